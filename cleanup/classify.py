@@ -1,0 +1,152 @@
+"""What is each block: headline, byline, credit, caption, column label, heading, body? (CL rules)
+
+Each rule looks at a window (the blocks and an index) and returns a role or
+None; the first role wins, and a block no rule claims is body text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import regex
+
+from . import shapes
+from .model import Block
+from .rulebook import rule
+
+_EVENT_DATE_RE = regex.compile(r"近日|日前|\d{1,2}月\d{1,2}日|图为|上图|下图|图：")
+_NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a photo
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    blocks: tuple[Block, ...]
+    i: int
+
+    @property
+    def block(self) -> Block:
+        return self.blocks[self.i]
+
+    def at(self, offset: int) -> Block | None:
+        j = self.i + offset
+        return self.blocks[j] if 0 <= j < len(self.blocks) else None
+
+
+@rule("CL01")
+def find_credit(w: Window) -> str | None:
+    """A photo credit standing on its own line (本报记者 何嘉 摄).
+
+    >>> find_credit(_window("本报记者 何嘉 摄")), find_credit(_window("本报记者 何嘉"))
+    ('credit', None)
+    """
+    return "credit" if shapes.is_credit(w.block.text) else None
+
+
+@rule("CL02")
+def find_byline(w: Window) -> str | None:
+    """A byline standing on its own line (本报通讯员 董校霖 高野鹏; 四平市委书记 郭灵计).
+
+    >>> find_byline(_window("全媒体记者 刘莉 通讯员 吕东健")), find_byline(_window("记者走访了"))
+    ('byline', None)
+    """
+    return "byline" if shapes.is_byline(w.block.text) else None
+
+
+@rule("CL03")
+def find_note_opener(w: Window) -> str | None:
+    """An editor's note: 编者按 alone, or a paragraph it opens.
+
+    >>> find_note_opener(_window("编者按")), find_note_opener(_window("编辑部"))
+    ('note', None)
+    """
+    return "note" if shapes.is_note_opener(w.block.text) else None
+
+
+@rule("CL04")
+def find_column_label(w: Window) -> str | None:
+    """A short two-phrase label printed above a headline (社区 那些事).
+
+    >>> find_column_label(_window("社区 那些事", "增强国家安全意识 筑牢安全防线"))
+    'column'
+    >>> find_column_label(_window("游园赏美景 千人健步行", "铁东区举办全民健身活动"))
+    """
+    text, nxt = w.block.text, w.at(1)
+    short = len(shapes.squeeze(text)) <= 6
+    if short and shapes.is_couplet(text) and nxt is not None and shapes.is_headline_like(nxt.text):
+        return "column"
+    return None
+
+
+@rule("CL05")
+def find_caption(w: Window) -> str | None:
+    """A photo caption: followed by a credit, ending in a run-in credit, or set in a narrow column.
+
+    >>> find_caption(_window("近日，社区开设免费月嫂培训班。", "本报记者 杨翠叶 摄"))
+    'caption'
+    >>> find_caption(_window("近日，社区开设免费月嫂培训班。 本报记者 杨翠叶"))
+    'caption'
+    >>> find_caption(_window("本报讯（记者 郑林）近日，社区开设培训班。", "本报记者 杨翠叶 摄"))
+    """
+    block, nxt = w.block, w.at(1)
+    if shapes.starts_with_dateline(block.text) or shapes.is_headline_like(block.text):
+        return None
+    if nxt is not None and shapes.is_credit(nxt.text):
+        return "caption"
+    if shapes.RUN_IN_CREDIT_RE.match(block.text):
+        return "caption"
+    if block.lines >= 3 and 0 < block.width <= _NARROW and shapes.ends_sentence(block.text):
+        return "caption"
+    return None
+
+
+@rule("CL06")
+def find_lone_event_caption(w: Window) -> str | None:
+    """A one-paragraph event description set apart at another width: a caption without credit.
+
+    >>> find_lone_event_caption(_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 37, 13)))
+    'caption'
+    >>> find_lone_event_caption(_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 13, 13)))
+    """
+    block, prev, nxt = w.block, w.at(-1), w.at(1)
+    if block.gap_before == 0 or (nxt is not None and nxt.gap_before == 0):
+        return None
+    if shapes.starts_with_dateline(block.text) or not shapes.ends_sentence(block.text):
+        return None
+    if len(block.text) > 150 or not _EVENT_DATE_RE.search(block.text[:40]) or not block.width:
+        return None
+    neighbours = [b.width for b in (prev, nxt) if b is not None and b.width and b.role != "caption"]
+    differs = all(b / block.width > 1.3 or block.width / b > 1.3 for b in neighbours)
+    return "caption" if neighbours and differs else None
+
+
+@rule("CL07")
+def find_headline(w: Window) -> str | None:
+    """A short line without sentence punctuation: a headline, subtitle or section heading.
+
+    Whether it heads a story or a section is decided in assembly, which sees
+    the stories around it.
+
+    >>> find_headline(_window("普及消防知识")), find_headline(_window("识。随后"))
+    ('headline', None)
+    """
+    text = w.block.text
+    if shapes.is_headline_like(text) or shapes.is_subtitle_dash(text):
+        return "headline"
+    return None
+
+
+def _window(*texts: str, widths: tuple[float, ...] | None = None) -> Window:
+    """A window on the middle (or only, or first) text, for the examples above."""
+    widths = widths or (0.0,) * len(texts)
+    blocks = tuple(Block(t, n, n, width=wd, gap_before=1) for n, (t, wd) in enumerate(zip(texts, widths), 1))
+    return Window(blocks, 1 if len(texts) == 3 else 0)
+
+
+def classify(blocks: list[Block], rules) -> list[Block]:
+    """Give every block a role; earlier roles are visible to later windows."""
+    out = list(blocks)
+    for i in range(len(out)):
+        window = Window(tuple(out), i)
+        role = next((r for r in (rule.func(window) for rule in rules) if r), "body")
+        out[i] = replace(out[i], role=role)
+    return out

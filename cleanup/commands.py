@@ -1,0 +1,127 @@
+"""`cleanup check`, `cleanup explain` and `cleanup rules`."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import shutil
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import output, pipeline
+from .cli import _err, app
+from .decode import DecodeError
+from .model import Config
+from .rulebook import REGISTRY, find
+
+
+def compare_page(dump: Path) -> list[str]:
+    """Differences between what the tool writes for a dump and its expected folder."""
+    expected_dir = dump.with_suffix("")
+    page = pipeline.clean(dump.read_bytes(), dump.name)
+    have = output.page_files(page)
+    want = {p.name: p.read_text(encoding="utf-8") for p in sorted(expected_dir.glob("*.md"))}
+    problems = [f"{dump.stem}/{n}: missing (expected, not written)" for n in sorted(want.keys() - have.keys())]
+    problems += [f"{dump.stem}/{n}: extra (written, not expected)" for n in sorted(have.keys() - want.keys())]
+    for n in sorted(want.keys() & have.keys()):
+        if want[n] != have[n]:
+            diff = difflib.unified_diff(want[n].splitlines(), have[n].splitlines(),
+                                        f"expected/{dump.stem}/{n}", f"written/{dump.stem}/{n}", lineterm="")
+            problems.append("\n".join(diff))
+    return problems
+
+
+@app.command()
+def check(
+    golden: Annotated[Path, typer.Argument(help="Folder of PAGE.txt dumps with expected PAGE/NN.md.")],
+    update: Annotated[bool, typer.Option(help="Rewrite the expected files (only after reviewing the diff).")] = False,
+) -> None:
+    """Compare the tool's output with reviewed expected output; exit 1 on any difference.
+
+    Example: cleanup check golden
+    """
+    dumps = sorted(golden.glob("*.txt"))
+    if not dumps:
+        _err(f"error: {golden}: no *.txt dumps")
+        raise typer.Exit(1)
+    differing = 0
+    for dump in dumps:
+        if update:
+            target = dump.with_suffix("")
+            shutil.rmtree(target, ignore_errors=True)
+            output.write_page(golden, dump.stem, pipeline.clean(dump.read_bytes(), dump.name))
+            continue
+        problems = compare_page(dump)
+        differing += bool(problems)
+        typer.echo(f"{'ok  ' if not problems else 'DIFF'} {dump.name}")
+        for problem in problems:
+            typer.echo(problem)
+    if update:
+        _err(f"rewrote {len(dumps)} pages: review with `git diff {golden}` against the dumps")
+    raise typer.Exit(1 if differing else 0)
+
+
+@app.command()
+def explain(
+    page: Annotated[Path, typer.Argument(help="One page dump.")],
+    rule: Annotated[Optional[str], typer.Option("--rule", help="Only rules whose code starts with this (SP, PU01).")] = None,
+    lines: Annotated[Optional[str], typer.Option("--lines", help="Only changes touching dump lines A-B.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per change.")] = False,
+) -> None:
+    """Show which rule changed what, with the dump's line numbers.
+
+    Example: cleanup explain golden/000_d20242aeae1e2cd8.txt --rule SP --lines 1-40
+    """
+    try:
+        result = pipeline.clean(page.read_bytes(), page.name, Config(trace=True))
+    except (OSError, DecodeError) as error:
+        _err(f"error: {page}: {error}")
+        raise typer.Exit(1)
+    lo, hi = _span(lines)
+    for step in result.steps:
+        if rule and not step.code.startswith(rule.upper()):
+            continue
+        if step.last < lo or step.first > hi:
+            continue
+        if as_json:
+            typer.echo(json.dumps({"code": step.code, "name": step.name, "lines": [step.first, step.last],
+                                   "before": step.before, "after": step.after}, ensure_ascii=False))
+        else:
+            where = f"{step.first}" if step.first == step.last else f"{step.first}-{step.last}"
+            typer.echo(f"{step.code} {step.name}  line {where}\n  - {step.before}\n  + {step.after}")
+
+
+def _span(lines: str | None) -> tuple[int, int]:
+    if not lines:
+        return 0, 10**12
+    try:
+        a, _, b = lines.partition("-")
+        return int(a), int(b or a)
+    except ValueError:
+        raise typer.BadParameter("--lines takes A-B, e.g. 10-40")
+
+
+@app.command()
+def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or prefix (SP01, PU).")] = None) -> None:
+    """List the rules in pipeline order, or print one rule's documentation.
+
+    Example: cleanup rules SP02
+    """
+    ordered = [REGISTRY[c] for stage in pipeline.STAGE_LISTS for c in stage]
+    if code is None:
+        for r in ordered:
+            typer.echo(f"{r.code}  {r.name:<38} {r.summary}")
+        return
+    matches = find(code)
+    if not matches:
+        _err(f"error: no rule {code}")
+        raise typer.Exit(1)
+    if len(matches) == 1:
+        r = matches[0]
+        typer.echo(f"{r.code} {r.name} ({r.stage}{', roles: ' + ', '.join(sorted(r.scope)) if r.scope else ''})\n")
+        typer.echo(r.doc)
+        return
+    for r in matches:
+        typer.echo(f"{r.code}  {r.name:<38} {r.summary}")

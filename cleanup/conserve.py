@@ -1,0 +1,109 @@
+"""Check that a page's items hold exactly the dump's printed characters.
+
+"Nothing is lost": every non-space character of the dump lands in exactly one
+item. Cleaning may change a character's *form* (half to full width, straight to
+curly quotes, a Kangxi radical to its ideograph), so both sides are folded to
+one canonical form before they are counted.
+
+Run by hand on a page and its expected folder:
+
+    python -m cleanup.conserve golden/PAGE.txt golden/PAGE/
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from . import lexicon
+
+# Folded on both sides: quotes are made curly by direction, which a count ignores.
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+# CJK radical-supplement code points have no NFKC mapping; cleaning maps them by table.
+_RADICAL_FOLD = str.maketrans(lexicon.load().radicals)
+
+
+def fold(text: str) -> str:
+    """Canonical form for counting: NFKC, quotes straight, no white space."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).translate(_RADICAL_FOLD)
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] != "C")
+
+
+def printed_characters(text: str) -> Counter[str]:
+    """Count the folded, non-space characters of a dump or of cleaned text."""
+    return Counter(fold(text))
+
+
+def item_text(markdown: str) -> str:
+    """The printed text an item file holds: its body, plus the column label.
+
+    Front matter repeats the title, subtitle, byline and credit that the body
+    prints, so only `column` (page furniture that lives only there) counts.
+    """
+    column = ""
+    body = markdown
+    if markdown.startswith("---\n"):
+        head, _, body = markdown[4:].partition("\n---\n")
+        for line in head.splitlines():
+            if line.startswith("column:"):
+                column = _unquote(line[len("column:"):].strip())
+    lines = []
+    for line in body.splitlines():
+        if line.startswith("## "):
+            line = line[3:]
+        elif line.startswith("# "):
+            line = line[2:]
+        lines.append(_unescape(line))
+    return column + "\n" + "\n".join(lines)
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        inner = value[1:-1]
+        return inner.replace("''", "'") if value[0] == "'" else inner.replace('\\"', '"')
+    return value
+
+
+def _unescape(line: str) -> str:
+    out, i = [], 0
+    while i < len(line):
+        if line[i] == "\\" and i + 1 < len(line) and line[i + 1] in _ASCII_PUNCT:
+            i += 1
+        out.append(line[i])
+        i += 1
+    return "".join(out)
+
+
+_ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def compare(dump: str, item_files: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """Return (missing, extra): characters the items lack, and those they add."""
+    want = printed_characters(dump)
+    have = Counter()
+    for markdown in item_files:
+        have.update(printed_characters(item_text(markdown)))
+    return want - have, have - want
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python -m cleanup.conserve PAGE.txt PAGE_DIR/", file=sys.stderr)
+        return 2
+    dump = Path(argv[0]).read_bytes().decode("utf-8-sig")
+    files = [p.read_text(encoding="utf-8") for p in sorted(Path(argv[1]).glob("*.md"))]
+    missing, extra = compare(dump, files)
+    if not missing and not extra:
+        print(f"ok: {sum(printed_characters(dump).values())} characters conserved")
+        return 0
+    if missing:
+        print("missing:", "".join(sorted(missing.elements())))
+    if extra:
+        print("extra:", "".join(sorted(extra.elements())))
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,103 @@
+"""Headline groups: building them from headline blocks, and matching orphans to stories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from . import shapes
+from .model import Block
+
+MATCH_THRESHOLD = 0.34  # below this a headline is left unattached rather than guessed
+CONFIDENT_MARGIN = 0.15  # a match this far ahead of the runner-up needs no warning
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A story's headline lines, byline and column label, with their dump lines."""
+
+    title: str
+    subtitle: str = ""
+    byline: str = ""
+    column: str = ""
+    first: int = 0
+    last: int = 0
+
+    @property
+    def text(self) -> str:
+        return f"{self.title} {self.subtitle}".strip()
+
+
+def build_head(blocks: list[Block]) -> Head:
+    """Title, subtitle, byline and column label from consecutive head blocks.
+
+    Two short lines printed together without a phrase space are one wrapped
+    title (普及消防知识 / 提高自救能力); further lines are the subtitle.
+    """
+    column = " ".join(b.text for b in blocks if b.role == "column")
+    byline = " ".join(b.text for b in blocks if b.role == "byline")
+    lines = [b for b in blocks if b.role == "headline"]
+    title_parts = lines[:1]
+    for b in lines[1:]:
+        prev = title_parts[-1]
+        if b.gap_before or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text):
+            break
+        title_parts.append(b)
+    rest = lines[len(title_parts):]
+    return Head(
+        title=" ".join(b.text for b in title_parts),
+        subtitle=" ".join(b.text for b in rest),
+        byline=byline,
+        column=column,
+        first=min(b.first for b in blocks),
+        last=max(b.last for b in blocks),
+    )
+
+
+def _wraps_title(first: str, second: str) -> bool:
+    """A title wrapped over two lines: neither line a couplet, of similar length."""
+    if shapes.is_couplet(first) or shapes.is_couplet(second):
+        return False
+    a, b = shapes.display_length(first), shapes.display_length(second)
+    return min(a, b) / max(a, b) >= 0.6
+
+
+def similarity(head: Head, story_text: str) -> float:
+    """How well a headline's words are found in a story, 0..1.
+
+    Headlines reuse the story's words in another order, so this counts the
+    headline's character pairs found in the story, and blends in rapidfuzz's
+    best partial alignment for the longer shared runs.
+    """
+    words = shapes.squeeze(head.text)
+    story = shapes.squeeze(story_text)
+    pairs = {words[i:i + 2] for i in range(len(words) - 1) if not words[i:i + 2].isascii()}
+    if not pairs or not story:
+        return 0.0
+    shared = sum(1 for pair in pairs if pair in story) / len(pairs)
+    return 0.7 * shared + 0.3 * fuzz.partial_ratio(words, story) / 100
+
+
+def assign(heads: list[Head], stories: list[str]) -> dict[int, tuple[int, float, bool]]:
+    """One headline per story: greedy best pairs over the whole page.
+
+    Returns {head index: (story index, score, confident)}; a head whose best
+    score is under the threshold stays unassigned.
+    """
+    scores = [[similarity(h, s) for s in stories] for h in heads]
+    pairs = sorted(((scores[h][s], h, s) for h in range(len(heads)) for s in range(len(stories))), reverse=True)
+    taken_heads: set[int] = set()
+    taken_stories: set[int] = set()
+    result: dict[int, tuple[int, float, bool]] = {}
+    for score, h, s in pairs:
+        if score < MATCH_THRESHOLD:
+            break
+        if h in taken_heads or s in taken_stories:
+            continue
+        others = [x for j, x in enumerate(scores[h]) if j != s]
+        confident = not others or score - max(others) >= CONFIDENT_MARGIN
+        result[h] = (s, score, confident)
+        taken_heads.add(h)
+        taken_stories.add(s)
+    return result

@@ -1,0 +1,89 @@
+"""Dump text -> lines -> blocks: measure the page's layout, then join wrapped lines."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from . import shapes
+from .join import Seam, glue, joins
+from .model import Block, Line
+
+_INDENT = (" ", "\u3000", "\t")
+_WINDOW = 8  # lines either side that set a line's column width
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    widths: tuple[float | None, ...]  # per non-blank line
+    double_spaced: bool
+    indents_mean_paragraphs: bool
+
+
+def split_lines(text: str) -> list[tuple[int, str]]:
+    """Split on any line end (LF, CRLF, CR), keeping 1-based line numbers.
+
+    >>> split_lines("a\\r\\nb\\rc\\n")
+    [(1, 'a'), (2, 'b'), (3, 'c')]
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    return list(enumerate(text.split("\n"), start=1))
+
+
+def make_line(no: int, text: str) -> Line:
+    return Line(no, text.strip(), text.startswith(_INDENT) and bool(text.strip()))
+
+
+def measure(lines: list[Line], gaps: list[int]) -> Layout:
+    """Find each line's column width, and whether blank lines or indents carry meaning."""
+    lengths = [shapes.display_length(line.text) for line in lines]
+    widths = tuple(_local_width(lengths, lines, i) for i in range(len(lines)))
+    adjacent = sum(1 for gap in gaps[1:] if gap == 0)
+    double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
+    indented = sum(1 for line in lines if line.indent)
+    return Layout(widths, double_spaced, 0 < indented < 0.6 * len(lines))
+
+
+def _local_width(lengths: list[float], lines: list[Line], i: int) -> float | None:
+    """The most common line length near line i, if enough lines share it (wrapped text)."""
+    lo, hi = max(0, i - _WINDOW), min(len(lengths), i + _WINDOW + 1)
+    near = [round(lengths[j]) for j in range(lo, hi) if lengths[j] >= 4 and not shapes.standalone(lines[j].text)]
+    if len(near) < 3:
+        return None
+    counts = Counter(near)
+    best, support = max(((c, sum(counts[c + d] for d in (-1, 0, 1))) for c in counts), key=lambda cs: (cs[1], cs[0]))
+    return float(best) if support >= max(3, 0.35 * len(near)) else None
+
+
+def build_blocks(numbered: list[tuple[int, str]], join_rules) -> list[Block]:
+    """Join the dump's lines into paragraph blocks, keeping their line spans."""
+    lines: list[Line] = []
+    gaps: list[int] = []
+    blank = 0
+    for no, text in numbered:
+        if not text.strip():
+            blank += 1
+            continue
+        lines.append(make_line(no, text))
+        gaps.append(blank)
+        blank = 0
+    if not lines:
+        return []
+    layout = measure(lines, gaps)
+    blocks: list[Block] = []
+    text, start, count = lines[0].text, 0, 1
+    for i in range(1, len(lines)):
+        prev, cur = lines[i - 1], lines[i]
+        seam = Seam(prev.text, cur.text, shapes.display_length(prev.text), shapes.display_length(cur.text),
+                    layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs)
+        if joins(join_rules, seam):
+            text, count = glue(text, cur.text), count + 1
+            continue
+        blocks.append(Block(text, lines[start].no, prev.no, width=layout.widths[start] or 0.0,
+                            lines=count, gap_before=gaps[start]))
+        text, start, count = cur.text, i, 1
+    blocks.append(Block(text, lines[start].no, lines[-1].no, width=layout.widths[start] or 0.0,
+                        lines=count, gap_before=gaps[start]))
+    return blocks

@@ -1,0 +1,58 @@
+"""Load the rule data in rules/*.toml once, as frozensets and compiled regexes."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    invisible: frozenset[str]
+    radicals: dict[str, str]
+    widen: dict[str, str]
+    sentence_end: frozenset[str]
+    closers: frozenset[str]
+    never_start: frozenset[str]
+    byline_roles: tuple[str, ...]  # longest first, so 本报记者 wins over 记者
+    office_suffixes: tuple[str, ...]
+    credit_suffixes: tuple[str, ...]
+    dateline_re: regex.Pattern
+    note_openers: tuple[str, ...]
+
+
+def _rules_dir() -> Path:
+    """rules/ ships inside the installed package; in a checkout it sits beside it."""
+    packaged = resources.files("cleanup") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def _read(name: str) -> dict:
+    with open(_rules_dir() / name, "rb") as handle:
+        return tomllib.load(handle)
+
+
+@functools.cache
+def load() -> Lexicon:
+    chars, punct, markers = _read("characters.toml"), _read("punctuation.toml"), _read("markers.toml")
+    by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    return Lexicon(
+        invisible=frozenset(chars["invisible"]),
+        radicals=dict(chars["radical_supplement"]),
+        widen=dict(punct["widen"]),
+        sentence_end=frozenset(punct["sentence_end"]),
+        closers=frozenset(punct["closers"]),
+        never_start=frozenset(punct["never_start"]),
+        byline_roles=by_length(markers["byline_roles"]),
+        office_suffixes=by_length(markers["office_suffixes"]),
+        credit_suffixes=by_length(markers["credit_suffixes"]),
+        dateline_re=regex.compile("|".join(f"(?:{p})" for p in markers["dateline_patterns"])),
+        note_openers=by_length(markers["note_openers"]),
+    )

@@ -1,0 +1,73 @@
+"""The plain, immutable objects that flow between the stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything a run can be asked to do differently."""
+
+    encoding: str | None = None  # force a decoding instead of detecting one
+    convert: str | None = None  # OpenCC configuration, e.g. "t2s"
+    trace: bool = False  # record every rule's change (for `cleanup explain`)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the dump, characters normalized, indent measured and removed."""
+
+    no: int  # 1-based line number in the dump
+    text: str
+    indent: bool = False  # printed with a leading space, U+3000 or tab
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or a headline-like line, with the dump lines it came from."""
+
+    text: str
+    first: int  # first dump line number
+    last: int  # last dump line number
+    role: str = "body"
+    width: float = 0.0  # the printed column width of its region, in CJK characters
+    lines: int = 1  # how many dump lines it joins
+    gap_before: int = 0  # blank lines printed before it
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One rule's change, for `cleanup explain`."""
+
+    code: str
+    name: str
+    first: int
+    last: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One output file: an article, a photo or a note."""
+
+    kind: str
+    first: int  # the dump line of the item's earliest block: its number's key
+    column: str = ""
+    title: str = ""
+    subtitle: str = ""
+    byline: str = ""
+    credit: str = ""
+    body: tuple[tuple[str, str], ...] = ()  # ("p" | "h2", text) in reading order
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What cleaning one dump produced."""
+
+    source: str
+    items: tuple[Item, ...]
+    warnings: tuple[str, ...] = ()
+    steps: tuple[Step, ...] = field(default=())

@@ -1,0 +1,82 @@
+"""Character-level repairs applied to every line of the dump (NM rules)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from . import lexicon
+from .rulebook import rule
+
+_LEX = lexicon.load()
+_CONTROL_RE = regex.compile(r"[\p{Cc}\p{Cf}--[\t]]", regex.V1)
+_FULLWIDTH_ALNUM = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
+)
+_KANGXI_RE = regex.compile(r"[\u2f00-\u2fdf]")
+_RADICALS = str.maketrans(_LEX.radicals)
+
+
+@rule("NM01")
+def remove_invisible_characters(text: str) -> str:
+    """Remove zero-width, soft-hyphen and control characters.
+
+    PDF extractors keep zero-width joiners and BOMs from the content stream; they
+    are invisible in print and break search. Tabs are left for the indent check.
+
+    >>> remove_invisible_characters("本报\\u200b讯\\x07")
+    '本报讯'
+    >>> remove_invisible_characters("本报讯")
+    '本报讯'
+    """
+    if text.isprintable():
+        return text
+    return _CONTROL_RE.sub("", "".join(ch for ch in text if ch not in _LEX.invisible))
+
+
+@rule("NM02")
+def compose_unicode(text: str) -> str:
+    """Compose characters to Unicode NFC.
+
+    OCR output sometimes spells an accented Latin letter as base + combining mark.
+
+    >>> compose_unicode("Cafe\\u0301")
+    'Café'
+    >>> compose_unicode("咖啡")
+    '咖啡'
+    """
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+@rule("NM03")
+def narrow_fullwidth_alphanumerics(text: str) -> str:
+    """Turn full-width digits and Latin letters into half-width ones.
+
+    Chinese typesetting often sets numbers in full width (２０２３); FORMAT.md
+    wants them half width so they can be searched. Full-width punctuation stays.
+
+    >>> narrow_fullwidth_alphanumerics("２０２３年ＬＥＤ屏")
+    '2023年LED屏'
+    >>> narrow_fullwidth_alphanumerics("１００％，")
+    '100％，'
+    >>> narrow_fullwidth_alphanumerics("百分之百，")
+    '百分之百，'
+    """
+    return text.translate(_FULLWIDTH_ALNUM)
+
+
+@rule("NM04")
+def restore_radicals(text: str) -> str:
+    """Map Kangxi radicals and CJK radical supplements back to the ideographs.
+
+    Some embedded PDF fonts map glyphs such as 黑 or 土 to the radical code
+    points (⿊ U+2FCA, ⼟ U+2F1F), which look the same but match no search.
+
+    >>> restore_radicals("⿊⼟地，⻬心")
+    '黑土地，齐心'
+    >>> restore_radicals("黑土地")
+    '黑土地'
+    """
+    text = _KANGXI_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return text.translate(_RADICALS)

@@ -1,0 +1,105 @@
+"""Writing results: page folders replaced whole, manifest lines appended, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .model import Item, Page
+from .render import file_names, render
+
+_UNSAFE = set('/\\:*?"<>|\0')
+
+
+def safe_stem(name: str) -> str:
+    """The page folder's name for an input name; raises ValueError if none is safe.
+
+    >>> safe_stem("../x.txt"), safe_stem("/abs/第1版.txt"), safe_stem("-a b.txt")
+    ('x', '第1版', '-a b')
+    """
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = base[:-4] if base.lower().endswith(".txt") else base
+    stem = "".join("_" if ch in _UNSAFE or ord(ch) < 32 else ch for ch in stem).strip()
+    if stem in ("", ".", "..") or stem.startswith("."):
+        raise ValueError(f"cannot make a safe folder name from {name!r}")
+    return stem
+
+
+def page_files(page: Page) -> dict[str, str]:
+    """File name -> Markdown text for every item of a page."""
+    return {name: render(item, page.source) for name, item in zip(file_names(len(page.items)), page.items)}
+
+
+def write_page(out: Path, stem: str, page: Page) -> Path:
+    """Write OUT/<stem>/ whole: into a temporary folder beside it, then renamed into place."""
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / stem
+    staging = Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=".tmp", dir=out))
+    try:
+        for name, text in page_files(page).items():
+            (staging / name).write_text(text, encoding="utf-8", newline="\n")
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=".old", dir=out))
+            os.replace(target, old / "page")
+            os.replace(staging, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def manifest_lines(page: Page, stem: str) -> list[str]:
+    lines = []
+    for name, item in zip(file_names(len(page.items)), page.items):
+        record = {
+            "source": page.source, "path": f"{stem}/{name}", "kind": item.kind, "title": item.title,
+            "characters": item_characters(item), "warnings": [*page.warnings, *item.warnings],
+        }
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return lines
+
+
+def item_characters(item: Item) -> int:
+    """Printed, non-space characters of an item."""
+    parts = [item.title, item.subtitle, item.byline, item.credit, *(text for _, text in item.body)]
+    return sum(1 for part in parts for ch in part if not ch.isspace())
+
+
+def item_record(page: Page, index: int, item: Item) -> dict:
+    """One item as a JSON-able record for `--format jsonl`."""
+    return {
+        "source": page.source, "index": index, "kind": item.kind, "title": item.title,
+        "subtitle": item.subtitle, "byline": item.byline, "credit": item.credit, "column": item.column,
+        "paragraphs": [text for _, text in item.body], "markdown": render(item, page.source),
+        "warnings": [*page.warnings, *item.warnings],
+    }
+
+
+class Manifest:
+    """OUT/manifest.jsonl, appended page by page into a temporary file, renamed at the end."""
+
+    def __init__(self, out: Path):
+        out.mkdir(parents=True, exist_ok=True)
+        self.path = out / "manifest.jsonl"
+        handle, name = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=out)
+        self._tmp = Path(name)
+        self._file = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
+
+    def add(self, lines: list[str]) -> None:
+        for line in lines:
+            self._file.write(line + "\n")
+        self._file.flush()
+
+    def commit(self) -> None:
+        self._file.close()
+        os.replace(self._tmp, self.path)
+
+    def abandon(self) -> None:
+        self._file.close()
+        self._tmp.unlink(missing_ok=True)

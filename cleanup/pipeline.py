@@ -1,0 +1,68 @@
+"""The stages in order, and each stage's rules in order: the whole pipeline on one screen."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import assemble as assembly
+from . import classify as classifying
+from . import join, normalize, polish
+from .decode import decode
+from .layout import build_blocks, split_lines
+from .model import Block, Config, Page, Step
+from .rulebook import REGISTRY, apply_text_rules
+
+# Spreads are closed per line, before joining glues a spread line to its neighbours.
+LINE_RULES = ["NM01", "NM02", "NM03", "NM04", "SP02"]
+JOIN_RULES = ["JN01", "JN02", "JN03", "JN04", "JN05", "JN06", "JN07"]
+CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL07"]
+POLISH_RULES = ["SP01", "PU01", "PU02", "PU03", "SP03", "SP04", "SP05"]
+STAGE_LISTS = (LINE_RULES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
+_MODULES = (normalize, join, classifying, polish)  # importing them registers their rules
+
+
+def rules(codes: list[str]):
+    return [REGISTRY[code] for code in codes]
+
+
+def clean_text(text: str, source: str, config: Config = Config(), warnings: tuple[str, ...] = ()) -> Page:
+    """Decoded page text -> items."""
+    trace: list[Step] | None = [] if config.trace else None
+    line_rules = rules(LINE_RULES)
+    numbered = [(no, apply_text_rules(line_rules, line, "line", (no, no), trace))
+                for no, line in split_lines(text)]
+    blocks = build_blocks(numbered, rules(JOIN_RULES))
+    blocks = classifying.classify(blocks, rules(CLASSIFY_RULES))
+    blocks = assembly.split_run_in_credits(blocks)
+    blocks = [_polish(block, trace, config) for block in blocks]
+    blocks = [block for block in blocks if block.text]
+    items = assembly.assemble(blocks)
+    return Page(source, tuple(items), warnings, tuple(trace or ()))
+
+
+def clean(raw: bytes, source: str, config: Config = Config()) -> Page:
+    """Raw dump bytes -> items. Raises decode.DecodeError for a file that is not text."""
+    decoded = decode(raw, config.encoding)
+    return clean_text(decoded.text, source, config, decoded.warnings)
+
+
+def _polish(block: Block, trace: list[Step] | None, config: Config) -> Block:
+    text = apply_text_rules(rules(POLISH_RULES), block.text, block.role, (block.first, block.last), trace)
+    if config.convert:
+        converted = _converter(config.convert).convert(text)
+        if trace is not None and converted != text:
+            trace.append(Step("CV01", "convert-script", block.first, block.last, text, converted))
+        text = converted
+    return replace(block, text=text)
+
+
+_CONVERTERS: dict = {}
+
+
+def _converter(name: str):
+    """OpenCC is imported only when a conversion is asked for: it is slow to load."""
+    if name not in _CONVERTERS:
+        import opencc
+
+        _CONVERTERS[name] = opencc.OpenCC(name if name.endswith(".json") else f"{name}.json")
+    return _CONVERTERS[name]

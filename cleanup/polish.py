@@ -1,0 +1,164 @@
+"""Spacing and punctuation rules on a block's text, scoped by the block's role."""
+
+from __future__ import annotations
+
+import regex
+
+from . import lexicon
+from .rulebook import rule
+
+_LEX = lexicon.load()
+_CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·"
+_CJK_RE = regex.compile(f"[{_CJK}]")
+_SPACES_RE = regex.compile(r"[ \t\u3000\u00a0]+")
+# A space between two one-character tokens: the mark of a justified, spread line.
+_SPREAD_RE = regex.compile(rf"(?<=(?:^|\s)[{_CJK},.;:!?()])\s+(?=[{_CJK},.;:!?()](?:\s|$))")
+_ALNUM_SPACE_RE = regex.compile(r"(?<=\p{Han})\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=\p{Han})")
+_PUNCT_SPACE_RE = regex.compile(r"\s+(?=[，。、；：？！”’）》】」』])|(?<=[，。、；：？！“‘（《【「『])\s+")
+_HAN_SPACE_RE = regex.compile(r"(?<=\p{Han}[”’）》]?)\s+(?=[“‘（《]?\p{Han})")
+_QUOTED_RE = regex.compile(r"“[^“”]*”|‘[^‘’]*’|（[^（）]*）|《[^《》]*》")
+_HALF_PUNCT_RE = regex.compile(r"\s*([,:;?!])\s*")
+_PAREN_RE = regex.compile(r"\s*\(([^()]*)\)\s*")
+_DIGIT_SEPARATORS = frozenset(",:")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK_RE.match(ch))
+
+
+@rule("SP01")
+def collapse_spaces(text: str) -> str:
+    """Collapse runs of spaces, tabs and U+3000 into one space; trim the ends.
+
+    >>> collapse_spaces("  本报讯\\u3000\\u3000近日  ")
+    '本报讯 近日'
+    >>> collapse_spaces("本报讯 近日")
+    '本报讯 近日'
+    """
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+@rule("SP02")
+def close_spread_characters(text: str) -> str:
+    """Remove the spaces of a justified, spread run of single characters.
+
+    Narrow justified columns make extractors put a space between every
+    character; a phrase space between words of two or more stays for now.
+
+    >>> close_spread_characters("和 灭 火 器 材 操 作 等 方 面 的 知")
+    '和灭火器材操作等方面的知'
+    >>> close_spread_characters("本报记者 田 鹏")
+    '本报记者 田鹏'
+    >>> close_spread_characters("游园赏美景 千人健步行")
+    '游园赏美景 千人健步行'
+    """
+    return _SPREAD_RE.sub("", text)
+
+
+@rule("SP03")
+def remove_spaces_beside_alphanumerics(text: str) -> str:
+    """Remove spaces between a CJK character and a digit or Latin letter.
+
+    >>> remove_spaces_beside_alphanumerics("每 2 个月，施肥 59.4 公斤")
+    '每2个月，施肥59.4公斤'
+    >>> remove_spaces_beside_alphanumerics("New York 2024")
+    'New York 2024'
+    """
+    return _ALNUM_SPACE_RE.sub("", text)
+
+
+@rule("SP04")
+def remove_spaces_beside_punctuation(text: str) -> str:
+    """Remove spaces next to full-width punctuation, which carries its own spacing.
+
+    >>> remove_spaces_beside_punctuation("客户 ，分散 、印尼")
+    '客户，分散、印尼'
+    >>> remove_spaces_beside_punctuation("社区 那些事")
+    '社区 那些事'
+    """
+    return _PUNCT_SPACE_RE.sub("", text)
+
+
+@rule("SP05", scope={"body", "caption"})
+def close_phrase_spaces_in_body(text: str) -> str:
+    """Remove spaces between CJK characters in running text, except inside quotes and brackets.
+
+    Body text has no word spaces; a space between two phrases inside quotes or a
+    dateline's brackets is printed on purpose (“奉献社会 引领文明”, （通讯员 王欣）).
+
+    >>> close_phrase_spaces_in_body("开展 “奉献社会 引领文明” 爱心 义诊")
+    '开展“奉献社会 引领文明”爱心义诊'
+    >>> close_phrase_spaces_in_body("本报讯（通讯员 王欣）为进一步")
+    '本报讯（通讯员 王欣）为进一步'
+    """
+    kept = [m.span() for m in _QUOTED_RE.finditer(text)]
+
+    def decide(m: regex.Match) -> str:
+        inside = any(lo < m.start() and m.end() < hi for lo, hi in kept)
+        return m.group() if inside else ""
+
+    return _HAN_SPACE_RE.sub(decide, text)
+
+
+@rule("PU01")
+def widen_punctuation(text: str) -> str:
+    """Make , : ; ? ! beside CJK text full width; numbers and Latin text keep theirs.
+
+    >>> widen_punctuation("坚持强基固本,提升“战斗力”; 安全吗?")
+    '坚持强基固本，提升“战斗力”；安全吗？'
+    >>> widen_punctuation("10:30, 1,000 and 96.3%")
+    '10:30, 1,000 and 96.3%'
+    """
+
+    def widen(m: regex.Match) -> str:
+        mark = m.group(1)
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if mark in _DIGIT_SEPARATORS and before.isdigit() and after.isdigit():
+            return m.group()
+        return _LEX.widen[mark] if _is_cjk(before) or _is_cjk(after) else m.group()
+
+    return _HALF_PUNCT_RE.sub(widen, text)
+
+
+@rule("PU02")
+def widen_parentheses(text: str) -> str:
+    """Make a pair of half-width parentheses full width when it is in or around CJK text.
+
+    >>> widen_parentheses("党员先锋队(责任区、示范岗),将")
+    '党员先锋队（责任区、示范岗）,将'
+    >>> widen_parentheses("GDP (2023)")
+    'GDP (2023)'
+    """
+
+    def widen(m: regex.Match) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if _CJK_RE.search(m.group(1)) or _is_cjk(before) or _is_cjk(after):
+            return f"（{m.group(1)}）"
+        return m.group()
+
+    return _PAREN_RE.sub(widen, text)
+
+
+@rule("PU03")
+def curl_straight_quotes(text: str) -> str:
+    """Turn straight quotes in Chinese text into curly ones, opening and closing in turn.
+
+    >>> curl_straight_quotes('开展"健康人生"活动')
+    '开展“健康人生”活动'
+    >>> curl_straight_quotes("it's \\"fine\\"")
+    'it\\'s "fine"'
+    """
+    if not _CJK_RE.search(text):
+        return text
+    out, double_open, single_open = [], False, False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            ch = "”" if double_open else "“"
+            double_open = not double_open
+        elif ch == "'" and (_is_cjk(text[i - 1] if i else "") or _is_cjk(text[i + 1: i + 2])):
+            ch = "’" if single_open else "‘"
+            single_open = not single_open
+        out.append(ch)
+    return "".join(out)

@@ -1,0 +1,127 @@
+"""Shape tests on one line or paragraph, shared by the join and classify stages."""
+
+from __future__ import annotations
+
+import regex
+
+from . import lexicon
+
+_LEX = lexicon.load()
+HAN = r"\p{Han}"
+_NAME = rf"{HAN}(?: ?{HAN}){{1,3}}"  # 2-4 characters, a spread 田 鹏 included
+# A role of four or more characters (本报记者) may touch the name; a short one (记者) must be spaced.
+_LONG_ROLES = "|".join(regex.escape(r) for r in _LEX.byline_roles if len(r) >= 4)
+_SHORT_ROLES = "|".join(regex.escape(r) for r in _LEX.byline_roles if len(r) < 4)
+_OFFICES = "|".join(regex.escape(o) for o in _LEX.office_suffixes)
+_CREDITS = "|".join(regex.escape(c) for c in _LEX.credit_suffixes)
+_GROUP = rf"(?:(?:{_LONG_ROLES})[ \u3000]*|(?:{_SHORT_ROLES})[ \u3000]+){_NAME}(?:[ \u3000、，,]+{_NAME})*"
+BYLINE_RE = regex.compile(rf"^{_GROUP}(?:[ \u3000]+{_GROUP})*$")
+OFFICE_BYLINE_RE = regex.compile(rf"^[{HAN}、（）()]{{2,40}}(?:{_OFFICES})[ \u3000]+{_NAME}$")
+CREDIT_RE = regex.compile(
+    rf"^[（(]?(?:{_GROUP}|{_NAME}(?:[ \u3000]+{_NAME})*)(?:[ \u3000]+{_GROUP})*[ \u3000]*(?:{_CREDITS})[）)]?$"
+)
+RUN_IN_CREDIT_RE = regex.compile(
+    rf"^(?P<caption>.*[。！？”）)])[ \u3000]+(?P<credit>{_GROUP}(?:[ \u3000]+{_GROUP})*(?:[ \u3000]*(?:{_CREDITS}))?)$"
+)
+PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]+{HAN}{{2}}")
+BODY_PUNCT_RE = regex.compile(r"[，。、；：,;:！？!?]")
+NOTE_RE = regex.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
+_SPACE_RE = regex.compile(r"\s+")
+
+
+def display_length(text: str) -> float:
+    """Printed width in CJK characters: ASCII counts half, spaces nothing.
+
+    >>> display_length("每 2 个月")
+    3.5
+    """
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text if not ch.isspace())
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends with a sentence mark, closing quotes aside.
+
+    >>> ends_sentence("财产安全。”"), ends_sentence("方面的知")
+    (True, False)
+    """
+    text = text.rstrip().rstrip("".join(_LEX.closers))
+    return bool(text) and text[-1] in _LEX.sentence_end
+
+
+def is_byline(text: str) -> bool:
+    """本报记者 某某; 全媒体记者 某某 通讯员 某某; 某市委书记 某某.
+
+    >>> is_byline("本报通讯员 董校霖 高野鹏"), is_byline("四平市委书记 郭灵计"), is_byline("记者说，")
+    (True, True, False)
+    """
+    text = text.strip()
+    if len(text) > 60 or is_credit(text):
+        return False
+    return bool(BYLINE_RE.match(text) or OFFICE_BYLINE_RE.match(text))
+
+
+def is_credit(text: str) -> bool:
+    """A photo credit: names and a closing 摄.
+
+    >>> is_credit("本报记者 何嘉 摄"), is_credit("新华社记者 王鹏 摄"), is_credit("拍摄")
+    (True, True, False)
+    """
+    text = text.strip()
+    return len(text) <= 40 and bool(CREDIT_RE.match(text))
+
+
+def is_note_opener(text: str) -> bool:
+    """编者按 and its kin, alone or opening a paragraph.
+
+    >>> is_note_opener("编者按"), is_note_opener("【编者按】为深入贯彻"), is_note_opener("编者")
+    (True, True, False)
+    """
+    return bool(NOTE_RE.match(text.strip()))
+
+
+def starts_with_dateline(text: str) -> bool:
+    """本报讯（…）, 新华社…电 and the like.
+
+    >>> starts_with_dateline("本报讯（通讯员 王欣）为进一步"), starts_with_dateline("本报记者")
+    (True, False)
+    """
+    return bool(_LEX.dateline_re.match(text))
+
+
+def is_headline_like(text: str) -> bool:
+    """Short, and no sentence punctuation: a headline, a subtitle or a section heading.
+
+    >>> is_headline_like("普及消防知识"), is_headline_like("识。随后向辖区居民介绍了各")
+    (True, False)
+    """
+    text = text.strip()
+    if not text or display_length(text) > 40 or ends_sentence(text):
+        return False
+    return not BODY_PUNCT_RE.search(text.lstrip("—-"))
+
+
+def is_couplet(text: str) -> bool:
+    """A headline of phrases parted by a printed space (游园赏美景 千人健步行).
+
+    >>> is_couplet("游园赏美景 千人健步行"), is_couplet("和 灭 火 器 材")
+    (True, False)
+    """
+    return is_headline_like(text) and bool(PHRASE_SPACE_RE.search(text)) and not is_byline(text)
+
+
+def is_subtitle_dash(text: str) -> bool:
+    """A headline line opened by a dash (——铁东区……记事)."""
+    text = text.strip()
+    return text.startswith(("——", "--", "—")) and not ends_sentence(text) and display_length(text) <= 60
+
+
+def standalone(text: str) -> bool:
+    """A line that is complete by itself and never part of a wrapped paragraph."""
+    text = text.strip()
+    return (is_byline(text) or is_credit(text) or is_couplet(text) or is_subtitle_dash(text)
+            or text in _LEX.note_openers or is_note_opener(text) and len(text) <= 6)
+
+
+def squeeze(text: str) -> str:
+    """Remove all white space (for lengths and similarity)."""
+    return _SPACE_RE.sub("", text)

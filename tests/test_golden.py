@@ -1,0 +1,42 @@
+"""Each golden page: the tool writes exactly the reviewed files, with exactly their text."""
+
+import difflib
+
+import pytest
+
+from cleanup import output, pipeline
+
+from .conftest import DUMPS
+
+# Pages the pipeline does not reproduce yet, with why. Strict xfail: a fix is noticed.
+KNOWN_FAILURES = {
+    "000_d20242aeae1e2cd8": "headline run split between stories; feature lede printed apart; end caption",
+    "001_5c50730ce092d865": "section headings and captions not yet recognised",
+    "002_db47d546c139d7a6": "editor's note and speech heads with office bylines not yet assembled",
+    "003_aa2afd14d305bbb0": "headline printed after its story; column-jump joins in paragraph-per-line dumps",
+    "004_e98120198b7128b3": "section headings; column-jump joins in paragraph-per-line dumps",
+}
+
+
+def _params():
+    for dump in DUMPS:
+        reason = KNOWN_FAILURES.get(dump.stem)
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        yield pytest.param(dump, id=dump.stem, marks=marks)
+
+
+@pytest.mark.parametrize("dump", list(_params()))
+def test_golden_page(dump):
+    expected = {p.name: p.read_text(encoding="utf-8") for p in sorted(dump.with_suffix("").glob("*.md"))}
+    written = output.page_files(pipeline.clean(dump.read_bytes(), dump.name))
+    assert sorted(written) == sorted(expected), "the set of item files differs"
+    for name in expected:
+        diff = "\n".join(difflib.unified_diff(expected[name].splitlines(), written[name].splitlines(),
+                                              f"expected/{name}", f"written/{name}", lineterm=""))
+        assert written[name] == expected[name], f"{dump.stem}/{name} differs:\n{diff}"
+
+
+def test_every_dump_has_expected_output():
+    assert DUMPS, "golden/ holds no dumps"
+    for dump in DUMPS:
+        assert list(dump.with_suffix("").glob("*.md")), f"{dump.name} has no expected files"

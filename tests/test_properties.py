@@ -1,0 +1,64 @@
+"""Invariants over any text: characters conserved, output well formed, polishing idempotent."""
+
+import regex
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanup import conserve, output, pipeline
+from cleanup.rulebook import apply_text_rules
+
+HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理世车"
+PUNCT = "，。、：；！？“”（）《》—,.:;!?()\"'"
+SPACE = [" ", " ", "  ", "\u3000", "\t"]
+BREAK = ["\n", "\n", "\n\n", "\r\n", "\n\n\n"]
+MARKERS = ["本报讯（记者 郑林）", "本报记者 何嘉 摄", "编者按", "社区 那些事", "#", "1. ", "*", "_", "[", "\\", "<"]
+
+piece = st.one_of(
+    st.text(alphabet=HAN, min_size=1, max_size=30),
+    st.sampled_from(list(PUNCT)),
+    st.sampled_from(SPACE + BREAK + MARKERS),
+    st.text(alphabet="0123456789abcXYZ.%", min_size=1, max_size=6),
+)
+page_text = st.lists(piece, min_size=1, max_size=80).map("".join)
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(page_text)
+def test_printed_characters_are_conserved(text):
+    page = pipeline.clean_text(text, "p.txt")
+    files = list(output.page_files(page).values())
+    missing, extra = conserve.compare(text, files)
+    assert not missing and not extra
+
+
+@SETTINGS
+@given(page_text)
+def test_every_file_is_well_formed(text):
+    for markdown in output.page_files(pipeline.clean_text(text, "p.txt")).values():
+        head, sep, body = markdown[4:].partition("\n---\n\n")
+        assert markdown.startswith("---\n") and sep and markdown.endswith("\n") and not markdown.endswith("\n\n")
+        meta = yaml.safe_load(head)
+        assert all(isinstance(v, str) for v in meta.values()), meta
+
+
+@SETTINGS
+@given(st.text(alphabet=HAN + PUNCT + "0123456789ab ", min_size=1, max_size=60), st.sampled_from(["body", "headline", "byline"]))
+def test_polishing_is_idempotent(text, role):
+    rules = pipeline.rules(pipeline.POLISH_RULES)
+    once = apply_text_rules(rules, text, role, (1, 1), None)
+    assert apply_text_rules(rules, once, role, (1, 1), None) == once
+
+
+_QUOTED = regex.compile(r"“[^“”]*”|（[^（）]*）|《[^《》]*》|‘[^‘’]*’")
+
+
+@SETTINGS
+@given(page_text)
+def test_no_space_between_two_cjk_characters_in_body_text(text):
+    for item in pipeline.clean_text(text, "p.txt").items:
+        for tag, paragraph in item.body:
+            if tag == "p" and item.kind == "article":
+                bare = _QUOTED.sub("", paragraph)
+                assert not regex.search(r"\p{Han} +\p{Han}", bare), paragraph
