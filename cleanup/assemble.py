@@ -49,8 +49,10 @@ def assemble(blocks: list[Block]) -> list[Item]:
         block = blocks[i]
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
-            group, nxt = blocks[i:j], blocks[j] if j < len(blocks) else None
-            if _is_section_heading(group, story, nxt):
+            *earlier, group = headlines.split_run(blocks[i:j])
+            orphans.extend(headlines.build_head(g) for g in earlier)
+            nxt = blocks[j] if j < len(blocks) else None
+            if _is_section_heading(group, story, nxt) and not earlier:
                 story.body.append(("h2", group[0].text))
             else:
                 head = headlines.build_head(group)

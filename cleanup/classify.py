@@ -94,7 +94,7 @@ def find_caption(w: Window) -> str | None:
         return "caption"
     if shapes.RUN_IN_CREDIT_RE.match(block.text):
         return "caption"
-    if block.lines >= 3 and 0 < block.width <= _NARROW and shapes.ends_sentence(block.text):
+    if block.lines >= 3 and 0 < block.measure <= _NARROW and shapes.ends_sentence(block.text):
         return "caption"
     return None
 
@@ -112,10 +112,10 @@ def find_lone_event_caption(w: Window) -> str | None:
         return None
     if shapes.starts_with_dateline(block.text) or not shapes.ends_sentence(block.text):
         return None
-    if len(block.text) > 150 or not _EVENT_DATE_RE.search(block.text[:40]) or not block.width:
+    if len(block.text) > 150 or not _EVENT_DATE_RE.search(block.text[:40]) or not block.measure:
         return None
-    neighbours = [b.width for b in (prev, nxt) if b is not None and b.width and b.role != "caption"]
-    differs = all(b / block.width > 1.3 or block.width / b > 1.3 for b in neighbours)
+    neighbours = [b.measure for b in (prev, nxt) if b is not None and b.measure and b.role != "caption"]
+    differs = all(b / block.measure > 1.3 or block.measure / b > 1.3 for b in neighbours)
     return "caption" if neighbours and differs else None
 
 
@@ -138,7 +138,7 @@ def find_headline(w: Window) -> str | None:
 def _window(*texts: str, widths: tuple[float, ...] | None = None) -> Window:
     """A window on the middle (or only, or first) text, for the examples above."""
     widths = widths or (0.0,) * len(texts)
-    blocks = tuple(Block(t, n, n, width=wd, gap_before=1) for n, (t, wd) in enumerate(zip(texts, widths), 1))
+    blocks = tuple(Block(t, n, n, width=wd, measure=wd, gap_before=1) for n, (t, wd) in enumerate(zip(texts, widths), 1))
     return Window(blocks, 1 if len(texts) == 3 else 0)
 
 

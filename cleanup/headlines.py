@@ -55,6 +55,30 @@ def build_head(blocks: list[Block]) -> Head:
     )
 
 
+def split_run(blocks: list[Block]) -> list[list[Block]]:
+    """Split a run of headline lines into one group per story.
+
+    Runs of headlines printed together (after the briefs, in a side column)
+    belong to several stories: a group holds one title (maybe wrapped) and at
+    most one subtitle line, and a couplet after a title starts the next group.
+    """
+    groups: list[list[Block]] = []
+    current: list[Block] = []
+    for block in blocks:
+        if current and block.role != "byline" and any(b.role == "headline" for b in current):
+            head = build_head(current)
+            starts_new = block.role == "column" or bool(head.subtitle) or head.byline
+            if block.role == "headline" and not shapes.is_subtitle_dash(block.text):
+                starts_new = starts_new or (shapes.is_couplet(block.text) and bool(head.title))
+            if starts_new:
+                groups.append(current)
+                current = []
+        current.append(block)
+    if current:
+        groups.append(current)
+    return groups
+
+
 def _wraps_title(first: str, second: str) -> bool:
     """A title wrapped over two lines: neither line a couplet, of similar length."""
     if shapes.is_couplet(first) or shapes.is_couplet(second):

@@ -33,12 +33,14 @@ class Seam:
     double_spaced: bool  # the region puts a blank line after every line
     cur_indented: bool
     indents_mean_paragraphs: bool
+    prev_opens: bool = False  # prev is a paragraph's first line, printed indented by two
 
     @property
     def prev_full(self) -> bool:
         if self.width is None:
             return self.prev_len >= 24
-        return self.prev_len >= self.width - 1.5
+        slack = 4.5 if self.prev_opens else 1.5
+        return self.prev_len >= self.width - slack
 
     @property
     def prev_ends_sentence(self) -> bool:

@@ -77,13 +77,18 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules) -> list[Block]:
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
         seam = Seam(prev.text, cur.text, shapes.display_length(prev.text), shapes.display_length(cur.text),
-                    layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs)
+                    layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
+                    prev_opens=start == i - 1)
         if joins(join_rules, seam):
             text, count = glue(text, cur.text), count + 1
             continue
-        blocks.append(Block(text, lines[start].no, prev.no, width=layout.widths[start] or 0.0,
-                            lines=count, gap_before=gaps[start]))
+        blocks.append(_block(text, lines, start, i, layout, gaps))
         text, start, count = cur.text, i, 1
-    blocks.append(Block(text, lines[start].no, lines[-1].no, width=layout.widths[start] or 0.0,
-                        lines=count, gap_before=gaps[start]))
+    blocks.append(_block(text, lines, start, len(lines), layout, gaps))
     return blocks
+
+
+def _block(text: str, lines: list[Line], start: int, end: int, layout: Layout, gaps: list[int]) -> Block:
+    measure = max(shapes.display_length(line.text) for line in lines[start:end])
+    return Block(text, lines[start].no, lines[end - 1].no, width=layout.widths[start] or 0.0,
+                 measure=measure, lines=end - start, gap_before=gaps[start])

@@ -32,6 +32,7 @@ class Block:
     last: int  # last dump line number
     role: str = "body"
     width: float = 0.0  # the printed column width of its region, in CJK characters
+    measure: float = 0.0  # its own longest line, in CJK characters
     lines: int = 1  # how many dump lines it joins
     gap_before: int = 0  # blank lines printed before it
 

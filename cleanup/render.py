@@ -11,7 +11,7 @@ _INLINE_RE = regex.compile(r"([\\`*_\[\]<>&])")
 _BLOCK_START_RE = regex.compile(r"^(?:[#>+=|~-]|\*|(\d{1,9})([.)]))")
 _YAML_PLAIN_BAD_RE = regex.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|:$|\s$")
 _YAML_KEYWORD_RE = regex.compile(
-    r"^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|n|Y|N"
+    r"^(?:~|<<|=|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|n|Y|N"
     r"|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
     r"|\d{4}-\d\d?-\d\d?.*|\d+:\d+(?::\d+)*)$"
 )

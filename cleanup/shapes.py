@@ -25,6 +25,7 @@ RUN_IN_CREDIT_RE = regex.compile(
 )
 PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]+{HAN}{{2}}")
 BODY_PUNCT_RE = regex.compile(r"[，。、；：,;:！？!?]")
+SENTENCE_PUNCT_RE = regex.compile(r"[。；;！？!?]")
 NOTE_RE = regex.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
 _SPACE_RE = regex.compile(r"\s+")
 
@@ -93,10 +94,14 @@ def is_headline_like(text: str) -> bool:
 
     >>> is_headline_like("普及消防知识"), is_headline_like("识。随后向辖区居民介绍了各")
     (True, False)
+    >>> is_headline_like("坚持强基固本，提升基层党组织“战斗力”")
+    True
     """
     text = text.strip()
-    if not text or display_length(text) > 40 or ends_sentence(text):
+    if not text or display_length(text) > 40 or ends_sentence(text) or starts_with_dateline(text):
         return False
+    if display_length(text) <= 22:  # a heading may part its two halves with ， or ：
+        return not SENTENCE_PUNCT_RE.search(text)
     return not BODY_PUNCT_RE.search(text.lstrip("—-"))
 
 

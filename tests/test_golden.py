@@ -11,7 +11,6 @@ from .conftest import DUMPS
 # Pages the pipeline does not reproduce yet, with why. Strict xfail: a fix is noticed.
 KNOWN_FAILURES = {
     "000_d20242aeae1e2cd8": "headline run split between stories; feature lede printed apart; end caption",
-    "001_5c50730ce092d865": "section headings and captions not yet recognised",
     "002_db47d546c139d7a6": "editor's note and speech heads with office bylines not yet assembled",
     "003_aa2afd14d305bbb0": "headline printed after its story; column-jump joins in paragraph-per-line dumps",
     "004_e98120198b7128b3": "section headings; column-jump joins in paragraph-per-line dumps",
