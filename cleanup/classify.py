@@ -20,7 +20,7 @@ _NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a 
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    blocks: tuple[Block, ...]
+    blocks: list[Block] | tuple[Block, ...]  # the page's blocks, roles given so far
     i: int
 
     @property
@@ -146,7 +146,7 @@ def classify(blocks: list[Block], rules) -> list[Block]:
     """Give every block a role; earlier roles are visible to later windows."""
     out = list(blocks)
     for i in range(len(out)):
-        window = Window(tuple(out), i)
+        window = Window(out, i)
         role = next((r for r in (rule.func(window) for rule in rules) if r), "body")
         out[i] = replace(out[i], role=role)
     return out

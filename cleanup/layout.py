@@ -39,17 +39,19 @@ def make_line(no: int, text: str) -> Line:
 def measure(lines: list[Line], gaps: list[int]) -> Layout:
     """Find each line's column width, and whether blank lines or indents carry meaning."""
     lengths = [shapes.display_length(line.text) for line in lines]
-    widths = tuple(_local_width(lengths, lines, i) for i in range(len(lines)))
+    # standalone lines (bylines, couplets) say nothing of the column width
+    usable = [length >= 4 and not shapes.standalone(line.text) for line, length in zip(lines, lengths)]
+    widths = tuple(_local_width(lengths, usable, i) for i in range(len(lines)))
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
     return Layout(widths, double_spaced, 0 < indented < 0.6 * len(lines))
 
 
-def _local_width(lengths: list[float], lines: list[Line], i: int) -> float | None:
+def _local_width(lengths: list[float], usable: list[bool], i: int) -> float | None:
     """The most common line length near line i, if enough lines share it (wrapped text)."""
     lo, hi = max(0, i - _WINDOW), min(len(lengths), i + _WINDOW + 1)
-    near = [round(lengths[j]) for j in range(lo, hi) if lengths[j] >= 4 and not shapes.standalone(lines[j].text)]
+    near = [round(lengths[j]) for j in range(lo, hi) if usable[j]]
     if len(near) < 3:
         return None
     counts = Counter(near)

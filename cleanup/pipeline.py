@@ -34,7 +34,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     blocks = build_blocks(numbered, rules(JOIN_RULES))
     blocks = classifying.classify(blocks, rules(CLASSIFY_RULES))
     blocks = assembly.split_run_in_credits(blocks)
-    blocks = [_polish(block, trace, config) for block in blocks]
+    polish_rules = rules(POLISH_RULES)
+    blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
     items = assembly.assemble(blocks)
     return Page(source, tuple(items), warnings, tuple(trace or ()))
@@ -46,8 +47,8 @@ def clean(raw: bytes, source: str, config: Config = Config()) -> Page:
     return clean_text(decoded.text, source, config, decoded.warnings)
 
 
-def _polish(block: Block, trace: list[Step] | None, config: Config) -> Block:
-    text = apply_text_rules(rules(POLISH_RULES), block.text, block.role, (block.first, block.last), trace)
+def _polish(block: Block, polish_rules, trace: list[Step] | None, config: Config) -> Block:
+    text = apply_text_rules(polish_rules, block.text, block.role, (block.first, block.last), trace)
     if config.convert:
         converted = _converter(config.convert).convert(text)
         if trace is not None and converted != text:

@@ -36,7 +36,10 @@ def display_length(text: str) -> float:
     >>> display_length("每 2 个月")
     3.5
     """
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text if not ch.isspace())
+    ascii_count = len(text.encode("ascii", "ignore"))  # C speed: this runs on every line, often
+    ascii_spaces = text.count(" ") + text.count("\t")
+    wide = len(text) - ascii_count - text.count("\u3000")
+    return wide + 0.5 * (ascii_count - ascii_spaces)
 
 
 def ends_sentence(text: str) -> bool:
@@ -98,7 +101,7 @@ def is_headline_like(text: str) -> bool:
     True
     """
     text = text.strip()
-    if not text or display_length(text) > 40 or ends_sentence(text) or starts_with_dateline(text):
+    if not text or len(text) > 80 or display_length(text) > 40 or ends_sentence(text) or starts_with_dateline(text):
         return False
     if display_length(text) <= 22:  # a heading may part its two halves with ， or ：
         return not SENTENCE_PUNCT_RE.search(text)
