@@ -75,17 +75,17 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules) -> list[Block]:
         return []
     layout = measure(lines, gaps)
     blocks: list[Block] = []
-    text, start, count = lines[0].text, 0, 1
+    text, start = lines[0].text, 0
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
         seam = Seam(prev.text, cur.text, shapes.display_length(prev.text), shapes.display_length(cur.text),
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1)
         if joins(join_rules, seam):
-            text, count = glue(text, cur.text), count + 1
+            text = glue(text, cur.text)
             continue
         blocks.append(_block(text, lines, start, i, layout, gaps))
-        text, start, count = cur.text, i, 1
+        text, start = cur.text, i
     blocks.append(_block(text, lines, start, len(lines), layout, gaps))
     return blocks
 
