@@ -67,7 +67,7 @@ def split_run(blocks: list[Block]) -> list[list[Block]]:
     for block in blocks:
         if current and block.role != "byline" and any(b.role == "headline" for b in current):
             head = build_head(current)
-            starts_new = block.role == "column" or bool(head.subtitle) or head.byline
+            starts_new = block.role == "column" or bool(head.subtitle)
             if block.role == "headline" and not shapes.is_subtitle_dash(block.text):
                 starts_new = starts_new or (shapes.is_couplet(block.text) and bool(head.title))
             if starts_new:

@@ -34,6 +34,8 @@ class Seam:
     cur_indented: bool
     indents_mean_paragraphs: bool
     prev_opens: bool = False  # prev is a paragraph's first line, printed indented by two
+    prev_standalone: bool = False  # shapes.standalone(prev), computed once per line by the layout
+    cur_standalone: bool = False
 
     @property
     def prev_full(self) -> bool:
@@ -58,7 +60,7 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     False
     >>> keep_standalone_lines_apart(_seam("为进一步提高居民自救互救、参与", "火灾扑救的能力"))
     """
-    if shapes.standalone(seam.prev) or shapes.standalone(seam.cur):
+    if seam.prev_standalone or seam.cur_standalone:
         return False
     return None
 
@@ -143,7 +145,8 @@ def join_sentence_end_inside_paragraph(seam: Seam) -> bool | None:
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
-                False, cur_indented, True)
+                False, cur_indented, True, prev_standalone=shapes.standalone(prev),
+                cur_standalone=shapes.standalone(cur))
 
 
 def joins(rules, seam: Seam) -> bool:

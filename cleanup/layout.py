@@ -15,6 +15,8 @@ _WINDOW = 8  # lines either side that set a line's column width
 
 @dataclass(frozen=True, slots=True)
 class Layout:
+    lengths: tuple[float, ...]  # per non-blank line, measured once: this runs on every line
+    standalone: tuple[bool, ...]  # per non-blank line: bylines, credits, couplets
     widths: tuple[float | None, ...]  # per non-blank line
     double_spaced: bool
     indents_mean_paragraphs: bool
@@ -38,17 +40,18 @@ def make_line(no: int, text: str) -> Line:
 
 def measure(lines: list[Line], gaps: list[int]) -> Layout:
     """Find each line's column width, and whether blank lines or indents carry meaning."""
-    lengths = [shapes.display_length(line.text) for line in lines]
+    lengths = tuple(shapes.display_length(line.text) for line in lines)
+    alone = tuple(shapes.standalone(line.text) for line in lines)
     # standalone lines (bylines, couplets) say nothing of the column width
-    usable = [length >= 4 and not shapes.standalone(line.text) for line, length in zip(lines, lengths)]
+    usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
     widths = tuple(_local_width(lengths, usable, i) for i in range(len(lines)))
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
-    return Layout(widths, double_spaced, 0 < indented < 0.6 * len(lines))
+    return Layout(lengths, alone, widths, double_spaced, 0 < indented < 0.6 * len(lines))
 
 
-def _local_width(lengths: list[float], usable: list[bool], i: int) -> float | None:
+def _local_width(lengths: tuple[float, ...], usable: list[bool], i: int) -> float | None:
     """The most common line length near line i, if enough lines share it (wrapped text)."""
     lo, hi = max(0, i - _WINDOW), min(len(lengths), i + _WINDOW + 1)
     near = [round(lengths[j]) for j in range(lo, hi) if usable[j]]
@@ -78,9 +81,10 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules) -> list[Block]:
     text, start = lines[0].text, 0
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
-        seam = Seam(prev.text, cur.text, shapes.display_length(prev.text), shapes.display_length(cur.text),
+        seam = Seam(prev.text, cur.text, layout.lengths[i - 1], layout.lengths[i],
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
-                    prev_opens=start == i - 1)
+                    prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
+                    cur_standalone=layout.standalone[i])
         if joins(join_rules, seam):
             text = glue(text, cur.text)
             continue
@@ -91,6 +95,6 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules) -> list[Block]:
 
 
 def _block(text: str, lines: list[Line], start: int, end: int, layout: Layout, gaps: list[int]) -> Block:
-    measure = max(shapes.display_length(line.text) for line in lines[start:end])
+    measure = max(layout.lengths[start:end])
     return Block(text, lines[start].no, lines[end - 1].no, width=layout.widths[start] or 0.0,
                  measure=measure, lines=end - start, gap_before=gaps[start])
