@@ -20,10 +20,25 @@ _QUOTED_RE = regex.compile(r"“[^“”]*”|‘[^‘’]*’|（[^（）]*）|
 _HALF_PUNCT_RE = regex.compile(r"\s*([,:;?!])\s*")
 _PAREN_RE = regex.compile(r"\s*\(([^()]*)\)\s*")
 _DIGIT_SEPARATORS = frozenset(",:")
+_QUOTE_SEE_THROUGH = ",:;?!，：；？！ "
+_MARK_SEE_THROUGH = "'\",:;?! "  # a run of marks beside CJK widens as a whole (：，)
 
 
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and bool(_CJK_RE.match(ch))
+
+
+def _neighbours(text: str, start: int, end: int, skip: str) -> tuple[str, str]:
+    """The characters before `start` and at `end`, looking past any in `skip`.
+
+    The punctuation rules look through each other's marks (：' or ',), so that
+    which of them runs first does not change the result, and a second run changes nothing.
+    """
+    while start > 0 and text[start - 1] in skip:
+        start -= 1
+    while end < len(text) and text[end] in skip:
+        end += 1
+    return (text[start - 1] if start else ""), (text[end] if end < len(text) else "")
 
 
 @rule("SP01")
@@ -112,8 +127,7 @@ def widen_punctuation(text: str) -> str:
 
     def widen(m: regex.Match) -> str:
         mark = m.group(1)
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
+        before, after = _neighbours(text, m.start(), m.end(), _MARK_SEE_THROUGH)
         if mark in _DIGIT_SEPARATORS and before.isdigit() and after.isdigit():
             return m.group()
         return _LEX.widen[mark] if _is_cjk(before) or _is_cjk(after) else m.group()
@@ -157,7 +171,7 @@ def curl_straight_quotes(text: str) -> str:
         if ch == '"':
             ch = "”" if double_open else "“"
             double_open = not double_open
-        elif ch == "'" and (_is_cjk(text[i - 1] if i else "") or _is_cjk(text[i + 1: i + 2])):
+        elif ch == "'" and any(_is_cjk(n) for n in _neighbours(text, i, i + 1, _QUOTE_SEE_THROUGH)):
             ch = "’" if single_open else "‘"
             single_open = not single_open
         out.append(ch)
