@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .decode import DecodeError
 from .model import Config, Page
-from .pipeline import clean
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
     name: str  # the source name written into every item
     path: Path | None  # None for standard input
+    text: str | None = None  # already decoded (a JSON-lines record), read from nowhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,22 +50,60 @@ def gather(inputs: list[str], stdin_name: str) -> tuple[list[Source], list[str]]
     return sources, errors
 
 
+def read_records(stream: BinaryIO, stdin_name: str = "stdin") -> Iterator[Source | Outcome]:
+    """UTF-8 JSON lines {"source": NAME, "text": PAGE} -> sources, lazily; a bad line fails alone."""
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        label = Source(f"{stdin_name} line {number}", None)
+        try:
+            record = json.loads(line.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            yield Outcome(label, error=f"not UTF-8 at byte {error.start} of the line")
+            continue
+        except ValueError as error:
+            yield Outcome(label, error=f"not JSON ({error})")
+            continue
+        if not (isinstance(record, dict) and isinstance(record.get("source"), str)
+                and isinstance(record.get("text"), str)):
+            yield Outcome(label, error='expected an object with string "source" and "text"')
+            continue
+        if _has_surrogate(record["text"]):
+            yield Outcome(label, error="text holds unpaired surrogates (\\ud800-\\udfff), not Unicode")
+            continue
+        yield Source(record["source"].replace("\\", "/").rsplit("/", 1)[-1], None, record["text"])
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def read(source: Source) -> bytes:
     if source.path is None:
         return sys.stdin.buffer.read()
     return source.path.read_bytes()
 
 
-def run_one(source: Source, config: Config) -> Outcome:
+def run_one(source: Source, config: Config, raw: bytes | None = None) -> Outcome:
     """Clean one dump; any failure becomes a one-line reason, never a traceback."""
-    try:
-        raw = read(source)
-    except OSError as error:
-        return Outcome(source, error=f"cannot read: {error.strerror or error}")
-    if not raw.strip():
+    from .pipeline import clean, clean_text  # here: `cleanup --help` need not load the rules
+
+    if source.text is None and raw is None:
+        try:
+            raw = read(source)
+        except OSError as error:
+            return Outcome(source, error=f"cannot read: {error.strerror or error}")
+    if not (raw if source.text is None else source.text).strip():
         return Outcome(source, error="empty file")
     try:
-        page = clean(raw, source.name, config)
+        if source.text is None:
+            page = clean(raw, source.name, config)
+        else:
+            page = clean_text(source.text, source.name, config)
     except DecodeError as error:
         return Outcome(source, error=str(error))
     except RecursionError:
@@ -74,6 +115,23 @@ def run_one(source: Source, config: Config) -> Outcome:
     return Outcome(source, page=page)
 
 
-def run(sources: list[Source], config: Config) -> Iterator[Outcome]:
-    for source in sources:
-        yield run_one(source, config)
+def default_jobs() -> int:
+    """The cores this process may use (its affinity mask, not the machine's count)."""
+    if hasattr(os, "process_cpu_count"):
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def run(sources: Iterable[Source | Outcome], config: Config, jobs: int = 1) -> Iterator[Outcome]:
+    """Outcomes in input order. With jobs > 1 pages are cleaned in worker processes, a few
+    pages ahead of the one being written, so memory stays bounded whatever the batch size.
+    An Outcome among the sources (a failure found while reading them) passes through."""
+    if jobs <= 1 or (isinstance(sources, list) and len(sources) < 2):
+        for source in sources:
+            yield source if isinstance(source, Outcome) else run_one(source, config)
+        return
+    from .parallel import run_parallel
+
+    yield from run_parallel(sources, config, jobs)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-
-from . import batch, output
-from .model import Config
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Turn raw text of Chinese newspaper pages into clean Markdown, one file per article.")
@@ -27,6 +24,8 @@ def reflow(
     out: Annotated[Optional[Path], typer.Option("-o", "--out", help="Output folder.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="'md' writes OUT/<page>/NN.md; 'jsonl' streams items to stdout.")] = "md",
     name: Annotated[str, typer.Option(help="Source name for stdin input.")] = "stdin.txt",
+    stdin: Annotated[str, typer.Option("--stdin", help="What - reads: 'page' (one raw dump) or 'jsonl' (lines of {\"source\", \"text\"}).")] = "page",
+    jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Worker processes (default: all cores).")] = None,
     encoding: Annotated[Optional[str], typer.Option(help="Force the input encoding (e.g. gb18030).")] = None,
     convert: Annotated[Optional[str], typer.Option(help="OpenCC conversion, e.g. t2s or s2t.")] = None,
 ) -> None:
@@ -34,67 +33,54 @@ def reflow(
 
     Example: cleanup reflow golden -o out   (writes out/<page>/01.md … and out/manifest.jsonl)
     """
+    from . import batch
+    from .model import Config
+    from .sink import Sink
+
     if fmt not in ("md", "jsonl"):
         raise typer.BadParameter("--format is md or jsonl")
+    if stdin not in ("page", "jsonl"):
+        raise typer.BadParameter("--stdin is page or jsonl")
     if fmt == "md" and out is None:
         raise typer.BadParameter("-o OUT is required unless --format jsonl")
     config = Config(encoding=encoding, convert=convert)
     started = time.perf_counter()
-    sources, errors = batch.gather(inputs, name)
+    if stdin == "jsonl":
+        if inputs != ["-"]:
+            raise typer.BadParameter("--stdin jsonl reads only standard input: give - alone")
+        sources, errors = batch.read_records(sys.stdin.buffer), []
+    else:
+        sources, errors = batch.gather(inputs, name)
     for message in errors:
         _err(f"error: {message}")
-    failed, pages, items, warnings = len(errors), 0, 0, 0
-    seen: dict[str, str] = {}
-    manifest = None
+    sink = None
     try:
-        if fmt == "md":
-            manifest = output.Manifest(out)
-        for outcome in _progress(batch.run(sources, config), len(sources)):
-            label = outcome.source.path or outcome.source.name
-            if outcome.error:
-                _err(f"error: {label}: {outcome.error}")
-                failed += 1
-                continue
-            page = outcome.page
-            try:
-                stem = output.safe_stem(page.source)
-            except ValueError as error:
-                _err(f"error: {label}: {error}")
-                failed += 1
-                continue
-            if stem in seen:
-                _err(f"error: {label}: same name as {seen[stem]}; not written (rename one of them)")
-                failed += 1
-                continue
-            seen[stem] = str(label)
-            if fmt == "jsonl":
-                for index, item in enumerate(page.items, 1):
-                    typer.echo(json.dumps(output.item_record(page, index, item), ensure_ascii=False))
-            else:
-                output.write_page(out, stem, page)
-                manifest.add(output.manifest_lines(page, stem))
-            pages += 1
-            items += len(page.items)
-            warnings += len(page.warnings) + sum(len(i.warnings) for i in page.items)
-        if manifest is not None:
-            manifest.commit()
+        sink = Sink(out if fmt == "md" else None, sys.stdout.buffer, _err)
+        sink.failed = len(errors)
+        total = len(sources) if isinstance(sources, list) else None
+        for outcome in _progress(batch.run(sources, config, jobs or batch.default_jobs()), total):
+            sink.take(outcome)
+        sink.commit()
+    except BrokenPipeError:  # the reader of a stream stopped early, as `head` does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error at exit
+        raise typer.Exit(141)
     except OSError as error:
         _err(f"error: {error.filename or out}: cannot write: {error.strerror or error}")
-        if manifest is not None:
-            manifest.abandon()
+        if sink is not None:
+            sink.abandon()
         raise typer.Exit(1)
     except BaseException:
-        if manifest is not None:
-            manifest.abandon()
+        if sink is not None:
+            sink.abandon()
         raise
     seconds = time.perf_counter() - started
-    _err(f"{pages} pages, {items} items, {warnings} warnings, {failed} failed, {seconds:.2f}s")
-    raise typer.Exit(1 if failed else 0)
+    _err(f"{sink.pages} pages, {sink.items} items, {sink.warnings} warnings, {sink.failed} failed, {seconds:.2f}s")
+    raise typer.Exit(1 if sink.failed else 0)
 
 
-def _progress(outcomes, total: int):
-    """A progress bar on a terminal for batches; nothing in pipes."""
-    if total < 2 or not sys.stderr.isatty():
+def _progress(outcomes, total: int | None):
+    """A progress bar counting pages, on a terminal for batches and streams; nothing in pipes."""
+    if (total is not None and total < 2) or not sys.stderr.isatty():
         yield from outcomes
         return
     from rich.progress import Progress

@@ -10,7 +10,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import output, pipeline
 from .cli import _err, app
 from .decode import DecodeError
 from .model import Config
@@ -19,6 +18,8 @@ from .rulebook import REGISTRY, find
 
 def compare_page(dump: Path) -> list[str]:
     """Differences between what the tool writes for a dump and its expected folder."""
+    from . import output, pipeline
+
     expected_dir = dump.with_suffix("")
     page = pipeline.clean(dump.read_bytes(), dump.name)
     have = output.page_files(page)
@@ -42,6 +43,8 @@ def check(
 
     Example: cleanup check golden
     """
+    from . import output, pipeline  # here, not at the top: `cleanup --help` need not load the rules
+
     dumps = sorted(golden.glob("*.txt"))
     if not dumps:
         _err(f"error: {golden}: no *.txt dumps")
@@ -74,6 +77,8 @@ def explain(
 
     Example: cleanup explain golden/000_d20242aeae1e2cd8.txt --rule SP --lines 1-40
     """
+    from . import pipeline  # here, not at the top: `cleanup --help` need not load the rules
+
     try:
         result = pipeline.clean(page.read_bytes(), page.name, Config(trace=True))
     except (OSError, DecodeError) as error:
@@ -109,6 +114,8 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or pre
 
     Example: cleanup rules SP02
     """
+    from . import pipeline  # here, not at the top: `cleanup --help` need not load the rules
+
     ordered = [REGISTRY[c] for stage in pipeline.STAGE_LISTS for c in stage]
     if code is None:
         for r in ordered:

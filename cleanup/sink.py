@@ -1,0 +1,64 @@
+"""Outcomes in input order -> page folders and the manifest, or JSON lines on a stream.
+
+The command line and the distributed adapter both write through this, so they write alike.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from . import output
+from .batch import Outcome
+
+
+class Sink:
+    """Writes each page as it comes; counts pages, items, warnings and failures.
+
+    With `out`, OUT/<stem>/NN.md and OUT/manifest.jsonl (renamed into place by `commit`);
+    without, one JSON object per item on `stream`, flushed page by page.
+    """
+
+    def __init__(self, out: Path | None, stream: BinaryIO | None, report: Callable[[str], None]):
+        self.out, self.stream, self.report = out, stream, report
+        self.manifest = output.Manifest(out) if out is not None else None
+        self.seen: dict[str, str] = {}
+        self.pages = self.items = self.warnings = self.failed = 0
+
+    def fail(self, label: str, message: str) -> None:
+        self.report(f"error: {label}: {message}")
+        self.failed += 1
+
+    def take(self, outcome: Outcome) -> None:
+        label = str(outcome.source.path or outcome.source.name)
+        if outcome.error:
+            return self.fail(label, outcome.error)
+        page = outcome.page
+        try:
+            stem = output.safe_stem(page.source)
+        except ValueError as error:
+            return self.fail(label, str(error))
+        if stem in self.seen:
+            return self.fail(label, f"same name as {self.seen[stem]}; not written (rename one of them)")
+        self.seen[stem] = label
+        if self.manifest is None:
+            lines = (json.dumps(output.item_record(page, index, item), ensure_ascii=False) + "\n"
+                     for index, item in enumerate(page.items, 1))
+            self.stream.write("".join(lines).encode("utf-8"))
+            self.stream.flush()
+        else:
+            output.write_page(self.out, stem, page)
+            self.manifest.add(output.manifest_lines(page, stem))
+        self.pages += 1
+        self.items += len(page.items)
+        self.warnings += len(page.warnings) + sum(len(item.warnings) for item in page.items)
+
+    def commit(self) -> None:
+        if self.manifest is not None:
+            self.manifest.commit()
+
+    def abandon(self) -> None:
+        if self.manifest is not None:
+            self.manifest.abandon()
