@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ class Outcome:
     source: Source
     page: Page | None = None
     error: str = ""
+    staged: Path | None = None  # the page's files, written to a temporary folder in OUT
 
 
 def gather(inputs: list[str], stdin_name: str) -> tuple[list[Source], list[str]]:
@@ -88,8 +91,12 @@ def read(source: Source) -> bytes:
     return source.path.read_bytes()
 
 
-def run_one(source: Source, config: Config, raw: bytes | None = None) -> Outcome:
-    """Clean one dump; any failure becomes a one-line reason, never a traceback."""
+def run_one(source: Source, config: Config, raw: bytes | None = None, stage_in: Path | None = None) -> Outcome:
+    """Clean one dump; any failure becomes a one-line reason, never a traceback.
+
+    With `stage_in`, the page's files are also written, to a temporary folder there: so a
+    worker process does the writing, and the caller only renames (or discards) the folder.
+    """
     from .pipeline import clean, clean_text  # here: `cleanup --help` need not load the rules
 
     if source.text is None and raw is None:
@@ -112,7 +119,22 @@ def run_one(source: Source, config: Config, raw: bytes | None = None) -> Outcome
         return Outcome(source, error=f"internal error ({type(error).__name__}: {error})")
     if not page.items:
         return Outcome(source, error="no printed text (only white space)")
-    return Outcome(source, page=page)
+    return Outcome(source, page=page, staged=_stage(stage_in, page))
+
+
+def _stage(out: Path | None, page: Page) -> Path | None:
+    from . import output
+
+    try:
+        return output.stage_page(out, output.safe_stem(page.source), page) if out is not None else None
+    except (ValueError, OSError):  # the writer names the problem when it places the page
+        return None
+
+
+def discard(outcome: Outcome) -> None:
+    """Remove the files staged for a page that will not be placed."""
+    if outcome.staged is not None:
+        shutil.rmtree(outcome.staged, ignore_errors=True)
 
 
 def default_jobs() -> int:
@@ -124,14 +146,15 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def run(sources: Iterable[Source | Outcome], config: Config, jobs: int = 1) -> Iterator[Outcome]:
+def run(sources: Iterable[Source | Outcome], config: Config, jobs: int = 1,
+        stage_in: Path | None = None) -> Iterator[Outcome]:
     """Outcomes in input order. With jobs > 1 pages are cleaned in worker processes, a few
     pages ahead of the one being written, so memory stays bounded whatever the batch size.
     An Outcome among the sources (a failure found while reading them) passes through."""
     if jobs <= 1 or (isinstance(sources, list) and len(sources) < 2):
         for source in sources:
-            yield source if isinstance(source, Outcome) else run_one(source, config)
+            yield source if isinstance(source, Outcome) else run_one(source, config, stage_in=stage_in)
         return
     from .parallel import run_parallel
 
-    yield from run_parallel(sources, config, jobs)
+    yield from run_parallel(sources, config, jobs, functools.partial(run_one, stage_in=stage_in))

@@ -10,8 +10,11 @@ Each worker reads its pages' bytes from their paths (so the paths must be readab
 workers run: a shared or network file system) and runs `batch.run_one` on them, exactly what
 `cleanup reflow` runs; the outcomes come back to this process partition by partition, in input
 order, and are written by the same `Sink` as the command line: OUT/<stem>/NN.md and
-OUT/manifest.jsonl, byte for byte what `cleanup reflow` writes. Keyword arguments go to
-`dask.compute`, e.g. `scheduler="processes"`; with a `distributed.Client` open, it is used.
+OUT/manifest.jsonl, byte for byte what `cleanup reflow` writes. With `write_on_workers=True`
+the workers also write each page's files into a temporary folder in OUT, and this process only
+renames them into place: use it when OUT is the same shared folder, at the same path, for the
+workers and for this process. Keyword arguments go to `dask.compute`, e.g.
+`scheduler="processes"`; with a `distributed.Client` open, that client is used.
 """
 
 from __future__ import annotations
@@ -31,10 +34,11 @@ PAGES_PER_PARTITION = 8
 PARTITIONS_AHEAD = 16  # partitions computed at once: what this process holds, at most
 
 
-def page_bag(sources: list[Source], config: Config = Config()) -> db.Bag:
-    """One Outcome per source, in order: the page's bytes are read and cleaned on a worker."""
+def page_bag(sources: list[Source], config: Config = Config(), stage_in: Path | None = None) -> db.Bag:
+    """One Outcome per source, in order: the page's bytes are read and cleaned on a worker
+    (and its files staged in `stage_in`, when given)."""
     partitions = max(1, -(-len(sources) // PAGES_PER_PARTITION))
-    return db.from_sequence(sources, npartitions=partitions).map(run_one, config)
+    return db.from_sequence(sources, npartitions=partitions).map(run_one, config, stage_in=stage_in)
 
 
 def outcomes(bag: db.Bag, **compute: object) -> Iterator[Outcome]:
@@ -46,7 +50,8 @@ def outcomes(bag: db.Bag, **compute: object) -> Iterator[Outcome]:
 
 
 def reflow(inputs: Iterable[str | Path], out: str | Path, config: Config = Config(),
-           report: Callable[[str], None] | None = None, **compute: object) -> Sink:
+           report: Callable[[str], None] | None = None, write_on_workers: bool = False,
+           **compute: object) -> Sink:
     """Clean dump files and folders into OUT as `cleanup reflow INPUTS -o OUT` does.
 
     Failures are reported one line each (to stderr unless `report` is given) and counted in
@@ -56,13 +61,15 @@ def reflow(inputs: Iterable[str | Path], out: str | Path, config: Config = Confi
     names = [str(path) for path in inputs]
     sources, errors = gather([name for name in names if name != "-"], "stdin.txt")
     errors += ["-: standard input cannot be sent to workers; pass file paths"] * names.count("-")
-    sink = Sink(Path(out), None, report)
+    out = Path(out).absolute()
+    sink = Sink(out, None, report)
     for message in errors:
         report(f"error: {message}")
     sink.failed = len(errors)
     try:
         if sources:
-            for outcome in outcomes(page_bag(sources, config), **compute):
+            bag = page_bag(sources, config, out if write_on_workers else None)
+            for outcome in outcomes(bag, **compute):
                 sink.take(outcome)
         sink.commit()
     except BaseException:

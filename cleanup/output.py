@@ -35,12 +35,26 @@ def page_files(page: Page) -> dict[str, str]:
 
 def write_page(out: Path, stem: str, page: Page) -> Path:
     """Write OUT/<stem>/ whole: into a temporary folder beside it, then renamed into place."""
+    return place_page(out, stem, stage_page(out, stem, page))
+
+
+def stage_page(out: Path, stem: str, page: Page) -> Path:
+    """A page's files in a temporary folder inside OUT, for `place_page` (a worker can do this)."""
     out.mkdir(parents=True, exist_ok=True)
-    target = out / stem
     staging = Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=".tmp", dir=out))
     try:
         for name, text in page_files(page).items():
             (staging / name).write_text(text, encoding="utf-8", newline="\n")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
+def place_page(out: Path, stem: str, staging: Path) -> Path:
+    """Rename a staged folder to OUT/<stem>, replacing an older one whole."""
+    target = out / stem
+    try:
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=".old", dir=out))
             os.replace(target, old / "page")

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from .batch import Outcome, Source, read, run_one
+from .batch import Outcome, Source, discard, read, run_one
 from .model import Config
 
 AHEAD = 4  # pages in flight per worker: keeps workers busy, bounds memory
@@ -62,6 +62,9 @@ def run_parallel(sources: Iterable[Source | Outcome], config: Config, jobs: int,
             window.clear()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        for _, _, future in window:  # stopped early: pages written ahead are not placed
+            if future is not None and future.done() and not future.cancelled() and not future.exception():
+                discard(future.result())
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import output
-from .batch import Outcome
+from .batch import Outcome, discard
 
 
 class Sink:
@@ -41,6 +41,7 @@ class Sink:
         except ValueError as error:
             return self.fail(label, str(error))
         if stem in self.seen:
+            discard(outcome)
             return self.fail(label, f"same name as {self.seen[stem]}; not written (rename one of them)")
         self.seen[stem] = label
         if self.manifest is None:
@@ -49,7 +50,10 @@ class Sink:
             self.stream.write("".join(lines).encode("utf-8"))
             self.stream.flush()
         else:
-            output.write_page(self.out, stem, page)
+            if outcome.staged is not None:
+                output.place_page(self.out, stem, outcome.staged)
+            else:
+                output.write_page(self.out, stem, page)
             self.manifest.add(output.manifest_lines(page, stem))
         self.pages += 1
         self.items += len(page.items)

@@ -16,9 +16,12 @@ def test_dask_writes_the_same_bytes_as_the_command_line(tmp_path, golden_dir, mo
     assert result.exit_code == 0, result.output
     monkeypatch.setattr(distributed, "PAGES_PER_PARTITION", 2)  # several partitions, several windows
     monkeypatch.setattr(distributed, "PARTITIONS_AHEAD", 2)
-    sink = distributed.reflow([golden_dir], tmp_path / "dask", scheduler="processes", num_workers=2)
-    assert (sink.pages, sink.failed) == (len(DUMPS), 0)
-    assert tree(tmp_path / "dask") == tree(tmp_path / "cli")
+    for on_workers in (False, True):
+        out = tmp_path / f"dask-{on_workers}"
+        sink = distributed.reflow([golden_dir], out, write_on_workers=on_workers,
+                                  scheduler="processes", num_workers=2)
+        assert (sink.pages, sink.failed) == (len(DUMPS), 0)
+        assert tree(out) == tree(tmp_path / "cli")
 
 
 def test_dask_reports_a_bad_file_and_writes_the_rest(tmp_path):

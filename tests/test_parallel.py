@@ -1,6 +1,7 @@
 """--jobs: worker processes write exactly what one process writes; a dying worker fails one page."""
 
 import filecmp
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -69,3 +70,23 @@ def test_a_dying_worker_fails_only_its_own_page(tmp_path):
 def test_jobs_must_be_positive(golden_dir, tmp_path):
     result = runner.invoke(app, ["reflow", str(golden_dir), "-o", str(tmp_path), "--jobs", "0"])
     assert result.exit_code == 2
+
+
+def test_a_second_page_of_one_name_leaves_nothing_behind_in_parallel(tmp_path):
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(DUMPS[0], tmp_path / folder / "page.txt")
+    inputs = [str(tmp_path / folder / "page.txt") for folder in ("a", "b", "c")]
+    result = runner.invoke(app, ["reflow", *inputs, "-o", str(tmp_path / "out"), "-j", "2"])
+    assert result.exit_code == 1
+    assert result.stderr.count("same name as") == 2
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["manifest.jsonl", "page"]
+
+
+def test_stopping_early_removes_pages_written_ahead(tmp_path):
+    sources, _ = gather([str(d) for d in DUMPS], "stdin.txt")
+    run = run_parallel(sources, Config(), jobs=2, work=functools.partial(run_one, stage_in=tmp_path))
+    first = next(run)
+    run.close()  # as when the writer fails or the user interrupts
+    assert first.staged is not None and first.staged.parent == tmp_path
+    assert [p for p in tmp_path.iterdir() if p != first.staged] == []
