@@ -1,13 +1,15 @@
 """Throughput of `cleanup reflow` (one job and all cores) beside two peers, on the same text.
 
     pip install '.[bench]'        # autocorrect-py; OpenCC is already a dependency
-    python benchmarks/peers.py [--mb 20] [--jobs N] [DUMP_DIR ...]
+    python benchmarks/peers.py [--mb 20] [--jobs N] [--tmp DIR] [DUMP_DIR ...]
 
 The sample is the golden pages plus any folders given (e.g. the dev set's dumps), repeated
 until it holds at least --mb megabytes, written once as files into a temporary folder. On it:
 
 - `cleanup reflow SAMPLE -o OUT --jobs 1` and `--jobs N` (default: all cores), run as the
-  installed command, wall clock, writing every file and the manifest;
+  installed command, wall clock, writing every file and the manifest; then the same with
+  `--format jsonl` into /dev/null (no files to create: on a slow file system the difference
+  is the cost of creating files); with the main process's peak memory;
 - autocorrect-py's `format` (CJK/Latin spacing and punctuation width only), one core, in process;
 - OpenCC's `t2s` conversion (what `--convert t2s` adds), one core, in process;
 - `cleanup --help`, the best of five starts.
@@ -44,18 +46,26 @@ def build_sample(folders: list[Path], megabytes: float, into: Path) -> list[tupl
     return sample
 
 
-def line(label: str, pages: int, size: int, seconds: float) -> float:
+def line(label: str, pages: int, size: int, seconds: float, note: str = "") -> float:
     rate = size / 1e6 / seconds
-    print(f"{label:<34} {pages / seconds:8.0f} pages/s {rate:7.2f} MB/s  ({seconds:.2f}s)")
+    print(f"{label:<40} {pages / seconds:7.0f} pages/s {rate:7.2f} MB/s  ({seconds:.2f}s{note})")
     return rate
 
 
-def time_cli(sample_dir: Path, out: Path, jobs: int) -> float:
-    shutil.rmtree(out, ignore_errors=True)
+def time_cli(sample_dir: Path, out: Path | None, jobs: int) -> tuple[float, str]:
+    """Wall clock of one `cleanup reflow` run, and the peak memory of its main process."""
+    target = ["-o", str(out)] if out else ["--format", "jsonl"]
+    if out:
+        shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
-    subprocess.run([CLEANUP, "reflow", str(sample_dir), "-o", str(out), "--jobs", str(jobs)],
-                   check=True, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    process = subprocess.Popen([CLEANUP, "reflow", str(sample_dir), *target, "--jobs", str(jobs)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"cleanup reflow failed with exit {process.returncode}")
+    return seconds, f", main process peak {usage.ru_maxrss / 1024:.0f} MB"
 
 
 def time_each(function, texts: list[str]) -> float:
@@ -70,20 +80,24 @@ def main() -> None:
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--mb", type=float, default=20.0)
     parser.add_argument("--jobs", type=int, default=default_jobs())
+    parser.add_argument("--tmp", type=Path, default=None, help="where to write the sample and output")
     args = parser.parse_args()
     import autocorrect_py
     import opencc
 
-    with tempfile.TemporaryDirectory(prefix="cleanup-bench-") as temp:
+    with tempfile.TemporaryDirectory(prefix="cleanup-bench-", dir=args.tmp) as temp:
         sample_dir, out = Path(temp) / "sample", Path(temp) / "out"
         sample_dir.mkdir()
         sample = build_sample([ROOT / "golden", *args.folders], args.mb, sample_dir)
         pages, size = len(sample), sum(len(raw) for _, raw in sample)
         texts = [decode(raw).text for _, raw in sample]
-        print(f"sample: {pages} pages, {size / 1e6:.1f} MB; {default_jobs()} cores; "
+        print(f"sample: {pages} pages, {size / 1e6:.1f} MB in {temp}; {default_jobs()} cores; "
               f"load average before: {os.getloadavg()[0]:.2f}")
-        one = line("cleanup reflow --jobs 1", pages, size, time_cli(sample_dir, out, 1))
-        many = line(f"cleanup reflow --jobs {args.jobs}", pages, size, time_cli(sample_dir, out, args.jobs))
+        one = line("cleanup reflow -o OUT --jobs 1", pages, size, *time_cli(sample_dir, out, 1))
+        many = line(f"cleanup reflow -o OUT --jobs {args.jobs}", pages, size, *time_cli(sample_dir, out, args.jobs))
+        one_stream = line("cleanup reflow --format jsonl --jobs 1", pages, size, *time_cli(sample_dir, None, 1))
+        many_stream = line(f"cleanup reflow --format jsonl --jobs {args.jobs}", pages, size,
+                           *time_cli(sample_dir, None, args.jobs))
         peer = line("autocorrect-py format (1 core)", pages, size, time_each(autocorrect_py.format, texts))
         converter = opencc.OpenCC("t2s.json")
         line("OpenCC t2s convert (1 core)", pages, size, time_each(converter.convert, texts))
@@ -93,8 +107,10 @@ def main() -> None:
         subprocess.run([CLEANUP, "--help"], check=True, stdout=subprocess.DEVNULL)
         starts.append(time.perf_counter() - started)
     print(f"cleanup --help: {min(starts):.3f}s (best of 5)")
-    print(f"one core vs autocorrect-py: {one / peer:.2f}x (target >= 2); "
-          f"parallel efficiency at {args.jobs} jobs: {many / one / args.jobs:.0%} (target >= 85%); "
+    print(f"one core vs autocorrect-py: {one / peer:.2f}x with files, {one_stream / peer:.2f}x as a stream "
+          f"(target >= 2)")
+    print(f"parallel efficiency at {args.jobs} jobs: {many / one / args.jobs:.0%} with files, "
+          f"{many_stream / one_stream / args.jobs:.0%} as a stream (target >= 85%); "
           f"load average after: {os.getloadavg()[0]:.2f}")
 
 

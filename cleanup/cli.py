@@ -58,7 +58,8 @@ def reflow(
         sink = Sink(out if fmt == "md" else None, sys.stdout.buffer, _err)
         sink.failed = len(errors)
         total = len(sources) if isinstance(sources, list) else None
-        for outcome in _progress(batch.run(sources, config, jobs or batch.default_jobs(), out if fmt == "md" else None), total):
+        outcomes = batch.run(sources, config, jobs or batch.default_jobs(), stage_in=sink.out)
+        for outcome in _progress(outcomes, total):
             sink.take(outcome)
         sink.commit()
     except BrokenPipeError:  # the reader of a stream stopped early, as `head` does

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,44 +33,53 @@ def run_parallel(sources: Iterable[Source | Outcome], config: Config, jobs: int,
                 window.append(_submit(pool, work, source, config))
             if not window:
                 return
-            source, args, future = window.popleft()
+            source, args, future = window[0]  # left in the window until done, for `finally`
             if future is None:
-                yield source
+                yield window.popleft()[0]
                 continue
             try:
                 outcome = future.result()
+                window.popleft()
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
                 pool = _pool(jobs)
             except Exception as error:  # e.g. a result too big to send back
+                window.popleft()
                 yield Outcome(source, error=f"worker failed ({type(error).__name__}: {error})")
                 continue
             else:
                 yield outcome
                 continue
-            for source, args, future in [(source, args, future), *window]:
-                if future is None:
-                    yield source
-                elif future.done() and not future.cancelled() and future.exception() is None:
-                    yield future.result()  # finished before the worker died
-                else:
+            while window:  # run again, one at a time, what was in flight when a worker died
+                source, args, future = window[0]
+                if future is not None and not _succeeded(future):
+                    future = pool.submit(work, *args)
+                    window[0] = (source, args, future)
                     try:
-                        yield pool.submit(work, *args).result()
-                    except BrokenProcessPool:
+                        future.result()
+                    except BrokenProcessPool:  # it died alone: this page is the cause
                         pool.shutdown(wait=True, cancel_futures=True)
                         pool = _pool(jobs)
+                        window.popleft()
                         yield Outcome(source, error=DIED)
-            window.clear()
+                        continue
+                window.popleft()
+                yield source if future is None else future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         for _, _, future in window:  # stopped early: pages written ahead are not placed
-            if future is not None and future.done() and not future.cancelled() and not future.exception():
+            if future is not None and _succeeded(future):
                 discard(future.result())
+
+
+def _succeeded(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
     # spawn: workers start clean on every OS, whatever threads this process runs
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
 
 
 def _submit(pool, work, source: Source | Outcome, config: Config) -> tuple:

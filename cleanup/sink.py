@@ -32,6 +32,13 @@ class Sink:
         self.failed += 1
 
     def take(self, outcome: Outcome) -> None:
+        try:
+            self._take(outcome)
+        except BaseException:
+            discard(outcome)  # a page written ahead but not placed is not left behind
+            raise
+
+    def _take(self, outcome: Outcome) -> None:
         label = str(outcome.source.path or outcome.source.name)
         if outcome.error:
             return self.fail(label, outcome.error)
