@@ -2,6 +2,7 @@
 
 import filecmp
 import functools
+import itertools
 import os
 import shutil
 from pathlib import Path
@@ -11,7 +12,7 @@ from typer.testing import CliRunner
 from cleanup.batch import Outcome, Source, gather, run_one
 from cleanup.cli import app
 from cleanup.model import Config
-from cleanup.parallel import DIED, run_parallel
+from cleanup.parallel import AHEAD, DIED, run_parallel
 
 from .conftest import DUMPS
 
@@ -90,3 +91,18 @@ def test_stopping_early_removes_pages_written_ahead(tmp_path):
     run.close()  # as when the writer fails or the user interrupts
     assert first.staged is not None and first.staged.parent == tmp_path
     assert [p for p in tmp_path.iterdir() if p != first.staged] == []
+
+
+def test_an_endless_stream_is_read_only_a_window_ahead():
+    pulled = []
+
+    def endless():
+        for number in itertools.count():
+            pulled.append(number)
+            yield Source(f"{number}.txt", DUMPS[number % len(DUMPS)])
+
+    run = run_parallel(endless(), Config(), jobs=2)
+    names = [next(run).source.name for _ in range(3)]
+    run.close()
+    assert names == ["0.txt", "1.txt", "2.txt"]
+    assert len(pulled) <= 3 + 2 * AHEAD  # memory bounded: not the whole stream in flight
