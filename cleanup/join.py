@@ -18,6 +18,9 @@ _LEX = lexicon.load()
 _NUMBERED_RE = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
 _LATIN_END_RE = regex.compile(r"[A-Za-z]$")
 _LATIN_START_RE = regex.compile(r"^[A-Za-z]")
+_HAN_RE = regex.compile(r"\p{Han}")
+_PUNCT_RE = regex.compile(r"\p{P}+")
+_CONTINUING_MARKS = "，、：；,;:（(“‘《"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,20 @@ class Seam:
     prev_opens: bool = False  # prev is a paragraph's first line, printed indented by two
     prev_standalone: bool = False  # shapes.standalone(prev), computed once per line by the layout
     cur_standalone: bool = False
+    tail: str = ""  # the last 30 characters of the paragraph so far, when prev continues one
+
+    @property
+    def prev_continues(self) -> bool:
+        """prev was joined to the line above it: it is inside running text."""
+        return bool(self.tail)
+
+    def overflows(self, line: str, length: float) -> bool:
+        """Longer than the column: not one of its wrapped lines.
+
+        Punctuation is left out of the count: print often sets it half width.
+        """
+        limit = None if self.width is None else self.width + 1.5
+        return limit is not None and length > limit and shapes.display_length(_PUNCT_RE.sub("", line)) > limit
 
     @property
     def prev_full(self) -> bool:
@@ -46,7 +63,7 @@ class Seam:
 
     @property
     def prev_ends_sentence(self) -> bool:
-        return shapes.ends_sentence(self.prev)
+        return shapes.ends_sentence(self.tail or self.prev)
 
 
 @rule("JN01")
@@ -62,6 +79,8 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     """
     if seam.prev_standalone or seam.cur_standalone:
         return False
+    if _has_inner_space(seam.prev) and shapes.RUN_IN_CREDIT_RE.match(seam.prev):
+        return False  # a caption ending in its credit (……。 新华社记者 王鹏 摄)
     return None
 
 
@@ -99,6 +118,45 @@ def break_before_paragraph_opener(seam: Seam) -> bool | None:
     """
     if _NUMBERED_RE.match(seam.cur) or shapes.starts_with_dateline(seam.cur):
         return False
+    return None
+
+
+@rule("JN08")
+def break_around_overflowing_line(seam: Seam) -> bool | None:
+    """Break before a line longer than the column, and across a blank line after one.
+
+    A line wider than its neighbours' column is a headline or subtitle printed
+    across columns, not one of the column's wrapped lines.
+
+    >>> break_around_overflowing_line(_seam("长江水道扩能带来新机遇", "新通道工程在宜昌开工建设正式启动", width=12))
+    False
+    >>> break_around_overflowing_line(_seam("近日，新通道工程在宜昌开", "工建设。", width=12))
+    """
+    prev_overflows = seam.overflows(seam.prev, seam.prev_len)
+    if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
+        return False
+    if seam.blanks and prev_overflows and not seam.prev_ends_sentence:
+        return False
+    return None
+
+
+@rule("JN09")
+def join_unfinished_sentence(seam: Seam) -> bool | None:
+    """Join a short line inside running text that stops mid-sentence.
+
+    PDF extractors also break lines at a font change or a bracket (……转化中心（江苏）
+    / （以下简称……）; body paragraphs end with a sentence mark, so running text
+    that stops without one goes on, and so does a line ending in ， or ：.
+
+    >>> join_unfinished_sentence(_seam("总书记强调：", "“在促进创新链"))
+    True
+    >>> join_unfinished_sentence(_seam("数据资产化提速", "数据保险站上风口"))
+    """
+    if seam.blanks or seam.prev_ends_sentence or seam.overflows(seam.cur, seam.cur_len):
+        return None
+    running = seam.prev_continues and shapes.BODY_PUNCT_RE.search(seam.tail)  # headlines have none
+    if running or seam.prev.endswith(tuple(_CONTINUING_MARKS)):
+        return True
     return None
 
 
@@ -142,11 +200,16 @@ def join_sentence_end_inside_paragraph(seam: Seam) -> bool | None:
     return seam.blanks == 0 or (seam.double_spaced and seam.width is not None)
 
 
-def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False) -> Seam:
+def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
+          tail: str = "") -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_standalone=shapes.standalone(prev),
-                cur_standalone=shapes.standalone(cur))
+                cur_standalone=shapes.standalone(cur), tail=tail)
+
+
+def _has_inner_space(text: str) -> bool:
+    return " " in text or "\u3000" in text
 
 
 def joins(rules, seam: Seam) -> bool:
@@ -167,8 +230,17 @@ def glue(prev: str, cur: str) -> str:
     'the new policy'
     >>> glue("inter-", "national")
     'international'
+
+    In Chinese text a Latin word is cut wherever the column ends, with no hyphen:
+    a lower-case or all-capitals continuation is the same word.
+
+    >>> glue("根据Wi", "nd数据"), glue("按照FATC", "A的条规"), glue("沃斯（Andreas", "Voss）")
+    ('根据Wind数据', '按照FATCA的条规', '沃斯（Andreas Voss）')
     """
     if _LATIN_END_RE.search(prev) and _LATIN_START_RE.match(cur):
+        same_word = cur[0].islower() or (prev[-1].isupper() and cur[:2].isupper())
+        if same_word and (_HAN_RE.search(prev) or _HAN_RE.search(cur)):
+            return prev + cur
         return prev + " " + cur
     if prev.endswith("-") and prev[-2:-1].isalpha() and prev[-2:-1].isascii() and cur[:1].islower():
         return prev[:-1] + cur

@@ -84,7 +84,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules) -> list[Block]:
         seam = Seam(prev.text, cur.text, layout.lengths[i - 1], layout.lengths[i],
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
-                    cur_standalone=layout.standalone[i])
+                    cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "")
         if joins(join_rules, seam):
             text = glue(text, cur.text)
             continue
