@@ -58,7 +58,7 @@ class Seam:
     def prev_full(self) -> bool:
         if self.width is None:
             return self.prev_len >= 24
-        slack = 4.5 if self.prev_opens else 1.5
+        slack = 4.5 if self.prev_opens else 1.5 + 0.03 * self.width  # justified lines vary more when wide
         return self.prev_len >= self.width - slack
 
     @property
@@ -152,7 +152,8 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
     True
     >>> join_unfinished_sentence(_seam("数据资产化提速", "数据保险站上风口"))
     """
-    if seam.blanks or seam.prev_ends_sentence or seam.overflows(seam.cur, seam.cur_len):
+    blank_means_paragraph = seam.blanks and not seam.double_spaced
+    if blank_means_paragraph or seam.prev_ends_sentence or seam.overflows(seam.cur, seam.cur_len):
         return None
     running = seam.prev_continues and shapes.BODY_PUNCT_RE.search(seam.tail)  # headlines have none
     if running or seam.prev.endswith(tuple(_CONTINUING_MARKS)):
@@ -197,7 +198,11 @@ def join_sentence_end_inside_paragraph(seam: Seam) -> bool | None:
     >>> join_sentence_end_inside_paragraph(_seam("如磐石。常态开展社区培训班。", "定期", width=14, blanks=1))
     False
     """
-    return seam.blanks == 0 or (seam.double_spaced and seam.width is not None)
+    if seam.blanks == 0:
+        return True
+    # double spacing hides paragraph ends; a short headline-like line still starts something new
+    starts_anew = shapes.is_headline_like(seam.cur) and seam.cur_len < 0.7 * (seam.width or 0)
+    return seam.double_spaced and seam.width is not None and not starts_anew
 
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
