@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -27,6 +28,15 @@ class _Draft:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass
+class _Placed:
+    """A head run and the stories printed right before and after it."""
+
+    run: headlines.Run
+    before: _Draft | None = None
+    after: _Draft | None = None
+
+
 def split_run_in_credits(blocks: list[Block]) -> list[Block]:
     """A caption ending in a run-in credit (……推动作用。 本报记者 杨翠叶) becomes caption + credit."""
     out: list[Block] = []
@@ -42,27 +52,24 @@ def split_run_in_credits(blocks: list[Block]) -> list[Block]:
 
 def assemble(blocks: list[Block]) -> list[Item]:
     drafts: list[_Draft] = []
-    orphans: list[Head] = []
+    runs: list[_Placed] = []
     story: _Draft | None = None  # the article or note that body text continues
+    waiting: _Placed | None = None  # a run whose next story is not opened yet
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
-            *earlier, group = headlines.split_run(blocks[i:j])
-            orphans.extend(headlines.build_head(g) for g in earlier)
             nxt = blocks[j] if j < len(blocks) else None
-            if _is_section_heading(group, story, nxt) and not earlier:
-                story.body.append(("h2", group[0].text))
+            if _is_section_heading(blocks[i:j], story, nxt):
+                story.body.append(("h2", blocks[i].text))
             else:
-                head = headlines.build_head(group)
-                if nxt is not None and nxt.role == "body" and not _conflicts(head, nxt):
-                    story = _Draft("article", head.first, head=head)
-                    drafts.append(story)
-                else:
-                    orphans.append(head)
-                    if story is not None:
-                        story.open = False
+                before = story if story is not None and story.kind == "article" and story.body else None
+                waiting = _Placed(headlines.Run(blocks[i:j]), before)
+                runs.append(waiting)
+                if nxt is not None and nxt.role == "body" and _conflicts(headlines.build_head(blocks[i:j]), nxt):
+                    waiting = None  # its byline says it is not the next story's head
+                story = None
             i = j
             continue
         if block.role == "caption":
@@ -81,8 +88,11 @@ def assemble(blocks: list[Block]) -> list[Item]:
             drafts.append(story)
         else:
             story = _continue_or_open(story, block, drafts)
+        if waiting is not None and block.role not in ("caption", "credit"):
+            waiting.after = story if story is not None and len(story.body) == 1 else None
+            waiting = None
         i += 1
-    _attach_orphans(drafts, orphans)
+    _attach_heads(drafts, runs)
     return [_finish(d) for d in sorted(drafts, key=lambda d: d.first)]
 
 
@@ -135,22 +145,29 @@ def _split_note_opener(text: str) -> tuple[str, str]:
     return match.group().strip(), text[match.end():].strip()
 
 
-def _attach_orphans(drafts: list[_Draft], orphans: list[Head]) -> None:
-    """Give each headline printed away from its story to the story it describes best."""
-    headless = [d for d in drafts if d.kind == "article" and d.head is None and d.body]
-    texts = [" ".join(text for _, text in d.body) for d in headless]
-    matches = headlines.assign(orphans, texts)
-    for h, head in enumerate(orphans):
-        if h in matches:
-            s, score, confident = matches[h]
-            target = headless[s]
-            target.head = head
-            target.first = min(target.first, head.first)
-            if not confident:
-                target.warnings.append(f"AS01 headline attached by similarity {score:.2f}, runner-up close")
-        else:
-            drafts.append(_Draft("article", head.first, head=head,
+def _attach_heads(drafts: list[_Draft], runs: list[_Placed]) -> None:
+    """Give every head group to the story it belongs to, by content and position (headlines.attach)."""
+    stories = [d for d in drafts if d.kind == "article" and d.body and d.head is None]
+    index = {id(d): k for k, d in enumerate(stories)}
+    firsts = [d.first for d in stories]
+    for placed in runs:
+        placed.run.before = index.get(id(placed.before)) if placed.before is not None else None
+        placed.run.after = index.get(id(placed.after)) if placed.after is not None else None
+        placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
+    texts = [" ".join(text for _, text in d.body) for d in stories]
+    for found in headlines.attach([placed.run for placed in runs], texts):
+        run = runs[found.run].run
+        if found.story is None and not found.head.title and run.after is not None:
+            found = replace(found, story=run.after)  # a label or byline over a story with no headline
+        if found.story is None or stories[found.story].head is not None:
+            drafts.append(_Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
+            continue
+        target = stories[found.story]
+        target.head = found.head
+        target.first = min(target.first, found.head.first)
+        if not found.confident:
+            target.warnings.append(f"AS01 headline attached by similarity {found.score:.2f}, runner-up close")
 
 
 def _finish(d: _Draft) -> Item:

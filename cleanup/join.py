@@ -169,7 +169,12 @@ def break_after_short_line(seam: Seam) -> bool | None:
     False
     >>> break_after_short_line(_seam("金桥社区的工作人员首先向辖", "区居民", width=13))
     """
-    return None if seam.prev_full else False
+    if seam.prev_full:
+        return None
+    # wrapped by character count, digits and Latin fill a line as much as Han characters
+    if seam.width is not None and not seam.prev_ends_sentence and len(seam.prev.replace(" ", "")) >= seam.width - 1.5:
+        return None
+    return False
 
 
 @rule("JN06")

@@ -44,11 +44,32 @@ def measure(lines: list[Line], gaps: list[int]) -> Layout:
     alone = tuple(shapes.standalone(line.text) for line in lines)
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
-    widths = tuple(_local_width(lengths, usable, i) for i in range(len(lines)))
+    widths = _block_widths(lengths, usable, gaps, [_local_width(lengths, usable, i) for i in range(len(lines))])
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
     return Layout(lengths, alone, widths, double_spaced, 0 < indented < 0.6 * len(lines))
+
+
+def _block_widths(lengths, usable, gaps, widths: list[float | None]) -> tuple[float | None, ...]:
+    """A run of three or more lines with no blank between them keeps its own, narrower width.
+
+    A caption set in a narrow column between body columns would otherwise take
+    the width of the body lines around it, and every line of it would look short.
+    """
+    start = 0
+    for end in range(1, len(lengths) + 1):
+        if end < len(lengths) and not gaps[end]:
+            continue
+        inner = [lengths[k] for k in range(start, end - 1) if usable[k]]  # the last line may be short
+        if end - start >= 3 and len(inner) >= 2:
+            own = max(inner)
+            wide = min((widths[k] for k in range(start, end) if widths[k]), default=None)
+            if min(inner) >= 0.6 * own and (wide is None or own < 0.75 * wide):
+                for k in range(start, end):
+                    widths[k] = float(round(own))
+        start = end
+    return tuple(widths)
 
 
 def _local_width(lengths: tuple[float, ...], usable: list[bool], i: int) -> float | None:
