@@ -9,6 +9,7 @@ import regex
 
 from . import headlines, shapes
 from .headlines import Head
+from .join import glue
 from .model import Block, Item
 
 _HEAD_ROLES = frozenset({"column", "headline", "byline"})
@@ -93,7 +94,29 @@ def assemble(blocks: list[Block]) -> list[Item]:
             waiting = None
         i += 1
     _attach_heads(drafts, runs)
+    for draft in drafts:
+        _rejoin_odd_headings(draft)
     return [_finish(d) for d in sorted(drafts, key=lambda d: d.first)]
+
+
+def _rejoin_odd_headings(draft: _Draft) -> None:
+    """A "heading" unlike its sibling headings, mid-sentence, is a paragraph cut at a column jump.
+
+    Headings in one article share a form; where the others are phrase-spaced
+    couplets, a plain line that stops mid-sentence (……商户安全 / 生产，……)
+    goes back into the paragraph after it.
+    """
+    headings = [text for kind, text in draft.body if kind == "h2"]
+    couplets = sum(1 for text in headings if shapes.is_couplet(text))
+    if couplets < 2 or couplets == len(headings):
+        return
+    body = draft.body
+    for k in range(len(body) - 2, -1, -1):
+        kind, text = body[k]
+        nxt_kind, nxt = body[k + 1]
+        if kind == "h2" and not shapes.is_couplet(text) and nxt_kind == "p" and not shapes.starts_with_dateline(nxt):
+            body[k:k + 2] = [("p", glue(text, nxt))]
+            draft.warnings.append(f"AS03 a heading unlike its siblings rejoined to the paragraph after it: {text[:12]}")
 
 
 def _head_end(blocks: list[Block], i: int) -> int:

@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from . import shapes
+from . import lexicon, shapes
 from .model import Block
 from .rulebook import rule
 
-_EVENT_DATE_RE = regex.compile(r"近日|日前|\d{1,2}月\d{1,2}日|图为|上图|下图|图：")
+_LEX = lexicon.load()
 _NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a photo
 
 
@@ -69,12 +69,19 @@ def find_column_label(w: Window) -> str | None:
     >>> find_column_label(_window("社区 那些事", "增强国家安全意识 筑牢安全防线"))
     'column'
     >>> find_column_label(_window("游园赏美景 千人健步行", "铁东区举办全民健身活动"))
+    >>> find_column_label(_window("站好岗 放好哨", "种好社区治理“责任田”"))
     """
     text, nxt = w.block.text, w.at(1)
     short = len(shapes.squeeze(text)) <= 6
-    if short and shapes.is_couplet(text) and nxt is not None and shapes.is_headline_like(nxt.text):
+    if short and shapes.is_couplet(text) and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
     return None
+
+
+def _parallel(text: str) -> bool:
+    """Two halves of three or more characters each, of equal length: a couplet headline (站好岗 放好哨)."""
+    halves = text.split()
+    return len(halves) == 2 and len(halves[0]) == len(halves[1]) >= 3
 
 
 @rule("CL05")
@@ -101,19 +108,27 @@ def find_caption(w: Window) -> str | None:
 
 @rule("CL06")
 def find_lone_event_caption(w: Window) -> str | None:
-    """A one-paragraph event description set apart at another width: a caption without credit.
+    """A one-sentence event description set apart: a caption printed without credit.
+
+    Set apart means a blank line above it and either another width than the
+    blocks around it, or nothing of a story after it (the page ends).
 
     >>> find_lone_event_caption(_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 37, 13)))
     'caption'
     >>> find_lone_event_caption(_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 13, 13)))
+    >>> find_lone_event_caption(_window("正文。", "近日，社区开展清扫活动。", widths=(13, 13)))
+    'caption'
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if block.gap_before == 0 or (nxt is not None and nxt.gap_before == 0):
+    text = block.text
+    if block.gap_before == 0 or shapes.starts_with_dateline(text) or not shapes.ends_sentence(text):
         return None
-    if shapes.starts_with_dateline(block.text) or not shapes.ends_sentence(block.text):
+    if len(text) > 150 or shapes.SENTENCE_PUNCT_RE.search(text[:-1]) or not block.measure:
         return None
-    if len(block.text) > 150 or not _EVENT_DATE_RE.search(block.text[:40]) or not block.measure:
+    if not _LEX.caption_cue_re.search(text[:40]):
         return None
+    if nxt is None:
+        return "caption" if _LEX.event_verb_re.search(text) else None
     neighbours = [b.measure for b in (prev, nxt) if b is not None and b.measure and b.role != "caption"]
     differs = all(b / block.measure > 1.3 or block.measure / b > 1.3 for b in neighbours)
     return "caption" if neighbours and differs else None

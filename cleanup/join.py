@@ -40,6 +40,7 @@ class Seam:
     prev_standalone: bool = False  # shapes.standalone(prev), computed once per line by the layout
     cur_standalone: bool = False
     tail: str = ""  # the last 30 characters of the paragraph so far, when prev continues one
+    prev_justified: bool = False  # printed spread to fill its column
 
     @property
     def prev_continues(self) -> bool:
@@ -56,6 +57,8 @@ class Seam:
 
     @property
     def prev_full(self) -> bool:
+        if self.prev_justified:
+            return True
         if self.width is None:
             return self.prev_len >= 24
         slack = 4.5 if self.prev_opens else 1.5 + 0.03 * self.width  # justified lines vary more when wide

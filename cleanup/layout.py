@@ -83,8 +83,11 @@ def _local_width(lengths: tuple[float, ...], usable: list[bool], i: int) -> floa
     return float(best) if support >= max(3, 0.35 * len(near)) else None
 
 
-def build_blocks(numbered: list[tuple[int, str]], join_rules) -> list[Block]:
-    """Join the dump's lines into paragraph blocks, keeping their line spans."""
+def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozenset[int] = frozenset()) -> list[Block]:
+    """Join the dump's lines into paragraph blocks, keeping their line spans.
+
+    justified: the numbers of lines printed spread across their column (full, however short).
+    """
     lines: list[Line] = []
     gaps: list[int] = []
     blank = 0
@@ -105,7 +108,8 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules) -> list[Block]:
         seam = Seam(prev.text, cur.text, layout.lengths[i - 1], layout.lengths[i],
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
-                    cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "")
+                    cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "",
+                    prev_justified=prev.no in justified)
         if joins(join_rules, seam):
             text = glue(text, cur.text)
             continue

@@ -24,6 +24,8 @@ class Lexicon:
     credit_suffixes: tuple[str, ...]
     dateline_re: regex.Pattern
     note_openers: tuple[str, ...]
+    caption_cue_re: regex.Pattern
+    event_verb_re: regex.Pattern
 
 
 def _rules_dir() -> Path:
@@ -55,4 +57,6 @@ def load() -> Lexicon:
         credit_suffixes=by_length(markers["credit_suffixes"]),
         dateline_re=regex.compile("|".join(f"(?:{p})" for p in markers["dateline_patterns"])),
         note_openers=by_length(markers["note_openers"]),
+        caption_cue_re=regex.compile("|".join(markers["caption_cues"])),
+        event_verb_re=regex.compile("|".join(regex.escape(v) for v in markers["event_verbs"])),
     )

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import join, normalize, polish
+from . import join, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Page, Step
@@ -29,9 +29,10 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     """Decoded page text -> items."""
     trace: list[Step] | None = [] if config.trace else None
     line_rules = rules(LINE_RULES)
-    numbered = [(no, apply_text_rules(line_rules, line, "line", (no, no), trace))
-                for no, line in split_lines(text)]
-    blocks = build_blocks(numbered, rules(JOIN_RULES))
+    raw_lines = split_lines(text)
+    numbered = [(no, apply_text_rules(line_rules, line, "line", (no, no), trace)) for no, line in raw_lines]
+    justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
+    blocks = build_blocks(numbered, rules(JOIN_RULES), justified)
     blocks = classifying.classify(blocks, rules(CLASSIFY_RULES))
     blocks = assembly.split_run_in_credits(blocks)
     polish_rules = rules(POLISH_RULES)

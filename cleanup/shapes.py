@@ -130,6 +130,18 @@ def standalone(text: str) -> bool:
             or text in _LEX.note_openers or is_note_opener(text) and len(text) <= 6)
 
 
+def is_spread(text: str) -> bool:
+    """Justified by spreading: five or more characters, nearly all standing alone.
+
+    Such a line filled its column, however few characters it holds.
+
+    >>> is_spread("和 灭 火 器 材 操 作 等 方 面 的 知"), is_spread("本报记者 田 鹏")
+    (True, False)
+    """
+    tokens = text.split()
+    return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens)
+
+
 def squeeze(text: str) -> str:
     """Remove all white space (for lengths and similarity)."""
     return _SPACE_RE.sub("", text)

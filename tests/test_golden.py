@@ -9,12 +9,7 @@ from cleanup import output, pipeline
 from .conftest import DUMPS
 
 # Pages the pipeline does not reproduce yet, with why. Strict xfail: a fix is noticed.
-KNOWN_FAILURES = {
-    "000_d20242aeae1e2cd8": "知/识 column jump after a spread line not rejoined; "
-                            "two captions without credit read as body",
-    "002_db47d546c139d7a6": "a three-character couplet headline read as a column label",
-    "004_e98120198b7128b3": "a line cut mid-word at a column jump (安全/生产) read as a section heading",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _params():
