@@ -116,7 +116,7 @@ def find_lone_event_caption(w: Window) -> str | None:
     >>> find_lone_event_caption(_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 37, 13)))
     'caption'
     >>> find_lone_event_caption(_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 13, 13)))
-    >>> find_lone_event_caption(_window("正文。", "近日，社区开展清扫活动。", widths=(13, 13)))
+    >>> find_lone_event_caption(_window("正文。", "近日，社区开展清扫活动。", widths=(13, 13), at=1))
     'caption'
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
@@ -150,11 +150,11 @@ def find_headline(w: Window) -> str | None:
     return None
 
 
-def _window(*texts: str, widths: tuple[float, ...] | None = None) -> Window:
-    """A window on the middle (or only, or first) text, for the examples above."""
+def _window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None = None) -> Window:
+    """A window on the middle (or only, or first, or at-th) text, for the examples above."""
     widths = widths or (0.0,) * len(texts)
     blocks = tuple(Block(t, n, n, width=wd, measure=wd, gap_before=1) for n, (t, wd) in enumerate(zip(texts, widths), 1))
-    return Window(blocks, 1 if len(texts) == 3 else 0)
+    return Window(blocks, at if at is not None else 1 if len(texts) == 3 else 0)
 
 
 def classify(blocks: list[Block], rules) -> list[Block]:
