@@ -27,6 +27,9 @@ PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]+{HAN}{{2}}")
 BODY_PUNCT_RE = regex.compile(r"[，。、；：,;:！？!?]")
 SENTENCE_PUNCT_RE = regex.compile(r"[。；;！？!?]")
 NOTE_RE = regex.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
+# Cheap tests a line must pass before the regexes above can match it; most lines fail them.
+_ROLE_STARTS = _LEX.byline_roles  # BYLINE_RE opens with a role
+_CREDIT_ENDS = tuple(c + close for c in _LEX.credit_suffixes for close in ("", "）", ")"))  # CREDIT_RE's end
 _SPACE_RE = regex.compile(r"\s+")
 
 
@@ -61,7 +64,9 @@ def is_byline(text: str) -> bool:
     text = text.strip()
     if len(text) > 60 or is_credit(text):
         return False
-    return bool(BYLINE_RE.match(text) or OFFICE_BYLINE_RE.match(text))
+    if text.startswith(_ROLE_STARTS) and BYLINE_RE.match(text):
+        return True
+    return ("\u3000" in text or " " in text) and bool(OFFICE_BYLINE_RE.match(text))  # it spaces off the name
 
 
 def is_credit(text: str) -> bool:
@@ -71,7 +76,7 @@ def is_credit(text: str) -> bool:
     (True, True, False)
     """
     text = text.strip()
-    return len(text) <= 40 and bool(CREDIT_RE.match(text))
+    return len(text) <= 40 and text.endswith(_CREDIT_ENDS) and bool(CREDIT_RE.match(text))
 
 
 def is_note_opener(text: str) -> bool:
