@@ -31,6 +31,7 @@ NOTE_RE = regex.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[�
 _ROLE_STARTS = _LEX.byline_roles  # BYLINE_RE opens with a role
 _CREDIT_ENDS = tuple(c + close for c in _LEX.credit_suffixes for close in ("", "）", ")"))  # CREDIT_RE's end
 _SPACE_RE = regex.compile(r"\s+")
+_CLOSERS = "".join(_LEX.closers)
 
 
 def display_length(text: str) -> float:
@@ -51,7 +52,7 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("财产安全。”"), ends_sentence("方面的知")
     (True, False)
     """
-    text = text.rstrip().rstrip("".join(_LEX.closers))
+    text = text.rstrip().rstrip(_CLOSERS)
     return bool(text) and text[-1] in _LEX.sentence_end
 
 
@@ -106,11 +107,16 @@ def is_headline_like(text: str) -> bool:
     True
     """
     text = text.strip()
-    if not text or len(text) > 80 or display_length(text) > 40 or ends_sentence(text) or starts_with_dateline(text):
+    if not text or len(text) > 80:
         return False
-    if display_length(text) <= 22:  # a heading may part its two halves with ， or ：
-        return not SENTENCE_PUNCT_RE.search(text)
-    return not BODY_PUNCT_RE.search(text.lstrip("—-"))
+    length = display_length(text)
+    if length > 40 or ends_sentence(text):
+        return False
+    if length <= 22:  # a heading may part its two halves with ， or ：
+        punctuated = SENTENCE_PUNCT_RE.search(text)
+    else:
+        punctuated = BODY_PUNCT_RE.search(text.lstrip("—-"))
+    return not punctuated and not starts_with_dateline(text)  # the dearest test last
 
 
 def is_couplet(text: str) -> bool:
@@ -132,7 +138,7 @@ def standalone(text: str) -> bool:
     """A line that is complete by itself and never part of a wrapped paragraph."""
     text = text.strip()
     return (is_byline(text) or is_credit(text) or is_couplet(text) or is_subtitle_dash(text)
-            or text in _LEX.note_openers or is_note_opener(text) and len(text) <= 6)
+            or text in _LEX.note_openers or len(text) <= 6 and is_note_opener(text))
 
 
 def squeeze(text: str) -> str:
