@@ -125,7 +125,8 @@ def is_couplet(text: str) -> bool:
     >>> is_couplet("游园赏美景 千人健步行"), is_couplet("和 灭 火 器 材")
     (True, False)
     """
-    return is_headline_like(text) and bool(PHRASE_SPACE_RE.search(text)) and not is_byline(text)
+    spaced = "\u3000" in text or " " in text  # cheap, and PHRASE_SPACE_RE needs it
+    return spaced and is_headline_like(text) and bool(PHRASE_SPACE_RE.search(text)) and not is_byline(text)
 
 
 def is_subtitle_dash(text: str) -> bool:
