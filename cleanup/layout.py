@@ -74,12 +74,15 @@ def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float
 
     for c in rounded[:_WINDOW]:
         enter(c, 1)
-    widths = []
+    widths: list[float | None] = []
     for i in range(len(rounded)):
-        if i + _WINDOW < len(rounded):
-            enter(rounded[i + _WINDOW], 1)
-        if i - _WINDOW - 1 >= 0:
-            enter(rounded[i - _WINDOW - 1], -1)
+        entering = rounded[i + _WINDOW] if i + _WINDOW < len(rounded) else None
+        leaving = rounded[i - _WINDOW - 1] if i - _WINDOW - 1 >= 0 else None
+        if widths and entering == leaving:  # wrapped text: the same length in and out changes nothing
+            widths.append(widths[-1])
+            continue
+        enter(entering, 1)
+        enter(leaving, -1)
         widths.append(_mode_width(counts, near))
     return tuple(widths)
 
