@@ -163,5 +163,6 @@ def classify(blocks: list[Block], rules) -> list[Block]:
     for i in range(len(out)):
         window = Window(out, i)
         role = next((r for r in (rule.func(window) for rule in rules) if r), "body")
-        out[i] = replace(out[i], role=role)
+        if role != out[i].role:
+            out[i] = replace(out[i], role=role)
     return out

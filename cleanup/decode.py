@@ -62,12 +62,14 @@ def _sniff_utf16(raw: bytes) -> str | None:
         return "utf-16-le"
     if even > units * 0.2 and odd < units * 0.02:
         return "utf-16-be"
+    if b"\n\x00" not in sample:  # checked first: it rules out most pages without decoding them
+        return None
     try:  # all-CJK UTF-16 has no NULs at all; it then decodes without surrogate errors
         text = sample.decode("utf-16-le")
     except UnicodeDecodeError:
         return None
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch in "\n\r")
-    return "utf-16-le" if cjk > len(text) * 0.6 and b"\n\x00" in sample else None
+    return "utf-16-le" if cjk > len(text) * 0.6 else None
 
 
 def _detect(raw: bytes) -> str | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from . import shapes
@@ -44,7 +43,7 @@ def measure(lines: list[Line], gaps: list[int]) -> Layout:
     alone = tuple(shapes.standalone(line.text) for line in lines)
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
-    widths = _block_widths(lengths, usable, gaps, [_local_width(lengths, usable, i) for i in range(len(lines))])
+    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable)))
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
@@ -72,15 +71,49 @@ def _block_widths(lengths, usable, gaps, widths: list[float | None]) -> tuple[fl
     return tuple(widths)
 
 
-def _local_width(lengths: tuple[float, ...], usable: list[bool], i: int) -> float | None:
-    """The most common line length near line i, if enough lines share it (wrapped text)."""
-    lo, hi = max(0, i - _WINDOW), min(len(lengths), i + _WINDOW + 1)
-    near = [round(lengths[j]) for j in range(lo, hi) if usable[j]]
-    if len(near) < 3:
+def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float | None, ...]:
+    """Each line's column width: the most common line length within _WINDOW lines of it.
+
+    The window slides down the page, so its length counts are updated, not recounted.
+
+    >>> _local_widths((12, 12, 5, 12.4, 30), [True] * 5)
+    (12.0, 12.0, 12.0, 12.0, 12.0)
+    >>> _local_widths((12, 12, 5), [True, True, False])
+    (None, None, None)
+    """
+    rounded = [round(length) if ok else None for length, ok in zip(lengths, usable)]
+    counts: dict[int, int] = {}
+    near = 0  # usable lines in the window
+
+    def enter(c: int | None, step: int) -> None:
+        nonlocal near
+        if c is not None:
+            near += step
+            counts[c] = counts.get(c, 0) + step
+            if not counts[c]:
+                del counts[c]
+
+    for c in rounded[:_WINDOW]:
+        enter(c, 1)
+    widths: list[float | None] = []
+    for i in range(len(rounded)):
+        entering = rounded[i + _WINDOW] if i + _WINDOW < len(rounded) else None
+        leaving = rounded[i - _WINDOW - 1] if i - _WINDOW - 1 >= 0 else None
+        if widths and entering == leaving:  # wrapped text: the same length in and out changes nothing
+            widths.append(widths[-1])
+            continue
+        enter(entering, 1)
+        enter(leaving, -1)
+        widths.append(_mode_width(counts, near))
+    return tuple(widths)
+
+
+def _mode_width(counts: dict[int, int], near: int) -> float | None:
+    """The most common length (give or take one), if enough lines share it (wrapped text)."""
+    if near < 3:
         return None
-    counts = Counter(near)
-    best, support = max(((c, sum(counts[c + d] for d in (-1, 0, 1))) for c in counts), key=lambda cs: (cs[1], cs[0]))
-    return float(best) if support >= max(3, 0.35 * len(near)) else None
+    support, best = max((counts.get(c - 1, 0) + n + counts.get(c + 1, 0), c) for c, n in counts.items())
+    return float(best) if support >= max(3, 0.35 * near) else None
 
 
 def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozenset[int] = frozenset()) -> list[Block]:

@@ -55,7 +55,7 @@ def _polish(block: Block, polish_rules, trace: list[Step] | None, config: Config
         if trace is not None and converted != text:
             trace.append(Step("CV01", "convert-script", block.first, block.last, text, converted))
         text = converted
-    return replace(block, text=text)
+    return block if text == block.text else replace(block, text=text)
 
 
 _CONVERTERS: dict = {}

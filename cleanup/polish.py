@@ -164,7 +164,7 @@ def curl_straight_quotes(text: str) -> str:
     >>> curl_straight_quotes("it's \\"fine\\"")
     'it\\'s "fine"'
     """
-    if not _CJK_RE.search(text):
+    if ('"' not in text and "'" not in text) or not _CJK_RE.search(text):
         return text
     out, double_open, single_open = [], False, False
     for i, ch in enumerate(text):

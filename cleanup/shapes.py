@@ -27,7 +27,11 @@ PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]+{HAN}{{2}}")
 BODY_PUNCT_RE = regex.compile(r"[，。、；：,;:！？!?]")
 SENTENCE_PUNCT_RE = regex.compile(r"[。；;！？!?]")
 NOTE_RE = regex.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
+# Cheap tests a line must pass before the regexes above can match it; most lines fail them.
+_ROLE_STARTS = _LEX.byline_roles  # BYLINE_RE opens with a role
+_CREDIT_ENDS = tuple(c + close for c in _LEX.credit_suffixes for close in ("", "）", ")"))  # CREDIT_RE's end
 _SPACE_RE = regex.compile(r"\s+")
+_CLOSERS = "".join(_LEX.closers)
 
 
 def display_length(text: str) -> float:
@@ -48,7 +52,7 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("财产安全。”"), ends_sentence("方面的知")
     (True, False)
     """
-    text = text.rstrip().rstrip("".join(_LEX.closers))
+    text = text.rstrip().rstrip(_CLOSERS)
     return bool(text) and text[-1] in _LEX.sentence_end
 
 
@@ -61,7 +65,9 @@ def is_byline(text: str) -> bool:
     text = text.strip()
     if len(text) > 60 or is_credit(text):
         return False
-    return bool(BYLINE_RE.match(text) or OFFICE_BYLINE_RE.match(text))
+    if text.startswith(_ROLE_STARTS) and BYLINE_RE.match(text):
+        return True
+    return ("\u3000" in text or " " in text) and bool(OFFICE_BYLINE_RE.match(text))  # it spaces off the name
 
 
 def is_credit(text: str) -> bool:
@@ -71,7 +77,7 @@ def is_credit(text: str) -> bool:
     (True, True, False)
     """
     text = text.strip()
-    return len(text) <= 40 and bool(CREDIT_RE.match(text))
+    return len(text) <= 40 and text.endswith(_CREDIT_ENDS) and bool(CREDIT_RE.match(text))
 
 
 def is_note_opener(text: str) -> bool:
@@ -101,11 +107,16 @@ def is_headline_like(text: str) -> bool:
     True
     """
     text = text.strip()
-    if not text or len(text) > 80 or display_length(text) > 40 or ends_sentence(text) or starts_with_dateline(text):
+    if not text or len(text) > 80:
         return False
-    if display_length(text) <= 22:  # a heading may part its two halves with ， or ：
-        return not SENTENCE_PUNCT_RE.search(text)
-    return not BODY_PUNCT_RE.search(text.lstrip("—-"))
+    length = display_length(text)
+    if length > 40 or ends_sentence(text):
+        return False
+    if length <= 22:  # a heading may part its two halves with ， or ：
+        punctuated = SENTENCE_PUNCT_RE.search(text)
+    else:
+        punctuated = BODY_PUNCT_RE.search(text.lstrip("—-"))
+    return not punctuated and not starts_with_dateline(text)  # the dearest test last
 
 
 def is_couplet(text: str) -> bool:
@@ -114,7 +125,8 @@ def is_couplet(text: str) -> bool:
     >>> is_couplet("游园赏美景 千人健步行"), is_couplet("和 灭 火 器 材")
     (True, False)
     """
-    return is_headline_like(text) and bool(PHRASE_SPACE_RE.search(text)) and not is_byline(text)
+    spaced = "\u3000" in text or " " in text  # cheap, and PHRASE_SPACE_RE needs it
+    return spaced and is_headline_like(text) and bool(PHRASE_SPACE_RE.search(text)) and not is_byline(text)
 
 
 def is_subtitle_dash(text: str) -> bool:
@@ -127,7 +139,7 @@ def standalone(text: str) -> bool:
     """A line that is complete by itself and never part of a wrapped paragraph."""
     text = text.strip()
     return (is_byline(text) or is_credit(text) or is_couplet(text) or is_subtitle_dash(text)
-            or text in _LEX.note_openers or is_note_opener(text) and len(text) <= 6)
+            or text in _LEX.note_openers or len(text) <= 6 and is_note_opener(text))
 
 
 def is_spread(text: str) -> bool:
