@@ -178,19 +178,32 @@ def _attach_heads(drafts: list[_Draft], runs: list[_Placed]) -> None:
         placed.run.after = index.get(id(placed.after)) if placed.after is not None else None
         placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
     texts = [" ".join(text for _, text in d.body) for d in stories]
-    for found in headlines.attach([placed.run for placed in runs], texts):
-        run = runs[found.run].run
-        if found.story is None and not found.head.title and run.after is not None:
-            found = replace(found, story=run.after)  # a label or byline over a story with no headline
-        if found.story is None or stories[found.story].head is not None:
+    found_all = headlines.attach([placed.run for placed in runs], texts)
+    unclaimed = []
+    for found in found_all:
+        if found.story is None:
+            unclaimed.append(found)
+        else:
+            _give(stories[found.story], found)
+    for found in unclaimed:
+        after = runs[found.run].run.after
+        ends_run = found.head.last == runs[found.run].run.blocks[-1].last
+        if after is not None and ends_run and stories[after].head is None:
+            # printed right above a story that no headline claims: its own, by position alone
+            _give(stories[after], found, "" if not found.head.title else
+                  "AS04 headline attached by position only: its words are not found in the story")
+        else:
             drafts.append(_Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
-            continue
-        target = stories[found.story]
-        target.head = found.head
-        target.first = min(target.first, found.head.first)
-        if not found.confident:
-            target.warnings.append(f"AS01 headline attached by similarity {found.score:.2f}, runner-up close")
+
+
+def _give(target: _Draft, found: headlines.Attached, warning: str = "") -> None:
+    target.head = found.head
+    target.first = min(target.first, found.head.first)
+    if not found.confident:
+        warning = f"AS01 headline attached by similarity {found.score:.2f}, runner-up close"
+    if warning:
+        target.warnings.append(warning)
 
 
 def _finish(d: _Draft) -> Item:
