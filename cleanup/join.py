@@ -41,6 +41,7 @@ class Seam:
     cur_standalone: bool = False
     tail: str = ""  # the last 30 characters of the paragraph so far, when prev continues one
     prev_justified: bool = False  # printed spread to fill its column
+    column_change: bool = False  # the lines before and after the seam are set at different widths
 
     @property
     def prev_continues(self) -> bool:
@@ -193,6 +194,20 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     return None if seam.prev_ends_sentence else True
 
 
+@rule("JN10")
+def break_at_column_change(seam: Seam) -> bool | None:
+    """Break after a sentence end where the text moves to a column of another width.
+
+    Extractors that read in paint order put one story's last line right before
+    the next story's first one; the two are set in columns of different widths.
+
+    >>> break_at_column_change(_seam("……上升至第九。", "6月10日，金融监管总局批复", column_change=True))
+    False
+    >>> break_at_column_change(_seam("……上升至第九。", "6月10日，金融监管总局批复"))
+    """
+    return False if seam.column_change and seam.prev_ends_sentence else None
+
+
 @rule("JN07")
 def join_sentence_end_inside_paragraph(seam: Seam) -> bool | None:
     """Join a full line ending a sentence when no blank line marks a paragraph end.
@@ -214,11 +229,11 @@ def join_sentence_end_inside_paragraph(seam: Seam) -> bool | None:
 
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
-          tail: str = "") -> Seam:
+          tail: str = "", column_change: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_standalone=shapes.standalone(prev),
-                cur_standalone=shapes.standalone(cur), tail=tail)
+                cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change)
 
 
 def _has_inner_space(text: str) -> bool:

@@ -142,7 +142,8 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
                     cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "",
-                    prev_justified=prev.no in justified)
+                    prev_justified=prev.no in justified,
+                    column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
         if joins(join_rules, seam):
             text = glue(text, cur.text)
             continue
@@ -150,6 +151,25 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
         text, start = cur.text, i
     blocks.append(_block(text, lines, start, len(lines), layout, gaps))
     return blocks
+
+
+_SIDE = 6  # lines on each side of a seam that show a change of column width
+
+
+def _column_changes(layout: Layout, i: int) -> bool:
+    """Whether the lines before line i and the lines from it on are set at clearly different widths."""
+    before = _side_width(layout, range(max(0, i - _SIDE), i))
+    after = _side_width(layout, range(i, min(len(layout.lengths), i + _SIDE)))
+    return before is not None and after is not None and max(before, after) > 1.25 * min(before, after)
+
+
+def _side_width(layout: Layout, span: range) -> float | None:
+    """The longest length shared (give or take one) by most usable lines of span: their column."""
+    near = [layout.lengths[k] for k in span if layout.lengths[k] >= 4 and not layout.standalone[k]]
+    if len(near) < 3:
+        return None
+    top = sorted(near)[len(near) // 2:]  # short last lines of paragraphs say nothing
+    return top[0] if top[-1] - top[0] <= max(2.0, 0.15 * top[-1]) else None
 
 
 def _block(text: str, lines: list[Line], start: int, end: int, layout: Layout, gaps: list[int]) -> Block:
