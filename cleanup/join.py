@@ -42,6 +42,7 @@ class Seam:
     tail: str = ""  # the last 30 characters of the paragraph so far, when prev continues one
     prev_justified: bool = False  # printed spread to fill its column
     column_change: bool = False  # the lines before and after the seam are set at different widths
+    cur_last: bool = False  # a blank line or the page's end follows cur
 
     @property
     def prev_continues(self) -> bool:
@@ -165,6 +166,26 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
     return None
 
 
+@rule("JN11")
+def keep_two_line_headline_apart(seam: Seam) -> bool | None:
+    """Break a block of two unpunctuated lines, the second short: a headline printed on two lines.
+
+    Its lines join into one title with a space later, in assembly; joined here
+    they would lose that space.
+
+    >>> keep_two_line_headline_apart(_seam("汇率避险“工具箱”再扩容", "小币种产品密集落地", width=14, cur_last=True, opens=True))
+    False
+    >>> keep_two_line_headline_apart(_seam("近日，社区开展了义诊活", "动，居民纷纷前来", width=14, cur_last=True, opens=True))
+    """
+    if not seam.prev_opens or not seam.cur_last or seam.width is None or seam.cur_len >= 0.8 * seam.width:
+        return None
+    if seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
+        return None
+    if shapes.BODY_PUNCT_RE.search(seam.prev) or shapes.BODY_PUNCT_RE.search(seam.cur):
+        return None
+    return False
+
+
 @rule("JN05")
 def break_after_short_line(seam: Seam) -> bool | None:
     """Break after a line clearly shorter than its column: a paragraph's last line.
@@ -229,11 +250,11 @@ def join_sentence_end_inside_paragraph(seam: Seam) -> bool | None:
 
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
-          tail: str = "", column_change: bool = False) -> Seam:
+          tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
-                False, cur_indented, True, prev_standalone=shapes.standalone(prev),
-                cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change)
+                False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
+                cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last)
 
 
 def _has_inner_space(text: str) -> bool:
