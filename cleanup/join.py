@@ -235,18 +235,29 @@ def join_sentence_end_inside_paragraph(seam: Seam) -> bool | None:
 
     Inside a paragraph a sentence often ends exactly at the column edge; only a
     blank line says the paragraph ended, unless the dump wraps lines and puts a
-    blank after every one of them.
+    blank after every one of them. A short line with no sentence mark after it
+    starts something new (a headline), blank line or not.
 
-    >>> join_sentence_end_inside_paragraph(_seam("如磐石。常态开展社区培训班。", "定期", width=14))
+    >>> join_sentence_end_inside_paragraph(_seam("如磐石。常态开展社区培训班。", "定期开展消防演练和安全培训", width=14))
     True
-    >>> join_sentence_end_inside_paragraph(_seam("如磐石。常态开展社区培训班。", "定期", width=14, blanks=1))
+    >>> join_sentence_end_inside_paragraph(_seam("如磐石。常态开展社区培训班。", "定期开展消防演练和安全培训", width=14, blanks=1))
+    False
+    >>> join_sentence_end_inside_paragraph(_seam("欢迎读者来信，请注明联系方式。", "江苏探索新途径", width=14))
     False
     """
-    if seam.blanks == 0:
-        return True
-    # double spacing hides paragraph ends; a short headline-like line still starts something new
-    starts_anew = shapes.is_headline_like(seam.cur) and seam.cur_len < 0.7 * (seam.width or 0)
-    return seam.double_spaced and seam.width is not None and not starts_anew
+    if _starts_anew(seam):
+        return False
+    if seam.width is not None and seam.prev_len > 1.3 * seam.width:
+        return None  # set wider than the column around it: its own paragraph ends tell nothing here
+    return seam.blanks == 0 or (seam.double_spaced and seam.width is not None)
+
+
+def _starts_anew(seam: Seam) -> bool:
+    """A short headline-like line, not a bracket or a clause cut off by the extractor."""
+    cur = seam.cur
+    if cur[:1] in _CONTINUING_MARKS or cur.endswith(tuple(_CONTINUING_MARKS)) or not shapes.is_headline_like(cur):
+        return False
+    return seam.cur_len < 0.7 * (seam.width or seam.prev_len)
 
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
