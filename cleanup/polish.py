@@ -115,6 +115,40 @@ def close_phrase_spaces_in_body(text: str) -> str:
     return _HAN_SPACE_RE.sub(decide, text)
 
 
+_ROLE_WORDS = sorted({w for w in (*_LEX.byline_roles, *_LEX.office_suffixes) if len(w) >= 2}, key=len, reverse=True)
+_ROLE_ALT = "|".join(regex.escape(w) for w in _ROLE_WORDS)
+_CREDIT_ALT = "|".join(regex.escape(w) for w in _LEX.credit_suffixes if w != "图")
+_UNSPACED_BYLINE_RE = regex.compile(rf"^((?:\p{{Han}}{{0,12}}?(?:{_ROLE_ALT})\p{{Han}}{{2,4}}?)+)((?:{_CREDIT_ALT})?)$")
+_ROLE_RE = regex.compile(_ROLE_ALT)
+
+
+@rule("SP06", scope={"byline", "credit"})
+def space_unspaced_byline(text: str) -> str:
+    """Put the printed phrase spaces back into a byline or credit that an extractor closed up.
+
+    Bylines and credits print a space between role, name and 摄; some
+    extractors drop it (本报记者刘洋摄). One written with any space is left as printed.
+
+    >>> space_unspaced_byline("本报记者刘洋摄"), space_unspaced_byline("全媒体记者陈晓通讯员吕东健")
+    ('本报记者 刘洋 摄', '全媒体记者 陈晓 通讯员 吕东健')
+    >>> space_unspaced_byline("本报通讯员 董校霖 高野鹏")
+    '本报通讯员 董校霖 高野鹏'
+    """
+    if " " in text or "\u3000" in text:
+        return text
+    match = _UNSPACED_BYLINE_RE.match(text)
+    if not match:
+        return text
+    names, credit = match.groups()
+    parts, at = [], 0
+    for role in _ROLE_RE.finditer(names):  # longest role first: 本报记者, not 记者
+        parts += [names[at:role.start()], names[role.start():role.end()]]
+        at = role.end()
+    parts.append(names[at:])
+    spaced = " ".join(part for part in parts if part)
+    return f"{spaced} {credit}" if credit else spaced
+
+
 @rule("PU01")
 def widen_punctuation(text: str) -> str:
     """Make , : ; ? ! beside CJK text full width; numbers and Latin text keep theirs.
