@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from . import shapes
 from .model import Block
 
+TITLE_LINES = 2
 MATCH_THRESHOLD = 0.34  # below this a headline is left unattached rather than guessed
 CONFIDENT_MARGIN = 0.15  # a match this far ahead of the runner-up needs no warning
 
@@ -33,13 +34,14 @@ def build_head(blocks: list[Block]) -> Head:
     """Title, subtitle, byline and column label from consecutive head blocks.
 
     Two short lines printed together without a phrase space are one wrapped
-    title (普及消防知识 / 提高自救能力); further lines are the subtitle.
+    title (普及消防知识 / 提高自救能力); further lines are the subtitle: a title
+    wraps once at most, as a newspaper sets it.
     """
     column = " ".join(b.text for b in blocks if b.role == "column")
     byline = " ".join(b.text for b in blocks if b.role == "byline")
     lines = [b for b in blocks if b.role == "headline"]
     title_parts = lines[:1]
-    for b in lines[1:]:
+    for b in lines[1:TITLE_LINES]:
         prev = title_parts[-1]
         if b.gap_before or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text):
             break
