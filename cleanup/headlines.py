@@ -82,11 +82,11 @@ def split_run(blocks: list[Block]) -> list[list[Block]]:
 
 
 def _wraps_title(first: str, second: str) -> bool:
-    """A title wrapped over two lines: neither line a couplet, of similar length."""
+    """A title wrapped over two lines: neither line a couplet; the second the first's rest, or of similar length."""
     if shapes.is_couplet(first) or shapes.is_couplet(second):
         return False
     a, b = shapes.display_length(first), shapes.display_length(second)
-    return min(a, b) / max(a, b) >= 0.6
+    return b <= a or b / a <= 1 / 0.6
 
 
 def similarity(head: Head, story_text: str) -> float:
