@@ -42,7 +42,7 @@ class Seam:
     tail: str = ""  # the last 30 characters of the paragraph so far, when prev continues one
     prev_justified: bool = False  # printed spread to fill its column
     column_change: bool = False  # the lines before and after the seam are set at different widths
-    cur_last: bool = False  # a blank line or the page's end follows cur
+    cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
 
     @property
     def prev_continues(self) -> bool:

@@ -142,7 +142,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
                     cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "",
-                    prev_justified=prev.no in justified, cur_last=i + 1 == len(lines) or gaps[i + 1] > 0,
+                    prev_justified=prev.no in justified, cur_last=i + 1 == len(lines) or gaps[i + 1] > 0 or layout.standalone[i + 1],
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
         if joins(join_rules, seam):
             text = glue(text, cur.text)
