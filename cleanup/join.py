@@ -211,8 +211,16 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     >>> join_wrapped_line(_seam("和灭火器材操作等方面的知", "识。随后", width=12, blanks=1))
     True
     >>> join_wrapped_line(_seam("财产安全。", "本报讯", width=5))
+
+    Where every line is a whole paragraph, a headline-like line before a blank is a headline.
+
+    >>> join_wrapped_line(_seam("魅视科技实控人方拟套现1.13亿元2022年上市募5.43亿", "中国经济网北京", blanks=1))
     """
-    return None if seam.prev_ends_sentence else True
+    if seam.prev_ends_sentence:
+        return None
+    if seam.width is None and seam.blanks and shapes.is_headline_like(seam.prev):
+        return None
+    return True
 
 
 @rule("JN10")

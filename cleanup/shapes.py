@@ -92,10 +92,17 @@ def is_note_opener(text: str) -> bool:
 def starts_with_dateline(text: str) -> bool:
     """本报讯（…）, 新华社…电 and the like.
 
+    Spaces an extractor put beside digits (中国经济网北京6月 12日讯) do not hide one.
+
     >>> starts_with_dateline("本报讯（通讯员 王欣）为进一步"), starts_with_dateline("本报记者")
     (True, False)
+    >>> starts_with_dateline("中国经济网北京6月 12日讯魅视科技")
+    True
     """
-    return bool(_LEX.dateline_re.match(text))
+    if _LEX.dateline_re.match(text):
+        return True
+    head = text[:40]
+    return " " in head and bool(_LEX.dateline_re.match(_SPACE_RE.sub("", head)))
 
 
 def is_headline_like(text: str) -> bool:
