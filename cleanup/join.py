@@ -218,7 +218,7 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     """
     if seam.prev_ends_sentence:
         return None
-    if seam.width is None and seam.blanks and shapes.is_headline_like(seam.prev):
+    if seam.width is None and seam.blanks and shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev):
         return None
     return True
 
