@@ -15,6 +15,7 @@ from .model import Block
 from .rulebook import rule
 
 _LEX = lexicon.load()
+_WIDER = 1.5  # a block this much wider than the body around it is set across columns
 _NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a photo
 
 
@@ -34,12 +35,15 @@ class Window:
 
 @rule("CL01")
 def find_credit(w: Window) -> str | None:
-    """A photo credit standing on its own line (本报记者 何嘉 摄).
+    """A photo credit standing on its own line (本报记者 何嘉 摄), or a byline right under a caption.
 
     >>> find_credit(_window("本报记者 何嘉 摄")), find_credit(_window("本报记者 何嘉"))
     ('credit', None)
     """
-    return "credit" if shapes.is_credit(w.block.text) else None
+    if shapes.is_credit(w.block.text):
+        return "credit"
+    prev = w.at(-1)
+    return "credit" if prev is not None and prev.role == "caption" and shapes.is_byline(w.block.text) else None
 
 
 @rule("CL02")
@@ -132,6 +136,29 @@ def find_lone_event_caption(w: Window) -> str | None:
     neighbours = [b.measure for b in (prev, nxt) if b is not None and b.measure and b.role != "caption"]
     differs = all(b / block.measure > 1.3 or block.measure / b > 1.3 for b in neighbours)
     return "caption" if neighbours and differs else None
+
+
+@rule("CL08")
+def find_wide_caption(w: Window) -> str | None:
+    """A short block set much wider than the body text before it, not under a headline: a caption.
+
+    A caption under a photo spans the photo's width, wider than the body
+    columns around it; a lede is as wide but comes right after its headline.
+
+    >>> find_wide_caption(_window("……面临挑战。", "中国经济网北京6月12日讯A股三大指数今日早盘集体上涨。", "今日视点", widths=(20, 60, 18)))
+    'caption'
+    >>> find_wide_caption(_window("……面临挑战。", "三大指数今日早盘集体上涨。", "今日视点", widths=(20, 22, 18)))
+    """
+    block, prev, nxt = w.block, w.at(-1), w.at(1)
+    if prev is None or prev.role != "body" or not prev.measure or block.lines > 3:
+        return None
+    if not shapes.ends_sentence(block.text) or shapes.SENTENCE_PUNCT_RE.search(block.text[:-1]):
+        return None
+    if block.measure < _WIDER * prev.measure:
+        return None
+    if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
+        return "caption"
+    return "caption" if nxt.measure and block.measure >= _WIDER * nxt.measure else None
 
 
 @rule("CL07")
