@@ -129,11 +129,13 @@ def is_headline_like(text: str) -> bool:
 def is_couplet(text: str) -> bool:
     """A headline of phrases parted by a printed space (游园赏美景 千人健步行).
 
-    >>> is_couplet("游园赏美景 千人健步行"), is_couplet("和 灭 火 器 材")
-    (True, False)
+    >>> is_couplet("游园赏美景 千人健步行"), is_couplet("和 灭 火 器 材"), is_couplet("区以“奉献社会 引领文明”为主题，")
+    (True, False, False)
     """
     spaced = "\u3000" in text or " " in text  # cheap, and PHRASE_SPACE_RE needs it
-    return spaced and is_headline_like(text) and bool(PHRASE_SPACE_RE.search(text)) and not is_byline(text)
+    if not spaced or BODY_PUNCT_RE.search(text):  # a couplet's halves are parted by the space alone
+        return False
+    return is_headline_like(text) and bool(PHRASE_SPACE_RE.search(text)) and not is_byline(text)
 
 
 def is_subtitle_dash(text: str) -> bool:
