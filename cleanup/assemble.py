@@ -139,7 +139,7 @@ def _attach_orphans(drafts: list[_Draft], orphans: list[Head]) -> None:
     """Give each headline printed away from its story to the story it describes best."""
     headless = [d for d in drafts if d.kind == "article" and d.head is None and d.body]
     texts = [" ".join(text for _, text in d.body) for d in headless]
-    matches = headlines.assign(orphans, texts)
+    matches = headlines.assign(orphans, texts, [d.first for d in headless])
     for h, head in enumerate(orphans):
         if h in matches:
             s, score, confident = matches[h]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -11,6 +12,7 @@ from .model import Block
 
 MATCH_THRESHOLD = 0.34  # below this a headline is left unattached rather than guessed
 CONFIDENT_MARGIN = 0.15  # a match this far ahead of the runner-up needs no warning
+NEARBY = 40  # stories either side of a headline that can be its story (keeps huge dumps linear)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +105,17 @@ def similarity(head: Head, story_text: str) -> float:
     return 0.7 * shared + 0.3 * fuzz.partial_ratio(words, story) / 100
 
 
-def assign(heads: list[Head], stories: list[str]) -> dict[int, tuple[int, float, bool]]:
+def assign(heads: list[Head], stories: list[str], story_lines: list[int] | None = None) -> dict[int, tuple[int, float, bool]]:
     """One headline per story: greedy best pairs over the whole page.
 
+    A headline is printed on its story's page, so when the stories' first dump
+    lines are given, only the NEARBY stories either side of a headline compete
+    for it: a dump of many pages then costs linear, not quadratic, time.
     Returns {head index: (story index, score, confident)}; a head whose best
     score is under the threshold stays unassigned.
     """
-    scores = [[similarity(h, s) for s in stories] for h in heads]
-    pairs = sorted(((scores[h][s], h, s) for h in range(len(heads)) for s in range(len(stories))), reverse=True)
+    scores = [_nearby_scores(head, stories, story_lines) for head in heads]
+    pairs = sorted(((score, h, s) for h, row in enumerate(scores) for s, score in row.items()), reverse=True)
     taken_heads: set[int] = set()
     taken_stories: set[int] = set()
     result: dict[int, tuple[int, float, bool]] = {}
@@ -119,9 +124,18 @@ def assign(heads: list[Head], stories: list[str]) -> dict[int, tuple[int, float,
             break
         if h in taken_heads or s in taken_stories:
             continue
-        others = [x for j, x in enumerate(scores[h]) if j != s]
+        others = [x for j, x in scores[h].items() if j != s]
         confident = not others or score - max(others) >= CONFIDENT_MARGIN
         result[h] = (s, score, confident)
         taken_heads.add(h)
         taken_stories.add(s)
     return result
+
+
+def _nearby_scores(head: Head, stories: list[str], story_lines: list[int] | None) -> dict[int, float]:
+    if story_lines is None:
+        near = range(len(stories))
+    else:
+        at = bisect_left(story_lines, head.first)
+        near = range(max(0, at - NEARBY), min(len(stories), at + NEARBY))
+    return {s: similarity(head, stories[s]) for s in near}

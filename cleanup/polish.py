@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from . import lexicon
@@ -107,9 +109,12 @@ def close_phrase_spaces_in_body(text: str) -> str:
     '本报讯（通讯员 王欣）为进一步'
     """
     kept = [m.span() for m in _QUOTED_RE.finditer(text)]
+    starts = [lo for lo, _ in kept]
 
     def decide(m: regex.Match) -> str:
-        inside = any(lo < m.start() and m.end() < hi for lo, hi in kept)
+        # spans do not overlap: only the last one opening before the space can hold it
+        i = bisect_left(starts, m.start()) - 1
+        inside = i >= 0 and m.end() < kept[i][1]
         return m.group() if inside else ""
 
     return _HAN_SPACE_RE.sub(decide, text)
