@@ -22,8 +22,8 @@ _QUOTED_RE = regex.compile(r"“[^“”]*”|‘[^‘’]*’|（[^（）]*）|
 _HALF_PUNCT_RE = regex.compile(r"\s*([,:;?!])\s*")
 _PAREN_RE = regex.compile(r"\s*\(([^()]*)\)\s*")
 _DIGIT_SEPARATORS = frozenset(",:")
-_QUOTE_SEE_THROUGH = ",:;?!，：；？！ "
-_MARK_SEE_THROUGH = "'\",:;?! "  # a run of marks beside CJK widens as a whole (：，)
+_QUOTE_SEE_THROUGH = ",:;?!，：；？！ '\"‘’“”"  # quotes too: whether curled yet must not matter
+_MARK_SEE_THROUGH = "',:;?! "  # a run of marks beside CJK widens as a whole (：，)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -130,12 +130,15 @@ def widen_punctuation(text: str) -> str:
     '10:30, 1,000 and 96.3%'
     """
 
+    # PU03 curls a straight " in CJK text, so it counts as the CJK mark it will become
+    chinese = {'"'} if _CJK_RE.search(text) else set()
+
     def widen(m: regex.Match) -> str:
         mark = m.group(1)
         before, after = _neighbours(text, m.start(), m.end(), _MARK_SEE_THROUGH)
         if mark in _DIGIT_SEPARATORS and before.isdigit() and after.isdigit():
             return m.group()
-        return _LEX.widen[mark] if _is_cjk(before) or _is_cjk(after) else m.group()
+        return _LEX.widen[mark] if any(_is_cjk(n) or n in chinese for n in (before, after)) else m.group()
 
     return _HALF_PUNCT_RE.sub(widen, text)
 
