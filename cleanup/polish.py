@@ -153,10 +153,12 @@ def widen_parentheses(text: str) -> str:
     'GDP (2023)'
     """
 
+    # it runs before PU01 and PU03, so it looks past the marks they may widen or curl
+    chinese = {'"'} if _CJK_RE.search(text) else set()
+
     def widen(m: regex.Match) -> str:
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        if _CJK_RE.search(m.group(1)) or _is_cjk(before) or _is_cjk(after):
+        before, after = _neighbours(text, m.start(), m.end(), _MARK_SEE_THROUGH)
+        if _CJK_RE.search(m.group(1)) or any(_is_cjk(n) or n in chinese for n in (before, after)):
             return f"（{m.group(1)}）"
         return m.group()
 
