@@ -2,6 +2,7 @@
 
 import json
 import os
+import random
 import subprocess
 import sys
 import textwrap
@@ -13,8 +14,9 @@ from typer.testing import CliRunner
 
 from cleanup import batch, conserve, headlines, output, pipeline
 from cleanup.cli import app
-from cleanup.decode import DecodeError, decode
+from cleanup.decode import decode
 from cleanup.layout import split_lines
+from cleanup.model import Config
 
 from .conftest import DUMPS
 
@@ -61,7 +63,7 @@ NOT_A_PAGE = {
     "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4, "binary data"),
     "jpeg": (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01" + bytes(range(255, 0, -1)) * 4, "binary data"),
     "nul-bytes": (GOOD[:200] + b"\x00\x00\x00\x00" + GOOD[200:], "binary data"),
-    "random-without-nul": (bytes(b for b in __import__("random").Random(5).randbytes(4000) if b), "binary data"),
+    "random-without-nul": (bytes(b for b in random.Random(5).randbytes(4000) if b), "binary data"),
 }
 
 
@@ -186,7 +188,7 @@ def test_a_file_that_cannot_be_read_is_named_and_the_batch_goes_on(tmp_path, mon
 
 
 def test_a_read_that_fails_in_the_os_is_one_line(tmp_path):
-    outcome = batch.run_one(batch.Source("folder.txt", tmp_path), pipeline.Config())
+    outcome = batch.run_one(batch.Source("folder.txt", tmp_path), Config())
     assert outcome.page is None and outcome.error.startswith("cannot read: ")
 
 
