@@ -12,6 +12,9 @@ from .model import Config, Page
 from .pipeline import clean
 
 
+NO_TEXT = "no printed text (only white space or control characters)"
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     name: str  # the source name written into every item
@@ -32,19 +35,24 @@ def gather(inputs: list[str], stdin_name: str) -> tuple[list[Source], list[str]]
     for text in inputs:
         if text == "-":
             # only the base name: a crafted --name must not steer where output goes
-            sources.append(Source(stdin_name.replace("\\", "/").rsplit("/", 1)[-1], None))
+            sources.append(Source(_printable(stdin_name.replace("\\", "/").rsplit("/", 1)[-1]), None))
             continue
         path = Path(text)
         if path.is_dir():
             found = sorted(p for p in path.glob("*.txt") if p.is_file())
             if not found:
                 errors.append(f"{text}: folder has no .txt files")
-            sources.extend(Source(p.name, p) for p in found)
+            sources.extend(Source(_printable(p.name), p) for p in found)
         elif path.exists():
-            sources.append(Source(path.name, path))
+            sources.append(Source(_printable(path.name), path))
         else:
             errors.append(f"{text}: no such file or folder")
     return sources, errors
+
+
+def _printable(name: str) -> str:
+    """A file name's bytes that are not UTF-8 (kept by Python as surrogates) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read(source: Source) -> bytes:
@@ -59,8 +67,10 @@ def run_one(source: Source, config: Config) -> Outcome:
         raw = read(source)
     except OSError as error:
         return Outcome(source, error=f"cannot read: {error.strerror or error}")
-    if not raw.strip():
+    if not raw:
         return Outcome(source, error="empty file")
+    if not raw.strip():
+        return Outcome(source, error=NO_TEXT)
     try:
         page = clean(raw, source.name, config)
     except DecodeError as error:
@@ -70,7 +80,7 @@ def run_one(source: Source, config: Config) -> Outcome:
     except Exception as error:  # a bug must not stop the batch; it is reported by file
         return Outcome(source, error=f"internal error ({type(error).__name__}: {error})")
     if not page.items:
-        return Outcome(source, error="no printed text (only white space)")
+        return Outcome(source, error=NO_TEXT)
     return Outcome(source, page=page)
 
 

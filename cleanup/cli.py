@@ -50,7 +50,7 @@ def reflow(
         if fmt == "md":
             manifest = output.Manifest(out)
         for outcome in _progress(batch.run(sources, config), len(sources)):
-            label = outcome.source.path or outcome.source.name
+            label = outcome.source.path or outcome.source.name or "-"
             if outcome.error:
                 _err(f"error: {label}: {outcome.error}")
                 failed += 1
@@ -62,16 +62,22 @@ def reflow(
                 _err(f"error: {label}: {error}")
                 failed += 1
                 continue
-            if stem in seen:
-                _err(f"error: {label}: same name as {seen[stem]}; not written (rename one of them)")
+            key = stem.casefold()  # Page and page are one folder on macOS and Windows
+            if key in seen:
+                _err(f"error: {label}: same name as {seen[key]}; not written (rename one of them)")
                 failed += 1
                 continue
-            seen[stem] = str(label)
+            seen[key] = str(label)
             if fmt == "jsonl":
                 for index, item in enumerate(page.items, 1):
                     typer.echo(json.dumps(output.item_record(page, index, item), ensure_ascii=False))
             else:
-                output.write_page(out, stem, page)
+                try:
+                    output.write_page(out, stem, page)
+                except OSError as error:  # this page only (a clash, a name too long); OUT itself was writable
+                    _err(f"error: {label}: cannot write {error.filename or out / stem}: {error.strerror or error}")
+                    failed += 1
+                    continue
                 manifest.add(output.manifest_lines(page, stem))
             pages += 1
             items += len(page.items)
@@ -79,7 +85,7 @@ def reflow(
         if manifest is not None:
             manifest.commit()
     except OSError as error:
-        _err(f"error: {error.filename or out}: cannot write: {error.strerror or error}")
+        _err(f"error: {error.filename or out or 'stdout'}: cannot write: {error.strerror or error}")
         if manifest is not None:
             manifest.abandon()
         raise typer.Exit(1)

@@ -16,7 +16,8 @@ from .rulebook import REGISTRY, apply_text_rules
 LINE_RULES = ["NM01", "NM02", "NM03", "NM04", "SP02"]
 JOIN_RULES = ["JN01", "JN02", "JN03", "JN04", "JN08", "JN09", "JN11", "JN05", "JN06", "JN10", "JN07"]
 CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL07"]
-POLISH_RULES = ["SP01", "SP06", "PU01", "PU02", "PU03", "SP03", "SP04", "SP05"]
+# PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside
+POLISH_RULES = ["SP01", "SP06", "PU02", "PU01", "PU03", "SP03", "SP04", "SP05"]
 STAGE_LISTS = (LINE_RULES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
 _MODULES = (normalize, join, classifying, polish)  # importing them registers their rules
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from . import lexicon
@@ -20,8 +22,8 @@ _QUOTED_RE = regex.compile(r"“[^“”]*”|‘[^‘’]*’|（[^（）]*）|
 _HALF_PUNCT_RE = regex.compile(r"\s*([,:;?!])\s*")
 _PAREN_RE = regex.compile(r"\s*\(([^()]*)\)\s*")
 _DIGIT_SEPARATORS = frozenset(",:")
-_QUOTE_SEE_THROUGH = ",:;?!，：；？！ "
-_MARK_SEE_THROUGH = "'\",:;?! "  # a run of marks beside CJK widens as a whole (：，)
+_QUOTE_SEE_THROUGH = ",:;?!，：；？！ '\"‘’“”"  # quotes too: whether curled yet must not matter
+_MARK_SEE_THROUGH = "',:;?! "  # a run of marks beside CJK widens as a whole (：，)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -107,9 +109,12 @@ def close_phrase_spaces_in_body(text: str) -> str:
     '本报讯（通讯员 王欣）为进一步'
     """
     kept = [m.span() for m in _QUOTED_RE.finditer(text)]
+    starts = [lo for lo, _ in kept]
 
     def decide(m: regex.Match) -> str:
-        inside = any(lo < m.start() and m.end() < hi for lo, hi in kept)
+        # spans do not overlap: only the last one opening before the space can hold it
+        i = bisect_left(starts, m.start()) - 1
+        inside = i >= 0 and m.end() < kept[i][1]
         return m.group() if inside else ""
 
     return _HAN_SPACE_RE.sub(decide, text)
@@ -159,12 +164,15 @@ def widen_punctuation(text: str) -> str:
     '10:30, 1,000 and 96.3%'
     """
 
+    # PU03 curls a straight " in CJK text, so it counts as the CJK mark it will become
+    chinese = {'"'} if _CJK_RE.search(text) else set()
+
     def widen(m: regex.Match) -> str:
         mark = m.group(1)
         before, after = _neighbours(text, m.start(), m.end(), _MARK_SEE_THROUGH)
         if mark in _DIGIT_SEPARATORS and before.isdigit() and after.isdigit():
             return m.group()
-        return _LEX.widen[mark] if _is_cjk(before) or _is_cjk(after) else m.group()
+        return _LEX.widen[mark] if any(_is_cjk(n) or n in chinese for n in (before, after)) else m.group()
 
     return _HALF_PUNCT_RE.sub(widen, text)
 
@@ -179,14 +187,21 @@ def widen_parentheses(text: str) -> str:
     'GDP (2023)'
     """
 
+    # it runs before PU01 and PU03, so it looks past the marks they may widen or curl
+    chinese = {'"'} if _CJK_RE.search(text) else set()
+
     def widen(m: regex.Match) -> str:
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        if _CJK_RE.search(m.group(1)) or _is_cjk(before) or _is_cjk(after):
+        before, after = _neighbours(current, m.start(), m.end(), _MARK_SEE_THROUGH)
+        if _CJK_RE.search(m.group(1)) or any(_is_cjk(n) or n in chinese for n in (before, after)):
             return f"（{m.group(1)}）"
         return m.group()
 
-    return _PAREN_RE.sub(widen, text)
+    current = text
+    while True:  # nested pairs: a widened inner pair makes the outer pair CJK text too
+        widened = _PAREN_RE.sub(widen, current)
+        if widened == current:
+            return current
+        current = widened
 
 
 @rule("PU03")
