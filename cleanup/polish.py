@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from . import lexicon
@@ -22,6 +24,11 @@ _PAREN_RE = regex.compile(r"\s*\(([^()]*)\)\s*")
 _DIGIT_SEPARATORS = frozenset(",:")
 _QUOTE_SEE_THROUGH = ",:;?!，：；？！ "
 _MARK_SEE_THROUGH = "'\",:;?! "  # a run of marks beside CJK widens as a whole (：，)
+# Quick tests that let a rule return text it cannot change (stdlib re: it searches for a set of
+# characters several times faster than regex). Its \s also matches \x1c-\x1f, regex's does not:
+# a safe superset for the spacing rules.
+_ANY_SPACE_RE = re.compile(r"\s")
+_HALF_MARK_RE = re.compile(r"[,:;?!]")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -50,6 +57,8 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("本报讯 近日")
     '本报讯 近日'
     """
+    if not _ANY_SPACE_RE.search(text):
+        return text
     return _SPACES_RE.sub(" ", text).strip()
 
 
@@ -67,7 +76,7 @@ def close_spread_characters(text: str) -> str:
     >>> close_spread_characters("游园赏美景 千人健步行")
     '游园赏美景 千人健步行'
     """
-    return _SPREAD_RE.sub("", text)
+    return _SPREAD_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
 
 
 @rule("SP03")
@@ -79,7 +88,7 @@ def remove_spaces_beside_alphanumerics(text: str) -> str:
     >>> remove_spaces_beside_alphanumerics("New York 2024")
     'New York 2024'
     """
-    return _ALNUM_SPACE_RE.sub("", text)
+    return _ALNUM_SPACE_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
 
 
 @rule("SP04")
@@ -91,7 +100,7 @@ def remove_spaces_beside_punctuation(text: str) -> str:
     >>> remove_spaces_beside_punctuation("社区 那些事")
     '社区 那些事'
     """
-    return _PUNCT_SPACE_RE.sub("", text)
+    return _PUNCT_SPACE_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
 
 
 @rule("SP05", scope={"body", "caption"})
@@ -106,6 +115,8 @@ def close_phrase_spaces_in_body(text: str) -> str:
     >>> close_phrase_spaces_in_body("本报讯（通讯员 王欣）为进一步")
     '本报讯（通讯员 王欣）为进一步'
     """
+    if not _ANY_SPACE_RE.search(text):
+        return text
     kept = [m.span() for m in _QUOTED_RE.finditer(text)]
 
     def decide(m: regex.Match) -> str:
@@ -132,7 +143,7 @@ def widen_punctuation(text: str) -> str:
             return m.group()
         return _LEX.widen[mark] if _is_cjk(before) or _is_cjk(after) else m.group()
 
-    return _HALF_PUNCT_RE.sub(widen, text)
+    return _HALF_PUNCT_RE.sub(widen, text) if _HALF_MARK_RE.search(text) else text
 
 
 @rule("PU02")
@@ -152,7 +163,7 @@ def widen_parentheses(text: str) -> str:
             return f"（{m.group(1)}）"
         return m.group()
 
-    return _PAREN_RE.sub(widen, text)
+    return _PAREN_RE.sub(widen, text) if "(" in text and ")" in text else text
 
 
 @rule("PU03")
