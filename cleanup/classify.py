@@ -92,7 +92,7 @@ def find_caption(w: Window) -> str | None:
         return None
     if nxt is not None and shapes.is_credit(nxt.text):
         return "caption"
-    if shapes.RUN_IN_CREDIT_RE.match(block.text):
+    if shapes.run_in_credit(block.text):
         return "caption"
     if block.lines >= 3 and 0 < block.measure <= _NARROW and shapes.ends_sentence(block.text):
         return "caption"
