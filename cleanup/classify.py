@@ -71,8 +71,8 @@ def find_column_label(w: Window) -> str | None:
     >>> find_column_label(_window("游园赏美景 千人健步行", "铁东区举办全民健身活动"))
     """
     text, nxt = w.block.text, w.at(1)
-    short = len(shapes.squeeze(text)) <= 6
-    if short and shapes.is_couplet(text) and nxt is not None and shapes.is_headline_like(nxt.text):
+    short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
+    if short_couplet and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
     return None
 
