@@ -76,8 +76,8 @@ def find_column_label(w: Window) -> str | None:
     >>> find_column_label(_window("站好岗 放好哨", "种好社区治理“责任田”"))
     """
     text, nxt = w.block.text, w.at(1)
-    short = len(shapes.squeeze(text)) <= 6
-    if short and shapes.is_couplet(text) and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
+    short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
+    if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
     return None
 
@@ -103,7 +103,7 @@ def find_caption(w: Window) -> str | None:
         return None
     if nxt is not None and shapes.is_credit(nxt.text):
         return "caption"
-    if shapes.RUN_IN_CREDIT_RE.match(block.text):
+    if shapes.run_in_credit(block.text):
         return "caption"
     if block.lines >= 3 and 0 < block.measure <= _NARROW and shapes.ends_sentence(block.text):
         return "caption"

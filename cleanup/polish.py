@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 import regex
@@ -24,6 +25,11 @@ _PAREN_RE = regex.compile(r"\s*\(([^()]*)\)\s*")
 _DIGIT_SEPARATORS = frozenset(",:")
 _QUOTE_SEE_THROUGH = ",:;?!，：；？！ '\"‘’“”"  # quotes too: whether curled yet must not matter
 _MARK_SEE_THROUGH = "',:;?! "  # a run of marks beside CJK widens as a whole (：，)
+# Quick tests that let a rule return text it cannot change (stdlib re: it searches for a set of
+# characters several times faster than regex). Its \s also matches \x1c-\x1f, regex's does not:
+# a safe superset for the spacing rules.
+_ANY_SPACE_RE = re.compile(r"\s")
+_HALF_MARK_RE = re.compile(r"[,:;?!]")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -52,6 +58,8 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("本报讯 近日")
     '本报讯 近日'
     """
+    if not _ANY_SPACE_RE.search(text):
+        return text
     return _SPACES_RE.sub(" ", text).strip()
 
 
@@ -69,7 +77,7 @@ def close_spread_characters(text: str) -> str:
     >>> close_spread_characters("游园赏美景 千人健步行")
     '游园赏美景 千人健步行'
     """
-    return _SPREAD_RE.sub("", text)
+    return _SPREAD_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
 
 
 @rule("SP03")
@@ -81,7 +89,7 @@ def remove_spaces_beside_alphanumerics(text: str) -> str:
     >>> remove_spaces_beside_alphanumerics("New York 2024")
     'New York 2024'
     """
-    return _ALNUM_SPACE_RE.sub("", text)
+    return _ALNUM_SPACE_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
 
 
 @rule("SP04")
@@ -93,7 +101,7 @@ def remove_spaces_beside_punctuation(text: str) -> str:
     >>> remove_spaces_beside_punctuation("社区 那些事")
     '社区 那些事'
     """
-    return _PUNCT_SPACE_RE.sub("", text)
+    return _PUNCT_SPACE_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
 
 
 @rule("SP05", scope={"body", "caption"})
@@ -108,6 +116,8 @@ def close_phrase_spaces_in_body(text: str) -> str:
     >>> close_phrase_spaces_in_body("本报讯（通讯员 王欣）为进一步")
     '本报讯（通讯员 王欣）为进一步'
     """
+    if not _ANY_SPACE_RE.search(text):
+        return text
     kept = [m.span() for m in _QUOTED_RE.finditer(text)]
     starts = [lo for lo, _ in kept]
 
@@ -174,7 +184,7 @@ def widen_punctuation(text: str) -> str:
             return m.group()
         return _LEX.widen[mark] if any(_is_cjk(n) or n in chinese for n in (before, after)) else m.group()
 
-    return _HALF_PUNCT_RE.sub(widen, text)
+    return _HALF_PUNCT_RE.sub(widen, text) if _HALF_MARK_RE.search(text) else text
 
 
 @rule("PU02")
@@ -197,11 +207,12 @@ def widen_parentheses(text: str) -> str:
         return m.group()
 
     current = text
-    while True:  # nested pairs: a widened inner pair makes the outer pair CJK text too
+    while "(" in current and ")" in current:  # nested pairs: a widened inner pair makes the outer pair CJK
         widened = _PAREN_RE.sub(widen, current)
         if widened == current:
-            return current
+            break
         current = widened
+    return current
 
 
 @rule("PU03")
