@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from . import lexicon, shapes
-from .model import Block
+from .model import Block, Step
 from .rulebook import rule
 
 _LEX = lexicon.load()
@@ -184,12 +184,14 @@ def _window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None
     return Window(blocks, at if at is not None else 1 if len(texts) == 3 else 0)
 
 
-def classify(blocks: list[Block], rules) -> list[Block]:
+def classify(blocks: list[Block], rules, trace: list[Step] | None = None) -> list[Block]:
     """Give every block a role; earlier roles are visible to later windows."""
     out = list(blocks)
     for i in range(len(out)):
         window = Window(out, i)
-        role = next((r for r in (rule.func(window) for rule in rules) if r), "body")
+        role, by = next(((r, rule) for rule in rules if (r := rule.func(window))), ("body", None))
+        if trace is not None and by is not None:
+            trace.append(Step(by.code, by.name, out[i].first, out[i].last, out[i].text[:24], f"{role}: {out[i].text[:24]}"))
         if role != out[i].role:
             out[i] = replace(out[i], role=role)
     return out

@@ -89,6 +89,16 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     return None
 
 
+@rule("JN12")
+def join_vertical_headline(seam: Seam) -> bool | None:
+    """Join lines of one character each: a headline set vertically, read a character a line.
+
+    >>> join_vertical_headline(_seam("喜", "迎")), join_vertical_headline(_seam("喜迎", "丰收"))
+    (True, None)
+    """
+    return True if len(seam.prev) == 1 and len(seam.cur) == 1 and not seam.blanks else None
+
+
 @rule("JN02")
 def join_leading_punctuation(seam: Seam) -> bool | None:
     """Join a line that starts with a mark no paragraph starts with (，。、）”).
@@ -282,11 +292,16 @@ def _has_inner_space(text: str) -> bool:
 
 def joins(rules, seam: Seam) -> bool:
     """The first rule with an opinion decides; with none, break."""
+    return decide(rules, seam)[0]
+
+
+def decide(rules, seam: Seam):
+    """(join?, the deciding rule or None), for `cleanup explain`."""
     for r in rules:
         verdict = r.func(seam)
         if verdict is not None:
-            return verdict
-    return False
+            return verdict, r
+    return False, None
 
 
 def glue(prev: str, cur: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import shapes
-from .join import Seam, glue, joins
-from .model import Block, Line
+from .join import Seam, decide, glue
+from .model import Block, Line, Step
 
 _INDENT = (" ", "\u3000", "\t")
 _WINDOW = 8  # lines either side that set a line's column width
@@ -116,10 +116,12 @@ def _mode_width(counts: dict[int, int], near: int) -> float | None:
     return float(best) if support >= max(3, 0.35 * near) else None
 
 
-def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozenset[int] = frozenset()) -> list[Block]:
+def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozenset[int] = frozenset(),
+                 trace: list[Step] | None = None) -> list[Block]:
     """Join the dump's lines into paragraph blocks, keeping their line spans.
 
     justified: the numbers of lines printed spread across their column (full, however short).
+    trace: where to record which rule joined or parted each pair of lines, if anywhere.
     """
     lines: list[Line] = []
     gaps: list[int] = []
@@ -142,15 +144,27 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
                     cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "",
-                    prev_justified=prev.no in justified, cur_last=i + 1 == len(lines) or gaps[i + 1] > 0 or layout.standalone[i + 1],
+                    prev_justified=prev.no in justified, cur_last=_ends_block(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
-        if joins(join_rules, seam):
+        joined, by = decide(join_rules, seam)
+        if trace is not None and by is not None:
+            shown = f"{prev.text[-12:]} ⏎ {cur.text[:12]}"
+            trace.append(Step(by.code, by.name, prev.no, cur.no, shown,
+                              shown.replace(" ⏎ ", "" if joined else " ¶ ")))
+        if joined:
             text = glue(text, cur.text)
             continue
         blocks.append(_block(text, lines, start, i, layout, gaps))
         text, start = cur.text, i
     blocks.append(_block(text, lines, start, len(lines), layout, gaps))
     return blocks
+
+
+def _ends_block(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
+    """Whether line i is the last of its block: a blank, a standalone line or a dateline follows it."""
+    if i + 1 == len(lines) or gaps[i + 1] > 0 or layout.standalone[i + 1]:
+        return True
+    return shapes.starts_with_dateline(lines[i + 1].text)
 
 
 _SIDE = 6  # lines on each side of a seam that show a change of column width

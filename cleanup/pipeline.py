@@ -14,7 +14,7 @@ from .rulebook import REGISTRY, apply_text_rules
 
 # Spreads are closed per line, before joining glues a spread line to its neighbours.
 LINE_RULES = ["NM01", "NM02", "NM03", "NM04", "SP02"]
-JOIN_RULES = ["JN01", "JN02", "JN03", "JN04", "JN08", "JN09", "JN11", "JN05", "JN06", "JN10", "JN07"]
+JOIN_RULES = ["JN01", "JN12", "JN02", "JN03", "JN04", "JN08", "JN09", "JN11", "JN05", "JN06", "JN10", "JN07"]
 CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL07"]
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside
 POLISH_RULES = ["SP01", "SP06", "PU02", "PU01", "PU03", "SP03", "SP04", "SP05"]
@@ -33,8 +33,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     raw_lines = split_lines(text)
     numbered = [(no, apply_text_rules(line_rules, line, "line", (no, no), trace)) for no, line in raw_lines]
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
-    blocks = build_blocks(numbered, rules(JOIN_RULES), justified)
-    blocks = classifying.classify(blocks, rules(CLASSIFY_RULES))
+    blocks = build_blocks(numbered, rules(JOIN_RULES), justified, trace)
+    blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)
     blocks = assembly.split_run_in_credits(blocks)
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
