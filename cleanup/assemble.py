@@ -25,6 +25,7 @@ class _Draft:
     head: Head | None = None
     body: list[tuple[str, str]] = field(default_factory=list)
     credit: str = ""
+    byline: str = ""  # printed over the body, its headline elsewhere
     open: bool = True
     warnings: list[str] = field(default_factory=list)
 
@@ -88,7 +89,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
                 story.body.append(("p", rest))
             drafts.append(story)
         else:
-            story = _continue_or_open(story, block, drafts)
+            story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
         if waiting is not None and block.role not in ("caption", "credit"):
             waiting.after = story if story is not None and len(story.body) == 1 else None
             waiting = None
@@ -148,16 +149,23 @@ def _conflicts(head: Head, body: Block) -> bool:
     return bool(head.byline) and shapes.starts_with_dateline(body.text) and bool(_DATELINE_NAMES_RE.match(body.text))
 
 
-def _continue_or_open(story: _Draft | None, block: Block, drafts: list[_Draft]) -> _Draft:
-    if block.role == "byline" and story is not None and story.head and not story.body and not story.head.byline:
-        story.head = replace(story.head, byline=block.text)
+def _continue_or_open(story: _Draft | None, block: Block, drafts: list[_Draft], nxt: Block | None) -> _Draft:
+    if block.role == "byline" and nxt is not None and nxt.role == "body" and not _starts_with_names(nxt):
+        # a byline over body text, its headline printed elsewhere: a story starts here
+        story = _Draft("article", block.first, byline=block.text)
+        drafts.append(story)
         return story
-    fresh_head = story is not None and story.head is not None and not story.body and story.kind == "article"
-    if story is None or not story.open or (shapes.starts_with_dateline(block.text) and not fresh_head):
+    fresh = story is not None and story.kind == "article" and not story.body
+    if story is None or not story.open or (shapes.starts_with_dateline(block.text) and not fresh):
         story = _Draft("article", block.first)
         drafts.append(story)
     story.body.append(("p", block.text))
     return story
+
+
+def _starts_with_names(body: Block) -> bool:
+    """A dateline naming its writers: the byline above it is not this story's."""
+    return shapes.starts_with_dateline(body.text) and bool(_DATELINE_NAMES_RE.match(body.text))
 
 
 def _split_note_opener(text: str) -> tuple[str, str]:
@@ -209,4 +217,4 @@ def _give(target: _Draft, found: headlines.Attached, warning: str = "") -> None:
 def _finish(d: _Draft) -> Item:
     head = d.head or Head(title="")
     return Item(kind=d.kind, first=d.first, column=head.column, title=head.title, subtitle=head.subtitle,
-                byline=head.byline, credit=d.credit, body=tuple(d.body), warnings=tuple(d.warnings))
+                byline=head.byline or d.byline, credit=d.credit, body=tuple(d.body), warnings=tuple(d.warnings))
