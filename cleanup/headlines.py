@@ -207,8 +207,8 @@ def _cover(chosen, us, stories) -> list[tuple[int, int, int | None]]:
 
     A left-over line goes with the chosen group it touches (the one after it,
     whose title it then is, unless it reads more like the story of the one
-    before); lines touching no chosen group are split as printed and stay
-    without a story.
+    before), if the group stays within MAX_GROUP lines; other lines are split
+    as printed and stay without a story.
     """
     groups = [[a, b, s] for a, b, s, _ in chosen]
     out: list[list] = []
@@ -217,9 +217,11 @@ def _cover(chosen, us, stories) -> list[tuple[int, int, int | None]]:
         end = g[0] if g else len(us)
         if end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
-            if g is not None and not (prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
+            joins_next = g is not None and g[1] - i <= MAX_GROUP
+            joins_prev = prev is not None and end - prev[0] <= MAX_GROUP
+            if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
                 g[0] = i
-            elif prev is not None:
+            elif joins_prev:
                 prev[1] = end
             else:
                 lone = [blk for u in us[i:end] for blk in u]
