@@ -150,11 +150,9 @@ def find_wide_caption(w: Window) -> str | None:
     >>> find_wide_caption(_window("……面临挑战。", "三大指数今日早盘集体上涨。", "今日视点", widths=(20, 22, 18)))
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if prev is None or prev.role != "body" or not prev.measure or block.lines > 3:
-        return None
-    if not shapes.ends_sentence(block.text) or shapes.SENTENCE_PUNCT_RE.search(block.text[:-1]):
-        return None
-    if block.measure < _WIDER * prev.measure:
+    if prev is None or prev.role != "body" or not prev.measure or block.lines > 3 or not block.width:
+        return None  # (no column width: every line is a whole paragraph, and widths say nothing)
+    if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure:
         return None
     if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
         return "caption"

@@ -21,6 +21,7 @@ class Lexicon:
     never_start: frozenset[str]
     byline_roles: tuple[str, ...]  # longest first, so 本报记者 wins over 记者
     office_suffixes: tuple[str, ...]
+    byline_bullets: str
     credit_suffixes: tuple[str, ...]
     dateline_re: regex.Pattern
     note_openers: tuple[str, ...]
@@ -54,6 +55,7 @@ def load() -> Lexicon:
         never_start=frozenset(punct["never_start"]),
         byline_roles=by_length(markers["byline_roles"]),
         office_suffixes=by_length(markers["office_suffixes"]),
+        byline_bullets="".join(markers["byline_bullets"]),
         credit_suffixes=by_length(markers["credit_suffixes"]),
         dateline_re=regex.compile("|".join(f"(?:{p})" for p in markers["dateline_patterns"])),
         note_openers=by_length(markers["note_openers"]),

@@ -18,6 +18,7 @@ _OFFICES = "|".join(regex.escape(o) for o in _LEX.office_suffixes)
 _CREDITS = "|".join(regex.escape(c) for c in _LEX.credit_suffixes)
 _GROUP = rf"(?:(?:{_LONG_ROLES})[ \u3000]*|(?:{_SHORT_ROLES})[ \u3000]+){_NAME}(?:[ \u3000、，,]+{_NAME})*"
 BYLINE_RE = regex.compile(rf"^{_GROUP}(?:[ \u3000]+{_GROUP})*$")
+BULLET_BYLINE_RE = regex.compile(rf"^[{regex.escape(_LEX.byline_bullets)}][ \u3000]*{HAN}(?: ?{HAN}){{1,2}}$")  # one name
 OFFICE_BYLINE_RE = regex.compile(rf"^[{HAN}、（）()]{{2,40}}(?:{_OFFICES})[ \u3000]+{_NAME}$")
 CREDIT_RE = regex.compile(
     rf"^[（(]?(?:{_GROUP}|{_NAME}(?:[ \u3000]+{_NAME})*)(?:[ \u3000]+{_GROUP})*[ \u3000]*(?:{_CREDITS})[）)]?$"
@@ -61,16 +62,20 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    """本报记者 某某; 全媒体记者 某某 通讯员 某某; 某市委书记 某某.
+    """本报记者 某某; 全媒体记者 某某 通讯员 某某; 某市委书记 某某; ■ 某某.
 
     >>> is_byline("本报通讯员 董校霖 高野鹏"), is_byline("四平市委书记 郭灵计"), is_byline("记者说，")
     (True, True, False)
+    >>> is_byline("■ 李 文"), is_byline("■ 相关链接")
+    (True, False)
     """
     text = text.strip()
     if len(text) > 60 or is_credit(text):
         return False
     if text.startswith(_ROLE_STARTS) and BYLINE_RE.match(text):
         return True
+    if text[:1] in _LEX.byline_bullets:
+        return bool(BULLET_BYLINE_RE.match(text))
     return ("\u3000" in text or " " in text) and bool(OFFICE_BYLINE_RE.match(text))  # it spaces off the name
 
 
