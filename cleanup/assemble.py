@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 import regex
 
 from . import headlines, shapes
 from .headlines import Head
+from .join import glue
 from .model import Block, Item
 
 _HEAD_ROLES = frozenset({"column", "headline", "byline"})
@@ -23,8 +25,18 @@ class _Draft:
     head: Head | None = None
     body: list[tuple[str, str]] = field(default_factory=list)
     credit: str = ""
+    byline: str = ""  # printed over the body, its headline elsewhere
     open: bool = True
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Placed:
+    """A head run and the stories printed right before and after it."""
+
+    run: headlines.Run
+    before: _Draft | None = None
+    after: _Draft | None = None
 
 
 def split_run_in_credits(blocks: list[Block]) -> list[Block]:
@@ -42,27 +54,24 @@ def split_run_in_credits(blocks: list[Block]) -> list[Block]:
 
 def assemble(blocks: list[Block]) -> list[Item]:
     drafts: list[_Draft] = []
-    orphans: list[Head] = []
+    runs: list[_Placed] = []
     story: _Draft | None = None  # the article or note that body text continues
+    waiting: _Placed | None = None  # a run whose next story is not opened yet
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
-            *earlier, group = headlines.split_run(blocks[i:j])
-            orphans.extend(headlines.build_head(g) for g in earlier)
             nxt = blocks[j] if j < len(blocks) else None
-            if _is_section_heading(group, story, nxt) and not earlier:
-                story.body.append(("h2", group[0].text))
+            if _is_section_heading(blocks[i:j], story, nxt):
+                story.body.append(("h2", blocks[i].text))
             else:
-                head = headlines.build_head(group)
-                if nxt is not None and nxt.role == "body" and not _conflicts(head, nxt):
-                    story = _Draft("article", head.first, head=head)
-                    drafts.append(story)
-                else:
-                    orphans.append(head)
-                    if story is not None:
-                        story.open = False
+                before = story if story is not None and story.kind == "article" and story.body else None
+                waiting = _Placed(headlines.Run(blocks[i:j]), before)
+                runs.append(waiting)
+                if nxt is not None and nxt.role == "body" and _conflicts(headlines.build_head(blocks[i:j]), nxt):
+                    waiting = None  # its byline says it is not the next story's head
+                story = None
             i = j
             continue
         if block.role == "caption":
@@ -80,10 +89,35 @@ def assemble(blocks: list[Block]) -> list[Item]:
                 story.body.append(("p", rest))
             drafts.append(story)
         else:
-            story = _continue_or_open(story, block, drafts)
+            story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
+        if waiting is not None and block.role not in ("caption", "credit"):
+            waiting.after = story if story is not None and len(story.body) == 1 else None
+            waiting = None
         i += 1
-    _attach_orphans(drafts, orphans)
+    _attach_heads(drafts, runs)
+    for draft in drafts:
+        _rejoin_odd_headings(draft)
     return [_finish(d) for d in sorted(drafts, key=lambda d: d.first)]
+
+
+def _rejoin_odd_headings(draft: _Draft) -> None:
+    """A "heading" unlike its sibling headings, mid-sentence, is a paragraph cut at a column jump.
+
+    Headings in one article share a form; where the others are phrase-spaced
+    couplets, a plain line that stops mid-sentence (……商户安全 / 生产，……)
+    goes back into the paragraph after it.
+    """
+    headings = [text for kind, text in draft.body if kind == "h2"]
+    couplets = sum(1 for text in headings if shapes.is_couplet(text))
+    if couplets < 2 or couplets == len(headings):
+        return
+    body = draft.body
+    for k in range(len(body) - 2, -1, -1):
+        kind, text = body[k]
+        nxt_kind, nxt = body[k + 1]
+        if kind == "h2" and not shapes.is_couplet(text) and nxt_kind == "p" and not shapes.starts_with_dateline(nxt):
+            body[k:k + 2] = [("p", glue(text, nxt))]
+            draft.warnings.append(f"AS03 a heading unlike its siblings rejoined to the paragraph after it: {text[:12]}")
 
 
 def _head_end(blocks: list[Block], i: int) -> int:
@@ -115,16 +149,23 @@ def _conflicts(head: Head, body: Block) -> bool:
     return bool(head.byline) and shapes.starts_with_dateline(body.text) and bool(_DATELINE_NAMES_RE.match(body.text))
 
 
-def _continue_or_open(story: _Draft | None, block: Block, drafts: list[_Draft]) -> _Draft:
-    if block.role == "byline" and story is not None and story.head and not story.body and not story.head.byline:
-        story.head = replace(story.head, byline=block.text)
+def _continue_or_open(story: _Draft | None, block: Block, drafts: list[_Draft], nxt: Block | None) -> _Draft:
+    if block.role == "byline" and nxt is not None and nxt.role == "body" and not _starts_with_names(nxt):
+        # a byline over body text, its headline printed elsewhere: a story starts here
+        story = _Draft("article", block.first, byline=block.text)
+        drafts.append(story)
         return story
-    fresh_head = story is not None and story.head is not None and not story.body and story.kind == "article"
-    if story is None or not story.open or (shapes.starts_with_dateline(block.text) and not fresh_head):
+    fresh = story is not None and story.kind == "article" and not story.body
+    if story is None or not story.open or (shapes.starts_with_dateline(block.text) and not fresh):
         story = _Draft("article", block.first)
         drafts.append(story)
     story.body.append(("p", block.text))
     return story
+
+
+def _starts_with_names(body: Block) -> bool:
+    """A dateline naming its writers: the byline above it is not this story's."""
+    return shapes.starts_with_dateline(body.text) and bool(_DATELINE_NAMES_RE.match(body.text))
 
 
 def _split_note_opener(text: str) -> tuple[str, str]:
@@ -135,25 +176,45 @@ def _split_note_opener(text: str) -> tuple[str, str]:
     return match.group().strip(), text[match.end():].strip()
 
 
-def _attach_orphans(drafts: list[_Draft], orphans: list[Head]) -> None:
-    """Give each headline printed away from its story to the story it describes best."""
-    headless = [d for d in drafts if d.kind == "article" and d.head is None and d.body]
-    texts = [" ".join(text for _, text in d.body) for d in headless]
-    matches = headlines.assign(orphans, texts)
-    for h, head in enumerate(orphans):
-        if h in matches:
-            s, score, confident = matches[h]
-            target = headless[s]
-            target.head = head
-            target.first = min(target.first, head.first)
-            if not confident:
-                target.warnings.append(f"AS01 headline attached by similarity {score:.2f}, runner-up close")
+def _attach_heads(drafts: list[_Draft], runs: list[_Placed]) -> None:
+    """Give every head group to the story it belongs to, by content and position (headlines.attach)."""
+    stories = [d for d in drafts if d.kind == "article" and d.body and d.head is None]
+    index = {id(d): k for k, d in enumerate(stories)}
+    firsts = [d.first for d in stories]
+    for placed in runs:
+        placed.run.before = index.get(id(placed.before)) if placed.before is not None else None
+        placed.run.after = index.get(id(placed.after)) if placed.after is not None else None
+        placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
+    texts = [" ".join(text for _, text in d.body) for d in stories]
+    found_all = headlines.attach([placed.run for placed in runs], texts)
+    unclaimed = []
+    for found in found_all:
+        if found.story is None:
+            unclaimed.append(found)
         else:
-            drafts.append(_Draft("article", head.first, head=head,
+            _give(stories[found.story], found)
+    for found in unclaimed:
+        after = runs[found.run].run.after
+        ends_run = found.head.last == runs[found.run].run.blocks[-1].last
+        if after is not None and ends_run and stories[after].head is None:
+            # printed right above a story that no headline claims: its own, by position alone
+            _give(stories[after], found, "" if not found.head.title else
+                  "AS04 headline attached by position only: its words are not found in the story")
+        else:
+            drafts.append(_Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
+
+
+def _give(target: _Draft, found: headlines.Attached, warning: str = "") -> None:
+    target.head = found.head
+    target.first = min(target.first, found.head.first)
+    if not found.confident:
+        warning = f"AS01 headline attached by similarity {found.score:.2f}, runner-up close"
+    if warning:
+        target.warnings.append(warning)
 
 
 def _finish(d: _Draft) -> Item:
     head = d.head or Head(title="")
     return Item(kind=d.kind, first=d.first, column=head.column, title=head.title, subtitle=head.subtitle,
-                byline=head.byline, credit=d.credit, body=tuple(d.body), warnings=tuple(d.warnings))
+                byline=head.byline or d.byline, credit=d.credit, body=tuple(d.body), warnings=tuple(d.warnings))

@@ -16,6 +16,9 @@ from .decode import DecodeError
 from .model import Config, Page
 
 
+NO_TEXT = "no printed text (only white space or control characters)"
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     name: str  # the source name written into every item
@@ -38,16 +41,16 @@ def gather(inputs: list[str], stdin_name: str) -> tuple[list[Source], list[str]]
     for text in inputs:
         if text == "-":
             # only the base name: a crafted --name must not steer where output goes
-            sources.append(Source(stdin_name.replace("\\", "/").rsplit("/", 1)[-1], None))
+            sources.append(Source(_printable(stdin_name.replace("\\", "/").rsplit("/", 1)[-1]), None))
             continue
         path = Path(text)
         if path.is_dir():
             found = sorted(p for p in path.glob("*.txt") if p.is_file())
             if not found:
                 errors.append(f"{text}: folder has no .txt files")
-            sources.extend(Source(p.name, p) for p in found)
+            sources.extend(Source(_printable(p.name), p) for p in found)
         elif path.exists():
-            sources.append(Source(path.name, path))
+            sources.append(Source(_printable(path.name), path))
         else:
             errors.append(f"{text}: no such file or folder")
     return sources, errors
@@ -74,7 +77,7 @@ def read_records(stream: BinaryIO, stdin_name: str = "stdin") -> Iterator[Source
         if _has_surrogate(record["text"]):
             yield Outcome(label, error="text holds unpaired surrogates (\\ud800-\\udfff), not Unicode")
             continue
-        yield Source(record["source"].replace("\\", "/").rsplit("/", 1)[-1], None, record["text"])
+        yield Source(_printable(record["source"].replace("\\", "/").rsplit("/", 1)[-1]), None, record["text"])
 
 
 def _has_surrogate(text: str) -> bool:
@@ -83,6 +86,14 @@ def _has_surrogate(text: str) -> bool:
     except UnicodeEncodeError:
         return True
     return False
+
+
+def _printable(name: str) -> str:
+    """A file name's bytes that are not UTF-8 (kept by Python as surrogates) become U+FFFD."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate no file system gives (a JSON "\ud800" escape)
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in name)
 
 
 def read(source: Source) -> bytes:
@@ -104,8 +115,11 @@ def run_one(source: Source, config: Config, raw: bytes | None = None, stage_in: 
             raw = read(source)
         except OSError as error:
             return Outcome(source, error=f"cannot read: {error.strerror or error}")
-    if not (raw if source.text is None else source.text).strip():
+    content = raw if source.text is None else source.text
+    if not content:
         return Outcome(source, error="empty file")
+    if not content.strip():
+        return Outcome(source, error=NO_TEXT)
     try:
         if source.text is None:
             page = clean(raw, source.name, config)
@@ -118,7 +132,7 @@ def run_one(source: Source, config: Config, raw: bytes | None = None, stage_in: 
     except Exception as error:  # a bug must not stop the batch; it is reported by file
         return Outcome(source, error=f"internal error ({type(error).__name__}: {error})")
     if not page.items:
-        return Outcome(source, error="no printed text (only white space)")
+        return Outcome(source, error=NO_TEXT)
     return Outcome(source, page=page, staged=_stage(stage_in, page))
 
 
@@ -149,11 +163,13 @@ def default_jobs() -> int:
 def run(sources: Iterable[Source | Outcome], config: Config, jobs: int = 1,
         stage_in: Path | None = None) -> Iterator[Outcome]:
     """Outcomes in input order. With jobs > 1 pages are cleaned in worker processes, a few
-    pages ahead of the one being written, so memory stays bounded whatever the batch size.
-    An Outcome among the sources (a failure found while reading them) passes through."""
+    pages ahead of the one being written, so memory stays bounded whatever the batch size;
+    the workers also stage each page's files in `stage_in`. In one process nothing is staged:
+    the writer writes each page as it comes. An Outcome among the sources (a failure found
+    while reading them) passes through."""
     if jobs <= 1 or (isinstance(sources, list) and len(sources) < 2):
         for source in sources:
-            yield source if isinstance(source, Outcome) else run_one(source, config, stage_in=stage_in)
+            yield source if isinstance(source, Outcome) else run_one(source, config)
         return
     from .parallel import run_parallel
 

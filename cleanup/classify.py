@@ -10,11 +10,12 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from . import shapes
-from .model import Block
+from . import lexicon, shapes
+from .model import Block, Step
 from .rulebook import rule
 
-_EVENT_DATE_RE = regex.compile(r"近日|日前|\d{1,2}月\d{1,2}日|图为|上图|下图|图：")
+_LEX = lexicon.load()
+_WIDER = 1.5  # a block this much wider than the body around it is set across columns
 _NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a photo
 
 
@@ -34,12 +35,15 @@ class Window:
 
 @rule("CL01")
 def find_credit(w: Window) -> str | None:
-    """A photo credit standing on its own line (本报记者 何嘉 摄).
+    """A photo credit standing on its own line (本报记者 何嘉 摄), or a byline right under a caption.
 
     >>> find_credit(_window("本报记者 何嘉 摄")), find_credit(_window("本报记者 何嘉"))
     ('credit', None)
     """
-    return "credit" if shapes.is_credit(w.block.text) else None
+    if shapes.is_credit(w.block.text):
+        return "credit"
+    prev = w.at(-1)
+    return "credit" if prev is not None and prev.role == "caption" and shapes.is_byline(w.block.text) else None
 
 
 @rule("CL02")
@@ -69,12 +73,19 @@ def find_column_label(w: Window) -> str | None:
     >>> find_column_label(_window("社区 那些事", "增强国家安全意识 筑牢安全防线"))
     'column'
     >>> find_column_label(_window("游园赏美景 千人健步行", "铁东区举办全民健身活动"))
+    >>> find_column_label(_window("站好岗 放好哨", "种好社区治理“责任田”"))
     """
     text, nxt = w.block.text, w.at(1)
-    short = len(shapes.squeeze(text)) <= 6
-    if short and shapes.is_couplet(text) and nxt is not None and shapes.is_headline_like(nxt.text):
+    short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
+    if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
     return None
+
+
+def _parallel(text: str) -> bool:
+    """Two halves of three or more characters each, of equal length: a couplet headline (站好岗 放好哨)."""
+    halves = text.split()
+    return len(halves) == 2 and len(halves[0]) == len(halves[1]) >= 3
 
 
 @rule("CL05")
@@ -92,7 +103,7 @@ def find_caption(w: Window) -> str | None:
         return None
     if nxt is not None and shapes.is_credit(nxt.text):
         return "caption"
-    if shapes.RUN_IN_CREDIT_RE.match(block.text):
+    if shapes.run_in_credit(block.text):
         return "caption"
     if block.lines >= 3 and 0 < block.measure <= _NARROW and shapes.ends_sentence(block.text):
         return "caption"
@@ -101,22 +112,51 @@ def find_caption(w: Window) -> str | None:
 
 @rule("CL06")
 def find_lone_event_caption(w: Window) -> str | None:
-    """A one-paragraph event description set apart at another width: a caption without credit.
+    """A one-sentence event description set apart: a caption printed without credit.
+
+    Set apart means a blank line above it and either another width than the
+    blocks around it, or nothing of a story after it (the page ends).
 
     >>> find_lone_event_caption(_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 37, 13)))
     'caption'
     >>> find_lone_event_caption(_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 13, 13)))
+    >>> find_lone_event_caption(_window("正文。", "近日，社区开展清扫活动。", widths=(13, 13), at=1))
+    'caption'
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if block.gap_before == 0 or (nxt is not None and nxt.gap_before == 0):
+    text = block.text
+    if block.gap_before == 0 or shapes.starts_with_dateline(text) or not shapes.ends_sentence(text):
         return None
-    if shapes.starts_with_dateline(block.text) or not shapes.ends_sentence(block.text):
+    if len(text) > 150 or shapes.SENTENCE_PUNCT_RE.search(text[:-1]) or not block.measure:
         return None
-    if len(block.text) > 150 or not _EVENT_DATE_RE.search(block.text[:40]) or not block.measure:
+    if not _LEX.caption_cue_re.search(text[:40]):
         return None
+    if nxt is None:
+        return "caption" if _LEX.event_verb_re.search(text) else None
     neighbours = [b.measure for b in (prev, nxt) if b is not None and b.measure and b.role != "caption"]
     differs = all(b / block.measure > 1.3 or block.measure / b > 1.3 for b in neighbours)
     return "caption" if neighbours and differs else None
+
+
+@rule("CL08")
+def find_wide_caption(w: Window) -> str | None:
+    """A short block set much wider than the body text before it, not under a headline: a caption.
+
+    A caption under a photo spans the photo's width, wider than the body
+    columns around it; a lede is as wide but comes right after its headline.
+
+    >>> find_wide_caption(_window("……面临挑战。", "中国经济网北京6月12日讯A股三大指数今日早盘集体上涨。", "今日视点", widths=(20, 60, 18)))
+    'caption'
+    >>> find_wide_caption(_window("……面临挑战。", "三大指数今日早盘集体上涨。", "今日视点", widths=(20, 22, 18)))
+    """
+    block, prev, nxt = w.block, w.at(-1), w.at(1)
+    if prev is None or prev.role != "body" or not prev.measure or block.lines > 3 or not block.width:
+        return None  # (no column width: every line is a whole paragraph, and widths say nothing)
+    if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure:
+        return None
+    if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
+        return "caption"
+    return "caption" if nxt.measure and block.measure >= _WIDER * nxt.measure else None
 
 
 @rule("CL07")
@@ -135,18 +175,21 @@ def find_headline(w: Window) -> str | None:
     return None
 
 
-def _window(*texts: str, widths: tuple[float, ...] | None = None) -> Window:
-    """A window on the middle (or only, or first) text, for the examples above."""
+def _window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None = None) -> Window:
+    """A window on the middle (or only, or first, or at-th) text, for the examples above."""
     widths = widths or (0.0,) * len(texts)
     blocks = tuple(Block(t, n, n, width=wd, measure=wd, gap_before=1) for n, (t, wd) in enumerate(zip(texts, widths), 1))
-    return Window(blocks, 1 if len(texts) == 3 else 0)
+    return Window(blocks, at if at is not None else 1 if len(texts) == 3 else 0)
 
 
-def classify(blocks: list[Block], rules) -> list[Block]:
+def classify(blocks: list[Block], rules, trace: list[Step] | None = None) -> list[Block]:
     """Give every block a role; earlier roles are visible to later windows."""
     out = list(blocks)
     for i in range(len(out)):
         window = Window(out, i)
-        role = next((r for r in (rule.func(window) for rule in rules) if r), "body")
-        out[i] = replace(out[i], role=role)
+        role, by = next(((r, rule) for rule in rules if (r := rule.func(window))), ("body", None))
+        if trace is not None and by is not None:
+            trace.append(Step(by.code, by.name, out[i].first, out[i].last, out[i].text[:24], f"{role}: {out[i].text[:24]}"))
+        if role != out[i].role:
+            out[i] = replace(out[i], role=role)
     return out

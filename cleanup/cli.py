@@ -66,7 +66,7 @@ def reflow(
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error at exit
         raise typer.Exit(141)
     except OSError as error:
-        _err(f"error: {error.filename or out}: cannot write: {error.strerror or error}")
+        _err(f"error: {error.filename or out or 'stdout'}: cannot write: {error.strerror or error}")
         if sink is not None:
             sink.abandon()
         raise typer.Exit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import threading
 from dataclasses import dataclass
 
@@ -10,6 +11,12 @@ from dataclasses import dataclass
 _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "hz-gb-2312": "gb18030", "big5": "big5hkscs"}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _SAMPLE = 64 * 1024
+_MULTIBYTE = frozenset({"gb18030", "big5hkscs", "euc_jp", "shift_jis", "cp932", "euc_kr", "cp949"})
+_MAX_BAD_SHARE = 0.01  # more invalid sequences than this per character and the encoding is wrong
+
+# Page and line separators are line ends; other control characters are not text (nor valid YAML).
+_BREAK_RE = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 class DecodeError(ValueError):
@@ -30,7 +37,20 @@ def decode(raw: bytes, encoding: str | None = None) -> Decoded:
     'gb18030'
     >>> decode(codecs.BOM_UTF8 + "新华社".encode()).text
     '新华社'
+    >>> decode("新华社".encode() + b"\\xff" + "电".encode()).warnings[-1]
+    'DC04 1 invalid byte sequence(s) in utf-8 at byte 9'
+    >>> decode(b"a\\x0cb\\x07c").text
+    'a\\nbc'
     """
+    decoded = _decode(raw, encoding)
+    text = _BREAK_RE.sub("\n", decoded.text)
+    text, removed = _CONTROL_RE.subn("", text)
+    if not removed:
+        return Decoded(text, decoded.encoding, decoded.warnings)
+    return Decoded(text, decoded.encoding, (*decoded.warnings, f"DC06 {removed} control character(s) removed"))
+
+
+def _decode(raw: bytes, encoding: str | None) -> Decoded:
     if encoding:
         return _decode_lenient(raw, encoding, ())
     for bom, name in _BOMS:
@@ -45,10 +65,39 @@ def decode(raw: bytes, encoding: str | None = None) -> Decoded:
         return Decoded(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
-    guess = _detect(raw)
+    guess, binary = _detect(raw[:_SAMPLE])
+    if guess in _MULTIBYTE:
+        return _decode_lenient(raw, guess, (f"DC02 not UTF-8: detected {guess}",))
+    repaired = _repair(raw)
+    if repaired:
+        return repaired
+    if binary:
+        raise DecodeError("binary data (no text encoding fits), not a text dump")
     if guess and guess != "utf-8":
         return _decode_lenient(raw, guess, (f"DC02 not UTF-8: detected {guess}",))
     return _decode_lenient(raw, "utf-8", (f"DC03 invalid UTF-8 at byte {utf8_error.start}",))
+
+
+def _repair(raw: bytes) -> Decoded | None:
+    """A CJK encoding that reads all but a few byte sequences (which stop chardet short).
+
+    A candidate is confirmed on the sample with its bad sequences cut out:
+    UTF-8 by its few errors alone, a legacy encoding by being detected again.
+    """
+    sample = raw[:_SAMPLE]
+    found = []
+    for encoding in ("utf-8", "gb18030", "big5hkscs"):
+        text, bad = _decode_noting(sample, encoding)
+        if not bad or len(bad) > max(1, _MAX_BAD_SHARE * len(text)):
+            continue
+        gaps = zip([(0, 0), *bad], [*bad, (len(sample), 0)])
+        kept = b"".join(sample[end:start] for (_, end), (start, _) in gaps)
+        if encoding == "utf-8" or _detect(kept)[0] == encoding:
+            found.append((len(bad), encoding))
+    if not found:
+        return None
+    encoding = min(found)[1]
+    return _decode_lenient(raw, encoding, (f"DC05 not clean in any encoding: read as {encoding}",))
 
 
 def _sniff_utf16(raw: bytes) -> str | None:
@@ -62,43 +111,60 @@ def _sniff_utf16(raw: bytes) -> str | None:
         return "utf-16-le"
     if even > units * 0.2 and odd < units * 0.02:
         return "utf-16-be"
-    try:  # all-CJK UTF-16 has no NULs at all; it then decodes without surrogate errors
-        text = sample.decode("utf-16-le")
+    for encoding, newline in (("utf-16-le", b"\n\x00"), ("utf-16-be", b"\x00\n")):
+        if _mostly_cjk_utf16(sample, encoding, newline):
+            return encoding
+    return None
+
+
+def _mostly_cjk_utf16(sample: bytes, encoding: str, newline: bytes) -> bool:
+    """All-CJK UTF-16 has NULs only in its line ends, and decodes without surrogate errors."""
+    if newline not in sample:
+        return False
+    try:
+        text = sample.decode(encoding)
     except UnicodeDecodeError:
-        return None
+        return False
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch in "\n\r")
-    return "utf-16-le" if cjk > len(text) * 0.6 and b"\n\x00" in sample else None
+    return cjk > len(text) * 0.6
 
 
-def _detect(raw: bytes) -> str | None:
+def _detect(raw: bytes) -> tuple[str | None, bool]:
+    """chardet's guess (widened to a superset), and whether it calls the bytes binary."""
     import chardet  # imported here: it is slow to import and rarely needed
 
-    guess = chardet.detect(raw[:_SAMPLE]).get("encoding")
+    result = chardet.detect(raw)
+    guess = result.get("encoding")
     if not guess:
-        return None
+        return None, result.get("mime_type") == "application/octet-stream"
     name = codecs.lookup(guess).name
-    return _WIDEN.get(name, name)
+    return _WIDEN.get(name, name), False
 
 
 def _decode_lenient(raw: bytes, encoding: str, warnings: tuple[str, ...]) -> Decoded:
     """Decode; bad sequences become U+FFFD and their byte offsets are reported."""
-    _BAD.offsets = []
     try:
-        text = raw.decode(encoding, errors="cleanup-note")
+        text, bad = _decode_noting(raw, encoding)
     except LookupError as error:
         raise DecodeError(f"unknown encoding {encoding!r}") from error
-    bad = _BAD.offsets
     if bad:
-        shown = ", ".join(str(offset) for offset in bad[:5]) + (" …" if len(bad) > 5 else "")
+        shown = ", ".join(str(start) for start, _ in bad[:5]) + (" …" if len(bad) > 5 else "")
         warnings += (f"DC04 {len(bad)} invalid byte sequence(s) in {encoding} at byte {shown}",)
     return Decoded(text, encoding, warnings)
+
+
+def _decode_noting(raw: bytes, encoding: str) -> tuple[str, list[tuple[int, int]]]:
+    """Decode with U+FFFD for bad sequences; also return their (start, end) byte offsets."""
+    _BAD.spans = []
+    text = raw.decode(encoding, errors="cleanup-note")
+    return text, _BAD.spans
 
 
 _BAD = threading.local()
 
 
 def _note_bad_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
-    _BAD.offsets.append(error.start)
+    _BAD.spans.append((error.start, error.end))
     return "\ufffd", error.end
 
 

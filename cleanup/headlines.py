@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from . import shapes
 from .model import Block
 
+TITLE_LINES = 2
 MATCH_THRESHOLD = 0.34  # below this a headline is left unattached rather than guessed
 CONFIDENT_MARGIN = 0.15  # a match this far ahead of the runner-up needs no warning
 
@@ -33,13 +34,14 @@ def build_head(blocks: list[Block]) -> Head:
     """Title, subtitle, byline and column label from consecutive head blocks.
 
     Two short lines printed together without a phrase space are one wrapped
-    title (普及消防知识 / 提高自救能力); further lines are the subtitle.
+    title (普及消防知识 / 提高自救能力); further lines are the subtitle: a title
+    wraps once at most, as a newspaper sets it.
     """
     column = " ".join(b.text for b in blocks if b.role == "column")
     byline = " ".join(b.text for b in blocks if b.role == "byline")
     lines = [b for b in blocks if b.role == "headline"]
     title_parts = lines[:1]
-    for b in lines[1:]:
+    for b in lines[1:TITLE_LINES]:
         prev = title_parts[-1]
         if b.gap_before or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text):
             break
@@ -80,11 +82,11 @@ def split_run(blocks: list[Block]) -> list[list[Block]]:
 
 
 def _wraps_title(first: str, second: str) -> bool:
-    """A title wrapped over two lines: neither line a couplet, of similar length."""
+    """A title wrapped over two lines: neither line a couplet; the second the first's rest, or of similar length."""
     if shapes.is_couplet(first) or shapes.is_couplet(second):
         return False
     a, b = shapes.display_length(first), shapes.display_length(second)
-    return min(a, b) / max(a, b) >= 0.6
+    return b <= a or b / a <= 1 / 0.6
 
 
 def similarity(head: Head, story_text: str) -> float:
@@ -103,25 +105,137 @@ def similarity(head: Head, story_text: str) -> float:
     return 0.7 * shared + 0.3 * fuzz.partial_ratio(words, story) / 100
 
 
-def assign(heads: list[Head], stories: list[str]) -> dict[int, tuple[int, float, bool]]:
-    """One headline per story: greedy best pairs over the whole page.
+ADJACENT_AFTER = 0.2  # a head printed right above a story is probably its own
+ADJACENT_BEFORE = 0.1  # printed right below a story: a head set after its body
+MAX_GROUP = 3  # headline lines in one group: a title (maybe wrapped) and a subtitle
+NEARBY = 40  # stories either side of a run that may own its heads (keeps huge dumps linear)
 
-    Returns {head index: (story index, score, confident)}; a head whose best
-    score is under the threshold stays unassigned.
+
+@dataclass
+class Run:
+    """Head blocks printed together, and the stories printed right before and after them."""
+
+    blocks: list[Block]
+    before: int | None = None  # story index
+    after: int | None = None
+    at: int = 0  # index of the first story after the run, for NEARBY
+
+
+@dataclass(frozen=True, slots=True)
+class Attached:
+    run: int
+    head: Head
+    story: int | None  # None: no story of its own on the page
+    score: float = 0.0
+    confident: bool = True
+
+
+def units(blocks: list[Block]) -> list[list[Block]]:
+    """One unit per headline line; a column label goes with the line after it, a byline with the one before."""
+    out: list[list[Block]] = []
+    pending: list[Block] = []
+    for block in blocks:
+        if block.role == "headline":
+            out.append(pending + [block])
+            pending = []
+        elif block.role == "byline" and out:
+            out[-1].append(block)
+        else:
+            pending.append(block)
+    if pending:
+        if out:
+            out[-1].extend(pending)
+        else:
+            out.append(pending)
+    return out
+
+
+def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
+    """Split every run into head groups and give each to a story, as one greedy assignment.
+
+    Candidates are every split of a run into groups of up to MAX_GROUP lines,
+    scored by content similarity plus a bonus for printing next to the story.
+    The best pairs are taken first; a line left over joins its neighbour group
+    in the run; a group with no story above the threshold stays without one.
     """
-    scores = [[similarity(h, s) for s in stories] for h in heads]
-    pairs = sorted(((scores[h][s], h, s) for h in range(len(heads)) for s in range(len(stories))), reverse=True)
-    taken_heads: set[int] = set()
-    taken_stories: set[int] = set()
-    result: dict[int, tuple[int, float, bool]] = {}
-    for score, h, s in pairs:
+    per_run = [units(run.blocks) for run in runs]
+    candidates = []
+    scores: dict[tuple[int, int, int], dict[int, float]] = {}
+    for r, (run, us) in enumerate(zip(runs, per_run)):
+        near = range(max(0, run.at - NEARBY), min(len(stories), run.at + NEARBY))
+        for a in range(len(us)):
+            for b in range(a + 1, min(len(us), a + MAX_GROUP) + 1):
+                head = build_head([blk for u in us[a:b] for blk in u])
+                if not head.title:
+                    continue
+                row = {}
+                for s in near:
+                    score = similarity(head, stories[s])
+                    if s == run.after and b == len(us):
+                        score += ADJACENT_AFTER
+                    if s == run.before and a == 0:
+                        score += ADJACENT_BEFORE
+                    row[s] = score
+                    candidates.append((score, b - a, r, a, b, s))
+                scores[(r, a, b)] = row
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    taken: set[int] = set()
+    chosen: dict[int, list[tuple[int, int, int, float]]] = {r: [] for r in range(len(runs))}
+    for score, _, r, a, b, s in candidates:
         if score < MATCH_THRESHOLD:
             break
-        if h in taken_heads or s in taken_stories:
+        if s in taken or any(a < b2 and a2 < b for a2, b2, _, _ in chosen[r]):
             continue
-        others = [x for j, x in enumerate(scores[h]) if j != s]
-        confident = not others or score - max(others) >= CONFIDENT_MARGIN
-        result[h] = (s, score, confident)
-        taken_heads.add(h)
-        taken_stories.add(s)
+        taken.add(s)
+        chosen[r].append((a, b, s, score))
+    result = []
+    for r, us in enumerate(per_run):
+        for a, b, s in _cover(sorted(chosen[r]), us, stories):
+            head = build_head([blk for u in us[a:b] for blk in u])
+            if s is None:
+                result.append(Attached(r, head, None))
+                continue
+            row = scores.get((r, a, b)) or {s: similarity(head, stories[s])}
+            others = [x for j, x in row.items() if j != s]
+            confident = not others or row.get(s, 0.0) - max(others) >= CONFIDENT_MARGIN
+            result.append(Attached(r, head, s, row.get(s, 0.0), confident))
     return result
+
+
+def _cover(chosen, us, stories) -> list[tuple[int, int, int | None]]:
+    """Spread one run's chosen groups over the lines no story claimed.
+
+    A left-over line goes with the chosen group it touches (the one after it,
+    whose title it then is, unless it reads more like the story of the one
+    before), if the group stays within MAX_GROUP lines; other lines are split
+    as printed and stay without a story.
+    """
+    groups = [[a, b, s] for a, b, s, _ in chosen]
+    out: list[list] = []
+    i = 0
+    for g in groups + [None]:
+        end = g[0] if g else len(us)
+        if end > i:
+            prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
+            joins_next = g is not None and g[1] - i <= MAX_GROUP
+            joins_prev = prev is not None and end - prev[0] <= MAX_GROUP
+            if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
+                g[0] = i
+            elif joins_prev:
+                prev[1] = end
+            else:
+                lone = [blk for u in us[i:end] for blk in u]
+                k = i
+                for part in split_run(lone):
+                    n = len(units(part))
+                    out.append([k, k + n, None])
+                    k += n
+        if g is not None:
+            out.append(g)
+            i = g[1]
+    return [tuple(x) for x in out]
+
+
+def _leans_back(lines: list[list[Block]], before: str, after: str) -> bool:
+    head = build_head([blk for u in lines for blk in u])
+    return similarity(head, before) > similarity(head, after)

@@ -18,11 +18,14 @@ _LEX = lexicon.load()
 _NUMBERED_RE = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
 _LATIN_END_RE = regex.compile(r"[A-Za-z]$")
 _LATIN_START_RE = regex.compile(r"^[A-Za-z]")
+_HAN_RE = regex.compile(r"\p{Han}")
+_PUNCT_RE = regex.compile(r"\p{P}+")
+_CONTINUING_MARKS = "，、：；,;:（(“‘《"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is built per line, and a frozen one costs four times as much
 class Seam:
-    """Where two lines meet: what a join rule looks at."""
+    """Where two lines meet: what a join rule looks at (rules only read it)."""
 
     prev: str
     cur: str
@@ -36,17 +39,36 @@ class Seam:
     prev_opens: bool = False  # prev is a paragraph's first line, printed indented by two
     prev_standalone: bool = False  # shapes.standalone(prev), computed once per line by the layout
     cur_standalone: bool = False
+    tail: str = ""  # the last 30 characters of the paragraph so far, when prev continues one
+    prev_justified: bool = False  # printed spread to fill its column
+    column_change: bool = False  # the lines before and after the seam are set at different widths
+    cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
+
+    @property
+    def prev_continues(self) -> bool:
+        """prev was joined to the line above it: it is inside running text."""
+        return bool(self.tail)
+
+    def overflows(self, line: str, length: float) -> bool:
+        """Longer than the column: not one of its wrapped lines.
+
+        Punctuation is left out of the count: print often sets it half width.
+        """
+        limit = None if self.width is None else self.width + 1.5
+        return limit is not None and length > limit and shapes.display_length(_PUNCT_RE.sub("", line)) > limit
 
     @property
     def prev_full(self) -> bool:
+        if self.prev_justified:
+            return True
         if self.width is None:
             return self.prev_len >= 24
-        slack = 4.5 if self.prev_opens else 1.5
+        slack = 4.5 if self.prev_opens else 1.5 + 0.03 * self.width  # justified lines vary more when wide
         return self.prev_len >= self.width - slack
 
     @property
     def prev_ends_sentence(self) -> bool:
-        return shapes.ends_sentence(self.prev)
+        return shapes.ends_sentence(self.tail or self.prev)
 
 
 @rule("JN01")
@@ -62,7 +84,19 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     """
     if seam.prev_standalone or seam.cur_standalone:
         return False
+    if _has_inner_space(seam.prev) and shapes.RUN_IN_CREDIT_RE.match(seam.prev):
+        return False  # a caption ending in its credit (……。 新华社记者 王鹏 摄)
     return None
+
+
+@rule("JN12")
+def join_vertical_headline(seam: Seam) -> bool | None:
+    """Join lines of one character each: a headline set vertically, read a character a line.
+
+    >>> join_vertical_headline(_seam("喜", "迎")), join_vertical_headline(_seam("喜迎", "丰收"))
+    (True, None)
+    """
+    return True if len(seam.prev) == 1 and len(seam.cur) == 1 and not seam.blanks else None
 
 
 @rule("JN02")
@@ -102,6 +136,66 @@ def break_before_paragraph_opener(seam: Seam) -> bool | None:
     return None
 
 
+@rule("JN08")
+def break_around_overflowing_line(seam: Seam) -> bool | None:
+    """Break before a line longer than the column, and across a blank line after one.
+
+    A line wider than its neighbours' column is a headline or subtitle printed
+    across columns, not one of the column's wrapped lines.
+
+    >>> break_around_overflowing_line(_seam("长江水道扩能带来新机遇", "新通道工程在宜昌开工建设正式启动", width=12))
+    False
+    >>> break_around_overflowing_line(_seam("近日，新通道工程在宜昌开", "工建设。", width=12))
+    """
+    prev_overflows = seam.overflows(seam.prev, seam.prev_len)
+    if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
+        return False
+    if seam.blanks and prev_overflows and not seam.prev_ends_sentence:
+        return False
+    return None
+
+
+@rule("JN09")
+def join_unfinished_sentence(seam: Seam) -> bool | None:
+    """Join a short line inside running text that stops mid-sentence.
+
+    PDF extractors also break lines at a font change or a bracket (……转化中心（江苏）
+    / （以下简称……）; body paragraphs end with a sentence mark, so running text
+    that stops without one goes on, and so does a line ending in ， or ：.
+
+    >>> join_unfinished_sentence(_seam("总书记强调：", "“在促进创新链"))
+    True
+    >>> join_unfinished_sentence(_seam("数据资产化提速", "数据保险站上风口"))
+    """
+    blank_means_paragraph = seam.blanks and not seam.double_spaced
+    if blank_means_paragraph or seam.prev_ends_sentence or seam.overflows(seam.cur, seam.cur_len):
+        return None
+    running = seam.prev_continues and shapes.BODY_PUNCT_RE.search(seam.tail)  # headlines have none
+    if running or seam.prev.endswith(tuple(_CONTINUING_MARKS)):
+        return True
+    return None
+
+
+@rule("JN11")
+def keep_two_line_headline_apart(seam: Seam) -> bool | None:
+    """Break a block of two unpunctuated lines, the second short: a headline printed on two lines.
+
+    Its lines join into one title with a space later, in assembly; joined here
+    they would lose that space.
+
+    >>> keep_two_line_headline_apart(_seam("汇率避险“工具箱”再扩容", "小币种产品密集落地", width=14, cur_last=True, opens=True))
+    False
+    >>> keep_two_line_headline_apart(_seam("近日，社区开展了义诊活", "动，居民纷纷前来", width=14, cur_last=True, opens=True))
+    """
+    if not seam.prev_opens or not seam.cur_last or seam.width is None or seam.cur_len >= seam.width - 1.5:
+        return None
+    if seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
+        return None
+    if shapes.BODY_PUNCT_RE.search(seam.prev) or shapes.BODY_PUNCT_RE.search(seam.cur):
+        return None
+    return False
+
+
 @rule("JN05")
 def break_after_short_line(seam: Seam) -> bool | None:
     """Break after a line clearly shorter than its column: a paragraph's last line.
@@ -110,7 +204,12 @@ def break_after_short_line(seam: Seam) -> bool | None:
     False
     >>> break_after_short_line(_seam("金桥社区的工作人员首先向辖", "区居民", width=13))
     """
-    return None if seam.prev_full else False
+    if seam.prev_full:
+        return None
+    # wrapped by character count, digits and Latin fill a line as much as Han characters
+    if seam.width is not None and not seam.prev_ends_sentence and len(seam.prev.replace(" ", "")) >= seam.width - 1.5:
+        return None
+    return False
 
 
 @rule("JN06")
@@ -122,8 +221,30 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     >>> join_wrapped_line(_seam("和灭火器材操作等方面的知", "识。随后", width=12, blanks=1))
     True
     >>> join_wrapped_line(_seam("财产安全。", "本报讯", width=5))
+
+    Where every line is a whole paragraph, a headline-like line before a blank is a headline.
+
+    >>> join_wrapped_line(_seam("魅视科技实控人方拟套现1.13亿元2022年上市募5.43亿", "中国经济网北京", blanks=1))
     """
-    return None if seam.prev_ends_sentence else True
+    if seam.prev_ends_sentence:
+        return None
+    if seam.width is None and seam.blanks and shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev):
+        return None
+    return True
+
+
+@rule("JN10")
+def break_at_column_change(seam: Seam) -> bool | None:
+    """Break after a sentence end where the text moves to a column of another width.
+
+    Extractors that read in paint order put one story's last line right before
+    the next story's first one; the two are set in columns of different widths.
+
+    >>> break_at_column_change(_seam("……上升至第九。", "6月10日，金融监管总局批复", column_change=True))
+    False
+    >>> break_at_column_change(_seam("……上升至第九。", "6月10日，金融监管总局批复"))
+    """
+    return False if seam.column_change and seam.prev_ends_sentence else None
 
 
 @rule("JN07")
@@ -132,30 +253,55 @@ def join_sentence_end_inside_paragraph(seam: Seam) -> bool | None:
 
     Inside a paragraph a sentence often ends exactly at the column edge; only a
     blank line says the paragraph ended, unless the dump wraps lines and puts a
-    blank after every one of them.
+    blank after every one of them. A short line with no sentence mark after it
+    starts something new (a headline), blank line or not.
 
-    >>> join_sentence_end_inside_paragraph(_seam("如磐石。常态开展社区培训班。", "定期", width=14))
+    >>> join_sentence_end_inside_paragraph(_seam("如磐石。常态开展社区培训班。", "定期开展消防演练和安全培训", width=14))
     True
-    >>> join_sentence_end_inside_paragraph(_seam("如磐石。常态开展社区培训班。", "定期", width=14, blanks=1))
+    >>> join_sentence_end_inside_paragraph(_seam("如磐石。常态开展社区培训班。", "定期开展消防演练和安全培训", width=14, blanks=1))
+    False
+    >>> join_sentence_end_inside_paragraph(_seam("欢迎读者来信，请注明联系方式。", "江苏探索新途径", width=14))
     False
     """
+    if _starts_anew(seam):
+        return False
+    if seam.width is not None and seam.prev_len > 1.3 * seam.width:
+        return None  # set wider than the column around it: its own paragraph ends tell nothing here
     return seam.blanks == 0 or (seam.double_spaced and seam.width is not None)
 
 
-def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False) -> Seam:
+def _starts_anew(seam: Seam) -> bool:
+    """A short headline-like line, not a bracket or a clause cut off by the extractor."""
+    cur = seam.cur
+    if cur[:1] in _CONTINUING_MARKS or cur.endswith(tuple(_CONTINUING_MARKS)) or not shapes.is_headline_like(cur):
+        return False
+    return seam.cur_len < 0.7 * (seam.width or seam.prev_len)
+
+
+def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
+          tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
-                False, cur_indented, True, prev_standalone=shapes.standalone(prev),
-                cur_standalone=shapes.standalone(cur))
+                False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
+                cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last)
+
+
+def _has_inner_space(text: str) -> bool:
+    return " " in text or "\u3000" in text
 
 
 def joins(rules, seam: Seam) -> bool:
     """The first rule with an opinion decides; with none, break."""
+    return decide(rules, seam)[0]
+
+
+def decide(rules, seam: Seam):
+    """(join?, the deciding rule or None), for `cleanup explain`."""
     for r in rules:
         verdict = r.func(seam)
         if verdict is not None:
-            return verdict
-    return False
+            return verdict, r
+    return False, None
 
 
 def glue(prev: str, cur: str) -> str:
@@ -167,8 +313,17 @@ def glue(prev: str, cur: str) -> str:
     'the new policy'
     >>> glue("inter-", "national")
     'international'
+
+    In Chinese text a Latin word is cut wherever the column ends, with no hyphen:
+    a lower-case or all-capitals continuation is the same word.
+
+    >>> glue("根据Wi", "nd数据"), glue("按照FATC", "A的条规"), glue("沃斯（Andreas", "Voss）")
+    ('根据Wind数据', '按照FATCA的条规', '沃斯（Andreas Voss）')
     """
     if _LATIN_END_RE.search(prev) and _LATIN_START_RE.match(cur):
+        same_word = cur[0].islower() or (prev[-1].isupper() and cur[:2].isupper())
+        if same_word and (_HAN_RE.search(prev) or _HAN_RE.search(cur)):
+            return prev + cur
         return prev + " " + cur
     if prev.endswith("-") and prev[-2:-1].isalpha() and prev[-2:-1].isascii() and cur[:1].islower():
         return prev[:-1] + cur

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from . import shapes
-from .join import Seam, glue, joins
-from .model import Block, Line
+from .join import Seam, decide, glue
+from .model import Block, Line, Step
 
 _INDENT = (" ", "\u3000", "\t")
 _WINDOW = 8  # lines either side that set a line's column width
@@ -44,26 +43,86 @@ def measure(lines: list[Line], gaps: list[int]) -> Layout:
     alone = tuple(shapes.standalone(line.text) for line in lines)
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
-    widths = tuple(_local_width(lengths, usable, i) for i in range(len(lines)))
+    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable)))
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
     return Layout(lengths, alone, widths, double_spaced, 0 < indented < 0.6 * len(lines))
 
 
-def _local_width(lengths: tuple[float, ...], usable: list[bool], i: int) -> float | None:
-    """The most common line length near line i, if enough lines share it (wrapped text)."""
-    lo, hi = max(0, i - _WINDOW), min(len(lengths), i + _WINDOW + 1)
-    near = [round(lengths[j]) for j in range(lo, hi) if usable[j]]
-    if len(near) < 3:
+def _block_widths(lengths, usable, gaps, widths: list[float | None]) -> tuple[float | None, ...]:
+    """A run of three or more lines with no blank between them keeps its own, narrower width.
+
+    A caption set in a narrow column between body columns would otherwise take
+    the width of the body lines around it, and every line of it would look short.
+    """
+    start = 0
+    for end in range(1, len(lengths) + 1):
+        if end < len(lengths) and not gaps[end]:
+            continue
+        inner = [lengths[k] for k in range(start, end - 1) if usable[k]]  # the last line may be short
+        if end - start >= 3 and len(inner) >= 2:
+            own = max(inner)
+            wide = min((widths[k] for k in range(start, end) if widths[k]), default=None)
+            if min(inner) >= 0.6 * own and (wide is None or own < 0.75 * wide):
+                for k in range(start, end):
+                    widths[k] = float(round(own))
+        start = end
+    return tuple(widths)
+
+
+def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float | None, ...]:
+    """Each line's column width: the most common line length within _WINDOW lines of it.
+
+    The window slides down the page, so its length counts are updated, not recounted.
+
+    >>> _local_widths((12, 12, 5, 12.4, 30), [True] * 5)
+    (12.0, 12.0, 12.0, 12.0, 12.0)
+    >>> _local_widths((12, 12, 5), [True, True, False])
+    (None, None, None)
+    """
+    rounded = [round(length) if ok else None for length, ok in zip(lengths, usable)]
+    counts: dict[int, int] = {}
+    near = 0  # usable lines in the window
+
+    def enter(c: int | None, step: int) -> None:
+        nonlocal near
+        if c is not None:
+            near += step
+            counts[c] = counts.get(c, 0) + step
+            if not counts[c]:
+                del counts[c]
+
+    for c in rounded[:_WINDOW]:
+        enter(c, 1)
+    widths: list[float | None] = []
+    for i in range(len(rounded)):
+        entering = rounded[i + _WINDOW] if i + _WINDOW < len(rounded) else None
+        leaving = rounded[i - _WINDOW - 1] if i - _WINDOW - 1 >= 0 else None
+        if widths and entering == leaving:  # wrapped text: the same length in and out changes nothing
+            widths.append(widths[-1])
+            continue
+        enter(entering, 1)
+        enter(leaving, -1)
+        widths.append(_mode_width(counts, near))
+    return tuple(widths)
+
+
+def _mode_width(counts: dict[int, int], near: int) -> float | None:
+    """The most common length (give or take one), if enough lines share it (wrapped text)."""
+    if near < 3:
         return None
-    counts = Counter(near)
-    best, support = max(((c, sum(counts[c + d] for d in (-1, 0, 1))) for c in counts), key=lambda cs: (cs[1], cs[0]))
-    return float(best) if support >= max(3, 0.35 * len(near)) else None
+    support, best = max((counts.get(c - 1, 0) + n + counts.get(c + 1, 0), c) for c, n in counts.items())
+    return float(best) if support >= max(3, 0.35 * near) else None
 
 
-def build_blocks(numbered: list[tuple[int, str]], join_rules) -> list[Block]:
-    """Join the dump's lines into paragraph blocks, keeping their line spans."""
+def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozenset[int] = frozenset(),
+                 trace: list[Step] | None = None) -> list[Block]:
+    """Join the dump's lines into paragraph blocks, keeping their line spans.
+
+    justified: the numbers of lines printed spread across their column (full, however short).
+    trace: where to record which rule joined or parted each pair of lines, if anywhere.
+    """
     lines: list[Line] = []
     gaps: list[int] = []
     blank = 0
@@ -84,14 +143,47 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules) -> list[Block]:
         seam = Seam(prev.text, cur.text, layout.lengths[i - 1], layout.lengths[i],
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
-                    cur_standalone=layout.standalone[i])
-        if joins(join_rules, seam):
+                    cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "",
+                    prev_justified=prev.no in justified, cur_last=_ends_block(lines, gaps, layout, i),
+                    column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
+        joined, by = decide(join_rules, seam)
+        if trace is not None and by is not None:
+            shown = f"{prev.text[-12:]} ⏎ {cur.text[:12]}"
+            trace.append(Step(by.code, by.name, prev.no, cur.no, shown,
+                              shown.replace(" ⏎ ", "" if joined else " ¶ ")))
+        if joined:
             text = glue(text, cur.text)
             continue
         blocks.append(_block(text, lines, start, i, layout, gaps))
         text, start = cur.text, i
     blocks.append(_block(text, lines, start, len(lines), layout, gaps))
     return blocks
+
+
+def _ends_block(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
+    """Whether line i is the last of its block: a blank, a standalone line or a dateline follows it."""
+    if i + 1 == len(lines) or gaps[i + 1] > 0 or layout.standalone[i + 1]:
+        return True
+    return shapes.starts_with_dateline(lines[i + 1].text)
+
+
+_SIDE = 6  # lines on each side of a seam that show a change of column width
+
+
+def _column_changes(layout: Layout, i: int) -> bool:
+    """Whether the lines before line i and the lines from it on are set at clearly different widths."""
+    before = _side_width(layout, range(max(0, i - _SIDE), i))
+    after = _side_width(layout, range(i, min(len(layout.lengths), i + _SIDE)))
+    return before is not None and after is not None and max(before, after) > 1.25 * min(before, after)
+
+
+def _side_width(layout: Layout, span: range) -> float | None:
+    """The longest length shared (give or take one) by most usable lines of span: their column."""
+    near = [layout.lengths[k] for k in span if layout.lengths[k] >= 4 and not layout.standalone[k]]
+    if len(near) < 3:
+        return None
+    top = sorted(near)[len(near) // 2:]  # short last lines of paragraphs say nothing
+    return top[0] if top[-1] - top[0] <= max(2.0, 0.15 * top[-1]) else None
 
 
 def _block(text: str, lines: list[Line], start: int, end: int, layout: Layout, gaps: list[int]) -> Block:

@@ -21,9 +21,12 @@ class Lexicon:
     never_start: frozenset[str]
     byline_roles: tuple[str, ...]  # longest first, so 本报记者 wins over 记者
     office_suffixes: tuple[str, ...]
+    byline_bullets: str
     credit_suffixes: tuple[str, ...]
     dateline_re: regex.Pattern
     note_openers: tuple[str, ...]
+    caption_cue_re: regex.Pattern
+    event_verb_re: regex.Pattern
 
 
 def _rules_dir() -> Path:
@@ -52,7 +55,10 @@ def load() -> Lexicon:
         never_start=frozenset(punct["never_start"]),
         byline_roles=by_length(markers["byline_roles"]),
         office_suffixes=by_length(markers["office_suffixes"]),
+        byline_bullets="".join(markers["byline_bullets"]),
         credit_suffixes=by_length(markers["credit_suffixes"]),
         dateline_re=regex.compile("|".join(f"(?:{p})" for p in markers["dateline_patterns"])),
         note_openers=by_length(markers["note_openers"]),
+        caption_cue_re=regex.compile("|".join(markers["caption_cues"])),
+        event_verb_re=regex.compile("|".join(regex.escape(v) for v in markers["event_verbs"])),
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -12,6 +14,7 @@ from .model import Item, Page
 from .render import file_names, render
 
 _UNSAFE = set('/\\:*?"<>|\0')
+_PAGE_FILE_RE = re.compile(r"\d{2,}\.md")
 
 
 def safe_stem(name: str) -> str:
@@ -34,7 +37,8 @@ def page_files(page: Page) -> dict[str, str]:
 
 
 def write_page(out: Path, stem: str, page: Page) -> Path:
-    """Write OUT/<stem>/ whole: into a temporary folder beside it, then renamed into place."""
+    """Write OUT/<stem>/ whole: into a temporary folder beside it, then renamed into place
+    (never over anything but an older page folder: see `place_page`)."""
     return place_page(out, stem, stage_page(out, stem, page))
 
 
@@ -52,9 +56,17 @@ def stage_page(out: Path, stem: str, page: Page) -> Path:
 
 
 def place_page(out: Path, stem: str, staging: Path) -> Path:
-    """Rename a staged folder to OUT/<stem>, replacing an older one whole."""
+    """Rename a staged folder to OUT/<stem>, replacing an older one whole; the staged folder
+    is gone afterwards, placed or (on any error) removed.
+
+    An existing OUT/<stem> is replaced only if it is a page folder (nothing but NN.md),
+    so a stem that names the user's own file or folder never deletes it. It is checked
+    here, when the page is placed, not when it was staged (perhaps long before, by a worker).
+    """
     target = out / stem
     try:
+        if (target.exists() or target.is_symlink()) and not _is_page_folder(target):
+            raise FileExistsError(errno.EEXIST, "exists and is not a page folder; not replaced", str(target))
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=".old", dir=out))
             os.replace(target, old / "page")
@@ -66,6 +78,12 @@ def place_page(out: Path, stem: str, staging: Path) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def _is_page_folder(path: Path) -> bool:
+    if path.is_symlink() or not path.is_dir():
+        return False
+    return all(_PAGE_FILE_RE.fullmatch(entry.name) and entry.is_file() for entry in path.iterdir())
 
 
 def manifest_lines(page: Page, stem: str) -> list[str]:

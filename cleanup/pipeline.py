@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import join, normalize, polish
+from . import join, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Page, Step
@@ -14,9 +14,10 @@ from .rulebook import REGISTRY, apply_text_rules
 
 # Spreads are closed per line, before joining glues a spread line to its neighbours.
 LINE_RULES = ["NM01", "NM02", "NM03", "NM04", "SP02"]
-JOIN_RULES = ["JN01", "JN02", "JN03", "JN04", "JN05", "JN06", "JN07"]
-CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL07"]
-POLISH_RULES = ["SP01", "PU01", "PU02", "PU03", "SP03", "SP04", "SP05"]
+JOIN_RULES = ["JN01", "JN12", "JN02", "JN03", "JN04", "JN08", "JN09", "JN11", "JN05", "JN06", "JN10", "JN07"]
+CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL07"]
+# PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside
+POLISH_RULES = ["SP01", "SP06", "PU02", "PU01", "PU03", "SP03", "SP04", "SP05"]
 STAGE_LISTS = (LINE_RULES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
 _MODULES = (normalize, join, classifying, polish)  # importing them registers their rules
 
@@ -29,10 +30,11 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     """Decoded page text -> items."""
     trace: list[Step] | None = [] if config.trace else None
     line_rules = rules(LINE_RULES)
-    numbered = [(no, apply_text_rules(line_rules, line, "line", (no, no), trace))
-                for no, line in split_lines(text)]
-    blocks = build_blocks(numbered, rules(JOIN_RULES))
-    blocks = classifying.classify(blocks, rules(CLASSIFY_RULES))
+    raw_lines = split_lines(text)
+    numbered = [(no, apply_text_rules(line_rules, line, "line", (no, no), trace)) for no, line in raw_lines]
+    justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
+    blocks = build_blocks(numbered, rules(JOIN_RULES), justified, trace)
+    blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)
     blocks = assembly.split_run_in_credits(blocks)
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
@@ -54,7 +56,7 @@ def _polish(block: Block, polish_rules, trace: list[Step] | None, config: Config
         if trace is not None and converted != text:
             trace.append(Step("CV01", "convert-script", block.first, block.last, text, converted))
         text = converted
-    return replace(block, text=text)
+    return block if text == block.text else replace(block, text=text)
 
 
 _CONVERTERS: dict = {}

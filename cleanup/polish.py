@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 import regex
 
 from . import lexicon
@@ -15,13 +18,18 @@ _SPACES_RE = regex.compile(r"[ \t\u3000\u00a0]+")
 _SPREAD_RE = regex.compile(rf"(?<=(?:^|\s)[{_CJK},.;:!?()])\s+(?=[{_CJK},.;:!?()](?:\s|$))")
 _ALNUM_SPACE_RE = regex.compile(r"(?<=\p{Han})\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=\p{Han})")
 _PUNCT_SPACE_RE = regex.compile(r"\s+(?=[，。、；：？！”’）》】」』])|(?<=[，。、；：？！“‘（《【「『])\s+")
-_HAN_SPACE_RE = regex.compile(r"(?<=\p{Han}[”’）》]?)\s+(?=[“‘（《]?\p{Han})")
+_HAN_SPACE_RE = regex.compile(r"(?<=\p{Han}|[”’）》])\s+(?=[“‘（《]|\p{Han})")
 _QUOTED_RE = regex.compile(r"“[^“”]*”|‘[^‘’]*’|（[^（）]*）|《[^《》]*》")
 _HALF_PUNCT_RE = regex.compile(r"\s*([,:;?!])\s*")
 _PAREN_RE = regex.compile(r"\s*\(([^()]*)\)\s*")
 _DIGIT_SEPARATORS = frozenset(",:")
-_QUOTE_SEE_THROUGH = ",:;?!，：；？！ "
-_MARK_SEE_THROUGH = "'\",:;?! "  # a run of marks beside CJK widens as a whole (：，)
+_QUOTE_SEE_THROUGH = ",:;?!，：；？！ '\"‘’“”"  # quotes too: whether curled yet must not matter
+_MARK_SEE_THROUGH = "',:;?! "  # a run of marks beside CJK widens as a whole (：，)
+# Quick tests that let a rule return text it cannot change (stdlib re: it searches for a set of
+# characters several times faster than regex). Its \s also matches \x1c-\x1f, regex's does not:
+# a safe superset for the spacing rules.
+_ANY_SPACE_RE = re.compile(r"\s")
+_HALF_MARK_RE = re.compile(r"[,:;?!]")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -50,6 +58,8 @@ def collapse_spaces(text: str) -> str:
     >>> collapse_spaces("本报讯 近日")
     '本报讯 近日'
     """
+    if not _ANY_SPACE_RE.search(text):
+        return text
     return _SPACES_RE.sub(" ", text).strip()
 
 
@@ -67,7 +77,7 @@ def close_spread_characters(text: str) -> str:
     >>> close_spread_characters("游园赏美景 千人健步行")
     '游园赏美景 千人健步行'
     """
-    return _SPREAD_RE.sub("", text)
+    return _SPREAD_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
 
 
 @rule("SP03")
@@ -79,7 +89,7 @@ def remove_spaces_beside_alphanumerics(text: str) -> str:
     >>> remove_spaces_beside_alphanumerics("New York 2024")
     'New York 2024'
     """
-    return _ALNUM_SPACE_RE.sub("", text)
+    return _ALNUM_SPACE_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
 
 
 @rule("SP04")
@@ -91,7 +101,7 @@ def remove_spaces_beside_punctuation(text: str) -> str:
     >>> remove_spaces_beside_punctuation("社区 那些事")
     '社区 那些事'
     """
-    return _PUNCT_SPACE_RE.sub("", text)
+    return _PUNCT_SPACE_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
 
 
 @rule("SP05", scope={"body", "caption"})
@@ -106,13 +116,52 @@ def close_phrase_spaces_in_body(text: str) -> str:
     >>> close_phrase_spaces_in_body("本报讯（通讯员 王欣）为进一步")
     '本报讯（通讯员 王欣）为进一步'
     """
+    if not _ANY_SPACE_RE.search(text):
+        return text
     kept = [m.span() for m in _QUOTED_RE.finditer(text)]
+    starts = [lo for lo, _ in kept]
 
     def decide(m: regex.Match) -> str:
-        inside = any(lo < m.start() and m.end() < hi for lo, hi in kept)
+        # spans do not overlap: only the last one opening before the space can hold it
+        i = bisect_left(starts, m.start()) - 1
+        inside = i >= 0 and m.end() < kept[i][1]
         return m.group() if inside else ""
 
     return _HAN_SPACE_RE.sub(decide, text)
+
+
+_ROLE_WORDS = sorted({w for w in (*_LEX.byline_roles, *_LEX.office_suffixes) if len(w) >= 2}, key=len, reverse=True)
+_ROLE_ALT = "|".join(regex.escape(w) for w in _ROLE_WORDS)
+_CREDIT_ALT = "|".join(regex.escape(w) for w in _LEX.credit_suffixes if w != "图")
+_UNSPACED_BYLINE_RE = regex.compile(rf"^((?:\p{{Han}}{{0,12}}?(?:{_ROLE_ALT})\p{{Han}}{{2,4}}?)+)((?:{_CREDIT_ALT})?)$")
+_ROLE_RE = regex.compile(_ROLE_ALT)
+
+
+@rule("SP06", scope={"byline", "credit"})
+def space_unspaced_byline(text: str) -> str:
+    """Put the printed phrase spaces back into a byline or credit that an extractor closed up.
+
+    Bylines and credits print a space between role, name and 摄; some
+    extractors drop it (本报记者刘洋摄). One written with any space is left as printed.
+
+    >>> space_unspaced_byline("本报记者刘洋摄"), space_unspaced_byline("全媒体记者陈晓通讯员吕东健")
+    ('本报记者 刘洋 摄', '全媒体记者 陈晓 通讯员 吕东健')
+    >>> space_unspaced_byline("本报通讯员 董校霖 高野鹏")
+    '本报通讯员 董校霖 高野鹏'
+    """
+    if " " in text or "\u3000" in text:
+        return text
+    match = _UNSPACED_BYLINE_RE.match(text)
+    if not match:
+        return text
+    names, credit = match.groups()
+    parts, at = [], 0
+    for role in _ROLE_RE.finditer(names):  # longest role first: 本报记者, not 记者
+        parts += [names[at:role.start()], names[role.start():role.end()]]
+        at = role.end()
+    parts.append(names[at:])
+    spaced = " ".join(part for part in parts if part)
+    return f"{spaced} {credit}" if credit else spaced
 
 
 @rule("PU01")
@@ -125,14 +174,17 @@ def widen_punctuation(text: str) -> str:
     '10:30, 1,000 and 96.3%'
     """
 
+    # PU03 curls a straight " in CJK text, so it counts as the CJK mark it will become
+    chinese = {'"'} if _CJK_RE.search(text) else set()
+
     def widen(m: regex.Match) -> str:
         mark = m.group(1)
         before, after = _neighbours(text, m.start(), m.end(), _MARK_SEE_THROUGH)
         if mark in _DIGIT_SEPARATORS and before.isdigit() and after.isdigit():
             return m.group()
-        return _LEX.widen[mark] if _is_cjk(before) or _is_cjk(after) else m.group()
+        return _LEX.widen[mark] if any(_is_cjk(n) or n in chinese for n in (before, after)) else m.group()
 
-    return _HALF_PUNCT_RE.sub(widen, text)
+    return _HALF_PUNCT_RE.sub(widen, text) if _HALF_MARK_RE.search(text) else text
 
 
 @rule("PU02")
@@ -145,14 +197,22 @@ def widen_parentheses(text: str) -> str:
     'GDP (2023)'
     """
 
+    # it runs before PU01 and PU03, so it looks past the marks they may widen or curl
+    chinese = {'"'} if _CJK_RE.search(text) else set()
+
     def widen(m: regex.Match) -> str:
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        if _CJK_RE.search(m.group(1)) or _is_cjk(before) or _is_cjk(after):
+        before, after = _neighbours(current, m.start(), m.end(), _MARK_SEE_THROUGH)
+        if _CJK_RE.search(m.group(1)) or any(_is_cjk(n) or n in chinese for n in (before, after)):
             return f"（{m.group(1)}）"
         return m.group()
 
-    return _PAREN_RE.sub(widen, text)
+    current = text
+    while "(" in current and ")" in current:  # nested pairs: a widened inner pair makes the outer pair CJK
+        widened = _PAREN_RE.sub(widen, current)
+        if widened == current:
+            break
+        current = widened
+    return current
 
 
 @rule("PU03")
@@ -164,7 +224,7 @@ def curl_straight_quotes(text: str) -> str:
     >>> curl_straight_quotes("it's \\"fine\\"")
     'it\\'s "fine"'
     """
-    if not _CJK_RE.search(text):
+    if ('"' not in text and "'" not in text) or not _CJK_RE.search(text):
         return text
     out, double_open, single_open = [], False, False
     for i, ch in enumerate(text):

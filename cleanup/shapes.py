@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from . import lexicon
@@ -16,6 +18,7 @@ _OFFICES = "|".join(regex.escape(o) for o in _LEX.office_suffixes)
 _CREDITS = "|".join(regex.escape(c) for c in _LEX.credit_suffixes)
 _GROUP = rf"(?:(?:{_LONG_ROLES})[ \u3000]*|(?:{_SHORT_ROLES})[ \u3000]+){_NAME}(?:[ \u3000、，,]+{_NAME})*"
 BYLINE_RE = regex.compile(rf"^{_GROUP}(?:[ \u3000]+{_GROUP})*$")
+BULLET_BYLINE_RE = regex.compile(rf"^[{regex.escape(_LEX.byline_bullets)}][ \u3000]*{HAN}(?: ?{HAN}){{1,2}}$")  # one name
 OFFICE_BYLINE_RE = regex.compile(rf"^[{HAN}、（）()]{{2,40}}(?:{_OFFICES})[ \u3000]+{_NAME}$")
 CREDIT_RE = regex.compile(
     rf"^[（(]?(?:{_GROUP}|{_NAME}(?:[ \u3000]+{_NAME})*)(?:[ \u3000]+{_GROUP})*[ \u3000]*(?:{_CREDITS})[）)]?$"
@@ -27,7 +30,13 @@ PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]+{HAN}{{2}}")
 BODY_PUNCT_RE = regex.compile(r"[，。、；：,;:！？!?]")
 SENTENCE_PUNCT_RE = regex.compile(r"[。；;！？!?]")
 NOTE_RE = regex.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
+# Cheap tests a line must pass before the regexes above can match it; most lines fail them.
+_ROLE_STARTS = _LEX.byline_roles  # BYLINE_RE opens with a role
+_CREDIT_ENDS = tuple(c + close for c in _LEX.credit_suffixes for close in ("", "）", ")"))  # CREDIT_RE's end
+# RUN_IN_CREDIT_RE's credit opens with a role after a space (stdlib re: it searches faster than regex).
+_RUN_IN_ROLE_RE = re.compile("[ \u3000](?:" + "|".join(map(re.escape, _LEX.byline_roles)) + ")")
 _SPACE_RE = regex.compile(r"\s+")
+_CLOSERS = "".join(_LEX.closers)
 
 
 def display_length(text: str) -> float:
@@ -48,20 +57,26 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("财产安全。”"), ends_sentence("方面的知")
     (True, False)
     """
-    text = text.rstrip().rstrip("".join(_LEX.closers))
+    text = text.rstrip().rstrip(_CLOSERS)
     return bool(text) and text[-1] in _LEX.sentence_end
 
 
 def is_byline(text: str) -> bool:
-    """本报记者 某某; 全媒体记者 某某 通讯员 某某; 某市委书记 某某.
+    """本报记者 某某; 全媒体记者 某某 通讯员 某某; 某市委书记 某某; ■ 某某.
 
     >>> is_byline("本报通讯员 董校霖 高野鹏"), is_byline("四平市委书记 郭灵计"), is_byline("记者说，")
     (True, True, False)
+    >>> is_byline("■ 李 文"), is_byline("■ 相关链接")
+    (True, False)
     """
     text = text.strip()
     if len(text) > 60 or is_credit(text):
         return False
-    return bool(BYLINE_RE.match(text) or OFFICE_BYLINE_RE.match(text))
+    if text.startswith(_ROLE_STARTS) and BYLINE_RE.match(text):
+        return True
+    if text[:1] in _LEX.byline_bullets:
+        return bool(BULLET_BYLINE_RE.match(text))
+    return ("\u3000" in text or " " in text) and bool(OFFICE_BYLINE_RE.match(text))  # it spaces off the name
 
 
 def is_credit(text: str) -> bool:
@@ -71,7 +86,16 @@ def is_credit(text: str) -> bool:
     (True, True, False)
     """
     text = text.strip()
-    return len(text) <= 40 and bool(CREDIT_RE.match(text))
+    return len(text) <= 40 and text.endswith(_CREDIT_ENDS) and bool(CREDIT_RE.match(text))
+
+
+def run_in_credit(text: str) -> regex.Match | None:
+    """A caption ending in a credit (……推动作用。 本报记者 杨翠叶): the match, groups caption and credit.
+
+    >>> run_in_credit("社区开设培训班。 本报记者 杨翠叶")["credit"], run_in_credit("社区开设培训班。")
+    ('本报记者 杨翠叶', None)
+    """
+    return RUN_IN_CREDIT_RE.match(text) if _RUN_IN_ROLE_RE.search(text) else None
 
 
 def is_note_opener(text: str) -> bool:
@@ -86,10 +110,17 @@ def is_note_opener(text: str) -> bool:
 def starts_with_dateline(text: str) -> bool:
     """本报讯（…）, 新华社…电 and the like.
 
+    Spaces an extractor put beside digits (中国经济网北京6月 12日讯) do not hide one.
+
     >>> starts_with_dateline("本报讯（通讯员 王欣）为进一步"), starts_with_dateline("本报记者")
     (True, False)
+    >>> starts_with_dateline("中国经济网北京6月 12日讯魅视科技")
+    True
     """
-    return bool(_LEX.dateline_re.match(text))
+    if _LEX.dateline_re.match(text):
+        return True
+    head = text[:40]
+    return " " in head and bool(_LEX.dateline_re.match(_SPACE_RE.sub("", head)))
 
 
 def is_headline_like(text: str) -> bool:
@@ -101,19 +132,27 @@ def is_headline_like(text: str) -> bool:
     True
     """
     text = text.strip()
-    if not text or len(text) > 80 or display_length(text) > 40 or ends_sentence(text) or starts_with_dateline(text):
+    if not text or len(text) > 80:
         return False
-    if display_length(text) <= 22:  # a heading may part its two halves with ， or ：
-        return not SENTENCE_PUNCT_RE.search(text)
-    return not BODY_PUNCT_RE.search(text.lstrip("—-"))
+    length = display_length(text)
+    if length > 40 or ends_sentence(text):
+        return False
+    if length <= 22:  # a heading may part its two halves with ， or ：
+        punctuated = SENTENCE_PUNCT_RE.search(text)
+    else:
+        punctuated = BODY_PUNCT_RE.search(text.lstrip("—-"))
+    return not punctuated and not starts_with_dateline(text)  # the dearest test last
 
 
 def is_couplet(text: str) -> bool:
     """A headline of phrases parted by a printed space (游园赏美景 千人健步行).
 
-    >>> is_couplet("游园赏美景 千人健步行"), is_couplet("和 灭 火 器 材")
-    (True, False)
+    >>> is_couplet("游园赏美景 千人健步行"), is_couplet("和 灭 火 器 材"), is_couplet("区以“奉献社会 引领文明”为主题，")
+    (True, False, False)
     """
+    spaced = "\u3000" in text or " " in text  # cheap, and PHRASE_SPACE_RE needs it
+    if not spaced or BODY_PUNCT_RE.search(text):  # a couplet's halves are parted by the space alone
+        return False
     return is_headline_like(text) and bool(PHRASE_SPACE_RE.search(text)) and not is_byline(text)
 
 
@@ -127,7 +166,19 @@ def standalone(text: str) -> bool:
     """A line that is complete by itself and never part of a wrapped paragraph."""
     text = text.strip()
     return (is_byline(text) or is_credit(text) or is_couplet(text) or is_subtitle_dash(text)
-            or text in _LEX.note_openers or is_note_opener(text) and len(text) <= 6)
+            or text in _LEX.note_openers or len(text) <= 6 and is_note_opener(text))
+
+
+def is_spread(text: str) -> bool:
+    """Justified by spreading: five or more characters, nearly all standing alone.
+
+    Such a line filled its column, however few characters it holds.
+
+    >>> is_spread("和 灭 火 器 材 操 作 等 方 面 的 知"), is_spread("本报记者 田 鹏")
+    (True, False)
+    """
+    tokens = text.split()
+    return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens)
 
 
 def squeeze(text: str) -> str:

@@ -39,7 +39,7 @@ class Sink:
             raise
 
     def _take(self, outcome: Outcome) -> None:
-        label = str(outcome.source.path or outcome.source.name)
+        label = str(outcome.source.path or outcome.source.name or "-")
         if outcome.error:
             return self.fail(label, outcome.error)
         page = outcome.page
@@ -47,20 +47,24 @@ class Sink:
             stem = output.safe_stem(page.source)
         except ValueError as error:
             return self.fail(label, str(error))
-        if stem in self.seen:
+        key = stem.casefold()  # Page and page are one folder on macOS and Windows
+        if key in self.seen:
             discard(outcome)
-            return self.fail(label, f"same name as {self.seen[stem]}; not written (rename one of them)")
-        self.seen[stem] = label
+            return self.fail(label, f"same name as {self.seen[key]}; not written (rename one of them)")
+        self.seen[key] = label
         if self.manifest is None:
             lines = (json.dumps(output.item_record(page, index, item), ensure_ascii=False) + "\n"
                      for index, item in enumerate(page.items, 1))
             self.stream.write("".join(lines).encode("utf-8"))
             self.stream.flush()
         else:
-            if outcome.staged is not None:
-                output.place_page(self.out, stem, outcome.staged)
-            else:
-                output.write_page(self.out, stem, page)
+            try:
+                if outcome.staged is not None:
+                    output.place_page(self.out, stem, outcome.staged)
+                else:
+                    output.write_page(self.out, stem, page)
+            except OSError as error:  # this page only (a clash, a name too long); OUT itself was writable
+                return self.fail(label, f"cannot write {error.filename or self.out / stem}: {error.strerror or error}")
             self.manifest.add(output.manifest_lines(page, stem))
         self.pages += 1
         self.items += len(page.items)

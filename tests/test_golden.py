@@ -9,14 +9,7 @@ from cleanup import output, pipeline
 from .conftest import DUMPS
 
 # Pages the pipeline does not reproduce yet, with why. Strict xfail: a fix is noticed.
-KNOWN_FAILURES = {
-    "000_d20242aeae1e2cd8": "知/识 column jump after a spread line not rejoined; a narrow caption's first line "
-                            "glued to the headline above it; two captions without credit read as body",
-    "002_db47d546c139d7a6": "double-spaced speeches: paragraphs cut where a full line ends a sentence; "
-                            "a three-character couplet headline read as a column label",
-    "003_aa2afd14d305bbb0": "a headline printed after its story is taken as the next story's title",
-    "004_e98120198b7128b3": "a line cut mid-word at a column jump (安全/生产) read as a section heading",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _params():

@@ -62,3 +62,13 @@ def test_a_reader_that_stops_early_ends_the_run_quietly():
     assert json.loads(out)["index"] == 1
     assert codes[1] == 141  # as a shell tool stopped by SIGPIPE
     assert b"Traceback" not in errors and b"Exception" not in errors
+
+
+def test_a_source_name_with_an_unpaired_surrogate_becomes_writable():
+    import io
+
+    from cleanup.batch import read_records
+    from cleanup.output import safe_stem
+
+    [source] = read_records(io.BytesIO(b'{"source": "a\\ud800b\\udcff.txt", "text": "x"}\n'))
+    assert safe_stem(source.name) == "a\ufffdb\ufffd"  # as in a file name that is not UTF-8
