@@ -41,6 +41,7 @@ class Seam:
     cur_standalone: bool = False
     tail: str = ""  # the last 30 characters of the paragraph so far, when prev continues one
     prev_justified: bool = False  # printed spread to fill its column
+    prev_running: bool = False  # prev continues a paragraph that has body punctuation: running text
     column_change: bool = False  # the lines before and after the seam are set at different widths
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
 
@@ -170,8 +171,7 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
     blank_means_paragraph = seam.blanks and not seam.double_spaced
     if blank_means_paragraph or seam.prev_ends_sentence or seam.overflows(seam.cur, seam.cur_len):
         return None
-    running = seam.prev_continues and shapes.BODY_PUNCT_RE.search(seam.tail)  # headlines have none
-    if running or seam.prev.endswith(tuple(_CONTINUING_MARKS)):
+    if seam.prev_running or seam.prev.endswith(tuple(_CONTINUING_MARKS)):  # headlines have no ，
         return True
     return None
 
@@ -279,11 +279,13 @@ def _starts_anew(seam: Seam) -> bool:
 
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
-          tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False) -> Seam:
+          tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
+          running: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
-                cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last)
+                cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last,
+                prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)))
 
 
 def _has_inner_space(text: str) -> bool:
