@@ -100,6 +100,18 @@ def join_vertical_headline(seam: Seam) -> bool | None:
     return True if len(seam.prev) == 1 and len(seam.cur) == 1 and not seam.blanks else None
 
 
+@rule("JN13")
+def join_cut_dateline(seam: Seam) -> bool | None:
+    """Join a dateline an extractor cut before its 电 or 讯 (科技日报兰州6月11日 / 电（记者……）).
+
+    >>> join_cut_dateline(_seam("科技日报兰州6月11日", "电（记者颉满斌 通讯员余若")), join_cut_dateline(_seam("记者", "电话"))
+    (True, None)
+    """
+    if seam.cur[:1] in "电讯" and shapes.starts_with_dateline(seam.prev + seam.cur[:1]):
+        return True
+    return None
+
+
 @rule("JN02")
 def join_leading_punctuation(seam: Seam) -> bool | None:
     """Join a line that starts with a mark no paragraph starts with (，。、）”).
@@ -151,6 +163,8 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     prev_overflows = seam.overflows(seam.prev, seam.prev_len)
     if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
         return False
+    if prev_overflows and seam.prev_opens and not shapes.BODY_PUNCT_RE.search(seam.prev) and shapes.is_headline_like(seam.prev):
+        return False  # a headline set wider than the column below it
     if seam.blanks and prev_overflows and not seam.prev_ends_sentence:
         return False
     return None
