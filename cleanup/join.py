@@ -201,7 +201,9 @@ def keep_two_line_headline_apart(seam: Seam) -> bool | None:
     False
     >>> keep_two_line_headline_apart(_seam("近日，社区开展了义诊活", "动，居民纷纷前来", width=14, cur_last=True, opens=True))
     """
-    if not seam.prev_opens or not seam.cur_last or seam.width is None or seam.cur_len >= seam.width - 1.5:
+    if not seam.prev_opens or seam.width is None or seam.cur_len >= seam.width - 1.5:
+        return None
+    if not seam.cur_last and seam.cur_len >= 0.5 * seam.width:  # a wrapped title's rest is short
         return None
     if seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
         return None
