@@ -24,6 +24,7 @@ class _Draft:
     first: int
     head: Head | None = None
     body: list[tuple[str, str]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # each body entry's first dump line
     credit: str = ""
     byline: str = ""  # printed over the body, its headline elsewhere
     open: bool = True
@@ -65,6 +66,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
             nxt = blocks[j] if j < len(blocks) else None
             if _is_section_heading(blocks[i:j], story, nxt):
                 story.body.append(("h2", blocks[i].text))
+                story.starts.append(blocks[i].first)
             else:
                 before = story if story is not None and story.kind == "article" and story.body else None
                 waiting = _Placed(headlines.Run(blocks[i:j]), before)
@@ -87,6 +89,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
             story = _Draft("note", block.first, head=Head(title=title, first=block.first))
             if rest:
                 story.body.append(("p", rest))
+                story.starts.append(block.first)
             drafts.append(story)
         else:
             story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
@@ -117,6 +120,7 @@ def _rejoin_odd_headings(draft: _Draft) -> None:
         nxt_kind, nxt = body[k + 1]
         if kind == "h2" and not shapes.is_couplet(text) and nxt_kind == "p" and not shapes.starts_with_dateline(nxt):
             body[k:k + 2] = [("p", glue(text, nxt))]
+            del draft.starts[k + 1]
             draft.warnings.append(f"AS03 a heading unlike its siblings rejoined to the paragraph after it: {text[:12]}")
 
 
@@ -160,6 +164,7 @@ def _continue_or_open(story: _Draft | None, block: Block, drafts: list[_Draft], 
         story = _Draft("article", block.first)
         drafts.append(story)
     story.body.append(("p", block.text))
+    story.starts.append(block.first)
     return story
 
 
@@ -176,8 +181,12 @@ def _split_note_opener(text: str) -> tuple[str, str]:
     return match.group().strip(), text[match.end():].strip()
 
 
-def _attach_heads(drafts: list[_Draft], runs: list[_Placed]) -> None:
-    """Give every head group to the story it belongs to, by content and position (headlines.attach)."""
+def _attach_heads(drafts: list[_Draft], runs: list[_Placed], may_split: bool = True) -> None:
+    """Give every head group to the story it belongs to, by content and position (headlines.attach).
+
+    A head that matches only the later part of a story splits the story there
+    (the extractor ran two stories together), and the assignment runs again.
+    """
     stories = [d for d in drafts if d.kind == "article" and d.body and d.head is None]
     index = {id(d): k for k, d in enumerate(stories)}
     firsts = [d.first for d in stories]
@@ -187,6 +196,13 @@ def _attach_heads(drafts: list[_Draft], runs: list[_Placed]) -> None:
         placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
     texts = [" ".join(text for _, text in d.body) for d in stories]
     found_all = headlines.attach([placed.run for placed in runs], texts)
+    if may_split:
+        near = lambda f: stories[max(0, runs[f.run].run.at - 2):runs[f.run].run.at + 2]  # noqa: E731
+        # a head printed right above its story does not split it: only a displaced one can
+        split = [_split_at_headline(drafts, [stories[f.story]] if f.story is not None else near(f), f.head)
+                 for f in found_all if f.head.title and f.story != runs[f.run].run.after]
+        if any(split):
+            return _attach_heads(drafts, runs, may_split=False)
     unclaimed = []
     for found in found_all:
         if found.story is None:
@@ -203,6 +219,39 @@ def _attach_heads(drafts: list[_Draft], runs: list[_Placed]) -> None:
         else:
             drafts.append(_Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
+
+
+SPLIT_MATCH = 0.5  # a headline this similar to a story's later paragraphs, and under half as
+SPLIT_MARGIN = 0.25  # similar (by this margin at least) to the ones before, marks a second story's start
+
+
+def _split_at_headline(drafts: list[_Draft], candidates: list[_Draft], head: Head) -> bool:
+    """Split a story where a headline matches its later part and not its start.
+
+    Without datelines an extractor runs two stories together; the second
+    story's headline, printed elsewhere, names the paragraph where it starts.
+    """
+    best = None
+    for d in candidates:
+        if len(d.body) < 2 or len(d.starts) != len(d.body):
+            continue
+        for k in range(1, len(d.body)):
+            if d.body[k][0] != "p" or d.body[k - 1][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
+                continue
+            later = headlines.similarity(head, " ".join(t for _, t in d.body[k:k + 3]))
+            if later < SPLIT_MATCH or (best is not None and later <= best[0]):
+                continue
+            earlier = headlines.similarity(head, " ".join(t for _, t in d.body[:k]))
+            if later - earlier >= SPLIT_MARGIN and earlier < SPLIT_MATCH / 2:
+                best = (later, d, k)
+    if best is None:
+        return False
+    score, d, k = best
+    second = _Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:],
+                    warnings=[f"AS05 split from the story above at a headline's match ({score:.2f})"])
+    del d.body[k:], d.starts[k:]
+    drafts.append(second)
+    return True
 
 
 def _give(target: _Draft, found: headlines.Attached, warning: str = "") -> None:

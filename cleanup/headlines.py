@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -96,13 +97,24 @@ def similarity(head: Head, story_text: str) -> float:
     headline's character pairs found in the story, and blends in rapidfuzz's
     best partial alignment for the longer shared runs.
     """
-    words = shapes.squeeze(head.text)
-    story = shapes.squeeze(story_text)
-    pairs = {words[i:i + 2] for i in range(len(words) - 1) if not words[i:i + 2].isascii()}
+    words, pairs = _head_pairs(head.text)
+    story, story_pairs = _story_pairs(story_text)
     if not pairs or not story:
         return 0.0
-    shared = sum(1 for pair in pairs if pair in story) / len(pairs)
+    shared = len(pairs & story_pairs) / len(pairs)
     return 0.7 * shared + 0.3 * fuzz.partial_ratio(words, story) / 100
+
+
+@functools.lru_cache(maxsize=1024)  # one head is scored against many stories, and a story against many heads
+def _head_pairs(text: str) -> tuple[str, frozenset[str]]:
+    words = shapes.squeeze(text)
+    return words, frozenset(words[i:i + 2] for i in range(len(words) - 1) if not words[i:i + 2].isascii())
+
+
+@functools.lru_cache(maxsize=256)
+def _story_pairs(text: str) -> tuple[str, frozenset[str]]:
+    story = shapes.squeeze(text)
+    return story, frozenset(story[i:i + 2] for i in range(len(story) - 1))
 
 
 ADJACENT_AFTER = 0.2  # a head printed right above a story is probably its own

@@ -41,6 +41,7 @@ class Seam:
     cur_standalone: bool = False
     tail: str = ""  # the last 30 characters of the paragraph so far, when prev continues one
     prev_justified: bool = False  # printed spread to fill its column
+    prev_running: bool = False  # prev continues a paragraph that has body punctuation: running text
     column_change: bool = False  # the lines before and after the seam are set at different widths
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
 
@@ -99,6 +100,18 @@ def join_vertical_headline(seam: Seam) -> bool | None:
     return True if len(seam.prev) == 1 and len(seam.cur) == 1 and not seam.blanks else None
 
 
+@rule("JN13")
+def join_cut_dateline(seam: Seam) -> bool | None:
+    """Join a dateline an extractor cut before its 电 or 讯 (科技日报兰州6月11日 / 电（记者……）).
+
+    >>> join_cut_dateline(_seam("科技日报兰州6月11日", "电（记者颉满斌 通讯员余若")), join_cut_dateline(_seam("记者", "电话"))
+    (True, None)
+    """
+    if seam.cur[:1] in "电讯" and shapes.starts_with_dateline(seam.prev + seam.cur[:1]):
+        return True
+    return None
+
+
 @rule("JN02")
 def join_leading_punctuation(seam: Seam) -> bool | None:
     """Join a line that starts with a mark no paragraph starts with (，。、）”).
@@ -150,6 +163,8 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     prev_overflows = seam.overflows(seam.prev, seam.prev_len)
     if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
         return False
+    if prev_overflows and seam.prev_opens and not shapes.BODY_PUNCT_RE.search(seam.prev) and shapes.is_headline_like(seam.prev):
+        return False  # a headline set wider than the column below it
     if seam.blanks and prev_overflows and not seam.prev_ends_sentence:
         return False
     return None
@@ -170,8 +185,7 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
     blank_means_paragraph = seam.blanks and not seam.double_spaced
     if blank_means_paragraph or seam.prev_ends_sentence or seam.overflows(seam.cur, seam.cur_len):
         return None
-    running = seam.prev_continues and shapes.BODY_PUNCT_RE.search(seam.tail)  # headlines have none
-    if running or seam.prev.endswith(tuple(_CONTINUING_MARKS)):
+    if seam.prev_running or seam.prev.endswith(tuple(_CONTINUING_MARKS)):  # headlines have no ，
         return True
     return None
 
@@ -187,7 +201,9 @@ def keep_two_line_headline_apart(seam: Seam) -> bool | None:
     False
     >>> keep_two_line_headline_apart(_seam("近日，社区开展了义诊活", "动，居民纷纷前来", width=14, cur_last=True, opens=True))
     """
-    if not seam.prev_opens or not seam.cur_last or seam.width is None or seam.cur_len >= seam.width - 1.5:
+    if not seam.prev_opens or seam.width is None or seam.cur_len >= seam.width - 1.5:
+        return None
+    if not seam.cur_last and seam.cur_len >= 0.5 * seam.width:  # a wrapped title's rest is short
         return None
     if seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
         return None
@@ -279,11 +295,13 @@ def _starts_anew(seam: Seam) -> bool:
 
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
-          tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False) -> Seam:
+          tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
+          running: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
-                cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last)
+                cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last,
+                prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)))
 
 
 def _has_inner_space(text: str) -> bool:

@@ -138,12 +138,13 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
     layout = measure(lines, gaps)
     blocks: list[Block] = []
     text, start = lines[0].text, 0
+    punctuated = bool(shapes.BODY_PUNCT_RE.search(text))  # the paragraph so far reads as running text
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
         seam = Seam(prev.text, cur.text, layout.lengths[i - 1], layout.lengths[i],
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
-                    cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "",
+                    cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "", prev_running=punctuated and start < i - 1,
                     prev_justified=prev.no in justified, cur_last=_ends_block(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
         joined, by = decide(join_rules, seam)
@@ -153,9 +154,11 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                               shown.replace(" ⏎ ", "" if joined else " ¶ ")))
         if joined:
             text = glue(text, cur.text)
+            punctuated = punctuated or bool(shapes.BODY_PUNCT_RE.search(cur.text))
             continue
         blocks.append(_block(text, lines, start, i, layout, gaps))
         text, start = cur.text, i
+        punctuated = bool(shapes.BODY_PUNCT_RE.search(text))
     blocks.append(_block(text, lines, start, len(lines), layout, gaps))
     return blocks
 

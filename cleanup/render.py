@@ -12,8 +12,8 @@ _BLOCK_START_RE = regex.compile(r"^(?:[#>+=|~-]|\*|(\d{1,9})([.)]))")
 _YAML_PLAIN_BAD_RE = regex.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|:$|\s$")
 _YAML_KEYWORD_RE = regex.compile(
     r"^(?:~|<<|=|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|n|Y|N"
-    r"|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
-    r"|\d{4}-\d\d?-\d\d?.*|\d+:\d+(?::\d+)*)$"
+    r"|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?0b[01_]+|[-+]?0x[0-9a-fA-F_]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    r"|\d{4}-\d\d?-\d\d?.*|[-+]?\d[\d_]*(?::\d+)+(?:\.[\d_]*)?)$"
 )
 
 
@@ -41,6 +41,8 @@ def yaml_scalar(value: str) -> str:
 
     >>> yaml_scalar("普及消防知识 提高自救能力"), yaml_scalar("“双三长”"), yaml_scalar("2024"), yaml_scalar("a: b")
     ('普及消防知识 提高自救能力', '“双三长”', '"2024"', '"a: b"')
+    >>> yaml_scalar("0b0"), yaml_scalar("-0x1F"), yaml_scalar("2024年")
+    ('"0b0"', '"-0x1F"', '2024年')
     """
     if value and not _YAML_PLAIN_BAD_RE.search(value) and not _YAML_KEYWORD_RE.match(value):
         return value

@@ -153,6 +153,8 @@ def is_couplet(text: str) -> bool:
     spaced = "\u3000" in text or " " in text  # cheap, and PHRASE_SPACE_RE needs it
     if not spaced or BODY_PUNCT_RE.search(text):  # a couplet's halves are parted by the space alone
         return False
+    if text.count("（") != text.count("）") or text.count("(") != text.count(")"):
+        return False  # a bracket left open: a line cut from running text
     return is_headline_like(text) and bool(PHRASE_SPACE_RE.search(text)) and not is_byline(text)
 
 

@@ -63,3 +63,16 @@ def test_no_space_between_two_cjk_characters_in_body_text(text):
             if tag == "p" and item.kind == "article" and not shapes.is_byline(paragraph):
                 bare = _QUOTED.sub("", paragraph)
                 assert not regex.search(r"\p{Han} +\p{Han}", bare), paragraph
+
+
+# front-matter values: one line of printed text, no control characters
+front_value = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30).filter(
+    lambda v: v == v.strip())
+
+
+@SETTINGS
+@given(front_value)
+def test_a_front_matter_value_reads_back_as_the_same_string(value):
+    from cleanup.render import yaml_scalar
+
+    assert yaml.safe_load(f"k: {yaml_scalar(value)}")["k"] == value
