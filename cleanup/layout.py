@@ -34,7 +34,8 @@ def split_lines(text: str) -> list[tuple[int, str]]:
 
 
 def make_line(no: int, text: str) -> Line:
-    return Line(no, text.strip(), text.startswith(_INDENT) and bool(text.strip()))
+    stripped = text.strip()
+    return Line(no, stripped, text.startswith(_INDENT) and bool(stripped))
 
 
 def measure(lines: list[Line], gaps: list[int]) -> Layout:
