@@ -168,7 +168,7 @@ def glue(prev: str, cur: str) -> str:
     >>> glue("inter-", "national")
     'international'
     """
-    if _LATIN_END_RE.search(prev) and _LATIN_START_RE.match(cur):
+    if _LATIN_END_RE.search(prev[-2:]) and _LATIN_START_RE.match(cur):  # [-2:]: $ may stand before a last \n
         return prev + " " + cur
     if prev.endswith("-") and prev[-2:-1].isalpha() and prev[-2:-1].isascii() and cur[:1].islower():
         return prev[:-1] + cur
