@@ -147,7 +147,12 @@ def classify(blocks: list[Block], rules) -> list[Block]:
     out = list(blocks)
     for i in range(len(out)):
         window = Window(out, i)
-        role = next((r for r in (rule.func(window) for rule in rules) if r), "body")
+        role = None
+        for rule in rules:  # the first role found wins (a plain loop: generators cost more here)
+            role = rule.func(window)
+            if role:
+                break
+        role = role or "body"
         if role != out[i].role:
             out[i] = replace(out[i], role=role)
     return out
