@@ -187,7 +187,13 @@ def classify(blocks: list[Block], rules, trace: list[Step] | None = None) -> lis
     out = list(blocks)
     for i in range(len(out)):
         window = Window(out, i)
-        role, by = next(((r, rule) for rule in rules if (r := rule.func(window))), ("body", None))
+        role, by = None, None
+        for rule in rules:  # the first role found wins (a plain loop: generators cost more here)
+            role = rule.func(window)
+            if role:
+                by = rule
+                break
+        role = role or "body"
         if trace is not None and by is not None:
             trace.append(Step(by.code, by.name, out[i].first, out[i].last, out[i].text[:24], f"{role}: {out[i].text[:24]}"))
         if role != out[i].role:

@@ -338,9 +338,9 @@ def glue(prev: str, cur: str) -> str:
     >>> glue("根据Wi", "nd数据"), glue("按照FATC", "A的条规"), glue("沃斯（Andreas", "Voss）")
     ('根据Wind数据', '按照FATCA的条规', '沃斯（Andreas Voss）')
     """
-    if _LATIN_END_RE.search(prev) and _LATIN_START_RE.match(cur):
+    if _LATIN_END_RE.search(prev[-2:]) and _LATIN_START_RE.match(cur):  # [-2:]: $ may stand before a last \n
         same_word = cur[0].islower() or (prev[-1].isupper() and cur[:2].isupper())
-        if same_word and (_HAN_RE.search(prev) or _HAN_RE.search(cur)):
+        if same_word and (_HAN_RE.search(prev[-40:]) or _HAN_RE.search(cur)):
             return prev + cur
         return prev + " " + cur
     if prev.endswith("-") and prev[-2:-1].isalpha() and prev[-2:-1].isascii() and cur[:1].islower():

@@ -34,7 +34,8 @@ def split_lines(text: str) -> list[tuple[int, str]]:
 
 
 def make_line(no: int, text: str) -> Line:
-    return Line(no, text.strip(), text.startswith(_INDENT) and bool(text.strip()))
+    stripped = text.strip()
+    return Line(no, stripped, text.startswith(_INDENT) and bool(stripped))
 
 
 def measure(lines: list[Line], gaps: list[int]) -> Layout:
@@ -74,7 +75,8 @@ def _block_widths(lengths, usable, gaps, widths: list[float | None]) -> tuple[fl
 def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float | None, ...]:
     """Each line's column width: the most common line length within _WINDOW lines of it.
 
-    The window slides down the page, so its length counts are updated, not recounted.
+    The window slides down the page (the line _WINDOW below enters, the one _WINDOW + 1
+    above leaves), so its tallies are updated, not recounted.
 
     >>> _local_widths((12, 12, 5, 12.4, 30), [True] * 5)
     (12.0, 12.0, 12.0, 12.0, 12.0)
@@ -82,38 +84,41 @@ def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float
     (None, None, None)
     """
     rounded = [round(length) if ok else None for length, ok in zip(lengths, usable)]
-    counts: dict[int, int] = {}
-    near = 0  # usable lines in the window
-
-    def enter(c: int | None, step: int) -> None:
-        nonlocal near
-        if c is not None:
-            near += step
-            counts[c] = counts.get(c, 0) + step
-            if not counts[c]:
-                del counts[c]
-
+    edge = [None] * (_WINDOW + 1)
+    padded = edge + rounded + edge
+    counts: dict[int, int] = {}  # usable lines in the window, by rounded length
+    support: dict[int, int] = {}  # usable lines in the window within one of a length
     for c in rounded[:_WINDOW]:
-        enter(c, 1)
+        _tally(counts, support, c, 1)
     widths: list[float | None] = []
-    for i in range(len(rounded)):
-        entering = rounded[i + _WINDOW] if i + _WINDOW < len(rounded) else None
-        leaving = rounded[i - _WINDOW - 1] if i - _WINDOW - 1 >= 0 else None
+    for entering, leaving in zip(padded[2 * _WINDOW + 1:], padded[: len(rounded)]):
         if widths and entering == leaving:  # wrapped text: the same length in and out changes nothing
             widths.append(widths[-1])
             continue
-        enter(entering, 1)
-        enter(leaving, -1)
-        widths.append(_mode_width(counts, near))
+        _tally(counts, support, entering, 1)
+        _tally(counts, support, leaving, -1)
+        widths.append(_mode_width(counts, support))
     return tuple(widths)
 
 
-def _mode_width(counts: dict[int, int], near: int) -> float | None:
-    """The most common length (give or take one), if enough lines share it (wrapped text)."""
+def _tally(counts: dict[int, int], support: dict[int, int], c: int | None, step: int) -> None:
+    """Count a line of rounded length c into the window (step 1) or out of it (step -1)."""
+    if c is None:
+        return
+    counts[c] = counts.get(c, 0) + step
+    if not counts[c]:
+        del counts[c]
+    for near in (c - 1, c, c + 1):
+        support[near] = support.get(near, 0) + step
+
+
+def _mode_width(counts: dict[int, int], support: dict[int, int]) -> float | None:
+    """The most common length (give or take one; the wider on a tie), if enough lines share it."""
+    near = sum(counts.values())
     if near < 3:
         return None
-    support, best = max((counts.get(c - 1, 0) + n + counts.get(c + 1, 0), c) for c, n in counts.items())
-    return float(best) if support >= max(3, 0.35 * near) else None
+    best = max(sorted(counts, reverse=True), key=support.__getitem__)  # max keeps the first of equals
+    return float(best) if support[best] >= max(3, 0.35 * near) else None
 
 
 def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozenset[int] = frozenset(),

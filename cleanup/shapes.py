@@ -70,13 +70,15 @@ def is_byline(text: str) -> bool:
     (True, False)
     """
     text = text.strip()
-    if len(text) > 60 or is_credit(text):
+    role_first = text.startswith(_ROLE_STARTS)
+    spaced = "\u3000" in text or " " in text  # OFFICE_BYLINE_RE spaces off the name
+    if len(text) > 60 or not (role_first or spaced or text[:1] in _LEX.byline_bullets) or is_credit(text):
         return False
-    if text.startswith(_ROLE_STARTS) and BYLINE_RE.match(text):
+    if role_first and BYLINE_RE.match(text):
         return True
     if text[:1] in _LEX.byline_bullets:
         return bool(BULLET_BYLINE_RE.match(text))
-    return ("\u3000" in text or " " in text) and bool(OFFICE_BYLINE_RE.match(text))  # it spaces off the name
+    return spaced and bool(OFFICE_BYLINE_RE.match(text))
 
 
 def is_credit(text: str) -> bool:
