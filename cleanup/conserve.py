@@ -26,9 +26,15 @@ _RADICAL_FOLD = str.maketrans(lexicon.load().radicals)
 
 
 def fold(text: str) -> str:
-    """Canonical form for counting: NFKC, quotes straight, no white space."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).translate(_RADICAL_FOLD)
-    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] != "C")
+    """Canonical form for counting: NFKC, quotes straight, no white space.
+
+    Normalized again once the spaces are gone: a combining mark the dump printed
+    after a space composes with the letter the cleaned text puts it beside.
+    """
+    for _ in range(2):
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).translate(_RADICAL_FOLD)
+        text = "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] != "C")
+    return text
 
 
 def printed_characters(text: str) -> Counter[str]:

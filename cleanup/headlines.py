@@ -108,7 +108,8 @@ def similarity(head: Head, story_text: str) -> float:
 @functools.lru_cache(maxsize=1024)  # one head is scored against many stories, and a story against many heads
 def _head_pairs(text: str) -> tuple[str, frozenset[str]]:
     words = shapes.squeeze(text)
-    return words, frozenset(words[i:i + 2] for i in range(len(words) - 1) if not words[i:i + 2].isascii())
+    pairs = (words[i:i + 2] for i in range(len(words) - 1))
+    return words, frozenset(p for p in pairs if p.isalnum() and not p.isascii())  # words, not quotes or digits
 
 
 @functools.lru_cache(maxsize=256)

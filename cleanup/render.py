@@ -8,6 +8,7 @@ from .model import Item
 
 _FRONT_KEYS = ("column", "title", "subtitle", "byline", "credit")
 _INLINE_RE = regex.compile(r"([\\`*_\[\]<>&])")
+_CLOSING_HASHES_RE = regex.compile(r"(?<=\s)(#)(?=#*\s*$)")
 _BLOCK_START_RE = regex.compile(r"^(?:[#>+=|~-]|\*|(\d{1,9})([.)]))")
 _YAML_PLAIN_BAD_RE = regex.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|:$|\s$")
 _YAML_KEYWORD_RE = regex.compile(
@@ -28,6 +29,7 @@ def escape_markdown(text: str) -> str:
     '本报讯（记者 郑林）'
     """
     text = _INLINE_RE.sub(r"\\\1", text)
+    text = _CLOSING_HASHES_RE.sub(r"\\\1", text)  # a heading would drop them as its closing sequence
     match = _BLOCK_START_RE.match(text)
     if match and match.group(1):
         return f"{match.group(1)}\\{match.group(2)}{text[match.end():]}"
