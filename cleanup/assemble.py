@@ -12,6 +12,8 @@ from .headlines import Head
 from .join import glue
 from .model import Block, Item
 
+FOREIGN = 0.2  # a heading less similar than this to its story above,
+OWN = 0.4  # and this similar to the paragraph below it, is the next story's headline
 _HEAD_ROLES = frozenset({"column", "headline", "byline"})
 _DATELINE_NAMES_RE = regex.compile(r"^[^（(]{1,20}[（(][^）)]{2,30}[）)]")
 
@@ -91,6 +93,10 @@ def assemble(blocks: list[Block]) -> list[Item]:
                 story.body.append(("p", rest))
                 story.starts.append(block.first)
             drafts.append(story)
+        elif _resumes_across_photo(story, blocks, i):
+            kind, text = story.body[-1]
+            story.body[-1] = (kind, glue(text, block.text))
+            story.warnings.append(f"AS06 a sentence rejoined across a photo caption at line {block.first}")
         else:
             story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
         if waiting is not None and block.role not in ("caption", "credit"):
@@ -101,6 +107,15 @@ def assemble(blocks: list[Block]) -> list[Item]:
     for draft in drafts:
         _rejoin_odd_headings(draft)
     return [_finish(d) for d in sorted(drafts, key=lambda d: d.first)]
+
+
+def _resumes_across_photo(story: _Draft | None, blocks: list[Block], i: int) -> bool:
+    """Body text right after a caption and credit that goes on with a sentence the story left open."""
+    if story is None or not story.open or story.kind != "article" or not story.body or story.body[-1][0] != "p":
+        return False
+    if blocks[i].role != "body" or i == 0 or blocks[i - 1].role not in ("caption", "credit"):
+        return False
+    return not shapes.ends_sentence(story.body[-1][1]) and not shapes.starts_with_dateline(blocks[i].text)
 
 
 def _rejoin_odd_headings(draft: _Draft) -> None:
@@ -140,12 +155,20 @@ def _loose_byline(block: Block, blocks: list[Block], i: int) -> bool:
 
 
 def _is_section_heading(group: list[Block], story: _Draft | None, nxt: Block | None) -> bool:
-    """One headline line between two paragraphs of a running story heads a section."""
+    """One headline line between two paragraphs of a running story heads a section.
+
+    Unless it shares hardly a word with the story and many with the text below
+    it: then a new story starts under its own headline.
+    """
     if len(group) != 1 or group[0].role != "headline" or story is None or not story.open:
         return False
     if not story.body or story.kind != "article" or nxt is None or nxt.role != "body":
         return False
-    return not shapes.starts_with_dateline(nxt.text) and not shapes.is_subtitle_dash(group[0].text)
+    if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
+        return False
+    head = Head(title=group[0].text)
+    above = headlines.similarity(head, " ".join(text for _, text in story.body))
+    return above >= FOREIGN or headlines.similarity(head, nxt.text) < OWN
 
 
 def _conflicts(head: Head, body: Block) -> bool:

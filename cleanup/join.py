@@ -43,6 +43,7 @@ class Seam:
     prev_justified: bool = False  # printed spread to fill its column
     prev_running: bool = False  # prev continues a paragraph that has body punctuation: running text
     column_change: bool = False  # the lines before and after the seam are set at different widths
+    cur_captioned: bool = False  # across a blank line, cur opens a caption: a credit stands under it
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
 
     @property
@@ -212,6 +213,20 @@ def keep_two_line_headline_apart(seam: Seam) -> bool | None:
     return False
 
 
+@rule("JN14")
+def keep_caption_apart(seam: Seam) -> bool | None:
+    """Do not join across a blank line into a caption, the block a photo credit stands under.
+
+    A caption set at a column jump sits between the two halves of a sentence;
+    assembly rejoins the halves around it.
+
+    >>> keep_caption_apart(_seam("为种植户讲解病虫害的识别与防治方", "近日，专家在田间指导农户。", blanks=2, captioned=True))
+    False
+    >>> keep_caption_apart(_seam("为种植户讲解病虫害的识别与防治方", "法，现场解答种植户提出的问题。", blanks=2))
+    """
+    return False if seam.cur_captioned else None
+
+
 @rule("JN05")
 def break_after_short_line(seam: Seam) -> bool | None:
     """Break after a line clearly shorter than its column: a paragraph's last line.
@@ -296,12 +311,12 @@ def _starts_anew(seam: Seam) -> bool:
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
           tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
-          running: bool = False) -> Seam:
+          running: bool = False, captioned: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
                 cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last,
-                prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)))
+                prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned)
 
 
 def _has_inner_space(text: str) -> bool:

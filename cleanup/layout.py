@@ -151,6 +151,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
                     cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "", prev_running=punctuated and start < i - 1,
                     prev_justified=prev.no in justified, cur_last=_ends_block(lines, gaps, layout, i),
+                    cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
         joined, by = decide(join_rules, seam)
         if trace is not None and by is not None:
@@ -173,6 +174,14 @@ def _ends_block(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> b
     if i + 1 == len(lines) or gaps[i + 1] > 0 or layout.standalone[i + 1]:
         return True
     return shapes.starts_with_dateline(lines[i + 1].text)
+
+
+def _credit_follows(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
+    """Whether a photo credit stands right under line i: line i ends a caption."""
+    k = i + 1
+    while k < len(lines) and not gaps[k] and not layout.standalone[k] and k - i < 6:
+        k += 1  # the caption may run over a few lines
+    return k < len(lines) and not gaps[k] and layout.standalone[k] and shapes.is_credit(lines[k].text)
 
 
 _SIDE = 6  # lines on each side of a seam that show a change of column width
