@@ -150,7 +150,7 @@ def find_wide_caption(w: Window) -> str | None:
     >>> find_wide_caption(_window("……面临挑战。", "三大指数今日早盘集体上涨。", "今日视点", widths=(20, 22, 18)))
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if prev is None or prev.role != "body" or not prev.measure or block.lines > 3 or not block.width:
+    if prev is None or prev.role != "body" or not prev.measure or block.lines > 3 or not prev.width:
         return None  # (no column width: every line is a whole paragraph, and widths say nothing)
     if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure:
         return None

@@ -144,13 +144,15 @@ def space_unspaced_byline(text: str) -> str:
     Bylines and credits print a space between role, name and 摄; some
     extractors drop it (本报记者刘洋摄). One written with any space is left as printed.
 
-    >>> space_unspaced_byline("本报记者刘洋摄"), space_unspaced_byline("全媒体记者陈晓通讯员吕东健")
-    ('本报记者 刘洋 摄', '全媒体记者 陈晓 通讯员 吕东健')
+    >>> space_unspaced_byline("本报记者刘洋摄"), space_unspaced_byline("全媒体记者陈晓通讯员吕东健"), space_unspaced_byline("■李文")
+    ('本报记者 刘洋 摄', '全媒体记者 陈晓 通讯员 吕东健', '■ 李文')
     >>> space_unspaced_byline("本报通讯员 董校霖 高野鹏")
     '本报通讯员 董校霖 高野鹏'
     """
     if " " in text or "\u3000" in text:
         return text
+    if text[:1] in _LEX.byline_bullets and len(text) > 1:
+        return f"{text[0]} {text[1:]}"  # ■李文: the mark, a space, the name
     match = _UNSPACED_BYLINE_RE.match(text)
     if not match:
         return text
