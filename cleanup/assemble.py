@@ -7,11 +7,12 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from . import headlines, shapes
+from . import headlines, lexicon, shapes
 from .headlines import Head
 from .join import glue
 from .model import Block, Item
 
+_LEX = lexicon.load()
 FOREIGN = 0.2  # a heading less similar than this to its story above,
 OWN = 0.4  # and this similar to the paragraph below it, is the next story's headline
 _HEAD_ROLES = frozenset({"column", "headline", "byline"})
@@ -106,6 +107,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
     _attach_heads(drafts, runs)
     for draft in drafts:
         _rejoin_odd_headings(draft)
+        _lone_sentence_is_caption(draft)
     return [_finish(d) for d in sorted(drafts, key=lambda d: d.first)]
 
 
@@ -116,6 +118,19 @@ def _resumes_across_photo(story: _Draft | None, blocks: list[Block], i: int) -> 
     if blocks[i].role != "body" or i == 0 or blocks[i - 1].role not in ("caption", "credit"):
         return False
     return not shapes.ends_sentence(story.body[-1][1]) and not shapes.starts_with_dateline(blocks[i].text)
+
+
+def _lone_sentence_is_caption(draft: _Draft) -> None:
+    """A headless "article" of one event sentence (近日，……活动。) is a caption printed without credit."""
+    if draft.kind != "article" or draft.head is not None or draft.byline or len(draft.body) != 1:
+        return
+    text = draft.body[0][1]
+    if shapes.starts_with_dateline(text) or not shapes.ends_sentence(text) or len(text) > 150:
+        return
+    if shapes.SENTENCE_PUNCT_RE.search(text[:-1]) or not _LEX.caption_cue_re.search(text[:40]):
+        return
+    draft.kind = "photo"
+    draft.warnings.append("AS07 a lone sentence with no headline taken as a caption printed without credit")
 
 
 def _rejoin_odd_headings(draft: _Draft) -> None:

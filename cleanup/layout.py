@@ -61,7 +61,7 @@ def _block_widths(lengths, usable, gaps, widths: list[float | None]) -> tuple[fl
     for end in range(1, len(lengths) + 1):
         if end < len(lengths) and not gaps[end]:
             continue
-        inner = [lengths[k] for k in range(start, end - 1) if usable[k]]  # the last line may be short
+        inner = [lengths[k] for k in range(start, end) if usable[k]][:-1]  # the last line may be short
         if end - start >= 3 and len(inner) >= 2:
             own = max(inner)
             wide = min((widths[k] for k in range(start, end) if widths[k]), default=None)
