@@ -188,6 +188,8 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
         return None
     if seam.prev_running or seam.prev.endswith(tuple(_CONTINUING_MARKS)):  # headlines have no ，
         return True
+    if seam.width is None and not seam.blanks and shapes.BODY_PUNCT_RE.search(seam.prev):
+        return True  # too few lines to measure a column: a punctuated line that stops mid-sentence goes on
     return None
 
 
