@@ -44,7 +44,7 @@ def build_head(blocks: list[Block]) -> Head:
     title_parts = lines[:1]
     for b in lines[1:TITLE_LINES]:
         prev = title_parts[-1]
-        if b.gap_before or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text):
+        if b.gap_before or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text, len(lines)):
             break
         title_parts.append(b)
     rest = lines[len(title_parts):]
@@ -82,11 +82,22 @@ def split_run(blocks: list[Block]) -> list[list[Block]]:
     return groups
 
 
-def _wraps_title(first: str, second: str) -> bool:
-    """A title wrapped over two lines: neither line a couplet; the second the first's rest, or of similar length."""
+def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
+    """A title wrapped over two lines: neither line a couplet; the second the first's rest, or of similar length.
+
+    When the head has just these two lines, a second line clearly longer than
+    the first is a subtitle: a wrapped title fills its first line first.
+
+    >>> _wraps_title("让老旧小区焕发新活力", "东城区推进城镇老旧小区改造纪实", lines=2)
+    False
+    >>> _wraps_title("尚德宣布可转债违约", "成大陆首家公司债违约企业", lines=3)
+    True
+    """
     if shapes.is_couplet(first) or shapes.is_couplet(second):
         return False
     a, b = shapes.display_length(first), shapes.display_length(second)
+    if lines == 2 and b > 1.2 * a:
+        return False
     return b <= a or b / a <= 1 / 0.6
 
 
