@@ -142,14 +142,15 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
         return []
     layout = measure(lines, gaps)
     blocks: list[Block] = []
-    text, start = lines[0].text, 0
-    punctuated = bool(shapes.BODY_PUNCT_RE.search(text))  # the paragraph so far reads as running text
+    # the paragraph so far: its pieces, joined once it ends (one huge paragraph must not cost n²), and its end
+    parts, tail, start = [lines[0].text], lines[0].text[-_TAIL:], 0
+    punctuated = bool(shapes.BODY_PUNCT_RE.search(lines[0].text))  # the paragraph so far reads as running text
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
         seam = Seam(prev.text, cur.text, layout.lengths[i - 1], layout.lengths[i],
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
-                    cur_standalone=layout.standalone[i], tail=text[-30:] if start < i - 1 else "", prev_running=punctuated and start < i - 1,
+                    cur_standalone=layout.standalone[i], tail=tail[-30:] if start < i - 1 else "", prev_running=punctuated and start < i - 1,
                     prev_justified=prev.no in justified, cur_last=_ends_block(lines, gaps, layout, i),
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
@@ -159,14 +160,23 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
             trace.append(Step(by.code, by.name, prev.no, cur.no, shown,
                               shown.replace(" ⏎ ", "" if joined else " ¶ ")))
         if joined:
-            text = glue(text, cur.text)
+            glued = glue(tail, cur.text)  # glue looks at, and may drop, only the last characters
+            if not glued.startswith(tail):
+                parts[-1] = parts[-1][:-1]  # a Latin hyphen at the line end went
+                parts.append(glued[len(tail) - 1:])
+            else:
+                parts.append(glued[len(tail):])
+            tail = glued[-_TAIL:]
             punctuated = punctuated or bool(shapes.BODY_PUNCT_RE.search(cur.text))
             continue
-        blocks.append(_block(text, lines, start, i, layout, gaps))
-        text, start = cur.text, i
-        punctuated = bool(shapes.BODY_PUNCT_RE.search(text))
-    blocks.append(_block(text, lines, start, len(lines), layout, gaps))
+        blocks.append(_block("".join(parts), lines, start, i, layout, gaps))
+        parts, tail, start = [cur.text], cur.text[-_TAIL:], i
+        punctuated = bool(shapes.BODY_PUNCT_RE.search(cur.text))
+    blocks.append(_block("".join(parts), lines, start, len(lines), layout, gaps))
     return blocks
+
+
+_TAIL = 60  # characters of a paragraph's end that the join rules and glue look at
 
 
 def _ends_block(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
