@@ -325,13 +325,8 @@ def _has_inner_space(text: str) -> bool:
     return " " in text or "\u3000" in text
 
 
-def joins(rules, seam: Seam) -> bool:
-    """The first rule with an opinion decides; with none, break."""
-    return decide(rules, seam)[0]
-
-
 def decide(rules, seam: Seam):
-    """(join?, the deciding rule or None), for `cleanup explain`."""
+    """The first rule with an opinion decides; with none, break. Returns (join?, that rule or None)."""
     for r in rules:
         verdict = r.func(seam)
         if verdict is not None:
