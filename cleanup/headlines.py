@@ -113,6 +113,8 @@ def similarity(head: Head, story_text: str) -> float:
     if not pairs or not story:
         return 0.0
     shared = sum(1 for pair in pairs if pair in story) / len(pairs)  # substring search runs in C
+    if not shared:
+        return 0.0  # not one word pair in common: no alignment can make this a match
     return 0.7 * shared + 0.3 * fuzz.partial_ratio(words, story) / 100
 
 
