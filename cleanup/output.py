@@ -100,7 +100,7 @@ def manifest_lines(page: Page, stem: str) -> list[str]:
 def item_characters(item: Item) -> int:
     """Printed, non-space characters of an item."""
     parts = [item.title, item.subtitle, item.byline, item.credit, *(text for _, text in item.body)]
-    return sum(1 for part in parts for ch in part if not ch.isspace())
+    return sum(len("".join(part.split())) for part in parts)  # split(): C speed
 
 
 def item_record(page: Page, index: int, item: Item) -> dict:
