@@ -30,7 +30,6 @@ class _Draft:
     starts: list[int] = field(default_factory=list)  # each body entry's first dump line
     credit: str = ""
     byline: str = ""  # printed over the body, its headline elsewhere
-    open: bool = True
     warnings: list[str] = field(default_factory=list)
 
 
@@ -113,7 +112,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
 
 def _resumes_across_photo(story: _Draft | None, blocks: list[Block], i: int) -> bool:
     """Body text right after a caption and credit that goes on with a sentence the story left open."""
-    if story is None or not story.open or story.kind != "article" or not story.body or story.body[-1][0] != "p":
+    if story is None or story.kind != "article" or not story.body or story.body[-1][0] != "p":
         return False
     if blocks[i].role != "body" or i == 0 or blocks[i - 1].role not in ("caption", "credit"):
         return False
@@ -175,7 +174,7 @@ def _is_section_heading(group: list[Block], story: _Draft | None, nxt: Block | N
     Unless it shares hardly a word with the story and many with the text below
     it: then a new story starts under its own headline.
     """
-    if len(group) != 1 or group[0].role != "headline" or story is None or not story.open:
+    if len(group) != 1 or group[0].role != "headline" or story is None:
         return False
     if not story.body or story.kind != "article" or nxt is None or nxt.role != "body":
         return False
@@ -198,7 +197,7 @@ def _continue_or_open(story: _Draft | None, block: Block, drafts: list[_Draft], 
         drafts.append(story)
         return story
     fresh = story is not None and story.kind == "article" and not story.body
-    if story is None or not story.open or (shapes.starts_with_dateline(block.text) and not fresh):
+    if story is None or (shapes.starts_with_dateline(block.text) and not fresh):
         story = _Draft("article", block.first)
         drafts.append(story)
     story.body.append(("p", block.text))
