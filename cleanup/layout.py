@@ -34,8 +34,16 @@ def split_lines(text: str) -> list[tuple[int, str]]:
 
 
 def make_line(no: int, text: str) -> Line:
+    """A dump line, stripped; indented unless the one space before it is an extractor's digit space.
+
+    >>> make_line(1, "　　基层治理").indent, make_line(2, " 120 日，四方达").indent
+    (True, False)
+    """
     stripped = text.strip()
-    return Line(no, stripped, text.startswith(_INDENT) and bool(stripped))
+    indented = text.startswith(_INDENT) and bool(stripped)
+    if indented and text[0] == " " and text[1:2] != " " and stripped[:1].isascii() and stripped[:1].isalnum():
+        indented = False  # (每 / 2 个月 wrapped: the space beside the digit is not an indent)
+    return Line(no, stripped, indented)
 
 
 def measure(lines: list[Line], gaps: list[int]) -> Layout:
