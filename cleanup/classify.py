@@ -15,6 +15,7 @@ from .model import Block, Step
 from .rulebook import rule
 
 _LEX = lexicon.load()
+_NARROWER = 0.6  # a block this much narrower than the body on both sides is set beside a photo
 _WIDER = 1.5  # a block this much wider than the body around it is set across columns
 _NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a photo
 
@@ -157,6 +158,26 @@ def find_wide_caption(w: Window) -> str | None:
     if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
         return "caption"
     return "caption" if nxt.measure and block.measure >= _WIDER * nxt.measure else None
+
+
+@rule("CL09")
+def find_narrow_caption(w: Window) -> str | None:
+    """A paragraph set in a column much narrower than the body text on both sides of it: a caption.
+
+    It sits among another story's paragraphs, not under a headline, and no
+    dateline opens it (a brief in a narrow column has one).
+
+    >>> find_narrow_caption(_window("……正文。", "近期，相关概念股股价大幅上涨。", "正文……", widths=(29, 14, 29)))
+    'caption'
+    >>> find_narrow_caption(_window("……正文。", "本报讯（记者 王欣）近日，社区开展活动。", "正文……", widths=(29, 14, 29)))
+    """
+    block, prev, nxt = w.block, w.at(-1), w.at(1)
+    if prev is None or nxt is None or prev.role != "body" or not block.width:
+        return None
+    if not shapes.ends_sentence(block.text) or shapes.starts_with_dateline(block.text):
+        return None
+    column = lambda b: b.width or (b.measure if b.lines > 1 else 0.0)  # noqa: E731 (width unknown: its longest line)
+    return "caption" if all(column(b) and block.width <= _NARROWER * column(b) for b in (prev, nxt)) else None
 
 
 @rule("CL07")
