@@ -164,8 +164,12 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     prev_overflows = seam.overflows(seam.prev, seam.prev_len)
     if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
         return False
-    if prev_overflows and seam.prev_opens and not shapes.BODY_PUNCT_RE.search(seam.prev) and shapes.is_headline_like(seam.prev):
-        return False  # a headline set wider than the column below it
+    if prev_overflows and seam.prev_opens and not seam.prev_ends_sentence:
+        # a headline set wider than the column below it (a wide lede goes on at its own width)
+        if shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev):
+            return False
+        if seam.prev_len >= 1.5 * (seam.width or 0) and not seam.overflows(seam.cur, seam.cur_len):
+            return False
     if seam.blanks and prev_overflows and not seam.prev_ends_sentence:
         return False
     return None
