@@ -160,6 +160,9 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     >>> break_around_overflowing_line(_seam("长江水道扩能带来新机遇", "新通道工程在宜昌开工建设正式启动", width=12))
     False
     >>> break_around_overflowing_line(_seam("近日，新通道工程在宜昌开", "工建设。", width=12))
+    >>> break_around_overflowing_line(_seam("给黑土地做体检，施肥更精细（经济聚焦·农田里的新鲜事）", "吉林农安推广变量施肥技术体系",
+    ...                                     width=16, opens=True))
+    False
     """
     prev_overflows = seam.overflows(seam.prev, seam.prev_len)
     if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
