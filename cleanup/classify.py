@@ -36,9 +36,9 @@ class Window:
 
 @rule("CL01")
 def find_credit(w: Window) -> str | None:
-    """A photo credit standing on its own line (本报记者 何嘉 摄), or a byline right under a caption.
+    """A photo credit standing on its own line (本报记者 林涛 摄), or a byline right under a caption.
 
-    >>> find_credit(_window("本报记者 何嘉 摄")), find_credit(_window("本报记者 何嘉"))
+    >>> find_credit(_window("本报记者 林涛 摄")), find_credit(_window("本报记者 林涛"))
     ('credit', None)
     """
     if shapes.is_credit(w.block.text):
@@ -146,9 +146,9 @@ def find_wide_caption(w: Window) -> str | None:
     A caption under a photo spans the photo's width, wider than the body
     columns around it; a lede is as wide but comes right after its headline.
 
-    >>> find_wide_caption(_window("……面临挑战。", "中国经济网北京6月12日讯A股三大指数今日早盘集体上涨。", "今日视点", widths=(20, 60, 18)))
+    >>> find_wide_caption(_window("……面临挑战。", "某某网北京5月9日讯两市主要指数今日早盘集体上涨。", "每日观察", widths=(20, 60, 18)))
     'caption'
-    >>> find_wide_caption(_window("……面临挑战。", "三大指数今日早盘集体上涨。", "今日视点", widths=(20, 22, 18)))
+    >>> find_wide_caption(_window("……面临挑战。", "两市主要指数今日早盘集体上涨。", "每日观察", widths=(20, 22, 18)))
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
     if prev is None or prev.role != "body" or not prev.measure or block.lines > 3 or not prev.width:
@@ -167,7 +167,7 @@ def find_narrow_caption(w: Window) -> str | None:
     It sits among another story's paragraphs, not under a headline, and no
     dateline opens it (a brief in a narrow column has one).
 
-    >>> find_narrow_caption(_window("……正文。", "近期，相关概念股股价大幅上涨。", "正文……", widths=(29, 14, 29)))
+    >>> find_narrow_caption(_window("……正文。", "近期，新能源板块股价大幅上涨。", "正文……", widths=(29, 14, 29)))
     'caption'
     >>> find_narrow_caption(_window("……正文。", "本报讯（记者 王欣）近日，社区开展活动。", "正文……", widths=(29, 14, 29)))
     """

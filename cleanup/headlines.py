@@ -90,7 +90,7 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
 
     >>> _wraps_title("让老旧小区焕发新活力", "东城区推进城镇老旧小区改造纪实", lines=2)
     False
-    >>> _wraps_title("尚德宣布可转债违约", "成大陆首家公司债违约企业", lines=3)
+    >>> _wraps_title("老街巷完成微改造", "居民出行更加便捷舒心", lines=3)
     True
     """
     if shapes.is_couplet(first) or shapes.is_couplet(second):

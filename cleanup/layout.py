@@ -36,7 +36,7 @@ def split_lines(text: str) -> list[tuple[int, str]]:
 def make_line(no: int, text: str) -> Line:
     """A dump line, stripped; indented unless the one space before it is an extractor's digit space.
 
-    >>> make_line(1, "　　基层治理").indent, make_line(2, " 120 日，四方达").indent
+    >>> make_line(1, "　　基层治理").indent, make_line(2, " 120 日，累计接待").indent
     (True, False)
     """
     stripped = text.strip()

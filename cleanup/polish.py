@@ -142,17 +142,17 @@ def space_unspaced_byline(text: str) -> str:
     """Put the printed phrase spaces back into a byline or credit that an extractor closed up.
 
     Bylines and credits print a space between role, name and 摄; some
-    extractors drop it (本报记者刘洋摄). One written with any space is left as printed.
+    extractors drop it (本报记者王明摄). One written with any space is left as printed.
 
-    >>> space_unspaced_byline("本报记者刘洋摄"), space_unspaced_byline("全媒体记者陈晓通讯员吕东健"), space_unspaced_byline("■李文")
-    ('本报记者 刘洋 摄', '全媒体记者 陈晓 通讯员 吕东健', '■ 李文')
+    >>> space_unspaced_byline("本报记者王明摄"), space_unspaced_byline("全媒体记者张丽通讯员赵强"), space_unspaced_byline("■周平")
+    ('本报记者 王明 摄', '全媒体记者 张丽 通讯员 赵强', '■ 周平')
     >>> space_unspaced_byline("本报通讯员 董校霖 高野鹏")
     '本报通讯员 董校霖 高野鹏'
     """
     if " " in text or "\u3000" in text:
         return text
     if text[:1] in _LEX.byline_bullets and len(text) > 1:
-        return f"{text[0]} {text[1:]}"  # ■李文: the mark, a space, the name
+        return f"{text[0]} {text[1:]}"  # ■周平: the mark, a space, the name
     match = _UNSPACED_BYLINE_RE.match(text)
     if not match:
         return text
