@@ -44,6 +44,7 @@ class Seam:
     prev_running: bool = False  # prev continues a paragraph that has body punctuation: running text
     column_change: bool = False  # the lines before and after the seam are set at different widths
     cur_captioned: bool = False  # across a blank line, cur opens a caption: a credit stands under it
+    cur_heads: bool = False  # a ——subtitle or a byline follows cur directly: cur ends a headline
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
 
     @property
@@ -210,16 +211,23 @@ def keep_two_line_headline_apart(seam: Seam) -> bool | None:
     >>> keep_two_line_headline_apart(_seam("社区食堂“菜单”再升级", "老人用餐更加方便", width=14, cur_last=True, opens=True))
     False
     >>> keep_two_line_headline_apart(_seam("近日，社区开展了义诊活", "动，居民纷纷前来", width=14, cur_last=True, opens=True))
+    >>> keep_two_line_headline_apart(_seam("古镇一木匠三十年修桥", "“义务工程”惠及千户人家", width=13, opens=True, heads=True))
+    False
     """
+    if seam.prev_opens and seam.cur_heads and not _punctuated(seam):
+        return False  # both lines stand over a subtitle or a byline: a headline's
     if not seam.prev_opens or seam.width is None or seam.cur_len >= seam.width - 1.5:
         return None
     if not seam.cur_last and seam.cur_len >= 0.5 * seam.width:  # a wrapped title's rest is short
         return None
+    return None if _punctuated(seam) else False
+
+
+def _punctuated(seam: Seam) -> bool:
+    """Either line ends a sentence or has body punctuation: running text, not a headline."""
     if seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
-        return None
-    if shapes.BODY_PUNCT_RE.search(seam.prev) or shapes.BODY_PUNCT_RE.search(seam.cur):
-        return None
-    return False
+        return True
+    return bool(shapes.BODY_PUNCT_RE.search(seam.prev) or shapes.BODY_PUNCT_RE.search(seam.cur))
 
 
 @rule("JN14")
@@ -320,12 +328,12 @@ def _starts_anew(seam: Seam) -> bool:
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
           tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
-          running: bool = False, captioned: bool = False) -> Seam:
+          running: bool = False, captioned: bool = False, heads: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
                 cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last,
-                prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned)
+                prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads)
 
 
 def _has_inner_space(text: str) -> bool:

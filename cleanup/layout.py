@@ -161,6 +161,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     cur_standalone=layout.standalone[i], tail=tail[-30:] if start < i - 1 else "", prev_running=punctuated and start < i - 1,
                     prev_justified=prev.no in justified, cur_last=_ends_block(lines, gaps, layout, i),
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
+                    cur_heads=i + 1 < len(lines) and not gaps[i + 1] and _head_furniture(lines[i + 1].text),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
         joined, by = decide(join_rules, seam)
         if trace is not None and by is not None:
@@ -192,6 +193,11 @@ def _ends_block(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> b
     if i + 1 == len(lines) or gaps[i + 1] > 0 or layout.standalone[i + 1]:
         return True
     return shapes.starts_with_dateline(lines[i + 1].text)
+
+
+def _head_furniture(text: str) -> bool:
+    """A ——subtitle or a byline: what is printed under a headline."""
+    return shapes.is_subtitle_dash(text) or shapes.is_byline(text)
 
 
 def _credit_follows(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
