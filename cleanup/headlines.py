@@ -175,6 +175,12 @@ def units(blocks: list[Block]) -> list[list[Block]]:
     return out
 
 
+def _is_couplet_unit(unit: list[Block]) -> bool:
+    """A headline line of phrases parted by a space: a whole headline (a ——subtitle aside)."""
+    return any(b.role == "headline" and shapes.is_couplet(b.text) and not shapes.is_subtitle_dash(b.text)
+               for b in unit)
+
+
 def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
     """Split every run into head groups and give each to a story, as one greedy assignment.
 
@@ -191,8 +197,8 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
         for a in range(len(us)):
             for b in range(a + 1, min(len(us), a + MAX_GROUP) + 1):
                 head = build_head([blk for u in us[a:b] for blk in u])
-                if not head.title:
-                    continue
+                if not head.title or any(_is_couplet_unit(u) for u in us[a + 1:b]):
+                    continue  # a couplet is a whole headline, never another's subtitle
                 row = {}
                 for s in near:
                     score = similarity(head, stories[s])
@@ -242,8 +248,9 @@ def _cover(chosen, us, stories) -> list[tuple[int, int, int | None]]:
         end = g[0] if g else len(us)
         if end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
-            joins_next = g is not None and g[1] - i <= MAX_GROUP
-            joins_prev = prev is not None and end - prev[0] <= MAX_GROUP
+            # within MAX_GROUP lines, and no couplet (a whole headline) under another line
+            joins_next = g is not None and g[1] - i <= MAX_GROUP and not _is_couplet_unit(us[g[0]])
+            joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(_is_couplet_unit, us[i:end]))
             if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
                 g[0] = i
             elif joins_prev:
