@@ -158,8 +158,9 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
         seam = Seam(prev.text, cur.text, layout.lengths[i - 1], layout.lengths[i],
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
-                    cur_standalone=layout.standalone[i], tail=tail[-30:] if start < i - 1 else "", prev_running=punctuated and start < i - 1,
-                    prev_justified=prev.no in justified, cur_last=_ends_block(lines, gaps, layout, i),
+                    cur_standalone=layout.standalone[i], tail=tail[-30:] if start < i - 1 else "",
+                    prev_running=punctuated and start < i - 1, prev_justified=prev.no in justified,
+                    cur_last=_ends_block(lines, gaps, layout, i),
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
                     cur_heads=i + 1 < len(lines) and not gaps[i + 1] and _head_furniture(lines[i + 1].text),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
