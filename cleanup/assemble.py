@@ -237,7 +237,7 @@ def _attach_heads(drafts: list[_Draft], runs: list[_Placed], may_split: bool = T
         near = lambda f: stories[max(0, runs[f.run].run.at - 2):runs[f.run].run.at + 2]  # noqa: E731
         # a head printed right above its story does not split it: only a displaced one can
         split = [_split_at_headline(drafts, [stories[f.story]] if f.story is not None else near(f), f.head)
-                 for f in found_all if f.head.title and f.story != runs[f.run].run.after]
+                 for f in found_all if f.head.title and (f.story is None or f.story != runs[f.run].run.after)]
         if any(split):
             return _attach_heads(drafts, runs, may_split=False)
     unclaimed = []
