@@ -56,6 +56,11 @@ def split_run_in_credits(blocks: list[Block]) -> list[Block]:
 
 
 def assemble(blocks: list[Block]) -> list[Item]:
+    """Blocks in dump order -> items, in the order of their earliest dump line.
+
+    Body text goes on with the story it continues; head runs are set aside and
+    given to their stories at the end, all at once (`_attach_heads`).
+    """
     drafts: list[_Draft] = []
     runs: list[_Placed] = []
     story: _Draft | None = None  # the article or note that body text continues
