@@ -7,12 +7,11 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from . import headlines, lexicon, shapes
+from . import headlines, shapes
 from .headlines import Head
 from .join import glue
 from .model import Block, Item
 
-_LEX = lexicon.load()
 FOREIGN = 0.2  # a heading less similar than this to its story above,
 OWN = 0.4  # and this similar to the paragraph below it, is the next story's headline
 _HEAD_ROLES = frozenset({"column", "headline", "byline"})
@@ -46,7 +45,7 @@ def split_run_in_credits(blocks: list[Block]) -> list[Block]:
     """A caption ending in a run-in credit (……推动作用。 本报记者 杨翠叶) becomes caption + credit."""
     out: list[Block] = []
     for block in blocks:
-        match = shapes.RUN_IN_CREDIT_RE.match(block.text) if block.role == "caption" else None
+        match = shapes.run_in_credit(block.text) if block.role == "caption" else None
         if match:
             out.append(replace(block, text=match["caption"]))
             out.append(replace(block, text=match["credit"], role="credit", gap_before=0))
@@ -128,10 +127,7 @@ def _lone_sentence_is_caption(draft: _Draft) -> None:
     """A headless "article" of one event sentence (近日，……活动。) is a caption printed without credit."""
     if draft.kind != "article" or draft.head is not None or draft.byline or len(draft.body) != 1:
         return
-    text = draft.body[0][1]
-    if shapes.starts_with_dateline(text) or not shapes.ends_sentence(text) or len(text) > 150:
-        return
-    if shapes.SENTENCE_PUNCT_RE.search(text[:-1]) or not _LEX.caption_cue_re.search(text[:40]):
+    if not shapes.is_event_sentence(draft.body[0][1]):
         return
     draft.kind = "photo"
     draft.warnings.append("AS07 a lone sentence with no headline taken as a caption printed without credit")
@@ -192,7 +188,7 @@ def _is_section_heading(group: list[Block], story: _Draft | None, nxt: Block | N
 
 def _conflicts(head: Head, body: Block) -> bool:
     """A head with its own byline is not the head of a story whose dateline names its writers."""
-    return bool(head.byline) and shapes.starts_with_dateline(body.text) and bool(_DATELINE_NAMES_RE.match(body.text))
+    return bool(head.byline) and _starts_with_names(body)
 
 
 def _continue_or_open(story: _Draft | None, block: Block, drafts: list[_Draft], nxt: Block | None) -> _Draft:

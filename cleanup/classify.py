@@ -125,15 +125,10 @@ def find_lone_event_caption(w: Window) -> str | None:
     'caption'
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
-    text = block.text
-    if block.gap_before == 0 or shapes.starts_with_dateline(text) or not shapes.ends_sentence(text):
-        return None
-    if len(text) > 150 or shapes.SENTENCE_PUNCT_RE.search(text[:-1]) or not block.measure:
-        return None
-    if not _LEX.caption_cue_re.search(text[:40]):
+    if block.gap_before == 0 or not block.measure or not shapes.is_event_sentence(block.text):
         return None
     if nxt is None:
-        return "caption" if _LEX.event_verb_re.search(text) else None
+        return "caption" if _LEX.event_verb_re.search(block.text) else None
     neighbours = [b.measure for b in (prev, nxt) if b is not None and b.measure and b.role != "caption"]
     differs = all(b / block.measure > 1.3 or block.measure / b > 1.3 for b in neighbours)
     return "caption" if neighbours and differs else None

@@ -44,6 +44,7 @@ class Seam:
     prev_running: bool = False  # prev continues a paragraph that has body punctuation: running text
     column_change: bool = False  # the lines before and after the seam are set at different widths
     cur_captioned: bool = False  # across a blank line, cur opens a caption: a credit stands under it
+    cur_dateline: bool = False  # cur opens with a dateline (本报讯……)
     cur_heads: bool = False  # a ——subtitle or a byline follows cur directly: cur ends a headline
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
 
@@ -87,7 +88,7 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     """
     if seam.prev_standalone or seam.cur_standalone:
         return False
-    if _has_inner_space(seam.prev) and shapes.RUN_IN_CREDIT_RE.match(seam.prev):
+    if shapes.run_in_credit(seam.prev):
         return False  # a caption ending in its credit (……。 新华社记者 孙伟 摄)
     return None
 
@@ -146,7 +147,7 @@ def break_before_paragraph_opener(seam: Seam) -> bool | None:
     False
     >>> break_before_paragraph_opener(_seam("选优配强", "“双三长”5000余人"))
     """
-    if _NUMBERED_RE.match(seam.cur) or shapes.starts_with_dateline(seam.cur):
+    if _NUMBERED_RE.match(seam.cur) or seam.cur_dateline:
         return False
     return None
 
@@ -333,11 +334,8 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
                 cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last,
-                prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads)
-
-
-def _has_inner_space(text: str) -> bool:
-    return " " in text or "\u3000" in text
+                prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
+                cur_dateline=shapes.starts_with_dateline(cur))
 
 
 def decide(rules, seam: Seam):

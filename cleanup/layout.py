@@ -149,6 +149,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
     if not lines:
         return []
     layout = measure(lines, gaps)
+    datelines = [shapes.starts_with_dateline(line.text) for line in lines]  # tested once a line, used twice
     blocks: list[Block] = []
     # the paragraph so far: its pieces, joined once it ends (one huge paragraph must not cost n²), and its end
     parts, tail, start = [lines[0].text], lines[0].text[-_TAIL:], 0
@@ -160,9 +161,10 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
                     cur_standalone=layout.standalone[i], tail=tail[-30:] if start < i - 1 else "",
                     prev_running=punctuated and start < i - 1, prev_justified=prev.no in justified,
-                    cur_last=_ends_block(lines, gaps, layout, i),
+                    cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i],
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
-                    cur_heads=i + 1 < len(lines) and not gaps[i + 1] and _head_furniture(lines[i + 1].text),
+                    cur_heads=i + 1 < len(lines) and not gaps[i + 1] and layout.standalone[i + 1]
+                    and _head_furniture(lines[i + 1].text),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
         joined, by = decide(join_rules, seam)
         if trace is not None and by is not None:
@@ -189,11 +191,9 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
 _TAIL = 60  # characters of a paragraph's end that the join rules and glue look at
 
 
-def _ends_block(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
+def _ends_block(gaps: list[int], layout: Layout, datelines: list[bool], i: int) -> bool:
     """Whether line i is the last of its block: a blank, a standalone line or a dateline follows it."""
-    if i + 1 == len(lines) or gaps[i + 1] > 0 or layout.standalone[i + 1]:
-        return True
-    return shapes.starts_with_dateline(lines[i + 1].text)
+    return i + 1 == len(gaps) or gaps[i + 1] > 0 or layout.standalone[i + 1] or datelines[i + 1]
 
 
 def _head_furniture(text: str) -> bool:

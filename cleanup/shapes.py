@@ -100,6 +100,17 @@ def run_in_credit(text: str) -> regex.Match | None:
     return RUN_IN_CREDIT_RE.match(text) if _RUN_IN_ROLE_RE.search(text) else None
 
 
+def is_event_sentence(text: str) -> bool:
+    """One sentence naming when something happened (近日，……活动。): what a caption without credit says.
+
+    >>> is_event_sentence("日前，社区开展义诊活动。"), is_event_sentence("本报讯（记者 王明）近日，社区开展活动。")
+    (True, False)
+    """
+    if len(text) > 150 or not ends_sentence(text) or SENTENCE_PUNCT_RE.search(text[:-1]):
+        return False
+    return bool(_LEX.caption_cue_re.search(text[:40])) and not starts_with_dateline(text)
+
+
 def is_note_opener(text: str) -> bool:
     """编者按 and its kin, alone or opening a paragraph.
 
