@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import regex
-
 from . import lexicon, shapes
 from .model import Block, Step
 from .rulebook import rule
@@ -204,10 +202,10 @@ def classify(blocks: list[Block], rules, trace: list[Step] | None = None) -> lis
     for i in range(len(out)):
         window = Window(out, i)
         role, by = None, None
-        for rule in rules:  # the first role found wins (a plain loop: generators cost more here)
-            role = rule.func(window)
+        for candidate in rules:  # the first role found wins (a plain loop: generators cost more here)
+            role = candidate.func(window)
             if role:
-                by = rule
+                by = candidate
                 break
         role = role or "body"
         if trace is not None and by is not None:
