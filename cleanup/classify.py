@@ -189,10 +189,34 @@ def find_headline(w: Window) -> str | None:
     return None
 
 
+@rule("CL10")
+def find_wide_headline(w: Window) -> str | None:
+    """A one-line title wider than its column, commas and all, over a headline or byline.
+
+    A line of body text never runs past its column; a title set across
+    several columns does, and it may part its halves with a comma.
+
+    >>> find_wide_headline(_window("给社区做体检，服务更贴心（民生观察·小区里的新变化）", "某区推广网格化服务", widths=(17, 17), at=0))
+    'headline'
+    >>> find_wide_headline(_window("给社区做体检，服务更贴心。", "某区推广网格化服务", widths=(8, 8), at=0))
+    """
+    block, nxt = w.block, w.at(1)
+    if block.lines != 1 or not block.width or block.measure <= block.width + _OVERFLOW or block.measure > 40:
+        return None
+    if shapes.SENTENCE_PUNCT_RE.search(block.text) or shapes.starts_with_dateline(block.text):
+        return None
+    if nxt is None or not (shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text)):
+        return None
+    return "headline"
+
+
+_OVERFLOW = 1.5  # characters past the column width that a justified body line never reaches
+
+
 def _window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None = None) -> Window:
     """A window on the middle (or only, or first, or at-th) text, for the examples above."""
     widths = widths or (0.0,) * len(texts)
-    blocks = tuple(Block(t, n, n, width=wd, measure=wd, gap_before=1) for n, (t, wd) in enumerate(zip(texts, widths), 1))
+    blocks = tuple(Block(t, n, n, width=wd, measure=max(wd, shapes.display_length(t)), gap_before=1) for n, (t, wd) in enumerate(zip(texts, widths), 1))
     return Window(blocks, at if at is not None else 1 if len(texts) == 3 else 0)
 
 

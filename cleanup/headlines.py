@@ -92,8 +92,13 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     False
     >>> _wraps_title("老街巷完成微改造", "居民出行更加便捷舒心", lines=3)
     True
+
+    A title that ends by closing a bracket (its column's tag: ……（民生观察）) is whole.
+
+    >>> _wraps_title("给社区做体检（民生观察）", "某区推广网格化服务", lines=2)
+    False
     """
-    if shapes.is_couplet(first) or shapes.is_couplet(second):
+    if shapes.is_couplet(first) or shapes.is_couplet(second) or first.endswith(("）", ")")):
         return False
     a, b = shapes.display_length(first), shapes.display_length(second)
     if lines == 2 and b > 1.2 * a:

@@ -47,6 +47,7 @@ class Seam:
     cur_dateline: bool = False  # cur opens with a dateline (本报讯……)
     cur_heads: bool = False  # a ——subtitle or a byline follows cur directly: cur ends a headline
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
+    grid: bool = False  # lengths count characters on a fixed grid, where a full line fills it exactly
 
     @property
     def prev_continues(self) -> bool:
@@ -67,7 +68,10 @@ class Seam:
             return True
         if self.width is None:
             return self.prev_len >= 24
-        slack = 4.5 if self.prev_opens else 1.5 + 0.03 * self.width  # justified lines vary more when wide
+        if self.prev_opens:
+            slack = 4.5
+        else:  # justified lines vary more when wide; on a grid they do not vary
+            slack = 0.5 if self.grid else 1.5 + 0.03 * self.width
         return self.prev_len >= self.width - slack
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from . import shapes
@@ -19,6 +20,7 @@ class Layout:
     widths: tuple[float | None, ...]  # per non-blank line
     double_spaced: bool
     indents_mean_paragraphs: bool
+    grid: bool = False  # lengths are character counts on a fixed grid (_grid_set)
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
@@ -46,17 +48,47 @@ def make_line(no: int, text: str) -> Line:
     return Line(no, stripped, indented)
 
 
-def measure(lines: list[Line], gaps: list[int]) -> Layout:
-    """Find each line's column width, and whether blank lines or indents carry meaning."""
+def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None) -> Layout:
+    """Find each line's column width, and whether blank lines or indents carry meaning.
+
+    counts: each line's characters as printed, spaces included; they measure the lines instead
+    when the page was set on a grid of so many characters a line (see _grid_set).
+    """
     lengths = tuple(shapes.display_length(line.text) for line in lines)
     alone = tuple(shapes.standalone(line.text) for line in lines)
+    grid = counts is not None and _grid_set(lengths, counts, alone)
+    if grid:
+        lengths = tuple(map(float, counts))
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
     widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable)))
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
-    return Layout(lengths, alone, widths, double_spaced, 0 < indented < 0.6 * len(lines))
+    return Layout(lengths, alone, widths, double_spaced, 0 < indented < 0.6 * len(lines), grid)
+
+
+def _grid_set(lengths: tuple[float, ...], counts: list[int], alone: tuple[bool, ...]) -> bool:
+    """Whether lines agree far better on their character count than on their printed width.
+
+    Some extractors pad every full line to the same number of characters (spaces included),
+    whatever its digits and Latin letters: there the count, not the width, tells a full line.
+
+    >>> _grid_set((26.0, 24.5, 20.0, 26.0), [27, 27, 27, 27], (False,) * 4)
+    True
+    >>> _grid_set((16.0, 16.0, 15.5, 9.0), [16, 16, 17, 9], (False,) * 4)
+    False
+    """
+    usable = [k for k, length in enumerate(lengths) if length >= 4 and not alone[k]]
+    if len(usable) < 4:
+        return False
+    by_count = Counter(counts[k] for k in usable).most_common(1)[0][1]
+    by_width = Counter(round(lengths[k]) for k in usable).most_common(1)[0][1]
+    return by_count >= _GRID_SHARE * len(usable) and by_count - by_width >= _GRID_MARGIN * len(usable)
+
+
+_GRID_SHARE = 0.5  # of usable lines at the one most common character count
+_GRID_MARGIN = 0.15  # more of them than at the most common width
 
 
 def _block_widths(lengths, usable, gaps, widths: list[float | None]) -> tuple[float | None, ...]:
@@ -138,17 +170,20 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
     """
     lines: list[Line] = []
     gaps: list[int] = []
+    counts: list[int] = []
     blank = 0
     for no, text in numbered:
         if not text.strip():
             blank += 1
             continue
-        lines.append(make_line(no, text))
+        line = make_line(no, text)
+        lines.append(line)
         gaps.append(blank)
+        counts.append(len(text.lstrip()) if line.indent else len(text))  # an extractor's padding counts; an indent does not
         blank = 0
     if not lines:
         return []
-    layout = measure(lines, gaps)
+    layout = measure(lines, gaps, counts)
     datelines = [shapes.starts_with_dateline(line.text) for line in lines]  # tested once a line, used twice
     blocks: list[Block] = []
     # the paragraph so far: its pieces, joined once it ends (one huge paragraph must not cost n²), and its end
@@ -165,6 +200,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
                     cur_heads=i + 1 < len(lines) and not gaps[i + 1] and layout.standalone[i + 1]
                     and _head_furniture(lines[i + 1].text),
+                    grid=layout.grid,
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
         joined, by = decide(join_rules, seam)
         if trace is not None and by is not None:
