@@ -95,14 +95,23 @@ def find_caption(w: Window) -> str | None:
     'caption'
     >>> find_caption(_window("近日，社区开设免费月嫂培训班。 本报记者 杨翠叶"))
     'caption'
-    >>> find_caption(_window("本报讯（记者 郑林）近日，社区开设培训班。", "本报记者 杨翠叶 摄"))
+    >>> find_caption(_window("本报讯（记者 郑林）近日，社区开设培训班。 本报记者 杨翠叶"))
+
+    A dateline opens a brief, whose writer's byline may stand under it; only a
+    photographer's credit (……摄) makes it a caption.
+
+    >>> find_caption(_window("某某网北京5月9日讯两市今日早盘集体上涨。 本报记者 杨翠叶 摄"))
+    'caption'
     """
     block, nxt = w.block, w.at(1)
-    if shapes.starts_with_dateline(block.text) or shapes.is_headline_like(block.text):
+    if shapes.is_headline_like(block.text):
         return None
-    if nxt is not None and shapes.is_credit(nxt.text):
-        return "caption"
-    if shapes.run_in_credit(block.text):
+    credit_below = nxt is not None and shapes.is_credit(nxt.text)
+    run_in = shapes.run_in_credit(block.text)
+    if shapes.starts_with_dateline(block.text):
+        photographed = credit_below or run_in is not None and run_in["credit"].endswith(_LEX.credit_suffixes)
+        return "caption" if photographed else None
+    if credit_below or run_in:
         return "caption"
     if block.lines >= 3 and 0 < block.measure <= _NARROW and shapes.ends_sentence(block.text):
         return "caption"

@@ -202,8 +202,9 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
         for a in range(len(us)):
             for b in range(a + 1, min(len(us), a + MAX_GROUP) + 1):
                 head = build_head([blk for u in us[a:b] for blk in u])
-                if not head.title or any(_is_couplet_unit(u) for u in us[a + 1:b]):
-                    continue  # a couplet is a whole headline, never another's subtitle
+                if not head.title or any(_is_couplet_unit(u) for u in us[a + 1:b - 1]) or (
+                        b - a > 1 and _is_couplet_unit(us[b - 1]) and _is_couplet_unit(us[a])):
+                    continue  # a couplet is a whole headline: only the subtitle of a plain title
                 row = {}
                 for s in near:
                     score = similarity(head, stories[s])
@@ -253,8 +254,9 @@ def _cover(chosen, us, stories) -> list[tuple[int, int, int | None]]:
         end = g[0] if g else len(us)
         if end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
-            # within MAX_GROUP lines, and no couplet (a whole headline) under another line
-            joins_next = g is not None and g[1] - i <= MAX_GROUP and not _is_couplet_unit(us[g[0]])
+            # within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle
+            joins_next = g is not None and g[1] - i <= MAX_GROUP and not (
+                _is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(_is_couplet_unit, us[i:end]))))
             joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(_is_couplet_unit, us[i:end]))
             if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
                 g[0] = i

@@ -132,6 +132,19 @@ def join_leading_punctuation(seam: Seam) -> bool | None:
     return True if seam.cur[:1] in _LEX.never_start else None
 
 
+@rule("JN15")
+def join_number_to_its_unit(seam: Seam) -> bool | None:
+    """Join a line that opens with a unit (万元，名，个) to a line that ends in digits.
+
+    A number is never printed apart from its unit: the line was cut between them.
+
+    >>> join_number_to_its_unit(_seam("费用总额为7,053.10", "万元，其中承销费"))
+    True
+    >>> join_number_to_its_unit(_seam("湖人升至第9火箭第11", "日前，联盟公布"))
+    """
+    return True if seam.prev[-1:].isdigit() and seam.cur[:1] in _LEX.number_units else None
+
+
 @rule("JN03")
 def break_before_indent(seam: Seam) -> bool | None:
     """Break before an indented line where indents mark paragraphs.

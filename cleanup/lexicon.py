@@ -19,6 +19,7 @@ class Lexicon:
     sentence_end: frozenset[str]
     closers: frozenset[str]
     never_start: frozenset[str]
+    number_units: frozenset[str]
     byline_roles: tuple[str, ...]  # longest first, so 本报记者 wins over 记者
     office_suffixes: tuple[str, ...]
     byline_bullets: str
@@ -53,6 +54,7 @@ def load() -> Lexicon:
         sentence_end=frozenset(punct["sentence_end"]),
         closers=frozenset(punct["closers"]),
         never_start=frozenset(punct["never_start"]),
+        number_units=frozenset(punct["number_units"]),
         byline_roles=by_length(markers["byline_roles"]),
         office_suffixes=by_length(markers["office_suffixes"]),
         byline_bullets="".join(markers["byline_bullets"]),

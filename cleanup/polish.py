@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 import regex
 
-from . import lexicon
+from . import lexicon, shapes
 from .rulebook import rule
 
 _LEX = lexicon.load()
@@ -88,8 +88,15 @@ def remove_spaces_beside_alphanumerics(text: str) -> str:
     '每2个月，施肥59.4公斤'
     >>> remove_spaces_beside_alphanumerics("New York 2024")
     'New York 2024'
+
+    A headline's phrase space before a number is printed, not an extractor's:
+
+    >>> remove_spaces_beside_alphanumerics("某区出动300名民警 200名嫌犯落网")
+    '某区出动300名民警 200名嫌犯落网'
     """
-    return _ALNUM_SPACE_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
+    if not _ANY_SPACE_RE.search(text) or shapes.digit_phrase_space(text) and shapes.is_couplet(text):
+        return text
+    return _ALNUM_SPACE_RE.sub("", text)
 
 
 @rule("SP04")

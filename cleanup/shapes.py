@@ -26,7 +26,11 @@ CREDIT_RE = regex.compile(
 RUN_IN_CREDIT_RE = regex.compile(
     rf"^(?P<caption>.*[。！？”）)])[ \u3000]+(?P<credit>{_GROUP}(?:[ \u3000]+{_GROUP})*(?:[ \u3000]*(?:{_CREDITS}))?)$"
 )
-PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]+{HAN}{{2}}")
+PHRASE_SPACE_RE = regex.compile(rf"[{HAN}\d]{HAN}[ \u3000]+{HAN}{{2}}")  # (……套现2亿 正拟……: a number may end a phrase)
+# A phrase that opens with a number (……警力 299名嫌犯落网), in a line whose other number
+# is set tight against its characters: this extractor does not space digits, so the space is printed.
+_DIGIT_PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]\d[\d.]*{HAN}{{2}}")
+_TIGHT_NUMBER_RE = regex.compile(rf"{HAN}\d[\d.]*{HAN}")
 BODY_PUNCT_RE = regex.compile(r"[，。、；：,;:！？!?]")
 SENTENCE_PUNCT_RE = regex.compile(r"[。；;！？!?]")
 NOTE_RE = regex.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
@@ -162,13 +166,26 @@ def is_couplet(text: str) -> bool:
 
     >>> is_couplet("游园赏美景 千人健步行"), is_couplet("和 灭 火 器 材"), is_couplet("区以“奉献社会 引领文明”为主题，")
     (True, False, False)
+    >>> is_couplet("某区出动300名民警 200名嫌犯落网"), is_couplet("某公司拟套现2.2亿 正拟定增")
+    (True, True)
     """
     spaced = "\u3000" in text or " " in text  # cheap, and PHRASE_SPACE_RE needs it
     if not spaced or BODY_PUNCT_RE.search(text):  # a couplet's halves are parted by the space alone
         return False
     if text.count("（") != text.count("）") or text.count("(") != text.count(")"):
         return False  # a bracket left open: a line cut from running text
-    return is_headline_like(text) and bool(PHRASE_SPACE_RE.search(text)) and not is_byline(text)
+    phrased = bool(PHRASE_SPACE_RE.search(text)) or digit_phrase_space(text)
+    return phrased and is_headline_like(text) and not is_byline(text)
+
+
+def digit_phrase_space(text: str) -> bool:
+    """One printed space before a phrase that opens with a number, the line's other number set tight.
+
+    >>> digit_phrase_space("某区出动300名民警 200名嫌犯落网"), digit_phrase_space("每天至少拨打 200个以上")
+    (True, False)
+    """
+    return (text.count(" ") + text.count("\u3000") == 1 and bool(_DIGIT_PHRASE_SPACE_RE.search(text))
+            and bool(_TIGHT_NUMBER_RE.search(text)))
 
 
 def is_subtitle_dash(text: str) -> bool:
