@@ -247,6 +247,7 @@ def _attach_heads(drafts: list[_Draft], runs: list[_Placed], may_split: bool = T
             unclaimed.append(found)
         else:
             _give(stories[found.story], found)
+    unclaimed = _second_round(unclaimed, stories, texts)
     for found in unclaimed:
         after = runs[found.run].run.after
         ends_run = found.head.last == runs[found.run].run.blocks[-1].last
@@ -257,6 +258,32 @@ def _attach_heads(drafts: list[_Draft], runs: list[_Placed], may_split: bool = T
         else:
             drafts.append(_Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
+
+
+LOW_MATCH = 0.2  # a leftover headline and a headless story this similar may still be each other's
+LOW_MARGIN = 0.12  # if no other story comes this close to the headline
+
+
+def _second_round(unclaimed: list[headlines.Attached], stories: list[_Draft], texts: list[str]) -> list[headlines.Attached]:
+    """Match the headlines left over to the stories left headless, on weaker evidence, with a warning.
+
+    A headline that abbreviates its story (实控人 for 实际控制人) shares few
+    word pairs with it; once every clear match is made, the best of the rest
+    is still taken when it stands well ahead of every other story on the page.
+    """
+    left = []
+    for found in sorted(unclaimed, key=lambda f: f.head.first):
+        scores = [headlines.similarity(found.head, text) if found.head.title else 0.0 for text in texts]
+        best = max(range(len(scores)), key=scores.__getitem__, default=None)
+        if best is None or stories[best].head is not None or scores[best] < LOW_MATCH:
+            left.append(found)
+            continue
+        runner_up = max((x for k, x in enumerate(scores) if k != best), default=0.0)
+        if scores[best] - runner_up < LOW_MARGIN:
+            left.append(found)
+            continue
+        _give(stories[best], found, f"AS08 headline attached on weak evidence: similarity {scores[best]:.2f}")
+    return left
 
 
 SPLIT_MATCH = 0.5  # a headline this similar to a story's later paragraphs, and under half as
