@@ -247,7 +247,7 @@ def _attach_heads(drafts: list[_Draft], runs: list[_Placed], may_split: bool = T
             unclaimed.append(found)
         else:
             _give(stories[found.story], found)
-    unclaimed = _second_round(unclaimed, stories, texts)
+    unclaimed = _second_round(unclaimed, stories, texts, [placed.run.at for placed in runs])
     for found in unclaimed:
         after = runs[found.run].run.after
         ends_run = found.head.last == runs[found.run].run.blocks[-1].last
@@ -264,7 +264,8 @@ LOW_MATCH = 0.2  # a leftover headline and a headless story this similar may sti
 LOW_MARGIN = 0.12  # if no other story comes this close to the headline
 
 
-def _second_round(unclaimed: list[headlines.Attached], stories: list[_Draft], texts: list[str]) -> list[headlines.Attached]:
+def _second_round(unclaimed: list[headlines.Attached], stories: list[_Draft], texts: list[str],
+                  run_at: list[int]) -> list[headlines.Attached]:
     """Match the headlines left over to the stories left headless, on weaker evidence, with a warning.
 
     A headline that abbreviates its story (实控人 for 实际控制人) shares few
@@ -273,12 +274,14 @@ def _second_round(unclaimed: list[headlines.Attached], stories: list[_Draft], te
     """
     left = []
     for found in sorted(unclaimed, key=lambda f: f.head.first):
-        scores = [headlines.similarity(found.head, text) if found.head.title else 0.0 for text in texts]
-        best = max(range(len(scores)), key=scores.__getitem__, default=None)
+        at = run_at[found.run]
+        near = range(max(0, at - headlines.NEARBY), min(len(texts), at + headlines.NEARBY))
+        scores = {k: headlines.similarity(found.head, texts[k]) for k in near} if found.head.title else {}
+        best = max(scores, key=scores.__getitem__, default=None)
         if best is None or stories[best].head is not None or scores[best] < LOW_MATCH:
             left.append(found)
             continue
-        runner_up = max((x for k, x in enumerate(scores) if k != best), default=0.0)
+        runner_up = max((x for k, x in scores.items() if k != best), default=0.0)
         if scores[best] - runner_up < LOW_MARGIN:
             left.append(found)
             continue
