@@ -30,6 +30,7 @@ class _Draft:
     credit: str = ""
     byline: str = ""  # printed over the body, its headline elsewhere
     warnings: list[str] = field(default_factory=list)
+    broke_from: _Draft | None = None  # opened only by a source named (据……报道) inside this running story
 
 
 @dataclass
@@ -108,10 +109,34 @@ def assemble(blocks: list[Block]) -> list[Item]:
             waiting = None
         i += 1
     _attach_heads(drafts, runs)
+    _rejoin_unclaimed_attributions(drafts)
     for draft in drafts:
         _rejoin_odd_headings(draft)
         _lone_sentence_is_caption(draft)
     return [_finish(d) for d in sorted(drafts, key=lambda d: d.first)]
+
+
+STILL_SPOKEN_OF = 0.05  # a headline this similar to a paragraph shares a word with it
+
+
+def _rejoin_unclaimed_attributions(drafts: list[_Draft]) -> None:
+    """A story opened only by a source named (据某某社报道) goes on the story above, if that one's headline speaks of it.
+
+    A paragraph may name its source at a story's start or in its middle. It
+    stays a story of its own when a headline claimed it, or when the headline
+    above shares not a word with it.
+    """
+    for draft in reversed(drafts):
+        above = draft.broke_from
+        if above is None or draft.head is not None or draft.byline or above.head is None or above not in drafts:
+            continue
+        if headlines.similarity(above.head, " ".join(text for _, text in draft.body)) < STILL_SPOKEN_OF:
+            continue
+        above.body.extend(draft.body)
+        above.starts.extend(draft.starts)
+        above.warnings.append(f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: "
+                              "no headline of its own")
+        drafts.remove(draft)
 
 
 def _resumes_across_photo(story: _Draft | None, blocks: list[Block], i: int) -> bool:
@@ -199,7 +224,8 @@ def _continue_or_open(story: _Draft | None, block: Block, drafts: list[_Draft], 
         return story
     fresh = story is not None and story.kind == "article" and not story.body
     if story is None or (shapes.starts_with_dateline(block.text) and not fresh):
-        story = _Draft("article", block.first)
+        running = story if story is not None and story.kind == "article" and not shapes.opens_story(block.text) else None
+        story = _Draft("article", block.first, broke_from=running)
         drafts.append(story)
     story.body.append(("p", block.text))
     story.starts.append(block.first)

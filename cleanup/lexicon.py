@@ -24,7 +24,8 @@ class Lexicon:
     office_suffixes: tuple[str, ...]
     byline_bullets: str
     credit_suffixes: tuple[str, ...]
-    dateline_re: regex.Pattern
+    dateline_re: regex.Pattern  # datelines and attributions: what opens a paragraph
+    attribution_re: regex.Pattern
     note_openers: tuple[str, ...]
     caption_cue_re: regex.Pattern
     event_verb_re: regex.Pattern
@@ -59,7 +60,8 @@ def load() -> Lexicon:
         office_suffixes=by_length(markers["office_suffixes"]),
         byline_bullets="".join(markers["byline_bullets"]),
         credit_suffixes=by_length(markers["credit_suffixes"]),
-        dateline_re=regex.compile("|".join(f"(?:{p})" for p in markers["dateline_patterns"])),
+        dateline_re=regex.compile("|".join(f"(?:{p})" for p in markers["dateline_patterns"] + markers["attribution_patterns"])),
+        attribution_re=regex.compile("|".join(f"(?:{p})" for p in markers["attribution_patterns"])),
         note_openers=by_length(markers["note_openers"]),
         caption_cue_re=regex.compile("|".join(markers["caption_cues"])),
         event_verb_re=regex.compile("|".join(regex.escape(v) for v in markers["event_verbs"])),

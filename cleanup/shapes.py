@@ -140,6 +140,15 @@ def starts_with_dateline(text: str) -> bool:
     return " " in head and bool(_LEX.dateline_re.match(_SPACE_RE.sub("", head)))
 
 
+def opens_story(text: str) -> bool:
+    """A dateline (本报讯, 新华社…电): a story starts here. A source named (据某某社报道) need not start one.
+
+    >>> opens_story("本报讯（记者 王欣）近日"), opens_story("据某某社报道，近日")
+    (True, False)
+    """
+    return starts_with_dateline(text) and not _LEX.attribution_re.match(text)
+
+
 def is_headline_like(text: str) -> bool:
     """Short, and no sentence punctuation: a headline, a subtitle or a section heading.
 
