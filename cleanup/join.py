@@ -60,7 +60,11 @@ class Seam:
         Punctuation is left out of the count: print often sets it half width.
         """
         limit = None if self.width is None else self.width + 1.5
-        return limit is not None and length > limit and shapes.display_length(_PUNCT_RE.sub("", line)) > limit
+        if limit is None or length <= limit:
+            return False
+        if self.grid:  # every character fills one cell of the grid
+            return length - sum(map(len, _PUNCT_RE.findall(line))) > limit
+        return shapes.display_length(_PUNCT_RE.sub("", line)) > limit
 
     @property
     def prev_full(self) -> bool:

@@ -11,6 +11,7 @@ from .model import Block, Line, Step
 
 _INDENT = (" ", "\u3000", "\t")
 _WINDOW = 8  # lines either side that set a line's column width
+_PADDING_SPACES = 3  # spaces an extractor puts beside digits in one line; more spread the line
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,10 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
         line = make_line(no, text)
         lines.append(line)
         gaps.append(blank)
-        counts.append(len(text.lstrip()) if line.indent else len(text))  # an extractor's padding counts; an indent does not
+        if no in justified or text.count(" ") > _PADDING_SPACES:  # spread to fill its column: spaces are not characters
+            counts.append(len(shapes.squeeze(text)))
+        else:  # an extractor's padding counts; an indent does not
+            counts.append(len(text.lstrip()) if line.indent else len(text))
         blank = 0
     if not lines:
         return []
