@@ -292,13 +292,16 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     True
     >>> join_wrapped_line(_seam("财产安全。", "本报讯", width=5))
 
-    Where every line is a whole paragraph, a headline-like line before a blank is a headline.
+    Where every line is a whole paragraph, a headline-like line before a blank is a headline;
+    so is a line that stands alone above a blank, without a mark, where blanks part paragraphs.
 
     >>> join_wrapped_line(_seam("某科技公司股东拟减持2.5亿元2021年上市募资6.8亿", "本报讯近日", blanks=1))
+    >>> join_wrapped_line(_seam("周末郊外为最佳观测地点", "“这是今年最值得推荐的", width=11, blanks=1, opens=True))
     """
     if seam.prev_ends_sentence:
         return None
-    if seam.width is None and seam.blanks and shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev):
+    alone = seam.width is None or (seam.prev_opens and not seam.double_spaced)
+    if alone and seam.blanks and shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev):
         return None
     return True
 
