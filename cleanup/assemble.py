@@ -13,7 +13,8 @@ from .join import glue
 from .model import Block, Item
 
 FOREIGN = 0.2  # a heading less similar than this to its story above,
-OWN = 0.4  # and this similar to the paragraph below it, is the next story's headline
+OWN = 0.4  # and this similar to the paragraphs below it, is the next story's headline
+BELOW = 12  # blocks below a heading whose paragraphs show whose it is
 _HEAD_ROLES = frozenset({"column", "headline", "byline"})
 _DATELINE_NAMES_RE = regex.compile(r"^[^（(]{1,20}[（(][^）)]{2,30}[）)]")
 
@@ -71,7 +72,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
             nxt = blocks[j] if j < len(blocks) else None
-            if _is_section_heading(blocks[i:j], story, nxt):
+            if _is_section_heading(blocks[i:j], story, blocks[j:j + BELOW]):
                 story.body.append(("h2", blocks[i].text))
                 story.starts.append(blocks[i].first)
             else:
@@ -194,12 +195,13 @@ def _loose_byline(block: Block, blocks: list[Block], i: int) -> bool:
     return block.role == "byline" and (i == 0 or blocks[i - 1].role not in ("headline", "column"))
 
 
-def _is_section_heading(group: list[Block], story: _Draft | None, nxt: Block | None) -> bool:
+def _is_section_heading(group: list[Block], story: _Draft | None, below: list[Block]) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
     it: then a new story starts under its own headline.
     """
+    nxt = below[0] if below else None
     if len(group) != 1 or group[0].role != "headline" or story is None:
         return False
     if not story.body or story.kind != "article" or nxt is None or nxt.role != "body":
@@ -208,7 +210,10 @@ def _is_section_heading(group: list[Block], story: _Draft | None, nxt: Block | N
         return False
     head = Head(title=group[0].text)
     above = headlines.similarity(head, " ".join(text for _, text in story.body))
-    return above >= FOREIGN or headlines.similarity(head, nxt.text) < OWN
+    if above >= FOREIGN:
+        return True
+    section = " ".join(block.text for block in below if block.role == "body")
+    return headlines.similarity(head, section) < OWN
 
 
 def _conflicts(head: Head, body: Block) -> bool:
