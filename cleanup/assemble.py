@@ -111,9 +111,10 @@ def assemble(blocks: list[Block]) -> list[Item]:
         i += 1
     _attach_heads(drafts, runs)
     _rejoin_unclaimed_attributions(drafts)
-    for draft in drafts:
+    for draft in list(drafts):
         _rejoin_odd_headings(draft)
         _lone_sentence_is_caption(draft)
+        _foreign_paragraphs_are_captions(draft, drafts)
     return [_finish(d) for d in sorted(drafts, key=lambda d: d.first)]
 
 
@@ -157,6 +158,33 @@ def _lone_sentence_is_caption(draft: _Draft) -> None:
         return
     draft.kind = "photo"
     draft.warnings.append("AS07 a lone sentence with no headline taken as a caption printed without credit")
+
+
+FOREIGN_MIN = 18  # characters: a shorter paragraph may well share no word with its story
+FOREIGN_MIN_STORY = 3  # paragraphs a story needs before one of them can be told foreign to it
+
+
+def _foreign_paragraphs_are_captions(draft: _Draft, drafts: list[_Draft]) -> None:
+    """A paragraph that shares not one word pair with the rest of its story is a caption printed without credit.
+
+    Every paragraph of a story names something the others name too (a
+    person, a place, the topic); a caption printed among its paragraphs
+    describes a picture of something else.
+    """
+    if draft.kind != "article" or len(draft.body) < FOREIGN_MIN_STORY or len(draft.starts) != len(draft.body):
+        return
+    for k in range(len(draft.body) - 1, 0, -1):
+        kind, text = draft.body[k]
+        if kind != "p" or len(text) < FOREIGN_MIN or not shapes.ends_sentence(text) or shapes.starts_with_dateline(text):
+            continue
+        rest = [t for j, (_, t) in enumerate(draft.body) if j != k]
+        if draft.head is not None:
+            rest.append(draft.head.text)
+        if headlines.shares_a_word(text, " ".join(rest)):
+            continue
+        drafts.append(_Draft("photo", draft.starts[k], body=[("p", text)],
+                             warnings=["AS10 a paragraph sharing no word with its story taken as a caption printed without credit"]))
+        del draft.body[k], draft.starts[k]
 
 
 def _rejoin_odd_headings(draft: _Draft) -> None:

@@ -123,6 +123,17 @@ def similarity(head: Head, story_text: str) -> float:
     return 0.7 * shared + 0.3 * fuzz.partial_ratio(words, story) / 100
 
 
+def shares_a_word(text: str, other: str) -> bool:
+    """Whether a word pair of text (two CJK characters, no digits) is found in other.
+
+    >>> shares_a_word("社区开展义诊活动。", "义诊持续一天"), shares_a_word("社区开展义诊。", "河道治理")
+    (True, False)
+    """
+    _, pairs = _head_pairs(text)
+    squeezed = shapes.squeeze(other)
+    return any(pair in squeezed for pair in pairs)
+
+
 @functools.lru_cache(maxsize=1024)  # one head is scored against many stories, and a story against many heads
 def _head_pairs(text: str) -> tuple[str, frozenset[str]]:
     words = shapes.squeeze(text)

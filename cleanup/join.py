@@ -167,8 +167,14 @@ def break_before_paragraph_opener(seam: Seam) -> bool | None:
     >>> break_before_paragraph_opener(_seam("……建设。", "二、坚持精准施治，"))
     False
     >>> break_before_paragraph_opener(_seam("选优配强", "“双三长”5000余人"))
+
+    Digits right after a Latin letter or a digit go on its name or number (中证A / 50、中证A100).
+
+    >>> break_before_paragraph_opener(_seam("此次调整后，中证A", "50、中证A100和中证A500"))
     """
-    if _NUMBERED_RE.match(seam.cur) or seam.cur_dateline:
+    if seam.cur_dateline:
+        return False
+    if _NUMBERED_RE.match(seam.cur) and not (seam.cur[0].isdigit() and seam.prev[-1:].isascii() and seam.prev[-1:].isalnum()):
         return False
     return None
 
