@@ -356,21 +356,23 @@ def _split_at_headline(drafts: list[_Draft], candidates: list[_Draft], head: Hea
     """Split a story where a headline matches its later part and not its start.
 
     Without datelines an extractor runs two stories together; the second
-    story's headline, printed elsewhere, names the paragraph where it starts.
+    story's headline, printed elsewhere, names the paragraph where it starts:
+    the last one before which the headline's words are not yet found.
     """
     best = None
     for d in candidates:
         if len(d.body) < 2 or len(d.starts) != len(d.body):
             continue
-        for k in range(1, len(d.body)):
+        for k in range(len(d.body) - 1, 0, -1):
             if d.body[k][0] != "p" or d.body[k - 1][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
                 continue
-            later = headlines.similarity(head, " ".join(t for _, t in d.body[k:k + 3]))
-            if later < SPLIT_MATCH or (best is not None and later <= best[0]):
-                continue
             earlier = headlines.similarity(head, " ".join(t for _, t in d.body[:k]))
-            if later - earlier >= SPLIT_MARGIN and earlier < SPLIT_MATCH / 2:
+            if earlier >= SPLIT_MATCH / 2:
+                continue  # its words are found above: the second story starts higher, if anywhere
+            later = headlines.similarity(head, " ".join(t for _, t in d.body[k:k + 3]))
+            if later >= SPLIT_MATCH and later - earlier >= SPLIT_MARGIN and (best is None or later > best[0]):
                 best = (later, d, k)
+            break  # the last paragraph before the words are found is the only candidate here
     if best is None:
         return False
     score, d, k = best

@@ -218,6 +218,8 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
     >>> join_unfinished_sentence(_seam("会议强调：", "“要在推进基层治理"))
     True
     >>> join_unfinished_sentence(_seam("夜市经济升温", "街区消费回暖"))
+    >>> join_unfinished_sentence(_seam("6月10日晚，某公司发布公告称，该公司近日", "取得贷款承诺函"))
+    True
     """
     blank_means_paragraph = seam.blanks and not seam.double_spaced
     if blank_means_paragraph or seam.prev_ends_sentence or seam.overflows(seam.cur, seam.cur_len):
@@ -226,6 +228,8 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
         return True
     if seam.width is None and not seam.blanks and shapes.BODY_PUNCT_RE.search(seam.prev):
         return True  # too few lines to measure a column: a punctuated line that stops mid-sentence goes on
+    if shapes.BODY_PUNCT_RE.search(seam.prev) and not shapes.is_headline_like(seam.prev):
+        return True  # clauses parted by commas, no headline: a sentence cut short goes on
     return None
 
 

@@ -33,6 +33,7 @@ _DIGIT_PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]\d[\d.]*{HAN}{{2}}"
 _TIGHT_NUMBER_RE = regex.compile(rf"{HAN}\d[\d.]*{HAN}")
 BODY_PUNCT_RE = regex.compile(r"[，。、；：,;:！？!?]")
 SENTENCE_PUNCT_RE = regex.compile(r"[。；;！？!?]")
+_CLAUSE_MARK_RE = regex.compile(r"[，：,:]")
 NOTE_RE = regex.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
 # Cheap tests a line must pass before the regexes above can match it; most lines fail them.
 _ROLE_STARTS = _LEX.byline_roles  # BYLINE_RE opens with a role
@@ -154,8 +155,8 @@ def is_headline_like(text: str) -> bool:
 
     >>> is_headline_like("普及消防知识"), is_headline_like("识。随后向辖区居民介绍了各")
     (True, False)
-    >>> is_headline_like("坚持强基固本，提升基层党组织“战斗力”")
-    True
+    >>> is_headline_like("坚持强基固本，提升基层党组织“战斗力”"), is_headline_like("6月10日晚，某公司发布公告称，该公司")
+    (True, False)
     """
     text = text.strip()
     if not text or len(text) > 80:
@@ -163,8 +164,8 @@ def is_headline_like(text: str) -> bool:
     length = display_length(text)
     if length > 40 or ends_sentence(text):
         return False
-    if length <= 22:  # a heading may part its two halves with ， or ：
-        punctuated = SENTENCE_PUNCT_RE.search(text)
+    if length <= 22:  # a heading may part its two halves with ， or ： (two halves, not three clauses)
+        punctuated = SENTENCE_PUNCT_RE.search(text) or len(_CLAUSE_MARK_RE.findall(text)) > 1
     else:
         punctuated = BODY_PUNCT_RE.search(text.lstrip("—-"))
     return not punctuated and not starts_with_dateline(text)  # the dearest test last
