@@ -348,7 +348,7 @@ def _second_round(unclaimed: list[headlines.Attached], stories: list[_Draft], te
     return left
 
 
-SPLIT_MATCH = 0.5  # a headline this similar to a story's later paragraphs, and under half as
+SPLIT_MATCH = 0.45  # a headline this similar to a story's later paragraphs, and under half as
 SPLIT_MARGIN = 0.25  # similar (by this margin at least) to the ones before, marks a second story's start
 
 
