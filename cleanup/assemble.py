@@ -31,7 +31,8 @@ class _Draft:
     credit: str = ""
     byline: str = ""  # printed over the body, its headline elsewhere
     warnings: list[str] = field(default_factory=list)
-    broke_from: _Draft | None = None  # opened only by a source named (据……报道) inside this running story
+    broke_from: _Draft | None = None  # opened, without a dateline, inside this running story
+    after_photo: bool = False  # opened after a photo (else by a source named: 据……报道)
 
 
 @dataclass
@@ -104,13 +105,16 @@ def assemble(blocks: list[Block]) -> list[Item]:
             story.body[-1] = (kind, glue(text, block.text))
             story.warnings.append(f"AS06 a sentence rejoined across a photo caption at line {block.first}")
         else:
+            if _after_photo(story, blocks, i):  # the story may end at the photo: open one, kept only if claimed
+                story = _Draft("article", block.first, broke_from=story, after_photo=True)
+                drafts.append(story)
             story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
         if waiting is not None and block.role not in ("caption", "credit"):
             waiting.after = story if story is not None and len(story.body) == 1 else None
             waiting = None
         i += 1
     _attach_heads(drafts, runs)
-    _rejoin_unclaimed_attributions(drafts)
+    _rejoin_unclaimed_breaks(drafts)
     for draft in list(drafts):
         _rejoin_odd_headings(draft)
         _lone_sentence_is_caption(draft)
@@ -121,24 +125,39 @@ def assemble(blocks: list[Block]) -> list[Item]:
 STILL_SPOKEN_OF = 0.05  # a headline this similar to a paragraph shares a word with it
 
 
-def _rejoin_unclaimed_attributions(drafts: list[_Draft]) -> None:
-    """A story opened only by a source named (据某某社报道) goes on the story above, if that one's headline speaks of it.
+def _rejoin_unclaimed_breaks(drafts: list[_Draft]) -> None:
+    """A story opened without a dateline inside a running one, that no headline claimed, goes back on it.
 
-    A paragraph may name its source at a story's start or in its middle. It
-    stays a story of its own when a headline claimed it, or when the headline
-    above shares not a word with it.
+    Opened by a source named (据某某社报道) or by a new paragraph after a
+    photo: either may start a story or go on with the one above. It stays a
+    story of its own when a headline claimed it, or when the headline above
+    shares not a word with it (a story under no headline after a photo goes on
+    with the one above; one opened by a source named stays apart).
     """
     for draft in reversed(drafts):
         above = draft.broke_from
-        if above is None or draft.head is not None or draft.byline or above.head is None or above not in drafts:
+        if above is None or draft.head is not None or draft.byline or above not in drafts:
             continue
-        if headlines.similarity(above.head, " ".join(text for _, text in draft.body)) < STILL_SPOKEN_OF:
+        if above.head is None and not draft.after_photo:
+            continue
+        text = " ".join(text for _, text in draft.body)
+        if above.head is not None and headlines.similarity(above.head, text) < STILL_SPOKEN_OF:
             continue
         above.body.extend(draft.body)
         above.starts.extend(draft.starts)
-        above.warnings.append(f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: "
-                              "no headline of its own")
+        if not draft.after_photo:
+            above.warnings.append(f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: "
+                                  "no headline of its own")
         drafts.remove(draft)
+
+
+def _after_photo(story: _Draft | None, blocks: list[Block], i: int) -> bool:
+    """A paragraph right after a photo, where the story above ended a sentence and no dateline opens it."""
+    if story is None or story.kind != "article" or not story.body or story.body[-1][0] != "p":
+        return False
+    if blocks[i].role != "body" or i == 0 or blocks[i - 1].role not in ("caption", "credit"):
+        return False
+    return shapes.ends_sentence(story.body[-1][1]) and not shapes.starts_with_dateline(blocks[i].text)
 
 
 def _resumes_across_photo(story: _Draft | None, blocks: list[Block], i: int) -> bool:
