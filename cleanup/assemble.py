@@ -338,10 +338,6 @@ def _attach_heads(drafts: list[_Draft], runs: list[_Placed], may_split: bool = T
                                  warnings=["AS02 headline with no matching story"]))
 
 
-LOW_MATCH = 0.2  # a leftover headline and a headless story this similar may still be each other's
-LOW_MARGIN = 0.12  # if no other story comes this close to the headline
-
-
 def _second_round(unclaimed: list[headlines.Attached], stories: list[_Draft], texts: list[str],
                   run_at: list[int]) -> list[headlines.Attached]:
     """Match the headlines left over to the stories left headless, on weaker evidence, with a warning.
@@ -356,11 +352,11 @@ def _second_round(unclaimed: list[headlines.Attached], stories: list[_Draft], te
         near = range(max(0, at - headlines.NEARBY), min(len(texts), at + headlines.NEARBY))
         scores = {k: headlines.similarity(found.head, texts[k]) for k in near} if found.head.title else {}
         best = max(scores, key=scores.__getitem__, default=None)
-        if best is None or stories[best].head is not None or scores[best] < LOW_MATCH:
+        if best is None or stories[best].head is not None or scores[best] < headlines.LOW_MATCH:
             left.append(found)
             continue
         runner_up = max((x for k, x in scores.items() if k != best), default=0.0)
-        if scores[best] - runner_up < LOW_MARGIN:
+        if scores[best] - runner_up < headlines.LOW_MARGIN:
             left.append(found)
             continue
         _give(stories[best], found, f"AS08 headline attached on weak evidence: similarity {scores[best]:.2f}")

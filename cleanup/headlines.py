@@ -238,7 +238,8 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
         chosen[r].append((a, b, s, score))
     result = []
     for r, us in enumerate(per_run):
-        for a, b, s in _cover(sorted(chosen[r]), us, stories):
+        free = [k for k in range(max(0, runs[r].at - NEARBY), min(len(stories), runs[r].at + NEARBY)) if k not in taken]
+        for a, b, s in _cover(sorted(chosen[r]), us, stories, free):
             head = build_head([blk for u in us[a:b] for blk in u])
             if s is None:
                 result.append(Attached(r, head, None))
@@ -250,20 +251,25 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
     return result
 
 
-def _cover(chosen, us, stories) -> list[tuple[int, int, int | None]]:
+def _cover(chosen, us, stories, free) -> list[tuple[int, int, int | None]]:
     """Spread one run's chosen groups over the lines no story claimed.
 
     A left-over line goes with the chosen group it touches (the one after it,
     whose title it then is, unless it reads more like the story of the one
     before), if the group stays within MAX_GROUP lines; other lines are split
-    as printed and stay without a story.
+    as printed and stay without a story. A left-over line over a chosen group,
+    under none, that reads like one of the free stories (LOW_MATCH) stays a
+    headline of its own, for assembly's second round.
     """
     groups = [[a, b, s] for a, b, s, _ in chosen]
     out: list[list] = []
     i = 0
     for g in groups + [None]:
         end = g[0] if g else len(us)
-        if end > i:
+        after_group = bool(out) and out[-1][1] == i and out[-1][2] is not None  # then it may be that one's subtitle
+        if end > i and g is not None and not after_group and _own_headline(us[i:end], stories, free + [g[2]]):
+            out.append([i, end, None])
+        elif end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
             # within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle
             joins_next = g is not None and g[1] - i <= MAX_GROUP and not (
@@ -284,6 +290,24 @@ def _cover(chosen, us, stories) -> list[tuple[int, int, int | None]]:
             out.append(g)
             i = g[1]
     return [tuple(x) for x in out]
+
+
+LOW_MATCH = 0.2  # a leftover headline and a headless story this similar may still be each other's
+LOW_MARGIN = 0.12  # if no other story comes this close to the headline
+
+
+def _own_headline(lines: list[list[Block]], stories: list[str], free: list[int]) -> bool:
+    """Left-over lines that read like a free story, well ahead of every other: a headline of their own.
+
+    free ends with the story of the group under the lines, which they would otherwise head.
+    """
+    head = build_head([blk for u in lines for blk in u])
+    if not head.title or not free:
+        return False
+    scores = {k: similarity(head, stories[k]) for k in free}
+    best = max(scores, key=scores.__getitem__)
+    runner_up = max((x for k, x in scores.items() if k != best), default=0.0)
+    return best != free[-1] and scores[best] >= LOW_MATCH and scores[best] - runner_up >= LOW_MARGIN
 
 
 def _leans_back(lines: list[list[Block]], before: str, after: str) -> bool:
