@@ -33,6 +33,7 @@ class _Draft:
     warnings: list[str] = field(default_factory=list)
     broke_from: _Draft | None = None  # opened, without a dateline, inside this running story
     after_photo: bool = False  # opened after a photo (else by a source named: 据……报道)
+    head_run: int | None = None  # the head run its headline came from
 
 
 @dataclass
@@ -114,7 +115,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
             waiting = None
         i += 1
     _attach_heads(drafts, runs)
-    _rejoin_unclaimed_breaks(drafts)
+    _rejoin_unclaimed_breaks(drafts, runs)
     for draft in list(drafts):
         _rejoin_odd_headings(draft)
         _lone_sentence_is_caption(draft)
@@ -125,18 +126,35 @@ def assemble(blocks: list[Block]) -> list[Item]:
 STILL_SPOKEN_OF = 0.05  # a headline this similar to a paragraph shares a word with it
 
 
-def _rejoin_unclaimed_breaks(drafts: list[_Draft]) -> None:
+def _rejoin_unclaimed_breaks(drafts: list[_Draft], runs: list[_Placed]) -> None:
     """A story opened without a dateline inside a running one, that no headline claimed, goes back on it.
 
     Opened by a source named (据某某社报道) or by a new paragraph after a
     photo: either may start a story or go on with the one above. It stays a
     story of its own when a headline claimed it, or when the headline above
     shares not a word with it (a story under no headline after a photo goes on
-    with the one above; one opened by a source named stays apart).
+    with the one above; one opened by a source named stays apart). A headline
+    printed right over the one above, in one run, is not its own: the two are
+    one head (a title over its subtitle).
     """
     for draft in reversed(drafts):
         above = draft.broke_from
-        if above is None or draft.head is not None or draft.byline or above not in drafts:
+        if above is None or draft.byline or above not in drafts:
+            continue
+        if draft.head is not None:
+            if above.head is None or draft.head_run is None or draft.head_run != above.head_run:
+                continue
+            blocks = runs[above.head_run].run.blocks
+            under = [b for b in blocks if b.first == above.head.first]
+            if draft.head.last >= above.head.first or any(draft.head.last < b.first < above.head.first for b in blocks):
+                continue  # only a title printed right over the subtitle the story above took is one head with it
+            if not under or under[0].gap_before:
+                continue
+            above.head = headlines.build_head([b for b in blocks if draft.head.first <= b.first <= above.head.last])
+            above.body.extend(draft.body)
+            above.starts.extend(draft.starts)
+            above.warnings.append(f"AS11 two headline groups of one run rejoined over one story (line {draft.first})")
+            drafts.remove(draft)
             continue
         if above.head is None and not draft.after_photo:
             continue
@@ -399,7 +417,7 @@ def _split_at_headline(drafts: list[_Draft], candidates: list[_Draft], head: Hea
 
 
 def _give(target: _Draft, found: headlines.Attached, warning: str = "") -> None:
-    target.head = found.head
+    target.head, target.head_run = found.head, found.run
     target.first = min(target.first, found.head.first)
     if not found.confident:
         warning = f"AS01 headline attached by similarity {found.score:.2f}, runner-up close"

@@ -20,6 +20,7 @@ _LATIN_END_RE = regex.compile(r"[A-Za-z]$")
 _LATIN_START_RE = regex.compile(r"^[A-Za-z]")
 _HAN_RE = regex.compile(r"\p{Han}")
 _PUNCT_RE = regex.compile(r"\p{P}+")
+_TIME_OPENER_RE = regex.compile(rf"(?:{_LEX.caption_cue_re.pattern})[，,]")
 _CONTINUING_MARKS = "，、：；,;:（(“‘《"
 
 
@@ -147,6 +148,22 @@ def join_number_to_its_unit(seam: Seam) -> bool | None:
     >>> join_number_to_its_unit(_seam("湖人升至第9火箭第11", "日前，联盟公布"))
     """
     return True if seam.prev[-1:].isdigit() and seam.cur[:1] in _LEX.number_units else None
+
+
+@rule("JN16")
+def break_before_time_opener(seam: Seam) -> bool | None:
+    """Break between a line without a mark and one opening a sentence with its time (近日，/ 6月10日，).
+
+    A sentence starts only after another has ended; a line with no mark at all
+    before it is a headline or subtitle, whatever its width.
+
+    >>> break_before_time_opener(_seam("老街巷微改造工程在东城开工", "近日，老街巷微改造工程在"))
+    False
+    >>> break_before_time_opener(_seam("工程于去年底完成，", "近日，该工程通过验收"))
+    """
+    if not _TIME_OPENER_RE.match(seam.cur) or seam.prev_continues:
+        return None
+    return False if not shapes.BODY_PUNCT_RE.search(seam.prev) and shapes.is_headline_like(seam.prev) else None
 
 
 @rule("JN03")
