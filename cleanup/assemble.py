@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from . import headlines, shapes
+from . import headlines, lexicon, shapes
 from .headlines import Head
 from .join import glue
 from .model import Block, Item
@@ -15,6 +15,7 @@ from .model import Block, Item
 FOREIGN = 0.2  # a heading less similar than this to its story above,
 OWN = 0.4  # and this similar to the paragraphs below it, is the next story's headline
 BELOW = 12  # blocks below a heading whose paragraphs show whose it is
+_LEX = lexicon.load()
 _HEAD_ROLES = frozenset({"column", "headline", "byline"})
 _DATELINE_NAMES_RE = regex.compile(r"^[^（(]{1,20}[（(][^）)]{2,30}[）)]")
 
@@ -120,6 +121,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
         _rejoin_odd_headings(draft)
         _lone_sentence_is_caption(draft)
         _foreign_paragraphs_are_captions(draft, drafts)
+        _rejoin_cut_sentences(draft, drafts)
     return [_finish(d) for d in sorted(drafts, key=lambda d: d.first)]
 
 
@@ -222,6 +224,39 @@ def _foreign_paragraphs_are_captions(draft: _Draft, drafts: list[_Draft]) -> Non
         drafts.append(_Draft("photo", draft.starts[k], body=[("p", text)],
                              warnings=["AS10 a paragraph sharing no word with its story taken as a caption printed without credit"]))
         del draft.body[k], draft.starts[k]
+
+
+CUT_FOREIGN = 0.03  # under this share of its word pairs found in the story so far, a paragraph is not its own
+
+
+def _rejoin_cut_sentences(draft: _Draft, drafts: list[_Draft]) -> None:
+    """A paragraph or "heading" ending on a conjunction or particle (……新通道和) goes on in the next paragraph.
+
+    If the next paragraph is a whole one that shares (almost) no word with the
+    story so far, and the one after it does, the sentence goes on there and the
+    foreign one is a caption printed inside it, without credit.
+    """
+    if draft.kind != "article" or len(draft.starts) != len(draft.body):
+        return
+    body, k = draft.body, 0
+    while k < len(body) - 1:
+        text = body[k][1]
+        if text[-1:] not in _LEX.dangling_ends or body[k + 1][0] != "p":
+            k += 1
+            continue
+        so_far = " ".join([draft.head.text if draft.head else ""] + [t for _, t in body[:k + 1]])
+        middle = body[k + 1][1]
+        if (k + 2 < len(body) and body[k + 2][0] == "p" and shapes.ends_sentence(middle)
+                and headlines.shared_share(middle, so_far) < CUT_FOREIGN <= headlines.shared_share(body[k + 2][1], so_far)):
+            drafts.append(_Draft("photo", draft.starts[k + 1], body=[("p", middle)],
+                                 warnings=["AS12 a paragraph foreign to the sentence it interrupts taken as a caption"]))
+            del body[k + 1], draft.starts[k + 1]
+        if shapes.starts_with_dateline(body[k + 1][1]):
+            k += 1
+            continue
+        body[k:k + 2] = [("p", glue(text, body[k + 1][1]))]
+        del draft.starts[k + 1]
+        draft.warnings.append(f"AS12 a paragraph cut after “{text[-6:]}” rejoined to the one it goes on in")
 
 
 def _rejoin_odd_headings(draft: _Draft) -> None:

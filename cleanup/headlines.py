@@ -134,6 +134,17 @@ def shares_a_word(text: str, other: str) -> bool:
     return any(pair in squeezed for pair in pairs)
 
 
+def shared_share(text: str, other: str) -> float:
+    """The share of text's word pairs (two CJK characters) found in other, 0..1.
+
+    >>> shared_share("社区开展义诊", "义诊持续一天")
+    0.25
+    """
+    _, pairs = _head_pairs(text)
+    squeezed = shapes.squeeze(other)
+    return sum(1 for pair in pairs if pair in squeezed) / len(pairs) if pairs else 0.0
+
+
 @functools.lru_cache(maxsize=1024)  # one head is scored against many stories, and a story against many heads
 def _head_pairs(text: str) -> tuple[str, frozenset[str]]:
     words = shapes.squeeze(text)

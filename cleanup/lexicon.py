@@ -20,6 +20,7 @@ class Lexicon:
     closers: frozenset[str]
     never_start: frozenset[str]
     number_units: frozenset[str]
+    dangling_ends: frozenset[str]
     byline_roles: tuple[str, ...]  # longest first, so 本报记者 wins over 记者
     office_suffixes: tuple[str, ...]
     byline_bullets: str
@@ -56,6 +57,7 @@ def load() -> Lexicon:
         closers=frozenset(punct["closers"]),
         never_start=frozenset(punct["never_start"]),
         number_units=frozenset(punct["number_units"]),
+        dangling_ends=frozenset(punct["dangling_ends"]),
         byline_roles=by_length(markers["byline_roles"]),
         office_suffixes=by_length(markers["office_suffixes"]),
         byline_bullets="".join(markers["byline_bullets"]),
