@@ -137,8 +137,8 @@ def shares_a_word(text: str, other: str) -> bool:
 def shared_share(text: str, other: str) -> float:
     """The share of text's word pairs (two CJK characters) found in other, 0..1.
 
-    >>> shared_share("社区开展义诊", "义诊持续一天")
-    0.25
+    >>> shared_share("社区开展义诊", "义诊持续一天")  # 社区 区开 开展 展义 义诊: one of five
+    0.2
     """
     _, pairs = _head_pairs(text)
     squeezed = shapes.squeeze(other)
