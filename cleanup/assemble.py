@@ -3,38 +3,21 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import regex
 
-from . import headlines, lexicon, shapes
+from . import headlines, shapes
 from .headlines import Head
+from .drafts import Draft, finish, repair
 from .join import glue
 from .model import Block, Item
 
 FOREIGN = 0.2  # a heading less similar than this to its story above,
 OWN = 0.4  # and this similar to the paragraphs below it, is the next story's headline
 BELOW = 12  # blocks below a heading whose paragraphs show whose it is
-_LEX = lexicon.load()
 _HEAD_ROLES = frozenset({"column", "headline", "byline"})
 _DATELINE_NAMES_RE = regex.compile(r"^[^（(]{1,20}[（(][^）)]{2,30}[）)]")
-
-
-@dataclass
-class _Draft:
-    """An item while it is being assembled (mutable, local to this module)."""
-
-    kind: str
-    first: int
-    head: Head | None = None
-    body: list[tuple[str, str]] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)  # each body entry's first dump line
-    credit: str = ""
-    byline: str = ""  # printed over the body, its headline elsewhere
-    warnings: list[str] = field(default_factory=list)
-    broke_from: _Draft | None = None  # opened, without a dateline, inside this running story
-    after_photo: bool = False  # opened after a photo (else by a source named: 据……报道)
-    head_run: int | None = None  # the head run its headline came from
 
 
 @dataclass
@@ -42,8 +25,8 @@ class _Placed:
     """A head run and the stories printed right before and after it."""
 
     run: headlines.Run
-    before: _Draft | None = None
-    after: _Draft | None = None
+    before: Draft | None = None
+    after: Draft | None = None
 
 
 def split_run_in_credits(blocks: list[Block]) -> list[Block]:
@@ -65,9 +48,9 @@ def assemble(blocks: list[Block]) -> list[Item]:
     Body text goes on with the story it continues; head runs are set aside and
     given to their stories at the end, all at once (`_attach_heads`).
     """
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     runs: list[_Placed] = []
-    story: _Draft | None = None  # the article or note that body text continues
+    story: Draft | None = None  # the article or note that body text continues
     waiting: _Placed | None = None  # a run whose next story is not opened yet
     i = 0
     while i < len(blocks):
@@ -88,16 +71,16 @@ def assemble(blocks: list[Block]) -> list[Item]:
             i = j
             continue
         if block.role == "caption":
-            drafts.append(_Draft("photo", block.first, body=[("p", block.text)]))
+            drafts.append(Draft("photo", block.first, body=[("p", block.text)]))
         elif block.role == "credit":
             last = drafts[-1] if drafts else None
             if last is not None and last.kind == "photo" and not last.credit:
                 last.credit = block.text
             else:
-                drafts.append(_Draft("photo", block.first, credit=block.text))
+                drafts.append(Draft("photo", block.first, credit=block.text))
         elif block.role == "note":
             title, rest = _split_note_opener(block.text)
-            story = _Draft("note", block.first, head=Head(title=title, first=block.first))
+            story = Draft("note", block.first, head=Head(title=title, first=block.first))
             if rest:
                 story.body.append(("p", rest))
                 story.starts.append(block.first)
@@ -108,7 +91,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
             story.warnings.append(f"AS06 a sentence rejoined across a photo caption at line {block.first}")
         else:
             if _after_photo(story, blocks, i):  # the story may end at the photo: open one, kept only if claimed
-                story = _Draft("article", block.first, broke_from=story, after_photo=True)
+                story = Draft("article", block.first, broke_from=story, after_photo=True)
                 drafts.append(story)
             story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
         if waiting is not None and block.role not in ("caption", "credit"):
@@ -118,17 +101,14 @@ def assemble(blocks: list[Block]) -> list[Item]:
     _attach_heads(drafts, runs)
     _rejoin_unclaimed_breaks(drafts, runs)
     for draft in list(drafts):
-        _rejoin_odd_headings(draft)
-        _lone_sentence_is_caption(draft)
-        _foreign_paragraphs_are_captions(draft, drafts)
-        _rejoin_cut_sentences(draft, drafts)
-    return [_finish(d) for d in sorted(drafts, key=lambda d: d.first)]
+        repair(draft, drafts)
+    return [finish(d) for d in sorted(drafts, key=lambda d: d.first)]
 
 
 STILL_SPOKEN_OF = 0.05  # a headline this similar to a paragraph shares a word with it
 
 
-def _rejoin_unclaimed_breaks(drafts: list[_Draft], runs: list[_Placed]) -> None:
+def _rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[_Placed]) -> None:
     """A story opened without a dateline inside a running one, that no headline claimed, goes back on it.
 
     Opened by a source named (据某某社报道) or by a new paragraph after a
@@ -171,7 +151,7 @@ def _rejoin_unclaimed_breaks(drafts: list[_Draft], runs: list[_Placed]) -> None:
         drafts.remove(draft)
 
 
-def _after_photo(story: _Draft | None, blocks: list[Block], i: int) -> bool:
+def _after_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:
     """A paragraph right after a photo, where the story above ended a sentence and no dateline opens it."""
     if story is None or story.kind != "article" or not story.body or story.body[-1][0] != "p":
         return False
@@ -180,104 +160,13 @@ def _after_photo(story: _Draft | None, blocks: list[Block], i: int) -> bool:
     return shapes.ends_sentence(story.body[-1][1]) and not shapes.starts_with_dateline(blocks[i].text)
 
 
-def _resumes_across_photo(story: _Draft | None, blocks: list[Block], i: int) -> bool:
+def _resumes_across_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:
     """Body text right after a caption and credit that goes on with a sentence the story left open."""
     if story is None or story.kind != "article" or not story.body or story.body[-1][0] != "p":
         return False
     if blocks[i].role != "body" or i == 0 or blocks[i - 1].role not in ("caption", "credit"):
         return False
     return not shapes.ends_sentence(story.body[-1][1]) and not shapes.starts_with_dateline(blocks[i].text)
-
-
-def _lone_sentence_is_caption(draft: _Draft) -> None:
-    """A headless "article" of one event sentence (近日，……活动。) is a caption printed without credit."""
-    if draft.kind != "article" or draft.head is not None or draft.byline or len(draft.body) != 1:
-        return
-    if not shapes.is_event_sentence(draft.body[0][1]):
-        return
-    draft.kind = "photo"
-    draft.warnings.append("AS07 a lone sentence with no headline taken as a caption printed without credit")
-
-
-FOREIGN_MIN = 18  # characters: a shorter paragraph may well share no word with its story
-FOREIGN_MIN_STORY = 3  # paragraphs a story needs before one of them can be told foreign to it
-
-
-def _foreign_paragraphs_are_captions(draft: _Draft, drafts: list[_Draft]) -> None:
-    """A paragraph that shares not one word pair with the rest of its story is a caption printed without credit.
-
-    Every paragraph of a story names something the others name too (a
-    person, a place, the topic); a caption printed among its paragraphs
-    describes a picture of something else.
-    """
-    if draft.kind != "article" or len(draft.body) < FOREIGN_MIN_STORY or len(draft.starts) != len(draft.body):
-        return
-    for k in range(len(draft.body) - 1, 0, -1):
-        kind, text = draft.body[k]
-        if kind != "p" or len(text) < FOREIGN_MIN or not shapes.ends_sentence(text) or shapes.starts_with_dateline(text):
-            continue
-        rest = [t for j, (_, t) in enumerate(draft.body) if j != k]
-        if draft.head is not None:
-            rest.append(draft.head.text)
-        if headlines.shares_a_word(text, " ".join(rest)):
-            continue
-        drafts.append(_Draft("photo", draft.starts[k], body=[("p", text)],
-                             warnings=["AS10 a paragraph sharing no word with its story taken as a caption printed without credit"]))
-        del draft.body[k], draft.starts[k]
-
-
-CUT_FOREIGN = 0.03  # under this share of its word pairs found in the story so far, a paragraph is not its own
-
-
-def _rejoin_cut_sentences(draft: _Draft, drafts: list[_Draft]) -> None:
-    """A paragraph or "heading" ending on a conjunction or particle (……新通道和) goes on in the next paragraph.
-
-    If the next paragraph is a whole one that shares (almost) no word with the
-    story so far, and the one after it does, the sentence goes on there and the
-    foreign one is a caption printed inside it, without credit.
-    """
-    if draft.kind != "article" or len(draft.starts) != len(draft.body):
-        return
-    body, k = draft.body, 0
-    while k < len(body) - 1:
-        text = body[k][1]
-        if text[-1:] not in _LEX.dangling_ends or body[k + 1][0] != "p":
-            k += 1
-            continue
-        so_far = " ".join([draft.head.text if draft.head else ""] + [t for _, t in body[:k + 1]])
-        middle = body[k + 1][1]
-        if (k + 2 < len(body) and body[k + 2][0] == "p" and shapes.ends_sentence(middle)
-                and headlines.shared_share(middle, so_far) < CUT_FOREIGN <= headlines.shared_share(body[k + 2][1], so_far)):
-            drafts.append(_Draft("photo", draft.starts[k + 1], body=[("p", middle)],
-                                 warnings=["AS12 a paragraph foreign to the sentence it interrupts taken as a caption"]))
-            del body[k + 1], draft.starts[k + 1]
-        if shapes.starts_with_dateline(body[k + 1][1]):
-            k += 1
-            continue
-        body[k:k + 2] = [("p", glue(text, body[k + 1][1]))]
-        del draft.starts[k + 1]
-        draft.warnings.append(f"AS12 a paragraph cut after “{text[-6:]}” rejoined to the one it goes on in")
-
-
-def _rejoin_odd_headings(draft: _Draft) -> None:
-    """A "heading" unlike its sibling headings, mid-sentence, is a paragraph cut at a column jump.
-
-    Headings in one article share a form; where the others are phrase-spaced
-    couplets, a plain line that stops mid-sentence (……商户安全 / 生产，……)
-    goes back into the paragraph after it.
-    """
-    headings = [text for kind, text in draft.body if kind == "h2"]
-    couplets = sum(1 for text in headings if shapes.is_couplet(text))
-    if couplets < 2 or couplets == len(headings):
-        return
-    body = draft.body
-    for k in range(len(body) - 2, -1, -1):
-        kind, text = body[k]
-        nxt_kind, nxt = body[k + 1]
-        if kind == "h2" and not shapes.is_couplet(text) and nxt_kind == "p" and not shapes.starts_with_dateline(nxt):
-            body[k:k + 2] = [("p", glue(text, nxt))]
-            del draft.starts[k + 1]
-            draft.warnings.append(f"AS03 a heading unlike its siblings rejoined to the paragraph after it: {text[:12]}")
 
 
 def _head_end(blocks: list[Block], i: int) -> int:
@@ -295,7 +184,7 @@ def _loose_byline(block: Block, blocks: list[Block], i: int) -> bool:
     return block.role == "byline" and (i == 0 or blocks[i - 1].role not in ("headline", "column"))
 
 
-def _is_section_heading(group: list[Block], story: _Draft | None, below: list[Block]) -> bool:
+def _is_section_heading(group: list[Block], story: Draft | None, below: list[Block]) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
@@ -321,16 +210,16 @@ def _conflicts(head: Head, body: Block) -> bool:
     return bool(head.byline) and _starts_with_names(body)
 
 
-def _continue_or_open(story: _Draft | None, block: Block, drafts: list[_Draft], nxt: Block | None) -> _Draft:
+def _continue_or_open(story: Draft | None, block: Block, drafts: list[Draft], nxt: Block | None) -> Draft:
     if block.role == "byline" and nxt is not None and nxt.role == "body" and not _starts_with_names(nxt):
         # a byline over body text, its headline printed elsewhere: a story starts here
-        story = _Draft("article", block.first, byline=block.text)
+        story = Draft("article", block.first, byline=block.text)
         drafts.append(story)
         return story
     fresh = story is not None and story.kind == "article" and not story.body
     if story is None or (shapes.starts_with_dateline(block.text) and not fresh):
         running = story if story is not None and story.kind == "article" and not shapes.opens_story(block.text) else None
-        story = _Draft("article", block.first, broke_from=running)
+        story = Draft("article", block.first, broke_from=running)
         drafts.append(story)
     story.body.append(("p", block.text))
     story.starts.append(block.first)
@@ -350,7 +239,7 @@ def _split_note_opener(text: str) -> tuple[str, str]:
     return match.group().strip(), text[match.end():].strip()
 
 
-def _attach_heads(drafts: list[_Draft], runs: list[_Placed], may_split: bool = True) -> None:
+def _attach_heads(drafts: list[Draft], runs: list[_Placed], may_split: bool = True) -> None:
     """Give every head group to the story it belongs to, by content and position (headlines.attach).
 
     A head that matches only the later part of a story splits the story there
@@ -387,11 +276,11 @@ def _attach_heads(drafts: list[_Draft], runs: list[_Placed], may_split: bool = T
             _give(stories[after], found, "" if not found.head.title else
                   "AS04 headline attached by position only: its words are not found in the story")
         else:
-            drafts.append(_Draft("article", found.head.first, head=found.head,
+            drafts.append(Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
 
 
-def _second_round(unclaimed: list[headlines.Attached], stories: list[_Draft], texts: list[str],
+def _second_round(unclaimed: list[headlines.Attached], stories: list[Draft], texts: list[str],
                   run_at: list[int]) -> list[headlines.Attached]:
     """Match the headlines left over to the stories left headless, on weaker evidence, with a warning.
 
@@ -420,7 +309,7 @@ SPLIT_MATCH = 0.45  # a headline this similar to a story's later paragraphs, and
 SPLIT_MARGIN = 0.25  # similar (by this margin at least) to the ones before, marks a second story's start
 
 
-def _split_at_headline(drafts: list[_Draft], candidates: list[_Draft], head: Head) -> bool:
+def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head) -> bool:
     """Split a story where a headline matches its later part and not its start.
 
     Without datelines an extractor runs two stories together; the second
@@ -444,23 +333,17 @@ def _split_at_headline(drafts: list[_Draft], candidates: list[_Draft], head: Hea
     if best is None:
         return False
     score, d, k = best
-    second = _Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:],
+    second = Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:],
                     warnings=[f"AS05 split from the story above at a headline's match ({score:.2f})"])
     del d.body[k:], d.starts[k:]
     drafts.append(second)
     return True
 
 
-def _give(target: _Draft, found: headlines.Attached, warning: str = "") -> None:
+def _give(target: Draft, found: headlines.Attached, warning: str = "") -> None:
     target.head, target.head_run = found.head, found.run
     target.first = min(target.first, found.head.first)
     if not found.confident:
         warning = f"AS01 headline attached by similarity {found.score:.2f}, runner-up close"
     if warning:
         target.warnings.append(warning)
-
-
-def _finish(d: _Draft) -> Item:
-    head = d.head or Head(title="")
-    return Item(kind=d.kind, first=d.first, column=head.column, title=head.title, subtitle=head.subtitle,
-                byline=head.byline or d.byline, credit=d.credit, body=tuple(d.body), warnings=tuple(d.warnings))

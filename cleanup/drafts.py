@@ -1,0 +1,134 @@
+"""Stories while they are assembled, and the repairs made on each once its headline is known."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import headlines, lexicon, shapes
+from .headlines import Head
+from .join import glue
+from .model import Item
+
+_LEX = lexicon.load()
+
+
+@dataclass
+class Draft:
+    """An item while it is being assembled (mutable; assembly and the repairs below change it)."""
+
+    kind: str
+    first: int
+    head: Head | None = None
+    body: list[tuple[str, str]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # each body entry's first dump line
+    credit: str = ""
+    byline: str = ""  # printed over the body, its headline elsewhere
+    warnings: list[str] = field(default_factory=list)
+    broke_from: Draft | None = None  # opened, without a dateline, inside this running story
+    after_photo: bool = False  # opened after a photo (else by a source named: 据……报道)
+    head_run: int | None = None  # the head run its headline came from
+
+
+def repair(draft: Draft, drafts: list[Draft]) -> None:
+    """The repairs that need a story's whole text and headline; new photo items go to drafts."""
+    rejoin_odd_headings(draft)
+    lone_sentence_is_caption(draft)
+    foreign_paragraphs_are_captions(draft, drafts)
+    rejoin_cut_sentences(draft, drafts)
+
+
+def lone_sentence_is_caption(draft: Draft) -> None:
+    """A headless "article" of one event sentence (近日，……活动。) is a caption printed without credit."""
+    if draft.kind != "article" or draft.head is not None or draft.byline or len(draft.body) != 1:
+        return
+    if not shapes.is_event_sentence(draft.body[0][1]):
+        return
+    draft.kind = "photo"
+    draft.warnings.append("AS07 a lone sentence with no headline taken as a caption printed without credit")
+
+
+FOREIGN_MIN = 18  # characters: a shorter paragraph may well share no word with its story
+FOREIGN_MIN_STORY = 3  # paragraphs a story needs before one of them can be told foreign to it
+
+
+def foreign_paragraphs_are_captions(draft: Draft, drafts: list[Draft]) -> None:
+    """A paragraph that shares not one word pair with the rest of its story is a caption printed without credit.
+
+    Every paragraph of a story names something the others name too (a
+    person, a place, the topic); a caption printed among its paragraphs
+    describes a picture of something else.
+    """
+    if draft.kind != "article" or len(draft.body) < FOREIGN_MIN_STORY or len(draft.starts) != len(draft.body):
+        return
+    for k in range(len(draft.body) - 1, 0, -1):
+        kind, text = draft.body[k]
+        if kind != "p" or len(text) < FOREIGN_MIN or not shapes.ends_sentence(text) or shapes.starts_with_dateline(text):
+            continue
+        rest = [t for j, (_, t) in enumerate(draft.body) if j != k]
+        if draft.head is not None:
+            rest.append(draft.head.text)
+        if headlines.shares_a_word(text, " ".join(rest)):
+            continue
+        drafts.append(Draft("photo", draft.starts[k], body=[("p", text)],
+                             warnings=["AS10 a paragraph sharing no word with its story taken as a caption printed without credit"]))
+        del draft.body[k], draft.starts[k]
+
+
+CUT_FOREIGN = 0.03  # under this share of its word pairs found in the story so far, a paragraph is not its own
+
+
+def rejoin_cut_sentences(draft: Draft, drafts: list[Draft]) -> None:
+    """A paragraph or "heading" ending on a conjunction or particle (……新通道和) goes on in the next paragraph.
+
+    If the next paragraph is a whole one that shares (almost) no word with the
+    story so far, and the one after it does, the sentence goes on there and the
+    foreign one is a caption printed inside it, without credit.
+    """
+    if draft.kind != "article" or len(draft.starts) != len(draft.body):
+        return
+    body, k = draft.body, 0
+    while k < len(body) - 1:
+        text = body[k][1]
+        if text[-1:] not in _LEX.dangling_ends or body[k + 1][0] != "p":
+            k += 1
+            continue
+        so_far = " ".join([draft.head.text if draft.head else ""] + [t for _, t in body[:k + 1]])
+        middle = body[k + 1][1]
+        if (k + 2 < len(body) and body[k + 2][0] == "p" and shapes.ends_sentence(middle)
+                and headlines.shared_share(middle, so_far) < CUT_FOREIGN <= headlines.shared_share(body[k + 2][1], so_far)):
+            drafts.append(Draft("photo", draft.starts[k + 1], body=[("p", middle)],
+                                 warnings=["AS12 a paragraph foreign to the sentence it interrupts taken as a caption"]))
+            del body[k + 1], draft.starts[k + 1]
+        if shapes.starts_with_dateline(body[k + 1][1]):
+            k += 1
+            continue
+        body[k:k + 2] = [("p", glue(text, body[k + 1][1]))]
+        del draft.starts[k + 1]
+        draft.warnings.append(f"AS12 a paragraph cut after “{text[-6:]}” rejoined to the one it goes on in")
+
+
+def rejoin_odd_headings(draft: Draft) -> None:
+    """A "heading" unlike its sibling headings, mid-sentence, is a paragraph cut at a column jump.
+
+    Headings in one article share a form; where the others are phrase-spaced
+    couplets, a plain line that stops mid-sentence (……商户安全 / 生产，……)
+    goes back into the paragraph after it.
+    """
+    headings = [text for kind, text in draft.body if kind == "h2"]
+    couplets = sum(1 for text in headings if shapes.is_couplet(text))
+    if couplets < 2 or couplets == len(headings):
+        return
+    body = draft.body
+    for k in range(len(body) - 2, -1, -1):
+        kind, text = body[k]
+        nxt_kind, nxt = body[k + 1]
+        if kind == "h2" and not shapes.is_couplet(text) and nxt_kind == "p" and not shapes.starts_with_dateline(nxt):
+            body[k:k + 2] = [("p", glue(text, nxt))]
+            del draft.starts[k + 1]
+            draft.warnings.append(f"AS03 a heading unlike its siblings rejoined to the paragraph after it: {text[:12]}")
+
+
+def finish(d: Draft) -> Item:
+    head = d.head or Head(title="")
+    return Item(kind=d.kind, first=d.first, column=head.column, title=head.title, subtitle=head.subtitle,
+                byline=head.byline or d.byline, credit=d.credit, body=tuple(d.body), warnings=tuple(d.warnings))
