@@ -67,7 +67,7 @@ def foreign_paragraphs_are_captions(draft: Draft, drafts: list[Draft]) -> None:
         rest = [t for j, (_, t) in enumerate(draft.body) if j != k]
         if draft.head is not None:
             rest.append(draft.head.text)
-        if headlines.shares_a_word(text, " ".join(rest)):
+        if headlines.shared_share(text, " ".join(rest)) > 0:
             continue
         drafts.append(Draft("photo", draft.starts[k], body=[("p", text)],
                              warnings=["AS10 a paragraph sharing no word with its story taken as a caption printed without credit"]))

@@ -123,22 +123,11 @@ def similarity(head: Head, story_text: str) -> float:
     return 0.7 * shared + 0.3 * fuzz.partial_ratio(words, story) / 100
 
 
-def shares_a_word(text: str, other: str) -> bool:
-    """Whether a word pair of text (two CJK characters, no digits) is found in other.
-
-    >>> shares_a_word("社区开展义诊活动。", "义诊持续一天"), shares_a_word("社区开展义诊。", "河道治理")
-    (True, False)
-    """
-    _, pairs = _head_pairs(text)
-    squeezed = shapes.squeeze(other)
-    return any(pair in squeezed for pair in pairs)
-
-
 def shared_share(text: str, other: str) -> float:
     """The share of text's word pairs (two CJK characters) found in other, 0..1.
 
-    >>> shared_share("社区开展义诊", "义诊持续一天")  # 社区 区开 开展 展义 义诊: one of five
-    0.2
+    >>> shared_share("社区开展义诊", "义诊持续一天"), shared_share("社区开展义诊", "河道治理")  # 社区 区开 开展 展义 义诊
+    (0.2, 0.0)
     """
     _, pairs = _head_pairs(text)
     squeezed = shapes.squeeze(other)
