@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import headlines, lexicon, shapes
@@ -60,14 +61,15 @@ def foreign_paragraphs_are_captions(draft: Draft, drafts: list[Draft]) -> None:
     """
     if draft.kind != "article" or len(draft.body) < FOREIGN_MIN_STORY or len(draft.starts) != len(draft.body):
         return
+    pairs = [headlines.word_pairs(text) for _, text in draft.body]
+    found = Counter(pair for own in pairs for pair in own)  # in how many paragraphs each pair is
+    if draft.head is not None:
+        found.update(headlines.word_pairs(draft.head.text))
     for k in range(len(draft.body) - 1, 0, -1):
         kind, text = draft.body[k]
         if kind != "p" or len(text) < FOREIGN_MIN or not shapes.ends_sentence(text) or shapes.starts_with_dateline(text):
             continue
-        rest = [t for j, (_, t) in enumerate(draft.body) if j != k]
-        if draft.head is not None:
-            rest.append(draft.head.text)
-        if headlines.shared_share(text, " ".join(rest)) > 0:
+        if not pairs[k] or any(found[pair] > 1 for pair in pairs[k]):
             continue
         drafts.append(Draft("photo", draft.starts[k], body=[("p", text)],
                              warnings=["AS10 a paragraph sharing no word with its story taken as a caption printed without credit"]))
