@@ -283,7 +283,8 @@ def _cover(chosen, us, stories, free) -> list[tuple[int, int, int | None]]:
             # within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle
             joins_next = g is not None and g[1] - i <= MAX_GROUP and not (
                 _is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(_is_couplet_unit, us[i:end]))))
-            joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(_is_couplet_unit, us[i:end]))
+            joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(_is_couplet_unit, us[i:end - 1])) \
+                and not (_is_couplet_unit(us[end - 1]) and any(map(_is_couplet_unit, us[prev[0]:i])))
             if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
                 g[0] = i
             elif joins_prev:
