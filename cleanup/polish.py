@@ -206,12 +206,14 @@ def widen_parentheses(text: str) -> str:
     'GDP (2023)'
     """
 
-    # it runs before PU01 and PU03, so it looks past the marks they may widen or curl
-    chinese = {'"'} if _CJK_RE.search(text) else set()
+    # it runs before PU01 and PU03, so it looks past the marks they may widen, and takes a straight
+    # quote in Chinese text for the curly one PU03 makes of it (curly quotes are CJK marks)
+    chinese = {'"', "'"} if _CJK_RE.search(text) else set()
 
     def widen(m: regex.Match) -> str:
         before, after = _neighbours(current, m.start(), m.end(), _MARK_SEE_THROUGH)
-        if _CJK_RE.search(m.group(1)) or any(_is_cjk(n) or n in chinese for n in (before, after)):
+        inside = m.group(1)
+        if _CJK_RE.search(inside) or chinese.intersection(inside) or any(_is_cjk(n) or n in chinese for n in (before, after)):
             return f"（{m.group(1)}）"
         return m.group()
 

@@ -2,7 +2,7 @@
 no exception reaches the user, every file is well formed, characters are conserved."""
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -45,6 +45,7 @@ def assert_well_formed(markdown: str) -> None:
 
 @FUZZ
 @given(any_bytes)
+@example(b'!\x8a\x80#(")')  # a straight quote inside parentheses, curled only after PU02 ran: not idempotent once
 def test_any_bytes_give_well_formed_files_or_a_clear_refusal(raw):
     try:
         page = pipeline.clean(raw, "p.txt")
