@@ -50,6 +50,7 @@ def lone_sentence_is_caption(draft: Draft) -> None:
 
 FOREIGN_MIN = 18  # characters: a shorter paragraph may well share no word with its story
 FOREIGN_MIN_STORY = 3  # paragraphs a story needs before one of them can be told foreign to it
+FOREIGN_MIN_REST = 200  # characters of the rest of the story: less shares no word with a paragraph too often
 
 
 def foreign_paragraphs_are_captions(draft: Draft, drafts: list[Draft]) -> None:
@@ -57,7 +58,8 @@ def foreign_paragraphs_are_captions(draft: Draft, drafts: list[Draft]) -> None:
 
     Every paragraph of a story names something the others name too (a
     person, a place, the topic); a caption printed among its paragraphs
-    describes a picture of something else.
+    describes a picture of something else. A short story is not evidence
+    enough: a closing notice may share no word with a few lines.
     """
     if draft.kind != "article" or len(draft.body) < FOREIGN_MIN_STORY or len(draft.starts) != len(draft.body):
         return
@@ -70,6 +72,8 @@ def foreign_paragraphs_are_captions(draft: Draft, drafts: list[Draft]) -> None:
         if kind != "p" or len(text) < FOREIGN_MIN or not shapes.ends_sentence(text) or shapes.starts_with_dateline(text):
             continue
         if not pairs[k] or any(found[pair] > 1 for pair in pairs[k]):
+            continue
+        if sum(len(t) for j, (_, t) in enumerate(draft.body) if j != k) < FOREIGN_MIN_REST:
             continue
         drafts.append(Draft("photo", draft.starts[k], body=[("p", text)],
                              warnings=["AS10 a paragraph sharing no word with its story taken as a caption printed without credit"]))
