@@ -109,46 +109,59 @@ STILL_SPOKEN_OF = 0.05  # a headline this similar to a paragraph shares a word w
 
 
 def _rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[_Placed]) -> None:
-    """A story opened without a dateline inside a running one, that no headline claimed, goes back on it.
+    """A story opened without a dateline inside a running one goes back on it, unless a headline of its own claims it.
 
     Opened by a source named (据某某社报道) or by a new paragraph after a
-    photo: either may start a story or go on with the one above. It stays a
-    story of its own when a headline claimed it, or when the headline above
-    shares not a word with it (a story under no headline after a photo goes on
-    with the one above; one opened by a source named stays apart). A headline
-    printed right over the one above, in one run, is not its own: the two are
-    one head (a title over its subtitle).
+    photo, a story may start there or the one above go on. A headline
+    printed right over the one above, in one run, is not its own: the two
+    are one head (a title over its subtitle).
     """
     for draft in reversed(drafts):
         above = draft.broke_from
         if above is None or draft.byline or above not in drafts:
             continue
         if draft.head is not None:
-            if above.head is None or draft.head_run is None or draft.head_run != above.head_run:
-                continue
-            blocks = runs[above.head_run].run.blocks
-            under = [b for b in blocks if b.first == above.head.first]
-            if draft.head.last >= above.head.first or any(draft.head.last < b.first < above.head.first for b in blocks):
-                continue  # only a title printed right over the subtitle the story above took is one head with it
-            if not under or under[0].gap_before:
-                continue
-            above.head = headlines.build_head([b for b in blocks if draft.head.first <= b.first <= above.head.last])
-            above.body.extend(draft.body)
-            above.starts.extend(draft.starts)
-            above.warnings.append(f"AS11 two headline groups of one run rejoined over one story (line {draft.first})")
-            drafts.remove(draft)
-            continue
-        if above.head is None and not draft.after_photo:
-            continue
-        text = " ".join(text for _, text in draft.body)
-        if above.head is not None and headlines.similarity(above.head, text) < STILL_SPOKEN_OF:
-            continue
-        above.body.extend(draft.body)
-        above.starts.extend(draft.starts)
-        if not draft.after_photo:
-            above.warnings.append(f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: "
-                                  "no headline of its own")
-        drafts.remove(draft)
+            if _title_over_subtitle(draft, above, runs):
+                blocks = runs[above.head_run].run.blocks
+                above.head = headlines.build_head([b for b in blocks if draft.head.first <= b.first <= above.head.last])
+                _merge(above, draft, drafts, f"AS11 two headline groups of one run rejoined over one story (line {draft.first})")
+        elif _goes_on(draft, above):
+            _merge(above, draft, drafts, "" if draft.after_photo else
+                   f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: no headline of its own")
+
+
+def _goes_on(draft: Draft, above: Draft) -> bool:
+    """Whether an unclaimed story, opened without a dateline, continues the one above.
+
+    After a photo it does, unless the headline above shares not a word with
+    it and it runs over more than one paragraph (one paragraph under no
+    headline is no story). Opened by a source named, it does if the headline
+    above shares a word with it.
+    """
+    text = " ".join(text for _, text in draft.body)
+    spoken_of = above.head is not None and headlines.similarity(above.head, text) >= STILL_SPOKEN_OF
+    if draft.after_photo:
+        return above.head is None or spoken_of or len(draft.body) == 1
+    return spoken_of
+
+
+def _title_over_subtitle(draft: Draft, above: Draft, runs: list[_Placed]) -> bool:
+    """Whether draft's headline stands right over the one above took, in the same run, with no blank between."""
+    if above.head is None or draft.head_run is None or draft.head_run != above.head_run:
+        return False
+    blocks = runs[above.head_run].run.blocks
+    if draft.head.last >= above.head.first or any(draft.head.last < b.first < above.head.first for b in blocks):
+        return False
+    under = [b for b in blocks if b.first == above.head.first]
+    return bool(under) and not under[0].gap_before
+
+
+def _merge(above: Draft, draft: Draft, drafts: list[Draft], warning: str) -> None:
+    above.body.extend(draft.body)
+    above.starts.extend(draft.starts)
+    if warning:
+        above.warnings.append(warning)
+    drafts.remove(draft)
 
 
 def _after_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:
