@@ -270,16 +270,17 @@ def _split_at_headline(drafts: list[_Draft], candidates: list[_Draft], head: Hea
     story's headline, printed elsewhere, names the paragraph where it starts.
     """
     best = None
+    words = headlines.Words(head.text)  # scored against many stretches of text
     for d in candidates:
         if len(d.body) < 2 or len(d.starts) != len(d.body):
             continue
         for k in range(1, len(d.body)):
             if d.body[k][0] != "p" or d.body[k - 1][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
                 continue
-            later = headlines.similarity(head, " ".join(t for _, t in d.body[k:k + 3]))
+            later = headlines.similarity(words, " ".join(t for _, t in d.body[k:k + 3]))
             if later < SPLIT_MATCH or (best is not None and later <= best[0]):
                 continue
-            earlier = headlines.similarity(head, " ".join(t for _, t in d.body[:k]))
+            earlier = headlines.similarity(words, " ".join(t for _, t in d.body[:k]))
             if later - earlier >= SPLIT_MARGIN and earlier < SPLIT_MATCH / 2:
                 best = (later, d, k)
     if best is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -114,7 +115,7 @@ def similarity(head: Head | Words, story: str | Story, below: float = 0.0) -> fl
     text = story.text if isinstance(story, Story) else shapes.squeeze(story)
     if not words.pairs or not text:
         return 0.0
-    shared = sum(1 for pair in words.pairs if pair in text) / len(words.pairs)  # substring search runs in C
+    shared = sum(map(text.__contains__, words.pairs)) / len(words.pairs)  # pairs found in the story (in C)
     if not shared:
         return 0.0  # not one word pair in common: no alignment can make this a match
     cutoff = 0.0
@@ -136,8 +137,8 @@ class Words:
 
     def __init__(self, text: str) -> None:
         self.text = shapes.squeeze(text)
-        pairs = (self.text[i:i + 2] for i in range(len(self.text) - 1))
-        self.pairs = frozenset(p for p in pairs if p.isalnum() and not p.isascii())  # words, not quotes or digits
+        pairs = map(operator.add, self.text, self.text[1:])  # each two neighbouring characters
+        self.pairs = frozenset([p for p in pairs if p.isalnum() and not p.isascii()])  # words, not quotes or digits
 
 
 class Story:
