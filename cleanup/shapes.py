@@ -27,9 +27,10 @@ RUN_IN_CREDIT_RE = regex.compile(
     rf"^(?P<caption>.*[。！？”）)])[ \u3000]+(?P<credit>{_GROUP}(?:[ \u3000]+{_GROUP})*(?:[ \u3000]*(?:{_CREDITS}))?)$"
 )
 PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]+{HAN}{{2}}")
-BODY_PUNCT_RE = regex.compile(r"[，。、；：,;:！？!?]")
-SENTENCE_PUNCT_RE = regex.compile(r"[。；;！？!?]")
-NOTE_RE = regex.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
+# Plain character sets and words: stdlib re finds them several times faster than regex, alike.
+BODY_PUNCT_RE = re.compile(r"[，。、；：,;:！？!?]")
+SENTENCE_PUNCT_RE = re.compile(r"[。；;！？!?]")
+NOTE_RE = re.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
 # Cheap tests a line must pass before the regexes above can match it; most lines fail them.
 _ROLE_STARTS = _LEX.byline_roles  # BYLINE_RE opens with a role
 _CREDIT_ENDS = tuple(c + close for c in _LEX.credit_suffixes for close in ("", "）", ")"))  # CREDIT_RE's end
