@@ -182,8 +182,11 @@ def _is_section_heading(group: list[Block], story: _Draft | None, nxt: Block | N
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
         return False
     head = Head(title=group[0].text)
-    above = headlines.similarity(head, " ".join(text for _, text in story.body))
-    return above >= FOREIGN or headlines.similarity(head, nxt.text) < OWN
+    above = headlines.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
+    if above is not None and above >= FOREIGN:
+        return True
+    below = headlines.similarity(head, nxt.text, OWN)  # None: under OWN
+    return below is None or below < OWN
 
 
 def _conflicts(head: Head, body: Block) -> bool:
@@ -277,8 +280,9 @@ def _split_at_headline(drafts: list[_Draft], candidates: list[_Draft], head: Hea
         for k in range(1, len(d.body)):
             if d.body[k][0] != "p" or d.body[k - 1][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
                 continue
-            later = headlines.similarity(words, " ".join(t for _, t in d.body[k:k + 3]))
-            if later < SPLIT_MATCH or (best is not None and later <= best[0]):
+            need = SPLIT_MATCH if best is None else max(SPLIT_MATCH, best[0])
+            later = headlines.similarity(words, " ".join(t for _, t in d.body[k:k + 3]), need)  # None: under need
+            if later is None or later < SPLIT_MATCH or (best is not None and later <= best[0]):
                 continue
             earlier = headlines.similarity(words, " ".join(t for _, t in d.body[:k]))
             if later - earlier >= SPLIT_MARGIN and earlier < SPLIT_MATCH / 2:
