@@ -112,10 +112,14 @@ def similarity(head: Head | Words, story: str | Story, below: float = 0.0) -> fl
     alignment, the costly part, then stops as soon as it cannot reach it.
     """
     words = head if isinstance(head, Words) else Words(head.text)
-    text = story.text if isinstance(story, Story) else shapes.squeeze(story)
+    if isinstance(story, Story):
+        text, found = story.text, story.count(words.pairs)
+    else:
+        text = shapes.squeeze(story)
+        found = sum(map(text.__contains__, words.pairs))  # substring search, in C
     if not words.pairs or not text:
         return 0.0
-    shared = sum(map(text.__contains__, words.pairs)) / len(words.pairs)  # pairs found in the story (in C)
+    shared = found / len(words.pairs)  # the head's pairs found in the story
     if not shared:
         return 0.0  # not one word pair in common: no alignment can make this a match
     cutoff = 0.0
@@ -142,12 +146,23 @@ class Words:
 
 
 class Story:
-    """A story's text as similarity() reads it, squeezed once for the many heads scored against it."""
+    """A story's text as similarity() reads it, squeezed once for the many heads scored against it.
 
-    __slots__ = ("text",)
+    It also remembers which pairs it holds: the groups of one headline run share most
+    of their lines, so each pair is looked for in the text once, not once per group.
+    """
+
+    __slots__ = ("text", "_holds")
 
     def __init__(self, text: str) -> None:
         self.text = shapes.squeeze(text)
+        self._holds: dict[str, bool] = {}
+
+    def count(self, pairs: frozenset[str]) -> int:
+        """How many of the pairs are in the text (set and map operations: all in C)."""
+        new = pairs - self._holds.keys()
+        self._holds.update(zip(new, map(self.text.__contains__, new)))
+        return sum(map(self._holds.__getitem__, pairs))
 
 
 ADJACENT_AFTER = 0.2  # a head printed right above a story is probably its own
