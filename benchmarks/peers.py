@@ -58,11 +58,13 @@ def line(label: str, pages: int, size: int, seconds: float, note: str = "", cpu:
 def time_cli(sample_dir: Path, out: Path | None, jobs: int, repeat: int) -> tuple[float, str, float]:
     """Best wall clock of `repeat` `cleanup reflow` runs; its CPU time (workers included),
     the load average around it and the peak memory of the main process."""
-    target = ["-o", str(out)] if out else ["--format", "jsonl"]
     best = None
-    for _ in range(repeat):
-        if out:
-            shutil.rmtree(out, ignore_errors=True)
+    for run in range(repeat):
+        # Each run writes a fresh folder; all are removed with the sample at the end. Creating
+        # files where thousands were just deleted can cost several times the system time (ext4
+        # mounted with discard, on the VM this was measured on), and only the runs that came
+        # after a deletion paid it: the first --jobs 1 run never did, every --jobs N run did.
+        target = ["-o", str(out.with_name(f"{out.name}-{jobs}-{run}"))] if out else ["--format", "jsonl"]
         load = os.getloadavg()[0]
         started = time.perf_counter()
         process = subprocess.Popen([CLEANUP, "reflow", str(sample_dir), *target, "--jobs", str(jobs)],

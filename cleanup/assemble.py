@@ -211,11 +211,12 @@ def _is_section_heading(group: list[Block], story: Draft | None, below: list[Blo
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
         return False
     head = Head(title=group[0].text)
-    above = headlines.similarity(head, " ".join(text for _, text in story.body))
-    if above >= FOREIGN:
+    above = headlines.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
+    if above is not None and above >= FOREIGN:
         return True
     section = " ".join(block.text for block in below if block.role == "body")
-    return headlines.similarity(head, section) < OWN
+    own = headlines.similarity(head, section, OWN)  # None: under OWN
+    return own is None or own < OWN
 
 
 def _conflicts(head: Head, body: Block) -> bool:
@@ -330,17 +331,20 @@ def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head)
     the last one before which the headline's words are not yet found.
     """
     best = None
+    words = headlines.Words(head.text)  # scored against many stretches of text
     for d in candidates:
         if len(d.body) < 2 or len(d.starts) != len(d.body):
             continue
         for k in range(len(d.body) - 1, 0, -1):
             if d.body[k][0] != "p" or d.body[k - 1][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
                 continue
-            earlier = headlines.similarity(head, " ".join(t for _, t in d.body[:k]))
+            earlier = headlines.similarity(words, " ".join(t for _, t in d.body[:k]))
             if earlier >= SPLIT_MATCH / 2:
                 continue  # its words are found above: the second story starts higher, if anywhere
-            later = headlines.similarity(head, " ".join(t for _, t in d.body[k:k + 3]))
-            if later >= SPLIT_MATCH and later - earlier >= SPLIT_MARGIN and (best is None or later > best[0]):
+            need = SPLIT_MATCH if best is None else max(SPLIT_MATCH, best[0])
+            later = headlines.similarity(words, " ".join(t for _, t in d.body[k:k + 3]), need)  # None: under need
+            if (later is not None and later >= SPLIT_MATCH and later - earlier >= SPLIT_MARGIN
+                    and (best is None or later > best[0])):
                 best = (later, d, k)
             break  # the last paragraph before the words are found is the only candidate here
     if best is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import operator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -106,21 +106,34 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     return b <= a or b / a <= 1 / 0.6
 
 
-def similarity(head: Head, story_text: str) -> float:
+def similarity(head: Head | Words, story: str | Story, below: float = 0.0) -> float | None:
     """How well a headline's words are found in a story, 0..1.
 
     Headlines reuse the story's words in another order, so this counts the
     headline's character pairs found in the story, and blends in rapidfuzz's
     best partial alignment for the longer shared runs.
+
+    With `below`, a score that is surely under it comes back as None: the
+    alignment, the costly part, then stops as soon as it cannot reach it.
     """
-    words, pairs = _head_pairs(head.text)
-    story = _squeezed(story_text)
-    if not pairs or not story:
+    words = head if isinstance(head, Words) else Words(head.text)
+    if isinstance(story, Story):
+        text, found = story.text, story.count(words.pairs)
+    else:
+        text = shapes.squeeze(story)
+        found = sum(map(text.__contains__, words.pairs))  # substring search, in C
+    if not words.pairs or not text:
         return 0.0
-    shared = sum(1 for pair in pairs if pair in story) / len(pairs)  # substring search runs in C
+    shared = found / len(words.pairs)  # the head's pairs found in the story
     if not shared:
         return 0.0  # not one word pair in common: no alignment can make this a match
-    return 0.7 * shared + 0.3 * fuzz.partial_ratio(words, story) / 100
+    cutoff = 0.0
+    if below:  # the alignment score that reaches `below`, less a margin for rounding
+        cutoff = max(0.0, (below - 0.7 * shared) / 0.3 * 100 - 0.01)
+    aligned = fuzz.partial_ratio(words.text, text, score_cutoff=cutoff)
+    if cutoff and not aligned:
+        return None  # (rapidfuzz answers 0 for an alignment under the cutoff)
+    return 0.7 * shared + 0.3 * aligned / 100
 
 
 def word_pairs(text: str) -> frozenset[str]:
@@ -129,7 +142,7 @@ def word_pairs(text: str) -> frozenset[str]:
     >>> sorted(word_pairs("义诊 活动，2次"))
     ['2次', '义诊', '活动', '诊活']
     """
-    return _head_pairs(text)[1]
+    return Words(text).pairs
 
 
 def shared_share(text: str, other: str) -> float:
@@ -138,21 +151,43 @@ def shared_share(text: str, other: str) -> float:
     >>> shared_share("社区开展义诊", "义诊持续一天"), shared_share("社区开展义诊", "河道治理")  # 社区 区开 开展 展义 义诊
     (0.2, 0.0)
     """
-    _, pairs = _head_pairs(text)
+    pairs = Words(text).pairs
     squeezed = shapes.squeeze(other)
-    return sum(1 for pair in pairs if pair in squeezed) / len(pairs) if pairs else 0.0
+    return sum(map(squeezed.__contains__, pairs)) / len(pairs) if pairs else 0.0
 
 
-@functools.lru_cache(maxsize=1024)  # one head is scored against many stories, and a story against many heads
-def _head_pairs(text: str) -> tuple[str, frozenset[str]]:
-    words = shapes.squeeze(text)
-    pairs = (words[i:i + 2] for i in range(len(words) - 1))
-    return words, frozenset(p for p in pairs if p.isalnum() and not p.isascii())  # words, not quotes or digits
+class Words:
+    """A headline's text as similarity() reads it: squeezed, and its pairs of CJK characters.
+
+    Worked out once for the many stories a head is scored against.
+    """
+
+    __slots__ = ("text", "pairs")
+
+    def __init__(self, text: str) -> None:
+        self.text = shapes.squeeze(text)
+        pairs = map(operator.add, self.text, self.text[1:])  # each two neighbouring characters
+        self.pairs = frozenset([p for p in pairs if p.isalnum() and not p.isascii()])  # words, not quotes or digits
 
 
-@functools.lru_cache(maxsize=256)
-def _squeezed(text: str) -> str:
-    return shapes.squeeze(text)
+class Story:
+    """A story's text as similarity() reads it, squeezed once for the many heads scored against it.
+
+    It also remembers which pairs it holds: the groups of one headline run share most
+    of their lines, so each pair is looked for in the text once, not once per group.
+    """
+
+    __slots__ = ("text", "_holds")
+
+    def __init__(self, text: str) -> None:
+        self.text = shapes.squeeze(text)
+        self._holds: dict[str, bool] = {}
+
+    def count(self, pairs: frozenset[str]) -> int:
+        """How many of the pairs are in the text (set and map operations: all in C)."""
+        new = pairs - self._holds.keys()
+        self._holds.update(zip(new, map(self.text.__contains__, new)))
+        return sum(map(self._holds.__getitem__, pairs))
 
 
 ADJACENT_AFTER = 0.2  # a head printed right above a story is probably its own
@@ -216,24 +251,28 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
     """
     per_run = [units(run.blocks) for run in runs]
     candidates = []
-    scores: dict[tuple[int, int, int], dict[int, float]] = {}
+    # a score under MATCH_THRESHOLD can never be taken: it is left None, worked out only for a runner-up
+    scores: dict[tuple[int, int, int], dict[int, float | None]] = {}
+    prepared: dict[int, Story] = {}  # the stories near the current run (runs come in page order)
     for r, (run, us) in enumerate(zip(runs, per_run)):
         near = range(max(0, run.at - NEARBY), min(len(stories), run.at + NEARBY))
+        for gone in [s for s in prepared if s not in near]:
+            del prepared[gone]  # a huge dump keeps only the stories in reach
         for a in range(len(us)):
             for b in range(a + 1, min(len(us), a + MAX_GROUP) + 1):
                 head = build_head([blk for u in us[a:b] for blk in u])
                 if not head.title or any(_is_couplet_unit(u) for u in us[a + 1:b - 1]) or (
                         b - a > 1 and _is_couplet_unit(us[b - 1]) and _is_couplet_unit(us[a])):
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
+                words = Words(head.text)
                 row = {}
                 for s in near:
-                    score = similarity(head, stories[s])
-                    if s == run.after and b == len(us):
-                        score += ADJACENT_AFTER
-                    if s == run.before and a == 0:
-                        score += ADJACENT_BEFORE
+                    if s not in prepared:
+                        prepared[s] = Story(stories[s])
+                    score = _score(words, prepared[s], run, a, b, len(us), s, MATCH_THRESHOLD)
                     row[s] = score
-                    candidates.append((score, b - a, r, a, b, s))
+                    if score is not None:
+                        candidates.append((score, b - a, r, a, b, s))
                 scores[(r, a, b)] = row
     candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
     taken: set[int] = set()
@@ -254,10 +293,38 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                 result.append(Attached(r, head, None))
                 continue
             row = scores.get((r, a, b)) or {s: similarity(head, stories[s])}
+            exact = lambda j: _score(head, Story(stories[j]), runs[r], a, b, len(us), j)  # noqa: E731
+            score = row.get(s, 0.0)
+            if score is None:  # (a group widened by _cover may score under the threshold)
+                score = exact(s)
             others = [x for j, x in row.items() if j != s]
-            confident = not others or row.get(s, 0.0) - max(others) >= CONFIDENT_MARGIN
-            result.append(Attached(r, head, s, row.get(s, 0.0), confident))
+            if None in others:  # runners-up under the threshold: it bounds their scores
+                bound = max(x for x in [MATCH_THRESHOLD, *others] if x is not None)
+                if score - bound >= CONFIDENT_MARGIN:
+                    others = [bound]  # far enough ahead of them all
+                else:  # one may be close: score them in full
+                    others = [exact(j) if x is None else x for j, x in row.items() if j != s]
+            confident = not others or score - max(others) >= CONFIDENT_MARGIN
+            result.append(Attached(r, head, s, score, confident))
     return result
+
+
+def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s: int,
+           below: float = 0.0) -> float | None:
+    """Group a:b of a run's n lines against story s: similarity, plus a bonus for printing next to it.
+
+    With `below`, a score that is surely under it is None.
+    """
+    after, before = s == run.after and b == n, s == run.before and a == 0
+    bonus = ADJACENT_AFTER * after + ADJACENT_BEFORE * before
+    score = similarity(head, story, below - bonus if below else 0.0)
+    if score is None:
+        return None
+    if after:
+        score += ADJACENT_AFTER
+    if before:
+        score += ADJACENT_BEFORE
+    return score
 
 
 def _cover(chosen, us, stories, free) -> list[tuple[int, int, int | None]]:

@@ -44,8 +44,11 @@ def write_page(out: Path, stem: str, page: Page) -> Path:
 
 def stage_page(out: Path, stem: str, page: Page) -> Path:
     """A page's files in a temporary folder inside OUT, for `place_page` (a worker can do this)."""
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=".tmp", dir=out))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=".tmp", dir=out))
+    except OSError:  # OUT is not there yet (the first page): make it, as before, with its errors
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=".tmp", dir=out))
     try:
         for name, text in page_files(page).items():
             (staging / name).write_text(text, encoding="utf-8", newline="\n")
@@ -65,9 +68,10 @@ def place_page(out: Path, stem: str, staging: Path) -> Path:
     """
     target = out / stem
     try:
-        if (target.exists() or target.is_symlink()) and not _is_page_folder(target):
+        present = _lexists(target)  # one lstat for the exists() and is_symlink() it stands for
+        if present and not _is_page_folder(target):
             raise FileExistsError(errno.EEXIST, "exists and is not a page folder; not replaced", str(target))
-        if target.exists():
+        if present:  # (a page folder is no symlink)
             old = Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=".old", dir=out))
             os.replace(target, old / "page")
             os.replace(staging, target)
@@ -78,6 +82,17 @@ def place_page(out: Path, stem: str, staging: Path) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def _lexists(path: Path) -> bool:
+    """Whether anything, a dangling symlink included, is at path (errors as Path.exists treats them)."""
+    try:
+        os.lstat(path)
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return False
+        raise
+    return True
 
 
 def _is_page_folder(path: Path) -> bool:

@@ -183,6 +183,8 @@ def widen_punctuation(text: str) -> str:
     '10:30, 1,000 and 96.3%'
     """
 
+    if not _HALF_MARK_RE.search(text):
+        return text  # (most blocks: the CJK test below is the dearer one)
     # PU03 curls a straight " in CJK text, so it counts as the CJK mark it will become
     chinese = {'"'} if _CJK_RE.search(text) else set()
 
@@ -193,7 +195,7 @@ def widen_punctuation(text: str) -> str:
             return m.group()
         return _LEX.widen[mark] if any(_is_cjk(n) or n in chinese for n in (before, after)) else m.group()
 
-    return _HALF_PUNCT_RE.sub(widen, text) if _HALF_MARK_RE.search(text) else text
+    return _HALF_PUNCT_RE.sub(widen, text)
 
 
 @rule("PU02")
@@ -206,6 +208,8 @@ def widen_parentheses(text: str) -> str:
     'GDP (2023)'
     """
 
+    if "(" not in text or ")" not in text:
+        return text  # no pair to widen (most blocks): the CJK test below is the dearer one
     # it runs before PU01 and PU03, so it looks past the marks they may widen, and takes a straight
     # quote in Chinese text for the curly one PU03 makes of it (curly quotes are CJK marks)
     chinese = {'"', "'"} if _CJK_RE.search(text) else set()

@@ -31,10 +31,11 @@ PHRASE_SPACE_RE = regex.compile(rf"[{HAN}\d]{HAN}[ \u3000]+{HAN}{{2}}")  # (…�
 # is set tight against its characters: this extractor does not space digits, so the space is printed.
 _DIGIT_PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]\d[\d.]*{HAN}{{2}}")
 _TIGHT_NUMBER_RE = regex.compile(rf"{HAN}\d[\d.]*{HAN}")
-BODY_PUNCT_RE = regex.compile(r"[，。、；：,;:！？!?]")
-SENTENCE_PUNCT_RE = regex.compile(r"[。；;！？!?]")
-_CLAUSE_MARK_RE = regex.compile(r"[，：,:]")
-NOTE_RE = regex.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
+# Plain character sets and words: stdlib re finds them several times faster than regex, alike.
+BODY_PUNCT_RE = re.compile(r"[，。、；：,;:！？!?]")
+SENTENCE_PUNCT_RE = re.compile(r"[。；;！？!?]")
+_CLAUSE_MARK_RE = re.compile(r"[，：,:]")
+NOTE_RE = re.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
 # Cheap tests a line must pass before the regexes above can match it; most lines fail them.
 _ROLE_STARTS = _LEX.byline_roles  # BYLINE_RE opens with a role
 _CREDIT_ENDS = tuple(c + close for c in _LEX.credit_suffixes for close in ("", "）", ")"))  # CREDIT_RE's end

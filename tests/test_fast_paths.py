@@ -1,13 +1,15 @@
 """The fast paths give the plain definitions' answers: cheap pre-checks never turn away a match,
-and the sliding column-width window finds what counting each line's neighbours finds."""
+the sliding column-width window finds what counting each line's neighbours finds, and a similarity
+cut short is cut only under its floor."""
 
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup import layout, normalize, polish, shapes
+from cleanup import headlines, layout, normalize, polish, shapes
 from cleanup.rulebook import REGISTRY
 
 # Characters that the shape regexes and the rules' pre-checks look for, and some they do not.
@@ -22,6 +24,7 @@ credit_like = st.tuples(
 ).map("".join)
 line = st.one_of(st.text(alphabet=ALPHABET, max_size=40), credit_like)
 SETTINGS = settings(max_examples=400, deadline=None)
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
 
 @settings(max_examples=1500, deadline=None)
@@ -73,3 +76,17 @@ def test_sliding_width_window_matches_counting(values, rng):
     usable = [rng.random() < 0.8 for _ in values]
     expected = tuple(_width_by_counting(values, usable, i) for i in range(len(values)))
     assert layout._local_widths(tuple(values), usable) == expected
+
+
+# Headlines and story text cut from the golden pages, so that many pairs share words.
+_GOLDEN_TEXT = "".join(p.read_text(encoding="utf-8") for p in sorted(GOLDEN.glob("*.txt")))
+snippet = st.tuples(st.integers(0, len(_GOLDEN_TEXT)), st.integers(0, 600)).map(lambda t: _GOLDEN_TEXT[t[0]:t[0] + t[1]])
+
+
+@SETTINGS
+@given(snippet.map(lambda s: s[:30]), snippet, st.floats(0.0, 1.2))
+def test_similarity_cut_short_only_under_its_floor(title, story, below):
+    head = headlines.Head(title=title)
+    exact = headlines.similarity(head, story)
+    cut = headlines.similarity(headlines.Words(head.text), headlines.Story(story), below)
+    assert cut == exact or (cut is None and exact < below)
