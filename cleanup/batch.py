@@ -27,11 +27,22 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Written:
+    """What the writer needs of a page whose files a worker has written: not the page itself,
+    which would cost its pickling on the way back."""
+
+    manifest: tuple[str, ...]  # the page's manifest lines
+    items: int
+    warnings: int
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     source: Source
-    page: Page | None = None
+    page: Page | None = None  # None once staged: `written` says what the writer needs
     error: str = ""
     staged: Path | None = None  # the page's files, written to a temporary folder in OUT
+    written: Written | None = None
 
 
 def gather(inputs: list[str], stdin_name: str) -> tuple[list[Source], list[str]]:
@@ -133,16 +144,22 @@ def run_one(source: Source, config: Config, raw: bytes | None = None, stage_in: 
         return Outcome(source, error=f"internal error ({type(error).__name__}: {error})")
     if not page.items:
         return Outcome(source, error=NO_TEXT)
-    return Outcome(source, page=page, staged=_stage(stage_in, page))
+    return _stage(stage_in, source, page)
 
 
-def _stage(out: Path | None, page: Page) -> Path | None:
+def _stage(out: Path | None, source: Source, page: Page) -> Outcome:
+    """The page's outcome; with `out`, its files staged there and only what the writer needs kept."""
     from . import output
 
+    if out is None:
+        return Outcome(source, page=page)
     try:
-        return output.stage_page(out, output.safe_stem(page.source), page) if out is not None else None
+        stem = output.safe_stem(page.source)
+        staged = output.stage_page(out, stem, page)
     except (ValueError, OSError):  # the writer names the problem when it places the page
-        return None
+        return Outcome(source, page=page)
+    warnings = len(page.warnings) + sum(len(item.warnings) for item in page.items)
+    return Outcome(source, staged=staged, written=Written(tuple(output.manifest_lines(page, stem)), len(page.items), warnings))
 
 
 def discard(outcome: Outcome) -> None:

@@ -42,9 +42,9 @@ class Sink:
         label = str(outcome.source.path or outcome.source.name or "-")
         if outcome.error:
             return self.fail(label, outcome.error)
-        page = outcome.page
+        page, written = outcome.page, outcome.written
         try:
-            stem = output.safe_stem(page.source)
+            stem = output.safe_stem(page.source if page is not None else outcome.source.name)
         except ValueError as error:
             return self.fail(label, str(error))
         key = stem.casefold()  # Page and page are one folder on macOS and Windows
@@ -65,10 +65,14 @@ class Sink:
                     output.write_page(self.out, stem, page)
             except OSError as error:  # this page only (a clash, a name too long); OUT itself was writable
                 return self.fail(label, f"cannot write {error.filename or self.out / stem}: {error.strerror or error}")
-            self.manifest.add(output.manifest_lines(page, stem))
+            self.manifest.add(list(written.manifest) if written is not None else output.manifest_lines(page, stem))
         self.pages += 1
-        self.items += len(page.items)
-        self.warnings += len(page.warnings) + sum(len(item.warnings) for item in page.items)
+        if written is not None:
+            self.items += written.items
+            self.warnings += written.warnings
+        else:
+            self.items += len(page.items)
+            self.warnings += len(page.warnings) + sum(len(item.warnings) for item in page.items)
 
     def commit(self) -> None:
         if self.manifest is not None:

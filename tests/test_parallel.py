@@ -10,6 +10,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from cleanup.batch import Outcome, Source, gather, run_one
+from cleanup import output
 from cleanup.cli import app
 from cleanup.model import Config
 from cleanup.parallel import AHEAD, DIED, run_parallel
@@ -106,3 +107,15 @@ def test_an_endless_stream_is_read_only_a_window_ahead():
     run.close()
     assert names == ["0.txt", "1.txt", "2.txt"]
     assert len(pulled) <= 3 + 2 * AHEAD  # memory bounded: not the whole stream in flight
+
+
+def test_a_staged_page_comes_back_as_its_manifest_lines_not_the_page(tmp_path):
+    """A worker that wrote a page's files sends back only what the writer needs: no page to pickle."""
+    source = Source(DUMPS[0].name, DUMPS[0])
+    kept = run_one(source, Config())
+    staged = run_one(source, Config(), stage_in=tmp_path)
+    assert staged.page is None and staged.staged is not None
+    stem = output.safe_stem(kept.page.source)
+    assert list(staged.written.manifest) == output.manifest_lines(kept.page, stem)
+    assert staged.written.items == len(kept.page.items)
+    assert sorted(p.name for p in staged.staged.iterdir()) == sorted(output.page_files(kept.page))
