@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from . import headlines, lexicon, shapes
@@ -63,21 +62,29 @@ def foreign_paragraphs_are_captions(draft: Draft, drafts: list[Draft]) -> None:
     """
     if draft.kind != "article" or len(draft.body) < FOREIGN_MIN_STORY or len(draft.starts) != len(draft.body):
         return
-    pairs = [headlines.word_pairs(text) for _, text in draft.body]
-    found = Counter(pair for own in pairs for pair in own)  # in how many paragraphs each pair is
-    if draft.head is not None:
-        found.update(headlines.word_pairs(draft.head.text))
+    whole = shapes.squeeze(" ".join([draft.head.text if draft.head else ""] + [text for _, text in draft.body]))
     for k in range(len(draft.body) - 1, 0, -1):
         kind, text = draft.body[k]
         if kind != "p" or len(text) < FOREIGN_MIN or not shapes.ends_sentence(text) or shapes.starts_with_dateline(text):
             continue
-        if not pairs[k] or any(found[pair] > 1 for pair in pairs[k]):
-            continue
-        if sum(len(t) for j, (_, t) in enumerate(draft.body) if j != k) < FOREIGN_MIN_REST:
+        own = shapes.squeeze(text)
+        if len(whole) - len(own) < FOREIGN_MIN_REST or _pair_found_elsewhere(own, whole):
             continue
         drafts.append(Draft("photo", draft.starts[k], body=[("p", text)],
                              warnings=["AS10 a paragraph sharing no word with its story taken as a caption printed without credit"]))
         del draft.body[k], draft.starts[k]
+
+
+def _pair_found_elsewhere(own: str, whole: str) -> bool:
+    """Whether a word pair of `own` occurs in `whole` more often than in `own` (whole holds own).
+
+    It stops at the first such pair: most paragraphs share one within a few characters.
+    """
+    for i in range(len(own) - 1):
+        pair = own[i:i + 2]
+        if pair.isalnum() and not pair.isascii() and whole.count(pair) > own.count(pair):
+            return True
+    return False
 
 
 CUT_FOREIGN = 0.03  # under this share of its word pairs found in the story so far, a paragraph is not its own

@@ -136,15 +136,6 @@ def similarity(head: Head | Words, story: str | Story, below: float = 0.0) -> fl
     return 0.7 * shared + 0.3 * aligned / 100
 
 
-def word_pairs(text: str) -> frozenset[str]:
-    """The word pairs of a text: two letters or digits side by side, not both ASCII, spaces left out.
-
-    >>> sorted(word_pairs("义诊 活动，2次"))
-    ['2次', '义诊', '活动', '诊活']
-    """
-    return Words(text).pairs
-
-
 def shared_share(text: str, other: str) -> float:
     """The share of text's word pairs (two CJK characters) found in other, 0..1.
 
