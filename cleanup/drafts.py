@@ -12,7 +12,7 @@ from .model import Item
 _LEX = lexicon.load()
 
 
-@dataclass
+@dataclass(eq=False)  # a draft is itself: `in` and remove() must not compare contents
 class Draft:
     """An item while it is being assembled (mutable; assembly and the repairs below change it)."""
 
