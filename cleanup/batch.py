@@ -158,8 +158,12 @@ def _stage(out: Path | None, source: Source, page: Page) -> Outcome:
         staged = output.stage_page(out, stem, page)
     except (ValueError, OSError):  # the writer names the problem when it places the page
         return Outcome(source, page=page)
-    warnings = len(page.warnings) + sum(len(item.warnings) for item in page.items)
-    return Outcome(source, staged=staged, written=Written(tuple(output.manifest_lines(page, stem)), len(page.items), warnings))
+    written = Written(tuple(output.manifest_lines(page, stem)), len(page.items), count_warnings(page))
+    return Outcome(source, staged=staged, written=written)
+
+
+def count_warnings(page: Page) -> int:
+    return len(page.warnings) + sum(len(item.warnings) for item in page.items)
 
 
 def discard(outcome: Outcome) -> None:

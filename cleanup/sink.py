@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import output
-from .batch import Outcome, discard
+from .batch import Outcome, count_warnings, discard
 
 
 class Sink:
@@ -67,12 +67,8 @@ class Sink:
                 return self.fail(label, f"cannot write {error.filename or self.out / stem}: {error.strerror or error}")
             self.manifest.add(list(written.manifest) if written is not None else output.manifest_lines(page, stem))
         self.pages += 1
-        if written is not None:
-            self.items += written.items
-            self.warnings += written.warnings
-        else:
-            self.items += len(page.items)
-            self.warnings += len(page.warnings) + sum(len(item.warnings) for item in page.items)
+        self.items += written.items if written is not None else len(page.items)
+        self.warnings += written.warnings if written is not None else count_warnings(page)
 
     def commit(self) -> None:
         if self.manifest is not None:
