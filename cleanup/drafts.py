@@ -143,5 +143,9 @@ def rejoin_odd_headings(draft: Draft) -> None:
 
 def finish(d: Draft) -> Item:
     head = d.head or Head(title="")
+    body, warnings = d.body, d.warnings
+    if head.byline and d.byline:  # two printed bylines (the same name, it may be): neither may be lost
+        body = [("p", d.byline), *body]
+        warnings = [*warnings, "AS13 a byline printed over the body, beside the headline's own, kept as the first paragraph"]
     return Item(kind=d.kind, first=d.first, column=head.column, title=head.title, subtitle=head.subtitle,
-                byline=head.byline or d.byline, credit=d.credit, body=tuple(d.body), warnings=tuple(d.warnings))
+                byline=head.byline or d.byline, credit=d.credit, body=tuple(body), warnings=tuple(warnings))
