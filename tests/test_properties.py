@@ -76,3 +76,26 @@ def test_a_front_matter_value_reads_back_as_the_same_string(value):
     from cleanup.render import yaml_scalar
 
     assert yaml.safe_load(f"k: {yaml_scalar(value)}")["k"] == value
+
+
+def _golden_lines() -> list[list[str]]:
+    from .conftest import DUMPS
+
+    return [d.read_text(encoding="utf-8").splitlines() for d in DUMPS]
+
+
+GOLDEN_LINES = _golden_lines()
+# stretches of real pages, in any order: headlines far from their stories, bylines and captions repeated
+stretch = st.tuples(st.integers(0, len(GOLDEN_LINES) - 1), st.integers(0, 400), st.integers(1, 60)).map(
+    lambda t: GOLDEN_LINES[t[0]][t[1] % len(GOLDEN_LINES[t[0]]):][:t[2]])
+mixed_page = st.lists(stretch, min_size=1, max_size=8).map(lambda parts: "\n".join(line for p in parts for line in p))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mixed_page)
+def test_printed_characters_of_mixed_real_pages_are_conserved(text):
+    """Real lines in a shuffled order reach every assembly path: none may lose a printed line."""
+    page = pipeline.clean_text(text, "p.txt")
+    files = list(output.page_files(page).values())
+    missing, extra = conserve.compare(text, files)
+    assert not missing and not extra
