@@ -306,16 +306,12 @@ def _second_round(unclaimed: list[headlines.Attached], stories: list[Draft], tex
     for found in sorted(unclaimed, key=lambda f: f.head.first):
         at = run_at[found.run]
         near = range(max(0, at - headlines.NEARBY), min(len(texts), at + headlines.NEARBY))
-        scores = {k: headlines.similarity(found.head, texts[k]) for k in near} if found.head.title else {}
-        best = max(scores, key=scores.__getitem__, default=None)
-        if best is None or stories[best].head is not None or scores[best] < headlines.LOW_MATCH:
+        best = headlines.clear_best(found.head, texts, near)
+        if best is None or stories[best].head is not None:
             left.append(found)
             continue
-        runner_up = max((x for k, x in scores.items() if k != best), default=0.0)
-        if scores[best] - runner_up < headlines.LOW_MARGIN:
-            left.append(found)
-            continue
-        _give(stories[best], found, f"AS08 headline attached on weak evidence: similarity {scores[best]:.2f}")
+        score = headlines.similarity(found.head, texts[best])
+        _give(stories[best], found, f"AS08 headline attached on weak evidence: similarity {score:.2f}")
     return left
 
 

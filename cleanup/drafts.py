@@ -82,7 +82,7 @@ def _pair_found_elsewhere(own: str, whole: str) -> bool:
     """
     for i in range(len(own) - 1):
         pair = own[i:i + 2]
-        if pair.isalnum() and not pair.isascii() and whole.count(pair) > own.count(pair):
+        if headlines.is_word_pair(pair) and whole.count(pair) > own.count(pair):
             return True
     return False
 

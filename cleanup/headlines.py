@@ -147,6 +147,11 @@ def shared_share(text: str, other: str) -> float:
     return sum(map(squeezed.__contains__, pairs)) / len(pairs) if pairs else 0.0
 
 
+def is_word_pair(pair: str) -> bool:
+    """Two neighbouring characters that count as a word: letters or digits, not both ASCII (not quotes or digits)."""
+    return pair.isalnum() and not pair.isascii()
+
+
 class Words:
     """A headline's text as similarity() reads it: squeezed, and its pairs of CJK characters.
 
@@ -158,7 +163,7 @@ class Words:
     def __init__(self, text: str) -> None:
         self.text = shapes.squeeze(text)
         pairs = map(operator.add, self.text, self.text[1:])  # each two neighbouring characters
-        self.pairs = frozenset([p for p in pairs if p.isalnum() and not p.isascii()])  # words, not quotes or digits
+        self.pairs = frozenset(filter(is_word_pair, pairs))
 
 
 class Story:
@@ -364,18 +369,25 @@ LOW_MATCH = 0.2  # a leftover headline and a headless story this similar may sti
 LOW_MARGIN = 0.12  # if no other story comes this close to the headline
 
 
+def clear_best(head: Head, stories: list[str], candidates) -> int | None:
+    """The candidate story a head reads like (LOW_MATCH), well ahead of every other (LOW_MARGIN), if any."""
+    if not head.title:
+        return None
+    scores = {k: similarity(head, stories[k]) for k in candidates}
+    best = max(scores, key=scores.__getitem__, default=None)
+    if best is None or scores[best] < LOW_MATCH:
+        return None
+    runner_up = max((x for k, x in scores.items() if k != best), default=0.0)
+    return best if scores[best] - runner_up >= LOW_MARGIN else None
+
+
 def _own_headline(lines: list[list[Block]], stories: list[str], free: list[int]) -> bool:
     """Left-over lines that read like a free story, well ahead of every other: a headline of their own.
 
     free ends with the story of the group under the lines, which they would otherwise head.
     """
-    head = build_head([blk for u in lines for blk in u])
-    if not head.title or not free:
-        return False
-    scores = {k: similarity(head, stories[k]) for k in free}
-    best = max(scores, key=scores.__getitem__)
-    runner_up = max((x for k, x in scores.items() if k != best), default=0.0)
-    return best != free[-1] and scores[best] >= LOW_MATCH and scores[best] - runner_up >= LOW_MARGIN
+    best = clear_best(build_head([blk for u in lines for blk in u]), stories, free)
+    return best is not None and best != free[-1]
 
 
 def _leans_back(lines: list[list[Block]], before: str, after: str) -> bool:

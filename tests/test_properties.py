@@ -27,10 +27,14 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 @SETTINGS
 @given(page_text)
 def test_printed_characters_are_conserved(text):
+    _assert_conserved(text)
+
+
+def _assert_conserved(text: str) -> None:
     page = pipeline.clean_text(text, "p.txt")
     files = list(output.page_files(page).values())
     missing, extra = conserve.compare(text, files)
-    assert not missing and not extra
+    assert not missing and not extra, (missing, extra)
 
 
 @SETTINGS
@@ -95,7 +99,4 @@ mixed_page = st.lists(stretch, min_size=1, max_size=8).map(lambda parts: "\n".jo
 @given(mixed_page)
 def test_printed_characters_of_mixed_real_pages_are_conserved(text):
     """Real lines in a shuffled order reach every assembly path: none may lose a printed line."""
-    page = pipeline.clean_text(text, "p.txt")
-    files = list(output.page_files(page).values())
-    missing, extra = conserve.compare(text, files)
-    assert not missing and not extra
+    _assert_conserved(text)
