@@ -43,6 +43,7 @@ class Outcome:
     error: str = ""
     staged: Path | None = None  # the page's files, written to a temporary folder in OUT
     written: Written | None = None
+    records: bytes | None = None  # the page's JSON lines, rendered by the worker (page is then None)
 
 
 def gather(inputs: list[str], stdin_name: str) -> tuple[list[Source], list[str]]:
@@ -113,11 +114,15 @@ def read(source: Source) -> bytes:
     return source.path.read_bytes()
 
 
-def run_one(source: Source, config: Config, raw: bytes | None = None, stage_in: Path | None = None) -> Outcome:
+def run_one(source: Source, config: Config, raw: bytes | None = None, stage_in: Path | None = None,
+            render: bool = False) -> Outcome:
     """Clean one dump; any failure becomes a one-line reason, never a traceback.
 
     With `stage_in`, the page's files are also written, to a temporary folder there: so a
     worker process does the writing, and the caller only renames (or discards) the folder.
+    With `render`, the page's JSON lines are rendered here, for the caller to write as they are.
+    Either way a worker sends back bytes and counts, not the page, whose pickling costs the
+    one process that writes every page.
     """
     from .pipeline import clean, clean_text  # here: `cleanup --help` need not load the rules
 
@@ -144,13 +149,17 @@ def run_one(source: Source, config: Config, raw: bytes | None = None, stage_in: 
         return Outcome(source, error=f"internal error ({type(error).__name__}: {error})")
     if not page.items:
         return Outcome(source, error=NO_TEXT)
-    return _stage(stage_in, source, page)
+    return _stage(stage_in, source, page, render)
 
 
-def _stage(out: Path | None, source: Source, page: Page) -> Outcome:
-    """The page's outcome; with `out`, its files staged there and only what the writer needs kept."""
+def _stage(out: Path | None, source: Source, page: Page, render: bool = False) -> Outcome:
+    """The page's outcome; with `out`, its files staged there and only what the writer needs kept;
+    with `render`, its JSON lines."""
     from . import output
 
+    if render:
+        counts = Written((), len(page.items), count_warnings(page))
+        return Outcome(source, written=counts, records=output.stream_records(page))
     if out is None:
         return Outcome(source, page=page)
     try:
@@ -182,16 +191,16 @@ def default_jobs() -> int:
 
 
 def run(sources: Iterable[Source | Outcome], config: Config, jobs: int = 1,
-        stage_in: Path | None = None) -> Iterator[Outcome]:
+        stage_in: Path | None = None, render: bool = False) -> Iterator[Outcome]:
     """Outcomes in input order. With jobs > 1 pages are cleaned in worker processes, a few
     pages ahead of the one being written, so memory stays bounded whatever the batch size;
-    the workers also stage each page's files in `stage_in`. In one process nothing is staged:
-    the writer writes each page as it comes. An Outcome among the sources (a failure found
-    while reading them) passes through."""
+    the workers also stage each page's files in `stage_in`, or render its JSON lines if
+    `render`. In one process nothing is staged or rendered ahead: the writer writes each page
+    as it comes. An Outcome among the sources (a failure found while reading them) passes through."""
     if jobs <= 1 or (isinstance(sources, list) and len(sources) < 2):
         for source in sources:
             yield source if isinstance(source, Outcome) else run_one(source, config)
         return
     from .parallel import run_parallel
 
-    yield from run_parallel(sources, config, jobs, functools.partial(run_one, stage_in=stage_in))
+    yield from run_parallel(sources, config, jobs, functools.partial(run_one, stage_in=stage_in, render=render))

@@ -58,7 +58,7 @@ def reflow(
         sink = Sink(out if fmt == "md" else None, sys.stdout.buffer, _err)
         sink.failed = len(errors)
         total = len(sources) if isinstance(sources, list) else None
-        outcomes = batch.run(sources, config, jobs or batch.default_jobs(), stage_in=sink.out)
+        outcomes = batch.run(sources, config, jobs or batch.default_jobs(), stage_in=sink.out, render=sink.out is None)
         for outcome in _progress(outcomes, total):
             sink.take(outcome)
         sink.commit()

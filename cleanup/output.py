@@ -128,6 +128,13 @@ def item_record(page: Page, index: int, item: Item) -> dict:
     }
 
 
+def stream_records(page: Page) -> bytes:
+    """The page's items as `--format jsonl` writes them: one JSON object per line, UTF-8."""
+    lines = (json.dumps(item_record(page, index, item), ensure_ascii=False) + "\n"
+             for index, item in enumerate(page.items, 1))
+    return "".join(lines).encode("utf-8")
+
+
 class Manifest:
     """OUT/manifest.jsonl, appended page by page into a temporary file, renamed at the end."""
 

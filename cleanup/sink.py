@@ -5,7 +5,6 @@ The command line and the distributed adapter both write through this, so they wr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -53,9 +52,7 @@ class Sink:
             return self.fail(label, f"same name as {self.seen[key]}; not written (rename one of them)")
         self.seen[key] = label
         if self.manifest is None:
-            lines = (json.dumps(output.item_record(page, index, item), ensure_ascii=False) + "\n"
-                     for index, item in enumerate(page.items, 1))
-            self.stream.write("".join(lines).encode("utf-8"))
+            self.stream.write(outcome.records if outcome.records is not None else output.stream_records(page))
             self.stream.flush()
         else:
             try:

@@ -119,3 +119,13 @@ def test_a_staged_page_comes_back_as_its_manifest_lines_not_the_page(tmp_path):
     assert list(staged.written.manifest) == output.manifest_lines(kept.page, stem)
     assert staged.written.items == len(kept.page.items)
     assert sorted(p.name for p in staged.staged.iterdir()) == sorted(output.page_files(kept.page))
+
+
+def test_a_page_for_a_stream_comes_back_as_its_json_lines_not_the_page():
+    """For --format jsonl a worker renders the records: the writer only writes the bytes."""
+    source = Source(DUMPS[0].name, DUMPS[0])
+    kept = run_one(source, Config())
+    rendered = run_one(source, Config(), render=True)
+    assert rendered.page is None and rendered.staged is None
+    assert rendered.records == output.stream_records(kept.page)
+    assert rendered.records.count(b"\n") == rendered.written.items == len(kept.page.items)
