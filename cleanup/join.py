@@ -20,7 +20,7 @@ _LATIN_END_RE = regex.compile(r"[A-Za-z]$")
 _LATIN_START_RE = regex.compile(r"^[A-Za-z]")
 _HAN_RE = regex.compile(r"\p{Han}")
 _PUNCT_RE = regex.compile(r"\p{P}+")
-_TIME_OPENER_RE = regex.compile(rf"(?:{_LEX.caption_cue_re.pattern})[，,]")
+_TIME_OPENER_RE = lexicon.compile_pattern(rf"(?:{_LEX.caption_cue_re.pattern})[，,]")
 _CONTINUING_MARKS = "，、：；,;:（(“‘《"
 
 
