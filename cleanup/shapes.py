@@ -225,5 +225,14 @@ def is_spread(text: str) -> bool:
 
 
 def squeeze(text: str) -> str:
-    """Remove all white space (for lengths and similarity)."""
-    return _SPACE_RE.sub("", text)
+    """Remove all white space (for lengths and similarity).
+
+    >>> squeeze("本报记者 田　鹏\\n"), squeeze("a\\x1fb")
+    ('本报记者田鹏', 'a\\x1fb')
+    """
+    if any(map(text.__contains__, _NOT_SPACE_TO_REGEX)):
+        return _SPACE_RE.sub("", text)
+    return "".join(text.split())  # far faster, and alike but for the separators below
+
+
+_NOT_SPACE_TO_REGEX = "\x1c\x1d\x1e\x1f"  # str.split() parts text at them; \s does not
