@@ -173,17 +173,20 @@ class Story:
     of their lines, so each pair is looked for in the text once, not once per group.
     """
 
-    __slots__ = ("text", "_holds")
+    __slots__ = ("text", "_looked_for", "_held")
 
     def __init__(self, text: str) -> None:
         self.text = shapes.squeeze(text)
-        self._holds: dict[str, bool] = {}
+        self._looked_for: set[str] = set()
+        self._held: set[str] = set()
 
     def count(self, pairs: frozenset[str]) -> int:
-        """How many of the pairs are in the text (set and map operations: all in C)."""
-        new = pairs - self._holds.keys()
-        self._holds.update(zip(new, map(self.text.__contains__, new)))
-        return sum(map(self._holds.__getitem__, pairs))
+        """How many of the pairs are in the text (set operations and substring search: all in C)."""
+        new = pairs.difference(self._looked_for)
+        if new:
+            self._looked_for.update(new)
+            self._held.update(filter(self.text.__contains__, new))
+        return len(pairs & self._held)
 
 
 ADJACENT_AFTER = 0.2  # a head printed right above a story is probably its own
@@ -249,6 +252,7 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
     candidates = []
     # a score under MATCH_THRESHOLD can never be taken: it is left None, worked out only for a runner-up
     scores: dict[tuple[int, int, int], dict[int, float | None]] = {}
+    heads: dict[tuple[int, int, int], Head] = {}  # built once a group: scored, then maybe chosen
     prepared: dict[int, Story] = {}  # the stories near the current run (runs come in page order)
     for r, (run, us) in enumerate(zip(runs, per_run)):
         near = range(max(0, run.at - NEARBY), min(len(stories), run.at + NEARBY))
@@ -256,7 +260,7 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
             del prepared[gone]  # a huge dump keeps only the stories in reach
         for a in range(len(us)):
             for b in range(a + 1, min(len(us), a + MAX_GROUP) + 1):
-                head = build_head([blk for u in us[a:b] for blk in u])
+                head = heads[(r, a, b)] = build_head([blk for u in us[a:b] for blk in u])
                 if not head.title or any(_is_couplet_unit(u) for u in us[a + 1:b - 1]) or (
                         b - a > 1 and _is_couplet_unit(us[b - 1]) and _is_couplet_unit(us[a])):
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
@@ -284,7 +288,7 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
     for r, us in enumerate(per_run):
         free = [k for k in range(max(0, runs[r].at - NEARBY), min(len(stories), runs[r].at + NEARBY)) if k not in taken]
         for a, b, s in _cover(sorted(chosen[r]), us, stories, free):
-            head = build_head([blk for u in us[a:b] for blk in u])
+            head = heads.get((r, a, b)) or build_head([blk for u in us[a:b] for blk in u])
             if s is None:
                 result.append(Attached(r, head, None))
                 continue
