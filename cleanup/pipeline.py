@@ -31,7 +31,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     trace: list[Step] | None = [] if config.trace else None
     line_rules = rules(LINE_RULES)
     raw_lines = split_lines(text)
-    numbered = [(no, apply_text_rules(line_rules, line, "line", (no, no), trace)) for no, line in raw_lines]
+    numbered = [(no, line if normalize.is_clean_line(line) else apply_text_rules(line_rules, line, "line", (no, no), trace))
+                for no, line in raw_lines]
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     blocks = build_blocks(numbered, rules(JOIN_RULES), justified, trace)
     blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)
