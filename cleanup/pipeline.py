@@ -51,7 +51,9 @@ def clean(raw: bytes, source: str, config: Config = Config()) -> Page:
 
 
 def _polish(block: Block, polish_rules, trace: list[Step] | None, config: Config) -> Block:
-    text = apply_text_rules(polish_rules, block.text, block.role, (block.first, block.last), trace)
+    text = block.text
+    if not polish.is_clean_block(text, block.role):
+        text = apply_text_rules(polish_rules, text, block.role, (block.first, block.last), trace)
     if config.convert:
         converted = _converter(config.convert).convert(text)
         if trace is not None and converted != text:

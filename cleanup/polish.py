@@ -49,6 +49,23 @@ def _neighbours(text: str, start: int, end: int, skip: str) -> tuple[str, str]:
     return (text[start - 1] if start else ""), (text[end] if end < len(text) else "")
 
 
+_POLISH_WORK_RE = re.compile(r"[\s,:;?!()\"']")  # what SP01, SP03–SP05 and PU01–PU03 act on
+_BYLINE_ROLES = frozenset({"byline", "credit"})  # what SP06 acts on
+
+
+def is_clean_block(text: str, role: str) -> bool:
+    """Whether no polish rule has anything to do on a block, as on most body paragraphs: no white
+    space, no half-width mark, parenthesis or straight quote, and not a byline or credit (SP06).
+    One search, where the rules would take eight.
+
+    >>> is_clean_block("社区开展义诊活动。", "body"), is_clean_block("社区开展义诊,活动", "body")
+    (True, False)
+    >>> is_clean_block("本报记者田鹏", "byline")
+    False
+    """
+    return role not in _BYLINE_ROLES and not _POLISH_WORK_RE.search(text)
+
+
 @rule("SP01")
 def collapse_spaces(text: str) -> str:
     """Collapse runs of spaces, tabs and U+3000 into one space; trim the ends.
@@ -144,7 +161,7 @@ _UNSPACED_BYLINE_RE = regex.compile(rf"^((?:\p{{Han}}{{0,12}}?(?:{_ROLE_ALT})\p{
 _ROLE_RE = regex.compile(_ROLE_ALT)
 
 
-@rule("SP06", scope={"byline", "credit"})
+@rule("SP06", scope=_BYLINE_ROLES)
 def space_unspaced_byline(text: str) -> str:
     """Put the printed phrase spaces back into a byline or credit that an extractor closed up.
 
