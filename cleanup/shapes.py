@@ -206,10 +206,21 @@ def is_subtitle_dash(text: str) -> bool:
 
 
 def standalone(text: str) -> bool:
-    """A line that is complete by itself and never part of a wrapped paragraph."""
+    """A line that is complete by itself and never part of a wrapped paragraph.
+
+    >>> standalone("本报记者 林涛 摄"), standalone("为进一步提高居民自救互救、参与")
+    (True, False)
+    """
     text = text.strip()
+    if (" " not in text and "\u3000" not in text and len(text) > 6 and not text.startswith(_STANDALONE_STARTS)
+            and not text.endswith(_CREDIT_ENDS) and text not in _LEX.note_openers):
+        return False  # most lines: unspaced, long, no role, dash or bullet first, no credit last
     return (is_byline(text) or is_credit(text) or is_couplet(text) or is_subtitle_dash(text)
             or text in _LEX.note_openers or len(text) <= 6 and is_note_opener(text))
+
+
+# what a standalone line without a space may open with: a role (本报记者某某), a dash (——subtitle), a bullet
+_STANDALONE_STARTS = (*_ROLE_STARTS, "—", "--", *_LEX.byline_bullets)
 
 
 def is_spread(text: str) -> bool:

@@ -127,3 +127,19 @@ def test_a_block_the_quick_test_calls_clean_is_left_alone_by_every_polish_rule(t
     """pipeline skips the polish rules on a block polish.is_clean_block passes: it must be right."""
     if polish.is_clean_block(text, role):
         assert apply_text_rules(pipeline.rules(pipeline.POLISH_RULES), text, role, (1, 1), None) == text
+
+
+LINE_SHAPES = ["本报记者", "记者", "通讯员", "摄", "——", "--", "■", "编者按", "编后", " ", "\u3000", "（", "）"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet=HAN[:40], max_size=3), st.sampled_from(LINE_SHAPES + list(PUNCT))),
+                max_size=12).map("".join))
+@example("本报记者田鹏")
+@example("编者按")
+def test_standalone_quick_answer_agrees_with_the_tests_it_stands_for(line):
+    """shapes.standalone answers most lines from a quick look: it must agree with the full tests."""
+    text = line.strip()
+    full = (shapes.is_byline(text) or shapes.is_credit(text) or shapes.is_couplet(text) or shapes.is_subtitle_dash(text)
+            or shapes.is_note_opener(text) and (text in shapes._LEX.note_openers or len(text) <= 6))
+    assert shapes.standalone(line) == full
