@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+import warnings
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -73,15 +74,17 @@ def load() -> Lexicon:
 
 def compile_pattern(pattern: str) -> re.Pattern | regex.Pattern:
     """A rule-data pattern: Python's `re` syntax, or the `regex` module's where `re` cannot read
-    it (\\p{Han}). `re` is used when it can: these run on every line, and it is several times
-    faster on such plain patterns.
+    it (\\p{Han}) or warns that it reads it otherwise ([[:alpha:]]). `re` is used when it can:
+    these run on every line, and it is several times faster on such plain patterns.
 
-    >>> compile_pattern(r"^本报讯").__class__.__module__, compile_pattern(r"\\p{Han}").__class__.__module__
-    ('re', '_regex')
+    >>> [compile_pattern(p).__class__.__module__ for p in (r"^本报讯", r"\\p{Han}", "[[:alpha:]]")]
+    ['re', '_regex', '_regex']
     """
     try:
-        return re.compile(pattern)
-    except re.error:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # FutureWarning: re would read a nested set another way
+            return re.compile(pattern)
+    except (re.error, FutureWarning):
         return regex.compile(pattern)
 
 
