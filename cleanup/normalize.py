@@ -18,11 +18,11 @@ _KANGXI_RE = regex.compile(r"[\u2f00-\u2fdf]")
 _RADICALS = str.maketrans(_LEX.radicals)
 # str.translate is slow on CJK text; a search tells the few lines that need it
 # (stdlib re: it searches for a set of characters several times faster than regex).
-_FULLWIDTH_ALNUM_RE = re.compile("[" + "".join(map(chr, _FULLWIDTH_ALNUM_CODES)) + "]")
-_RADICAL_RE = re.compile(r"[\u2f00-\u2fdf" + "".join(map(re.escape, _LEX.radicals)) + "]")
-
-
-_LINE_WORK_RE = re.compile(_FULLWIDTH_ALNUM_RE.pattern[:-1] + _RADICAL_RE.pattern[1:])  # NM03's or NM04's
+_FULLWIDTH_ALNUM_SET = "".join(map(chr, _FULLWIDTH_ALNUM_CODES))
+_RADICAL_SET = r"\u2f00-\u2fdf" + "".join(map(re.escape, _LEX.radicals))
+_FULLWIDTH_ALNUM_RE = re.compile(f"[{_FULLWIDTH_ALNUM_SET}]")
+_RADICAL_RE = re.compile(f"[{_RADICAL_SET}]")
+_LINE_WORK_RE = re.compile(f"[{_FULLWIDTH_ALNUM_SET}{_RADICAL_SET}]")  # what NM03 or NM04 acts on
 
 
 def is_clean_line(text: str) -> bool:
