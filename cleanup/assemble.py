@@ -61,6 +61,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
             if _is_section_heading(blocks[i:j], story, blocks[j:j + BELOW]):
                 story.body.append(("h2", blocks[i].text))
                 story.starts.append(blocks[i].first)
+                story.spans.append(((blocks[i].first, blocks[i].last),))
             else:
                 before = story if story is not None and story.kind == "article" and story.body else None
                 waiting = _Placed(headlines.Run(blocks[i:j]), before)
@@ -71,23 +72,26 @@ def assemble(blocks: list[Block]) -> list[Item]:
             i = j
             continue
         if block.role == "caption":
-            drafts.append(Draft("photo", block.first, body=[("p", block.text)]))
+            drafts.append(Draft("photo", block.first, body=[("p", block.text)], spans=[((block.first, block.last),)]))
         elif block.role == "credit":
             last = drafts[-1] if drafts else None
             if last is not None and last.kind == "photo" and not last.credit:
-                last.credit = block.text
+                last.credit, last.credit_span = block.text, (block.first, block.last)
             else:
-                drafts.append(Draft("photo", block.first, credit=block.text))
+                drafts.append(Draft("photo", block.first, credit=block.text, credit_span=(block.first, block.last)))
         elif block.role == "note":
             title, rest = _split_note_opener(block.text)
-            story = Draft("note", block.first, head=Head(title=title, first=block.first))
+            story = Draft("note", block.first, head=Head(title=title, first=block.first,
+                                                         spans=((block.first, block.last, "title"),)))
             if rest:
                 story.body.append(("p", rest))
                 story.starts.append(block.first)
+                story.spans.append(((block.first, block.last),))
             drafts.append(story)
         elif _resumes_across_photo(story, blocks, i):
             kind, text = story.body[-1]
             story.body[-1] = (kind, glue(text, block.text))
+            story.spans[-1] += ((block.first, block.last),)
             story.warnings.append(f"AS06 a sentence rejoined across a photo caption at line {block.first}")
         else:
             if _after_photo(story, blocks, i):  # the story may end at the photo: open one, kept only if claimed
@@ -159,6 +163,7 @@ def _title_over_subtitle(draft: Draft, above: Draft, runs: list[_Placed]) -> boo
 def _merge(above: Draft, draft: Draft, drafts: list[Draft], warning: str) -> None:
     above.body.extend(draft.body)
     above.starts.extend(draft.starts)
+    above.spans.extend(draft.spans)
     if warning:
         above.warnings.append(warning)
     drafts.remove(draft)
@@ -227,7 +232,7 @@ def _conflicts(head: Head, body: Block) -> bool:
 def _continue_or_open(story: Draft | None, block: Block, drafts: list[Draft], nxt: Block | None) -> Draft:
     if block.role == "byline" and nxt is not None and nxt.role == "body" and not _starts_with_names(nxt):
         # a byline over body text, its headline printed elsewhere: a story starts here
-        story = Draft("article", block.first, byline=block.text)
+        story = Draft("article", block.first, byline=block.text, byline_span=(block.first, block.last))
         drafts.append(story)
         return story
     fresh = story is not None and story.kind == "article" and not story.body
@@ -237,6 +242,7 @@ def _continue_or_open(story: Draft | None, block: Block, drafts: list[Draft], nx
         drafts.append(story)
     story.body.append(("p", block.text))
     story.starts.append(block.first)
+    story.spans.append(((block.first, block.last),))
     return story
 
 
@@ -346,9 +352,9 @@ def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head)
     if best is None:
         return False
     score, d, k = best
-    second = Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:],
+    second = Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:], spans=d.spans[k:],
                     warnings=[f"AS05 split from the story above at a headline's match ({score:.2f})"])
-    del d.body[k:], d.starts[k:]
+    del d.body[k:], d.starts[k:], d.spans[k:]
     drafts.append(second)
     return True
 

@@ -21,8 +21,11 @@ class Draft:
     head: Head | None = None
     body: list[tuple[str, str]] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # each body entry's first dump line
+    spans: list[tuple[tuple[int, int], ...]] = field(default_factory=list)  # each body entry's blocks' dump lines
     credit: str = ""
     byline: str = ""  # printed over the body, its headline elsewhere
+    byline_span: tuple[int, int] | None = None
+    credit_span: tuple[int, int] | None = None
     warnings: list[str] = field(default_factory=list)
     broke_from: Draft | None = None  # opened, without a dateline, inside this running story
     after_photo: bool = False  # opened after a photo (else by a source named: 据……报道)
@@ -70,9 +73,9 @@ def foreign_paragraphs_are_captions(draft: Draft, drafts: list[Draft]) -> None:
         own = shapes.squeeze(text)
         if len(whole) - len(own) < FOREIGN_MIN_REST or _pair_found_elsewhere(own, whole):
             continue
-        drafts.append(Draft("photo", draft.starts[k], body=[("p", text)],
+        drafts.append(Draft("photo", draft.starts[k], body=[("p", text)], spans=[draft.spans[k]],
                              warnings=["AS10 a paragraph sharing no word with its story taken as a caption printed without credit"]))
-        del draft.body[k], draft.starts[k]
+        del draft.body[k], draft.starts[k], draft.spans[k]
 
 
 def _pair_found_elsewhere(own: str, whole: str) -> bool:
@@ -109,14 +112,15 @@ def rejoin_cut_sentences(draft: Draft, drafts: list[Draft]) -> None:
         middle = body[k + 1][1]
         if (k + 2 < len(body) and body[k + 2][0] == "p" and shapes.ends_sentence(middle)
                 and headlines.shared_share(middle, so_far) < CUT_FOREIGN <= headlines.shared_share(body[k + 2][1], so_far)):
-            drafts.append(Draft("photo", draft.starts[k + 1], body=[("p", middle)],
+            drafts.append(Draft("photo", draft.starts[k + 1], body=[("p", middle)], spans=[draft.spans[k + 1]],
                                  warnings=["AS12 a paragraph foreign to the sentence it interrupts taken as a caption"]))
-            del body[k + 1], draft.starts[k + 1]
+            del body[k + 1], draft.starts[k + 1], draft.spans[k + 1]
         if shapes.starts_with_dateline(body[k + 1][1]):
             k += 1
             continue
         body[k:k + 2] = [("p", glue(text, body[k + 1][1]))]
         del draft.starts[k + 1]
+        draft.spans[k:k + 2] = [draft.spans[k] + draft.spans[k + 1]]
         draft.warnings.append(f"AS12 a paragraph cut after “{text[-6:]}” rejoined to the one it goes on in")
 
 
@@ -138,14 +142,29 @@ def rejoin_odd_headings(draft: Draft) -> None:
         if kind == "h2" and not shapes.is_couplet(text) and nxt_kind == "p" and not shapes.starts_with_dateline(nxt):
             body[k:k + 2] = [("p", glue(text, nxt))]
             del draft.starts[k + 1]
+            draft.spans[k:k + 2] = [draft.spans[k] + draft.spans[k + 1]]
             draft.warnings.append(f"AS03 a heading unlike its siblings rejoined to the paragraph after it: {text[:12]}")
 
 
 def finish(d: Draft) -> Item:
     head = d.head or Head(title="")
-    body, warnings = d.body, d.warnings
+    body, warnings, spans = d.body, d.warnings, d.spans
     if head.byline and d.byline:  # two printed bylines (the same name, it may be): neither may be lost
-        body = [("p", d.byline), *body]
+        body, spans = [("p", d.byline), *body], [(d.byline_span,), *spans]
         warnings = [*warnings, "AS13 a byline printed over the body, beside the headline's own, kept as the first paragraph"]
     return Item(kind=d.kind, first=d.first, column=head.column, title=head.title, subtitle=head.subtitle,
-                byline=head.byline or d.byline, credit=d.credit, body=tuple(body), warnings=tuple(warnings))
+                byline=head.byline or d.byline, credit=d.credit, body=tuple(body), warnings=tuple(warnings),
+                spans=_item_spans(d, head, body, spans))
+
+
+def _item_spans(d: Draft, head: Head, body: list[tuple[str, str]], spans: list) -> tuple[tuple[int, int, str], ...]:
+    """Each block's dump lines and what the item made of it, in the item's reading order."""
+    text_role = "caption" if d.kind == "photo" else "body"
+    out = list(head.spans)
+    if d.byline and not head.byline:
+        out.append((*d.byline_span, "byline"))
+    for (kind, _), blocks in zip(body, spans):
+        out.extend((first, last, "heading" if kind == "h2" else text_role) for first, last in blocks)
+    if d.credit:
+        out.append((*d.credit_span, "credit"))
+    return tuple(out)

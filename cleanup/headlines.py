@@ -25,6 +25,7 @@ class Head:
     column: str = ""
     first: int = 0
     last: int = 0
+    spans: tuple[tuple[int, int, str], ...] = ()  # (first, last, role) per block, as model.Item keeps them
 
     @property
     def text(self) -> str:
@@ -55,7 +56,12 @@ def build_head(blocks: list[Block]) -> Head:
         column=column,
         first=min(b.first for b in blocks),
         last=max(b.last for b in blocks),
+        spans=tuple((b.first, b.last, _SPAN_ROLES.get(b.role) or ("title" if b in title_parts else "subtitle"))
+                    for b in blocks),
     )
+
+
+_SPAN_ROLES = {"column": "column", "byline": "byline"}  # a headline block is the title or the subtitle
 
 
 def split_run(blocks: list[Block]) -> list[list[Block]]:

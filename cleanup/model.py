@@ -62,6 +62,9 @@ class Item:
     credit: str = ""
     body: tuple[tuple[str, str], ...] = ()  # ("p" | "h2", text) in reading order
     warnings: tuple[str, ...] = ()
+    # (first dump line, last dump line, role) per block, in reading order; role is one of
+    # title, subtitle, byline, body, heading, caption, credit, column, furniture, noise
+    spans: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +75,4 @@ class Page:
     items: tuple[Item, ...]
     warnings: tuple[str, ...] = ()
     steps: tuple[Step, ...] = field(default=())
+    text: str = ""  # the decoded dump its line numbers count in (the manifest keeps a copy)

@@ -41,7 +41,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
     items = assembly.assemble(blocks)
-    return Page(source, tuple(items), warnings, tuple(trace or ()))
+    return Page(source, tuple(items), warnings, tuple(trace or ()), text)
 
 
 def clean(raw: bytes, source: str, config: Config = Config()) -> Page:
