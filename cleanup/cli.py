@@ -28,6 +28,7 @@ def reflow(
     jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Worker processes (default: all cores).")] = None,
     encoding: Annotated[Optional[str], typer.Option(help="Force the input encoding (e.g. gb18030).")] = None,
     convert: Annotated[Optional[str], typer.Option(help="OpenCC conversion, e.g. t2s or s2t.")] = None,
+    review: Annotated[bool, typer.Option("--review", help="Also write OUT/review/ (see `cleanup review`).")] = False,
 ) -> None:
     """Clean page dumps into one Markdown file per article.
 
@@ -43,7 +44,9 @@ def reflow(
         raise typer.BadParameter("--stdin is page or jsonl")
     if fmt == "md" and out is None:
         raise typer.BadParameter("-o OUT is required unless --format jsonl")
-    config = Config(encoding=encoding, convert=convert)
+    if review and fmt != "md":
+        raise typer.BadParameter("--review reviews OUT: it needs --format md")
+    config = Config(encoding=encoding, convert=convert, trace=fmt == "md")  # the manifest keeps the trace
     started = time.perf_counter()
     if stdin == "jsonl":
         if inputs != ["-"]:
@@ -76,6 +79,10 @@ def reflow(
         raise
     seconds = time.perf_counter() - started
     _err(f"{sink.pages} pages, {sink.items} items, {sink.warnings} warnings, {sink.failed} failed, {seconds:.2f}s")
+    if review:
+        from .commands import write_review_or_exit
+
+        write_review_or_exit(out, jobs)
     raise typer.Exit(1 if sink.failed else 0)
 
 

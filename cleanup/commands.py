@@ -132,3 +132,38 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or pre
         return
     for r in matches:
         typer.echo(f"{r.code}  {r.name:<38} {r.summary}")
+
+
+@app.command()
+def review(
+    out: Annotated[Path, typer.Argument(help="A folder `cleanup reflow ... -o OUT` wrote.")],
+    jobs: Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Worker processes (default: all cores).")] = None,
+) -> None:
+    """Write OUT/review/: one HTML page per dump beside the items it became, and an index.
+
+    Example: cleanup review out   (then open out/review/index.html)
+    """
+    write_review_or_exit(out, jobs)
+
+
+def write_review_or_exit(out: Path, jobs: int | None = None) -> None:
+    """`cleanup review`, and `reflow --review` after its pages: one line on success, one on failure."""
+    import time
+
+    started = time.perf_counter()
+    from .batch import default_jobs
+
+    try:
+        from .review.build import ReviewError, write_review
+    except ImportError as error:  # Jinja2 or markdown-it-py missing
+        _err(f"error: the review needs the review extra (pip install 'cleanup[review]'): {error}")
+        raise typer.Exit(1)
+    try:
+        pages = write_review(out, jobs or default_jobs())
+    except ReviewError as error:
+        _err(f"error: {error}")
+        raise typer.Exit(1)
+    except OSError as error:
+        _err(f"error: {error.filename or out}: cannot write the review: {error.strerror or error}")
+        raise typer.Exit(1)
+    _err(f"review: {pages} pages in {out / 'review' / 'index.html'}, {time.perf_counter() - started:.2f}s")

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .model import Item, Page
@@ -102,14 +103,38 @@ def _is_page_folder(path: Path) -> bool:
 
 
 def manifest_lines(page: Page, stem: str) -> list[str]:
+    """One JSON line per item; the page's first also holds the page record the review reads."""
+    from .review.record import page_record
+
     lines = []
     for name, item in zip(file_names(len(page.items)), page.items):
         record = {
             "source": page.source, "path": f"{stem}/{name}", "kind": item.kind, "title": item.title,
             "characters": item_characters(item), "warnings": [*page.warnings, *item.warnings],
+            "spans": [list(span) for span in item.spans],
         }
+        if not lines:
+            record["page"] = page_record(page)
         lines.append(json.dumps(record, ensure_ascii=False))
     return lines
+
+
+def read_manifest(out: Path) -> Iterator[dict]:
+    """OUT/manifest.jsonl's records, in order, read as they are used (a line that is not a JSON
+    object is skipped). Opening it is the first step: a missing manifest raises at once."""
+    lines = open(out / "manifest.jsonl", encoding="utf-8")
+
+    def records() -> Iterator[dict]:
+        with lines:
+            for line in lines:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(record, dict):
+                    yield record
+
+    return records()
 
 
 def item_characters(item: Item) -> int:

@@ -20,7 +20,8 @@ def test_reflow_writes_a_folder_per_page_and_a_manifest(tmp_path, golden_dir):
     records = [json.loads(line) for line in (tmp_path / "out" / "manifest.jsonl").read_text().splitlines()]
     written = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").glob("*/*.md"))
     assert sorted(r["path"] for r in records) == written
-    assert set(records[0]) == {"source", "path", "kind", "title", "characters", "warnings"}
+    assert set(records[0]) == {"source", "path", "kind", "title", "characters", "warnings", "spans", "page"}
+    assert set(records[1]) == {"source", "path", "kind", "title", "characters", "warnings", "spans"}
     assert "5 pages" in result.output
     assert not list((tmp_path / "out").glob(".*")), "temporary files left behind"
 

@@ -1,0 +1,301 @@
+"""`cleanup review OUT`: the manifest and the item files read back into OUT/review/.
+
+One HTML page per dump (the dump's lines on the left, tinted by the item each went to; the
+items on the right) and an index of the pages, most-warned first. Everything a page shows
+comes from OUT: the manifest's page record (the decoded dump, its warnings, its rule trace),
+each item's spans and warnings, and the item files as written. Pages are read from the
+manifest and written one at a time, so memory does not grow with the batch; the folder is
+written whole into a temporary folder and renamed into place, so it is never half-written.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+import re
+import shutil
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from urllib.parse import quote
+
+from .codes import load_descriptions, split_warning
+from .markdown import render_body, split_front
+
+FOLDER = "review"
+_INDENT_OR_COMMENT_RE = re.compile(r"(?m)^[ \t]+|^//.*\n")  # in the inline style and scripts
+PARALLEL_FROM = 64  # pages: a smaller review is written in this process, with no workers to start
+_TAG_LETTERS = {"p": "p", "h1": "1", "h2": "2"}  # a plain block's tag, one letter in the page's data
+INDEX_ROWS = 100  # index rows per screen: the index stays fast whatever the batch
+
+
+class ReviewError(Exception):
+    """A review that cannot be written at all (no manifest, a folder in the way)."""
+
+
+@dataclass
+class PageReview:
+    """One dump's page as the manifest records it: its items' records and its page record."""
+
+    stem: str
+    source: str
+    records: list[dict] = field(default_factory=list)
+    spans: list[list[tuple[int, int, str]]] = field(default_factory=list)  # each record's, checked
+    warnings: list[str] = field(default_factory=list)  # the page's own (decoding), not its items'
+    text: str | None = None
+    steps: list | None = None
+
+    @property
+    def file_name(self) -> str:
+        return self.stem + ".html"
+
+    @property
+    def href(self) -> str:
+        return quote(self.file_name)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the index shows of a page."""
+
+    stem: str
+    href: str
+    items: int
+    warnings: int
+    noise_lines: int
+    codes: Counter
+
+
+def write_review(out: Path, jobs: int = 1) -> int:
+    """Write OUT/review/ from OUT/manifest.jsonl; returns the pages written. Raises ReviewError.
+
+    With jobs > 1 and a batch of more than a few pages, pages are written by that many worker
+    processes, a bounded window of pages ahead of the manifest's reading.
+    """
+    from .. import output  # (here: a worker process need not import the writer)
+
+    try:
+        records = output.read_manifest(out)
+    except FileNotFoundError:
+        raise ReviewError(f"{out}: no manifest.jsonl (run `cleanup reflow ... -o {out}` first)")
+    except OSError as error:
+        raise ReviewError(f"{out / 'manifest.jsonl'}: cannot read: {error.strerror or error}")
+    target = out / FOLDER
+    if os.path.lexists(target) and not _is_review_folder(target):
+        raise ReviewError(f"{target}: exists and is not a review folder; not replaced")
+    descriptions = load_descriptions()
+    staging = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.", suffix=".tmp", dir=out))
+    summaries: dict[str, Summary] = {}
+    try:
+        os.chmod(staging, 0o777 & ~_umask())
+        pages = _with_neighbours(_pages(records))
+        first = list(itertools.islice(pages, PARALLEL_FROM))
+        pages = itertools.chain(first, pages)
+        if jobs > 1 and len(first) == PARALLEL_FROM:
+            from .parallel import write_pages
+        else:
+            write_pages = _write_pages
+        for summary in write_pages(pages, out, staging, descriptions, jobs):
+            summaries[summary.stem] = summary  # (a page listed twice: its later lines win)
+        order = sorted(summaries.values(), key=lambda s: (-s.warnings, s.stem))
+        index = _environment().get_template("index.html").render(**_index_context(order, descriptions))
+        (staging / "index.html").write_text(index, encoding="utf-8")
+        _place(staging, target)
+    except UnicodeDecodeError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ReviewError(f"{out / 'manifest.jsonl'}: cannot read: not UTF-8 ({error.reason})")
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return len(summaries)
+
+
+def _write_pages(pages: Iterable[tuple], out: Path, staging: Path, descriptions: dict[str, str],
+                 jobs: int = 1) -> Iterator[Summary]:
+    """Write each (before, page, after)'s file into staging, in this process; their summaries in order."""
+    template = _environment().get_template("page.html")
+    for before, page, after in pages:
+        context = _page_context(out, page, descriptions)
+        html = template.render(previous=before, next=after, **context)
+        with open(os.path.join(staging, page.file_name), "w", encoding="utf-8") as handle:
+            handle.write(html)
+        yield context["summary"]
+
+
+def _pages(records: Iterable[dict]) -> Iterator[PageReview]:
+    """Manifest records grouped by page folder: each page's lines stand together, as reflow writes them."""
+    page: PageReview | None = None
+    for record in records:
+        path = record.get("path")
+        if not isinstance(path, str) or "/" not in path:
+            continue
+        stem = path.rsplit("/", 1)[0]
+        if page is None or page.stem != stem:
+            if page is not None:
+                yield page
+            page = PageReview(stem, str(record.get("source", stem)))
+        page.records.append(record)
+        page.spans.append(_spans(record))
+        recorded = record.get("page")
+        if isinstance(recorded, dict):
+            page.text = recorded.get("text") if isinstance(recorded.get("text"), str) else None
+            page.steps = recorded.get("steps") if isinstance(recorded.get("steps"), list) else None
+            page.warnings = [w for w in recorded.get("warnings", ()) if isinstance(w, str)]
+    if page is not None:
+        yield page
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A neighbouring page, as a page links to it."""
+
+    stem: str
+    href: str
+
+
+def _with_neighbours(pages: Iterator[PageReview]) -> Iterator[tuple[Link | None, PageReview, Link | None]]:
+    """Each page with the one before and after it in the manifest (input order), one page ahead."""
+    before, current = None, next(pages, None)
+    while current is not None:
+        after = next(pages, None)
+        yield before, current, after and Link(after.stem, after.href)
+        before, current = Link(current.stem, current.href), after
+
+
+def _spans(record: dict) -> list[tuple[int, int, str]]:
+    spans = []
+    for span in record.get("spans", ()):
+        if isinstance(span, list) and len(span) == 3 and isinstance(span[0], int) and isinstance(span[1], int):
+            spans.append((span[0], span[1], str(span[2])))
+    return spans
+
+
+def _own_warnings(record: dict, page_warnings: list[str]) -> list[str]:
+    """An item's warnings without the page's, which the manifest repeats on every item."""
+    warnings = [w for w in record.get("warnings", ()) if isinstance(w, str)]
+    if page_warnings and warnings[:len(page_warnings)] == page_warnings:
+        return warnings[len(page_warnings):]
+    return warnings
+
+
+def _page_context(out: Path, page: PageReview, descriptions: dict[str, str]) -> dict:
+    """What the page template writes, and the data its script draws the lines and items from."""
+    items, spans, codes = [], [], Counter(split_warning(w)[0] or "—" for w in page.warnings)
+    folder, root = quote(page.stem), str(out)
+    noise = warnings = 0
+    for k, (record, own) in enumerate(zip(page.records, page.spans)):
+        name = record["path"].rsplit("/", 1)[1]
+        item = {"name": name, "kind": str(record.get("kind", "")), "title": str(record.get("title", "")),
+                "href": f"../{folder}/{quote(name)}"}
+        try:
+            with open(os.path.join(root, record["path"]), "rb") as handle:
+                front, body = split_front(handle.read().decode("utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            item["missing"] = f"cannot read {record['path']}: {getattr(error, 'strerror', None) or error}"
+        else:
+            item["front"] = [kv for kv in front if kv[0] not in ("source", "kind")]
+            rendered = render_body(body)
+            if isinstance(rendered, list):  # packed: one JSON string costs less than a list of pairs
+                item["tags"] = "".join(_TAG_LETTERS[tag] for tag, _ in rendered)
+                item["text"] = "\n".join(text for _, text in rendered)
+            else:
+                item["html"] = rendered
+        own_warnings = _described(_own_warnings(record, page.warnings), descriptions)
+        if own_warnings:
+            item["warnings"] = own_warnings
+        warnings += len(own_warnings)
+        codes.update(code or "—" for code, _, _ in own_warnings)
+        for first, last, role in own:
+            spans += (k, first, last, role)
+        noise += sum(last - first + 1 for first, last, role in own if role == "noise")
+        items.append(item)
+    steps = page.steps or []
+    try:
+        used = sorted({step[0] for step in steps})
+    except (TypeError, IndexError, KeyError):  # a hand-edited trace: draw no step rather than fail
+        steps, used = [], []
+    dump = None if page.text is None else dump_lines(page.text)
+    summary = Summary(page.stem, page.href, len(items), len(page.warnings) + warnings, noise, codes)
+    return {
+        "page": page, "summary": summary, "dump": dump, "traced": page.steps is not None,
+        "page_warnings": _described(page.warnings, descriptions),
+        "data": {"stem": page.stem, "spans": spans, "steps": steps, "items": items,
+                 "rules": {code: descriptions.get(code, "") for code in used if isinstance(code, str)}},
+    }
+
+
+def dump_lines(text: str) -> str:
+    """The dump's lines as layout.split_lines numbers them (any line end), one "\\n" apart.
+
+    >>> dump_lines("a\\r\\nb\\rc\\n")
+    'a\\nb\\nc'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text[:-1] if text.endswith("\n") else text
+
+
+def _described(warnings: list[str], descriptions: dict[str, str]) -> list[tuple[str, str, str]]:
+    """Each warning as (code, message, the code's one-line description)."""
+    described = []
+    for warning in warnings:
+        code, message = split_warning(warning)
+        described.append((code, message, descriptions.get(code, "")))
+    return described
+
+
+def _index_context(order: list[Summary], descriptions: dict[str, str]) -> dict:
+    rows = [[s.stem, s.href, s.items, s.warnings, s.noise_lines, " ".join(sorted(s.codes))] for s in order]
+    codes = Counter()
+    for summary in order:
+        codes.update(summary.codes)
+    return {
+        "rows": rows, "first_rows": rows[:INDEX_ROWS], "per_screen": INDEX_ROWS, "page_total": len(order),
+        "item_total": sum(s.items for s in order), "warning_total": sum(s.warnings for s in order),
+        "noise_total": sum(s.noise_lines for s in order),
+        "codes": [(code, count, descriptions.get(code, "")) for code, count in codes.most_common()],
+    }
+
+
+@functools.cache  # one per process: compiling the templates costs more than a page
+def _environment():
+    import jinja2
+    from markupsafe import Markup
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("cleanup.review", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             auto_reload=False)  # (no stat of every template for every page)
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False}  # tojson still escapes < > & ' for HTML
+    # the style and scripts are static: read once, written inline into every page (no template language in them)
+    for name in ("review.css", "page.js", "index.js"):
+        text = (resources.files("cleanup.review") / "templates" / name).read_text(encoding="utf-8")
+        text = _INDENT_OR_COMMENT_RE.sub("", text)  # every page carries them: a quarter less to write
+        env.globals[name.replace(".", "_")] = Markup(text)
+    return env
+
+
+def _is_review_folder(path: Path) -> bool:
+    """A folder this command wrote: index.html and other .html files, nothing else."""
+    if path.is_symlink() or not path.is_dir() or not (path / "index.html").is_file():
+        return False
+    return all(entry.name.endswith(".html") and entry.is_file() for entry in path.iterdir())
+
+
+def _place(staging: Path, target: Path) -> None:
+    """Rename the new review into place, the old one (checked to be a review) moved away first."""
+    if os.path.lexists(target):
+        old = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.", suffix=".old", dir=target.parent))
+        os.replace(target, old / FOLDER)
+        os.replace(staging, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(staging, target)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
