@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import dask
@@ -62,6 +63,7 @@ def reflow(inputs: Iterable[str | Path], out: str | Path, config: Config = Confi
     sources, errors = gather([name for name in names if name != "-"], "stdin.txt")
     errors += ["-: standard input cannot be sent to workers; pass file paths"] * names.count("-")
     out = Path(out).absolute()
+    config = replace(config, trace=True)  # the manifest keeps the rule trace, as `cleanup reflow` writes it
     sink = Sink(out, None, report)
     for message in errors:
         report(f"error: {message}")

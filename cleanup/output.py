@@ -119,22 +119,25 @@ def manifest_lines(page: Page, stem: str) -> list[str]:
     return lines
 
 
-def read_manifest(out: Path) -> Iterator[dict]:
-    """OUT/manifest.jsonl's records, in order, read as they are used (a line that is not a JSON
-    object is skipped). Opening it is the first step: a missing manifest raises at once."""
+def read_manifest(out: Path) -> Iterator[str]:
+    """OUT/manifest.jsonl's lines, in order, read as they are used (blank ones left out). Opening
+    it is the first step: a missing manifest raises at once. `manifest_record` reads a line."""
     lines = open(out / "manifest.jsonl", encoding="utf-8")
 
-    def records() -> Iterator[dict]:
+    def read() -> Iterator[str]:
         with lines:
-            for line in lines:
-                try:
-                    record = json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(record, dict):
-                    yield record
+            yield from (line for line in lines if line.strip())
 
-    return records()
+    return read()
+
+
+def manifest_record(line: str) -> dict | None:
+    """A manifest line's record; None for a line that is not a JSON object."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) else None
 
 
 def item_characters(item: Item) -> int:

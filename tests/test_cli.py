@@ -107,7 +107,7 @@ def test_explain_shows_which_rule_joined_lines_and_gave_roles():
 
 
 def test_help_has_an_example_on_each_command():
-    for command in ("reflow", "check", "explain", "rules"):
+    for command in ("reflow", "check", "explain", "rules", "review"):
         assert "Example:" in runner.invoke(app, [command, "--help"]).stdout
 
 

@@ -198,3 +198,20 @@ def test_most_golden_items_take_the_quick_path():
 @given(st.text(alphabet="ab\r\n\u2028\x0c ", max_size=20))
 def test_dump_lines_are_numbered_as_the_pipeline_numbers_them(text):
     assert dump_lines(text).split("\n") == [line for _, line in split_lines(text)]
+
+
+def test_a_page_named_index_does_not_take_the_index_place(tmp_path):
+    dump = tmp_path / "index.txt"
+    dump.write_bytes(DUMPS[3].read_bytes())
+    out = _reflow(tmp_path, dump)
+    assert sorted(p.name for p in (out / "review").iterdir()) == [".index.html", "index.html"]
+    assert 'href=".index.html"' in (out / "review" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_manifest_path_outside_out_is_not_followed(tmp_path):
+    out = _reflow(tmp_path, DUMPS[3], review=False)
+    records = _records(out)
+    records[0]["path"] = "../../etc/01.md"
+    (out / "manifest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert runner.invoke(app, ["review", str(out)]).exit_code == 0
+    assert not list(tmp_path.glob("**/etc.html")) and "../../etc" not in (out / "review" / "index.html").read_text()

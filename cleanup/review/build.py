@@ -11,6 +11,7 @@ written whole into a temporary folder and renamed into place, so it is never hal
 from __future__ import annotations
 
 import functools
+import json
 import itertools
 import os
 import re
@@ -23,10 +24,13 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
+from ..output import manifest_record, read_manifest
 from .codes import load_descriptions, split_warning
 from .markdown import render_body, split_front
 
 FOLDER = "review"
+_SOURCE_PATH_RE = re.compile(r'\{"source": "(?:[^"\\]|\\.)*", "path": "((?:[^"\\]|\\.)*)"')
+_ITEM_PATH_RE = re.compile(r"[^./\\][^/\\]*/\d{2,}\.md")  # stem/NN.md, as output.safe_stem and file_names make them
 _INDENT_OR_COMMENT_RE = re.compile(r"(?m)^[ \t]+|^//.*\n")  # in the inline style and scripts
 PARALLEL_FROM = 64  # pages: a smaller review is written in this process, with no workers to start
 _TAG_LETTERS = {"p": "p", "h1": "1", "h2": "2"}  # a plain block's tag, one letter in the page's data
@@ -39,10 +43,13 @@ class ReviewError(Exception):
 
 @dataclass
 class PageReview:
-    """One dump's page as the manifest records it: its items' records and its page record."""
+    """One dump's page as the manifest records it: its lines, then (once `read`) its items'
+    records and its page record. Grouping needs only each line's path, so the lines are parsed
+    where the page is written: in a worker process, when there are workers."""
 
     stem: str
-    source: str
+    lines: list[str] = field(default_factory=list)
+    source: str = ""
     records: list[dict] = field(default_factory=list)
     spans: list[list[tuple[int, int, str]]] = field(default_factory=list)  # each record's, checked
     warnings: list[str] = field(default_factory=list)  # the page's own (decoding), not its items'
@@ -51,11 +58,28 @@ class PageReview:
 
     @property
     def file_name(self) -> str:
-        return self.stem + ".html"
+        # a page named index would take the index's place; no page's name starts with a dot
+        return ".index.html" if self.stem.casefold() == "index" else self.stem + ".html"
 
     @property
     def href(self) -> str:
         return quote(self.file_name)
+
+    def read(self) -> None:
+        """Parse the page's lines into its records, spans and page record."""
+        for line in self.lines:
+            record = manifest_record(line)
+            if record is None:
+                continue
+            self.records.append(record)
+            self.spans.append(_spans(record))
+            self.source = self.source or str(record.get("source", self.stem))
+            recorded = record.get("page")
+            if isinstance(recorded, dict):
+                self.text = recorded.get("text") if isinstance(recorded.get("text"), str) else None
+                self.steps = recorded.get("steps") if isinstance(recorded.get("steps"), list) else None
+                self.warnings = [w for w in recorded.get("warnings", ()) if isinstance(w, str)]
+        self.lines = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +100,8 @@ def write_review(out: Path, jobs: int = 1) -> int:
     With jobs > 1 and a batch of more than a few pages, pages are written by that many worker
     processes, a bounded window of pages ahead of the manifest's reading.
     """
-    from .. import output  # (here: a worker process need not import the writer)
-
     try:
-        records = output.read_manifest(out)
+        lines = read_manifest(out)
     except FileNotFoundError:
         raise ReviewError(f"{out}: no manifest.jsonl (run `cleanup reflow ... -o {out}` first)")
     except OSError as error:
@@ -92,7 +114,7 @@ def write_review(out: Path, jobs: int = 1) -> int:
     summaries: dict[str, Summary] = {}
     try:
         os.chmod(staging, 0o777 & ~_umask())
-        pages = _with_neighbours(_pages(records))
+        pages = _with_neighbours(_pages(lines))
         first = list(itertools.islice(pages, PARALLEL_FROM))
         pages = itertools.chain(first, pages)
         if jobs > 1 and len(first) == PARALLEL_FROM:
@@ -126,27 +148,42 @@ def _write_pages(pages: Iterable[tuple], out: Path, staging: Path, descriptions:
         yield context["summary"]
 
 
-def _pages(records: Iterable[dict]) -> Iterator[PageReview]:
-    """Manifest records grouped by page folder: each page's lines stand together, as reflow writes them."""
+def _pages(lines: Iterable[str]) -> Iterator[PageReview]:
+    """Manifest lines grouped by page folder: each page's lines stand together, as reflow writes them."""
     page: PageReview | None = None
-    for record in records:
-        path = record.get("path")
-        if not isinstance(path, str) or "/" not in path:
+    for line in lines:
+        stem = _stem(line)
+        if stem is None:
             continue
-        stem = path.rsplit("/", 1)[0]
         if page is None or page.stem != stem:
             if page is not None:
                 yield page
-            page = PageReview(stem, str(record.get("source", stem)))
-        page.records.append(record)
-        page.spans.append(_spans(record))
-        recorded = record.get("page")
-        if isinstance(recorded, dict):
-            page.text = recorded.get("text") if isinstance(recorded.get("text"), str) else None
-            page.steps = recorded.get("steps") if isinstance(recorded.get("steps"), list) else None
-            page.warnings = [w for w in recorded.get("warnings", ()) if isinstance(w, str)]
+            page = PageReview(stem)
+        page.lines.append(line)
     if page is not None:
         yield page
+
+
+def _stem(line: str) -> str | None:
+    """The page folder of a manifest line's item; None for a line that names no item file of OUT.
+
+    Reflow writes "source" then "path" first on every line: those two are read without
+    parsing the rest (a page's first line holds its whole dump). Any other line is parsed.
+
+    >>> _stem('{"source": "a \\\\"b\\\\".txt", "path": "a \\\\"b\\\\"/01.md", "kind": "article"}')
+    'a "b"'
+    >>> _stem('{"path": "../etc/01.md"}') is None, _stem('{"kind": "article", "path": "p/01.md"}')
+    (True, 'p')
+    """
+    match = _SOURCE_PATH_RE.match(line)
+    if match:
+        path = json.loads(f'"{match[1]}"')
+    else:
+        record = manifest_record(line)
+        path = record.get("path") if record else None
+    if not isinstance(path, str) or not _ITEM_PATH_RE.fullmatch(path):
+        return None  # not an item file reflow writes (and nothing to read outside OUT)
+    return path.rsplit("/", 1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +221,7 @@ def _own_warnings(record: dict, page_warnings: list[str]) -> list[str]:
 
 def _page_context(out: Path, page: PageReview, descriptions: dict[str, str]) -> dict:
     """What the page template writes, and the data its script draws the lines and items from."""
+    page.read()
     items, spans, codes = [], [], Counter(split_warning(w)[0] or "—" for w in page.warnings)
     folder, root = quote(page.stem), str(out)
     noise = warnings = 0

@@ -148,7 +148,7 @@
     var card = document.getElementById("item-" + item);
     if (card) card.classList.add("sel");
     if (from === "item" && firstRow) firstRow.scrollIntoView({block: "center"});
-    if (from === "line" && card) card.scrollIntoView({block: "nearest"});
+    if (from === "line" && card) card.scrollIntoView({block: "start"});
   }
   box.addEventListener("click", function (event) {
     var row = event.target.closest(".ln");
