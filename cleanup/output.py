@@ -126,7 +126,7 @@ def read_manifest(out: Path) -> Iterator[str]:
 
     def read() -> Iterator[str]:
         with lines:
-            yield from (line for line in lines if line.strip())
+            yield from (line for line in lines if not line.isspace())  # (strip would copy each line)
 
     return read()
 

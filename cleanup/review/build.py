@@ -51,7 +51,7 @@ class PageReview:
     lines: list[str] = field(default_factory=list)
     source: str = ""
     records: list[dict] = field(default_factory=list)
-    spans: list[list[tuple[int, int, str]]] = field(default_factory=list)  # each record's, checked
+    spans: list[list] = field(default_factory=list)  # each record's [first, last, role] lists
     warnings: list[str] = field(default_factory=list)  # the page's own (decoding), not its items'
     text: str | None = None
     steps: list | None = None
@@ -203,12 +203,17 @@ def _with_neighbours(pages: Iterator[PageReview]) -> Iterator[tuple[Link | None,
         before, current = Link(current.stem, current.href), after
 
 
-def _spans(record: dict) -> list[tuple[int, int, str]]:
-    spans = []
-    for span in record.get("spans", ()):
-        if isinstance(span, list) and len(span) == 3 and isinstance(span[0], int) and isinstance(span[1], int):
-            spans.append((span[0], span[1], str(span[2])))
-    return spans
+def _spans(record: dict) -> list:
+    """An item's spans as recorded: [first, last, role] lists (the page's script skips a malformed one)."""
+    spans = record.get("spans")
+    return spans if isinstance(spans, list) else []
+
+
+def _noise_lines(spans: list) -> int:
+    try:
+        return sum(last - first + 1 for first, last, role in spans if role == "noise")
+    except (TypeError, ValueError):
+        return 0
 
 
 def _own_warnings(record: dict, page_warnings: list[str]) -> list[str]:
@@ -223,34 +228,33 @@ def _page_context(out: Path, page: PageReview, descriptions: dict[str, str]) -> 
     """What the page template writes, and the data its script draws the lines and items from."""
     page.read()
     items, spans, codes = [], [], Counter(split_warning(w)[0] or "—" for w in page.warnings)
-    folder, root = quote(page.stem), str(out)
+    folder = quote(page.stem)
     noise = warnings = 0
-    for k, (record, own) in enumerate(zip(page.records, page.spans)):
-        name = record["path"].rsplit("/", 1)[1]
-        item = {"name": name, "kind": str(record.get("kind", "")), "title": str(record.get("title", "")),
-                "href": f"../{folder}/{quote(name)}"}
-        try:
-            with open(os.path.join(root, record["path"]), "rb") as handle:
-                front, body = split_front(handle.read().decode("utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            item["missing"] = f"cannot read {record['path']}: {getattr(error, 'strerror', None) or error}"
-        else:
-            item["front"] = [kv for kv in front if kv[0] not in ("source", "kind")]
-            rendered = render_body(body)
-            if isinstance(rendered, list):  # packed: one JSON string costs less than a list of pairs
-                item["tags"] = "".join(_TAG_LETTERS[tag] for tag, _ in rendered)
-                item["text"] = "\n".join(text for _, text in rendered)
+    with _ItemFiles(out / page.stem) as files:
+        for k, (record, own) in enumerate(zip(page.records, page.spans)):
+            name = record["path"].rsplit("/", 1)[1]
+            item = {"name": name, "kind": str(record.get("kind", "")), "title": str(record.get("title", "")),
+                    "href": f"../{folder}/{name}"}  # (NN.md: nothing to quote)
+            try:
+                front, body = split_front(files.read(name))
+            except (OSError, UnicodeDecodeError) as error:
+                item["missing"] = f"cannot read {record['path']}: {getattr(error, 'strerror', None) or error}"
             else:
-                item["html"] = rendered
-        own_warnings = _described(_own_warnings(record, page.warnings), descriptions)
-        if own_warnings:
-            item["warnings"] = own_warnings
-        warnings += len(own_warnings)
-        codes.update(code or "—" for code, _, _ in own_warnings)
-        for first, last, role in own:
-            spans += (k, first, last, role)
-        noise += sum(last - first + 1 for first, last, role in own if role == "noise")
-        items.append(item)
+                item["front"] = [kv for kv in front if kv[0] not in ("source", "kind")]
+                rendered = render_body(body)
+                if isinstance(rendered, list):  # packed: one JSON string costs less than a list of pairs
+                    item["tags"] = "".join(_TAG_LETTERS[tag] for tag, _ in rendered)
+                    item["text"] = "\n".join(text for _, text in rendered)
+                else:
+                    item["html"] = rendered
+            own_warnings = _described(_own_warnings(record, page.warnings), descriptions)
+            if own_warnings:
+                item["warnings"] = own_warnings
+            warnings += len(own_warnings)
+            codes.update(code or "—" for code, _, _ in own_warnings)
+            spans.append(own)
+            noise += _noise_lines(own)
+            items.append(item)
     steps = page.steps or []
     try:
         used = sorted({step[0] for step in steps})
@@ -264,6 +268,35 @@ def _page_context(out: Path, page: PageReview, descriptions: dict[str, str]) -> 
         "data": {"stem": page.stem, "spans": spans, "steps": steps, "items": items,
                  "rules": {code: descriptions.get(code, "") for code in used if isinstance(code, str)}},
     }
+
+
+class _ItemFiles:
+    """A page folder's item files, each opened by its name in the folder (one path lookup a page)."""
+
+    def __init__(self, folder: Path):
+        try:
+            self.folder: int | OSError = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as error:  # each item will say so
+            self.folder = error
+
+    def read(self, name: str) -> str:
+        if isinstance(self.folder, OSError):
+            raise self.folder
+        handle = os.open(name, os.O_RDONLY, dir_fd=self.folder)
+        try:
+            chunks = []
+            while chunk := os.read(handle, 1 << 16):
+                chunks.append(chunk)
+        finally:
+            os.close(handle)
+        return b"".join(chunks).decode("utf-8")
+
+    def __enter__(self) -> _ItemFiles:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if not isinstance(self.folder, OSError):
+            os.close(self.folder)
 
 
 def dump_lines(text: str) -> str:

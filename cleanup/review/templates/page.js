@@ -6,8 +6,12 @@
   var pre = document.getElementById("dump");
   var texts = pre ? pre.textContent.split("\n") : [];
   var itemOf = {}, roleOf = {}, spanStart = {}, spanOf = {}, linesOf = {};
-  var spans = [];
-  for (var at = 0; at < data.spans.length; at += 4) spans.push(data.spans.slice(at, at + 4));
+  var spans = [];  // [item, first, last, role], from each item's [first, last, role] lists
+  data.spans.forEach(function (own, item) {
+    own.forEach(function (s) {
+      if (Array.isArray(s) && s[0] > 0 && s[1] >= s[0]) spans.push([item, s[0], s[1], String(s[2])]);
+    });
+  });
   spans.forEach(function (s) {
     var item = s[0], first = s[1], last = s[2], role = s[3];
     spanStart[first] = true;
