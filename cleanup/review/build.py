@@ -11,8 +11,8 @@ written whole into a temporary folder and renamed into place, so it is never hal
 from __future__ import annotations
 
 import functools
-import json
 import itertools
+import json
 import os
 import re
 import shutil
@@ -138,7 +138,8 @@ def write_review(out: Path, jobs: int = 1) -> int:
 
 def _write_pages(pages: Iterable[tuple], out: Path, staging: Path, descriptions: dict[str, str],
                  jobs: int = 1) -> Iterator[Summary]:
-    """Write each (before, page, after)'s file into staging, in this process; their summaries in order."""
+    """Write each (before, page, after)'s file into staging, in this process; their summaries in order.
+    (`jobs` is parallel.write_pages's, which takes the same arguments.)"""
     template = _environment().get_template("page.html")
     for before, page, after in pages:
         context = _page_context(out, page, descriptions)
