@@ -340,7 +340,7 @@ def _environment():
     env = jinja2.Environment(loader=jinja2.PackageLoader("cleanup.review", "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              auto_reload=False)  # (no stat of every template for every page)
-    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False}  # tojson still escapes < > & ' for HTML
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}  # (tojson escapes < > & ')
     # the style and scripts are static: read once, written inline into every page (no template language in them)
     for name in ("review.css", "page.js", "index.js"):
         text = (resources.files("cleanup.review") / "templates" / name).read_text(encoding="utf-8")
