@@ -94,3 +94,5 @@ def _progress(outcomes, total: int | None):
 
 
 from . import commands  # noqa: E402,F401  (registers check, explain, rules)
+
+from .score import command as _score_command  # noqa: E402,F401  (registers score)
