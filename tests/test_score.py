@@ -191,7 +191,7 @@ def test_a_truth_page_without_items_is_an_error(tmp_path):
 
 
 def test_without_the_extra_it_says_what_to_install(tmp_path, monkeypatch):
-    monkeypatch.setattr(command, "_importable", lambda name: name != "scipy")
+    monkeypatch.setattr(command, "_importable", lambda module: module != "scipy")
     write(tmp_path / "truth", {"page_ocr": [ARTICLE]})
     assert run_error(tmp_path / "truth", tmp_path / "truth") == (
         2, ["error: cleanup score needs scipy: pip install 'cleanup[score]'"])

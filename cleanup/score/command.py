@@ -11,7 +11,7 @@ import typer
 
 from ..cli import _err, app
 
-NEEDED = ("numpy", "scipy", "yaml")
+NEEDED = {"numpy": "numpy", "scipy": "scipy", "yaml": "PyYAML"}  # module: the package that installs it
 
 
 @app.command()
@@ -35,7 +35,7 @@ def score(
 
     Example: cleanup score truth out --dumps dumps --by-group
     """
-    missing = [name for name in NEEDED if not _importable(name)]
+    missing = [package for module, package in NEEDED.items() if not _importable(module)]
     if missing:
         _err(f"error: cleanup score needs {', '.join(missing)}: pip install 'cleanup[score]'")
         raise typer.Exit(2)
