@@ -24,6 +24,7 @@ class Source:
     name: str  # the source name written into every item
     path: Path | None  # None for standard input
     text: str | None = None  # already decoded (a JSON-lines record), read from nowhere
+    label: str = ""  # what error lines call it, when not its path (a line of a stream)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,8 @@ def read_records(stream: BinaryIO, stdin_name: str = "stdin") -> Iterator[Source
         if _has_surrogate(record["text"]):
             yield Outcome(label, error="text holds unpaired surrogates (\\ud800-\\udfff), not Unicode")
             continue
-        yield Source(_printable(record["source"].replace("\\", "/").rsplit("/", 1)[-1]), None, record["text"])
+        name = _printable(record["source"].replace("\\", "/").rsplit("/", 1)[-1])
+        yield Source(name, None, record["text"], f"{label.name} ({name})")
 
 
 def _has_surrogate(text: str) -> bool:

@@ -35,6 +35,7 @@ def reflow(
     """
     from . import batch
     from .model import Config
+    from .output import OutBusy
     from .sink import Sink
 
     if fmt not in ("md", "jsonl"):
@@ -65,18 +66,27 @@ def reflow(
     except BrokenPipeError:  # the reader of a stream stopped early, as `head` does
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error at exit
         raise typer.Exit(141)
+    except OutBusy as busy:
+        _err(f"error: {out}: {busy}")
+        raise typer.Exit(75)  # EX_TEMPFAIL: a script may try again later
     except OSError as error:
-        _err(f"error: {error.filename or out or 'stdout'}: cannot write: {error.strerror or error}")
+        # OUT (never a hidden temporary inside it) or stdout: the one place that could not be written
+        _err(f"error: {out if fmt == 'md' else 'stdout'}: cannot write: {error.strerror or error}")
         if sink is not None:
             sink.abandon()
+        _summary(sink, started)
         raise typer.Exit(1)
     except BaseException:
         if sink is not None:
             sink.abandon()
         raise
-    seconds = time.perf_counter() - started
-    _err(f"{sink.pages} pages, {sink.items} items, {sink.warnings} warnings, {sink.failed} failed, {seconds:.2f}s")
+    _summary(sink, started)
     raise typer.Exit(1 if sink.failed else 0)
+
+
+def _summary(sink, started: float) -> None:
+    pages, items, warnings, failed = (sink.pages, sink.items, sink.warnings, sink.failed) if sink else (0, 0, 0, 0)
+    _err(f"{pages} pages, {items} items, {warnings} warnings, {failed} failed, {time.perf_counter() - started:.2f}s")
 
 
 def _progress(outcomes, total: int | None):
