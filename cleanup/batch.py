@@ -58,15 +58,39 @@ def gather(inputs: list[str], stdin_name: str) -> tuple[list[Source], list[str]]
             continue
         path = Path(text)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if p.is_file())
-            if not found:
+            try:
+                found, broken = _folder_pages(path)
+            except OSError as error:
+                errors.append(f"{text}: cannot read: {error.strerror or error}")
+                continue
+            if not found and not broken:
                 errors.append(f"{text}: folder has no .txt files")
+            errors.extend(broken)
             sources.extend(Source(_printable(p.name), p) for p in found)
         elif path.exists():
             sources.append(Source(_printable(path.name), path))
+        elif path.is_symlink():
+            errors.append(f"{text}: cannot read: broken symbolic link to {os.readlink(path)}")
         else:
             errors.append(f"{text}: no such file or folder")
     return sources, errors
+
+
+def _folder_pages(folder: Path) -> tuple[list[Path], list[str]]:
+    """A folder's page files (*.txt in any case, not hidden), sorted by name, and an error
+    for each such name that is not a readable file (a broken link, a folder, a pipe)."""
+    found, broken = [], []
+    with os.scandir(folder) as entries:  # raises, unlike glob, when the folder cannot be read
+        named = sorted((entry.name, Path(entry.path)) for entry in entries
+                       if entry.name.lower().endswith(".txt") and not entry.name.startswith("."))
+    for _, path in named:
+        if path.is_file():
+            found.append(path)
+        elif path.is_symlink() and not path.exists():
+            broken.append(f"{path}: cannot read: broken symbolic link to {os.readlink(path)}")
+        else:
+            broken.append(f"{path}: cannot read: not a regular file")
+    return found, broken
 
 
 def read_records(stream: BinaryIO, stdin_name: str = "stdin") -> Iterator[Source | Outcome]:
