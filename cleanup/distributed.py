@@ -1,6 +1,6 @@
 """`cleanup reflow` past one machine: a Dask bag over file paths, the same per-page function.
 
-    pip install 'cleanup[dask]'
+    pip install '.[dask]'        # in a clone; the distribution is zh-newspaper-cleanup[dask]
 
     from cleanup.distributed import reflow
     sink = reflow(["dumps/2024-05", "extra/page.txt"], "out")   # files and folders, as the CLI

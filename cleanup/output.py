@@ -154,16 +154,35 @@ def item_record(page: Page, index: int, item: Item) -> dict:
     return {
         "source": page.source, "index": index, "kind": item.kind, "title": item.title,
         "subtitle": item.subtitle, "byline": item.byline, "credit": item.credit, "column": item.column,
-        "paragraphs": [text for _, text in item.body], "markdown": render(item, page.source),
-        "warnings": [*page.warnings, *item.warnings],
+        "paragraphs": [text for _, text in item.body], "blocks": item_blocks(item),
+        "markdown": render(item, page.source), "warnings": [*page.warnings, *item.warnings],
     }
+
+
+_PARAGRAPH_ROLES = {"photo": "caption", "furniture": "furniture", "noise": "noise"}
+
+
+def item_blocks(item: Item) -> list[dict[str, str]]:
+    """The body's blocks in the Markdown's order, each with its role: title, subtitle, byline,
+    then body, heading (a `## ` section heading), caption (a photo's text), furniture or noise
+    paragraphs, then credit."""
+    paragraph = _PARAGRAPH_ROLES.get(item.kind, "body")
+    blocks = [{"role": role, "text": text} for role, text in
+              (("title", item.title), ("subtitle", item.subtitle), ("byline", item.byline)) if text]
+    blocks += [{"role": "heading" if tag == "h2" else paragraph, "text": text} for tag, text in item.body]
+    if item.credit:
+        blocks.append({"role": "credit", "text": item.credit})
+    return blocks
+
+
+def records(page: Page) -> list[dict]:
+    """The page's items as the JSON-able objects that `--format jsonl` writes, one per item."""
+    return [item_record(page, index, item) for index, item in enumerate(page.items, 1)]
 
 
 def stream_records(page: Page) -> bytes:
     """The page's items as `--format jsonl` writes them: one JSON object per line, UTF-8."""
-    lines = (json.dumps(item_record(page, index, item), ensure_ascii=False) + "\n"
-             for index, item in enumerate(page.items, 1))
-    return "".join(lines).encode("utf-8")
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records(page)).encode("utf-8")
 
 
 class Manifest:
