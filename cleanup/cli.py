@@ -140,7 +140,8 @@ def reflow(
         _err(f"error: {out if fmt == 'md' else 'stdout'}: cannot write: {error.strerror or error}")
         if sink is not None:
             sink.abandon()
-        _summary(sink, started)
+        # OUT refused at the start: every input failed (a stream's are not counted: not read)
+        _summary(sink, started, len(errors) + (len(sources) if isinstance(sources, list) else 0))
         raise typer.Exit(1)
     except BaseException:
         if sink is not None:
@@ -150,8 +151,9 @@ def reflow(
     raise typer.Exit(1 if sink.failed else 0)
 
 
-def _summary(sink, started: float) -> None:
-    pages, items, warnings, failed = (sink.pages, sink.items, sink.warnings, sink.failed) if sink else (0, 0, 0, 0)
+def _summary(sink, started: float, failed_without_sink: int = 0) -> None:
+    pages, items, warnings, failed = ((sink.pages, sink.items, sink.warnings, sink.failed) if sink
+                                      else (0, 0, 0, failed_without_sink))
     _err(f"{pages} pages, {items} items, {warnings} warnings, {failed} failed, {time.perf_counter() - started:.2f}s")
 
 

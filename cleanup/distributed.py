@@ -55,7 +55,9 @@ def reflow(inputs: Iterable[str | Path], out: str | Path, config: Config = Confi
     """Clean dump files and folders into OUT as `cleanup reflow INPUTS -o OUT` does.
 
     Failures are reported one line each (to stderr unless `report` is given) and counted in
-    the returned sink's `failed`; the other pages are still written.
+    the returned sink's `failed`; the other pages are still written. OUT is held as the command
+    line holds it: `output.OutBusy` is raised, before any page is cleaned, while another run
+    writes there.
     """
     report = report or (lambda line: print(line, file=sys.stderr))
     names = [str(path) for path in inputs]

@@ -203,7 +203,7 @@ def test_a_read_only_out_is_named_with_one_line_and_a_summary(tmp_path, monkeypa
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert lines[0] == f"error: {out}: cannot write: Permission denied"
-    assert len(lines) == 2 and lines[1].startswith("0 pages, 0 items, 0 warnings, ")
+    assert len(lines) == 2 and lines[1].startswith("0 pages, 0 items, 0 warnings, 2 failed, ")
 
 
 def test_an_input_named_like_the_manifest_does_not_take_its_place(tmp_path):
