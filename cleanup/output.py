@@ -78,14 +78,15 @@ def make_temporary(out: Path, stem: str, suffix: str) -> Path:
 
 
 def _open_temporary(out: Path, prefix: str):
-    """A new hidden file in OUT for writing text, with the mode the umask gives (mkstemp's is 0600)."""
+    """A new hidden file in OUT for writing text, with the mode the umask gives (mkstemp's is 0600).
+    Surrogates pass through: an earlier manifest's bytes that are not UTF-8 are kept as they were."""
     for _ in range(100):
         path = out / f"{prefix}{secrets.token_hex(4)}.tmp"
         try:
             handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         except FileExistsError:
             continue
-        return path, os.fdopen(handle, "w", encoding="utf-8", newline="\n")
+        return path, os.fdopen(handle, "w", encoding="utf-8", errors="surrogateescape", newline="\n")
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(out))
 
 
@@ -245,26 +246,22 @@ class Manifest:
         for line in old:
             if not line.strip():
                 continue
+            line = line if line.endswith("\n") else line + "\n"
             try:
                 record = json.loads(line)
             except ValueError:  # not ours to judge: kept as it was
-                yield line if line.endswith("\n") else line + "\n"
-                continue
+                record = None
             if not isinstance(record, dict):
-                yield line if line.endswith("\n") else line + "\n"
+                yield line
                 continue
             path = record.get("path")
             folder = path.split("/", 1)[0] if isinstance(path, str) and path else None
-            if record.get("source") in self._sources:
-                continue
-            if folder is not None:
-                if folder.casefold() in self._folders:
-                    continue
-                if folder not in present:
-                    present[folder] = (self.out / folder).is_dir()
-                if not present[folder]:
-                    continue
-            yield line if line.endswith("\n") else line + "\n"
+            if record.get("source") in self._sources or (folder is not None and folder.casefold() in self._folders):
+                continue  # a page written again
+            if folder is not None and folder not in present:
+                present[folder] = (self.out / folder).is_dir()
+            if folder is None or present[folder]:
+                yield line
 
 
 class OutBusy(Exception):

@@ -84,6 +84,15 @@ def test_a_page_written_again_replaces_its_entries_and_the_others_keep_their_fie
     assert kept and all(r["spans"] == [[1, 2, "body"]] for r in kept)
 
 
+def test_earlier_lines_that_are_not_json_or_not_utf8_are_kept_as_they_were(tmp_path):
+    assert reflow(DUMPS[0], "-o", tmp_path).exit_code == 0
+    odd = b"not json \xff\n"
+    with open(tmp_path / "manifest.jsonl", "ab") as handle:
+        handle.write(odd)
+    assert reflow(DUMPS[1], "-o", tmp_path).exit_code == 0
+    assert odd in (tmp_path / "manifest.jsonl").read_bytes()
+
+
 def test_a_run_whose_every_page_fails_leaves_the_manifest_as_it_was(tmp_path):
     assert reflow(*DUMPS[:2], "-o", tmp_path / "out").exit_code == 0
     before = (tmp_path / "out" / "manifest.jsonl").read_bytes()
