@@ -28,7 +28,7 @@ def score(
     one counts as nothing predicted; OUT's other folders are not scored). Items are paired by
     content, not file number. The table has a row per page (or per group with --by-group) and an
     overall row; a legend under it says what each column means. Needs the `score` extra:
-    pip install 'cleanup[score]'.
+    pip install 'zh-newspaper-cleanup[score]'.
 
     Exit 0 when scored; 1 when a file cannot be read (each one named); 2 for a wrong command
     line, a missing folder or a folder without <stem>/ page folders.
@@ -37,7 +37,7 @@ def score(
     """
     missing = [package for module, package in NEEDED.items() if not _importable(module)]
     if missing:
-        _err(f"error: cleanup score needs {', '.join(missing)}: pip install 'cleanup[score]'")
+        _err(f"error: cleanup score needs {', '.join(missing)}: pip install 'zh-newspaper-cleanup[score]'")
         raise typer.Exit(2)
     from .folders import ScoreInputError, score_folders
     from .report import as_json as to_json, table
