@@ -194,7 +194,7 @@ def test_without_the_extra_it_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setattr(command, "_importable", lambda module: module != "scipy")
     write(tmp_path / "truth", {"page_ocr": [ARTICLE]})
     assert run_error(tmp_path / "truth", tmp_path / "truth") == (
-        2, ["error: cleanup score needs scipy: pip install 'cleanup[score]'"])
+        2, ["error: cleanup score needs scipy: pip install 'zh-newspaper-cleanup[score]'"])
 
 
 # the free-order search against the plain dynamic programme
