@@ -1,6 +1,6 @@
 """Time `cleanup review OUT` against the `cleanup reflow` that made OUT, on a generated batch.
 
-    python benchmarks/review_speed.py [--pages 2000] [--jobs N] [DUMP_DIR ...]
+    .venv/bin/python benchmarks/review_speed.py [--pages 2000] [--jobs N] [DUMP_DIR ...]
 
 The batch is made of stretches of the golden pages (and of any folders given, e.g. the dev
 set's dumps), mixed in a fixed random order, about as long as the pages they come from. Both

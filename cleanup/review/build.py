@@ -16,7 +16,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
-from ..output import manifest_record, read_manifest
+from ..output import OutBusy, OutLock, make_temporary, manifest_record, read_manifest
 from .codes import load_descriptions, split_warning
 from .markdown import render_body, split_front
 
@@ -109,11 +108,21 @@ def write_review(out: Path, jobs: int = 1) -> int:
     target = out / FOLDER
     if os.path.lexists(target) and not _is_review_folder(target):
         raise ReviewError(f"{target}: exists and is not a review folder; not replaced")
+    try:
+        lock = OutLock(out)  # a reflow into OUT meanwhile would change what the review reads
+    except OutBusy as busy:
+        raise ReviewError(f"{out}: {busy}") from None
+    try:
+        return _write_review(out, lines, target, jobs)
+    finally:
+        lock.release()
+
+
+def _write_review(out: Path, lines: Iterator[str], target: Path, jobs: int) -> int:
     descriptions = load_descriptions()
-    staging = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.", suffix=".tmp", dir=out))
+    staging = make_temporary(out, FOLDER, ".tmp")  # (hidden, the umask's mode; a leftover is swept as reflow's are)
     summaries: dict[str, Summary] = {}
     try:
-        os.chmod(staging, 0o777 & ~_umask())
         pages = _with_neighbours(_pages(lines))
         first = list(itertools.islice(pages, PARALLEL_FROM))
         pages = itertools.chain(first, pages)
@@ -359,15 +368,10 @@ def _is_review_folder(path: Path) -> bool:
 def _place(staging: Path, target: Path) -> None:
     """Rename the new review into place, the old one (checked to be a review) moved away first."""
     if os.path.lexists(target):
-        old = Path(tempfile.mkdtemp(prefix=f".{FOLDER}.", suffix=".old", dir=target.parent))
+        old = make_temporary(target.parent, FOLDER, ".old")
         os.replace(target, old / FOLDER)
         os.replace(staging, target)
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.replace(staging, target)
 
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

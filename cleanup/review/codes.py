@@ -5,12 +5,12 @@ from __future__ import annotations
 
 
 def load_descriptions() -> dict[str, str]:
-    """Every known code -> its one line: the warning codes of rules/warnings.toml, then every rule."""
+    """Every known code -> its one line: the warning codes of rules/codes.toml, then every rule."""
     from .. import pipeline  # noqa: F401  (importing it registers every rule)
-    from ..lexicon import _read
+    from ..lexicon import codes
     from ..rulebook import REGISTRY
 
-    described = dict(_read("warnings.toml")["codes"])
+    described = {code: entry["summary"] for code, entry in codes().items()}
     for code, rule in REGISTRY.items():
         described.setdefault(code, f"{rule.name}: {rule.summary}")
     return described
