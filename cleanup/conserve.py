@@ -94,6 +94,24 @@ def compare(dump: str, item_files: list[str]) -> tuple[Counter[str], Counter[str
     return want - have, have - want
 
 
+def noise_lines_as_read(dump: str, items) -> list[str]:
+    """The lines of `noise` items that are not a dump line as read (white space aside): none, when
+    the noise stage kept its word. Its lines count like any item's in `compare`; this checks that
+    each is one whole dump line, neither cleaned nor cut, and no dump line is in noise twice.
+    """
+    lines = Counter(" ".join(line.split()) for line in dump.splitlines())
+    wrong = []
+    for item in items:
+        if item.kind != "noise":
+            continue
+        for _, text in item.body:
+            if lines[text] > 0:
+                lines[text] -= 1
+            else:
+                wrong.append(text)
+    return wrong
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: python -m cleanup.conserve PAGE.txt PAGE_DIR/", file=sys.stderr)
