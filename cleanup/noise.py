@@ -17,75 +17,89 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
-
-import regex
+from dataclasses import dataclass, replace
 
 from . import lexicon
 from .model import Item, Step
 from .rulebook import rule
 
-_HAN_RE = regex.compile(r"\p{Han}")
-_LATIN_RUN_RE = regex.compile(r"[A-Za-z]+")
-_WIDE_GAP_RE = regex.compile(r"\S( {3,}|\t|\u3000{2,})\S")
+_LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
+# stdlib re with the Han blocks spelled out: several times faster than regex's \p{Han} on every line
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
+_HAN_CHAR_RE = re.compile(f"[{_HAN}]")
+_HAN_PAIR_RE = re.compile(f"(?=([{_HAN}]{{2}}))")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_WIDE_GAP_RE = re.compile(r"\S( {3,}|\t|\u3000{2,})\S")
 # what running text prints besides Han, letters and digits; anything else is a symbol OCR made of a picture
 _TEXT_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉「」『』【】—…·,.;:?!()\"'%％+-/℃°～~·．")
 _SENTENCE_END = frozenset("。！？；…”’）」』》.!?;")
+_SYMBOL_RE = re.compile(rf"[^\w\s{re.escape(''.join(sorted(_TEXT_MARKS)))}]|_")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What the cues count in a line, found once: its text without white space, Han characters, pairs."""
+
+    text: str
+    bare: str
+    hans: list[str]
+    pairs: list[str]  # adjacent Han characters (white space aside)
+    words: list[str]  # Latin letter runs
+
+
+def parse(text: str, bare: str | None = None) -> Parsed:
+    bare = _bare(text) if bare is None else bare
+    return Parsed(text, bare, _HAN_CHAR_RE.findall(bare), _HAN_PAIR_RE.findall(bare), _LATIN_RUN_RE.findall(bare))
 
 
 @dataclass(frozen=True, slots=True)
 class PageText:
-    """How often each character and each pair of Han characters occurs on the page."""
+    """How often each character, pair of Han characters and Latin letter run occurs on the page."""
 
-    chars: Counter = field(default_factory=Counter)
-    pairs: Counter = field(default_factory=Counter)
-    words: Counter = field(default_factory=Counter)  # Latin letter runs
+    chars: Counter  # every character, Han or not: only Han ones are asked about
+    pairs: Counter
+    words: Counter
 
     @classmethod
-    def of(cls, lines: list[str]) -> PageText:
-        page = cls()
-        for line in lines:
-            page.add(line)
-        return page
-
-    def add(self, line: str) -> None:
-        bare = _bare(line)
-        self.chars.update(bare)
-        self.pairs.update(_han_pairs(bare))
-        self.words.update(_LATIN_RUN_RE.findall(line))
+    def of(cls, bares: list[str]) -> PageText:
+        """From the page's lines without white space: one count over the whole page, not one a line."""
+        joined = "\n".join(bares)  # no pair or run crosses a line end
+        return cls(Counter(joined), Counter(_HAN_PAIR_RE.findall(joined)), Counter(_LATIN_RUN_RE.findall(joined)))
 
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """One line as the cues see it: its text, and the page's text apart from it."""
+    """One line as the cues see it: its parts, and the page's text (the line's own included)."""
 
     text: str
     bare: str  # without white space
-    page: PageText
+    hans: list[str]
+    pairs: list[str]
+    words: list[str]
+    symbols: int  # characters running text never prints
+    page: PageText | None  # None while only the line's own cues are asked
 
-    def elsewhere(self, counter: Counter, key: str, own: Counter) -> int:
-        return counter[key] - own[key]
+
+def make_view(line: Parsed, page: PageText | None) -> View:
+    return View(line.text, line.bare, line.hans, line.pairs, line.words, len(_SYMBOL_RE.findall(line.bare)), page)
 
 
 def view(text: str, page_lines: tuple[str, ...] = ()) -> View:
-    """A line and its page, for the cues (the page includes the line itself)."""
-    return View(text, _bare(text), PageText.of([*page_lines, text]))
+    """A line and its page, for the cues' examples (the page includes the line itself)."""
+    return make_view(parse(text), PageText.of([_bare(t) for t in (*page_lines, text)]))
 
 
 def _bare(text: str) -> str:
     return "".join(text.split())
 
 
-def _han_pairs(bare: str) -> list[str]:
-    return [bare[i:i + 2] for i in range(len(bare) - 1) if _HAN_RE.match(bare[i]) and _HAN_RE.match(bare[i + 1])]
-
-
-def _is_symbol(ch: str) -> bool:
-    if ch in _TEXT_MARKS or ch.isalnum():
-        return False
-    return True
+def _unseen(items: list[str], counts: Counter) -> int:
+    """How many of a line's items (characters, pairs) occur on the page only in the line itself."""
+    n = len(items)  # counted in the line only when the page's count does not settle it
+    return sum(1 for item in items if (c := counts[item]) <= 1 or c <= n and c <= items.count(item))
 
 
 @rule("NZ02")
@@ -99,12 +113,12 @@ def odd_symbols(v: View) -> float:
     >>> odd_symbols(view("■李文")), odd_symbols(view("决)。"))
     (0.0, 0.0)
     """
-    bare = v.bare
-    if len(bare) > 1 and bare[0] in _LEX.byline_bullets and _HAN_RE.match(bare[1]):
-        bare = bare[1:]
-    if not bare:
+    if not v.symbols:
         return 0.0
-    return round(sum(_is_symbol(ch) for ch in bare) / len(bare), 3)
+    symbols, length = v.symbols, len(v.bare)
+    if length > 1 and v.bare[0] in _LEX.byline_bullets and _HAN_CHAR_RE.match(v.bare[1]):
+        symbols, length = symbols - 1, length - 1  # ■李文
+    return round(symbols / length, 3)
 
 
 @rule("NZ03")
@@ -119,10 +133,10 @@ def foreign_letters(v: View) -> float:
     >>> foreign_letters(view("FATCA的条规", ("美国2010年通过的法案(FATCA)",)))
     0.0
     """
-    if not v.bare:
+    if not v.words:
         return 0.0
-    own = Counter(_LATIN_RUN_RE.findall(v.text))
-    unseen = sum(len(w) * n for w, n in own.items() if v.elsewhere(v.page.words, w, own) <= 0)
+    own = Counter(v.words)
+    unseen = sum(len(w) * n for w, n in own.items() if v.page.words[w] <= n)
     return round(unseen / len(v.bare), 3)
 
 
@@ -156,11 +170,9 @@ def unseen_pairs(v: View) -> float:
     >>> unseen_pairs(view("社区开展义诊", ("社区居民参加义诊活动，开展宣传",)))
     0.4
     """
-    pairs = _han_pairs(v.bare)
-    if not pairs:
+    if not v.pairs:
         return 0.0
-    own = Counter(pairs)
-    return round(sum(v.elsewhere(v.page.pairs, p, own) <= 0 for p in pairs) / len(pairs), 3)
+    return round(_unseen(v.pairs, v.page.pairs) / len(v.pairs), 3)
 
 
 @rule("NZ06")
@@ -172,11 +184,9 @@ def rare_characters(v: View) -> float:
     >>> rare_characters(view("社区", ("社区居民",)))
     0.0
     """
-    hans = [ch for ch in v.bare if _HAN_RE.match(ch)]
-    if not hans:
+    if not v.hans:
         return 0.0
-    own = Counter(hans)
-    return round(sum(v.elsewhere(v.page.chars, ch, own) <= 0 for ch in hans) / len(hans), 3)
+    return round(_unseen(v.hans, v.page.chars) / len(v.hans), 3)
 
 
 @rule("NZ07")
@@ -196,7 +206,7 @@ def no_han(v: View) -> float:
     >>> no_han(view("|| —")), no_han(view("2024年"))
     (1.0, 0.0)
     """
-    return 0.0 if any(ch.isdigit() or _HAN_RE.match(ch) for ch in v.bare) else 1.0
+    return 0.0 if v.hans or any(ch.isdigit() for ch in v.bare) else 1.0
 
 
 @rule("NZ09")
@@ -206,7 +216,7 @@ def ends_sentence(v: View) -> float:
     >>> ends_sentence(view("币。")), ends_sentence(view("司 了|"))
     (1.0, 0.0)
     """
-    return 1.0 if v.bare[-1:] in _SENTENCE_END and _HAN_RE.search(v.bare) else 0.0
+    return 1.0 if v.bare[-1:] in _SENTENCE_END and v.hans else 0.0
 
 
 @rule("NZ10")
@@ -216,10 +226,8 @@ def han_share(v: View) -> float:
     >>> han_share(view("人 4二| 二 SEE")), han_share(view("86.5767%。"))
     (0.429, 1.0)
     """
-    letters = [ch for ch in v.bare if ch.isalpha() or _is_symbol(ch)]
-    if not letters:
-        return 1.0
-    return round(sum(bool(_HAN_RE.match(ch)) for ch in letters) / len(letters), 3)
+    letters = len(_LETTER_RE.findall(v.bare)) + v.symbols  # Han characters are letters (Lo)
+    return round(len(v.hans) / letters, 3) if letters else 1.0
 
 
 @rule("NZ11")
@@ -248,10 +256,13 @@ def within_text(context: tuple[float, float]) -> float:
 
 
 LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10")
+_PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
+_OWN_CUES = tuple(code for code in LINE_CUES if code not in _PAGE_CUES)
 _LEX = lexicon.load()
 CONTEXT_CUES = ("NZ11", "NZ12")
 _REACH = 3  # a neighbour this many dump lines away still counts (blank lines between)
 _LONG = 8  # characters: a line this long reads as text when its own cues say so
+_GLUED = 2.0  # a piece of a kept line scoring this far above zero alone is junk glued on
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +281,14 @@ class Model:
     line: Weights  # the line alone: gives the neighbours' probabilities
     full: Weights  # the line and its neighbours: the decision
 
+    unasked: tuple[float, float] = (0.0, 0.0)  # the most the cues a clean line is not asked can add
+
+    def __post_init__(self):
+        # NZ05, NZ06, NZ11, NZ12, and NZ04 for a line with a space: each in [0, 1]
+        most = lambda codes: sum(max(0.0, self.full.weights.get(code, 0.0)) for code in codes)  # noqa: E731
+        unspaced = most(("NZ05", "NZ06", *CONTEXT_CUES))
+        object.__setattr__(self, "unasked", (unspaced, unspaced + most(("NZ04",))))
+
 
 def load_model() -> Model:
     data = lexicon._read("noise.toml")
@@ -286,25 +305,97 @@ class Split:
     warnings: tuple[str, ...] = ()
 
 
-def cue_table(numbered: list[tuple[int, str]], model: Model) -> list[dict[str, float] | None]:
-    """Every cue of every line (None for a blank line): what the decision and the fitting read."""
+_PLAIN_RE = re.compile(f"[{_HAN}0-9.%，。、；：？！“”‘’（）《》—…·,;:?!()\"'/]{{12,}}")
+_CLAUSE_MARKS = frozenset("，。、；：,;:")
+_CLEAN_RE = re.compile(f"[{_HAN}0-9.%，。、；：？！“”‘’（）《》—…·,;:?!()\"'/]+")
+_WRAPPED_MARKS = frozenset("，。、；：？！“”‘’（）《》「」『』【】…,.;:?!()\"'")  # not dashes: a rule reads as ——
+
+
+def is_plain_text(bare: str) -> bool:
+    """A line of running text, never junk (most lines): twelve characters or more of Han, digits
+    and punctuation alone, with a clause mark among them; or punctuation alone (”。 wrapped onto
+    a line of its own). No cue looks at it; its pull on its neighbours is nil.
+
+    >>> is_plain_text("社区开展义诊活动，为居民送健康"), is_plain_text("”。")
+    (True, True)
+    >>> is_plain_text("秆委世和牛委51咎委居牛委区和牛委")
+    False
+    """
+    if _WRAPPED_MARKS.issuperset(bare):
+        return True
+    return bool(_PLAIN_RE.fullmatch(bare)) and not _CLAUSE_MARKS.isdisjoint(bare)
+
+
+def _cannot_be_junk(text: str, bare: str, model: Model) -> bool:
+    """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
+    zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
+    length (NZ07), its end (NZ09) and whether it has a space (NZ04) are looked at; NZ02, NZ03 and
+    NZ08 are nil and NZ10 is one for such a line. An exact shortcut: the score could not decide
+    otherwise.
+    """
+    if not _CLEAN_RE.fullmatch(bare):
+        return False
+    w = model.full.weights.get
+    ends = 1.0 if bare[-1] in _SENTENCE_END and _HAN_CHAR_RE.search(bare) else 0.0
+    known = w("NZ07", 0.0) * max(0.0, 1 - len(bare) / 12) + w("NZ09", 0.0) * ends + w("NZ10", 0.0)
+    return model.full.bias + known + model.unasked[" " in text] <= 0
+
+
+def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
+              ) -> tuple[list[dict[str, float] | None], PageText | None]:
+    """Every cue of every line (None for a blank line, {} for plain text), and the page's counts.
+
+    The cues that need the page's counts (NZ05, NZ06) and the neighbours (NZ11, NZ12) are
+    computed only when some line could score above zero with them at their worst: on a page of
+    text none can, and the page is not counted at all (then the counts are None). `exact`
+    computes every cue anyway (for fitting).
+    """
     texts = [text for _, text in numbered]
-    page = PageText.of(texts)
-    line_cues: list[dict[str, float] | None] = []
-    for text in texts:
-        if not text.strip():
-            line_cues.append(None)
+    bares = [_bare(text) for text in texts]
+    table: list[dict[str, float] | None] = []
+    views: list[View | None] = []
+    bounds: list[dict[str, float] | None] = []
+    for text, bare in zip(texts, bares):
+        if not bare:
+            table.append(None)
+        elif is_plain_text(bare) or not exact and _cannot_be_junk(text, bare, model):
+            table.append({})
+        else:
+            v = make_view(parse(text, bare), None)
+            views.append(v)
+            table.append({code: _RULES[code](v) for code in _OWN_CUES})
+            bounds.append(_page_cue_bounds(v))
             continue
-        v = View(text, _bare(text), page)
-        line_cues.append({code: _RULES[code](v) for code in LINE_CUES})
-    alone = [None if c is None else _sigmoid(model.line.score(c)) for c in line_cues]
-    for i, cues in enumerate(line_cues):
-        if cues is None:
+        bounds.append(None)
+        views.append(None)
+    if not exact and all(not cues or _best_case(cues, bound, model) <= 0 for cues, bound in zip(table, bounds)):
+        return table, None
+    page = PageText.of(bares)
+    for cues, v in zip(table, views):
+        if cues:
+            v = replace(v, page=page)
+            cues.update({code: _RULES[code](v) for code in _PAGE_CUES})
+    alone = [None if c is None else _sigmoid(model.line.score(c)) if c else 0.0 for c in table]
+    for i, cues in enumerate(table):
+        if not cues:
             continue
         above, below = _nearest(alone, i, -1), _nearest(alone, i, 1)
         cues["NZ11"] = _RULES["NZ11"]((above, below))
         cues["NZ12"] = _RULES["NZ12"]((_is_text(texts, alone, i - 1), _is_text(texts, alone, i + 1)))
-    return line_cues
+    return table, page
+
+
+def _page_cue_bounds(v: View) -> dict[str, float]:
+    """The most each page cue can be for this line, from the line alone."""
+    return {"NZ03": round(sum(map(len, v.words)) / len(v.bare), 3), "NZ05": float(bool(v.pairs)), "NZ06": float(bool(v.hans))}
+
+
+def _best_case(cues: dict[str, float], bounds: dict[str, float], model: Model) -> float:
+    """The highest score a line could reach whatever the cues not yet computed: the page cues at
+    their bounds where they weigh for junk, the neighbours' (in [0, 1]) likewise."""
+    full = model.full
+    page = sum(max(0.0, full.weights.get(code, 0.0)) * bound for code, bound in bounds.items())
+    return full.score(cues) + page + sum(max(0.0, full.weights.get(code, 0.0)) for code in CONTEXT_CUES)
 
 
 def _nearest(alone: list[float | None], i: int, step: int) -> float:
@@ -341,18 +432,49 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
                 model: Model | None = None) -> Split:
     """Numbered lines -> Split: junk lines blanked in `kept`, and listed as read in `noise`."""
     model = model or _model()
-    table = cue_table(numbered, model)
-    kept, noise = [], []
+    table, page = cue_table(numbered, model)
+    kept, noise, warnings = [], [], []
     for (no, text), cues in zip(numbered, table):
-        score = None if cues is None else model.full.score(cues)
+        score = None if not cues else model.full.score(cues)
         if score is None or not set_aside_junk(score):
             kept.append((no, text))
+            if score is not None and page is not None and _glued_junk(text, page, model):
+                warnings.append(f"NZ13 line {no}: junk glued to text (a picture or the back of the sheet), kept whole")
             continue
         kept.append((no, ""))
         noise.append((no, as_read(raw.get(no, text))))
         if trace is not None:
             trace.append(Step("NZ01", "set-aside-junk", no, no, text, _explain(score, cues, model.full)))
-    return Split(kept, noise)
+    return Split(kept, noise, tuple(warnings))
+
+
+_PIECES_RE = re.compile(r" {3,}|\t+|\u3000{2,}")
+
+
+def _glued_junk(text: str, page: PageText, model: Model) -> bool:
+    pieces = [p for p in _PIECES_RE.split(text.strip()) if p]
+    if len(pieces) < 2:
+        return False
+    scores = [model.line.score({c: _RULES[c](make_view(parse(p), page)) for c in LINE_CUES}) for p in pieces]
+    return warn_glued_junk([(score, len(_bare(p))) for score, p in zip(scores, pieces)])
+
+
+@rule("NZ13")
+def warn_glued_junk(pieces: list[tuple[float, int]]) -> bool:
+    """Warn of a kept line whose pieces (parted by a wide gap) are text and, standing alone, junk.
+
+    OCR glues show-through or a picture's specks to a line of text at a wide
+    gap. The line is kept whole (its text must not be lost) and the page warned.
+    Each piece is (its own line score, its length).
+
+    >>> warn_glued_junk([(-6.0, 14), (3.1, 4)])
+    True
+    >>> warn_glued_junk([(-6.0, 14), (-5.2, 12)])
+    False
+    """
+    junk = [length for score, length in pieces if score > _GLUED]
+    return bool(junk) and len(junk) < len(pieces) and any(length >= _LONG for score, length in pieces if score <= _GLUED)
+
 
 
 def as_read(line: str) -> str:

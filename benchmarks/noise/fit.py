@@ -83,15 +83,18 @@ def _line_rules(text: str) -> list[tuple[int, str]]:
 
 
 def table(pages: list[Page], model: noise.Model, cues: tuple[str, ...]):
-    rows, ys, groups = [], [], []
+    """Cue rows of the labelled lines, their labels (junk: True) and groups, and which are plain text
+    (no cue computed: kept whatever the weights)."""
+    rows, ys, groups, plain = [], [], [], []
     for group, numbered, labels in pages:
-        for c, label in zip(noise.cue_table(numbered, model), labels):
+        for c, label in zip(noise.cue_table(numbered, model, exact=True)[0], labels):
             if c is None or label not in ("real", "junk"):
                 continue
-            rows.append([c[k] for k in cues])
+            rows.append([c.get(k, 0.0) for k in cues])
             ys.append(label == "junk")
             groups.append(group)
-    return np.array(rows, dtype=float), np.array(ys), np.array(groups)
+            plain.append(not c)
+    return np.array(rows, dtype=float), np.array(ys), np.array(groups), np.array(plain)
 
 
 def logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 50) -> tuple[float, np.ndarray]:
@@ -112,12 +115,12 @@ def logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 50) ->
 def fit(pages: list[Page], real_rate: float) -> noise.Model:
     line_cues, all_cues = noise.LINE_CUES, noise.LINE_CUES + noise.CONTEXT_CUES
     start = noise.load_model()
-    x, y, _ = table(pages, start, line_cues)
-    bias, w = logistic(x, y)
+    x, y, _, plain = table(pages, start, line_cues)
+    bias, w = logistic(x[~plain], y[~plain])
     line = noise.Weights(bias, dict(zip(line_cues, map(float, w))))
-    x, y, _ = table(pages, noise.Model(line, line), all_cues)
-    bias, w = logistic(x, y)
-    scores = bias + x @ w
+    x, y, _, plain = table(pages, noise.Model(line, line), all_cues)
+    bias, w = logistic(x[~plain], y[~plain])
+    scores = np.where(plain, -np.inf, bias + x @ w)
     real = np.sort(scores[~y])[::-1]
     allowed = int(real_rate * len(real))
     cut = real[allowed] if allowed < len(real) else real[-1]  # at most `allowed` real lines above it
@@ -127,9 +130,9 @@ def fit(pages: list[Page], real_rate: float) -> noise.Model:
 
 def report(pages: list[Page], model: noise.Model) -> None:
     cues = noise.LINE_CUES + noise.CONTEXT_CUES
-    x, y, groups = table(pages, model, cues)
+    x, y, groups, plain = table(pages, model, cues)
     w = np.array([model.full.weights.get(k, 0.0) for k in cues])
-    out = model.full.bias + x @ w > 0
+    out = (model.full.bias + x @ w > 0) & ~plain
     print(f"{'group':<12} {'real':>7} {'junk':>6} {'junk->noise':>12} {'real->noise':>12}")
     for g in [*sorted(set(groups)), None]:
         m = np.ones(len(y), bool) if g is None else groups == g

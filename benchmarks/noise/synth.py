@@ -228,16 +228,14 @@ def overlap(box, boxes) -> float:
 
 
 def printed(line: str, box, page: Page) -> bool:
-    """Whether a dump line holds printed text: a stretch of three characters or more of it matches
-    the page's text (a line read across two columns, or with a picture's specks glued on, is text);
-    a shorter line must be printed text found where text was printed."""
-    pieces = [p for p in re.split(r"\s{3,}", line.strip()) if p]
-    for piece in pieces:
-        bare = "".join(piece.split())
-        if len(bare) >= 3 and fuzz.partial_ratio(bare, page.printed) >= 70:
-            return True
+    """Whether a dump line holds printed text: half its characters or more lie in stretches of three
+    or more that match the page's text (a line read across two columns, or with a picture's specks
+    glued on, is text); a shorter line must be printed text found where text was printed."""
     bare = "".join(line.split())
-    return len(bare) < 3 and bare in page.printed and overlap(box, page.text_boxes) >= 0.5
+    matched = sum(len(p) for p in line.split() if len(p) >= 3 and fuzz.partial_ratio(p, page.printed) >= 70)
+    if len(bare) >= 3:
+        return 2 * matched >= len(bare)
+    return bare in page.printed and overlap(box, page.text_boxes) >= 0.5
 
 
 def main() -> None:
@@ -274,6 +272,7 @@ def main() -> None:
             labels.append("real" if printed(line, box, page) else "junk")
         stem = f"s{args.seed}{n:03d}"
         (args.out / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (args.out / f"{stem}.printed").write_text(page.printed, encoding="utf-8")
         (args.out / f"{stem}.labels").write_text("\n".join(labels) + "\n", encoding="utf-8")
         print(stem, labels.count("real"), "real", labels.count("junk"), "junk")
 
