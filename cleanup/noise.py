@@ -34,9 +34,11 @@ _HAN_PAIR_RE = re.compile(f"(?=([{_HAN}]{{2}}))")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _WIDE_GAP_RE = re.compile(r"\S( {3,}|\t|\u3000{2,})\S")
 # what running text prints besides Han, letters and digits; anything else is a symbol OCR made of a picture
-_TEXT_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉「」『』【】—…·,.;:?!()\"'%％+-/℃°～~·．")
+_VERTICAL_MARKS = "".join(map(chr, (*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE50))))  # ﹃﹄︵︶: vertical text's
+_TEXT_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉「」『』【】—…·,.;:?!()\"'%％+-/℃°～~·．" + _VERTICAL_MARKS)
 _SENTENCE_END = frozenset("。！？；…”’）」』》.!?;")
-_SYMBOL_RE = re.compile(rf"[^\w\s{re.escape(''.join(sorted(_TEXT_MARKS)))}]|_")
+# _ counts only outside a word (data_12 is text)
+_SYMBOL_RE = re.compile(rf"[^\w\s{re.escape(''.join(sorted(_TEXT_MARKS)))}]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,11 +257,62 @@ def within_text(context: tuple[float, float]) -> float:
     return min(context)
 
 
-LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10")
+@rule("NZ14")
+def stands_alone(context: tuple[bool, bool]) -> float:
+    """1 when the lines right above and below are blank (or the page's edge).
+
+    OCR sets a picture's readings apart by blank lines; a paragraph's last
+    line follows the paragraph, with no blank between.
+
+    >>> stands_alone((True, True)), stands_alone((False, True))
+    (1.0, 0.0)
+    """
+    return 1.0 if all(context) else 0.0
+
+
+@rule("NZ15")
+def page_edge(context: tuple[int, int]) -> float:
+    """1 for one of the page's first or last six lines (blanks aside): its running head and foot.
+
+    Paper name, page number and section stand there, short and alone (第14版, 要闻);
+    a picture's junk stands anywhere.
+
+    >>> page_edge((2, 80)), page_edge((40, 41))
+    (1.0, 0.0)
+    """
+    return 1.0 if min(context) < _EDGE else 0.0
+
+
+@rule("NZ17")
+def page_shows_junk(others: int) -> float:
+    """How many other lines of the page are junk by their own cues alone, up to two (as 0, 0.5, 1).
+
+    A page whose pictures OCR read shows it in some lines (|, stray letters);
+    a page of text extraction shows none, and its short lines are text.
+
+    >>> page_shows_junk(3), page_shows_junk(0)
+    (1.0, 0.0)
+    """
+    return min(2, others) / 2
+
+
+@rule("NZ16")
+def names_a_credit(v: View) -> float:
+    """1 for a line ending with a credit word (摄) or starting with a byline role (记者): a credit or byline.
+
+    >>> names_a_credit(view("胜摄")), names_a_credit(view("胜了"))
+    (1.0, 0.0)
+    """
+    bare = v.bare
+    return 1.0 if bare.endswith(_LEX.credit_suffixes) and len(bare) > 1 or bare.startswith(_LEX.byline_roles) else 0.0
+
+
+LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16")
 _PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
 _OWN_CUES = tuple(code for code in LINE_CUES if code not in _PAGE_CUES)
 _LEX = lexicon.load()
-CONTEXT_CUES = ("NZ11", "NZ12")
+CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17")
+_EDGE = 6  # lines (blanks aside) at the top and at the foot of a page that hold its running head and foot
 _REACH = 3  # a neighbour this many dump lines away still counts (blank lines between)
 _LONG = 8  # characters: a line this long reads as text when its own cues say so
 _GLUED = 2.0  # a piece of a kept line scoring this far above zero alone is junk glued on
@@ -284,9 +337,9 @@ class Model:
     unasked: tuple[float, float] = (0.0, 0.0)  # the most the cues a clean line is not asked can add
 
     def __post_init__(self):
-        # NZ05, NZ06, NZ11, NZ12, and NZ04 for a line with a space: each in [0, 1]
+        # NZ05, NZ06, NZ16, the context cues, and NZ04 for a line with a space: each in [0, 1]
         most = lambda codes: sum(max(0.0, self.full.weights.get(code, 0.0)) for code in codes)  # noqa: E731
-        unspaced = most(("NZ05", "NZ06", *CONTEXT_CUES))
+        unspaced = most(("NZ05", "NZ06", "NZ16", *CONTEXT_CUES))
         object.__setattr__(self, "unasked", (unspaced, unspaced + most(("NZ04",))))
 
 
@@ -308,7 +361,8 @@ class Split:
 _PLAIN_RE = re.compile(f"[{_HAN}0-9.%，。、；：？！“”‘’（）《》—…·,;:?!()\"'/]{{12,}}")
 _CLAUSE_MARKS = frozenset("，。、；：,;:")
 _CLEAN_RE = re.compile(f"[{_HAN}0-9.%，。、；：？！“”‘’（）《》—…·,;:?!()\"'/]+")
-_WRAPPED_MARKS = frozenset("，。、；：？！“”‘’（）《》「」『』【】…,.;:?!()\"'")  # not dashes: a rule reads as ——
+# not dashes: a rule reads as ——; a byline's bullet alone is a byline's, wrapped
+_WRAPPED_MARKS = frozenset("，。、；：？！“”‘’（）《》「」『』【】…,.;:?!()\"'" + _VERTICAL_MARKS) | frozenset(lexicon.load().byline_bullets)
 
 
 def is_plain_text(bare: str) -> bool:
@@ -376,12 +430,18 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
             v = replace(v, page=page)
             cues.update({code: _RULES[code](v) for code in _PAGE_CUES})
     alone = [None if c is None else _sigmoid(model.line.score(c)) if c else 0.0 for c in table]
+    filled = [i for i, bare in enumerate(bares) if bare]
+    junk_lines = sum(p is not None and p >= 0.5 for p in alone)
+    rank = {i: k for k, i in enumerate(filled)}
     for i, cues in enumerate(table):
         if not cues:
             continue
         above, below = _nearest(alone, i, -1), _nearest(alone, i, 1)
         cues["NZ11"] = _RULES["NZ11"]((above, below))
         cues["NZ12"] = _RULES["NZ12"]((_is_text(texts, alone, i - 1), _is_text(texts, alone, i + 1)))
+        cues["NZ14"] = _RULES["NZ14"]((i == 0 or not bares[i - 1], i + 1 == len(bares) or not bares[i + 1]))
+        cues["NZ15"] = _RULES["NZ15"]((rank[i], len(filled) - 1 - rank[i]))
+        cues["NZ17"] = _RULES["NZ17"](junk_lines - (alone[i] >= 0.5))
     return table, page
 
 
@@ -417,7 +477,7 @@ def _sigmoid(x: float) -> float:
 
 @rule("NZ01")
 def set_aside_junk(score: float) -> bool:
-    """Set a line aside as noise when its weighed cues (NZ02–NZ12) score above zero.
+    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ17) score above zero.
 
     The score is bias + Σ weight × cue, weights fitted on the corpus (rules/noise.toml)
     so that hardly a real line goes (`cleanup explain --rule NZ` shows each line's cues).

@@ -44,7 +44,7 @@ def load(spec: str, seed: int = 0) -> list[Page]:
     for dump in sorted(folder.glob("*.txt")):
         if dump.name == "junk.txt" or not dump.with_suffix(".labels").exists():
             continue
-        lines = dump.read_text(encoding="utf-8").splitlines()
+        lines = [line for _, line in split_lines(dump.read_text(encoding="utf-8"))]
         labels = dump.with_suffix(".labels").read_text(encoding="utf-8").split()
         if junk:
             lines, labels = _insert(lines, labels, junk, rng)
@@ -97,10 +97,13 @@ def table(pages: list[Page], model: noise.Model, cues: tuple[str, ...]):
     return np.array(rows, dtype=float), np.array(ys), np.array(groups), np.array(plain)
 
 
-def logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 50) -> tuple[float, np.ndarray]:
-    """Newton's method on the class-balanced log loss, with a small L2 penalty on the weights."""
+def logistic(x: np.ndarray, y: np.ndarray, real_weight: float = 1.0, l2: float = 1e-4, steps: int = 50
+             ) -> tuple[float, np.ndarray]:
+    """Newton's method on the class-balanced log loss (real lines weighed `real_weight` times the
+    junk: the decision sits where hardly a real line goes), with a small L2 penalty on the weights."""
     xb = np.hstack([np.ones((len(x), 1)), x])
-    weight = np.where(y, 0.5 / max(1, y.sum()), 0.5 / max(1, (~y).sum()))
+    weight = np.where(y, 1 / max(1, y.sum()), real_weight / max(1, (~y).sum()))
+    weight = weight / weight.sum()
     beta = np.zeros(xb.shape[1])
     penalty = np.full(xb.shape[1], l2)
     penalty[0] = 0
@@ -112,18 +115,22 @@ def logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-4, steps: int = 50) ->
     return float(beta[0]), beta[1:]
 
 
-def fit(pages: list[Page], real_rate: float) -> noise.Model:
+def fit(pages: list[Page], real_rate: float, real_weight: float = 1.0, text_groups: tuple[str, ...] = ()) -> noise.Model:
     line_cues, all_cues = noise.LINE_CUES, noise.LINE_CUES + noise.CONTEXT_CUES
     start = noise.load_model()
     x, y, _, plain = table(pages, start, line_cues)
-    bias, w = logistic(x[~plain], y[~plain])
+    bias, w = logistic(x[~plain], y[~plain], real_weight)
     line = noise.Weights(bias, dict(zip(line_cues, map(float, w))))
-    x, y, _, plain = table(pages, noise.Model(line, line), all_cues)
-    bias, w = logistic(x[~plain], y[~plain])
+    x, y, groups, plain = table(pages, noise.Model(line, line), all_cues)
+    bias, w = logistic(x[~plain], y[~plain], real_weight)
     scores = np.where(plain, -np.inf, bias + x @ w)
-    real = np.sort(scores[~y])[::-1]
+    ocr = ~np.isin(groups, text_groups)
+    real = np.sort(scores[~y & ocr])[::-1]
     allowed = int(real_rate * len(real))
     cut = real[allowed] if allowed < len(real) else real[-1]  # at most `allowed` real lines above it
+    text = scores[~ocr]
+    if len(text):
+        cut = max(cut, text.max())  # and no line of a text extraction
     full = noise.Weights(bias - max(0.0, cut) - 1e-3 * (cut >= 0), dict(zip(all_cues, map(float, w))))
     return noise.Model(line, full)
 
@@ -158,10 +165,13 @@ def main() -> None:
     parser.add_argument("action", choices=["fit", "report"])
     parser.add_argument("data", nargs="+")
     parser.add_argument("--real-rate", type=float, default=0.002, help="share of real lines allowed above zero")
+    parser.add_argument("--real-weight", type=float, default=1.0, help="weight of the real lines against the junk in the fit")
+    parser.add_argument("--text-groups", nargs="*", default=["pdftotext", "pdftotext-raw", "pdfminer", "pymupdf", "sim"],
+                        help="groups made by text extraction: none of their lines may go")
     parser.add_argument("--write", action="store_true", help="write the fitted weights to rules/noise.toml")
     args = parser.parse_args()
     pages = [page for spec in args.data for page in load(spec)]
-    model = fit(pages, args.real_rate) if args.action == "fit" else noise.load_model()
+    model = fit(pages, args.real_rate, args.real_weight, tuple(args.text_groups)) if args.action == "fit" else noise.load_model()
     report(pages, model)
     if args.action == "fit":
         for name, weights in (("line", model.line), ("full", model.full)):
