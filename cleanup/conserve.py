@@ -23,6 +23,9 @@ from . import lexicon
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 # CJK radical-supplement code points have no NFKC mapping; cleaning maps them by table.
 _RADICAL_FOLD = str.maketrans(lexicon.load().radicals)
+# OCR misreadings repaired to the printed mark (PU04 一一 -> ——, PU06 〈 -> （): counted as one. A blind
+# spot: a rule turning 一 into — (or 〈 into a parenthesis) elsewhere would go unnoticed here.
+_MISREAD_FOLD = str.maketrans({"一": "—", "〈": "("})
 
 
 def fold(text: str) -> str:
@@ -32,7 +35,7 @@ def fold(text: str) -> str:
     after a space composes with the letter the cleaned text puts it beside.
     """
     for _ in range(2):
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).translate(_RADICAL_FOLD)
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).translate(_RADICAL_FOLD).translate(_MISREAD_FOLD)
         text = "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] != "C")
     return text
 

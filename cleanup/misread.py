@@ -10,9 +10,9 @@ from . import lexicon
 from .rulebook import rule
 
 _LEX = lexicon.load()
-# —— printed at a subtitle's head, read as 一一, —一, 一—, -- or a lone hyphen (the dash's two halves
-# fused or split); before a Han character or an opening quote, no headline starts so
-_DASH_MISREAD_RE = regex.compile(r"^(?:一一|—一|一—|[-－]{1,2}|—(?!—))(?=[\p{Han}“‘《（])")
+# —— printed at a subtitle's head, read as 一一, —一, 一— or --; before a Han character (not a third 一)
+# or an opening quote, no headline starts so. Two characters for two: nothing is invented.
+_DASH_MISREAD_RE = regex.compile(r"^(?:一一|—一|一—|--|－－)(?=(?!一)[\p{Han}“‘《（])")
 # a half-width sentence mark with a space before or after it, ending the line or before a closing
 # quote (目标! ” / 好 ,): OCR's reading of a full-width mark, and join would not see the sentence end
 _SPACED_END_RE = regex.compile(r"(?<=[\p{Han}”’）])(?: *([!?;:,]) +| +([!?;:,]) *)(?=[”’」』）]*$)")
@@ -22,13 +22,13 @@ _ANGLE_PAIR_RE = re.compile(r"〈([^〈〉()（）]{1,30}?)\s*([)）])")
 
 @rule("PU04", scope={"headline", "subtitle"})
 def restore_subtitle_dash(text: str) -> str:
-    """Give a headline line opened by a misread dash (一一, —一, 一—, --, -) its printed ——.
+    """Give a headline line opened by a misread dash (一一, —一, 一—, --) its printed ——.
 
     OCR reads the two-em dash that opens a subtitle as two 一, as a dash and a 一,
-    or as a hyphen. No headline starts with these before a character, so in a
-    headline line the dash is certain.
+    or as two hyphens. No headline starts with these before a character, so in a
+    headline line the dash is certain. (A lone 一 or - is left: 一图读懂 is a headline.)
 
-    >>> restore_subtitle_dash("一一中小银行风险化解加速推进"), restore_subtitle_dash("-中小银行风险化解")
+    >>> restore_subtitle_dash("一一中小银行风险化解加速推进"), restore_subtitle_dash("--中小银行风险化解")
     ('——中小银行风险化解加速推进', '——中小银行风险化解')
     >>> restore_subtitle_dash("一图读懂政府工作报告")
     '一图读懂政府工作报告'

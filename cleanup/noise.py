@@ -501,8 +501,12 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
             if score is not None and page is not None and _glued_junk(text, page, model):
                 warnings.append(f"NZ13 line {no}: junk glued to text (a picture or the back of the sheet), kept whole")
             continue
+        read = as_read(raw.get(no, text))
+        if not read:  # nothing printable (an unassigned code point): nothing to keep apart
+            kept.append((no, text))
+            continue
         kept.append((no, ""))
-        noise.append((no, as_read(raw.get(no, text))))
+        noise.append((no, read))
         if trace is not None:
             trace.append(Step("NZ01", "set-aside-junk", no, no, text, _explain(score, cues, model.full)))
     return Split(kept, noise, tuple(warnings))
