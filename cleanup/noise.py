@@ -146,16 +146,19 @@ def foreign_letters(v: View) -> float:
 def scattered_characters(v: View) -> float:
     """Share of a line's space-separated pieces that are one character, wide gaps counted twice.
 
-    OCR puts spaces around the specks it reads in a picture (司     了|);
-    real text runs on, and the line rules have closed spread text already.
+    OCR puts spaces around the specks it reads in a picture (司     了|). A line
+    spread evenly, every piece one character (第 1 版), is justified print, and a
+    byline's bullet (■ 郑林) is no speck.
 
     >>> scattered_characters(view("人 4二| 二 SEE"))
     0.5
-    >>> scattered_characters(view("游园赏美景 千人健步行"))
-    0.0
+    >>> scattered_characters(view("游园赏美景 千人健步行")), scattered_characters(view("第 1 版"))
+    (0.0, 0.0)
     """
     pieces = v.text.split()
-    if len(pieces) < 2:
+    if pieces and pieces[0] in _LEX.byline_bullets:
+        pieces = pieces[1:]
+    if len(pieces) < 2 or all(len(p) == 1 for p in pieces):
         return 0.0
     singles = sum(len(p) == 1 for p in pieces) + len(_WIDE_GAP_RE.findall(v.text))
     return round(min(1.0, singles / len(pieces)), 3)
@@ -307,11 +310,25 @@ def names_a_credit(v: View) -> float:
     return 1.0 if bare.endswith(_LEX.credit_suffixes) and len(bare) > 1 or bare.startswith(_LEX.byline_roles) else 0.0
 
 
+@rule("NZ18")
+def in_a_column_of_characters(context: tuple[bool, bool]) -> float:
+    """1 when the line right above or below (no blank between) is, like this one, a character or two.
+
+    A headline set vertically comes out one character a line (田 / 放 / 哨),
+    with nothing between; a picture's specks come apart.
+
+    >>> in_a_column_of_characters((True, False)), in_a_column_of_characters((False, False))
+    (1.0, 0.0)
+    """
+    return 1.0 if any(context) else 0.0
+
+
 LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16")
 _PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
 _OWN_CUES = tuple(code for code in LINE_CUES if code not in _PAGE_CUES)
 _LEX = lexicon.load()
-CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17")
+CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18")
+_NEIGHBOUR_CUES = ("NZ11", "NZ12", "NZ17")  # these need the other lines' probabilities
 _EDGE = 6  # lines (blanks aside) at the top and at the foot of a page that hold its running head and foot
 _REACH = 3  # a neighbour this many dump lines away still counts (blank lines between)
 _LONG = 8  # characters: a line this long reads as text when its own cues say so
@@ -337,9 +354,9 @@ class Model:
     unasked: tuple[float, float] = (0.0, 0.0)  # the most the cues a clean line is not asked can add
 
     def __post_init__(self):
-        # NZ05, NZ06, NZ16, the context cues, and NZ04 for a line with a space: each in [0, 1]
+        # NZ05, NZ06, NZ16, the neighbours' cues, and NZ04 for a line with a space: each in [0, 1]
         most = lambda codes: sum(max(0.0, self.full.weights.get(code, 0.0)) for code in codes)  # noqa: E731
-        unspaced = most(("NZ05", "NZ06", "NZ16", *CONTEXT_CUES))
+        unspaced = most(("NZ05", "NZ06", "NZ16", *_NEIGHBOUR_CUES))
         object.__setattr__(self, "unasked", (unspaced, unspaced + most(("NZ04",))))
 
 
@@ -380,7 +397,7 @@ def is_plain_text(bare: str) -> bool:
     return bool(_PLAIN_RE.fullmatch(bare)) and not _CLAUSE_MARKS.isdisjoint(bare)
 
 
-def _cannot_be_junk(text: str, bare: str, model: Model) -> bool:
+def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model) -> bool:
     """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
     zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
     length (NZ07), its end (NZ09) and whether it has a space (NZ04) are looked at; NZ02, NZ03 and
@@ -392,6 +409,7 @@ def _cannot_be_junk(text: str, bare: str, model: Model) -> bool:
     w = model.full.weights.get
     ends = 1.0 if bare[-1] in _SENTENCE_END and _HAN_CHAR_RE.search(bare) else 0.0
     known = w("NZ07", 0.0) * max(0.0, 1 - len(bare) / 12) + w("NZ09", 0.0) * ends + w("NZ10", 0.0)
+    known += sum(w(code, 0.0) * value for code, value in shape.items())
     return model.full.bias + known + model.unasked[" " in text] <= 0
 
 
@@ -406,18 +424,20 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
     """
     texts = [text for _, text in numbered]
     bares = [_bare(text) for text in texts]
+    filled = [i for i, bare in enumerate(bares) if bare]
+    rank = {i: k for k, i in enumerate(filled)}
     table: list[dict[str, float] | None] = []
     views: list[View | None] = []
     bounds: list[dict[str, float] | None] = []
-    for text, bare in zip(texts, bares):
+    for i, (text, bare) in enumerate(zip(texts, bares)):
         if not bare:
             table.append(None)
-        elif is_plain_text(bare) or not exact and _cannot_be_junk(text, bare, model):
+        elif is_plain_text(bare) or not exact and _cannot_be_junk(text, bare, _shape(bares, rank, i), model):
             table.append({})
         else:
             v = make_view(parse(text, bare), None)
             views.append(v)
-            table.append({code: _RULES[code](v) for code in _OWN_CUES})
+            table.append({code: _RULES[code](v) for code in _OWN_CUES} | _shape(bares, rank, i))
             bounds.append(_page_cue_bounds(v))
             continue
         bounds.append(None)
@@ -430,19 +450,24 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
             v = replace(v, page=page)
             cues.update({code: _RULES[code](v) for code in _PAGE_CUES})
     alone = [None if c is None else _sigmoid(model.line.score(c)) if c else 0.0 for c in table]
-    filled = [i for i, bare in enumerate(bares) if bare]
     junk_lines = sum(p is not None and p >= 0.5 for p in alone)
-    rank = {i: k for k, i in enumerate(filled)}
     for i, cues in enumerate(table):
         if not cues:
             continue
         above, below = _nearest(alone, i, -1), _nearest(alone, i, 1)
         cues["NZ11"] = _RULES["NZ11"]((above, below))
         cues["NZ12"] = _RULES["NZ12"]((_is_text(texts, alone, i - 1), _is_text(texts, alone, i + 1)))
-        cues["NZ14"] = _RULES["NZ14"]((i == 0 or not bares[i - 1], i + 1 == len(bares) or not bares[i + 1]))
-        cues["NZ15"] = _RULES["NZ15"]((rank[i], len(filled) - 1 - rank[i]))
         cues["NZ17"] = _RULES["NZ17"](junk_lines - (alone[i] >= 0.5))
     return table, page
+
+
+def _shape(bares: list[str], rank: dict[int, int], i: int) -> dict[str, float]:
+    """The cues of where a line stands (NZ14, NZ15, NZ18): blanks around it, the page's edge, tiny lines beside it."""
+    tiny = 0 < len(bares[i]) <= 2
+    return {"NZ14": _RULES["NZ14"]((i == 0 or not bares[i - 1], i + 1 == len(bares) or not bares[i + 1])),
+            "NZ15": _RULES["NZ15"]((rank[i], len(rank) - 1 - rank[i])),
+            "NZ18": _RULES["NZ18"]((tiny and i > 0 and 0 < len(bares[i - 1]) <= 2,
+                                    tiny and i + 1 < len(bares) and 0 < len(bares[i + 1]) <= 2))}
 
 
 def _page_cue_bounds(v: View) -> dict[str, float]:
@@ -455,7 +480,7 @@ def _best_case(cues: dict[str, float], bounds: dict[str, float], model: Model) -
     their bounds where they weigh for junk, the neighbours' (in [0, 1]) likewise."""
     full = model.full
     page = sum(max(0.0, full.weights.get(code, 0.0)) * bound for code, bound in bounds.items())
-    return full.score(cues) + page + sum(max(0.0, full.weights.get(code, 0.0)) for code in CONTEXT_CUES)
+    return full.score(cues) + page + sum(max(0.0, full.weights.get(code, 0.0)) for code in _NEIGHBOUR_CUES)
 
 
 def _nearest(alone: list[float | None], i: int, step: int) -> float:
@@ -477,7 +502,7 @@ def _sigmoid(x: float) -> float:
 
 @rule("NZ01")
 def set_aside_junk(score: float) -> bool:
-    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ17) score above zero.
+    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ18) score above zero.
 
     The score is bias + Σ weight × cue, weights fitted on the corpus (rules/noise.toml)
     so that hardly a real line goes (`cleanup explain --rule NZ` shows each line's cues).
