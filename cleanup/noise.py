@@ -99,8 +99,7 @@ def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model)
     """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
     zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
     length (NZ07), its end (NZ09) and whether it has a space (NZ04) are looked at; NZ02, NZ03 and
-    NZ08 are nil and NZ10 is one for such a line. An exact shortcut: the score could not decide
-    otherwise.
+    NZ08 are nil and NZ10 is one for such a line. The score could not decide otherwise.
     """
     if not _CLEAN_RE.fullmatch(bare):
         return False
@@ -115,10 +114,12 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
               ) -> tuple[list[dict[str, float] | None], PageText | None]:
     """Every cue of every line (None for a blank line, {} for plain text), and the page's counts.
 
-    The cues that need the page's counts (NZ05, NZ06) and the neighbours (NZ11, NZ12) are
-    computed only when some line could score above zero with them at their worst: on a page of
-    text none can, and the page is not counted at all (then the counts are None). `exact`
-    computes every cue anyway (for fitting).
+    The cues that need the page's counts (NZ03, NZ05, NZ06) and the neighbours (NZ11, NZ12,
+    NZ17) are computed only when some line could score above zero with them at their worst: on
+    a page of text none can, and the page is not counted at all (then the counts are None). A
+    line that cannot score above zero is not scored, and counts as no junk for its neighbours:
+    the shortcut changes no decision about a line itself, only, a little, its pull on the lines
+    around it. `exact` computes every cue of every line (for fitting).
     """
     texts = [text for _, text in numbered]
     bares = [bare_of(text) for text in texts]

@@ -82,12 +82,12 @@ def _line_rules(text: str) -> list[tuple[int, str]]:
             for no, line in split_lines(text)]
 
 
-def table(pages: list[Page], model: noise.Model, cues: tuple[str, ...]):
+def table(pages: list[Page], model: noise.Model, cues: tuple[str, ...], exact: bool = True):
     """Cue rows of the labelled lines, their labels (junk: True) and groups, and which are plain text
     (no cue computed: kept whatever the weights)."""
     rows, ys, groups, plain = [], [], [], []
     for group, numbered, labels in pages:
-        for c, label in zip(noise.cue_table(numbered, model, exact=True)[0], labels):
+        for c, label in zip(noise.cue_table(numbered, model, exact)[0], labels):
             if c is None or label not in ("real", "junk"):
                 continue
             rows.append([c.get(k, 0.0) for k in cues])
@@ -137,7 +137,7 @@ def fit(pages: list[Page], real_rate: float, real_weight: float = 1.0, text_grou
 
 def report(pages: list[Page], model: noise.Model) -> None:
     cues = noise.LINE_CUES + noise.CONTEXT_CUES
-    x, y, groups, plain = table(pages, model, cues)
+    x, y, groups, plain = table(pages, model, cues, exact=False)  # as the pipeline decides: its shortcuts taken
     w = np.array([model.full.weights.get(k, 0.0) for k in cues])
     out = (model.full.bias + x @ w > 0) & ~plain
     print(f"{'group':<12} {'real':>7} {'junk':>6} {'junk->noise':>12} {'real->noise':>12}")
