@@ -49,7 +49,8 @@ def _neighbours(text: str, start: int, end: int, skip: str) -> tuple[str, str]:
     return (text[start - 1] if start else ""), (text[end] if end < len(text) else "")
 
 
-_POLISH_WORK_RE = re.compile(r"[\s,:;?!()\"']")  # what SP01, SP03–SP05 and PU01–PU03 act on
+# what SP01, SP03–SP05 and PU01–PU03 act on; PU04 on a dash or 一 first, PU06 on 〈
+_POLISH_WORK_RE = re.compile(r"[\s,:;?!()\"'〈]|^[一—\-－]")
 _BYLINE_ROLES = frozenset({"byline", "credit"})  # what SP06 acts on
 
 

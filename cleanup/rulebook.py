@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .model import Step
 
 STAGES = {
-    "NM": "normalize", "JN": "join", "CL": "classify", "SP": "spacing",
+    "NM": "normalize", "NZ": "noise", "JN": "join", "CL": "classify", "SP": "spacing",
     "PU": "punctuation", "CV": "convert", "AS": "assemble", "MD": "render",
 }
 

@@ -37,7 +37,7 @@ def assert_well_formed(markdown: str) -> None:
     assert markdown.endswith("\n") and not markdown.endswith("\n\n") and "\r" not in markdown
     head, body = split(markdown)
     meta = yaml.safe_load(head)
-    assert meta["kind"] in {"article", "photo", "note"}
+    assert meta["kind"] in {"article", "photo", "note", "noise"}
     assert all(isinstance(v, str) and v for v in meta.values()), meta
     assert all(line == line.strip() for line in body.splitlines())
     assert commonmark_blocks(body) == plain_blocks(body)

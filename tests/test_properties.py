@@ -13,11 +13,13 @@ PUNCT = "，。、：；！？“”（）《》—,.:;!?()\"'"
 SPACE = [" ", " ", "  ", "\u3000", "\t"]
 BREAK = ["\n", "\n", "\n\n", "\r\n", "\n\n\n"]
 MARKERS = ["本报讯（记者 郑林）", "本报记者 何嘉 摄", "编者按", "社区 那些事", "#", "1. ", "*", "_", "[", "\\", "<"]
+# what OCR reads in pictures and misreads (the noise stage, PU04–PU06)
+OCR_JUNK = ["<个", "司     了|", "人 4二| 二 SEE", "|", "SEE", "■■", "一一", "—一", "-", "〈", "! ”", " ,"]
 
 piece = st.one_of(
     st.text(alphabet=HAN, min_size=1, max_size=30),
     st.sampled_from(list(PUNCT)),
-    st.sampled_from(SPACE + BREAK + MARKERS),
+    st.sampled_from(SPACE + BREAK + MARKERS + OCR_JUNK),
     st.text(alphabet="0123456789abcXYZ.%", min_size=1, max_size=6),
 )
 page_text = st.lists(piece, min_size=1, max_size=80).map("".join)
@@ -35,6 +37,7 @@ def _assert_conserved(text: str) -> None:
     files = list(output.page_files(page).values())
     missing, extra = conserve.compare(text, files)
     assert not missing and not extra, (missing, extra)
+    assert conserve.noise_lines_as_read(text, page.items) == []  # each noise line one whole dump line
 
 
 @SETTINGS
@@ -104,7 +107,7 @@ def test_printed_characters_of_mixed_real_pages_are_conserved(text):
 
 # what the line rules act on: controls, zero-width and odd spaces, spreads, full-width letters, radicals, combining marks
 LINE_WORK = ["\x07", "\u200b", "\ufeff", "\u00a0", "\u3000", "\t", " ", "０", "Ａ", "ｚ", "⼟", "⿊", "⻬", "e\u0301", "\u0308"]
-line_text = st.lists(st.one_of(st.sampled_from(HAN[:40] + PUNCT + "0aZ"), st.sampled_from(LINE_WORK)), max_size=20).map("".join)
+line_text = st.lists(st.one_of(st.sampled_from(HAN[:40] + PUNCT + "0aZ"), st.sampled_from(LINE_WORK + OCR_JUNK)), max_size=20).map("".join)
 
 
 @settings(max_examples=1000, deadline=None)  # cheap: a thousand lines take a second
@@ -116,7 +119,7 @@ def test_a_line_the_quick_test_calls_clean_is_left_alone_by_every_line_rule(line
 
 
 BYLINE_WORDS = ["本报记者", "通讯员", "摄"]  # SP06 spaces a byline printed without spaces
-block_text = st.lists(st.one_of(st.text(alphabet=HAN[:40], max_size=4), st.sampled_from(list(PUNCT) + LINE_WORK + MARKERS + BYLINE_WORDS)),
+block_text = st.lists(st.one_of(st.text(alphabet=HAN[:40], max_size=4), st.sampled_from(list(PUNCT) + LINE_WORK + MARKERS + BYLINE_WORDS + OCR_JUNK)),
                       max_size=20).map("".join)
 
 

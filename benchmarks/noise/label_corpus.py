@@ -1,0 +1,50 @@
+"""Label the factory corpus's OCR dumps line by line (junk or real) for fit.py.
+
+    python benchmarks/noise/label_corpus.py CORPUS_SPLIT OUT [--groups ocr paddle]
+
+CORPUS_SPLIT is tests/corpus/fit or tests/corpus/check. For each dump of the groups,
+OUT/GROUP/STEM.txt is a copy of the dump and OUT/GROUP/STEM.labels says of each line
+`blank`, `junk` (in no truth item: `benchmarks.factory.labels` calls it noise) or `real`
+(any of its text is in a truth item, even with junk glued on).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from benchmarks.factory.labels import label_lines
+from benchmarks.factory.truth import read_truth
+from cleanup.layout import split_lines
+
+
+def labels(dump: Path, truth: Path) -> list[str]:
+    out = []
+    for line in label_lines(dump.read_text(encoding="utf-8"), read_truth(truth)):
+        roles = {segment.role for segment in line.segments}
+        out.append("blank" if not roles else "junk" if roles == {"noise"} else "real")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("split", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--groups", nargs="+", default=["ocr", "paddle"])
+    parser.add_argument("--all-real", action="store_true",
+                        help="every line of these groups is printed text (text extraction): label it so, unaligned")
+    args = parser.parse_args()
+    for group in args.groups:
+        folder = args.out / group
+        folder.mkdir(parents=True, exist_ok=True)
+        for dump in sorted((args.split / "dumps").glob(f"*_{group}.txt")):
+            shutil.copyfile(dump, folder / dump.name)
+            tags = (["real" if line.strip() else "blank" for _, line in split_lines(dump.read_text(encoding="utf-8"))]
+                    if args.all_real else labels(dump, args.split / "truth" / dump.stem))
+            (folder / dump.with_suffix(".labels").name).write_text("\n".join(tags) + "\n", encoding="utf-8")
+            print(dump.stem, tags.count("real"), "real", tags.count("junk"), "junk")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,307 @@
+"""OCR junk lines set aside for the page's one `noise` item (NZ cues).
+
+OCR reads pictures, rules, ornaments and the mirrored text showing through a
+thin sheet as lines of text: `<个`, `司     了|`, `人 4二| 二 SEE`. Left in the
+page they become headlines and split real ones. Each line gets a junk score,
+a weighted sum of cues (NZ02…): small pure functions of the line and its page.
+The weights are data (rules/noise.toml), fitted by benchmarks/noise/fit.py on
+the corpus's fit split, and a line is set aside only when the score is clearly
+positive: a real line lost to noise is lost to its article.
+
+The stage takes the numbered lines (after the line rules) and returns them with
+each junk line blanked (a picture stood there: the blank keeps the jump), plus
+the junk lines themselves, as read, with their dump line numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from . import lexicon
+from .model import Item, Step
+from .noisecues import (CONTEXT_CUES, HAN, HAN_CHAR_RE, LINE_CUES, NEIGHBOUR_CUES, OWN_CUES, PAGE_CUES, SENTENCE_END,
+                        VERTICAL_MARKS, PageText, View, bare_of, make_view, parse)
+from .rulebook import rule
+
+_LEX = lexicon.load()
+_REACH = 3  # a neighbour this many dump lines away still counts (blank lines between)
+_LONG = 8  # characters: a line this long reads as text when its own cues say so
+_GLUED = 2.0  # a piece of a kept line scoring this far above zero alone is junk glued on
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """A linear score: bias + weight · cue, per cue code."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def score(self, cues: dict[str, float]) -> float:
+        return self.bias + sum(self.weights.get(code, 0.0) * value for code, value in cues.items())
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    line: Weights  # the line alone: gives the neighbours' probabilities
+    full: Weights  # the line and its neighbours: the decision
+
+    unasked: tuple[float, float] = (0.0, 0.0)  # the most the cues a clean line is not asked can add
+
+    def __post_init__(self):
+        # NZ05, NZ06, NZ16, the neighbours' cues, and NZ04 for a line with a space: each in [0, 1]
+        most = lambda codes: sum(max(0.0, self.full.weights.get(code, 0.0)) for code in codes)  # noqa: E731
+        unspaced = most(("NZ05", "NZ06", "NZ16", *NEIGHBOUR_CUES))
+        object.__setattr__(self, "unasked", (unspaced, unspaced + most(("NZ04",))))
+
+
+def load_model() -> Model:
+    data = lexicon._read("noise.toml")
+    return Model(*(Weights(float(data[k]["bias"]), {c: float(w) for c, w in data[k]["weights"].items()})
+                   for k in ("line", "full")))
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """What the noise stage gives the next one: the lines kept, and the junk set aside."""
+
+    kept: list[tuple[int, str]]  # every dump line, a junk line blanked
+    noise: list[tuple[int, str]]  # (dump line number, the line as read, white space normalised)
+    warnings: tuple[str, ...] = ()
+
+
+_PLAIN_RE = re.compile(f"[{HAN}0-9.%，。、；：？！“”‘’（）《》—…·,;:?!()\"'/]{{12,}}")
+_CLAUSE_MARKS = frozenset("，。、；：,;:")
+_CLEAN_RE = re.compile(f"[{HAN}0-9.%，。、；：？！“”‘’（）《》—…·,;:?!()\"'/]+")
+# not dashes: a rule reads as ——; a byline's bullet alone is a byline's, wrapped
+_WRAPPED_MARKS = frozenset("，。、；：？！“”‘’（）《》「」『』【】…,.;:?!()\"'" + VERTICAL_MARKS) | frozenset(lexicon.load().byline_bullets)
+
+
+def is_plain_text(bare: str) -> bool:
+    """A line of running text, never junk (most lines): twelve characters or more of Han, digits
+    and punctuation alone, with a clause mark among them; or punctuation alone (”。 wrapped onto
+    a line of its own). No cue looks at it; its pull on its neighbours is nil.
+
+    >>> is_plain_text("社区开展义诊活动，为居民送健康"), is_plain_text("”。")
+    (True, True)
+    >>> is_plain_text("秆委世和牛委51咎委居牛委区和牛委")
+    False
+    """
+    if _WRAPPED_MARKS.issuperset(bare):
+        return True
+    return bool(_PLAIN_RE.fullmatch(bare)) and not _CLAUSE_MARKS.isdisjoint(bare)
+
+
+def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model) -> bool:
+    """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
+    zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
+    length (NZ07), its end (NZ09) and whether it has a space (NZ04) are looked at; NZ02, NZ03 and
+    NZ08 are nil and NZ10 is one for such a line. The score could not decide otherwise.
+    """
+    if not _CLEAN_RE.fullmatch(bare):
+        return False
+    w = model.full.weights.get
+    ends = 1.0 if bare[-1] in SENTENCE_END and HAN_CHAR_RE.search(bare) else 0.0
+    known = w("NZ07", 0.0) * max(0.0, 1 - len(bare) / 12) + w("NZ09", 0.0) * ends + w("NZ10", 0.0)
+    known += sum(w(code, 0.0) * value for code, value in shape.items())
+    return model.full.bias + known + model.unasked[" " in text] <= 0
+
+
+def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
+              ) -> tuple[list[dict[str, float] | None], PageText | None]:
+    """Every cue of every line (None for a blank line, {} for plain text), and the page's counts.
+
+    The cues that need the page's counts (NZ03, NZ05, NZ06) and the neighbours (NZ11, NZ12,
+    NZ17) are computed only when some line could score above zero with them at their worst: on
+    a page of text none can, and the page is not counted at all (then the counts are None). A
+    line that cannot score above zero is not scored, and counts as no junk for its neighbours:
+    the shortcut changes no decision about a line itself, only, a little, its pull on the lines
+    around it. `exact` computes every cue of every line (for fitting).
+    """
+    texts = [text for _, text in numbered]
+    bares = [bare_of(text) for text in texts]
+    filled = [i for i, bare in enumerate(bares) if bare]
+    rank = {i: k for k, i in enumerate(filled)}
+    table: list[dict[str, float] | None] = []
+    views: list[View | None] = []
+    bounds: list[dict[str, float] | None] = []
+    for i, (text, bare) in enumerate(zip(texts, bares)):
+        if not bare:
+            table.append(None)
+        elif is_plain_text(bare) or not exact and _cannot_be_junk(text, bare, _shape(bares, rank, i), model):
+            table.append({})
+        else:
+            v = make_view(parse(text, bare), None)
+            views.append(v)
+            table.append({code: _RULES[code](v) for code in OWN_CUES} | _shape(bares, rank, i))
+            bounds.append(_page_cue_bounds(v))
+            continue
+        bounds.append(None)
+        views.append(None)
+    if not exact and all(not cues or _best_case(cues, bound, model) <= 0 for cues, bound in zip(table, bounds)):
+        return table, None
+    page = PageText.of(bares)
+    for cues, v in zip(table, views):
+        if cues:
+            v = replace(v, page=page)
+            cues.update({code: _RULES[code](v) for code in PAGE_CUES})
+    alone = [None if c is None else _sigmoid(model.line.score(c)) if c else 0.0 for c in table]
+    junk_lines = sum(p is not None and p >= 0.5 for p in alone)
+    for i, cues in enumerate(table):
+        if not cues:
+            continue
+        above, below = _nearest(alone, i, -1), _nearest(alone, i, 1)
+        cues["NZ11"] = _RULES["NZ11"]((above, below))
+        cues["NZ12"] = _RULES["NZ12"]((_is_text(texts, alone, i - 1), _is_text(texts, alone, i + 1)))
+        cues["NZ17"] = _RULES["NZ17"](junk_lines - (alone[i] >= 0.5))
+    return table, page
+
+
+def _shape(bares: list[str], rank: dict[int, int], i: int) -> dict[str, float]:
+    """The cues of where a line stands (NZ14, NZ15, NZ18): blanks around it, the page's edge, tiny lines beside it."""
+    tiny = 0 < len(bares[i]) <= 2
+    return {"NZ14": _RULES["NZ14"]((i == 0 or not bares[i - 1], i + 1 == len(bares) or not bares[i + 1])),
+            "NZ15": _RULES["NZ15"]((rank[i], len(rank) - 1 - rank[i])),
+            "NZ18": _RULES["NZ18"]((tiny and i > 0 and 0 < len(bares[i - 1]) <= 2,
+                                    tiny and i + 1 < len(bares) and 0 < len(bares[i + 1]) <= 2))}
+
+
+def _page_cue_bounds(v: View) -> dict[str, float]:
+    """The most each page cue can be for this line, from the line alone."""
+    return {"NZ03": round(sum(map(len, v.words)) / len(v.bare), 3), "NZ05": float(bool(v.pairs)), "NZ06": float(bool(v.hans))}
+
+
+def _best_case(cues: dict[str, float], bounds: dict[str, float], model: Model) -> float:
+    """The highest score a line could reach whatever the cues not yet computed: the page cues at
+    their bounds where they weigh for junk, the neighbours' (in [0, 1]) likewise."""
+    full = model.full
+    page = sum(max(0.0, full.weights.get(code, 0.0)) * bound for code, bound in bounds.items())
+    return full.score(cues) + page + sum(max(0.0, full.weights.get(code, 0.0)) for code in NEIGHBOUR_CUES)
+
+
+def _nearest(alone: list[float | None], i: int, step: int) -> float:
+    for j in range(i + step, i + step * (_REACH + 1), step):
+        if 0 <= j < len(alone) and alone[j] is not None:
+            return alone[j]
+    return 0.0
+
+
+def _is_text(texts: list[str], alone: list[float | None], j: int) -> float:
+    if not 0 <= j < len(texts) or alone[j] is None:
+        return 0.0
+    return 1.0 if len(bare_of(texts[j])) >= _LONG and alone[j] < 0.5 else 0.0
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-max(-60.0, min(60.0, x))))
+
+
+@rule("NZ01")
+def set_aside_junk(score: float) -> bool:
+    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ18) score above zero.
+
+    The score is bias + Σ weight × cue, weights fitted on the corpus (rules/noise.toml)
+    so that hardly a real line goes (`cleanup explain --rule NZ` shows each line's cues).
+
+    >>> set_aside_junk(2.4), set_aside_junk(-3.1)
+    (True, False)
+    """
+    return score > 0
+
+
+def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: list[Step] | None = None,
+                model: Model | None = None) -> Split:
+    """Numbered lines -> Split: junk lines blanked in `kept`, and listed as read in `noise`."""
+    model = model or _model()
+    table, page = cue_table(numbered, model)
+    kept, noise, warnings = [], [], []
+    for (no, text), cues in zip(numbered, table):
+        score = None if not cues else model.full.score(cues)
+        if score is None or not set_aside_junk(score):
+            kept.append((no, text))
+            if score is not None and page is not None and _glued_junk(text, page, model):
+                warnings.append(f"NZ13 line {no}: junk glued to text (a picture or the back of the sheet), kept whole")
+            continue
+        read = as_read(raw.get(no, text))
+        if not read:  # nothing printable (an unassigned code point): nothing to keep apart
+            kept.append((no, text))
+            continue
+        kept.append((no, ""))
+        noise.append((no, read))
+        if trace is not None:
+            trace.append(Step("NZ01", "set-aside-junk", no, no, text, _explain(score, cues, model.full)))
+    return Split(kept, noise, tuple(warnings))
+
+
+_PIECES_RE = re.compile(r" {3,}|\t+|\u3000{2,}")
+
+
+def _glued_junk(text: str, page: PageText, model: Model) -> bool:
+    pieces = [p for p in _PIECES_RE.split(text.strip()) if p]
+    if len(pieces) < 2:
+        return False
+    scores = [model.line.score({c: _RULES[c](make_view(parse(p), page)) for c in LINE_CUES}) for p in pieces]
+    return warn_glued_junk([(score, len(bare_of(p))) for score, p in zip(scores, pieces)])
+
+
+@rule("NZ13")
+def warn_glued_junk(pieces: list[tuple[float, int]]) -> bool:
+    """Warn of a kept line whose pieces (parted by a wide gap) are text and, standing alone, junk.
+
+    OCR glues show-through or a picture's specks to a line of text at a wide
+    gap. The line is kept whole (its text must not be lost) and the page warned.
+    Each piece is (its own line score, its length).
+
+    >>> warn_glued_junk([(-6.0, 14), (3.1, 4)])
+    True
+    >>> warn_glued_junk([(-6.0, 14), (-5.2, 12)])
+    False
+    """
+    junk = [length for score, length in pieces if score > _GLUED]
+    return bool(junk) and len(junk) < len(pieces) and any(length >= _LONG for score, length in pieces if score <= _GLUED)
+
+
+
+def as_read(line: str) -> str:
+    """A junk line as read: only white space normalised, invisible characters gone, NFC.
+
+    >>> as_read(" 司     了|\\u200b ")
+    '司 了|'
+    """
+    line = "".join(ch for ch in line if ch not in _LEX.invisible and (ch.isspace() or ch.isprintable()))
+    return unicodedata.normalize("NFC", " ".join(line.split()))
+
+
+def _explain(score: float, cues: dict[str, float], weights: Weights) -> str:
+    parts = [f"{code} {weights.weights.get(code, 0.0) * value:+.2f}" for code, value in cues.items()
+             if weights.weights.get(code, 0.0) * value]
+    return f"[noise: score {score:+.2f} = bias {weights.bias:+.2f}, {', '.join(parts)}]"
+
+
+_MODEL: list[Model] = []
+
+
+def _model() -> Model:
+    if not _MODEL:
+        _MODEL.append(load_model())
+    return _MODEL[0]
+
+
+from .rulebook import REGISTRY as _REGISTRY  # noqa: E402  (the cues above are registered by now)
+
+_RULES = {code: _REGISTRY[code].func for code in (*LINE_CUES, *CONTEXT_CUES)}
+
+
+def with_noise_item(items: list[Item], split: Split) -> list[Item]:
+    """The page's items with its one `noise` item, in place by its earliest line (none without junk)."""
+    if not split.noise:
+        return items
+    count = len(split.noise)
+    item = Item("noise", split.noise[0][0], body=tuple(("p", text) for _, text in split.noise),
+                warnings=(f"NZ01 {count} line{'s' if count > 1 else ''} set aside as noise",),
+                spans=tuple((no, no, "noise") for no, _ in split.noise))
+    at = bisect.bisect_right([i.first for i in items], item.first)
+    return [*items[:at], item, *items[at:]]

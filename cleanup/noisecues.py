@@ -1,0 +1,319 @@
+"""The noise stage's cues (NZ02–NZ12, NZ14–NZ18): what a line and its page show of junk.
+
+Each cue is a small pure function giving a number, most of them a share in
+[0, 1]; cleanup/noise.py weighs them (rules/noise.toml) and decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import lexicon
+from .rulebook import rule
+
+_LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
+# stdlib re with the Han blocks spelled out: several times faster than regex's \p{Han} on every line
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
+HAN_CHAR_RE = re.compile(f"[{HAN}]")
+_HAN_PAIR_RE = re.compile(f"(?=([{HAN}]{{2}}))")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_WIDE_GAP_RE = re.compile(r"\S( {3,}|\t|\u3000{2,})\S")
+# what running text prints besides Han, letters and digits; anything else is a symbol OCR made of a picture
+VERTICAL_MARKS = "".join(map(chr, (*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE50))))  # ﹃﹄︵︶: vertical text's
+_TEXT_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉「」『』【】—…·,.;:?!()\"'%％+-/℃°～~·．" + VERTICAL_MARKS)
+SENTENCE_END = frozenset("。！？；…”’）」』》.!?;")
+# _ counts only outside a word (data_12 is text)
+_SYMBOL_RE = re.compile(rf"[^\w\s{re.escape(''.join(sorted(_TEXT_MARKS)))}]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What the cues count in a line, found once: its text without white space, Han characters, pairs."""
+
+    text: str
+    bare: str
+    hans: list[str]
+    pairs: list[str]  # adjacent Han characters (white space aside)
+    words: list[str]  # Latin letter runs
+
+
+def parse(text: str, bare: str | None = None) -> Parsed:
+    bare = bare_of(text) if bare is None else bare
+    return Parsed(text, bare, HAN_CHAR_RE.findall(bare), _HAN_PAIR_RE.findall(bare), _LATIN_RUN_RE.findall(bare))
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """How often each character, pair of Han characters and Latin letter run occurs on the page."""
+
+    chars: Counter  # every character, Han or not: only Han ones are asked about
+    pairs: Counter
+    words: Counter
+
+    @classmethod
+    def of(cls, bares: list[str]) -> PageText:
+        """From the page's lines without white space: one count over the whole page, not one a line."""
+        joined = "\n".join(bares)  # no pair or run crosses a line end
+        return cls(Counter(joined), Counter(_HAN_PAIR_RE.findall(joined)), Counter(_LATIN_RUN_RE.findall(joined)))
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One line as the cues see it: its parts, and the page's text (the line's own included)."""
+
+    text: str
+    bare: str  # without white space
+    hans: list[str]
+    pairs: list[str]
+    words: list[str]
+    symbols: int  # characters running text never prints
+    page: PageText | None  # None while only the line's own cues are asked
+
+
+def make_view(line: Parsed, page: PageText | None) -> View:
+    return View(line.text, line.bare, line.hans, line.pairs, line.words, len(_SYMBOL_RE.findall(line.bare)), page)
+
+
+def view(text: str, page_lines: tuple[str, ...] = ()) -> View:
+    """A line and its page, for the cues' examples (the page includes the line itself)."""
+    return make_view(parse(text), PageText.of([bare_of(t) for t in (*page_lines, text)]))
+
+
+def bare_of(text: str) -> str:
+    return "".join(text.split())
+
+
+def _unseen(items: list[str], counts: Counter) -> int:
+    """How many of a line's items (characters, pairs) occur on the page only in the line itself."""
+    n = len(items)  # counted in the line only when the page's count does not settle it
+    return sum(1 for item in items if (c := counts[item]) <= 1 or c <= n and c <= items.count(item))
+
+
+@rule("NZ02")
+def odd_symbols(v: View) -> float:
+    """Share of a line's characters that are symbols running text never prints (| < _ \\ ■ ※).
+
+    A bullet before a name (■李文) is a byline's, not a picture's.
+
+    >>> odd_symbols(view("司     了|")), odd_symbols(view("<个"))
+    (0.333, 0.5)
+    >>> odd_symbols(view("■李文")), odd_symbols(view("决)。"))
+    (0.0, 0.0)
+    """
+    if not v.symbols:
+        return 0.0
+    symbols, length = v.symbols, len(v.bare)
+    if length > 1 and v.bare[0] in _LEX.byline_bullets and HAN_CHAR_RE.match(v.bare[1]):
+        symbols, length = symbols - 1, length - 1  # ■李文
+    return round(symbols / length, 3)
+
+
+@rule("NZ03")
+def foreign_letters(v: View) -> float:
+    """Share of a line's characters that are Latin letters in runs found nowhere else on the page.
+
+    A picture's edges read as SEE, ii or Wy; a real acronym (FATCA, LED) is
+    usually printed again in the text around it.
+
+    >>> foreign_letters(view("人 4二| 二 SEE"))
+    0.375
+    >>> foreign_letters(view("FATCA的条规", ("美国2010年通过的法案(FATCA)",)))
+    0.0
+    """
+    if not v.words:
+        return 0.0
+    own = Counter(v.words)
+    unseen = sum(len(w) * n for w, n in own.items() if v.page.words[w] <= n)
+    return round(unseen / len(v.bare), 3)
+
+
+@rule("NZ04")
+def scattered_characters(v: View) -> float:
+    """Share of a line's space-separated pieces that are one character, wide gaps counted twice.
+
+    OCR puts spaces around the specks it reads in a picture (司     了|). A line
+    spread evenly, every piece one character (第 1 版), is justified print, and a
+    byline's bullet (■ 郑林) is no speck.
+
+    >>> scattered_characters(view("人 4二| 二 SEE"))
+    0.5
+    >>> scattered_characters(view("游园赏美景 千人健步行")), scattered_characters(view("第 1 版"))
+    (0.0, 0.0)
+    """
+    pieces = v.text.split()
+    if pieces and pieces[0] in _LEX.byline_bullets:
+        pieces = pieces[1:]
+    if len(pieces) < 2 or all(len(p) == 1 for p in pieces):
+        return 0.0
+    singles = sum(len(p) == 1 for p in pieces) + len(_WIDE_GAP_RE.findall(v.text))
+    return round(min(1.0, singles / len(pieces)), 3)
+
+
+@rule("NZ05")
+def unseen_pairs(v: View) -> float:
+    """Share of a line's pairs of Han characters found nowhere else on the page.
+
+    Words recur on a page; a picture read as text makes pairs no sentence has.
+
+    >>> unseen_pairs(view("秆委世和", ("世界和平",)))
+    1.0
+    >>> unseen_pairs(view("社区开展义诊", ("社区居民参加义诊活动，开展宣传",)))
+    0.4
+    """
+    if not v.pairs:
+        return 0.0
+    return round(_unseen(v.pairs, v.page.pairs) / len(v.pairs), 3)
+
+
+@rule("NZ06")
+def rare_characters(v: View) -> float:
+    """Share of a line's Han characters found nowhere else on the page.
+
+    >>> rare_characters(view("秆委", ("委员会",)))
+    0.5
+    >>> rare_characters(view("社区", ("社区居民",)))
+    0.0
+    """
+    if not v.hans:
+        return 0.0
+    return round(_unseen(v.hans, v.page.chars) / len(v.hans), 3)
+
+
+@rule("NZ07")
+def short_line(v: View) -> float:
+    """How short a line is: 1 for one character, falling to 0 at twelve.
+
+    >>> short_line(view("<个")), short_line(view("社区开展义诊活动，为居民送健康"))
+    (0.833, 0.0)
+    """
+    return round(max(0.0, 1 - len(v.bare) / 12), 3)
+
+
+@rule("NZ08")
+def no_han(v: View) -> float:
+    """1 for a line with neither a Han character nor a digit: symbols and letters only.
+
+    >>> no_han(view("|| —")), no_han(view("2024年"))
+    (1.0, 0.0)
+    """
+    return 0.0 if v.hans or any(ch.isdigit() for ch in v.bare) else 1.0
+
+
+@rule("NZ09")
+def ends_sentence(v: View) -> float:
+    """1 for a line ending a sentence (。！？” …): a paragraph's last line, never a picture's.
+
+    >>> ends_sentence(view("币。")), ends_sentence(view("司 了|"))
+    (1.0, 0.0)
+    """
+    return 1.0 if v.bare[-1:] in SENTENCE_END and v.hans else 0.0
+
+
+@rule("NZ10")
+def han_share(v: View) -> float:
+    """Share of a line's letters and symbols that are Han characters (digits and punctuation aside).
+
+    >>> han_share(view("人 4二| 二 SEE")), han_share(view("86.5767%。"))
+    (0.429, 1.0)
+    """
+    letters = len(_LETTER_RE.findall(v.bare)) + v.symbols  # Han characters are letters (Lo)
+    return round(len(v.hans) / letters, 3) if letters else 1.0
+
+
+@rule("NZ11")
+def junk_neighbours(context: tuple[float, float]) -> float:
+    """The junk probability of the likelier junk of the lines just above and below (blanks skipped).
+
+    Pictures make runs of junk lines; a lone short line among text is text.
+
+    >>> junk_neighbours((0.9, 0.2)), junk_neighbours((0.01, 0.0))
+    (0.9, 0.01)
+    """
+    return max(context)
+
+
+@rule("NZ12")
+def within_text(context: tuple[float, float]) -> float:
+    """1 when the lines right above and below (no blank between) are both long text.
+
+    A junk line comes with the picture, between blank lines; a short line
+    between two lines of text is the end of a paragraph or a wrapped heading.
+
+    >>> within_text((1.0, 1.0)), within_text((1.0, 0.0))
+    (1.0, 0.0)
+    """
+    return min(context)
+
+
+@rule("NZ14")
+def stands_alone(context: tuple[bool, bool]) -> float:
+    """1 when the lines right above and below are blank (or the page's edge).
+
+    OCR sets a picture's readings apart by blank lines; a paragraph's last
+    line follows the paragraph, with no blank between.
+
+    >>> stands_alone((True, True)), stands_alone((False, True))
+    (1.0, 0.0)
+    """
+    return 1.0 if all(context) else 0.0
+
+
+@rule("NZ15")
+def page_edge(context: tuple[int, int]) -> float:
+    """1 for one of the page's first or last six lines (blanks aside): its running head and foot.
+
+    Paper name, page number and section stand there, short and alone (第14版, 要闻);
+    a picture's junk stands anywhere.
+
+    >>> page_edge((2, 80)), page_edge((40, 41))
+    (1.0, 0.0)
+    """
+    return 1.0 if min(context) < _EDGE else 0.0
+
+
+@rule("NZ17")
+def page_shows_junk(others: int) -> float:
+    """How many other lines of the page are junk by their own cues alone, up to two (as 0, 0.5, 1).
+
+    A page whose pictures OCR read shows it in some lines (|, stray letters);
+    a page of text extraction shows none, and its short lines are text.
+
+    >>> page_shows_junk(3), page_shows_junk(0)
+    (1.0, 0.0)
+    """
+    return min(2, others) / 2
+
+
+@rule("NZ16")
+def names_a_credit(v: View) -> float:
+    """1 for a line ending with a credit word (摄) or starting with a byline role (记者): a credit or byline.
+
+    >>> names_a_credit(view("胜摄")), names_a_credit(view("胜了"))
+    (1.0, 0.0)
+    """
+    bare = v.bare
+    return 1.0 if bare.endswith(_LEX.credit_suffixes) and len(bare) > 1 or bare.startswith(_LEX.byline_roles) else 0.0
+
+
+@rule("NZ18")
+def in_a_column_of_characters(context: tuple[bool, bool]) -> float:
+    """1 when the line right above or below (no blank between) is, like this one, a character or two.
+
+    A headline set vertically comes out one character a line (田 / 放 / 哨),
+    with nothing between; a picture's specks come apart.
+
+    >>> in_a_column_of_characters((True, False)), in_a_column_of_characters((False, False))
+    (1.0, 0.0)
+    """
+    return 1.0 if any(context) else 0.0
+
+
+LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16")
+PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
+OWN_CUES = tuple(code for code in LINE_CUES if code not in PAGE_CUES)
+_LEX = lexicon.load()
+CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18")
+NEIGHBOUR_CUES = ("NZ11", "NZ12", "NZ17")  # these need the other lines' probabilities
+_EDGE = 6  # lines (blanks aside) at the top and at the foot of a page that hold its running head and foot

@@ -1,0 +1,92 @@
+"""The noise stage: OCR junk set aside in one `noise` item, and no line of a text dump lost to it."""
+
+from pathlib import Path
+
+import pytest
+
+from cleanup import conserve, noise, output, pipeline
+
+from .conftest import DUMPS, ROOT
+
+DEVSET = ROOT.parent / "shared" / "devset" / "dumps"
+CORPUS = ROOT / "tests" / "corpus"  # the factory's pages, once merged: its fit split, which the weights were fitted on
+# dumps made without OCR: every line is printed text
+TEXT_DUMPS = [*DUMPS, *sorted(DEVSET.glob("*_pdftotext-raw.txt")), *sorted(DEVSET.glob("*_pymupdf.txt")),
+              *sorted(DEVSET.glob("sim*.txt")),
+              *(dump for group in ("pdftotext-raw", "pymupdf", "sim") for dump in sorted(CORPUS.glob(f"fit/dumps/*_{group}.txt")))]
+
+OCR_PAGE = """尚德宣布可转债违约
+成大陆首家公司债违约企业
+
+<个
+
+尚德电力昨日宣布，公司已经收到3%可转债托管人的通知，即2013年3月15日到期的可转债仍有
+5.41亿美元的未支付金额，已经违约并要求尽快付款。该违约事件同时还导致尚德对包括国际金融公司
+和一些国内银行在内的其他债权人的交叉违约。
+
+尚德电力也因此成为了中国大陆首家出现公司债务违约的企业。
+
+司     了|
+美官方统计：为避税放弃美国国籍人数1年暴增5倍
+
+8月12日电（记者 王欢）美国联邦公报最新公布的数据显示，2013年第二季度放弃美国国籍的人数再
+创新高，暴增至1131人，比去年同期的189人多出5倍。美国媒体称，美国政府为了增加税收应对拮据的财
+政状况，准备实施更严格的资产申报规定，使得放弃美国公民身份或绿卡的人数持续增长。
+
+人     4二|         二        SEE
+
+报告显示，2013年到6月为止的3个月里，旅居海外的美国人向使馆申请放弃国籍、同时也放弃了美国
+政府税单的人数攀升到1131人。
+"""
+
+
+@pytest.mark.parametrize("dump", TEXT_DUMPS, ids=lambda p: p.name)
+def test_no_line_of_a_text_dump_goes_to_noise(dump: Path):
+    page = pipeline.clean(dump.read_bytes(), dump.name)
+    assert [item for item in page.items if item.kind == "noise"] == []
+
+
+def test_junk_lines_of_an_ocr_page_go_to_one_noise_item():
+    page = pipeline.clean_text(OCR_PAGE, "p.txt")
+    junk = [item for item in page.items if item.kind == "noise"]
+    assert len(junk) == 1
+    assert [text for _, text in junk[0].body][:2] == ["<个", "司 了|"]
+    assert junk[0].warnings == (f"NZ01 {len(junk[0].body)} lines set aside as noise",)
+    assert not junk[0].title and junk[0].first == 4
+
+
+def test_the_noise_item_is_numbered_by_its_first_line_and_escaped():
+    files = output.page_files(pipeline.clean_text(OCR_PAGE, "p.txt"))
+    noise_files = [name for name, text in files.items() if "kind: noise" in text]
+    assert noise_files == ["02.md"]  # the headline's article starts at line 1, the junk at line 4
+    assert files["02.md"].endswith("\n\n\\<个\n\n司 了|\n")  # a | inside a line is no CommonMark markup
+
+
+def test_every_printed_character_is_in_one_item_with_noise_counted():
+    files = list(output.page_files(pipeline.clean_text(OCR_PAGE, "p.txt")).values())
+    assert conserve.compare(OCR_PAGE, files) == (conserve.Counter(), conserve.Counter())
+
+
+def test_the_lines_of_a_noise_item_are_dump_lines_as_read():
+    page = pipeline.clean_text(OCR_PAGE, "p.txt")
+    assert conserve.noise_lines_as_read(OCR_PAGE, page.items) == []
+
+
+def test_a_junk_line_leaves_a_blank_where_it_stood():
+    split = noise.split_noise([(1, "社区开展义诊活动，为居民送健康"), (2, "<个"), (3, "义诊现场")], {})
+    assert split.kept == [(1, "社区开展义诊活动，为居民送健康"), (2, ""), (3, "义诊现场")]
+    assert split.noise == [(2, "<个")]
+
+
+def test_explain_shows_the_cues_behind_a_line_set_aside():
+    page = pipeline.clean_text(OCR_PAGE, "p.txt", pipeline.Config(trace=True))
+    steps = [s for s in page.steps if s.code == "NZ01"]
+    assert [s.first for s in steps][:2] == [4, 12]
+    assert all(s.before and "score" in s.after and "NZ02" in s.after for s in steps)
+
+
+@pytest.mark.xfail(strict=True, reason="scattered pieces with a stray word (SEE) score -1.9 with the weights fitted on the corpus")
+def test_a_line_of_scattered_specks_and_letters_goes_to_noise():
+    page = pipeline.clean_text(OCR_PAGE, "p.txt")
+    junk = [text for item in page.items if item.kind == "noise" for _, text in item.body]
+    assert "人 4二| 二 SEE" in junk
