@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import join, normalize, polish, shapes
+from . import columns, join, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Page, Step
@@ -17,6 +17,7 @@ LINE_RULES = ["NM01", "NM02", "NM03", "NM04", "SP02"]
 JOIN_RULES = ["JN13", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN09", "JN11", "JN05", "JN06", "JN10", "JN07"]
 CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL09", "CL10", "CL07"]
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside
+COLUMN_CUES = columns.LINK_CUES + ["CO08", "CO09", "CO12", "CO13"]
 POLISH_RULES = ["SP01", "SP06", "PU02", "PU01", "PU03", "SP03", "SP04", "SP05"]
 STAGE_LISTS = (LINE_RULES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
 _MODULES = (normalize, join, classifying, polish)  # importing them registers their rules
@@ -34,6 +35,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     numbered = [(no, line if normalize.is_clean_line(line) else apply_text_rules(line_rules, line, "line", (no, no), trace))
                 for no, line in raw_lines]
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
+    unmixed = columns.deinterleave(numbered, trace)
+    numbered, warnings = unmixed.numbered, (*warnings, *unmixed.warnings)
     blocks = build_blocks(numbered, rules(JOIN_RULES), justified, trace)
     blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)
     blocks = assembly.split_run_in_credits(blocks)

@@ -1,0 +1,148 @@
+"""Columns merged by the extractor: find the stretches whose lines mix columns, and unmix them.
+
+pdftotext (default mode) writes the lines of neighbouring columns at one height as one line,
+a space at each gutter; pdfminer and PaddleOCR/RapidOCR write every line alone but go across
+the page, so the lines of side-by-side columns alternate; Tesseract reads some lines across
+a gutter, a wide gap or a `|` in the middle. This stage cuts merged lines at their gutters
+(gutters.py), assigns the pieces to columns (assign.py), and gives the lines back column by
+column, each piece keeping its dump line number. It runs after the line rules, before blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import assign, gutters, seams, tracks
+from .model import Step
+from .rulebook import REGISTRY
+from .tracks import Piece
+
+LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11"]
+_MIN_GAIN = 6.0  # how much better than the dump's own order a stretch must read to be reordered
+_MIN_SWITCHES = 4  # a stretch whose tracks take turns fewer times is a headline or two, not columns
+_MIN_OPEN = 6  # open line ends needed to judge a page by its seams
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    numbered: list[tuple[int, str]]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A stretch of pieces the assignment splits into several interleaved tracks."""
+
+    start: int  # first piece
+    end: int  # one past its last piece
+    tracks: tuple[int, ...]  # by first piece, in reading order
+    gain: float  # its score over the score of the dump's own order
+    switches: int = 0  # pieces whose track is not the one before's
+
+
+def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
+                 weights: assign.Weights | None = None) -> Result:
+    """Numbered lines in reading order: merged lines cut at their gutters, columns unmixed."""
+    weights = weights or WEIGHTS
+    pieces = gutters.pieces_of(numbered)
+    if len(pieces) < 6:
+        return Result(numbered, ())
+    pairs = seams.PagePairs.of(p.text for p in pieces)
+    merged = any(p.slot for p in pieces)
+    if not merged and not looks_dealt(pieces, pairs):
+        return Result(numbered, ())
+    words = seams.lexicon()
+    cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
+    choices, _ = assign.assign(pieces, weights, cues, pairs, words)
+    sequential, _ = assign.assign(pieces, weights, cues, pairs, words, max_tracks=1)
+    regions = find_regions(choices, sequential)
+    accepted = [r for r in regions if r.gain >= _MIN_GAIN and r.switches >= max(_MIN_SWITCHES, 0.25 * (r.end - r.start))]
+    out, warnings = _rebuild(numbered, pieces, choices, accepted)
+    if trace is not None:
+        _explain(trace, pieces, choices, accepted)
+    return Result(out, warnings)
+
+
+def looks_dealt(pieces: list[Piece], pairs: seams.PagePairs) -> bool:
+    """Whether lines seldom go on into the next line but often into one a little further down.
+
+    Cheap, and only the page's own pairs: this runs on every page.
+    """
+    open_ends = next_hits = later_hits = 0
+    for i in range(len(pieces) - 2):
+        a = pieces[i]
+        if a.ends or a.length < 6:
+            continue
+        open_ends += 1
+        next_hits += pairs.pair_seen(a.text, pieces[i + 1].text)
+        later_hits += any(pairs.pair_seen(a.text, pieces[j].text) for j in range(i + 2, min(i + 7, len(pieces))))
+    return open_ends >= _MIN_OPEN and next_hits < 0.5 * later_hits
+
+
+def find_regions(choices: list[assign.Choice], sequential: list[assign.Choice]) -> list[Region]:
+    """Stretches where tracks overlap, each with its gain over the dump's order."""
+    spans: dict[int, list[int]] = {}
+    for c in choices:
+        span = spans.setdefault(c.track, [c.piece, c.piece])
+        span[1] = c.piece
+    regions: list[Region] = []
+    for first in sorted(spans):
+        lo, hi = spans[first]
+        if regions and lo <= regions[-1].end - 1:
+            last = regions[-1]
+            regions[-1] = Region(last.start, max(last.end, hi + 1), (*last.tracks, first), 0.0)
+        else:
+            regions.append(Region(lo, hi + 1, (first,), 0.0))
+    scored = []
+    for r in regions:
+        if len(r.tracks) < 2:
+            continue
+        gain = sum(c.gain for c in choices[r.start:r.end]) - sum(c.gain for c in sequential[r.start:r.end])
+        switches = sum(1 for k in range(r.start + 1, r.end) if choices[k].track != choices[k - 1].track)
+        scored.append(Region(r.start, r.end, r.tracks, gain, switches))
+    return scored
+
+
+def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region]):
+    """The dump's lines, each accepted region's pieces given back track by track."""
+    if not regions:
+        return numbered, ()
+    by_no = {no: text for no, text in numbered}
+    out: list[tuple[int, str]] = []
+    done_nos: set[int] = set()
+    at = 0
+    for region in regions:
+        first_no, last_no = pieces[region.start].no, pieces[region.end - 1].no
+        while at < len(numbered) and numbered[at][0] < first_no:
+            out.append(numbered[at])
+            at += 1
+        for track in region.tracks:
+            out.extend((pieces[c.piece].no, pieces[c.piece].text)
+                       for c in choices[region.start:region.end] if c.track == track)
+        while at < len(numbered) and numbered[at][0] <= last_no:
+            if not numbered[at][1].strip():
+                pass  # blank lines inside a region only parted the extractor's chunks
+            at += 1
+    out.extend(numbered[at:])
+    columns = max(len(r.tracks) for r in regions)
+    spans = ", ".join(f"{pieces[r.start].no}-{pieces[r.end - 1].no}" for r in regions)
+    warning = (f"CW01 lines {spans} mixed side-by-side columns (up to {columns}); put back column by column: "
+               "read such pages with `pdftotext -raw` or PyMuPDF's get_text(), which keep each column whole")
+    del by_no, done_nos
+    return out, (warning,)
+
+
+def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Region]) -> None:
+    """One step a piece of each accepted region: its column, and the cues behind the choice."""
+    for region in regions:
+        names = {first: k + 1 for k, first in enumerate(region.tracks)}
+        for c in choices[region.start:region.end]:
+            p = pieces[c.piece]
+            why = " ".join(f"{code}{v:+g}" for code, v in c.cues if v)
+            trace.append(Step("CW01", "deinterleave", p.no, p.no, p.text,
+                              f"[column {names[c.track]}] {p.text}  ({why or 'no cue'}; {c.gain:+.1f})"))
+
+
+WEIGHTS = assign.Weights(
+    link={"CO01": 1.6, "CO02": 1.2, "CO03": -1.0, "CO04": -1.5, "CO05": 0.5, "CO06": 1.5, "CO07": 1.0, "CO10": 0.8, "CO11": -1.5},
+    birth=-5.0, skip=-1.5, end_open=-3.0, end_closed=-0.5)

@@ -1,0 +1,161 @@
+"""Where a dump line holds several columns' lines: its gutters, and the pieces between them.
+
+pdftotext's default mode writes the lines of neighbouring columns at one height as one line
+with a single space at each gutter. It never spaces CJK text otherwise, so a space between two
+wide characters is a gutter, unless it is a headline's or a byline's phrase space (a page
+whose lines do not look merged keeps them all). It also spaces every ASCII run off its CJK
+neighbours (施肥 59.4 公斤), so a space beside a digit is a gutter only where the column
+widths say so. Tesseract leaves a wide gap or a `|` where it read across a gutter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import shapes
+from .tracks import Piece
+
+# A single space between two wide characters: pdftotext's gutter.
+_GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
+# A space beside an ASCII run: pdftotext's spacing of digits and Latin, or a gutter.
+_ASCII_GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[^\x00-\x7f\s])")
+# What Tesseract leaves in a line read across a gutter: a wide gap, or a rule read as |.
+_OCR_GUTTER_RE = re.compile(r" {3,}|\u3000{2,}| *[|｜] *")
+_OPEN = "（(《“‘【「"
+_CLOSE = "）)》”’】」"
+_MIN_MERGED = 3  # lines that look merged before any space is taken for a gutter
+_MIN_PIECE = 4.0  # the narrowest piece of a line that looks merged
+
+
+def candidate_cuts(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of the spaces that may be gutters: (between wide characters, beside an ASCII run).
+
+    A space inside a bracket or quote that closes later in the line is a phrase space.
+
+    >>> candidate_cuts("本报讯（通讯员 武子实）近日 到各个")
+    ([14], [])
+    >>> candidate_cuts("大约能看清 100 平 同问题")
+    ([11], [5, 9])
+    """
+    enclosed = _enclosed(text)
+    wide = [m.start() for m in _GUTTER_RE.finditer(text) if not enclosed[m.start()]]
+    ascii_ = [m.start() for m in _ASCII_GUTTER_RE.finditer(text) if not enclosed[m.start()]]
+    return wide, ascii_
+
+
+def _enclosed(text: str) -> list[bool]:
+    """For each offset, whether a bracket or quote open there is closed later in the line."""
+    inside = [False] * (len(text) + 1)
+    stack: list[int] = []
+    for k, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(k)
+        elif ch in _CLOSE and stack:
+            start = stack.pop()
+            for j in range(start, k):
+                inside[j] = True
+    return inside
+
+
+def ocr_parts(text: str) -> list[str]:
+    """A line cut where Tesseract read across a gutter: a wide gap or a `|` with text both sides.
+
+    >>> ocr_parts("场。                    所持有的陆良、师宗")
+    ['场。', '所持有的陆良、师宗']
+    >>> ocr_parts("司 了|")
+    ['司 了|']
+    """
+    parts = [p.strip() for p in _OCR_GUTTER_RE.split(text)]
+    if len(parts) > 1 and all(_wide_count(p) >= 2 for p in parts):
+        return parts
+    return [text]
+
+
+def _wide_count(text: str) -> int:
+    return sum(1 for ch in text if not ch.isascii() and not ch.isspace())
+
+
+def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
+    """Every line's pieces, in dump order: cut at gutters where the page's lines look merged."""
+    lines = []
+    for no, text in numbered:
+        stripped = text.strip()
+        if stripped:
+            lines.append((no, [p for p in ocr_parts(stripped) if p]))
+    cuts = {}
+    merged = 0
+    for no, parts in lines:
+        for part in parts:
+            if " " in part and not shapes.standalone(part) and not shapes.is_spread(part):
+                wide, ascii_ = candidate_cuts(part)
+                if wide or ascii_:
+                    cuts[part] = (wide, ascii_)
+                    merged += bool(wide) and _looks_merged(part, wide)
+    widths = _column_widths(cuts) if merged >= _MIN_MERGED else ()
+    out: list[Piece] = []
+    for no, parts in lines:
+        slot = 0
+        for part in parts:
+            for piece in (_cut(part, *cuts[part], widths) if part in cuts and widths else [part]):
+                out.append(Piece(no, slot, piece, shapes.display_length(piece), shapes.ends_sentence(piece)))
+                slot += 1
+    return out
+
+
+def _looks_merged(text: str, wide: list[int]) -> bool:
+    """Every piece between the wide-character gutters is a column line's worth."""
+    bounds = [0, *wide, len(text)]
+    return all(shapes.display_length(text[a:b]) >= _MIN_PIECE for a, b in zip(bounds, bounds[1:]))
+
+
+def _column_widths(cuts: dict[str, tuple[list[int], list[int]]]) -> tuple[float, ...]:
+    """The widths that many pieces between wide-character gutters share: the page's column widths."""
+    lengths: Counter = Counter()
+    for text, (wide, _) in cuts.items():
+        bounds = [0, *wide, len(text)]
+        for a, b in zip(bounds, bounds[1:]):
+            length = round(shapes.display_length(text[a:b]))
+            if length >= 6:
+                lengths[length] += 1
+    support = {w: lengths[w - 1] + lengths[w] + lengths[w + 1] for w in lengths}
+    widths = [w for w in support if support[w] >= 3 and support[w] >= support.get(w + 1, 0)
+              and support[w] > support.get(w - 1, 0)]
+    return tuple(sorted(widths))
+
+
+def _cut(text: str, wide: list[int], ascii_: list[int], widths: tuple[float, ...]) -> list[str]:
+    """The best way to cut a line: every piece a full column line or a paragraph's end.
+
+    Every cut at a wide-character gutter is tried, and at a space beside digits; a cut beside
+    digits must make its left piece a full line.
+    """
+    spaces = sorted(set(wide) | set(ascii_))
+    best: dict[int, tuple[float, list[str]]] = {0: (0.0, [])}
+    starts = [0] + [s + 1 for s in spaces]
+    for s_index, start in enumerate(starts):
+        if start not in best:
+            continue
+        score, parts = best[start]
+        for end in [*spaces[s_index:], len(text)]:
+            piece = text[start:end]
+            if end < len(text) and end not in spaces:
+                continue
+            gain = _piece_score(piece, widths) - (0.0 if end == len(text) or end in wide else 0.8)
+            nxt = end + 1 if end < len(text) else end
+            if nxt not in best or best[nxt][0] < score + gain:
+                best[nxt] = (score + gain, [*parts, piece])
+    return best[len(text)][1]
+
+
+def _piece_score(piece: str, widths: tuple[float, ...]) -> float:
+    """How much a piece looks like one column's line: full, or a short paragraph end."""
+    length = shapes.display_length(piece)
+    widest = max(widths)
+    if length > widest + 1.5:
+        return -3.0 * (length / widest)
+    if any(abs(length - w) <= 1.0 for w in widths):
+        return 2.0
+    if shapes.ends_sentence(piece):
+        return 1.0
+    return 0.0 if length >= 4 else -1.0
