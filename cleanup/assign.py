@@ -10,14 +10,16 @@ adds the weighted cues (tracks.py) of the choice it makes; the best total wins.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .seams import PagePairs
 from .tracks import Link, Piece, Track, balance, short
 
 _BEAM = 16  # hypotheses kept after each piece
+_PER_COUNT = 3  # and at least so many for each number of live tracks
 _SKIPS = 2  # times a track may be passed over before it is taken as ended
-_MAX_TRACKS = 7  # live columns at once: five body columns, a headline and a caption beside them
+_MAX_TRACKS = 7
+_NARROWEST = 8  # the narrowest column a newspaper sets, in characters  # live columns at once: five body columns, a headline and a caption beside them
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,33 +48,41 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
     """The best-scoring split of the pieces into tracks: one Choice a piece, and the total score."""
     active = [(code, func, weights.link[code]) for code, func in cues if weights.link.get(code)]
     widths = column_widths(pieces)
+    snapped = [_snap(p, widths) for p in pieces]
+    balanced = [tuple(balance(p.text, opened) for opened in range(4)) for p in pieces]
+    links: dict[tuple, tuple[float, tuple]] = {}  # (track state, piece) -> (gain, cue values): hypotheses share tracks
     hypotheses: list[tuple[float, tuple[Track, ...], tuple | None]] = [(0.0, (), None)]
     for i, piece in enumerate(pieces):
         grown: dict[tuple, tuple[float, tuple[Track, ...], tuple]] = {}
         for score, live, history in hypotheses:
             by_age = sorted(live, key=lambda t: t.last)
-            passed = 0.0  # the cost of passing over the tracks that waited longer than the one chosen
+            passed, counts = 0.0, [0, 0, 0]  # passing over the tracks that waited longer: skipped, ended open, ended
             kept_older: list[Track] = []
             placed = False
             for k, track in enumerate(by_age):
                 if max_tracks == 1 or pieces[track.last].no != piece.no:  # one line holds each column once
-                    link = Link(pieces[track.last], piece, track, k, pairs, words)
-                    values = tuple((code, func(link)) for code, func, _ in active)
-                    gain = passed + sum(w * v for (_, _, w), (_, v) in zip(active, values))
-                    moved = _extend(track, piece, i, widths)
+                    key = (track.last, track.width, track.opened, i)
+                    if key not in links:
+                        link = Link(pieces[track.last], piece, track, 0, pairs, words)
+                        values = tuple((code, func(link)) for code, func, _ in active)
+                        links[key] = (sum(w * v for (_, _, w), (_, v) in zip(active, values)), values)
+                    gain, values = links[key]
+                    moved = _extend(track, piece, i, snapped[i], balanced[i])
                     kept = (*kept_older, moved, *by_age[k + 1:])
-                    _keep(grown, score + gain, kept, (Choice(i, track.first, gain, values), history))
+                    why = values + tuple((code, float(n)) for code, n in zip(_PASSING, counts) if n)
+                    _keep(grown, score + passed + gain, kept, (Choice(i, track.first, passed + gain, why), history))
                     placed = True
-                cost, left = _pass_over(track, pieces, weights)
+                cost, left, kind = _pass_over(track, pieces, weights)
                 passed += cost
+                counts[kind] += 1
                 if left is not None:
                     kept_older.append(left)
             if len(live) < max_tracks or not placed:
-                gain = weights.birth
-                born = start(piece, i, widths)
-                _keep(grown, score + gain, (*live, born), (Choice(i, i, gain, (("CO09", 1.0),)), history))
-        hypotheses = sorted(grown.values(), key=lambda h: -h[0])[:beam]
-    score, _, history = hypotheses[0]
+                born = Track(i, i, snapped[i] or (0.0 if piece.ends else piece.length), 1, balanced[i][0])
+                _keep(grown, score + weights.birth, (*live, born),
+                      (Choice(i, i, weights.birth, (("CO09", 1.0),)), history))
+        hypotheses = _prune(grown.values(), beam)
+    score, _, history = max(hypotheses, key=lambda h: h[0])
     choices: list[Choice] = []
     while history is not None:
         choices.append(history[0])
@@ -80,63 +90,70 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
     return choices[::-1], score
 
 
+_PASSING = ("CO08", "CO12", "CO13")  # a due track skipped; ended after an open full line; ended after a paragraph
+
+
+def _prune(grown, beam: int) -> list:
+    """The best hypotheses, and the best few for each number of live tracks.
+
+    Opening the tracks of a five-column stretch costs at once and pays back only over the
+    lines that follow: without a place of their own, such hypotheses would be cut first.
+    """
+    ranked = sorted(grown, key=lambda h: -h[0])
+    kept = ranked[:beam]
+    by_count: dict[int, int] = {}
+    for h in kept:
+        by_count[len(h[1])] = by_count.get(len(h[1]), 0) + 1
+    for h in ranked[beam:]:
+        if by_count.get(len(h[1]), 0) < _PER_COUNT:
+            by_count[len(h[1])] = by_count.get(len(h[1]), 0) + 1
+            kept.append(h)
+    return kept
+
+
 def _keep(grown: dict, score: float, tracks: tuple[Track, ...], history: tuple) -> None:
     """Two hypotheses whose tracks end on the same pieces score alike from here on: keep the better."""
-    key = tuple(sorted((t.first, t.last) for t in tracks))
+    key = tuple(sorted([t.last for t in tracks]))
     held = grown.get(key)
     if held is None or held[0] < score:
         grown[key] = (score, tracks, history)
 
 
-def _pass_over(track: Track, pieces: list[Piece], weights: Weights) -> tuple[float, Track | None]:
-    """What passing over a due track costs, and the track left for later (None: it is ended).
-
-    A track is skipped while that is dearer than ending it and it was not skipped twice already."""
+def _pass_over(track: Track, pieces: list[Piece], weights: Weights) -> tuple[float, Track | None, int]:
+    """What passing over a due track costs, the track left for later (None: it is ended), and
+    which of _PASSING that was. A track is skipped while that is dearer than ending it, twice at most."""
     last = pieces[track.last]
     open_end = not last.ends and not short(last, track.width)
     end = weights.end_open if open_end else weights.end_closed
     if end >= weights.skip or track.skipped >= _SKIPS:
-        return end, None
-    return weights.skip, replace(track, skipped=track.skipped + 1)
-
-
-def start(piece: Piece, i: int, widths: tuple[float, ...]) -> Track:
-    """A new track: its width is the page's column width nearest its piece, unless that is a paragraph end."""
-    return Track(i, i, _width_of(piece, widths), 1, balance(piece.text, 0))
-
-
-def _width_of(piece: Piece, widths: tuple[float, ...]) -> float:
-    near = _snap(piece, widths)
-    if near:
-        return near
-    return 0.0 if piece.ends else piece.length
+        return end, None, 1 if open_end else 2
+    return weights.skip, Track(track.first, track.last, track.width, track.count, track.opened, track.skipped + 1), 0
 
 
 def _snap(piece: Piece, widths: tuple[float, ...]) -> float:
     """The page's column width this piece fills (give or take one), or 0."""
-    return next((w for w in widths if abs(w - piece.length) <= 1.0), 0.0)
+    return next((w for w in widths if abs(w - piece.length) <= 1.5), 0.0)
 
 
-def _extend(track: Track, piece: Piece, i: int, widths: tuple[float, ...]) -> Track:
-    width = track.width or _width_of(piece, widths)
-    snapped = _snap(piece, widths)
+def _extend(track: Track, piece: Piece, i: int, snapped: float, balanced: tuple[int, ...]) -> Track:
+    width = track.width or snapped or (0.0 if piece.ends else piece.length)
     if snapped and abs(snapped - width) > 1.5 and not (piece.ends and snapped < width):
         width = snapped  # the flow went on in a column of another width (after paying for it)
-    opened = 0 if piece.ends and short(piece, width) else balance(piece.text, track.opened)
+    opened = 0 if piece.ends and short(piece, width) else balanced[track.opened]
     return Track(track.first, i, width, track.count + 1, opened)
 
 
 def column_widths(pieces: list[Piece]) -> tuple[float, ...]:
     """The printed widths that many pieces share (give or take one): the page's column widths.
 
-    >>> column_widths([Piece(n, 0, "", w, False) for n, w in enumerate([17, 17, 16.5, 12, 12, 12, 30])])
+    >>> column_widths([Piece(n, 0, "", w, False) for n, w in enumerate([17, 17, 16.5, 12, 12, 12, 7, 7, 7])])
     (17, 12)
     """
-    lengths = Counter(round(p.length) for p in pieces if p.length >= 6)
+    lengths = Counter(round(p.length) for p in pieces if p.length >= _NARROWEST)
     support = {w: lengths[w - 1] + lengths[w] + lengths[w + 1] for w in lengths}
     best = sorted(support, key=lambda w: (-support[w], -w))
     widths: list[int] = []
     for w in best:
-        if support[w] >= 3 and all(abs(w - v) > 1 for v in widths):
+        if support[w] >= max(3, 0.15 * support[best[0]]) and all(abs(w - v) > 1 for v in widths):
             widths.append(w)
     return tuple(widths)

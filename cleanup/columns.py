@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import assign, gutters, seams, tracks
+from . import assign, gutters, lexicon, seams
 from .model import Step
 from .rulebook import REGISTRY
 from .tracks import Piece
 
 LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11"]
-_MIN_GAIN = 6.0  # how much better than the dump's own order a stretch must read to be reordered
-_MIN_SWITCHES = 4  # a stretch whose tracks take turns fewer times is a headline or two, not columns
 _MIN_OPEN = 6  # open line ends needed to judge a page by its seams
 
 
@@ -56,11 +54,17 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     choices, _ = assign.assign(pieces, weights, cues, pairs, words)
     sequential, _ = assign.assign(pieces, weights, cues, pairs, words, max_tracks=1)
     regions = find_regions(choices, sequential)
-    accepted = [r for r in regions if r.gain >= _MIN_GAIN and r.switches >= max(_MIN_SWITCHES, 0.25 * (r.end - r.start))]
+    accepted = [r for r in regions if _accepted(r)]
     out, warnings = _rebuild(numbered, pieces, choices, accepted)
     if trace is not None:
         _explain(trace, pieces, choices, accepted)
     return Result(out, warnings)
+
+
+def _accepted(region: Region) -> bool:
+    """Reads clearly better than the dump's order, and its tracks take turns: columns, not a stray headline."""
+    turns = max(REGIONS["min_switches"], REGIONS["switch_share"] * (region.end - region.start))
+    return region.gain >= REGIONS["min_gain"] and region.switches >= turns
 
 
 def looks_dealt(pieces: list[Piece], pairs: seams.PagePairs) -> bool:
@@ -143,6 +147,12 @@ def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Regi
                               f"[column {names[c.track]}] {p.text}  ({why or 'no cue'}; {c.gain:+.1f})"))
 
 
-WEIGHTS = assign.Weights(
-    link={"CO01": 1.6, "CO02": 1.2, "CO03": -1.0, "CO04": -1.5, "CO05": 0.5, "CO06": 1.5, "CO07": 1.0, "CO10": 0.8, "CO11": -1.5},
-    birth=-5.0, skip=-1.5, end_open=-3.0, end_closed=-0.5)
+def _load_weights() -> tuple[assign.Weights, dict]:
+    data = lexicon.read_rules("columns.toml")
+    structure = data["structure"]
+    weights = assign.Weights(link=dict(data["link"]), birth=structure["birth"], skip=structure["skip"],
+                             end_open=structure["end_open"], end_closed=structure["end_closed"])
+    return weights, data["regions"]
+
+
+WEIGHTS, REGIONS = _load_weights()

@@ -14,6 +14,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 
+_COMMON = 20  # the least frequency (jieba's count) of a word that tells a seam
 _WINDOW = 3  # characters either side of a seam where a dictionary word may span it
 
 
@@ -59,7 +60,8 @@ class PagePairs:
 def lexicon() -> frozenset[str] | None:
     """jieba's dictionary words of two to four characters, if jieba is installed (else None).
 
-    Loaded once a process, and only for a page that looks interleaved (about a second).
+    Rare words are left out: they join chance pairs more often than they tell a seam.
+    Loaded once a process, and only for a page that looks interleaved.
     """
     try:
         import jieba
@@ -68,7 +70,9 @@ def lexicon() -> frozenset[str] | None:
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     try:
         with open(path, encoding="utf-8") as handle:
-            return frozenset(w for w in (line.split(" ", 1)[0] for line in handle) if 2 <= len(w) <= 4)
+            rows = (line.split(" ", 2) for line in handle)
+            return frozenset(row[0] for row in rows if 2 <= len(row[0]) <= 4 and len(row) > 1
+                             and row[1].isdigit() and int(row[1]) >= _COMMON)
     except OSError:
         return None
 

@@ -12,6 +12,7 @@ the track that waited longest is next). The weights are data (rules/columns.toml
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lexicon
 from .rulebook import rule
@@ -35,9 +36,8 @@ class Piece:
     ends: bool  # ends a sentence (shapes.ends_sentence)
 
 
-@dataclass(frozen=True, slots=True)
-class Track:
-    """One column as assigned so far (immutable: hypotheses share them)."""
+class Track(NamedTuple):
+    """One column as assigned so far (a tuple: hypotheses share them, and the search makes many)."""
 
     first: int  # index of its first piece: the track's name
     last: int  # index of its last piece
@@ -130,7 +130,7 @@ def wider_than_column(link: Link) -> float:
     """
     if link.track is None or not link.track.width:
         return 0.0
-    return min(4.0, max(0.0, link.b.length - link.track.width - 1.0))
+    return min(4.0, max(0.0, link.b.length - link.track.width - 1.5))
 
 
 @rule("CO05")
@@ -185,7 +185,7 @@ def quote_closed(link: Link) -> float:
 def number_runs_on(link: Link) -> float:
     """A line that ends in a number goes on with its unit or more digits (1).
 
-    >>> number_runs_on(_example("能看清100", "平方米内的", []))
+    >>> number_runs_on(_example("营业收入总额为7,053.10", "万元，同比增长", []))
     1.0
     >>> number_runs_on(_example("能看清", "平方米内的", []))
     0.0

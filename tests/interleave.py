@@ -1,18 +1,21 @@
-"""Made-up multi-column pages, interleaved the ways three extractors interleave them.
+"""Made-up newspaper pages, read the ways four extractors read them (for tests and fitting).
 
-Paragraphs are wrapped at a column width as a CJK typesetter wraps them (closing marks
-squeezed onto the line, opening marks carried over, Latin and digit runs kept whole), set
-in columns side by side, given y positions, and read back as
+A page is a stack of bands; a band holds one to three stories side by side; a story has a
+headline (maybe a subtitle and a byline) over its body, set in one to five columns of its own
+width. Paragraphs are wrapped as a CJK typesetter wraps them (closing marks squeezed onto
+the line, opening marks carried over, Latin and digit runs kept whole). Every printed line gets
+a place (x, y) and its rank in reading order, then the page is read back as
 
-- `pdftotext` (default mode): the lines at one height joined left to right, one space at
-  each gutter; an ASCII run spaced off its CJK neighbours;
-- `pdfminer`: every line alone, a blank line after it, now and then two or three lines of
-  one column together;
-- `paddle` (RapidOCR): every line alone, sorted top to bottom across the page, lines whose
-  tops differ by less than a few pixels left to right.
+- `raw` (pdftotext -raw, PyMuPDF): in reading order, a blank line after each block;
+- `pdftotext` (default mode): a story's lines at one height joined left to right, one space
+  at each gutter, an ASCII run spaced off its CJK neighbours; its stories one after another
+  (now and then two stories' lines at one height in one line), a blank line between blocks;
+- `paddle` (RapidOCR): every line alone, top to bottom across the page, lines whose tops
+  differ by a few pixels left to right;
+- `pdfminer`: as paddle, a blank line after every line.
 
-`page(...)` returns the dump's lines and the true reading order of its pieces, so a test or
-`benchmarks/columns_fit.py` can tell how much of the order a de-interleaver recovers.
+`page(pool, extractor, seed)` returns the dump's lines as lists of (reading rank, piece), so
+a test or benchmarks/columns_fit.py can tell how much of the order a de-interleaver recovers.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from dataclasses import dataclass
 CLOSERS = "，。、；：？！”’）》】」…,.;:?!)"
 OPENERS = "“‘（《【「(["
 _ASCII_RUN_RE = re.compile(r"[0-9A-Za-z.%\-]+")
-_SPACED_RUN_RE = re.compile(r"(?<=[^\x00-\x7f])([0-9A-Za-z][0-9A-Za-z.%\-]*)|([0-9A-Za-z.%\-]*[0-9A-Za-z%])(?=[^\x00-\x7f])")
+_PAGE_WIDTH = 96  # characters of body type across the page
+_HEAD_PITCH = 2.2  # a headline line's height in body lines
 
 
 def width(text: str) -> float:
@@ -67,48 +71,105 @@ def wrap(paragraph: str, columns: float) -> list[str]:
 
 @dataclass(frozen=True)
 class Placed:
-    """One printed line: its text, its column's left edge, its top, its place in reading order."""
+    """One printed line: its text, left edge, top, rank in reading order, and the block it is in."""
 
     text: str
     x: float
     y: float
     order: int
+    block: int  # lines of one block (a headline, a story's body) are read together by pdftotext
 
 
-def layout(articles: list[list[str]], rng: random.Random) -> list[Placed]:
-    """Set articles side by side, each in 1–4 columns of its own width, at varied tops and pitches."""
+@dataclass
+class _Story:
+    head: list[str]
+    paragraphs: list[str]
+
+
+def stories(pool: list[str], rng: random.Random, count: int) -> list[_Story]:
+    """Stories cut from the pool: a headline from a paragraph's start, then three to nine paragraphs."""
+    out = []
+    for _ in range(count):
+        start = rng.randrange(len(pool))
+        body = pool[start:start + rng.randint(3, 9)] or pool[:3]
+        head = [re.split(r"[，。：；！？]", body[0])[0][:rng.randint(8, 18)]]
+        if rng.random() < 0.4:
+            head.append("——" + re.split(r"[，。：；！？]", body[-1])[0][:rng.randint(8, 16)])
+        if rng.random() < 0.5:
+            head.append("本报记者 " + rng.choice(["王欣", "李照星", "郑林", "杨翠叶", "陈晓", "高野鹏"]))
+        out.append(_Story(head, body))
+    return out
+
+
+def layout(page: list[list[_Story]], rng: random.Random) -> list[Placed]:
+    """Bands of stories side by side; each story a headline block over its columns."""
     placed: list[Placed] = []
-    x = 0.0
-    order = 0
-    for paragraphs in articles:
-        columns = rng.randint(2, 5)
-        col_width = rng.randint(11, 24)
-        lines = [line for p in paragraphs for line in wrap(p, col_width)]
-        height = -(-len(lines) // columns)
-        top = rng.choice([0.0, 0.0, rng.uniform(0, 6)])
-        pitch = rng.choice([1.0, 1.0, rng.uniform(0.85, 1.2)])
-        for c in range(columns):
-            chunk = lines[c * height:(c + 1) * height]
-            col_top = top + (rng.uniform(0, 3) if c and rng.random() < 0.15 else 0.0)  # a heading pushed it down
-            for r, text in enumerate(chunk):
-                placed.append(Placed(text, x, col_top + r * pitch, order))
+    order = block = 0
+    top = 0.0
+    for band in page:
+        x = 0.0
+        bottom = top
+        share = _PAGE_WIDTH / len(band)
+        for story in band:
+            columns = rng.randint(1, 5) if len(band) == 1 else rng.randint(1, 3)
+            col_width = max(11, min(24, int((share - columns + 1) / columns)))
+            y = top
+            for line in story.head:
+                placed.append(Placed(line, x, y, order, block))
                 order += 1
-            x += col_width + 1
+                y += _HEAD_PITCH if not line.startswith("本报") else 1.2
+            block += 1
+            lines = [line for p in story.paragraphs for line in wrap(p, col_width)]
+            height = -(-len(lines) // columns)
+            pitch = rng.choice([1.0, 1.0, rng.uniform(0.9, 1.15)])
+            for c in range(columns):
+                col_top = y + (rng.uniform(0.5, 3) if c and rng.random() < 0.1 else 0.0)  # a heading above it
+                for r, text in enumerate(lines[c * height:(c + 1) * height]):
+                    placed.append(Placed(text, x + c * (col_width + 1), col_top + r * pitch, order, block))
+                    order += 1
+                    bottom = max(bottom, col_top + r * pitch)
+            block += 1
+            x += columns * (col_width + 1) + 2
+        top = bottom + 3
     return placed
 
 
+def read_raw(placed: list[Placed], rng: random.Random) -> list[list[tuple[int, str]]]:
+    out: list[list[tuple[int, str]]] = []
+    for p, q in zip(placed, placed[1:] + [None]):
+        out.append([(p.order, p.text)])
+        if q is not None and q.block != p.block:
+            out.append([])
+    return out
+
+
 def read_pdftotext(placed: list[Placed], rng: random.Random) -> list[list[tuple[int, str]]]:
-    """Dump lines as lists of (reading order, piece text): lines at one height joined left to right."""
-    rows: dict[float, list[Placed]] = {}
+    """A block's lines at one height joined left to right; blocks in order, now and then two merged."""
+    blocks: dict[int, list[Placed]] = {}
     for p in placed:
-        rows.setdefault(round(p.y, 1), []).append(p)
-    out = []
-    for y in sorted(rows):
-        row = sorted(rows[y], key=lambda p: p.x)
-        cut = rng.randrange(1, len(row)) if len(row) > 1 and rng.random() < 0.1 else len(row)
-        for part in (row[:cut], row[cut:]):
-            if part:
-                out.append([(p.order, _space_ascii(p.text)) for p in part])
+        blocks.setdefault(p.block, []).append(p)
+    out: list[list[tuple[int, str]]] = []
+    keys = sorted(blocks)
+    k = 0
+    while k < len(keys):
+        group = blocks[keys[k]]
+        # two stories' bodies side by side whose lines share heights: pdftotext may read them as one
+        if k + 2 < len(keys) and rng.random() < 0.25 and len(group) > 3:
+            nxt = blocks[keys[k + 2]]
+            if abs(nxt[0].y - group[0].y) < 0.05 and nxt[0].x > group[0].x:
+                group = group + nxt
+                keys.pop(k + 2)
+        rows: dict[float, list[Placed]] = {}
+        for p in group:
+            rows.setdefault(round(p.y, 1), []).append(p)
+        for y in sorted(rows):
+            row = sorted(rows[y], key=lambda p: p.x)
+            cut = rng.randrange(1, len(row)) if len(row) > 1 and rng.random() < 0.08 else len(row)
+            for part in (row[:cut], row[cut:]):
+                if part:
+                    out.append([(p.order, _space_ascii(p.text)) for p in part])
+        out.append([])
+        k += 1
     return out
 
 
@@ -129,25 +190,24 @@ def read_paddle(placed: list[Placed], rng: random.Random) -> list[list[tuple[int
 
 
 def read_pdfminer(placed: list[Placed], rng: random.Random) -> list[list[tuple[int, str]]]:
-    """Like paddle, every line followed by a blank; sometimes 2–3 lines of one column in a row."""
-    lines = read_paddle(placed, rng)
+    """As paddle, a blank line after every line."""
     out: list[list[tuple[int, str]]] = []
-    for line in lines:
-        out.append(line)
-        out.append([])
+    for line in read_paddle(placed, rng):
+        out.extend((line, []))
     return out
 
 
-READERS = {"pdftotext": read_pdftotext, "paddle": read_paddle, "pdfminer": read_pdfminer}
+READERS = {"raw": read_raw, "pdftotext": read_pdftotext, "paddle": read_paddle, "pdfminer": read_pdfminer}
 
 
-def page(paragraph_pool: list[str], extractor: str, seed: int, articles: int = 0):
-    """(dump lines as [(order, piece)] lists, number of pieces) for one made-up region."""
+def page(pool: list[str], extractor: str, seed: int) -> tuple[list[list[tuple[int, str]]], int]:
+    """(dump lines as [(reading rank, piece)] lists, the number of printed lines) for one page."""
     rng = random.Random(seed)
-    articles = articles or rng.randint(1, 3)
-    chosen = []
-    for _ in range(articles):
-        start = rng.randrange(len(paragraph_pool))
-        chosen.append(paragraph_pool[start:start + rng.randint(3, 9)])
-    placed = layout(chosen, rng)
+    bands = [stories(pool, rng, rng.choice([1, 1, 2, 2, 3])) for _ in range(rng.randint(1, 3))]
+    placed = layout(bands, rng)
     return READERS[extractor](placed, rng), len(placed)
+
+
+def numbered(lines: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
+    """The dump as the pipeline numbers it."""
+    return [(no, " ".join(piece for _, piece in line)) for no, line in enumerate(lines, 1)]
