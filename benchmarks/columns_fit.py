@@ -14,7 +14,6 @@ already in order, must come back untouched (`fired` 0).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import re
 import sys
 import time
@@ -81,39 +80,34 @@ def objective(paragraphs, seeds, weights) -> float:
     return sum(measure(paragraphs, e, seeds, weights)["links"] for e in ("pdftotext", "paddle")) / 2 - raw
 
 
-def fit(paragraphs, pages: int, rounds: int) -> columns.assign.Weights:
+def fit(paragraphs, pages: int, rounds: int) -> dict[str, float]:
     """Coordinate search: each weight scaled up and down in turn, kept where the objective rises."""
     seeds = range(FIT, FIT + pages)
-    weights = columns.WEIGHTS
-    best = objective(paragraphs, seeds, weights)
+    weights = columns.WEIGHTS.as_dict()
+    best = objective(paragraphs, seeds, _weights(weights))
     print(f"start {best:.4f}", flush=True)
     for step in [1.5, 1.25][:rounds]:
-        for name in [*(f"link.{c}" for c in weights.link), "birth", "skip", "end_open", "end_closed"]:
+        for code in list(weights):
             for factor in (step, 1 / step):
-                trial = _scaled(weights, name, factor)
-                score = objective(paragraphs, seeds, trial)
+                trial = {**weights, code: round(weights[code] * factor, 3)}
+                score = objective(paragraphs, seeds, _weights(trial))
                 if score > best + 1e-4:
                     best, weights = score, trial
-                    print(f"{name} x{factor:.2f}: {best:.4f}", flush=True)
+                    print(f"{code} x{factor:.2f} = {trial[code]}: {best:.4f}", flush=True)
                     break
     return weights
 
 
-def _scaled(weights, name: str, factor: float):
-    if name.startswith("link."):
-        code = name[5:]
-        return dataclasses.replace(weights, link={**weights.link, code: round(weights.link[code] * factor, 3)})
-    return dataclasses.replace(weights, **{name: round(getattr(weights, name) * factor, 3)})
+def _weights(values: dict[str, float]):
+    return columns.assign.Weights.of(values, columns.LINK_CUES)
 
 
-def write(weights) -> None:
+def write(weights: dict[str, float]) -> None:
     """Put fitted weights into rules/columns.toml, keeping its comments."""
     path = ROOT / "rules" / "columns.toml"
     text = path.read_text(encoding="utf-8")
-    values = {**weights.link, "birth": weights.birth, "skip": weights.skip,
-              "end_open": weights.end_open, "end_closed": weights.end_closed}
-    for key, value in values.items():
-        text = re.sub(rf"(?m)^{key} = [-0-9.]+", f"{key} = {value}", text)
+    for code, value in weights.items():
+        text = re.sub(rf"(?m)^{code} = [-0-9.]+", f"{code} = {value}", text)
     tomllib.loads(text)
     path.write_text(text, encoding="utf-8")
 

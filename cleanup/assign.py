@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .seams import PagePairs
-from .tracks import Link, Piece, Track, balance, short
+from .tracks import Link, Piece, Track, balance, ends_mid_sentence, short
 
 _BEAM = 16  # hypotheses kept after each piece
 _PER_COUNT = 3  # and at least so many for each number of live tracks
@@ -34,13 +34,21 @@ class Choice:
 
 @dataclass(frozen=True, slots=True)
 class Weights:
-    """The cue weights (rules/columns.toml): a link cue's weight by code, and the four structure costs."""
+    """The cue weights (rules/columns.toml): the link cues' by code, and the structure cues'."""
 
     link: dict[str, float]
-    birth: float  # CO09: a new track
-    skip: float  # CO08: a due track passed over, left live
-    end_open: float  # CO11: a track ended after a full line that stops mid-sentence
-    end_closed: float  # CO12: a track ended after a paragraph's last line
+    birth: float  # CO09 starts-column: a new track
+    skip: float  # CO08 waited-longer: a due track passed over, kept for later
+    end_open: float  # CO12 ends-mid-sentence: a track ended after a full line that stops mid-sentence
+    end_closed: float  # CO13 ends-after-paragraph: a track ended after a paragraph's last line
+
+    @classmethod
+    def of(cls, weights: dict[str, float], link_cues) -> Weights:
+        return cls({code: weights[code] for code in link_cues}, weights["CO09"], weights["CO08"],
+                   weights["CO12"], weights["CO13"])
+
+    def as_dict(self) -> dict[str, float]:
+        return {**self.link, "CO09": self.birth, "CO08": self.skip, "CO12": self.end_open, "CO13": self.end_closed}
 
 
 def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=None,
@@ -54,13 +62,16 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
     hypotheses: list[tuple[float, tuple[Track, ...], tuple | None]] = [(0.0, (), None)]
     for i, piece in enumerate(pieces):
         grown: dict[tuple, tuple[float, tuple[Track, ...], tuple]] = {}
+        beside = i > 0 and pieces[i - 1].no == piece.no  # the piece left of this one in a merged line
         for score, live, history in hypotheses:
             by_age = sorted(live, key=lambda t: t.last)
+            left_x = by_age[-1].x if beside else None  # that piece's track: the one that took the last piece
             passed, counts = 0.0, [0, 0, 0]  # passing over the tracks that waited longer: skipped, ended open, ended
             kept_older: list[Track] = []
             placed = False
             for k, track in enumerate(by_age):
-                if max_tracks == 1 or pieces[track.last].no != piece.no:  # one line holds each column once
+                # a merged line holds each column once, left to right
+                if max_tracks == 1 or (pieces[track.last].no != piece.no and (left_x is None or track.x > left_x)):
                     key = (track.last, track.width, track.opened, i)
                     if key not in links:
                         link = Link(pieces[track.last], piece, track, 0, pairs, words)
@@ -72,13 +83,14 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                     why = values + tuple((code, float(n)) for code, n in zip(_PASSING, counts) if n)
                     _keep(grown, score + passed + gain, kept, (Choice(i, track.first, passed + gain, why), history))
                     placed = True
-                cost, left, kind = _pass_over(track, pieces, weights)
+                cost, waiting, kind = _pass_over(track, pieces, weights)
                 passed += cost
                 counts[kind] += 1
-                if left is not None:
-                    kept_older.append(left)
+                if waiting is not None:
+                    kept_older.append(waiting)
             if len(live) < max_tracks or not placed:
-                born = Track(i, i, snapped[i] or (0.0 if piece.ends else piece.length), 1, balanced[i][0])
+                born = Track(i, i, snapped[i] or (0.0 if piece.ends else piece.length), 1, balanced[i][0],
+                             x=_place(live, left_x))
                 _keep(grown, score + weights.birth, (*live, born),
                       (Choice(i, i, weights.birth, (("CO09", 1.0),)), history))
         hypotheses = _prune(grown.values(), beam)
@@ -88,6 +100,14 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
         choices.append(history[0])
         history = history[1]
     return choices[::-1], score
+
+
+def _place(live: tuple[Track, ...], left: float | None) -> float:
+    """A new track's place: right after the track of the piece left of it, else left of all."""
+    if left is None:
+        return min((t.x for t in live), default=0.0) - 1.0
+    right = min((t.x for t in live if t.x > left), default=left + 2.0)
+    return (left + right) / 2
 
 
 _PASSING = ("CO08", "CO12", "CO13")  # a due track skipped; ended after an open full line; ended after a paragraph
@@ -122,12 +142,11 @@ def _keep(grown: dict, score: float, tracks: tuple[Track, ...], history: tuple) 
 def _pass_over(track: Track, pieces: list[Piece], weights: Weights) -> tuple[float, Track | None, int]:
     """What passing over a due track costs, the track left for later (None: it is ended), and
     which of _PASSING that was. A track is skipped while that is dearer than ending it, twice at most."""
-    last = pieces[track.last]
-    open_end = not last.ends and not short(last, track.width)
+    open_end = ends_mid_sentence(Link(pieces[track.last], pieces[track.last], track, 0, None, None)) > 0
     end = weights.end_open if open_end else weights.end_closed
     if end >= weights.skip or track.skipped >= _SKIPS:
         return end, None, 1 if open_end else 2
-    return weights.skip, Track(track.first, track.last, track.width, track.count, track.opened, track.skipped + 1), 0
+    return weights.skip, track._replace(skipped=track.skipped + 1), 0
 
 
 def _snap(piece: Piece, widths: tuple[float, ...]) -> float:
@@ -140,7 +159,7 @@ def _extend(track: Track, piece: Piece, i: int, snapped: float, balanced: tuple[
     if snapped and abs(snapped - width) > 1.5 and not (piece.ends and snapped < width):
         width = snapped  # the flow went on in a column of another width (after paying for it)
     opened = 0 if piece.ends and short(piece, width) else balanced[track.opened]
-    return Track(track.first, i, width, track.count + 1, opened)
+    return Track(track.first, i, width, track.count + 1, opened, 0, track.x)
 
 
 def column_widths(pieces: list[Piece]) -> tuple[float, ...]:

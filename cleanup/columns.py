@@ -17,7 +17,10 @@ from .model import Step
 from .rulebook import REGISTRY
 from .tracks import Piece
 
-LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11"]
+# How well a piece goes on from a track's last piece, in the order `explain` shows them.
+LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11", "CO14"]
+# What the way extractors deal out columns makes likely: a new track, a track passed over or ended.
+STRUCTURE_CUES = ["CO09", "CO08", "CO12", "CO13"]
 _MIN_OPEN = 6  # open line ends needed to judge a page by its seams
 
 
@@ -78,8 +81,8 @@ def looks_dealt(pieces: list[Piece], pairs: seams.PagePairs) -> bool:
         if a.ends or a.length < 6:
             continue
         open_ends += 1
-        next_hits += pairs.pair_seen(a.text, pieces[i + 1].text)
-        later_hits += any(pairs.pair_seen(a.text, pieces[j].text) for j in range(i + 2, min(i + 7, len(pieces))))
+        next_hits += pairs.affinity(a.text, pieces[i + 1].text) > 1.0
+        later_hits += any(pairs.affinity(a.text, pieces[j].text) > 1.0 for j in range(i + 2, min(i + 7, len(pieces))))
     return open_ends >= _MIN_OPEN and next_hits < 0.5 * later_hits
 
 
@@ -149,10 +152,7 @@ def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Regi
 
 def _load_weights() -> tuple[assign.Weights, dict]:
     data = lexicon.read_rules("columns.toml")
-    structure = data["structure"]
-    weights = assign.Weights(link=dict(data["link"]), birth=structure["birth"], skip=structure["skip"],
-                             end_open=structure["end_open"], end_closed=structure["end_closed"])
-    return weights, data["regions"]
+    return assign.Weights.of(data["cues"], LINK_CUES), data["regions"]
 
 
 WEIGHTS, REGIONS = _load_weights()

@@ -19,13 +19,15 @@ from .tracks import Piece
 # A single space between two wide characters: pdftotext's gutter.
 _GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 # A space beside an ASCII run: pdftotext's spacing of digits and Latin, or a gutter.
-_ASCII_GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[^\x00-\x7f\s])")
+_ASCII_GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[!-~])|(?<=[!-~]) (?=[^\x00-\x7f\s])")
 # What Tesseract leaves in a line read across a gutter: a wide gap, or a rule read as |.
 _OCR_GUTTER_RE = re.compile(r" {3,}|\u3000{2,}| *[|｜] *")
 _OPEN = "（(《“‘【「"
 _CLOSE = "）)》”’】」"
-_PHRASE = 14  # the longest bracket or quote that may hold a phrase space
-_MIN_MERGED = 3  # lines that look merged before any space is taken for a gutter
+_PHRASE = 14  # the longest quote that may hold a phrase space (“奉献社会 引领文明”)
+_BYLINE = 30  # the longest bracket that may (（全媒体记者 魏静 通讯员 胡芳舒）)
+_MIN_MERGED = 3
+_BREAK_SHARE = 0.3  # lines after a blank, at most, on a page where blank lines part blocks  # lines that look merged before any space is taken for a gutter
 _MIN_PIECE = 4.0  # the narrowest piece of a line that looks merged
 
 
@@ -66,7 +68,7 @@ def _enclosed(text: str) -> list[bool]:
                 continue
             start = stack[at][1]
             del stack[at:]
-            if k - start <= _PHRASE:
+            if k - start <= (_BYLINE if want in "（(" else _PHRASE):
                 for j in range(start, k):
                     inside[j] = True
     return inside
@@ -93,26 +95,43 @@ def _wide_count(text: str) -> int:
 def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
     """Every line's pieces, in dump order: cut at gutters where the page's lines look merged."""
     lines = []
+    blank_before: set[int] = set()
+    blank = False
     for no, text in numbered:
         stripped = text.strip()
         if stripped:
             lines.append((no, [p for p in ocr_parts(stripped) if p]))
+            if blank:
+                blank_before.add(no)
+        blank = not stripped
+    breaks = len(blank_before) <= _BREAK_SHARE * len(lines)  # else blank lines part every line or two
     cuts = {}
+    whole: set[str] = set()  # lines that read as a couplet headline, a byline or a spread line
     merged = 0
     for no, parts in lines:
         for part in parts:
-            if " " in part and not shapes.standalone(part) and not shapes.is_spread(part):
+            if " " in part and not shapes.is_spread(part):
                 wide, ascii_ = candidate_cuts(part)
                 if wide or ascii_:
                     cuts[part] = (wide, ascii_)
-                    merged += bool(wide) and _looks_merged(part, wide)
-    widths = _column_widths(cuts) if merged >= _MIN_MERGED else ()
+                    if shapes.standalone(part):
+                        whole.add(part)
+                    else:
+                        merged += bool(wide) and _looks_merged(part, wide)
+    widths = _column_widths({t: c for t, c in cuts.items() if t not in whole}) if merged >= _MIN_MERGED else ()
+    if widths:  # once more from the pieces so cut: lines cut only beside digits join in
+        pieces = [piece for t, c in cuts.items() if t not in whole for piece in _cut(t, *c, widths)]
+        widths = _column_widths({piece: ([], []) for piece in pieces}) or widths
     out: list[Piece] = []
     for no, parts in lines:
         slot = 0
         for part in parts:
-            for piece in (_cut(part, *cuts[part], widths) if part in cuts and widths else [part]):
-                out.append(Piece(no, slot, piece, shapes.display_length(piece), shapes.ends_sentence(piece)))
+            split = _cut(part, *cuts[part], widths) if part in cuts and widths else [part]
+            if part in whole and not all(_fills(piece, widths) for piece in split):
+                split = [part]  # a couplet is cut only where both halves fill a column exactly
+            for piece in split:
+                out.append(Piece(no, slot, piece, shapes.display_length(piece), shapes.ends_sentence(piece),
+                                 breaks and slot == 0 and no in blank_before))
                 slot += 1
     return out
 
@@ -133,8 +152,13 @@ def _column_widths(cuts: dict[str, tuple[list[int], list[int]]]) -> tuple[float,
             if length >= 6:
                 lengths[length] += 1
     support = {w: lengths[w - 1] + lengths[w] + lengths[w + 1] for w in lengths}
-    widths = [w for w in support if support[w] >= 3 and support[w] >= support.get(w + 1, 0)
-              and support[w] > support.get(w - 1, 0)]
+    widths: list[int] = []
+    for w in sorted(support, key=lambda w: (-support[w], w)):
+        if support[w] < 3 or any(abs(w - v) <= 1 for v in widths):
+            continue
+        if any(abs(w - a - b) <= 2.5 for a in widths for b in widths):
+            continue  # two columns' lines the first cut left together
+        widths.append(w)
     return tuple(sorted(widths))
 
 
@@ -160,6 +184,10 @@ def _cut(text: str, wide: list[int], ascii_: list[int], widths: tuple[float, ...
             if nxt not in best or best[nxt][0] < score + gain:
                 best[nxt] = (score + gain, [*parts, piece])
     return best[len(text)][1]
+
+
+def _fills(piece: str, widths: tuple[float, ...]) -> bool:
+    return any(abs(shapes.display_length(piece) - w) <= 1.0 for w in widths)
 
 
 def _piece_score(piece: str, widths: tuple[float, ...]) -> float:

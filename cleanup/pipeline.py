@@ -17,9 +17,9 @@ LINE_RULES = ["NM01", "NM02", "NM03", "NM04", "SP02"]
 JOIN_RULES = ["JN13", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN09", "JN11", "JN05", "JN06", "JN10", "JN07"]
 CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL09", "CL10", "CL07"]
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside
-COLUMN_CUES = columns.LINK_CUES + ["CO08", "CO09", "CO12", "CO13"]
+COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
 POLISH_RULES = ["SP01", "SP06", "PU02", "PU01", "PU03", "SP03", "SP04", "SP05"]
-STAGE_LISTS = (LINE_RULES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
+STAGE_LISTS = (LINE_RULES, COLUMN_CUES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
 _MODULES = (normalize, join, classifying, polish)  # importing them registers their rules
 
 

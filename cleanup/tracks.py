@@ -34,6 +34,7 @@ class Piece:
     text: str
     length: float  # printed width (shapes.display_length)
     ends: bool  # ends a sentence (shapes.ends_sentence)
+    after_break: bool = False  # a blank line stands before it, on a page where blank lines part blocks
 
 
 class Track(NamedTuple):
@@ -45,6 +46,7 @@ class Track(NamedTuple):
     count: int
     opened: int  # quotes and brackets its current paragraph left open
     skipped: int = 0  # times passed over since its last piece
+    x: float = 0.0  # its place across the page, as far as merged lines tell: left of every larger x
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,7 @@ class Link:
     track: Track | None
     rank: int  # how many live tracks waited longer than this one
     pairs: PagePairs
-    words: frozenset[str] | None
+    words: dict[str, float] | None  # seams.lexicon()
 
 
 def _open_full(link: Link) -> bool:
@@ -74,28 +76,29 @@ def short(piece: Piece, width: float) -> bool:
 
 @rule("CO01")
 def pair_across_seam(link: Link) -> float:
-    """The page prints the two characters across the seam side by side elsewhere (1).
+    """The page prints the two characters across the seam side by side, more than by chance:
+    their affinity (seams.PagePairs.affinity) above one, up to 1 at four.
 
     A column's line ends inside a word more often than not; the pair across a true seam is
     one the page uses, the pair across two columns' lines a chance one.
 
-    >>> pair_across_seam(_example("行走在吉林", "省长春市", ["吉林省长春市"]))
-    1.0
-    >>> pair_across_seam(_example("行走在吉林", "手机上的", ["吉林省长春市"]))
+    >>> pair_across_seam(_example("行走在吉林", "省长春市", ["吉林省长春市", "走进手机店"]))
+    0.36
+    >>> pair_across_seam(_example("行走在吉林", "手机上的", ["吉林省长春市", "走进手机店"]))
     0.0
     """
     if not _open_full(link):
         return 0.0
-    return float(link.pairs.pair_seen(link.a.text, link.b.text) or link.pairs.triple_seen(link.a.text, link.b.text))
+    return round(min(1.0, max(0.0, link.pairs.affinity(link.a.text, link.b.text) - 1.0) / 3.0), 2)
 
 
 @rule("CO02")
 def word_across_seam(link: Link) -> float:
-    """A dictionary word (jieba's, when installed) runs across the seam (1).
+    """The likeliest reading into words (jieba's dictionary, when installed) has one across the seam (1).
 
-    >>> word_across_seam(_example("行走在吉林", "省长春市", [], {"吉林省"}))
+    >>> word_across_seam(_example("行走在吉林", "省长春市", [], {"吉林省": -8.0}))
     1.0
-    >>> word_across_seam(_example("行走在吉林", "手机上的", [], {"吉林省"}))
+    >>> word_across_seam(_example("行走在吉林", "手机上的", [], {"吉林省": -8.0}))
     0.0
     """
     if not _open_full(link):
@@ -115,8 +118,7 @@ def seam_without_evidence(link: Link) -> float:
     if not _open_full(link):
         return 0.0
     a, b = link.a.text, link.b.text
-    seen = link.pairs.pair_seen(a, b) or link.pairs.triple_seen(a, b) or word_across(a, b, link.words)
-    return float(not seen)
+    return float(link.pairs.affinity(a, b) <= 1.0 and not word_across(a, b, link.words))
 
 
 @rule("CO04")
@@ -198,13 +200,14 @@ def number_runs_on(link: Link) -> float:
 
 @rule("CO08")
 def waited_longer(link: Link) -> float:
-    """How many live tracks waited longer than the chosen one (extractors deal columns in turn).
+    """How many live tracks waited longer than the chosen one and are kept for later.
 
     PaddleOCR sorts boxes top to bottom, pdfminer and pdftotext read across at one height:
-    the column whose line comes next is the one that waited longest.
+    the column whose line comes next is the one that waited longest. A track passed over is
+    either kept (this cue, for each) or ended (CO12, CO13).
 
-    >>> waited_longer(_example("甲", "乙", [], rank=2))
-    2.0
+    >>> waited_longer(_example("甲", "乙", [], rank=2)), waited_longer(_example("甲", "乙", []))
+    (2.0, 0.0)
     """
     return float(link.rank)
 
@@ -215,6 +218,8 @@ def starts_column(link: Link) -> float:
 
     >>> starts_column(Link(None, Piece(1, 0, "甲", 1.0, False), None, 0, PagePairs.of([]), None))
     1.0
+    >>> starts_column(_example("甲", "乙", []))
+    0.0
     """
     return float(link.track is None)
 
@@ -229,10 +234,54 @@ def same_place_in_line(link: Link) -> float:
     >>> same_place_in_line(Link(Piece(1, 2, "甲", 1.0, False), Piece(2, 2, "乙", 1.0, False),
     ...                         Track(0, 0, 1.0, 1, 0), 0, PagePairs.of([]), None))
     1.0
+    >>> same_place_in_line(Link(Piece(1, 2, "甲", 1.0, False), Piece(2, 1, "乙", 1.0, False),
+    ...                         Track(0, 0, 1.0, 1, 0), 0, PagePairs.of([]), None))
+    0.0
     """
     if link.a is None or (link.a.slot == 0 and link.b.slot == 0):
         return 0.0
     return float(link.a.slot == link.b.slot)
+
+
+@rule("CO14")
+def across_break(link: Link) -> float:
+    """The piece follows a blank line that parts two blocks, yet goes on an existing track (1).
+
+    pdftotext and a content-stream reading part blocks with a blank line; a merged column
+    runs on without one. (Not on pages with a blank after every line, as pdfminer writes.)
+
+    >>> across_break(Link(Piece(1, 0, "甲", 1.0, False), Piece(3, 0, "乙", 1.0, False, True),
+    ...                   Track(0, 0, 1.0, 1, 0), 0, PagePairs.of([]), None))
+    1.0
+    >>> across_break(Link(Piece(1, 0, "甲", 1.0, False), Piece(2, 0, "乙", 1.0, False),
+    ...                   Track(0, 0, 1.0, 1, 0), 0, PagePairs.of([]), None))
+    0.0
+    """
+    return float(link.track is not None and link.b.after_break)
+
+
+@rule("CO12")
+def ends_mid_sentence(link: Link) -> float:
+    """A track ends (is passed over for good) after a full line that stops mid-sentence (1).
+
+    A column's text runs to its foot and on at the next column's head, so a track may end
+    in mid-sentence at the foot of a stretch; anywhere else it is a column cut in two.
+    Here link.a is the ended track's last piece and link.b the piece that went elsewhere.
+
+    >>> ends_mid_sentence(_example("行走在吉林", "甲", [])), ends_mid_sentence(_example("行走在吉林。", "甲", []))
+    (1.0, 0.0)
+    """
+    return float(_open_full(link))
+
+
+@rule("CO13")
+def ends_after_paragraph(link: Link) -> float:
+    """A track ends after a paragraph's last line, or a headline (1): a column or a story done.
+
+    >>> ends_after_paragraph(_example("行走在吉林。", "甲", [])), ends_after_paragraph(_example("行走在吉林", "甲", []))
+    (1.0, 0.0)
+    """
+    return float(link.a is not None and not _open_full(link))
 
 
 def _leading_closer(text: str) -> bool:
@@ -266,6 +315,6 @@ def _example(a: str, b: str, page: list[str], words=None, rank: int = 0) -> Link
     pa = Piece(1, 0, a, display_length(a), ends_sentence(a))
     pb = Piece(2, 0, b, display_length(b), ends_sentence(b))
     track = Track(0, 0, pa.length, 2, balance(a, 0))
-    return Link(pa, pb, track, rank, PagePairs.of(page), frozenset(words) if words is not None else None)
+    return Link(pa, pb, track, rank, PagePairs.of(page), words)
 
 

@@ -208,6 +208,27 @@ def page(pool: list[str], extractor: str, seed: int) -> tuple[list[list[tuple[in
     return READERS[extractor](placed, rng), len(placed)
 
 
+def clean_page(pool: list[str], extractor: str, seed: int) -> tuple[list[list[tuple[int, str]]], int]:
+    """One story in two to four columns of one width, rows level, read without jitter or cuts."""
+    rng = random.Random(seed)
+    columns, col_width = rng.randint(2, 4), rng.randint(13, 22)
+    start = rng.randrange(len(pool))
+    paragraphs = (pool[start:] + pool)[:12]
+    lines = [line for p in paragraphs for line in wrap(p, col_width)]
+    rows = max(10, min(30, len(lines) // columns))
+    lines = lines[:rows * columns]
+    placed = [Placed(text, (k // rows) * (col_width + 1), float(k % rows), k, 0) for k, text in enumerate(lines)]
+    if extractor == "pdftotext":
+        out = []
+        for r in range(rows):
+            out.append([(p.order, _space_ascii(p.text)) for p in placed if p.y == r])
+        return out, len(placed)
+    ordered = sorted(placed, key=lambda p: (p.y, p.x))
+    if extractor == "pdfminer":
+        return [line for p in ordered for line in ([(p.order, p.text)], [])], len(placed)
+    return [[(p.order, p.text)] for p in ordered], len(placed)
+
+
 def numbered(lines: list[list[tuple[int, str]]]) -> list[tuple[int, str]]:
     """The dump as the pipeline numbers it."""
     return [(no, " ".join(piece for _, piece in line)) for no, line in enumerate(lines, 1)]
