@@ -10,7 +10,7 @@ column, each piece keeping its dump line number. It runs after the line rules, b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import assign, gutters, lexicon, seams
 from .model import Step
@@ -18,7 +18,7 @@ from .rulebook import REGISTRY
 from .tracks import Piece
 
 # How well a piece goes on from a track's last piece, in the order `explain` shows them.
-LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11", "CO14"]
+LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11"]
 # What the way extractors deal out columns makes likely: a new track, a track passed over or ended.
 STRUCTURE_CUES = ["CO09", "CO08", "CO12", "CO13"]
 _MIN_OPEN = 6  # open line ends needed to judge a page by its seams
@@ -54,14 +54,25 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
         return Result(numbered, ())
     words = seams.lexicon()
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
-    choices, _ = assign.assign(pieces, weights, cues, pairs, words)
-    sequential, _ = assign.assign(pieces, weights, cues, pairs, words, max_tracks=1)
+    choices: list[assign.Choice] = []
+    sequential: list[assign.Choice] = []
+    for start, end in _blocks(pieces):  # a blank line that parts blocks ends every track
+        part = pieces[start:end]
+        for out, tracks in ((choices, assign._MAX_TRACKS), (sequential, 1)):
+            found, _ = assign.assign(part, weights, cues, pairs, words, max_tracks=tracks)
+            out.extend(replace(c, piece=c.piece + start, track=c.track + start) for c in found)
     regions = find_regions(choices, sequential)
     accepted = [r for r in regions if _accepted(r)]
     out, warnings = _rebuild(numbered, pieces, choices, accepted)
     if trace is not None:
         _explain(trace, pieces, choices, accepted)
     return Result(out, warnings)
+
+
+def _blocks(pieces: list[Piece]) -> list[tuple[int, int]]:
+    """Stretches of pieces between blank lines that part blocks (pdftotext's, a content stream's)."""
+    starts = [0] + [k for k, p in enumerate(pieces) if k and p.after_break]
+    return list(zip(starts, starts[1:] + [len(pieces)]))
 
 
 def _accepted(region: Region) -> bool:

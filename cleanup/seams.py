@@ -47,7 +47,7 @@ class PagePairs:
 
         >>> page = PagePairs.of(["吉林省长春市", "吉林省的", "人民群众的", "目的地的"])
         >>> round(page.affinity("行走在吉", "林省长春"), 2), page.affinity("行走在吉", "长春")
-        (1.25, 0.0)
+        (2.01, 0.0)
         """
         if not left or not right:
             return 0.0
