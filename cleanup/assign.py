@@ -78,7 +78,7 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                         values = tuple((code, func(link)) for code, func, _ in active)
                         links[key] = (sum(w * v for (_, _, w), (_, v) in zip(active, values)), values)
                     gain, values = links[key]
-                    moved = _extend(track, piece, i, snapped[i], balanced[i])
+                    moved = _extend(track, piece, i, snapped[i], balanced[i], max_tracks == 1)
                     kept = (*kept_older, moved, *by_age[k + 1:])
                     why = values + tuple((code, float(n)) for code, n in zip(_PASSING, counts) if n)
                     _keep(grown, score + passed + gain, kept, (Choice(i, track.first, passed + gain, why), history))
@@ -154,10 +154,12 @@ def _snap(piece: Piece, widths: tuple[float, ...]) -> float:
     return next((w for w in widths if abs(w - piece.length) <= 1.5), 0.0)
 
 
-def _extend(track: Track, piece: Piece, i: int, snapped: float, balanced: tuple[int, ...]) -> Track:
+def _extend(track: Track, piece: Piece, i: int, snapped: float, balanced: tuple[int, ...], flow: bool) -> Track:
+    """The track with the piece put on it. A column keeps its width; the dump's own order (`flow`,
+    one track through the page) goes on into columns of other widths (after paying for it)."""
     width = track.width or snapped or (0.0 if piece.ends else piece.length)
-    if snapped and abs(snapped - width) > 1.5 and not (piece.ends and snapped < width):
-        width = snapped  # the flow went on in a column of another width (after paying for it)
+    if flow and snapped and abs(snapped - width) > 1.5 and not (piece.ends and snapped < width):
+        width = snapped
     opened = 0 if piece.ends and short(piece, width) else balanced[track.opened]
     return Track(track.first, i, width, track.count + 1, opened, 0, track.x)
 
