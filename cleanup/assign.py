@@ -9,17 +9,16 @@ adds the weighted cues (tracks.py) of the choice it makes; the best total wins.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
+from .gutters import modal_widths
 from .seams import PagePairs
 from .tracks import Link, Piece, Track, balance, ends_mid_sentence, short
 
 _BEAM = 16  # hypotheses kept after each piece
 _PER_COUNT = 3  # and at least so many for each number of live tracks
 _SKIPS = 2  # times a track may be passed over before it is taken as ended
-_MAX_TRACKS = 7
-_NARROWEST = 8  # the narrowest column a newspaper sets, in characters  # live columns at once: five body columns, a headline and a caption beside them
+_MAX_TRACKS = 7  # live columns at once: five body columns, a headline and a caption beside them
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +51,13 @@ class Weights:
 
 
 def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=None,
-           max_tracks: int = _MAX_TRACKS, beam: int = _BEAM) -> tuple[list[Choice], float]:
-    """The best-scoring split of the pieces into tracks: one Choice a piece, and the total score."""
+           max_tracks: int = _MAX_TRACKS, beam: int = _BEAM, known: int = 0) -> tuple[list[Choice], float]:
+    """The best-scoring split of the pieces into tracks: one Choice a piece, and the total score.
+
+    known: so many tracks are known to run through the pieces (a second pass over a stretch
+    the first found interleaved): opening them is paid for at once, so that hypotheses which
+    open them early are not cut before their lines pay back.
+    """
     active = [(code, func, weights.link[code]) for code, func in cues if weights.link.get(code)]
     widths = column_widths(pieces)
     snapped = [_snap(p, widths) for p in pieces]
@@ -67,6 +71,8 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
             by_age = sorted(live, key=lambda t: t.last)
             left_x = by_age[-1].x if beside else None  # that piece's track: the one that took the last piece
             passed, counts = 0.0, [0, 0, 0]  # passing over the tracks that waited longer: skipped, ended open, ended
+            if len(live) < known:  # a known column not opened yet is passed over too
+                passed, counts[0] = weights.skip, 1
             kept_older: list[Track] = []
             placed = False
             for k, track in enumerate(by_age):
@@ -91,10 +97,11 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
             if len(live) < max_tracks or not placed:
                 born = Track(i, i, snapped[i] or (0.0 if piece.ends else piece.length), 1, balanced[i][0],
                              x=_place(live, left_x))
-                _keep(grown, score + weights.birth, (*live, born),
-                      (Choice(i, i, weights.birth, (("CO09", 1.0),)), history))
+                cost = 0.0 if len(live) < known else weights.birth
+                _keep(grown, score + cost, (*live, born), (Choice(i, i, weights.birth, (("CO09", 1.0),)), history))
         hypotheses = _prune(grown.values(), beam)
     score, _, history = max(hypotheses, key=lambda h: h[0])
+    score += min(known, len(pieces)) * weights.birth  # births that were paid at once, if any
     choices: list[Choice] = []
     while history is not None:
         choices.append(history[0])
@@ -165,16 +172,5 @@ def _extend(track: Track, piece: Piece, i: int, snapped: float, balanced: tuple[
 
 
 def column_widths(pieces: list[Piece]) -> tuple[float, ...]:
-    """The printed widths that many pieces share (give or take one): the page's column widths.
-
-    >>> column_widths([Piece(n, 0, "", w, False) for n, w in enumerate([17, 17, 16.5, 12, 12, 12, 7, 7, 7])])
-    (17, 12)
-    """
-    lengths = Counter(round(p.length) for p in pieces if p.length >= _NARROWEST)
-    support = {w: lengths[w - 1] + lengths[w] + lengths[w + 1] for w in lengths}
-    best = sorted(support, key=lambda w: (-support[w], -w))
-    widths: list[int] = []
-    for w in best:
-        if support[w] >= max(3, 0.15 * support[best[0]]) and all(abs(w - v) > 1 for v in widths):
-            widths.append(w)
-    return tuple(widths)
+    """The page's column widths: the printed widths its pieces share (gutters.modal_widths)."""
+    return modal_widths(p.length for p in pieces)

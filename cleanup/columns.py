@@ -10,6 +10,7 @@ column, each piece keeping its dump line number. It runs after the line rules, b
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import assign, gutters, lexicon, seams
@@ -21,7 +22,8 @@ from .tracks import Piece
 LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11"]
 # What the way extractors deal out columns makes likely: a new track, a track passed over or ended.
 STRUCTURE_CUES = ["CO09", "CO08", "CO12", "CO13"]
-_MIN_OPEN = 6  # open line ends needed to judge a page by its seams
+_MIN_OPEN = 6
+_COLUMN_LINES = 3  # pieces a track holds to count as a column  # open line ends needed to judge a page by its seams
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +64,30 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
             found, _ = assign.assign(part, weights, cues, pairs, words, max_tracks=tracks)
             out.extend(replace(c, piece=c.piece + start, track=c.track + start) for c in found)
     regions = find_regions(choices, sequential)
+    for region in regions:
+        _search_again(region, pieces, choices, weights, cues, pairs, words)
+    regions = find_regions(choices, sequential)
     accepted = [r for r in regions if _accepted(r)]
     out, warnings = _rebuild(numbered, pieces, choices, accepted)
     if trace is not None:
         _explain(trace, pieces, choices, accepted)
     return Result(out, warnings)
+
+
+def _search_again(region: Region, pieces, choices, weights, cues, pairs, words) -> None:
+    """Search a stretch again knowing how many columns run through it; keep the better reading.
+
+    The first pass opens a column only when its lines have paid for it, so the head of a
+    stretch is often read in the dump's order before the columns are found."""
+    span = choices[region.start:region.end]
+    sizes = Counter(c.track for c in span)
+    known = sum(1 for n in sizes.values() if n >= _COLUMN_LINES)
+    if known < 2:
+        return
+    found, score = assign.assign(pieces[region.start:region.end], weights, cues, pairs, words, known=known)
+    if score > sum(c.gain for c in span) + 1e-9:
+        choices[region.start:region.end] = [replace(c, piece=c.piece + region.start, track=c.track + region.start)
+                                            for c in found]
 
 
 def _blocks(pieces: list[Piece]) -> list[tuple[int, int]]:

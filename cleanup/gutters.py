@@ -29,6 +29,17 @@ _BYLINE = 30  # the longest bracket that may (（全媒体记者 魏静 通讯�
 _MIN_MERGED = 3
 _BREAK_SHARE = 0.3  # lines after a blank, at most, on a page where blank lines part blocks  # lines that look merged before any space is taken for a gutter
 _MIN_PIECE = 4.0  # the narrowest piece of a line that looks merged
+_NARROWEST = 8  # the narrowest column a newspaper sets, in characters
+
+
+def printed_width(text: str) -> float:
+    """A piece's printed width in CJK characters: Latin and digits count half, and so does a
+    space inside it, which stands for the gap a typesetter leaves around Latin and digits.
+
+    >>> printed_width("北京警方 10 日通报， 8 月 7 日"), printed_width("栋大厦内侵害公民个人信息的犯罪")
+    (15.0, 15.0)
+    """
+    return shapes.display_length(text) + 0.5 * text.count(" ")
 
 
 def candidate_cuts(text: str) -> tuple[list[int], list[int]]:
@@ -130,7 +141,7 @@ def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
             if part in whole and not all(_fills(piece, widths) for piece in split):
                 split = [part]  # a couplet is cut only where both halves fill a column exactly
             for piece in split:
-                out.append(Piece(no, slot, piece, shapes.display_length(piece), shapes.ends_sentence(piece),
+                out.append(Piece(no, slot, piece, printed_width(piece), shapes.ends_sentence(piece),
                                  breaks and slot == 0 and no in blank_before))
                 slot += 1
     return out
@@ -139,27 +150,35 @@ def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
 def _looks_merged(text: str, wide: list[int]) -> bool:
     """Every piece between the wide-character gutters is a column line's worth."""
     bounds = [0, *wide, len(text)]
-    return all(shapes.display_length(text[a:b]) >= _MIN_PIECE for a, b in zip(bounds, bounds[1:]))
+    return all(printed_width(text[a:b]) >= _MIN_PIECE for a, b in zip(bounds, bounds[1:]))
 
 
 def _column_widths(cuts: dict[str, tuple[list[int], list[int]]]) -> tuple[float, ...]:
     """The widths that many pieces between wide-character gutters share: the page's column widths."""
-    lengths: Counter = Counter()
+    lengths = []
     for text, (wide, _) in cuts.items():
         bounds = [0, *wide, len(text)]
-        for a, b in zip(bounds, bounds[1:]):
-            length = round(shapes.display_length(text[a:b]))
-            if length >= 6:
-                lengths[length] += 1
-    support = {w: lengths[w - 1] + lengths[w] + lengths[w + 1] for w in lengths}
+        lengths.extend(printed_width(text[a:b]) for a, b in zip(bounds, bounds[1:]))
+    return modal_widths(lengths)
+
+
+def modal_widths(lengths) -> tuple[float, ...]:
+    """The printed widths that many lines share, give or take one: a page's column widths
+    (two within two of each other are one column's, its lines' lengths spread by punctuation).
+
+    A width is left out where it is two narrower ones side by side (lines a first cut left
+    together), or too rare beside the commonest to be more than paragraphs' last lines.
+
+    >>> modal_widths([17, 17, 16.5, 12, 12, 12, 29, 29, 29, 7, 7, 7])
+    (12, 17)
+    """
+    counts = Counter(round(length) for length in lengths if length >= _NARROWEST)
+    support = {w: counts[w - 1] + counts[w] + counts[w + 1] for w in counts}
     widths: list[int] = []
-    for w in sorted(support, key=lambda w: (-support[w], w)):
-        if support[w] < 3 or any(abs(w - v) <= 1 for v in widths):
-            continue
-        if any(abs(w - a - b) <= 2.5 for a in widths for b in widths):
-            continue  # two columns' lines the first cut left together
-        widths.append(w)
-    return tuple(sorted(widths))
+    for w in sorted(support, key=lambda w: (-support[w], -w)):
+        if support[w] >= max(3, 0.15 * max(support.values())) and all(abs(w - v) > 2 for v in widths):
+            widths.append(w)
+    return tuple(w for w in sorted(widths) if not any(abs(w - a - b) <= 2.5 for a in widths for b in widths))
 
 
 def _cut(text: str, wide: list[int], ascii_: list[int], widths: tuple[float, ...]) -> list[str]:
@@ -179,7 +198,7 @@ def _cut(text: str, wide: list[int], ascii_: list[int], widths: tuple[float, ...
             piece = text[start:end]
             if end < len(text) and end not in spaces:
                 continue
-            gain = _piece_score(piece, widths) - (0.0 if end == len(text) or end in wide else 0.8)
+            gain = _piece_score(piece, widths) + (0.0 if end == len(text) else 0.2 if end in wide else -0.8)
             nxt = end + 1 if end < len(text) else end
             if nxt not in best or best[nxt][0] < score + gain:
                 best[nxt] = (score + gain, [*parts, piece])
@@ -187,12 +206,12 @@ def _cut(text: str, wide: list[int], ascii_: list[int], widths: tuple[float, ...
 
 
 def _fills(piece: str, widths: tuple[float, ...]) -> bool:
-    return any(abs(shapes.display_length(piece) - w) <= 1.0 for w in widths)
+    return any(abs(printed_width(piece) - w) <= 1.0 for w in widths)
 
 
 def _piece_score(piece: str, widths: tuple[float, ...]) -> float:
     """How much a piece looks like one column's line: full, or a short paragraph end."""
-    length = shapes.display_length(piece)
+    length = printed_width(piece)
     widest = max(widths)
     if length > widest + 1.5:
         return -3.0 * (length / widest)

@@ -32,7 +32,10 @@ _HEAD_PITCH = 2.2  # a headline line's height in body lines
 
 
 def width(text: str) -> float:
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text if ch != " ")
+    """Printed width in CJK characters: Latin and digits half, and half again for the gap a
+    typesetter leaves at each edge of a Latin or digit run set among CJK characters."""
+    edges = len(re.findall(r"(?<=[^\x00-\x7f])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])(?=[^\x00-\x7f])", text))
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text if ch != " ") + 0.5 * edges
 
 
 def _tokens(paragraph: str) -> list[str]:
