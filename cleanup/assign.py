@@ -40,14 +40,16 @@ class Weights:
     skip: float  # CO08 waited-longer: a due track passed over, kept for later
     end_open: float  # CO12 ends-mid-sentence: a track ended after a full line that stops mid-sentence
     end_closed: float  # CO13 ends-after-paragraph: a track ended after a paragraph's last line
+    steady: float  # CO15 breaks-the-turn: the first track passed over after a full round dealt in turn
 
     @classmethod
     def of(cls, weights: dict[str, float], link_cues) -> Weights:
         return cls({code: weights[code] for code in link_cues}, weights["CO09"], weights["CO08"],
-                   weights["CO12"], weights["CO13"])
+                   weights["CO12"], weights["CO13"], weights["CO15"])
 
     def as_dict(self) -> dict[str, float]:
-        return {**self.link, "CO09": self.birth, "CO08": self.skip, "CO12": self.end_open, "CO13": self.end_closed}
+        return {**self.link, "CO09": self.birth, "CO08": self.skip, "CO12": self.end_open, "CO13": self.end_closed,
+                "CO15": self.steady}
 
 
 def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=None,
@@ -63,11 +65,13 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
     snapped = [_snap(p, widths) for p in pieces]
     balanced = [tuple(balance(p.text, opened) for opened in range(4)) for p in pieces]
     links: dict[tuple, tuple[float, tuple]] = {}  # (track state, piece) -> (gain, cue values): hypotheses share tracks
-    hypotheses: list[tuple[float, tuple[Track, ...], tuple | None]] = [(0.0, (), None)]
+    # a hypothesis: its score, its live tracks, its choices so far (linked back), and how many
+    # pieces in a row went to the track that was due (the columns have been dealt in turn)
+    hypotheses: list[tuple[float, tuple[Track, ...], tuple | None, int]] = [(0.0, (), None, 0)]
     for i, piece in enumerate(pieces):
         grown: dict[tuple, tuple[float, tuple[Track, ...], tuple]] = {}
         beside = i > 0 and pieces[i - 1].no == piece.no  # the piece left of this one in a merged line
-        for score, live, history in hypotheses:
+        for score, live, history, steady in hypotheses:
             by_age = sorted(live, key=lambda t: t.last)
             left_x = by_age[-1].x if beside else None  # that piece's track: the one that took the last piece
             passed, counts = 0.0, [0, 0, 0]  # passing over the tracks that waited longer: skipped, ended open, ended
@@ -86,8 +90,15 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                     gain, values = links[key]
                     moved = _extend(track, piece, i, snapped[i], balanced[i], max_tracks == 1)
                     kept = (*kept_older, moved, *by_age[k + 1:])
-                    why = values + tuple((code, float(n)) for code, n in zip(_PASSING, counts) if n)
-                    _keep(grown, score + passed + gain, kept, (Choice(i, track.first, passed + gain, why), history))
+                    turn = passed
+                    if passed and steady > len(live):  # the first skip after a full round dealt in turn
+                        turn += weights.steady
+                        why_turn = (("CO15", 1.0),)
+                    else:
+                        why_turn = ()
+                    why = values + tuple((code, float(n)) for code, n in zip(_PASSING, counts) if n) + why_turn
+                    _keep(grown, score + turn + gain, kept, (Choice(i, track.first, turn + gain, why), history),
+                          0 if passed else steady + 1)
                     placed = True
                 cost, waiting, kind = _pass_over(track, pieces, weights)
                 passed += cost
@@ -98,9 +109,9 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                 born = Track(i, i, snapped[i] or (0.0 if piece.ends else piece.length), 1, balanced[i][0],
                              x=_place(live, left_x))
                 cost = 0.0 if len(live) < known else weights.birth
-                _keep(grown, score + cost, (*live, born), (Choice(i, i, weights.birth, (("CO09", 1.0),)), history))
+                _keep(grown, score + cost, (*live, born), (Choice(i, i, weights.birth, (("CO09", 1.0),)), history), steady)
         hypotheses = _prune(grown.values(), beam)
-    score, _, history = max(hypotheses, key=lambda h: h[0])
+    score, _, history, _ = max(hypotheses, key=lambda h: h[0])
     score += min(known, len(pieces)) * weights.birth  # births that were paid at once, if any
     choices: list[Choice] = []
     while history is not None:
@@ -138,12 +149,12 @@ def _prune(grown, beam: int) -> list:
     return kept
 
 
-def _keep(grown: dict, score: float, tracks: tuple[Track, ...], history: tuple) -> None:
+def _keep(grown: dict, score: float, tracks: tuple[Track, ...], history: tuple, steady: int) -> None:
     """Two hypotheses whose tracks end on the same pieces score alike from here on: keep the better."""
-    key = tuple(sorted([t.last for t in tracks]))
+    key = (*sorted([t.last for t in tracks]), steady > len(tracks))
     held = grown.get(key)
     if held is None or held[0] < score:
-        grown[key] = (score, tracks, history)
+        grown[key] = (score, tracks, history, steady)
 
 
 def _pass_over(track: Track, pieces: list[Piece], weights: Weights) -> tuple[float, Track | None, int]:

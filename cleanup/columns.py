@@ -21,7 +21,7 @@ from .tracks import Piece
 # How well a piece goes on from a track's last piece, in the order `explain` shows them.
 LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11"]
 # What the way extractors deal out columns makes likely: a new track, a track passed over or ended.
-STRUCTURE_CUES = ["CO09", "CO08", "CO12", "CO13"]
+STRUCTURE_CUES = ["CO09", "CO08", "CO15", "CO12", "CO13"]
 _MIN_OPEN = 6
 _COLUMN_LINES = 3  # pieces a track holds to count as a column  # open line ends needed to judge a page by its seams
 
@@ -85,7 +85,7 @@ def _search_again(region: Region, pieces, choices, weights, cues, pairs, words) 
     if known < 2:
         return
     found, score = assign.assign(pieces[region.start:region.end], weights, cues, pairs, words, known=known)
-    if score > sum(c.gain for c in span) + 1e-9:
+    if score >= sum(c.gain for c in span) - 1e-9:  # a tie: the reading that knows the columns
         choices[region.start:region.end] = [replace(c, piece=c.piece + region.start, track=c.track + region.start)
                                             for c in found]
 

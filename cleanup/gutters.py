@@ -27,6 +27,7 @@ _CLOSE = "）)》”’】」"
 _PHRASE = 14  # the longest quote that may hold a phrase space (“奉献社会 引领文明”)
 _BYLINE = 30  # the longest bracket that may (（全媒体记者 魏静 通讯员 胡芳舒）)
 _MIN_MERGED = 3
+_MERGED_WIDTH = 1.6  # times the narrowest common line width: a line that holds two columns' lines
 _BREAK_SHARE = 0.3  # lines after a blank, at most, on a page where blank lines part blocks  # lines that look merged before any space is taken for a gutter
 _MIN_PIECE = 4.0  # the narrowest piece of a line that looks merged
 _NARROWEST = 8  # the narrowest column a newspaper sets, in characters
@@ -118,7 +119,6 @@ def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
     breaks = len(blank_before) <= _BREAK_SHARE * len(lines)  # else blank lines part every line or two
     cuts = {}
     whole: set[str] = set()  # lines that read as a couplet headline, a byline or a spread line
-    merged = 0
     for no, parts in lines:
         for part in parts:
             if " " in part and not shapes.is_spread(part):
@@ -127,8 +127,9 @@ def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
                     cuts[part] = (wide, ascii_)
                     if shapes.standalone(part):
                         whole.add(part)
-                    else:
-                        merged += bool(wide) and _looks_merged(part, wide)
+    # the lines that look merged: several columns' worth, every piece between gutters a line's worth
+    line = modal_widths(printed_width(part) for _, parts in lines for part in parts if part not in cuts)
+    merged = sum(1 for text, (wide, _) in cuts.items() if wide and text not in whole and _looks_merged(text, wide, line))
     widths = _column_widths({t: c for t, c in cuts.items() if t not in whole}) if merged >= _MIN_MERGED else ()
     if widths:  # once more from the pieces so cut: lines cut only beside digits join in
         pieces = [piece for t, c in cuts.items() if t not in whole for piece in _cut(t, *c, widths)]
@@ -147,8 +148,11 @@ def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
     return out
 
 
-def _looks_merged(text: str, wide: list[int]) -> bool:
-    """Every piece between the wide-character gutters is a column line's worth."""
+def _looks_merged(text: str, wide: list[int], line: tuple[float, ...]) -> bool:
+    """Wider than the page's common lines by far, and every piece between the wide-character
+    gutters a line's worth. (OCR's spaces where it lost a quote part a line of common width.)"""
+    if line and printed_width(text) < _MERGED_WIDTH * min(line):
+        return False
     bounds = [0, *wide, len(text)]
     return all(printed_width(text[a:b]) >= _MIN_PIECE for a, b in zip(bounds, bounds[1:]))
 

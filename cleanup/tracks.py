@@ -268,6 +268,21 @@ def ends_after_paragraph(link: Link) -> float:
     return float(link.a is not None and not _open_full(link))
 
 
+@rule("CO15")
+def breaks_the_turn(link: Link) -> float:
+    """The first track passed over after every live track took its turn for a full round (1).
+
+    Where the extractor has been dealing the columns out in turn, the next line is the due
+    column's; passing it over there is far less likely than in a stretch that was never
+    regular (tops of columns at different heights). link.rank: the tracks passed over;
+    link.track.count stands for the pieces dealt in turn before.
+
+    >>> breaks_the_turn(_example("甲", "乙", [], rank=1)), breaks_the_turn(_example("甲", "乙", []))
+    (1.0, 0.0)
+    """
+    return float(link.rank > 0)
+
+
 def _leading_closer(text: str) -> bool:
     """Whether a closing quote or bracket comes before any opening one."""
     for ch in text:
