@@ -107,7 +107,7 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                     kept_older.append(waiting)
             if len(live) < max_tracks or not placed:
                 born = Track(i, i, snapped[i] or (0.0 if piece.ends else piece.length), 1, balanced[i][0],
-                             x=_place(live, left_x))
+                             x=_place(live, left_x), body=bool(snapped[i]))
                 cost = 0.0 if len(live) < known else weights.birth
                 _keep(grown, score + cost, (*live, born), (Choice(i, i, weights.birth, (("CO09", 1.0),)), history), steady)
         hypotheses = _prune(grown.values(), beam)
@@ -179,7 +179,8 @@ def _extend(track: Track, piece: Piece, i: int, snapped: float, balanced: tuple[
     if flow and snapped and abs(snapped - width) > 1.5 and not (piece.ends and snapped < width):
         width = snapped
     opened = 0 if piece.ends and short(piece, width) else balanced[track.opened]
-    return Track(track.first, i, width, track.count + 1, opened, 0, track.x)
+    body = track.body or bool(snapped) and abs(snapped - width) <= 1.5
+    return Track(track.first, i, width, track.count + 1, opened, 0, track.x, body)
 
 
 def column_widths(pieces: list[Piece]) -> tuple[float, ...]:

@@ -20,6 +20,8 @@ from .tracks import Piece
 _GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 # A space beside an ASCII run: pdftotext's spacing of digits and Latin, or a gutter.
 _ASCII_GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[!-~])|(?<=[!-~]) (?=[^\x00-\x7f\s])")
+# The edge of a Latin or digit run set among CJK characters, a space the extractor wrote there aside.
+_RUN_EDGE_RE = re.compile(r"[^\x00-\x7f] ?(?=[0-9A-Za-z])|[0-9A-Za-z%] ?(?=[^\x00-\x7f\s])")
 # What Tesseract leaves in a line read across a gutter: a wide gap, or a rule read as |.
 _OCR_GUTTER_RE = re.compile(r" {3,}|\u3000{2,}| *[|｜] *")
 _OPEN = "（(《“‘【「"
@@ -34,13 +36,18 @@ _NARROWEST = 8  # the narrowest column a newspaper sets, in characters
 
 
 def printed_width(text: str) -> float:
-    """A piece's printed width in CJK characters: Latin and digits count half, and so does a
-    space inside it, which stands for the gap a typesetter leaves around Latin and digits.
+    """A piece's printed width in CJK characters: Latin and digits count half, and half again
+    each edge of a Latin or digit run among CJK characters, for the gap a typesetter leaves
+    there (pdftotext writes it as a space; OCR and other extractors drop it).
 
-    >>> printed_width("北京警方 10 日通报， 8 月 7 日"), printed_width("栋大厦内侵害公民个人信息的犯罪")
+    >>> printed_width("北京警方 10 日通报， 8 月 7 日"), printed_width("北京警方10日通报，8月7日")
     (15.0, 15.0)
+    >>> printed_width("栋大厦内侵害公民个人信息的犯罪")
+    15.0
     """
-    return shapes.display_length(text) + 0.5 * text.count(" ")
+    if text.isascii() or not _RUN_EDGE_RE.search(text):
+        return shapes.display_length(text)
+    return shapes.display_length(text) + 0.5 * len(_RUN_EDGE_RE.findall(text))
 
 
 def candidate_cuts(text: str) -> tuple[list[int], list[int]]:

@@ -48,6 +48,7 @@ class Track(NamedTuple):
     opened: int  # quotes and brackets its current paragraph left open
     skipped: int = 0  # times passed over since its last piece
     x: float = 0.0  # its place across the page, as far as merged lines tell: left of every larger x
+    body: bool = False  # its width is one of the page's column widths: a column of running text
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,11 +252,12 @@ def ends_mid_sentence(link: Link) -> float:
     A column's text runs to its foot and on at the next column's head, so a track may end
     in mid-sentence at the foot of a stretch; anywhere else it is a column cut in two.
     Here link.a is the ended track's last piece and link.b the piece that went elsewhere.
+    A headline stops without a mark too: only a track set at a column width counts.
 
     >>> ends_mid_sentence(_example("行走在吉林", "甲", [])), ends_mid_sentence(_example("行走在吉林。", "甲", []))
     (1.0, 0.0)
     """
-    return float(_open_full(link))
+    return float(_open_full(link) and link.track.body)
 
 
 @rule("CO13")
@@ -265,7 +267,7 @@ def ends_after_paragraph(link: Link) -> float:
     >>> ends_after_paragraph(_example("行走在吉林。", "甲", [])), ends_after_paragraph(_example("行走在吉林", "甲", []))
     (1.0, 0.0)
     """
-    return float(link.a is not None and not _open_full(link))
+    return float(link.a is not None and not (_open_full(link) and link.track.body))
 
 
 @rule("CO15")
@@ -313,7 +315,7 @@ def _example(a: str, b: str, page: list[str], words=None, rank: int = 0) -> Link
 
     pa = Piece(1, 0, a, display_length(a), ends_sentence(a))
     pb = Piece(2, 0, b, display_length(b), ends_sentence(b))
-    track = Track(0, 0, pa.length, 2, balance(a, 0))
+    track = Track(0, 0, pa.length, 2, balance(a, 0), body=True)
     return Link(pa, pb, track, rank, PagePairs.of(page), words)
 
 
