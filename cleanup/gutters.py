@@ -135,7 +135,8 @@ def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
                     if shapes.standalone(part):
                         whole.add(part)
     # the lines that look merged: several columns' worth, every piece between gutters a line's worth
-    line = modal_widths(printed_width(part) for _, parts in lines for part in parts if part not in cuts)
+    line = modal_widths(printed_width(piece) for _, parts in lines for part in parts
+                        for piece in (_wide_pieces(part, cuts[part][0]) if part in cuts else [part]))
     merged = sum(1 for text, (wide, _) in cuts.items() if wide and text not in whole and _looks_merged(text, wide, line))
     widths = _column_widths({t: c for t, c in cuts.items() if t not in whole}) if merged >= _MIN_MERGED else ()
     if widths:  # once more from the pieces so cut: lines cut only beside digits join in
@@ -153,6 +154,11 @@ def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
                                  breaks and slot == 0 and no in blank_before))
                 slot += 1
     return out
+
+
+def _wide_pieces(text: str, wide: list[int]) -> list[str]:
+    bounds = [0, *wide, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _looks_merged(text: str, wide: list[int], line: tuple[float, ...]) -> bool:
