@@ -78,8 +78,9 @@ def short(piece: Piece, width: float) -> bool:
 
 @rule("CO01")
 def pair_across_seam(link: Link) -> float:
-    """The page prints the two characters across the seam side by side, more than by chance:
-    their affinity (seams.PagePairs.affinity) above one, up to 1 at four.
+    """The page prints the two characters across the seam side by side, more than by chance (0–1).
+
+    The value is their affinity (seams.PagePairs.affinity) above one, up to 1 at four.
 
     A column's line ends inside a word more often than not; the pair across a true seam is
     one the page uses, the pair across two columns' lines a chance one.
@@ -96,7 +97,7 @@ def pair_across_seam(link: Link) -> float:
 
 @rule("CO02")
 def word_across_seam(link: Link) -> float:
-    """The likeliest reading into words (jieba's dictionary, when installed) has one across the seam (1).
+    """The likeliest reading into words (jieba's dictionary, if installed) has one across the seam (1).
 
     >>> word_across_seam(_example("行走在吉林", "省长春市", [], {"吉林省": -8.0}))
     1.0
