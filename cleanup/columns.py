@@ -22,8 +22,8 @@ from .tracks import Piece
 LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11"]
 # What the way extractors deal out columns makes likely: a new track, a track passed over or ended.
 STRUCTURE_CUES = ["CO09", "CO08", "CO15", "CO12", "CO13"]
-_MIN_OPEN = 6
-_COLUMN_LINES = 3  # pieces a track holds to count as a column  # open line ends needed to judge a page by its seams
+_MIN_OPEN = 6  # open line ends needed to judge a page by its seams
+_COLUMN_LINES = 3  # pieces a track holds to count as a column
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     accepted = [r for r in regions if _accepted(r)]
     out, warnings = _rebuild(numbered, pieces, choices, accepted)
     if trace is not None:
-        _explain(trace, pieces, choices, accepted)
+        _explain(trace, pieces, choices, accepted, weights)
     return Result(out, warnings)
 
 
@@ -143,43 +143,54 @@ def find_regions(choices: list[assign.Choice], sequential: list[assign.Choice]) 
 
 
 def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region]):
-    """The dump's lines, each accepted region's pieces given back track by track."""
+    """The dump's lines, each accepted region's pieces given back track by track where its first
+    line stood. A line a region only partly holds gives its other pieces back in place, after it;
+    blank lines inside a region only parted the extractor's chunks and go."""
     if not regions:
         return numbered, ()
-    by_no = {no: text for no, text in numbered}
+    region_of = {k: r for r in regions for k in range(r.start, r.end)}
+    by_line: dict[int, list[int]] = {}
+    for k, piece in enumerate(pieces):
+        by_line.setdefault(piece.no, []).append(k)
     out: list[tuple[int, str]] = []
-    done_nos: set[int] = set()
-    at = 0
-    for region in regions:
-        first_no, last_no = pieces[region.start].no, pieces[region.end - 1].no
-        while at < len(numbered) and numbered[at][0] < first_no:
-            out.append(numbered[at])
-            at += 1
-        for track in region.tracks:
-            out.extend((pieces[c.piece].no, pieces[c.piece].text)
-                       for c in choices[region.start:region.end] if c.track == track)
-        while at < len(numbered) and numbered[at][0] <= last_no:
-            if not numbered[at][1].strip():
-                pass  # blank lines inside a region only parted the extractor's chunks
-            at += 1
-    out.extend(numbered[at:])
+    done: set[int] = set()  # regions given back
+    before = -1  # the last piece of the lines so far
+    for no, text in numbered:
+        ks = by_line.get(no)
+        if not ks:  # a blank line: kept unless it stands inside a region
+            inner = before in region_of and before + 1 in region_of and region_of[before] is region_of[before + 1]
+            if not inner:
+                out.append((no, text))
+            continue
+        before = ks[-1]
+        held = [region_of[k] for k in ks if k in region_of]
+        if not held:
+            out.append((no, text))
+            continue
+        for region in held:
+            if region.start not in done:
+                done.add(region.start)
+                out.extend((pieces[c.piece].no, pieces[c.piece].text) for track in region.tracks
+                           for c in choices[region.start:region.end] if c.track == track)
+        out.extend((no, pieces[k].text) for k in ks if k not in region_of)
     columns = max(len(r.tracks) for r in regions)
     spans = ", ".join(f"{pieces[r.start].no}-{pieces[r.end - 1].no}" for r in regions)
     warning = (f"CW01 lines {spans} mixed side-by-side columns (up to {columns}); put back column by column: "
                "read such pages with `pdftotext -raw` or PyMuPDF's get_text(), which keep each column whole")
-    del by_no, done_nos
     return out, (warning,)
 
 
-def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Region]) -> None:
-    """One step a piece of each accepted region: its column, and the cues behind the choice."""
+def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Region], weights) -> None:
+    """One step a piece of each accepted region: its column, and the cues behind the choice
+    (each cue's value and, in brackets, what it weighed), then the choice's whole score."""
+    weight = weights.as_dict()
     for region in regions:
         names = {first: k + 1 for k, first in enumerate(region.tracks)}
         for c in choices[region.start:region.end]:
             p = pieces[c.piece]
-            why = " ".join(f"{code}{v:+g}" for code, v in c.cues if v)
+            why = " ".join(f"{code}={v:g}({weight.get(code, 0) * v:+.1f})" for code, v in c.cues if v)
             trace.append(Step("CW01", "deinterleave", p.no, p.no, p.text,
-                              f"[column {names[c.track]}] {p.text}  ({why or 'no cue'}; {c.gain:+.1f})"))
+                              f"[column {names[c.track]}] {p.text}  ← {why or 'no cue'}: {c.gain:+.1f}"))
 
 
 def _load_weights() -> tuple[assign.Weights, dict]:
