@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from . import assign, gutters, lexicon, seams
+from . import assign, gutters, lexicon, seams, shapes
 from .model import Step
 from .rulebook import REGISTRY
 from .tracks import Piece
@@ -22,6 +22,8 @@ from .tracks import Piece
 LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11"]
 # What the way extractors deal out columns makes likely: a new track, a track passed over or ended.
 STRUCTURE_CUES = ["CO09", "CO08", "CO15", "CO12", "CO13"]
+_STOPS = frozenset("。！？；")  # a line ending with one stops at a sentence end (the quick test)
+_MIN_LINES = 6  # a page of fewer lines is left as read
 _MIN_OPEN = 6  # open line ends needed to judge a page by its seams
 _COLUMN_LINES = 3  # pieces a track holds to count as a column
 
@@ -47,13 +49,13 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
                  weights: assign.Weights | None = None) -> Result:
     """Numbered lines in reading order: merged lines cut at their gutters, columns unmixed."""
     weights = weights or WEIGHTS
+    texts = [text.strip() for _, text in numbered if text.strip()]
+    if len(texts) < _MIN_LINES or not (gutters.may_be_merged(texts) or looks_dealt(texts)):
+        return Result(numbered, ())  # most pages: one look at their lines, nothing to search
     pieces = gutters.pieces_of(numbered)
-    if len(pieces) < 6:
+    if not any(p.slot for p in pieces) and not looks_dealt([p.text for p in pieces]):
         return Result(numbered, ())
     pairs = seams.PagePairs.of(p.text for p in pieces)
-    merged = any(p.slot for p in pieces)
-    if not merged and not looks_dealt(pieces, pairs):
-        return Result(numbered, ())
     words = seams.lexicon()
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
     choices: list[assign.Choice] = []
@@ -102,19 +104,29 @@ def _accepted(region: Region) -> bool:
     return region.gain >= REGIONS["min_gain"] and region.switches >= turns
 
 
-def looks_dealt(pieces: list[Piece], pairs: seams.PagePairs) -> bool:
-    """Whether lines seldom go on into the next line but often into one a little further down.
+def looks_dealt(texts: list[str]) -> bool:
+    """Whether lines that stop mid-sentence seldom go on into the next line, by the page's own
+    character pairs, but often into one a little further down: columns dealt out in turn.
 
-    Cheap, and only the page's own pairs: this runs on every page.
+    Cheap (a set of the page's pairs, no dictionary): this runs on every page.
+
+    >>> col1, col2 = ["吉林省长春市农", "安县田间察看玉", "米新苗长势良好"], ["中国科学院东北", "地理研究所特别", "研究助理齐北松"]
+    >>> elsewhere = ["农安县的玉米", "东北地理所的研究"]
+    >>> dealt = [line for pair in zip(col1, col2) for line in pair] * 3
+    >>> looks_dealt(dealt + elsewhere), looks_dealt((col1 + col2) * 3 + elsewhere)
+    (True, False)
     """
+    seen = seams.pairs_in(texts)
+    heads = [text[0] for text in texts]
     open_ends = next_hits = later_hits = 0
-    for i in range(len(pieces) - 2):
-        a = pieces[i]
-        if a.ends or a.length < 6:
+    for i in range(len(texts) - 2):
+        a = texts[i]
+        if len(a) < 6 or a[-1] in _STOPS or shapes.ends_sentence(a):
             continue
         open_ends += 1
-        next_hits += pairs.affinity(a.text, pieces[i + 1].text) > 1.0
-        later_hits += any(pairs.affinity(a.text, pieces[j].text) > 1.0 for j in range(i + 2, min(i + 7, len(pieces))))
+        tail = a[-1]
+        next_hits += tail + heads[i + 1] in seen
+        later_hits += any(tail + head in seen for head in heads[i + 2:i + 7])
     return open_ends >= _MIN_OPEN and next_hits < 0.5 * later_hits
 
 

@@ -93,6 +93,31 @@ def _enclosed(text: str) -> list[bool]:
     return inside
 
 
+def may_be_merged(texts: list[str]) -> bool:
+    """Whether a few lines have a space between two CJK characters, or a wide gap or rule in them:
+    the quick look every page gets before pieces_of looks closer.
+
+    >>> may_be_merged(["省长春市 来。作为中国", "间察看，玉米 方米内的", "势。 态研究所"])
+    True
+    >>> may_be_merged(["本报讯（通讯员 王欣）为进一步提高居民，", "施肥 59.4 公斤，", "游园赏美景 千人健步行"])
+    False
+    """
+    found = 0
+    for text in texts:
+        if " " not in text or not shapes.BODY_PUNCT_RE.search(text):  # headlines and bylines have no marks
+            continue
+        if any(_outside_brackets(text, m.start()) for m in _GUTTER_RE.finditer(text)) or _OCR_GUTTER_RE.search(text):
+            found += 1
+            if found >= _MIN_MERGED:
+                return True
+    return False
+
+
+def _outside_brackets(text: str, at: int) -> bool:
+    head = text[:at]
+    return all(head.count(o) <= head.count(c) for o, c in ("（）", "()", "“”"))
+
+
 def ocr_parts(text: str) -> list[str]:
     """A line cut where Tesseract read across a gutter: a wide gap or a `|` with text both sides.
 

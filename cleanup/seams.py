@@ -34,7 +34,7 @@ class PagePairs:
         pairs: Counter = Counter()
         for text in texts:
             squeezed = "".join(text.split())
-            pairs.update(squeezed[k:k + 2] for k in range(len(squeezed) - 1))
+            pairs.update(map(str.__add__, squeezed, squeezed[1:]))
         singles: Counter = Counter()
         for pair, count in pairs.items():
             singles[pair[0]] += count
@@ -56,6 +56,18 @@ class PagePairs:
             return 0.0
         chance = self.singles[left[-1]] * self.singles[right[0]] / (2 * self.total)
         return max(0.0, math.log(seen / chance))
+
+
+def pairs_in(texts) -> set[str]:
+    """The character pairs printed inside the lines (the quick look every page gets).
+
+    >>> sorted(pairs_in(["吉林省", "长春"]))
+    ['吉林', '林省', '长春']
+    """
+    seen: set[str] = set()
+    for text in texts:
+        seen.update(map(str.__add__, text, text[1:]))
+    return seen
 
 
 @functools.cache
