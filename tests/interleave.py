@@ -205,10 +205,16 @@ READERS = {"raw": read_raw, "pdftotext": read_pdftotext, "paddle": read_paddle, 
 
 def page(pool: list[str], extractor: str, seed: int) -> tuple[list[list[tuple[int, str]]], int]:
     """(dump lines as [(reading rank, piece)] lists, the number of printed lines) for one page."""
+    lines, placed = placed_page(pool, extractor, seed)
+    return lines, len(placed)
+
+
+def placed_page(pool: list[str], extractor: str, seed: int) -> tuple[list[list[tuple[int, str]]], list[Placed]]:
+    """The dump's lines and the printed lines they came from (each with its column: block and x)."""
     rng = random.Random(seed)
     bands = [stories(pool, rng, rng.choice([1, 1, 2, 2, 3])) for _ in range(rng.randint(1, 3))]
     placed = layout(bands, rng)
-    return READERS[extractor](placed, rng), len(placed)
+    return READERS[extractor](placed, rng), placed
 
 
 def clean_page(pool: list[str], extractor: str, seed: int) -> tuple[list[list[tuple[int, str]]], int]:
