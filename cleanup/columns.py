@@ -49,7 +49,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
                  weights: assign.Weights | None = None) -> Result:
     """Numbered lines in reading order: merged lines cut at their gutters, columns unmixed."""
     weights = weights or WEIGHTS
-    texts = [text.strip() for _, text in numbered if text.strip()]
+    texts = [stripped for _, text in numbered if (stripped := text.strip())]
     if len(texts) < _MIN_LINES or not (gutters.may_be_merged(texts) or looks_dealt(texts)):
         return Result(numbered, ())  # most pages: one look at their lines, nothing to search
     pieces = gutters.pieces_of(numbered)
@@ -116,18 +116,18 @@ def looks_dealt(texts: list[str]) -> bool:
     >>> looks_dealt(dealt + elsewhere), looks_dealt((col1 + col2) * 3 + elsewhere)
     (True, False)
     """
-    seen = seams.pairs_in(texts)
+    open_lines = [i for i in range(len(texts) - 2)
+                  if len(texts[i]) >= 6 and texts[i][-1] not in _STOPS and not shapes.ends_sentence(texts[i])]
+    if len(open_lines) < _MIN_OPEN:
+        return False
+    seen = seams.pairs_in(texts, {texts[i][-1] for i in open_lines})
     heads = [text[0] for text in texts]
-    open_ends = next_hits = later_hits = 0
-    for i in range(len(texts) - 2):
-        a = texts[i]
-        if len(a) < 6 or a[-1] in _STOPS or shapes.ends_sentence(a):
-            continue
-        open_ends += 1
-        tail = a[-1]
+    next_hits = later_hits = 0
+    for i in open_lines:
+        tail = texts[i][-1]
         next_hits += tail + heads[i + 1] in seen
         later_hits += any(tail + head in seen for head in heads[i + 2:i + 7])
-    return open_ends >= _MIN_OPEN and next_hits < 0.5 * later_hits
+    return next_hits < 0.5 * later_hits
 
 
 def find_regions(choices: list[assign.Choice], sequential: list[assign.Choice]) -> list[Region]:
