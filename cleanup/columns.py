@@ -25,6 +25,8 @@ STRUCTURE_CUES = ["CO09", "CO08", "CO15", "CO12", "CO13"]
 _STOPS = frozenset("。！？；")  # a line ending with one stops at a sentence end (the quick test)
 _MIN_LINES = 6  # a page of fewer lines is left as read
 _MIN_OPEN = 6  # open line ends needed to judge a page by its seams
+_MIN_HITS = 3  # and seams found a little further down
+_WRAPPED = 0.4  # the share of a page's lines, at least, that fill one of its column widths
 _COLUMN_LINES = 3  # pieces a track holds to count as a column
 
 
@@ -53,7 +55,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     if len(texts) < _MIN_LINES or not (gutters.may_be_merged(texts) or looks_dealt(texts)):
         return Result(numbered, ())  # most pages: one look at their lines, nothing to search
     pieces = gutters.pieces_of(numbered)
-    if not any(p.slot for p in pieces) and not looks_dealt([p.text for p in pieces]):
+    if not any(p.slot for p in pieces) and not looks_dealt([p.text for p in pieces]) or not _wrapped(pieces):
         return Result(numbered, ())
     pairs = seams.PagePairs.of(p.text for p in pieces)
     words = seams.lexicon()
@@ -92,6 +94,15 @@ def _search_again(region: Region, pieces, choices, weights, cues, pairs, words) 
                                             for c in found]
 
 
+def _wrapped(pieces: list[Piece]) -> bool:
+    """Whether the page's lines are wrapped at column widths (a page of one paragraph a line has
+    no columns to unmix, whatever its seams say)."""
+    widths = assign.column_widths(pieces)
+    long = [p for p in pieces if p.length >= 6]
+    full = sum(1 for p in long if any(abs(p.length - w) <= 1.5 for w in widths))
+    return bool(long) and full >= _WRAPPED * len(long)
+
+
 def _blocks(pieces: list[Piece]) -> list[tuple[int, int]]:
     """Stretches of pieces between blank lines that part blocks (pdftotext's, a content stream's)."""
     starts = [0] + [k for k, p in enumerate(pieces) if k and p.after_break]
@@ -127,7 +138,7 @@ def looks_dealt(texts: list[str]) -> bool:
         tail = texts[i][-1]
         next_hits += tail + heads[i + 1] in seen
         later_hits += any(tail + head in seen for head in heads[i + 2:i + 7])
-    return next_hits < 0.5 * later_hits
+    return later_hits >= _MIN_HITS and next_hits < 0.5 * later_hits
 
 
 def find_regions(choices: list[assign.Choice], sequential: list[assign.Choice]) -> list[Region]:
