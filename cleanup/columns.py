@@ -26,6 +26,7 @@ _STOPS = frozenset("。！？；")  # a line ending with one stops at a sentence
 _MIN_LINES = 6  # a page of fewer lines is left as read
 _MIN_OPEN = 6  # open line ends needed to judge a page by its seams
 _MIN_HITS = 3  # and seams found a little further down
+_DEALT = 0.75  # a page goes on into the next line less often than this, against a little further down
 _WRAPPED = 0.4  # the share of a page's lines, at least, that fill one of its column widths
 _COLUMN_LINES = 3  # pieces a track holds to count as a column
 
@@ -138,7 +139,7 @@ def looks_dealt(texts: list[str]) -> bool:
         tail = texts[i][-1]
         next_hits += tail + heads[i + 1] in seen
         later_hits += any(tail + head in seen for head in heads[i + 2:i + 7])
-    return later_hits >= _MIN_HITS and next_hits < 0.5 * later_hits
+    return later_hits >= _MIN_HITS and next_hits < _DEALT * later_hits
 
 
 def find_regions(choices: list[assign.Choice], sequential: list[assign.Choice]) -> list[Region]:
