@@ -1,7 +1,7 @@
 """Throughput of `cleanup reflow` (one job and all cores) beside two peers, on the same text.
 
-    pip install '.[bench]'        # autocorrect-py; OpenCC is already a dependency
-    python benchmarks/peers.py [--mb 20] [--jobs N] [--repeat 3] [--tmp DIR] [DUMP_DIR ...]
+    .venv/bin/pip install '.[bench]'        # autocorrect-py; OpenCC is already a dependency
+    .venv/bin/python benchmarks/peers.py [--mb 20] [--jobs N] [--repeat 3] [--tmp DIR] [DUMP_DIR ...]
 
 The sample is the golden pages plus any folders given (e.g. the dev set's dumps), repeated
 until it holds at least --mb megabytes, written once as files into a temporary folder. On it:

@@ -1,6 +1,6 @@
 """Throughput of the whole pipeline on one core: prints MB/s and pages/s.
 
-    python benchmarks/throughput.py [--mb 20] [--repeat 3] [DUMP_DIR ...]
+    .venv/bin/python benchmarks/throughput.py [--mb 20] [--repeat 3] [DUMP_DIR ...]
 
 The sample is the golden pages (and any extra folders given, e.g. the dev set's
 dumps) repeated until it holds at least --mb megabytes. With --repeat, the sample is

@@ -1,6 +1,6 @@
 """`cleanup reflow` past one machine: a Dask bag over file paths, the same per-page function.
 
-    pip install 'cleanup[dask]'
+    pip install '.[dask]'        # in a clone; the distribution is zh-newspaper-cleanup[dask]
 
     from cleanup.distributed import reflow
     sink = reflow(["dumps/2024-05", "extra/page.txt"], "out")   # files and folders, as the CLI
@@ -55,7 +55,9 @@ def reflow(inputs: Iterable[str | Path], out: str | Path, config: Config = Confi
     """Clean dump files and folders into OUT as `cleanup reflow INPUTS -o OUT` does.
 
     Failures are reported one line each (to stderr unless `report` is given) and counted in
-    the returned sink's `failed`; the other pages are still written.
+    the returned sink's `failed`; the other pages are still written. OUT is held as the command
+    line holds it: `output.OutBusy` is raised, before any page is cleaned, while another run
+    writes there.
     """
     report = report or (lambda line: print(line, file=sys.stderr))
     names = [str(path) for path in inputs]

@@ -100,3 +100,9 @@ def _at_start(patterns: list[str]) -> re.Pattern | regex.Pattern:
     turns a text away in two thirds of the time, and .match means the same.
     """
     return compile_pattern("^(?:" + "|".join(f"(?:{p.removeprefix('^')})" for p in patterns) + ")")
+
+
+@functools.cache
+def codes() -> dict[str, dict[str, str]]:
+    """The codes of warnings and explain steps that are not rules: name, summary, doc (rules/codes.toml)."""
+    return {code: {key: value.strip() for key, value in entry.items()} for code, entry in _read("codes.toml").items()}

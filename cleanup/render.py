@@ -7,7 +7,7 @@ import regex
 from .model import Item
 
 _FRONT_KEYS = ("column", "title", "subtitle", "byline", "credit")
-_INLINE_RE = regex.compile(r"([\\`*_\[\]<>&])")
+_INLINE_RE = regex.compile(r"([\\`*_\[\]<>&~])")  # ~: GFM strikes through ~x~ and ~~x~~
 _CLOSING_HASHES_RE = regex.compile(r"(?<=\s)(#)(?=#*\s*$)")
 _BLOCK_START_RE = regex.compile(r"^(?:[#>+=|~-]|\*|(\d{1,9})([.)]))")
 _YAML_PLAIN_BAD_RE = regex.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|:$|\s$")
@@ -69,6 +69,7 @@ def render(item: Item, source: str) -> str:
 
 
 def file_names(count: int) -> list[str]:
-    """01.md, 02.md…; three digits once a page has 100 items or more."""
-    digits = 3 if count >= 100 else 2
+    """01.md, 02.md…; as many digits as the count has, at least two (three from 100 items,
+    four from 1,000), so that the names sort in item order."""
+    digits = max(2, len(str(count)))
     return [f"{n:0{digits}d}.md" for n in range(1, count + 1)]

@@ -21,8 +21,18 @@ class Sink:
     """
 
     def __init__(self, out: Path | None, stream: BinaryIO | None, report: Callable[[str], None]):
+        """Raises output.OutBusy when another run holds OUT, OSError when OUT cannot be written."""
         self.out, self.stream, self.report = out, stream, report
-        self.manifest = output.Manifest(out) if out is not None else None
+        self.lock = self.manifest = None
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            self.lock = output.OutLock(out)
+            try:
+                output.remove_leftovers(out)
+                self.manifest = output.Manifest(out)
+            except BaseException:
+                self.lock.release()
+                raise
         self.seen: dict[str, str] = {}
         self.pages = self.items = self.warnings = self.failed = 0
 
@@ -38,7 +48,7 @@ class Sink:
             raise
 
     def _take(self, outcome: Outcome) -> None:
-        label = str(outcome.source.path or outcome.source.name or "-")
+        label = outcome.source.label or str(outcome.source.path or outcome.source.name or "-")
         if outcome.error:
             return self.fail(label, outcome.error)
         page, written = outcome.page, outcome.written
@@ -50,6 +60,9 @@ class Sink:
         if key in self.seen:
             discard(outcome)
             return self.fail(label, f"same name as {self.seen[key]}; not written (rename one of them)")
+        if self.manifest is not None and key == output.MANIFEST_NAME:
+            discard(outcome)
+            return self.fail(label, f"its folder name {stem} is the manifest's; not written (rename the file)")
         self.seen[key] = label
         if self.manifest is None:
             self.stream.write(outcome.records if outcome.records is not None else output.stream_records(page))
@@ -61,16 +74,29 @@ class Sink:
                 else:
                     output.write_page(self.out, stem, page)
             except OSError as error:  # this page only (a clash, a name too long); OUT itself was writable
-                return self.fail(label, f"cannot write {error.filename or self.out / stem}: {error.strerror or error}")
-            self.manifest.add(list(written.manifest) if written is not None else output.manifest_lines(page, stem))
+                # named by the folder the user sees, never by a hidden temporary
+                return self.fail(label, f"cannot write {self.out / stem}: {error.strerror or error}")
+            lines = list(written.manifest) if written is not None else output.manifest_lines(page, stem)
+            self.manifest.add(lines, outcome.source.name, stem)
         self.pages += 1
         self.items += written.items if written is not None else len(page.items)
         self.warnings += written.warnings if written is not None else count_warnings(page)
 
     def commit(self) -> None:
-        if self.manifest is not None:
-            self.manifest.commit()
+        try:
+            if self.manifest is not None:
+                self.manifest.commit()
+        finally:
+            self._release()
 
     def abandon(self) -> None:
-        if self.manifest is not None:
-            self.manifest.abandon()
+        """Stopped early: the pages placed so far are listed in the manifest (if it can be written)."""
+        try:
+            if self.manifest is not None:
+                self.manifest.abandon()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()

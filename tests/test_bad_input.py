@@ -1,11 +1,13 @@
 """Every kind of bad input has a defined outcome (README, "Errors and exit codes")."""
 
+import gzip
 import json
 import os
 import random
 import subprocess
 import sys
 import textwrap
+import zlib
 from pathlib import Path
 
 import opencc
@@ -65,6 +67,16 @@ NOT_A_PAGE = {
     "jpeg": (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01" + bytes(range(255, 0, -1)) * 4, "binary data"),
     "nul-bytes": (GOOD[:200] + b"\x00\x00\x00\x00" + GOOD[200:], "binary data"),
     "random-without-nul": (bytes(b for b in random.Random(5).randbytes(4000) if b), "binary data"),
+    # a format's signature, then bytes that chardet or lenient UTF-8 would read as text (issue 17)
+    "png-then-random": (b"\x89PNG\r\n\x1a\n" + bytes(b for b in random.Random(7).randbytes(3000) if b),
+                        "binary data (a PNG image)"),
+    "gif": (b"GIF89a" + bytes(b for b in random.Random(8).randbytes(2000) if b), "binary data (a GIF image)"),
+    "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + zlib.compress(GOOD), "binary data (a PDF document)"),
+    "zip": (b"PK\x03\x04" + zlib.compress(GOOD), "binary data (a ZIP archive"),
+    "gzip": (gzip.compress(GOOD), "binary data (gzip-compressed data)"),
+    "webp": (b"RIFF\x10\x27\x00\x00WEBPVP8 " + random.Random(9).randbytes(400), "binary data (a WebP image)"),
+    # no signature: most of it decodes to nothing readable in any encoding
+    "high-bytes": (bytes(b | 0x80 for b in random.Random(6).randbytes(4000)), "binary data"),
 }
 
 
