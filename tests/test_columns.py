@@ -17,7 +17,7 @@ from cleanup.rulebook import apply_text_rules
 from . import interleave
 from .conftest import DUMPS, ROOT
 
-DEVSET = ROOT.parent / "shared" / "devset" / "dumps"
+DEVSET = ROOT / "tests" / "devset" / "dumps"
 CORPUS = ROOT / "tests" / "corpus"  # the factory's pages, where this checkout has them
 ORDERED = sorted(p for folder in (DEVSET, *CORPUS.glob("*/dumps")) for p in folder.glob("*.txt")
                  if p.stem.endswith(("_pdftotext-raw", "_pymupdf", "_ocr", "_sim")) or p.stem.startswith("sim"))
@@ -68,7 +68,6 @@ def test_golden_pages_are_left_as_read(dump):
     assert result.numbered == numbered and not result.warnings
 
 
-@pytest.mark.skipif(not ORDERED, reason="neither the dev set (../shared/devset) nor tests/corpus is here")
 @pytest.mark.parametrize("dump", ORDERED, ids=lambda p: p.stem)
 def test_ordered_extractions_are_left_as_read(dump):
     """pdftotext -raw, PyMuPDF, Tesseract and the simulated dumps keep each column whole already
