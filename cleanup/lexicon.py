@@ -42,6 +42,11 @@ def _rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
+def read_rules(name: str) -> dict:
+    """One rules/*.toml file, parsed (for the stages that keep their own tables there)."""
+    return _read(name)
+
+
 def _read(name: str) -> dict:
     with open(_rules_dir() / name, "rb") as handle:
         return tomllib.load(handle)

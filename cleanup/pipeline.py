@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import join, misread, noise, normalize, polish, shapes
+from . import columns, join, misread, noise, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Page, Step
@@ -18,9 +18,10 @@ LINE_RULES = ["NM01", "NM02", "NM03", "NM04", "SP02", "PU05"]
 NOISE_RULES = ["NZ01", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 JOIN_RULES = ["JN13", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN09", "JN11", "JN05", "JN06", "JN10", "JN07"]
 CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL09", "CL10", "CL07"]
+COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside
 POLISH_RULES = ["SP01", "SP06", "PU04", "PU06", "PU02", "PU01", "PU03", "SP03", "SP04", "SP05"]
-STAGE_LISTS = (LINE_RULES, NOISE_RULES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
+STAGE_LISTS = (LINE_RULES, NOISE_RULES, COLUMN_CUES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
 _MODULES = (normalize, noise, join, classifying, polish, misread)  # importing them registers their rules
 
 
@@ -38,6 +39,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     junk = noise.split_noise(numbered, dict(raw_lines), trace)
     numbered = junk.kept
+    unmixed = columns.deinterleave(numbered, trace)
+    numbered, warnings = unmixed.numbered, (*warnings, *unmixed.warnings)
     blocks = build_blocks(numbered, rules(JOIN_RULES), justified, trace)
     blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)
     blocks = assembly.split_run_in_credits(blocks)

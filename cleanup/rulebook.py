@@ -14,7 +14,7 @@ from .model import Step
 
 STAGES = {
     "NM": "normalize", "NZ": "noise", "JN": "join", "CL": "classify", "SP": "spacing",
-    "PU": "punctuation", "CV": "convert", "AS": "assemble", "MD": "render",
+    "PU": "punctuation", "CV": "convert", "CO": "columns", "AS": "assemble", "MD": "render",
 }
 
 

@@ -1,0 +1,188 @@
+"""The best assignment of pieces to columns: one beam search over the pieces in dump order.
+
+Each piece goes on a live track or starts a new one. Extractors deal the columns' lines
+out in turn, so the track due next is the one that waited longest; going to another skips
+the tracks that waited longer, and each of them is either skipped (it comes later) or ended
+(its column is done: cheap after a paragraph's last line, dear in mid-sentence). Every step
+adds the weighted cues (tracks.py) of the choice it makes; the best total wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .gutters import modal_widths
+from .seams import PagePairs
+from .tracks import Link, Piece, Track, balance, ends_mid_sentence, short
+
+_BEAM = 16  # hypotheses kept after each piece
+_PER_COUNT = 3  # and at least so many for each number of live tracks
+_SKIPS = 2  # times a track may be passed over before it is taken as ended
+_MAX_TRACKS = 7  # live columns at once: five body columns, a headline and a caption beside them
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The decision for one piece: its track (named by its first piece), what it cost, and why."""
+
+    piece: int
+    track: int
+    gain: float  # the step's share of the total score: cues, skips and ends
+    cues: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The cue weights (rules/columns.toml): the link cues' by code, and the structure cues'."""
+
+    link: dict[str, float]
+    birth: float  # CO09 starts-column: a new track
+    skip: float  # CO08 waited-longer: a due track passed over, kept for later
+    end_open: float  # CO12 ends-mid-sentence: a track ended after a full line that stops mid-sentence
+    end_closed: float  # CO13 ends-after-paragraph: a track ended after a paragraph's last line
+    steady: float  # CO15 breaks-the-turn: the first track passed over after a full round dealt in turn
+
+    @classmethod
+    def of(cls, weights: dict[str, float], link_cues) -> Weights:
+        return cls({code: weights[code] for code in link_cues}, weights["CO09"], weights["CO08"],
+                   weights["CO12"], weights["CO13"], weights["CO15"])
+
+    def as_dict(self) -> dict[str, float]:
+        return {**self.link, "CO09": self.birth, "CO08": self.skip, "CO12": self.end_open, "CO13": self.end_closed,
+                "CO15": self.steady}
+
+
+def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=None,
+           max_tracks: int = _MAX_TRACKS, beam: int = _BEAM, known: int = 0) -> tuple[list[Choice], float]:
+    """The best-scoring split of the pieces into tracks: one Choice a piece, and the total score.
+
+    known: so many tracks are known to run through the pieces (a second pass over a stretch
+    the first found interleaved): opening them is paid for at once, so that hypotheses which
+    open them early are not cut before their lines pay back.
+    """
+    active = [(code, func, weights.link[code]) for code, func in cues if weights.link.get(code)]
+    widths = column_widths(pieces)
+    snapped = [_snap(p, widths) for p in pieces]
+    balanced = [tuple(balance(p.text, opened) for opened in range(4)) for p in pieces]
+    links: dict[tuple, tuple[float, tuple]] = {}  # (track state, piece) -> (gain, cue values): hypotheses share tracks
+    # a hypothesis: its score, its live tracks, its choices so far (linked back), and how many
+    # pieces in a row went to the track that was due (the columns have been dealt in turn)
+    hypotheses: list[tuple[float, tuple[Track, ...], tuple | None, int]] = [(0.0, (), None, 0)]
+    for i, piece in enumerate(pieces):
+        grown: dict[tuple, tuple[float, tuple[Track, ...], tuple]] = {}
+        beside = i > 0 and pieces[i - 1].no == piece.no  # the piece left of this one in a merged line
+        for score, live, history, steady in hypotheses:
+            by_age = sorted(live, key=lambda t: t.last)
+            left_x = by_age[-1].x if beside else None  # that piece's track: the one that took the last piece
+            passed, counts = 0.0, [0, 0, 0]  # passing over the tracks that waited longer: skipped, ended open, ended
+            if len(live) < known:  # a known column not opened yet is passed over too
+                passed, counts[0] = weights.skip, 1
+            kept_older: list[Track] = []
+            placed = False
+            for k, track in enumerate(by_age):
+                # a merged line holds each column once, left to right
+                if max_tracks == 1 or (pieces[track.last].no != piece.no and (left_x is None or track.x > left_x)):
+                    key = (track.last, track.width, track.opened, i)
+                    if key not in links:
+                        link = Link(pieces[track.last], piece, track, 0, pairs, words)
+                        values = tuple((code, func(link)) for code, func, _ in active)
+                        links[key] = (sum(w * v for (_, _, w), (_, v) in zip(active, values)), values)
+                    gain, values = links[key]
+                    moved = _extend(track, piece, i, snapped[i], balanced[i], max_tracks == 1)
+                    kept = (*kept_older, moved, *by_age[k + 1:])
+                    turn = passed
+                    if passed and steady > len(live):  # the first skip after a full round dealt in turn
+                        turn += weights.steady
+                        why_turn = (("CO15", 1.0),)
+                    else:
+                        why_turn = ()
+                    why = values + tuple((code, float(n)) for code, n in zip(_PASSING, counts) if n) + why_turn
+                    _keep(grown, score + turn + gain, kept, (Choice(i, track.first, turn + gain, why), history),
+                          0 if passed else steady + 1)
+                    placed = True
+                cost, waiting, kind = _pass_over(track, pieces, weights)
+                passed += cost
+                counts[kind] += 1
+                if waiting is not None:
+                    kept_older.append(waiting)
+            if len(live) < max_tracks or not placed:
+                born = Track(i, i, snapped[i] or (0.0 if piece.ends else piece.length), 1, balanced[i][0],
+                             x=_place(live, left_x), body=bool(snapped[i]))
+                cost = 0.0 if len(live) < known else weights.birth
+                _keep(grown, score + cost, (*live, born), (Choice(i, i, weights.birth, (("CO09", 1.0),)), history), steady)
+        hypotheses = _prune(grown.values(), beam)
+    score, _, history, _ = max(hypotheses, key=lambda h: h[0])
+    score += min(known, len(pieces)) * weights.birth  # births that were paid at once, if any
+    choices: list[Choice] = []
+    while history is not None:
+        choices.append(history[0])
+        history = history[1]
+    return choices[::-1], score
+
+
+def _place(live: tuple[Track, ...], left: float | None) -> float:
+    """A new track's place: right after the track of the piece left of it, else left of all."""
+    if left is None:
+        return min((t.x for t in live), default=0.0) - 1.0
+    right = min((t.x for t in live if t.x > left), default=left + 2.0)
+    return (left + right) / 2
+
+
+_PASSING = ("CO08", "CO12", "CO13")  # a due track skipped; ended after an open full line; ended after a paragraph
+
+
+def _prune(grown, beam: int) -> list:
+    """The best hypotheses, and the best few for each number of live tracks.
+
+    Opening the tracks of a five-column stretch costs at once and pays back only over the
+    lines that follow: without a place of their own, such hypotheses would be cut first.
+    """
+    ranked = sorted(grown, key=lambda h: -h[0])
+    kept = ranked[:beam]
+    by_count: dict[int, int] = {}
+    for h in kept:
+        by_count[len(h[1])] = by_count.get(len(h[1]), 0) + 1
+    for h in ranked[beam:]:
+        if by_count.get(len(h[1]), 0) < _PER_COUNT:
+            by_count[len(h[1])] = by_count.get(len(h[1]), 0) + 1
+            kept.append(h)
+    return kept
+
+
+def _keep(grown: dict, score: float, tracks: tuple[Track, ...], history: tuple, steady: int) -> None:
+    """Two hypotheses whose tracks end on the same pieces score alike from here on: keep the better."""
+    key = (*sorted([t.last for t in tracks]), steady > len(tracks))
+    held = grown.get(key)
+    if held is None or held[0] < score:
+        grown[key] = (score, tracks, history, steady)
+
+
+def _pass_over(track: Track, pieces: list[Piece], weights: Weights) -> tuple[float, Track | None, int]:
+    """What passing over a due track costs, the track left for later (None: it is ended), and
+    which of _PASSING that was. A track is skipped while that is dearer than ending it, twice at most."""
+    open_end = ends_mid_sentence(Link(pieces[track.last], pieces[track.last], track, 0, None, None)) > 0
+    end = weights.end_open if open_end else weights.end_closed
+    if end >= weights.skip or track.skipped >= _SKIPS:
+        return end, None, 1 if open_end else 2
+    return weights.skip, track._replace(skipped=track.skipped + 1), 0
+
+
+def _snap(piece: Piece, widths: tuple[float, ...]) -> float:
+    """The page's column width this piece fills (give or take one), or 0."""
+    return next((w for w in widths if abs(w - piece.length) <= 1.5), 0.0)
+
+
+def _extend(track: Track, piece: Piece, i: int, snapped: float, balanced: tuple[int, ...], flow: bool) -> Track:
+    """The track with the piece put on it. A column keeps its width; the dump's own order (`flow`,
+    one track through the page) goes on into columns of other widths (after paying for it)."""
+    width = track.width or snapped or (0.0 if piece.ends else piece.length)
+    if flow and snapped and abs(snapped - width) > 1.5 and not (piece.ends and snapped < width):
+        width = snapped
+    opened = 0 if piece.ends and short(piece, width) else balanced[track.opened]
+    body = track.body or bool(snapped) and abs(snapped - width) <= 1.5
+    return Track(track.first, i, width, track.count + 1, opened, 0, track.x, body)
+
+
+def column_widths(pieces: list[Piece]) -> tuple[float, ...]:
+    """The page's column widths: the printed widths its pieces share (gutters.modal_widths)."""
+    return modal_widths(p.length for p in pieces)

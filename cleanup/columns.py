@@ -1,0 +1,225 @@
+"""Columns merged by the extractor: find the stretches whose lines mix columns, and unmix them.
+
+pdftotext (default mode) writes the lines of neighbouring columns at one height as one line,
+a space at each gutter; pdfminer and PaddleOCR/RapidOCR write every line alone but go across
+the page, so the lines of side-by-side columns alternate; Tesseract reads some lines across
+a gutter, a wide gap or a `|` in the middle. This stage cuts merged lines at their gutters
+(gutters.py), assigns the pieces to columns (assign.py), and gives the lines back column by
+column, each piece keeping its dump line number. It runs after the line rules, before blocks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from . import assign, gutters, lexicon, seams, shapes
+from .model import Step
+from .rulebook import REGISTRY
+from .tracks import Piece
+
+# How well a piece goes on from a track's last piece, in the order `explain` shows them.
+LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11"]
+# What the way extractors deal out columns makes likely: a new track, a track passed over or ended.
+STRUCTURE_CUES = ["CO09", "CO08", "CO15", "CO12", "CO13"]
+_STOPS = frozenset("。！？；")  # a line ending with one stops at a sentence end (the quick test)
+_MIN_LINES = 6  # a page of fewer lines is left as read
+_MIN_OPEN = 6  # open line ends needed to judge a page by its seams
+_MIN_HITS = 3  # and seams found a little further down
+_DEALT = 0.75  # a page goes on into the next line less often than this, against a little further down
+_WRAPPED = 0.4  # the share of a page's lines, at least, that fill one of its column widths
+_COLUMN_LINES = 3  # pieces a track holds to count as a column
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    numbered: list[tuple[int, str]]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A stretch of pieces the assignment splits into several interleaved tracks."""
+
+    start: int  # first piece
+    end: int  # one past its last piece
+    tracks: tuple[int, ...]  # by first piece, in reading order
+    gain: float  # its score over the score of the dump's own order
+    switches: int = 0  # pieces whose track is not the one before's
+
+
+def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
+                 weights: assign.Weights | None = None) -> Result:
+    """Numbered lines in reading order: merged lines cut at their gutters, columns unmixed."""
+    weights = weights or WEIGHTS
+    texts = [stripped for _, text in numbered if (stripped := text.strip())]
+    if len(texts) < _MIN_LINES or not (gutters.may_be_merged(texts) or looks_dealt(texts)):
+        return Result(numbered, ())  # most pages: one look at their lines, nothing to search
+    pieces = gutters.pieces_of(numbered)
+    if not any(p.slot for p in pieces) and not looks_dealt([p.text for p in pieces]) or not _wrapped(pieces):
+        return Result(numbered, ())
+    pairs = seams.PagePairs.of(p.text for p in pieces)
+    words = seams.lexicon()
+    cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
+    choices: list[assign.Choice] = []
+    sequential: list[assign.Choice] = []
+    for start, end in _blocks(pieces):  # a blank line that parts blocks ends every track
+        part = pieces[start:end]
+        for out, tracks in ((choices, assign._MAX_TRACKS), (sequential, 1)):
+            found, _ = assign.assign(part, weights, cues, pairs, words, max_tracks=tracks)
+            out.extend(replace(c, piece=c.piece + start, track=c.track + start) for c in found)
+    regions = find_regions(choices, sequential)
+    for region in regions:
+        _search_again(region, pieces, choices, weights, cues, pairs, words)
+    regions = find_regions(choices, sequential)
+    accepted = [r for r in regions if _accepted(r)]
+    out, warnings = _rebuild(numbered, pieces, choices, accepted)
+    if trace is not None:
+        _explain(trace, pieces, choices, accepted, weights)
+    return Result(out, warnings)
+
+
+def _search_again(region: Region, pieces, choices, weights, cues, pairs, words) -> None:
+    """Search a stretch again knowing how many columns run through it; keep the better reading.
+
+    The first pass opens a column only when its lines have paid for it, so the head of a
+    stretch is often read in the dump's order before the columns are found."""
+    span = choices[region.start:region.end]
+    sizes = Counter(c.track for c in span)
+    known = sum(1 for n in sizes.values() if n >= _COLUMN_LINES)
+    if known < 2:
+        return
+    found, score = assign.assign(pieces[region.start:region.end], weights, cues, pairs, words, known=known)
+    if score >= sum(c.gain for c in span) - 1e-9:  # a tie: the reading that knows the columns
+        choices[region.start:region.end] = [replace(c, piece=c.piece + region.start, track=c.track + region.start)
+                                            for c in found]
+
+
+def _wrapped(pieces: list[Piece]) -> bool:
+    """Whether the page's lines are wrapped at column widths (a page of one paragraph a line has
+    no columns to unmix, whatever its seams say)."""
+    widths = assign.column_widths(pieces)
+    long = [p for p in pieces if p.length >= 6]
+    full = sum(1 for p in long if any(abs(p.length - w) <= 1.5 for w in widths))
+    return bool(long) and full >= _WRAPPED * len(long)
+
+
+def _blocks(pieces: list[Piece]) -> list[tuple[int, int]]:
+    """Stretches of pieces between blank lines that part blocks (pdftotext's, a content stream's)."""
+    starts = [0] + [k for k, p in enumerate(pieces) if k and p.after_break]
+    return list(zip(starts, starts[1:] + [len(pieces)]))
+
+
+def _accepted(region: Region) -> bool:
+    """Reads clearly better than the dump's order, and its tracks take turns: columns, not a stray headline."""
+    turns = max(REGIONS["min_switches"], REGIONS["switch_share"] * (region.end - region.start))
+    return region.gain >= REGIONS["min_gain"] and region.switches >= turns
+
+
+def looks_dealt(texts: list[str]) -> bool:
+    """Whether lines that stop mid-sentence seldom go on into the next line, by the page's own
+    character pairs, but often into one a little further down: columns dealt out in turn.
+
+    Cheap (a set of the page's pairs, no dictionary): this runs on every page.
+
+    >>> col1, col2 = ["吉林省长春市农", "安县田间察看玉", "米新苗长势良好"], ["中国科学院东北", "地理研究所特别", "研究助理齐北松"]
+    >>> elsewhere = ["农安县的玉米", "东北地理所的研究"]
+    >>> dealt = [line for pair in zip(col1, col2) for line in pair] * 3
+    >>> looks_dealt(dealt + elsewhere), looks_dealt((col1 + col2) * 3 + elsewhere)
+    (True, False)
+    """
+    open_lines = [i for i in range(len(texts) - 2)
+                  if len(texts[i]) >= 6 and texts[i][-1] not in _STOPS and not shapes.ends_sentence(texts[i])]
+    if len(open_lines) < _MIN_OPEN:
+        return False
+    seen = seams.pairs_in(texts, {texts[i][-1] for i in open_lines})
+    heads = [text[0] for text in texts]
+    next_hits = later_hits = 0
+    for i in open_lines:
+        tail = texts[i][-1]
+        next_hits += tail + heads[i + 1] in seen
+        later_hits += any(tail + head in seen for head in heads[i + 2:i + 7])
+    return later_hits >= _MIN_HITS and next_hits < _DEALT * later_hits
+
+
+def find_regions(choices: list[assign.Choice], sequential: list[assign.Choice]) -> list[Region]:
+    """Stretches where tracks overlap, each with its gain over the dump's order."""
+    spans: dict[int, list[int]] = {}
+    for c in choices:
+        span = spans.setdefault(c.track, [c.piece, c.piece])
+        span[1] = c.piece
+    regions: list[Region] = []
+    for first in sorted(spans):
+        lo, hi = spans[first]
+        if regions and lo <= regions[-1].end - 1:
+            last = regions[-1]
+            regions[-1] = Region(last.start, max(last.end, hi + 1), (*last.tracks, first), 0.0)
+        else:
+            regions.append(Region(lo, hi + 1, (first,), 0.0))
+    scored = []
+    for r in regions:
+        if len(r.tracks) < 2:
+            continue
+        gain = sum(c.gain for c in choices[r.start:r.end]) - sum(c.gain for c in sequential[r.start:r.end])
+        switches = sum(1 for k in range(r.start + 1, r.end) if choices[k].track != choices[k - 1].track)
+        scored.append(Region(r.start, r.end, r.tracks, gain, switches))
+    return scored
+
+
+def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region]):
+    """The dump's lines, each accepted region's pieces given back track by track where its first
+    line stood. A line a region only partly holds gives its other pieces back in place, after it;
+    blank lines inside a region only parted the extractor's chunks and go."""
+    if not regions:
+        return numbered, ()
+    region_of = {k: r for r in regions for k in range(r.start, r.end)}
+    by_line: dict[int, list[int]] = {}
+    for k, piece in enumerate(pieces):
+        by_line.setdefault(piece.no, []).append(k)
+    out: list[tuple[int, str]] = []
+    done: set[int] = set()  # regions given back
+    before = -1  # the last piece of the lines so far
+    for no, text in numbered:
+        ks = by_line.get(no)
+        if not ks:  # a blank line: kept unless it stands inside a region
+            inner = before in region_of and before + 1 in region_of and region_of[before] is region_of[before + 1]
+            if not inner:
+                out.append((no, text))
+            continue
+        before = ks[-1]
+        held = [region_of[k] for k in ks if k in region_of]
+        if not held:
+            out.append((no, text))
+            continue
+        for region in held:
+            if region.start not in done:
+                done.add(region.start)
+                out.extend((pieces[c.piece].no, pieces[c.piece].text) for track in region.tracks
+                           for c in choices[region.start:region.end] if c.track == track)
+        out.extend((no, pieces[k].text) for k in ks if k not in region_of)
+    columns = max(len(r.tracks) for r in regions)
+    spans = ", ".join(f"{pieces[r.start].no}-{pieces[r.end - 1].no}" for r in regions)
+    warning = (f"CW01 lines {spans} mixed side-by-side columns (up to {columns}); put back column by column: "
+               "read such pages with `pdftotext -raw` or PyMuPDF's get_text(), which keep each column whole")
+    return out, (warning,)
+
+
+def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Region], weights) -> None:
+    """One step a piece of each accepted region: its column, and the cues behind the choice
+    (each cue's value and, in brackets, what it weighed), then the choice's whole score."""
+    weight = weights.as_dict()
+    for region in regions:
+        names = {first: k + 1 for k, first in enumerate(region.tracks)}
+        for c in choices[region.start:region.end]:
+            p = pieces[c.piece]
+            why = " ".join(f"{code}={v:g}({weight.get(code, 0) * v:+.1f})" for code, v in c.cues if v)
+            trace.append(Step("CW01", "deinterleave", p.no, p.no, p.text,
+                              f"[column {names[c.track]}] {p.text}  ← {why or 'no cue'}: {c.gain:+.1f}"))
+
+
+def _load_weights() -> tuple[assign.Weights, dict]:
+    data = lexicon.read_rules("columns.toml")
+    return assign.Weights.of(data["cues"], LINK_CUES), data["regions"]
+
+
+WEIGHTS, REGIONS = _load_weights()

@@ -1,0 +1,264 @@
+"""Where a dump line holds several columns' lines: its gutters, and the pieces between them.
+
+pdftotext's default mode writes the lines of neighbouring columns at one height as one line
+with a single space at each gutter. It never spaces CJK text otherwise, so a space between two
+wide characters is a gutter, unless it is a headline's or a byline's phrase space (a page
+whose lines do not look merged keeps them all). It also spaces every ASCII run off its CJK
+neighbours (施肥 59.4 公斤), so a space beside a digit is a gutter only where the column
+widths say so. Tesseract leaves a wide gap or a `|` where it read across a gutter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import shapes
+from .tracks import Piece
+
+# A single space between two wide characters: pdftotext's gutter.
+_GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
+# A space beside an ASCII run: pdftotext's spacing of digits and Latin, or a gutter.
+_ASCII_GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[!-~])|(?<=[!-~]) (?=[^\x00-\x7f\s])")
+# The edge of a Latin or digit run set among CJK characters, a space the extractor wrote there aside.
+_RUN_EDGE_RE = re.compile(r"[^\x00-\x7f] ?(?=[0-9A-Za-z])|[0-9A-Za-z%] ?(?=[^\x00-\x7f\s])")
+# What Tesseract leaves in a line read across a gutter: a wide gap, or a rule read as |.
+_OCR_GUTTER_RE = re.compile(r" {3,}|\u3000{2,}| *[|｜] *")
+_OPEN = "（(《“‘【「"
+_CLOSE = "）)》”’】」"
+_PHRASE = 14  # the longest quote that may hold a phrase space (“奉献社会 引领文明”)
+_BYLINE = 30  # the longest bracket that may (（全媒体记者 魏静 通讯员 胡芳舒）)
+_MIN_MERGED = 3
+_MERGED_WIDTH = 1.6  # times the narrowest common line width: a line that holds two columns' lines
+_BREAK_SHARE = 0.3  # lines after a blank, at most, on a page where blank lines part blocks  # lines that look merged before any space is taken for a gutter
+_MIN_PIECE = 4.0  # the narrowest piece of a line that looks merged
+_NARROWEST = 8  # the narrowest column a newspaper sets, in characters
+
+
+def printed_width(text: str) -> float:
+    """A piece's printed width in CJK characters: Latin and digits count half, and half again
+    each edge of a Latin or digit run among CJK characters, for the gap a typesetter leaves
+    there (pdftotext writes it as a space; OCR and other extractors drop it).
+
+    >>> printed_width("北京警方 10 日通报， 8 月 7 日"), printed_width("北京警方10日通报，8月7日")
+    (15.0, 15.0)
+    >>> printed_width("栋大厦内侵害公民个人信息的犯罪")
+    15.0
+    """
+    if text.isascii() or not _RUN_EDGE_RE.search(text):
+        return shapes.display_length(text)
+    return shapes.display_length(text) + 0.5 * len(_RUN_EDGE_RE.findall(text))
+
+
+def candidate_cuts(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of the spaces that may be gutters: (between wide characters, beside an ASCII run).
+
+    A space inside a bracket or quote that closes later in the line is a phrase space.
+
+    >>> candidate_cuts("本报讯（通讯员 武子实）近日 到各个")
+    ([14], [])
+    >>> candidate_cuts("大约能看清 100 平 同问题")
+    ([11], [5, 9])
+    """
+    enclosed = _enclosed(text)
+    wide = [m.start() for m in _GUTTER_RE.finditer(text) if not enclosed[m.start()]]
+    ascii_ = [m.start() for m in _ASCII_GUTTER_RE.finditer(text) if not enclosed[m.start()]]
+    return wide, ascii_
+
+
+def _enclosed(text: str) -> list[bool]:
+    """For each offset, whether it stands inside a short bracket or quote the line closes.
+
+    A phrase space stands in a short slogan or a byline in brackets; quotes that pair up
+    farther apart belong to two columns' lines.
+
+    >>> [k for k, x in enumerate(_enclosed("（记者 王欢）近日 ‘处 间也有差异。”作")) if x]
+    [0, 1, 2, 3, 4, 5]
+    """
+    inside = [False] * (len(text) + 1)
+    stack: list[tuple[str, int]] = []
+    for k, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append((ch, k))
+        elif ch in _CLOSE:
+            want = _OPEN[_CLOSE.index(ch)]
+            at = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] == want), None)
+            if at is None:
+                continue
+            start = stack[at][1]
+            del stack[at:]
+            if k - start <= (_BYLINE if want in "（(" else _PHRASE):
+                for j in range(start, k):
+                    inside[j] = True
+    return inside
+
+
+def may_be_merged(texts: list[str]) -> bool:
+    """Whether a few lines have a space between two CJK characters, or a wide gap or rule in them:
+    the quick look every page gets before pieces_of looks closer.
+
+    >>> may_be_merged(["省长春市 来。作为中国", "间察看，玉米 方米内的", "势。 态研究所"])
+    True
+    >>> may_be_merged(["本报讯（通讯员 王欣）为进一步提高居民，", "施肥 59.4 公斤，", "游园赏美景 千人健步行"])
+    False
+    """
+    found = 0
+    for text in texts:
+        if " " not in text or not shapes.BODY_PUNCT_RE.search(text):  # headlines and bylines have no marks
+            continue
+        if any(_outside_brackets(text, m.start()) for m in _GUTTER_RE.finditer(text)) or _OCR_GUTTER_RE.search(text):
+            found += 1
+            if found >= _MIN_MERGED:
+                return True
+    return False
+
+
+def _outside_brackets(text: str, at: int) -> bool:
+    head = text[:at]
+    return all(head.count(o) <= head.count(c) for o, c in ("（）", "()", "“”"))
+
+
+def ocr_parts(text: str) -> list[str]:
+    """A line cut where Tesseract read across a gutter: a wide gap or a `|` with text both sides.
+
+    >>> ocr_parts("场。                    所持有的陆良、师宗")
+    ['场。', '所持有的陆良、师宗']
+    >>> ocr_parts("司 了|")
+    ['司 了|']
+    """
+    parts = [p.strip() for p in _OCR_GUTTER_RE.split(text)]
+    if len(parts) > 1 and all(_wide_count(p) >= 2 for p in parts):
+        return parts
+    return [text]
+
+
+def _wide_count(text: str) -> int:
+    return sum(1 for ch in text if not ch.isascii() and not ch.isspace())
+
+
+def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
+    """Every line's pieces, in dump order: cut at gutters where the page's lines look merged."""
+    lines = []
+    blank_before: set[int] = set()
+    blank = False
+    for no, text in numbered:
+        stripped = text.strip()
+        if stripped:
+            lines.append((no, [p for p in ocr_parts(stripped) if p]))
+            if blank:
+                blank_before.add(no)
+        blank = not stripped
+    breaks = len(blank_before) <= _BREAK_SHARE * len(lines)  # else blank lines part every line or two
+    cuts = {}
+    whole: set[str] = set()  # lines that read as a couplet headline, a byline or a spread line
+    for no, parts in lines:
+        for part in parts:
+            if " " in part and not shapes.is_spread(part):
+                wide, ascii_ = candidate_cuts(part)
+                if wide or ascii_:
+                    cuts[part] = (wide, ascii_)
+                    if shapes.standalone(part):
+                        whole.add(part)
+    # the lines that look merged: several columns' worth, every piece between gutters a line's worth
+    line = modal_widths(printed_width(piece) for _, parts in lines for part in parts
+                        for piece in (_wide_pieces(part, cuts[part][0]) if part in cuts else [part]))
+    merged = sum(1 for text, (wide, _) in cuts.items() if wide and text not in whole and _looks_merged(text, wide, line))
+    widths = _column_widths({t: c for t, c in cuts.items() if t not in whole}) if merged >= _MIN_MERGED else ()
+    if widths:  # once more from the pieces so cut: lines cut only beside digits join in
+        pieces = [piece for t, c in cuts.items() if t not in whole for piece in _cut(t, *c, widths)]
+        widths = _column_widths({piece: ([], []) for piece in pieces}) or widths
+    out: list[Piece] = []
+    for no, parts in lines:
+        slot = 0
+        for part in parts:
+            split = _cut(part, *cuts[part], widths) if part in cuts and widths else [part]
+            if part in whole and not all(_fills(piece, widths) for piece in split):
+                split = [part]  # a couplet is cut only where both halves fill a column exactly
+            for piece in split:
+                out.append(Piece(no, slot, piece, printed_width(piece), shapes.ends_sentence(piece),
+                                 breaks and slot == 0 and no in blank_before))
+                slot += 1
+    return out
+
+
+def _wide_pieces(text: str, wide: list[int]) -> list[str]:
+    bounds = [0, *wide, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _looks_merged(text: str, wide: list[int], line: tuple[float, ...]) -> bool:
+    """Wider than the page's common lines by far, and every piece between the wide-character
+    gutters a line's worth. (OCR's spaces where it lost a quote part a line of common width.)"""
+    if line and printed_width(text) < _MERGED_WIDTH * min(line):
+        return False
+    bounds = [0, *wide, len(text)]
+    return all(printed_width(text[a:b]) >= _MIN_PIECE for a, b in zip(bounds, bounds[1:]))
+
+
+def _column_widths(cuts: dict[str, tuple[list[int], list[int]]]) -> tuple[float, ...]:
+    """The widths that many pieces between wide-character gutters share: the page's column widths."""
+    lengths = []
+    for text, (wide, _) in cuts.items():
+        bounds = [0, *wide, len(text)]
+        lengths.extend(printed_width(text[a:b]) for a, b in zip(bounds, bounds[1:]))
+    return modal_widths(lengths)
+
+
+def modal_widths(lengths) -> tuple[float, ...]:
+    """The printed widths that many lines share, give or take one: a page's column widths
+    (two within two of each other are one column's, its lines' lengths spread by punctuation).
+
+    A width is left out where it is two narrower ones side by side (lines a first cut left
+    together), or too rare beside the commonest to be more than paragraphs' last lines.
+
+    >>> modal_widths([17, 17, 16.5, 12, 12, 12, 29, 29, 29, 7, 7, 7])
+    (12, 17)
+    """
+    counts = Counter(round(length) for length in lengths if length >= _NARROWEST)
+    support = {w: counts[w - 1] + counts[w] + counts[w + 1] for w in counts}
+    widths: list[int] = []
+    for w in sorted(support, key=lambda w: (-support[w], -w)):
+        if support[w] >= max(3, 0.15 * max(support.values())) and all(abs(w - v) > 2 for v in widths):
+            widths.append(w)
+    return tuple(w for w in sorted(widths) if not any(abs(w - a - b) <= 2.5 for a in widths for b in widths))
+
+
+def _cut(text: str, wide: list[int], ascii_: list[int], widths: tuple[float, ...]) -> list[str]:
+    """The best way to cut a line: every piece a full column line or a paragraph's end.
+
+    Every cut at a wide-character gutter is tried, and at a space beside digits; a cut beside
+    digits must make its left piece a full line.
+    """
+    spaces = sorted(set(wide) | set(ascii_))
+    best: dict[int, tuple[float, list[str]]] = {0: (0.0, [])}
+    starts = [0] + [s + 1 for s in spaces]
+    for s_index, start in enumerate(starts):
+        if start not in best:
+            continue
+        score, parts = best[start]
+        for end in [*spaces[s_index:], len(text)]:
+            piece = text[start:end]
+            if end < len(text) and end not in spaces:
+                continue
+            gain = _piece_score(piece, widths) + (0.0 if end == len(text) else 0.2 if end in wide else -0.8)
+            nxt = end + 1 if end < len(text) else end
+            if nxt not in best or best[nxt][0] < score + gain:
+                best[nxt] = (score + gain, [*parts, piece])
+    return best[len(text)][1]
+
+
+def _fills(piece: str, widths: tuple[float, ...]) -> bool:
+    return any(abs(printed_width(piece) - w) <= 1.0 for w in widths)
+
+
+def _piece_score(piece: str, widths: tuple[float, ...]) -> float:
+    """How much a piece looks like one column's line: full, or a short paragraph end."""
+    length = printed_width(piece)
+    widest = max(widths)
+    if length > widest + 1.5:
+        return -3.0 * (length / widest)
+    if any(abs(length - w) <= 1.0 for w in widths):
+        return 2.0
+    if shapes.ends_sentence(piece):
+        return 1.0
+    return 0.0 if length >= 4 else -1.0

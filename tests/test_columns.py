@@ -1,0 +1,144 @@
+"""The column stage: merged and interleaved columns put back; ordered dumps left alone."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from cleanup import columns, pipeline
+from cleanup.cli import app
+from cleanup.decode import decode
+from cleanup.layout import split_lines
+from cleanup.rulebook import apply_text_rules
+
+from . import interleave
+from .conftest import DUMPS, ROOT
+
+DEVSET = ROOT / "tests" / "devset" / "dumps"
+CORPUS = ROOT / "tests" / "corpus"  # the factory's pages, where this checkout has them
+ORDERED = sorted(p for folder in (DEVSET, *CORPUS.glob("*/dumps")) for p in folder.glob("*.txt")
+                 if p.stem.endswith(("_pdftotext-raw", "_pymupdf", "_ocr", "_sim")) or p.stem.startswith("sim"))
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+POOL: list[str] = []
+
+
+def pool() -> list[str]:
+    """Body paragraphs of the golden pages' expected files: the text the made-up pages are set in."""
+    if not POOL:
+        for path in sorted((ROOT / "golden").glob("*/*.md")):
+            text = path.read_text(encoding="utf-8")
+            if "kind: furniture" not in text:
+                POOL.extend(b.strip().replace("\\", "") for b in text.split("---", 2)[-1].split("\n\n")
+                            if len(b.strip()) >= 30 and not b.startswith("#"))
+    return POOL
+
+
+def numbered_after_line_rules(raw: bytes) -> list[tuple[int, str]]:
+    rules = pipeline.rules(pipeline.LINE_RULES)
+    return [(no, apply_text_rules(rules, line, "line", (no, no), None)) for no, line in split_lines(decode(raw).text)]
+
+
+def printed(numbered: list[tuple[int, str]]) -> Counter:
+    return Counter(ch for _, text in numbered for ch in text if not ch.isspace())
+
+
+def reading(lines, out) -> list[int]:
+    """The reading ranks of the stage's output lines (a line left whole stands for all its pieces)."""
+    rank = {(no, text): r for no, line in enumerate(lines, 1) for r, text in line}
+    flat = []
+    for no, text in out:
+        if text.strip():
+            found = rank.get((no, text))
+            flat.extend([found] if found is not None else [r for r, _ in lines[no - 1]])
+    return flat
+
+
+def links_kept(flat: list[int], total: int) -> float:
+    where = {r: k for k, r in enumerate(flat)}
+    return sum(where[r + 1] == where[r] + 1 for r in range(total - 1)) / (total - 1)
+
+
+@pytest.mark.parametrize("dump", DUMPS, ids=lambda p: p.stem)
+def test_golden_pages_are_left_as_read(dump):
+    numbered = numbered_after_line_rules(dump.read_bytes())
+    result = columns.deinterleave(numbered)
+    assert result.numbered == numbered and not result.warnings
+
+
+@pytest.mark.parametrize("dump", ORDERED, ids=lambda p: p.stem)
+def test_ordered_extractions_are_left_as_read(dump):
+    """pdftotext -raw, PyMuPDF, Tesseract and the simulated dumps keep each column whole already
+    (the dev set's and the factory corpus's, both splits: a negative fits nothing)."""
+    numbered = numbered_after_line_rules(dump.read_bytes())
+    result = columns.deinterleave(numbered)
+    assert result.numbered == numbered and not result.warnings
+
+
+@SETTINGS
+@given(st.integers(0, 10**6))
+def test_a_reading_in_order_is_left_as_read(seed):
+    lines, _ = interleave.page(pool(), "raw", seed)
+    numbered = interleave.numbered(lines)
+    result = columns.deinterleave(numbered)
+    assert result.numbered == numbered and not result.warnings
+
+
+@SETTINGS
+@given(st.integers(0, 10**6), st.sampled_from(["pdftotext", "paddle", "pdfminer", "raw"]))
+def test_deinterleaving_conserves_printed_characters(seed, extractor):
+    lines, _ = interleave.page(pool(), extractor, seed)
+    numbered = interleave.numbered(lines)
+    assert printed(columns.deinterleave(numbered).numbered) == printed(numbered)
+
+
+@SETTINGS
+@given(st.integers(0, 10**6), st.sampled_from(["pdftotext", "paddle", "pdfminer"]))
+def test_clean_interleavings_come_back_column_by_column(seed, extractor):
+    """One story in two to four columns, rows level: the columns come back whole and in order
+    but for a slip or two where no cue tells two columns' seams apart."""
+    lines, total = interleave.clean_page(pool(), extractor, seed)
+    result = columns.deinterleave(interleave.numbered(lines))
+    assert result.warnings and result.warnings[0].startswith("CW01")
+    assert links_kept(reading(lines, result.numbered), total) >= 0.8
+
+
+def test_clean_interleavings_mostly_come_back_whole():
+    kept = [links_kept(reading(lines, columns.deinterleave(interleave.numbered(lines)).numbered), total)
+            for seed in range(12) for lines, total in [interleave.clean_page(pool(), "paddle", seed)]]
+    assert sum(kept) / len(kept) >= 0.93
+
+
+MERGED = """\
+北京警方 10 日通报， 8 月 7 日 到各个营销部门。为逃避打击，技
+警方出动 300 名警力，对藏匿于一 术部的办公地点远离公司本部。
+栋大厦内侵害公民个人信息的犯罪 警方调查发现，该公司推销的
+团伙实施抓捕， 299 名嫌犯落网， 所谓收藏品均是从旧货市场、集币
+其中刑事拘留 95 人、行政拘留 市场、纪念品制造厂家廉价收购
+204 人，并缴获数十箱公民个人信 的，这些低价的钱币、古玩，经过
+息名单。目前，涉案公司总裁仍在 精美包装，配上公司自制的收藏证
+逃。 书，向客户高价销售。
+北京市公安局丰台分局副局长 该公司招聘的近 300 名话务员
+郑威在 10 日的新闻发布会上介绍 经过培训，按照盗取的公民信息，
+说，今年 8 月初，警方侦查发现， 用掌握的话术技巧虚构藏品价值，
+位于北京南三环一栋大厦内的某收 诱骗客户购买。每名话务员每天至
+藏品文化交流中心，涉嫌非法获取 少拨打 200 个以上电话进行推销。
+"""
+
+
+def test_a_page_of_merged_lines_reads_column_by_column():
+    page = pipeline.clean_text(MERGED, "merged.txt")
+    assert any(w.startswith("CW01") and "pdftotext -raw" in w for w in page.warnings)
+    text = "".join(p for item in page.items for _, p in item.body)
+    assert "299名嫌犯落网，其中刑事拘留95人" in text
+    assert "技术部的办公地点远离公司本部。警方调查发现" in text
+
+
+def test_explain_shows_which_column_each_piece_went_to(tmp_path: Path):
+    dump = tmp_path / "merged.txt"
+    dump.write_text(MERGED, encoding="utf-8")
+    shown = CliRunner().invoke(app, ["explain", str(dump), "--rule", "CW"]).output
+    assert "[column 1] 北京警方 10 日通报" in shown and "[column 2] 到各个营销部门" in shown
+    assert "CO0" in shown  # the cues behind each choice
