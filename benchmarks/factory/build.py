@@ -141,11 +141,14 @@ def make_set(out: Path, count: int, seed: int, half: str, prefix: str, jobs: int
                 done.append(known[stem])
                 continue
         todo.append(job)
-    recipe = {"seed": seed, "half": half, "prefix": prefix, "count": count, "pages": done}
+    # Recorded pages stay in the recipe while they are remade, so a stopped run leaves it whole.
+    recipe = {"seed": seed, "half": half, "prefix": prefix, "count": count,
+              "pages": [known[job["stem"]] for job in todo if job["stem"] in known] + done}
     started = time.time()
     with multiprocessing.get_context("spawn").Pool(max(1, jobs)) as workers:
         for result in workers.imap(make_page, todo):
             write_page(out, result)
+            recipe["pages"] = [p for p in recipe["pages"] if p["stem"] != result["stem"]]
             recipe["pages"].append({"stem": result["stem"], "seed": result["seed"], "bands": result["bands"]})
             recipe["pages"].sort(key=lambda p: p["stem"])
             recipe_path.write_text(json.dumps(recipe, indent=1) + "\n")
