@@ -24,7 +24,8 @@ MAX_GAP = 6  # folded characters a chain may skip (misread characters)
 MAX_DRIFT = 3  # characters a chain's diagonal may drift (dropped or extra characters)
 SEGMENT_COST = 2.0
 USED_WEIGHT = 0.6
-CONTINUES = 2.0
+CONTINUES = 2.0  # a chain that goes on from a line just read
+EDGE = 0.5  # a chain that starts or ends a block: less than one matched character
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,15 @@ class Chain:
     @property
     def t1(self) -> int:
         return self.hits[-1][1] + GRAM
+
+    @property
+    def covered(self) -> int:
+        """Line characters inside some seed: what the chain matched, misread characters left out."""
+        count, reach = 0, 0
+        for i, _ in self.hits:
+            count += min(GRAM, i + GRAM - max(i, reach))
+            reach = i + GRAM
+        return count
 
     def t_at(self, f: int) -> int:
         """The truth offset the line offset f falls on, from the nearest seed at or before it."""
@@ -180,17 +190,19 @@ def _parting_cost(a: Chain, b: Chain, gaps: list[int]) -> float:
 
 
 def _value(chain: Chain, f: str, spaced: list[bool], truth: TruthText, opened: list[int]) -> float:
-    length = chain.f1 - chain.f0
-    value = length - USED_WEIGHT * truth.used_in(chain.t0, chain.t1)
+    """What a chain is worth: its length, less truth other lines claimed, more where it goes on
+    inside a block from a line just read, or starts or ends a block (a headline line)."""
+    value = chain.covered - USED_WEIGHT * truth.used_in(chain.t0, chain.t1)
     start = chunk_start(chain.f0, spaced)
     expected = chain.t0 - (chain.f0 - start)
-    if any(abs(expected - end) <= 2 for end in opened):
-        value += CONTINUES
     block = truth.blocks[truth.block_at(chain.t0)]
+    # A line that ended a block says nothing about which block comes next: that is no going on.
+    if any(abs(expected - end) <= 2 and end > block.start for end in opened):
+        value += CONTINUES
     if abs(expected - block.start) <= 1:
-        value += 1.0
+        value += EDGE
     if abs(chain.t1 - block.end) <= 1 and chain.f1 >= len(f) - 1:
-        value += 1.0
+        value += EDGE
     if opened:
         value -= 1e-6 * abs(chain.t0 - opened[0])
     return value

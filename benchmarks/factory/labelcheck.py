@@ -92,11 +92,11 @@ def compare(record: list[LineLabel], got: list[LineLabel]) -> Counter:
     return counts
 
 
-def check(folders: list[Path], pages: int, seed: int, ocr_rate: float = 0.05) -> dict[str, Counter]:
+def check(folders: list[Path], pages: int, seed: int, ocr_rate: float = 0.05, mix: bool = False) -> dict[str, Counter]:
     """Agreement counts per damage over simulated pages made from the truth folders."""
     spec = load_spec()
     results = {damage: Counter() for damage in DAMAGES}
-    for n, items in enumerate(pick_pages(folders, pages, seed, False, spec)):
+    for n, items in enumerate(pick_pages(folders, pages, seed, mix, spec)):
         _, record = simulate_page_with_labels(items, seed * 1000 + n, spec)
         rng = random.Random(seed * 1000 + n)
         variants = {"plain": record, "ocr": misread(record, ocr_rate, rng)}
@@ -114,9 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--ocr-rate", type=float, default=0.05)
+    parser.add_argument("--mix", action="store_true", help="pages recombined from all the truths' items")
     args = parser.parse_args(argv)
     folders = [path for folder in args.truth for path in truth_folders(folder)]
-    results = check(folders, args.pages, args.seed, args.ocr_rate)
+    results = check(folders, args.pages, args.seed, args.ocr_rate, args.mix)
     print(f"{'damage':12} {'lines':>7} {'agree%':>7} {'role%':>7} {'block%':>7} {'item%':>7}")
     for damage, counts in results.items():
         lines = counts["lines"] or 1

@@ -210,7 +210,8 @@ def pick_pages(folders: list[Path], pages: int, seed: int, mix: bool, spec: dict
     if not mix:
         return [truths[n % len(truths)] for n in range(pages)]
     rng = random.Random(seed)
-    pool = [item for items in truths for item in items]
+    # The dev pages share stories, some with another headline: a story counts once, by its longest block.
+    pool = list({max(item.blocks, key=lambda b: len(b.text)).text: item for items in truths for item in items}.values())
     chosen = []
     for _ in range(pages):
         items = rng.sample(pool, min(len(pool), rng.randint(*spec["mix"]["items"])))
