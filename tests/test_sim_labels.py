@@ -165,6 +165,16 @@ def test_labels_hold_up_under_misreadings_and_joined_columns(simulated):
     assert counts["agree"] / counts["lines"] >= 0.98, counts
 
 
+def test_labels_read_traditional_script_and_radical_code_points(simulated):
+    counts = {}
+    for items, _, _, record in simulated[:10]:
+        restyled = labelcheck.restyle(record, random.Random(len(record)))
+        assert any(label.text != plain.text for label, plain in zip(restyled, record))
+        text = "\n".join(label.text for label in restyled) + "\n"
+        counts = _add(counts, labelcheck.compare(restyled, label_lines(text, items)))
+    assert counts["agree"] / counts["lines"] >= 0.995, counts
+
+
 # Lines of the golden dumps read against their judgment calls (golden/README.md):
 # (page, line, [(role, item, block, starts_block, starts_item), ...]).
 GOLDEN_LINES = [

@@ -2,27 +2,33 @@
 
     python -m benchmarks.factory.labelcheck [--pages 100] [--seed 11] [TRUTH_DIR ...]
 
-Beside the plain simulated pages, two damages the simulator does not make but real dumps do
-are laid on its output, record and all: OCR misreadings (characters replaced by others of the
-page, a few dropped) and pdftotext's default mode, which joins the lines of two columns side
-by side with one space. A line agrees when every segment has the recorded item, block and
-role, in order.
+Beside the plain simulated pages, damages the simulator does not make but real dumps do are
+laid on its output, record and all: OCR misreadings (characters replaced by others of the
+page, a few dropped), pdftotext's default mode, which joins the lines of two columns side by
+side with one space, traditional script (OpenCC s2t), and pdfminer's radical code points
+(⼀ for 一). A line agrees when every segment has the recorded item, block and role, in order.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import random
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
+
+import opencc
 
 from .labels import label_lines
 from .linelabel import LineLabel, Segment
 from .simulate import load_spec, pick_pages, simulate_page_with_labels, truth_folders
 
-DAMAGES = ("plain", "ocr", "columns", "ocr+columns")
+DAMAGES = ("plain", "ocr", "columns", "ocr+columns", "traditional+radicals")
+# Kangxi radicals (U+2F00–U+2FD5) whose NFKC form is an ordinary ideograph: what pdfminer prints.
+RADICALS = {unicodedata.normalize("NFKC", chr(cp)): chr(cp) for cp in range(0x2F00, 0x2FD6)}
 
 
 def misread(labels: list[LineLabel], rate: float, rng: random.Random) -> list[LineLabel]:
@@ -43,6 +49,23 @@ def misread(labels: list[LineLabel], rate: float, rng: random.Random) -> list[Li
         segments = tuple(s for s in segments if s.end > s.start)
         out.append(LineLabel(label.no, "".join(text), segments))
     return out
+
+
+def restyle(labels: list[LineLabel], rng: random.Random) -> list[LineLabel]:
+    """Half the lines in traditional script, and a third of the characters with a radical form in it."""
+    out = []
+    for label in labels:
+        text = _s2t().convert(label.text) if rng.random() < 0.5 else label.text
+        text = "".join(RADICALS[ch] if ch in RADICALS and rng.random() < 0.33 else ch for ch in text)
+        if len(text) != len(label.text):  # a phrase conversion changed the length: keep the line as it was
+            text = label.text
+        out.append(LineLabel(label.no, text, label.segments))
+    return out
+
+
+@functools.cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
 
 
 def join_columns(labels: list[LineLabel], rng: random.Random) -> list[LineLabel]:
@@ -102,6 +125,7 @@ def check(folders: list[Path], pages: int, seed: int, ocr_rate: float = 0.05, mi
         variants = {"plain": record, "ocr": misread(record, ocr_rate, rng)}
         variants["columns"] = join_columns(record, rng)
         variants["ocr+columns"] = join_columns(variants["ocr"], rng)
+        variants["traditional+radicals"] = restyle(record, rng)
         for damage, lines in variants.items():
             text = "\n".join(label.text for label in lines) + "\n"
             results[damage] += compare(lines, label_lines(text, items))
@@ -118,11 +142,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folders = [path for folder in args.truth for path in truth_folders(folder)]
     results = check(folders, args.pages, args.seed, args.ocr_rate, args.mix)
-    print(f"{'damage':12} {'lines':>7} {'agree%':>7} {'role%':>7} {'block%':>7} {'item%':>7}")
+    print(f"{'damage':20} {'lines':>7} {'agree%':>7} {'role%':>7} {'block%':>7} {'item%':>7}")
     for damage, counts in results.items():
         lines = counts["lines"] or 1
         rates = [100 * counts[key] / lines for key in ("agree", "role", "starts_block", "starts_item")]
-        print(f"{damage:12} {counts['lines']:7d} " + " ".join(f"{rate:7.2f}" for rate in rates))
+        print(f"{damage:20} {counts['lines']:7d} " + " ".join(f"{rate:7.2f}" for rate in rates))
     return 0
 
 

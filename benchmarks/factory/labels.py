@@ -288,9 +288,13 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, DecodeError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print("no\trole\titem\tblock\tstarts\ttext")
-    for label in label_lines(text, items):
-        print(format_row(label))
+    try:
+        print("no\trole\titem\tblock\tstarts\ttext")
+        for label in label_lines(text, items):
+            print(format_row(label))
+    except BrokenPipeError:  # the reader stopped early (| head): stop quietly
+        sys.stdout = None
+        return 141
     return 0
 
 
