@@ -9,8 +9,8 @@ from benchmarks.factory import labelcheck
 from benchmarks.factory.fold import fold
 from benchmarks.factory.labels import label_lines
 from benchmarks.factory.labels import main as labels_main
-from benchmarks.factory.simulate import load_spec, simulate_page, simulate_page_with_labels
-from benchmarks.factory.truth import read_truth
+from benchmarks.factory.simulate import load_spec, pick_pages, simulate_page, simulate_page_with_labels
+from benchmarks.factory.truth import read_truth, write_truth
 from cleanup import conserve, output, pipeline
 from cleanup.decode import decode
 
@@ -26,14 +26,20 @@ def _pages():
 
 
 @pytest.fixture(scope="module")
-def simulated():
-    """(items, files of the truth, dump bytes, record) for each page."""
+def simulated(tmp_path_factory):
+    """(items, files of the truth, dump bytes, record) for each page: the golden truths in
+    turn, and pages mixed from their stories (some with a running head and foot)."""
     pages = []
     for folder, seed in _pages():
         items = read_truth(folder)
         data, record = simulate_page_with_labels(items, seed)
         files = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.md"))]
         pages.append((items, files, data, record))
+    for n, items in enumerate(pick_pages(TRUTHS, 12, 3, True, load_spec())):
+        data, record = simulate_page_with_labels(items, 100 + n)
+        folder = tmp_path_factory.mktemp("mixed")
+        write_truth(items, folder, "mixed.txt")
+        pages.append((items, [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.md"))], data, record))
     return pages
 
 
@@ -135,6 +141,8 @@ DAMAGE = {
         s.role in ("byline", "credit") and label.text[s.start:s.end].count(" ") > blocks[s.item, s.block].count(" ")
         for label in record for s in label.segments),
     "column label": lambda text, record, blocks: any(s.role == "column" for _, s in _order(record)),
+    "running head and foot": lambda text, record, blocks: any(
+        s.role == "furniture" for s in record[-1].segments + record[-2].segments),
     "title on two lines": lambda text, record, blocks: any(
         s.role == "title" and not s.starts_block for _, s in _order(record)),
 }

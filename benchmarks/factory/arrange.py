@@ -62,7 +62,9 @@ class Style:
 
 @dataclass(slots=True)
 class Unit:
-    story: int  # index of the item on the page
+    """Rows that move together: a headline block, a paragraph, a byline, a credit."""
+
+    story: int  # the item's number
     kind: str  # head, run, para, heading, byline, credit
     rows: list[Row]
 
