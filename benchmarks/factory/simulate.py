@@ -254,7 +254,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def truth_folders(path: Path) -> list[Path]:
+    """The path itself if it holds NN.md files, else its subfolders that do."""
     holds_items = lambda folder: any(p.stem.isdigit() for p in folder.glob("*.md"))  # noqa: E731
+    if not path.is_dir():
+        return []
     if holds_items(path):
         return [path]
     return sorted(child for child in path.iterdir() if child.is_dir() and holds_items(child))
