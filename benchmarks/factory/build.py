@@ -25,25 +25,11 @@ from . import extract, html
 from .compose import compose
 from .draw import load_spec
 from .pool import load_pool
+from .simulate import simulate_page
 from .stories import Source
-from .truth import write_truth
+from .truth import as_truth_items, write_truth
 
 GROUPS = (*extract.GROUPS, "sim")
-
-try:  # the text simulator is the `sim` branch's; a plain stand-in until it lands
-    from .simulate import simulate_page
-except ImportError:  # pragma: no cover - replaced when simulate.py is merged
-    def simulate_page(truth_items, seed) -> bytes:
-        """Stand-in: each block wrapped at one column width, blank lines between blocks."""
-        import random
-
-        width = random.Random(seed).randint(14, 28)
-        lines = []
-        for item in truth_items:
-            for block in item.blocks:
-                text = block.text
-                lines += [text[i : i + width] for i in range(0, len(text), width)] + [""]
-        return "\n".join(lines).encode("utf-8")
 
 
 def page_seed(corpus_seed: int, half: str, index: int) -> int:
@@ -90,7 +76,7 @@ def make_page(job: dict) -> dict:
         printed_at = time.time()
         dumps = extract.extract_all(pdf, folder, extract_groups) if extract_groups else {}
         if "sim" in job["groups"]:
-            dumps["sim"] = simulate_page(page.items(), job["seed"])
+            dumps["sim"] = simulate_page(as_truth_items(page.items()), job["seed"], spec["sim"])
         if job.get("keep_pages") and extract_groups:
             pages = Path(job["out"]) / "pages"
             pages.mkdir(parents=True, exist_ok=True)
