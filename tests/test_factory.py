@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchmarks.factory import build, compose, html, layout, pool, printed, truth
+from benchmarks.factory import build, compose, html, layout, pool, printed, stories, truth
 from benchmarks.factory.draw import load_spec
 from benchmarks.factory.stories import Source
 from cleanup import conserve
@@ -41,7 +41,7 @@ def _page(seed: int, half: str, spec_path: str | None = None, keep=None):
 
 
 def test_print_transforms_and_band_fitting_examples():
-    for module in (printed, build, layout):
+    for module in (printed, build, layout, stories, truth):
         assert doctest.testmod(module).failed == 0
 
 
@@ -60,6 +60,32 @@ def test_truth_holds_exactly_the_characters_the_page_prints(half, seed):
     files = [truth.render_item(item, "p.txt") for item in items]
     missing, extra = conserve.compare(html.visible_text(document), files)
     assert not missing and not extra, f"missing {''.join(missing.elements())!r}, extra {''.join(extra.elements())!r}"
+
+
+CLAUSE_MARKS = "，。；：！？"
+
+
+@pytest.mark.parametrize("half", SPLITS)
+def test_added_headings_and_dash_lines_are_whole_clauses(half):
+    """A clause lifted into a heading or a —— line starts and ends at punctuation, never mid-word."""
+    lifted = 0
+    for seed in range(30):
+        for item in _page(seed, half)[1]:
+            texts = [b.text for b in item.blocks if b.role in ("body", "heading")]
+            for block in item.blocks:
+                if block.role == "heading":
+                    clause = block.text
+                elif block.role == "body" and block.text.startswith("——") and len(block.text) <= 17:
+                    clause = block.text[2:-1]
+                else:
+                    continue
+                homes = [t for t in texts if clause in t and t != block.text]
+                for home in homes:
+                    at = home.index(clause)
+                    lifted += 1
+                    assert at == 0 or home[at - 1] in CLAUSE_MARKS + "“", (clause, home)
+                    assert home[at + len(clause):][:1] in CLAUSE_MARKS + "”", (clause, home)
+    assert lifted >= 20
 
 
 def test_pool_halves_share_no_story():

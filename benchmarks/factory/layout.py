@@ -18,6 +18,7 @@ from .stories import Source, Story
 
 MM_PER_PT = 25.4 / 72
 _FULL_WIDTH_PUNCT = set("，。、；：“”‘’（）《》！？—…·")
+_PAIRS = ("“”", "‘’", "（）", "《》")
 
 
 def width_em(text: str) -> float:
@@ -160,10 +161,31 @@ def _flush(module: Module, draw: Draw, spec: dict) -> None:
             continue
         if not all(is_cjk(ch) or ch in _FULL_WIDTH_PUNCT for ch in text):
             continue
-        length = ((len(text) + 2) // module.chars) * module.chars - 2
-        if length > 4 and is_cjk(text[length - 2]):
-            blocks[i] = Block("body", text[: length - 1] + "。")
+        cut = flush_cut(text, module.chars)
+        if cut:
+            blocks[i] = Block("body", cut)
     module.story.item = Item(module.story.item.kind, tuple(blocks))
+
+
+def flush_cut(text: str, chars: int) -> str:
+    """The paragraph cut at a clause end so that, after its two-character indent, it fills its last line.
+
+    Only where a mark ends a clause (a ，；： becomes 。) and no quote or bracket is left open;
+    the longest such cut, or "" when there is none.
+
+    >>> flush_cut("一二三四五六，七八九十一。二三四五六七", 5)
+    '一二三四五六，七八九十一。'
+    >>> flush_cut("一二三四五六七，九十一二三四五六七八", 5)
+    '一二三四五六七。'
+    >>> flush_cut("一二三四“五六，七八”九十一二三四五", 5)
+    ''
+    """
+    for lines in range((len(text) + 2) // chars, 0, -1):
+        end = lines * chars - 2
+        head = text[:end]
+        if end > 4 and head[-1] in "。！？，；：" and all(head.count(a) == head.count(b) for a, b in _PAIRS):
+            return head[:-1] + ("。" if head[-1] in "，；：" else head[-1])
+    return ""
 
 
 def _estimate(module: Module, page: Page) -> None:

@@ -17,7 +17,9 @@ from .printed import CJK
 _NAME_RE = re.compile(f"(?<=[ （])([{CJK}]{{2,3}})(?=$|[ ）])")
 _ROLE_WORDS = ("记者", "通讯员", "本报记者", "全媒体记者", "本报通讯员", "新华社记者")
 _DATELINE_RE = re.compile(f"^(本报讯|据|[{CJK}]{{0,12}}\\d*月?\\d*日?[电讯]（|[{CJK}]{{2,8}}\\d+月\\d+日)")
-_CLAUSE_RE = re.compile(f"[{CJK}“”]{{5,14}}(?=[，。；：])")
+_CLAUSE_END_RE = re.compile("[，。；：！？]")
+_CLAUSE_RE = re.compile(f"[{CJK}“”]+")
+_DATELINE_HEAD_RE = re.compile(r"^[^（）。]{0,30}（[^（）]{1,30}）")
 _SENTENCE_RE = re.compile(r"[^。！？]{12,90}[。！？]")
 _NUMBER_RE = re.compile(r"(?<![\d.A-Za-z])\d{1,4}(?![\d.A-Za-z年月日时分点])")
 
@@ -112,9 +114,46 @@ def _cut(draw: Draw, blocks: list[list[str]], spec: dict, scale: float = 1.0) ->
     return kept
 
 
+def clauses(text: str, shortest: int = 5, longest: int = 14) -> list[str]:
+    """Whole clauses of Chinese characters between punctuation marks, never part of one.
+
+    >>> clauses("为进一步提升居民消防安全意识，社区开展宣传活动。近日，讲解了灭火器材操作等方面的知识。")
+    ['为进一步提升居民消防安全意识', '社区开展宣传活动']
+    >>> clauses("活动中，工作人员向居民发放“安全手册，并讲解。")
+    []
+    """
+    pieces = _CLAUSE_END_RE.split(text)[:-1]  # the last piece has no mark after it
+    return [piece for piece in pieces
+            if shortest <= len(piece) <= longest and _CLAUSE_RE.fullmatch(piece)
+            and piece.count("“") == piece.count("”")]
+
+
 def _clause(draw: Draw, text: str) -> str:
-    clauses = _CLAUSE_RE.findall(text)
-    return draw.choice(clauses) if clauses else ""
+    found = clauses(text)
+    return draw.choice(found) if found else ""
+
+
+def own_title(text: str) -> str:
+    """A headline made from a story's own lede: the first whole clause of 6-18 characters after its dateline.
+
+    >>> own_title("本报讯（通讯员 王斌）为促进全民健身活动蓬勃发展，丰富干部职工文化生活。")
+    '为促进全民健身活动蓬勃发展'
+    >>> own_title("近日，市里开会。")
+    ''
+    """
+    found = clauses(_DATELINE_HEAD_RE.sub("", text), 6, 18)
+    return unquote(found[0]) if found else ""
+
+
+def unquote(clause: str) -> str:
+    """A clause without the quotes around it, when they are around all of it.
+
+    >>> unquote("“安全进社区”"), unquote("“安全”进社区")
+    ('安全进社区', '“安全”进社区')
+    """
+    if clause.startswith("“") and clause.endswith("”") and clause.count("“") == 1:
+        return clause[1:-1]
+    return clause
 
 
 def _sentence(draw: Draw, text: str) -> str:
@@ -137,7 +176,7 @@ def vary_body(draw: Draw, blocks: list[list[str]], source: Source, scale: float 
         at = draw.integer([1, len(body) - 1])
         heading = _clause(draw, body[at][1])
         if heading and body[at - 1][0] != "heading":
-            body.insert(at, ["heading", heading.strip("“”")])
+            body.insert(at, ["heading", unquote(heading)])
     if draw.chance(spec["dash_paragraph"]):
         clause = _clause(draw, draw.choice(body)[1])
         if clause:
@@ -162,8 +201,11 @@ def _headline(draw: Draw, story: dict, source: Source, has_dateline: bool) -> tu
     spec = source.spec["headline"]
     if has_dateline and draw.chance(spec["no_title"]):
         return [], ""
+    # Real pages never print another story's headline: borrowing stays rare (spec: mix).
     other = draw.choice(source.articles)
-    title = story["title"] if story["title"] and not draw.chance(spec["mix"]) else other["title"]
+    title = other["title"] if draw.chance(spec["mix"]) and other["title"] else story["title"]
+    if not title and draw.weighted(spec["untitled"]) == "own_clause":
+        title = own_title(story["blocks"][0][1])
     if not title:
         return [], ""
     if draw.chance(spec["kicker"]) and "：" not in title:
@@ -173,7 +215,7 @@ def _headline(draw: Draw, story: dict, source: Source, has_dateline: bool) -> tu
         title = f"{title}（{a}·{b}）"
     lines = title.split(" ") if " " in title and draw.chance(spec["couplet_two_lines"]) else [title]
     subtitle = story["subtitle"]
-    if not subtitle and draw.chance(spec["subtitle"] * spec["mix"]):
+    if not subtitle and draw.chance(spec["mix"]):
         subtitle = other["subtitle"]
     if subtitle:
         subtitle = subtitle.removeprefix("——")
