@@ -1,0 +1,116 @@
+"""Compose one page from a seed: plan its bands, pick its script, and give its truth.
+
+    page = compose(seed, spec, source)         # a layout.Page
+    html.render(page), page.items()            # what Chromium prints, what the truth says
+
+The same seed, spec and pool give the same page. `keep` cuts the page to the
+bands listed (what the printer found to fit on one sheet); the draws do not depend on it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import stories
+from .draw import Draw
+from .layout import Band, Page, make_furniture, plan_module
+from .model import Block, Item
+from .stories import Source, Story
+
+MAX_BANDS = 14
+
+
+def _split_widths(draw: Draw, total: float, count: int, gap: float) -> list[float]:
+    shares = [draw.uniform([0.7, 1.3]) for _ in range(count)]
+    room = total - (count - 1) * gap
+    return [room * s / sum(shares) for s in shares]
+
+
+def plan_band(draw: Draw, page: Page) -> Band:
+    spec, source = page.spec["bands"], page.source
+    kind = draw.weighted(spec["kind"])
+    width = page.content_width
+    if kind == "full":
+        story = stories.make_article(draw, source) if draw.chance(0.93) else stories.make_note(draw, source)
+        return Band(kind, [plan_module(story, width, int(draw.weighted(spec["full_columns"])), page, draw)])
+    if kind == "split":
+        count = int(draw.weighted(spec["split_modules"]))
+        modules = []
+        for module_width in _split_widths(draw, width, count, page.gap):
+            what = draw.weighted(spec["split_module"])
+            if what == "photo":
+                modules.append(plan_module(stories.make_photo(draw, source), module_width, 1, page, draw))
+                continue
+            story = stories.make_article(draw, source) if what == "article" else stories.make_note(draw, source)
+            columns = max(1, min(int(draw.weighted(spec["split_columns"])), int(module_width // 45)))
+            modules.append(plan_module(story, module_width, columns, page, draw))
+        return Band(kind, modules)
+    if kind == "briefs":
+        count = draw.integer(spec["briefs"])
+        run = draw.chance(spec["briefs_headline_run"])
+        modules = [plan_module(stories.make_article(draw, source, brief=True), w, 1, page, draw, "above")
+                   for w in _split_widths(draw, width, count, page.gap)]
+        return Band(kind, modules, run=run and all(m.story.item.title for m in modules))
+    share = draw.uniform(spec["photo_width"])
+    photo = stories.make_photo(draw, source)
+    tallest = 0.4 * (page.height - 2 * page.margin)
+    photo = plan_module(photo, min(width * share, tallest / photo.hints["aspect"]), 1, page, draw)
+    rest = width - photo.width - page.gap
+    story = stories.make_article(draw, source)
+    columns = max(1, min(int(draw.weighted(spec["split_columns"])), int(rest // 45)))
+    other = plan_module(story, rest, columns, page, draw)
+    return Band(kind, [photo, other] if draw.chance(0.5) else [other, photo])
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _traditional(story: Story) -> None:
+    convert = _s2t().convert
+    story.item = Item(story.item.kind, tuple(Block(b.role, convert(b.text)) for b in story.item.blocks))
+    for key in ("head", "foot"):
+        if key in story.hints:
+            story.hints[key] = [[convert(box) for box in row] for row in story.hints[key]]
+
+
+def compose(seed: int, spec: dict, source: Source, keep: list[int] | None = None) -> Page:
+    """The page drawn from `seed`; with `keep`, only the bands of those indices."""
+    draw = Draw(seed)
+    source.used.clear()
+    ps, ts = spec["page"], spec["type"]
+    page = Page(
+        seed=seed, width=draw.uniform(ps["width_mm"]), height=draw.uniform(ps["height_mm"]),
+        margin=draw.uniform(ps["margin_mm"]), gap=draw.uniform(ps["column_gap_mm"]),
+        body_pt=draw.uniform(ts["body_pt"]), line_height=draw.uniform(ts["line_height"]),
+        caption_pt=draw.uniform(ts["caption_pt"]), body_font=draw.weighted(ps["body_font"]),
+        head_font=draw.weighted(ps["head_font"]), traditional=draw.chance(ps["traditional"]),
+        autospace_css=draw.chance(ps["autospace_css"]), furniture=Story(Item("furniture", ())),
+        spec=spec, source=source,
+    )
+    page.furniture = make_furniture(draw, source)
+    room = page.height - 2 * page.margin - 14 - (6 if page.furniture.hints["foot"] else 0)
+    target, used = room * draw.uniform(ps["fill"]), 0.0
+    while used < target and len(page.bands) < MAX_BANDS:
+        band = plan_band(draw, page)
+        page.bands.append(band)
+        used += band.height
+    if keep is not None:
+        page.bands = [page.bands[i] for i in keep if i < len(page.bands)]
+    if page.traditional:
+        for story in page_stories(page):
+            _traditional(story)
+    return page
+
+
+def page_stories(page: Page) -> list[Story]:
+    out = [page.furniture]
+    for band in page.bands:
+        for module in band.modules:
+            out.append(module.story)
+            if module.inline:
+                out.append(module.inline)
+    return out

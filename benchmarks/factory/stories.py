@@ -1,0 +1,287 @@
+"""Stories for one page, recombined and varied from one half of the text pool.
+
+A story is a truth `Item` plus the print choices that do not change its truth (how a
+credit is set, half-width punctuation, spread names). Only the half's own texts are
+used: headlines, bylines, captions and names move between stories of the same half.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .draw import Draw
+from .model import Block, Item
+from .printed import CJK
+
+_NAME_RE = re.compile(f"(?<=[ （])([{CJK}]{{2,3}})(?=$|[ ）])")
+_ROLE_WORDS = ("记者", "通讯员", "本报记者", "全媒体记者", "本报通讯员", "新华社记者")
+_DATELINE_RE = re.compile(f"^(本报讯|据|[{CJK}]{{0,12}}\\d*月?\\d*日?[电讯]（|[{CJK}]{{2,8}}\\d+月\\d+日)")
+_CLAUSE_END_RE = re.compile("[，。；：！？]")
+_CLAUSE_RE = re.compile(f"[{CJK}“”]+")
+_DATELINE_HEAD_RE = re.compile(r"^[^（）。]{0,30}（[^（）]{1,30}）")
+_SENTENCE_RE = re.compile(r"[^。！？]{12,90}[。！？]")
+_NUMBER_RE = re.compile(r"(?<![\d.A-Za-z])\d{1,4}(?![\d.A-Za-z年月日时分点])")
+
+
+@dataclass
+class Story:
+    """A truth item and the print choices for it."""
+
+    item: Item
+    hints: dict = field(default_factory=dict)
+
+
+class Source:
+    """One half of the pool, with the names and labels drawn from it."""
+
+    def __init__(self, half: list[dict], spec: dict) -> None:
+        self.articles = [s for s in half if s["kind"] == "article"]
+        self.photos = [s for s in half if s["kind"] == "photo"]
+        self.notes = [s for s in half if s["kind"] == "note"]
+        self.spec = spec
+        names = []
+        for story in half:
+            for text in (story["byline"], story["credit"], *(t for _, t in story["blocks"][:1])):
+                for name in _NAME_RE.findall(" " + text[:40]):
+                    if name not in _ROLE_WORDS and name not in names:
+                        names.append(name)
+        self.names = names
+        self.labels = spec["headline"]["column_labels"] + [s["column"] for s in half if s["column"]]
+        self.used: list[int] = []
+
+    def take(self, draw: Draw, stories: list[dict]) -> dict:
+        """A story not yet on this page, while there are some."""
+        fresh = [s for s in stories if id(s) not in self.used] or stories
+        story = draw.choice(fresh)
+        self.used.append(id(story))
+        return story
+
+
+def fill(draw: Draw, template: str, source: Source, sentence: str = "", word: str = "") -> str:
+    """Fill {n} names, {p} places, {m}/{d} month and day or digits, {s} sentence, {w} word."""
+    out = []
+    for piece in re.split(r"(\{[a-z]\})", template):
+        if piece == "{n}":
+            out.append(draw.choice(source.names))
+        elif piece == "{p}":
+            out.append(draw.choice(source.spec["dateline"]["places"]))
+        elif piece == "{m}":
+            out.append(str(draw.integer([1, 12])))
+        elif piece == "{d}":
+            out.append(str(draw.integer([1, 28])))
+        elif piece == "{s}":
+            out.append(sentence)
+        elif piece == "{w}":
+            out.append(word)
+        else:
+            out.append(piece)
+    return "".join(out)
+
+
+def _vary_numbers(draw: Draw, text: str) -> str:
+    def other(match: re.Match) -> str:
+        digits = match.group()
+        first = str(draw.integer([1, 9]))
+        return first + "".join(str(draw.integer([0, 9])) for _ in digits[1:])
+
+    return _NUMBER_RE.sub(other, text)
+
+
+def _cut(draw: Draw, blocks: list[list[str]], spec: dict, scale: float = 1.0) -> list[list[str]]:
+    """Keep the first paragraphs up to a drawn length; a long first paragraph is cut at a sentence."""
+    keep = max(1, round(len(blocks) * draw.uniform(spec["paragraphs_kept"])))
+    limit = draw.uniform(spec["max_chars"]) * scale
+    kept, total = [], 0
+    for role, text in blocks[:keep]:
+        if kept and total + len(text) > limit:
+            break
+        kept.append([role, text])
+        total += len(text)
+    while kept and kept[-1][0] == "heading":
+        kept.pop()
+    if not kept:
+        kept = [["body", blocks[0][1]]]
+    role, text = kept[0]
+    if len(text) > limit * 1.3:
+        sentences = _SENTENCE_RE.findall(text)
+        cut = ""
+        for sentence in sentences:
+            if cut and len(cut) + len(sentence) > limit:
+                break
+            cut += sentence
+        kept[0] = ["body", cut or text]
+    return kept
+
+
+def clauses(text: str, shortest: int = 5, longest: int = 14) -> list[str]:
+    """Whole clauses of Chinese characters between punctuation marks, never part of one.
+
+    >>> clauses("为进一步提升居民消防安全意识，社区开展宣传活动。近日，讲解了灭火器材操作等方面的知识。")
+    ['为进一步提升居民消防安全意识', '社区开展宣传活动']
+    >>> clauses("活动中，工作人员向居民发放“安全手册，并讲解。")
+    []
+    """
+    pieces = _CLAUSE_END_RE.split(text)[:-1]  # the last piece has no mark after it
+    return [piece for piece in pieces
+            if shortest <= len(piece) <= longest and _CLAUSE_RE.fullmatch(piece)
+            and piece.count("“") == piece.count("”")]
+
+
+def _clause(draw: Draw, text: str) -> str:
+    found = clauses(text)
+    return draw.choice(found) if found else ""
+
+
+def own_title(text: str) -> str:
+    """A headline made from a story's own lede: the first whole clause of 6-18 characters after its dateline.
+
+    >>> own_title("本报讯（通讯员 王斌）为促进全民健身活动蓬勃发展，丰富干部职工文化生活。")
+    '为促进全民健身活动蓬勃发展'
+    >>> own_title("近日，市里开会。")
+    ''
+    """
+    found = clauses(_DATELINE_HEAD_RE.sub("", text), 6, 18)
+    return unquote(found[0]) if found else ""
+
+
+def unquote(clause: str) -> str:
+    """A clause without the quotes around it, when they are around all of it.
+
+    >>> unquote("“安全进社区”"), unquote("“安全”进社区")
+    ('安全进社区', '“安全”进社区')
+    """
+    if clause.startswith("“") and clause.endswith("”") and clause.count("“") == 1:
+        return clause[1:-1]
+    return clause
+
+
+def _sentence(draw: Draw, text: str) -> str:
+    sentences = _SENTENCE_RE.findall(text)
+    return draw.choice(sentences).lstrip("，、；：”") if sentences else ""
+
+
+def vary_body(draw: Draw, blocks: list[list[str]], source: Source, scale: float = 1.0) -> list[list[str]]:
+    """Cut, reorder and vary a story's paragraphs; add headings, —— lines, Markdown specials."""
+    spec = source.spec["story"]
+    body = _cut(draw, [list(b) for b in blocks], spec, scale)
+    if len(body) >= 4 and draw.chance(spec["reorder"]):
+        i, j = sorted(draw.rng.sample(range(1, len(body)), 2))
+        body[i], body[j] = body[j], body[i]
+        while body[-1][0] == "heading":
+            body.pop()
+    if draw.chance(spec["vary_numbers"]):
+        body = [[role, _vary_numbers(draw, text)] for role, text in body]
+    if len(body) >= 2 and draw.chance(spec["add_heading"]):
+        at = draw.integer([1, len(body) - 1])
+        heading = _clause(draw, body[at][1])
+        if heading and body[at - 1][0] != "heading":
+            body.insert(at, ["heading", unquote(heading)])
+    if draw.chance(spec["dash_paragraph"]):
+        clause = _clause(draw, draw.choice(body)[1])
+        if clause:
+            body.insert(draw.integer([1, len(body)]), ["body", "——" + clause + draw.choice(["。", "；"])])
+    if draw.chance(spec["markdown_special"]):
+        sentence = _sentence(draw, draw.choice(body)[1])
+        word = _clause(draw, body[0][1])[:4]
+        if sentence and word:
+            text = fill(draw, draw.choice(spec["markdown_templates"]), source, sentence, word)
+            body.insert(draw.integer([1, len(body)]), ["body", text])
+    return body
+
+
+def _dateline(draw: Draw, body: list[list[str]], source: Source) -> None:
+    first = body[0][1]
+    if not _DATELINE_RE.match(first) and draw.chance(source.spec["dateline"]["add"]):
+        body[0][1] = fill(draw, draw.weighted(source.spec["dateline"]["forms"]), source) + first
+
+
+def _headline(draw: Draw, story: dict, source: Source, has_dateline: bool) -> tuple[list[str], str]:
+    """Title lines and subtitle; a brief with a dateline may have none."""
+    spec = source.spec["headline"]
+    if has_dateline and draw.chance(spec["no_title"]):
+        return [], ""
+    # Real pages never print another story's headline: borrowing stays rare (spec: mix).
+    other = draw.choice(source.articles)
+    title = other["title"] if draw.chance(spec["mix"]) and other["title"] else story["title"]
+    if not title and draw.weighted(spec["untitled"]) == "own_clause":
+        title = own_title(story["blocks"][0][1])
+    if not title:
+        return [], ""
+    if draw.chance(spec["kicker"]) and "：" not in title:
+        title = draw.choice(source.labels).replace(" ", "") + "：" + title
+    elif draw.chance(spec["bracket_suffix"]) and "（" not in title:
+        a, b = draw.choice(source.labels).split(" ", 1) if " " in draw.choice(source.labels) else ("经济", "聚焦")
+        title = f"{title}（{a}·{b}）"
+    lines = title.split(" ") if " " in title and draw.chance(spec["couplet_two_lines"]) else [title]
+    subtitle = story["subtitle"]
+    if not subtitle and draw.chance(spec["mix"]):
+        subtitle = other["subtitle"]
+    if subtitle:
+        subtitle = subtitle.removeprefix("——")
+        if draw.chance(spec["subtitle_dash"]):
+            subtitle = "——" + subtitle
+    return lines, subtitle
+
+
+def make_article(draw: Draw, source: Source, brief: bool = False) -> Story:
+    story = source.take(draw, source.articles)
+    body = vary_body(draw, story["blocks"], source, 0.4 if brief else 1.0)
+    if not story["byline"]:
+        _dateline(draw, body, source)
+    has_dateline = bool(_DATELINE_RE.match(body[0][1]))
+    lines, subtitle = _headline(draw, story, source, has_dateline)
+    blocks = []
+    spec = source.spec
+    if lines and draw.chance(spec["headline"]["column_label"]):
+        label = draw.choice(source.labels)
+        if not draw.chance(spec["headline"]["column_label_space"]):
+            label = label.replace(" ", "")
+        blocks.append(Block("column", label))
+    blocks += [Block("title", line) for line in lines]
+    if subtitle:
+        blocks.append(Block("subtitle", subtitle))
+    byline = story["byline"]
+    if lines and not byline and not has_dateline and draw.chance(spec["byline"]["own_line"]):
+        byline = fill(draw, draw.weighted(spec["byline"]["forms"]), source)
+    if byline:
+        blocks.append(Block("byline", byline))
+    blocks += [Block(role, text) for role, text in body]
+    hints = {
+        "halfwidth": draw.chance(spec["story"]["halfwidth_punct"]),
+        "autospace": draw.chance(spec["story"]["autospace_text"]),
+        "spread": draw.chance(spec["byline"]["spread_name"]),
+        "phrase_space": draw.weighted(spec["headline"]["phrase_space"]),
+    }
+    return Story(Item("article", tuple(blocks)), hints)
+
+
+def make_photo(draw: Draw, source: Source) -> Story:
+    spec = source.spec["photo"]
+    if source.photos and not draw.chance(spec["caption_from_article"]):
+        photo = source.take(draw, source.photos)
+        caption, credit = photo["blocks"][0][1], photo["credit"]
+        if not credit or draw.chance(0.3):
+            credit = fill(draw, draw.weighted(spec["credit_forms"]), source)
+    else:
+        article = draw.choice(source.articles)
+        caption = _sentence(draw, draw.choice(article["blocks"])[1]) or article["blocks"][0][1][:60]
+        credit = fill(draw, draw.weighted(spec["credit_forms"]), source)
+    placement = draw.weighted(spec["credit"])
+    blocks = [Block("caption", caption)]
+    if placement != "absent":
+        blocks.append(Block("credit", credit))
+    hints = {"credit": placement, "image_seed": draw.seed(), "aspect": draw.uniform(spec["aspect"]),
+             "halfwidth": draw.chance(source.spec["story"]["halfwidth_punct"])}
+    return Story(Item("photo", tuple(blocks)), hints)
+
+
+def make_note(draw: Draw, source: Source) -> Story:
+    if source.notes and draw.chance(0.7):
+        blocks = _cut(draw, draw.choice(source.notes)["blocks"], source.spec["story"])
+    else:
+        article = draw.choice(source.articles)
+        blocks = [["body", _sentence(draw, p[1])] for p in article["blocks"][:3] if _sentence(draw, p[1])]
+        blocks = blocks or [["body", article["blocks"][0][1]]]
+    item = Item("note", (Block("title", "编者按"), *(Block("body", t) for _, t in blocks)))
+    return Story(item, {"boxed": draw.chance(source.spec["note"]["boxed"]), "halfwidth": False})

@@ -1,0 +1,157 @@
+"""The page factory's composer and the committed corpus it made (issue 12 §2–3).
+
+No Chromium here: pages are composed, not printed. The corpus's truth is held to
+FORMAT.md, and each recorded page is composed again from its spec, seed and bands: its
+truth must come out the same, and hold exactly the characters the page prints.
+"""
+
+import doctest
+import json
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from benchmarks.factory import build, compose, html, layout, pool, printed, stories, truth
+from benchmarks.factory.draw import load_spec
+from benchmarks.factory.stories import Source
+from cleanup import conserve
+
+from .test_expected_files import KEY_ORDER, commonmark_blocks, plain_blocks, split
+
+CORPUS = Path(__file__).parent / "corpus"
+SPLITS = ("fit", "check")
+KINDS = {"article", "photo", "note", "furniture"}
+
+
+@lru_cache(maxsize=4)
+def _source(half: str, spec_path: str | None = None) -> tuple[dict, Source]:
+    spec = load_spec(Path(spec_path)) if spec_path else load_spec()
+    return spec, Source(pool.load_pool()["halves"][half], spec)
+
+
+def _page(seed: int, half: str, spec_path: str | None = None, keep=None):
+    spec, source = _source(half, spec_path)
+    page = compose.compose(seed, spec, source, keep)
+    return html.render(page, with_images=False), page.items()
+
+
+def test_print_transforms_and_band_fitting_examples():
+    for module in (printed, build, layout, stories, truth):
+        assert doctest.testmod(module).failed == 0
+
+
+@pytest.mark.parametrize("half", SPLITS)
+def test_the_same_seed_makes_the_same_page_and_truth(half):
+    first, second = _page(7, half), _page(7, half)
+    assert first[0] == second[0]
+    assert [truth.render_item(i, "p.txt") for i in first[1]] == [truth.render_item(i, "p.txt") for i in second[1]]
+    assert _page(8, half)[0] != first[0]
+
+
+@pytest.mark.parametrize("half", SPLITS)
+@pytest.mark.parametrize("seed", range(12))
+def test_truth_holds_exactly_the_characters_the_page_prints(half, seed):
+    document, items = _page(seed, half)
+    files = [truth.render_item(item, "p.txt") for item in items]
+    missing, extra = conserve.compare(html.visible_text(document), files)
+    assert not missing and not extra, f"missing {''.join(missing.elements())!r}, extra {''.join(extra.elements())!r}"
+
+
+CLAUSE_MARKS = "，。；：！？"
+
+
+@pytest.mark.parametrize("half", SPLITS)
+def test_added_headings_and_dash_lines_are_whole_clauses(half):
+    """A clause lifted into a heading or a —— line starts and ends at punctuation, never mid-word."""
+    lifted = 0
+    for seed in range(30):
+        for item in _page(seed, half)[1]:
+            texts = [b.text for b in item.blocks if b.role in ("body", "heading")]
+            for block in item.blocks:
+                if block.role == "heading":
+                    clause = block.text
+                elif block.role == "body" and block.text.startswith("——") and len(block.text) <= 17:
+                    clause = block.text[2:-1]
+                else:
+                    continue
+                homes = [t for t in texts if clause in t and t != block.text]
+                for home in homes:
+                    at = home.index(clause)
+                    lifted += 1
+                    assert at == 0 or home[at - 1] in CLAUSE_MARKS + "“", (clause, home)
+                    assert home[at + len(clause):][:1] in CLAUSE_MARKS + "”", (clause, home)
+    assert lifted >= 20
+
+
+def test_pool_halves_share_no_story():
+    halves = pool.load_pool()["halves"]
+    fit = {json.dumps(s["blocks"], ensure_ascii=False) for s in halves["fit"]}
+    assert not any(json.dumps(s["blocks"], ensure_ascii=False) in fit for s in halves["check"])
+    assert all(halves[h] for h in SPLITS)
+
+
+def _recipes() -> list[tuple[str, dict]]:
+    pages = []
+    for half in SPLITS:
+        recipe_path = CORPUS / half / "recipe.json"
+        if recipe_path.exists():
+            pages += [(half, page) for page in json.loads(recipe_path.read_text())["pages"]]
+    return pages
+
+
+def test_the_corpus_is_there_in_both_splits():
+    counts = {half: sum(1 for h, _ in _recipes() if h == half) for half in SPLITS}
+    assert counts["fit"] >= 60 and counts["check"] >= 20, counts
+
+
+def check_truth_file(path: Path) -> dict:
+    text = path.read_bytes().decode("utf-8")
+    assert text == unicodedata.normalize("NFC", text)
+    assert "\r" not in text and text.endswith("\n") and not text.endswith("\n\n")
+    head, body = split(text)
+    meta = yaml.safe_load(head)
+    assert list(meta) == [k for k in KEY_ORDER if k in meta], f"keys out of order: {list(meta)}"
+    assert meta["source"] == path.parent.name + ".txt"
+    assert meta["kind"] in KINDS
+    assert all(isinstance(v, str) and v and v == v.strip() for v in meta.values())
+    assert all(line == line.strip() for line in body.splitlines())
+    assert commonmark_blocks(body) == plain_blocks(body)
+    if meta.get("title"):
+        assert body.startswith("# "), "a title is printed as the first block"
+    else:
+        assert not body.startswith("#")
+    if meta["kind"] == "furniture":
+        assert set(meta) == {"source", "kind"}
+    return meta
+
+
+@pytest.mark.parametrize("half,page", _recipes(), ids=lambda v: v if isinstance(v, str) else v["stem"])
+def test_corpus_page_truth_is_well_formed_and_alike_in_every_dump(half, page):
+    folders = sorted((CORPUS / half / "truth").glob(f"{page['stem']}_*"))
+    groups = [f.name.split("_", 1)[1] for f in folders]
+    assert set(groups) == set(build.GROUPS), groups  # every page has all seven dumps
+    for group in groups:
+        assert (CORPUS / half / "dumps" / f"{page['stem']}_{group}.txt").is_file()
+    reference = None
+    for folder in folders:
+        files = sorted(folder.glob("*.md"))
+        assert files and [f.name for f in files] == [f"{n:02d}.md" for n in range(1, len(files) + 1)]
+        for path in files:
+            check_truth_file(path)
+        texts = [p.read_text(encoding="utf-8").replace(f"source: {folder.name}.txt\n", "", 1) for p in files]
+        assert reference is None or texts == reference, f"{folder.name} differs from the page's other truth"
+        reference = texts
+
+
+@pytest.mark.parametrize("half,page", _recipes(), ids=lambda v: v if isinstance(v, str) else v["stem"])
+def test_corpus_page_comes_again_from_its_spec_seed_and_bands(half, page):
+    document, items = _page(page["seed"], half, str(CORPUS / half / "spec.toml"), page["bands"])
+    name = f"{page['stem']}_pdftotext"
+    folder = CORPUS / half / "truth" / name
+    committed = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))]
+    assert [truth.render_item(item, f"{name}.txt") for item in items] == committed, "regenerate the corpus (tests/corpus/README.md)"
+    missing, extra = conserve.compare(html.visible_text(document), committed)
+    assert not missing and not extra
