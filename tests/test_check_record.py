@@ -1,0 +1,51 @@
+"""The corpus's check split scored, against the figures recorded beside it (tests/corpus/record.json).
+
+A change may not cost any group more than one point of CER, title accuracy or exact items on
+pages no fitting looks at. A change that earns better figures moves the record up with it:
+
+    .venv/bin/python -m tests.test_check_record --write
+"""
+
+import json
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cleanup.cli import app
+
+CORPUS = Path(__file__).parent / "corpus"
+RECORD = CORPUS / "record.json"
+SLACK = 1.0  # points a figure may move the wrong way before the test fails
+HIGHER_IS_BETTER = {"cer": False, "title_acc": True, "exact_rate": True}
+
+runner = CliRunner()
+
+
+def check_split_figures(out: Path) -> dict[str, dict[str, float]]:
+    """Per group, CER, title accuracy and exact-item rate on the check split, in percent."""
+    split = CORPUS / "check"
+    result = runner.invoke(app, ["reflow", str(split / "dumps"), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["score", str(split / "truth"), str(out), "--by-group", "--json"])
+    assert result.exit_code == 0, result.output
+    groups = json.loads(result.stdout)["groups"]
+    return {group: {key: round(100 * figures[key], 1) for key in HIGHER_IS_BETTER} for group, figures in sorted(groups.items())}
+
+
+def test_no_group_of_the_check_split_falls_below_its_record(tmp_path):
+    record = json.loads(RECORD.read_text(encoding="utf-8"))
+    now = check_split_figures(tmp_path / "out")
+    assert set(now) == set(record), "the record names every group of the check split"
+    worse = [f"{group} {key}: {now[group][key]} against {recorded}"
+             for group, figures in record.items() for key, recorded in figures.items()
+             if (recorded - now[group][key] if HIGHER_IS_BETTER[key] else now[group][key] - recorded) > SLACK]
+    assert not worse, worse
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        RECORD.write_text(json.dumps(check_split_figures(Path(folder) / "out"), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {RECORD}")
