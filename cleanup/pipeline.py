@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import columns, join, misread, noise, normalize, polish, shapes
+from . import columns, furniture, join, misread, noise, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Page, Step
@@ -16,13 +16,14 @@ from .rulebook import REGISTRY, apply_text_rules
 LINE_RULES = ["NM01", "NM02", "NM03", "NM04", "SP02", "PU05"]
 # the decision first, then the cues it weighs (rules/noise.toml)
 NOISE_RULES = ["NZ01", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
+FURNITURE_RULES = ["FU01", "FU02"]
 JOIN_RULES = ["JN13", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN09", "JN11", "JN05", "JN06", "JN10", "JN07"]
 CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL09", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside
 POLISH_RULES = ["SP01", "SP06", "PU04", "PU06", "PU02", "PU01", "PU03", "SP03", "SP04", "SP05"]
-STAGE_LISTS = (LINE_RULES, NOISE_RULES, COLUMN_CUES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
-_MODULES = (normalize, noise, join, classifying, polish, misread)  # importing them registers their rules
+STAGE_LISTS = (LINE_RULES, NOISE_RULES, FURNITURE_RULES, COLUMN_CUES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
+_MODULES = (normalize, noise, furniture, join, classifying, polish, misread)  # importing them registers their rules
 
 
 def rules(codes: list[str]):
@@ -38,7 +39,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
                 for no, line in raw_lines]
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     junk = noise.split_noise(numbered, dict(raw_lines), trace)
-    numbered = junk.kept
+    head = furniture.split_furniture(junk.kept, trace)
+    numbered = head.kept
     unmixed = columns.deinterleave(numbered, trace)
     numbered, warnings = unmixed.numbered, (*warnings, *unmixed.warnings)
     blocks = build_blocks(numbered, rules(JOIN_RULES), justified, trace)
@@ -47,7 +49,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
-    items = noise.with_noise_item(assembly.assemble(blocks), junk)
+    items = noise.with_noise_item(furniture.with_furniture_item(assembly.assemble(blocks), head), junk)
     return Page(source, tuple(items), warnings + junk.warnings, tuple(trace or ()), text)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .model import Step
 
 STAGES = {
-    "NM": "normalize", "NZ": "noise", "JN": "join", "CL": "classify", "SP": "spacing",
+    "NM": "normalize", "NZ": "noise", "FU": "furniture", "JN": "join", "CL": "classify", "SP": "spacing",
     "PU": "punctuation", "CV": "convert", "CO": "columns", "AS": "assemble", "MD": "render",
 }
 

@@ -1,0 +1,62 @@
+"""The running head and foot go to the page's one furniture item; nothing else does."""
+
+from pathlib import Path
+
+import pytest
+
+from cleanup import conserve, output, pipeline
+
+from .conftest import DUMPS
+
+CORPUS = Path(__file__).parent / "corpus" / "check"
+DEV = sorted((Path(__file__).parent / "devset" / "dumps").glob("*.txt"))
+BODY = ["近日，社区开展消防安全宣传活动，工作人员向居民讲解了", "灭火器材的使用方法和火灾逃生技能，", "居民纷纷表示受益匪浅。"] * 4
+HEAD = ["吉林日报", "第14版", "科技", "2025年2月1日 星期日"]
+FOOT = ["责任编辑：刘莉　美编：东宣"]
+
+
+def _items(lines: list[str]):
+    return pipeline.clean_text("\n".join(lines) + "\n", "p.txt").items
+
+
+def _furniture(items) -> list[str]:
+    return [text for item in items if item.kind == "furniture" for _, text in item.body]
+
+
+def test_a_running_head_and_foot_make_one_furniture_item_and_the_headline_stays_a_title():
+    items = _items([*HEAD, "社区开展消防宣传", *BODY, *FOOT])
+    assert _furniture(items) == [*HEAD, "责任编辑：刘莉 美编：东宣"]
+    assert [item.kind for item in items].count("furniture") == 1
+    assert [item.title for item in items if item.kind == "article"][0] == "社区开展消防宣传"
+    assert not {item.title for item in items} & {*HEAD, *FOOT}
+
+
+def test_a_short_headline_at_the_top_without_a_running_head_is_no_furniture():
+    items = _items(["春耕", *BODY])
+    assert not _furniture(items)
+    assert items[0].title == "春耕"
+
+
+def test_furniture_words_in_mid_page_or_in_a_sentence_stay_in_the_story():
+    items = _items(["社区开展消防宣传", *BODY[:6], "第3版", *BODY[6:], "记者从第3版获悉，本周星期三起，"])
+    assert not _furniture(items)
+
+
+def test_a_snippet_is_no_page_and_has_no_running_head():
+    assert not _furniture(_items(["第14版", "社区开展消防宣传", *BODY[:3]]))
+
+
+def test_golden_and_dev_pages_print_no_running_head_and_get_no_furniture():
+    for dump in [*DUMPS, *DEV]:
+        assert not _furniture(pipeline.clean(dump.read_bytes(), dump.name).items), dump.name
+
+
+@pytest.mark.parametrize("group", ["pymupdf", "pdftotext-raw", "sim"])
+def test_every_check_page_of_an_ordered_group_keeps_its_paper_name_in_furniture(group: str):
+    for dump in sorted(CORPUS.glob(f"dumps/*_{group}.txt")):
+        truth = (CORPUS / "truth" / dump.stem / "01.md").read_text(encoding="utf-8")
+        paper = truth.split("---\n", 2)[2].strip().splitlines()[0].split()[0]  # the head's first word
+        page = pipeline.clean(dump.read_bytes(), dump.name)
+        assert any(paper in text for text in _furniture(page.items)), dump.name
+        missing, extra = conserve.compare(page.text, list(output.page_files(page).values()))
+        assert not missing and not extra, dump.name
