@@ -9,8 +9,9 @@ the corpus's fit split, and a line is set aside only when the score is clearly
 positive: a real line lost to noise is lost to its article.
 
 The stage takes the numbered lines (after the line rules) and returns them with
-each junk line blanked (a picture stood there: the blank keeps the jump), plus
-the junk lines themselves, as read, with their dump line numbers.
+each junk line blanked (a picture stood there: the blank keeps the jump; a speck
+inside a sentence, NZ20, is left out instead, so the sentence runs on), plus the
+junk lines themselves, as read, with their dump line numbers.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def load_model() -> Model:
 class Split:
     """What the noise stage gives the next one: the lines kept, and the junk set aside."""
 
-    kept: list[tuple[int, str]]  # every dump line, a junk line blanked
+    kept: list[tuple[int, str]]  # every dump line, a junk line blanked (left out inside a sentence)
     noise: list[tuple[int, str]]  # (dump line number, the line as read, white space normalised)
     warnings: tuple[str, ...] = ()
 
@@ -240,7 +241,8 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
         if not read:  # nothing printable (an unassigned code point): nothing to keep apart
             kept.append((no, text))
             continue
-        kept.append((no, ""))
+        if not cues.get("NZ20"):  # inside a sentence no picture stood: the text runs on
+            kept.append((no, ""))
         noise.append((no, read))
         if trace is not None:
             trace.append(Step("NZ01", "set-aside-junk", no, no, text, _explain(score, cues, model.full)))
