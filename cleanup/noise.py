@@ -9,8 +9,9 @@ the corpus's fit split, and a line is set aside only when the score is clearly
 positive: a real line lost to noise is lost to its article.
 
 The stage takes the numbered lines (after the line rules) and returns them with
-each junk line blanked (a picture stood there: the blank keeps the jump), plus
-the junk lines themselves, as read, with their dump line numbers.
+each junk line blanked (a picture stood there: the blank keeps the jump; a speck
+inside a sentence, NZ20, is left out instead, so the sentence runs on), plus the
+junk lines themselves, as read, with their dump line numbers.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from dataclasses import dataclass, replace
 from . import lexicon
 from .model import Item, Step
 from .noisecues import (CONTEXT_CUES, HAN, HAN_CHAR_RE, LINE_CUES, NEIGHBOUR_CUES, OWN_CUES, PAGE_CUES, SENTENCE_END,
-                        VERTICAL_MARKS, PageText, View, bare_of, make_view, parse)
+                        VERTICAL_MARKS, PageText, View, bare_of, make_view, parse, stroke_share)
 from .rulebook import rule
 
 _LEX = lexicon.load()
 _REACH = 3  # a neighbour this many dump lines away still counts (blank lines between)
 _LONG = 8  # characters: a line this long reads as text when its own cues say so
 _GLUED = 2.0  # a piece of a kept line scoring this far above zero alone is junk glued on
+_CLEAR = 2.0  # a line scoring this far above zero alone is junk beyond doubt (NZ21)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,7 @@ class Model:
     unasked: tuple[float, float] = (0.0, 0.0)  # the most the cues a clean line is not asked can add
 
     def __post_init__(self):
-        # NZ05, NZ06, NZ16, the neighbours' cues, and NZ04 for a line with a space: each in [0, 1]
+        # NZ05, NZ06, NZ16, the neighbours' cues (NZ11, NZ12, NZ17, NZ21), and NZ04 for a line with a space: each in [0, 1]
         most = lambda codes: sum(max(0.0, self.full.weights.get(code, 0.0)) for code in codes)  # noqa: E731
         unspaced = most(("NZ05", "NZ06", "NZ16", *NEIGHBOUR_CUES))
         object.__setattr__(self, "unasked", (unspaced, unspaced + most(("NZ04",))))
@@ -68,7 +70,7 @@ def load_model() -> Model:
 class Split:
     """What the noise stage gives the next one: the lines kept, and the junk set aside."""
 
-    kept: list[tuple[int, str]]  # every dump line, a junk line blanked
+    kept: list[tuple[int, str]]  # every dump line, a junk line blanked (left out inside a sentence)
     noise: list[tuple[int, str]]  # (dump line number, the line as read, white space normalised)
     warnings: tuple[str, ...] = ()
 
@@ -98,14 +100,16 @@ def is_plain_text(bare: str) -> bool:
 def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model) -> bool:
     """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
     zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
-    length (NZ07), its end (NZ09) and whether it has a space (NZ04) are looked at; NZ02, NZ03 and
-    NZ08 are nil and NZ10 is one for such a line. The score could not decide otherwise.
+    length (NZ07), its end (NZ09), its stroke shapes (NZ19), where it stands and whether it has a
+    space (NZ04) are looked at; NZ02, NZ03 and NZ08 are nil and NZ10 is one for such a line. The
+    score could not decide otherwise.
     """
     if not _CLEAN_RE.fullmatch(bare):
         return False
     w = model.full.weights.get
     ends = 1.0 if bare[-1] in SENTENCE_END and HAN_CHAR_RE.search(bare) else 0.0
     known = w("NZ07", 0.0) * max(0.0, 1 - len(bare) / 12) + w("NZ09", 0.0) * ends + w("NZ10", 0.0)
+    known += w("NZ19", 0.0) * stroke_share(bare)
     known += sum(w(code, 0.0) * value for code, value in shape.items())
     return model.full.bias + known + model.unasked[" " in text] <= 0
 
@@ -115,7 +119,7 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
     """Every cue of every line (None for a blank line, {} for plain text), and the page's counts.
 
     The cues that need the page's counts (NZ03, NZ05, NZ06) and the neighbours (NZ11, NZ12,
-    NZ17) are computed only when some line could score above zero with them at their worst: on
+    NZ17, NZ21) are computed only when some line could score above zero with them at their worst: on
     a page of text none can, and the page is not counted at all (then the counts are None). A
     line that cannot score above zero is not scored, and counts as no junk for its neighbours:
     the shortcut changes no decision about a line itself, only, a little, its pull on the lines
@@ -150,6 +154,7 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
             cues.update({code: _RULES[code](v) for code in PAGE_CUES})
     alone = [None if c is None else _sigmoid(model.line.score(c)) if c else 0.0 for c in table]
     junk_lines = sum(p is not None and p >= 0.5 for p in alone)
+    clear_lines = sum(p is not None and p >= _CLEAR_P for p in alone)
     for i, cues in enumerate(table):
         if not cues:
             continue
@@ -157,16 +162,20 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
         cues["NZ11"] = _RULES["NZ11"]((above, below))
         cues["NZ12"] = _RULES["NZ12"]((_is_text(texts, alone, i - 1), _is_text(texts, alone, i + 1)))
         cues["NZ17"] = _RULES["NZ17"](junk_lines - (alone[i] >= 0.5))
+        cues["NZ21"] = _RULES["NZ21"](clear_lines - (alone[i] >= _CLEAR_P))
     return table, page
 
 
 def _shape(bares: list[str], rank: dict[int, int], i: int) -> dict[str, float]:
-    """The cues of where a line stands (NZ14, NZ15, NZ18): blanks around it, the page's edge, tiny lines beside it."""
+    """The cues of where a line stands (NZ14, NZ15, NZ18, NZ20): blanks around it, the page's edge,
+    tiny lines beside it, long lines of one sentence around it."""
     tiny = 0 < len(bares[i]) <= 2
+    above, below = bares[i - 1] if i else "", bares[i + 1] if i + 1 < len(bares) else ""
     return {"NZ14": _RULES["NZ14"]((i == 0 or not bares[i - 1], i + 1 == len(bares) or not bares[i + 1])),
             "NZ15": _RULES["NZ15"]((rank[i], len(rank) - 1 - rank[i])),
             "NZ18": _RULES["NZ18"]((tiny and i > 0 and 0 < len(bares[i - 1]) <= 2,
-                                    tiny and i + 1 < len(bares) and 0 < len(bares[i + 1]) <= 2))}
+                                    tiny and i + 1 < len(bares) and 0 < len(bares[i + 1]) <= 2)),
+            "NZ20": _RULES["NZ20"]((above, bares[i], below))}
 
 
 def _page_cue_bounds(v: View) -> dict[str, float]:
@@ -199,9 +208,12 @@ def _sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-max(-60.0, min(60.0, x))))
 
 
+_CLEAR_P = _sigmoid(_CLEAR)
+
+
 @rule("NZ01")
 def set_aside_junk(score: float) -> bool:
-    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ18) score above zero.
+    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ21) score above zero.
 
     The score is bias + Σ weight × cue, weights fitted on the corpus (rules/noise.toml)
     so that hardly a real line goes (`cleanup explain --rule NZ` shows each line's cues).
@@ -229,7 +241,8 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
         if not read:  # nothing printable (an unassigned code point): nothing to keep apart
             kept.append((no, text))
             continue
-        kept.append((no, ""))
+        if not cues.get("NZ20"):  # inside a sentence no picture stood: the text runs on
+            kept.append((no, ""))
         noise.append((no, read))
         if trace is not None:
             trace.append(Step("NZ01", "set-aside-junk", no, no, text, _explain(score, cues, model.full)))

@@ -1,4 +1,4 @@
-"""The noise stage's cues (NZ02–NZ12, NZ14–NZ18): what a line and its page show of junk.
+"""The noise stage's cues (NZ02–NZ12, NZ14–NZ21): what a line and its page show of junk.
 
 Each cue is a small pure function giving a number, most of them a share in
 [0, 1]; cleanup/noise.py weighs them (rules/noise.toml) and decides.
@@ -19,11 +19,16 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 HAN_CHAR_RE = re.compile(f"[{HAN}]")
 _HAN_PAIR_RE = re.compile(f"(?=([{HAN}]{{2}}))")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_BULLET_NAME_RE = re.compile(f"\\S[ \u3000]{{1,2}}[{HAN}]{{2,3}}")  # one mark, one gap, one name
 _WIDE_GAP_RE = re.compile(r"\S( {3,}|\t|\u3000{2,})\S")
 # what running text prints besides Han, letters and digits; anything else is a symbol OCR made of a picture
 VERTICAL_MARKS = "".join(map(chr, (*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE50))))  # ﹃﹄︵︶: vertical text's
 _TEXT_MARKS = frozenset("，。、；：？！“”‘’（）《》〈〉「」『』【】—…·,.;:?!()\"'%％+-/℃°～~·．" + VERTICAL_MARKS)
 SENTENCE_END = frozenset("。！？；…”’）」』》.!?;")
+# shapes OCR makes of a picture's edges, rules and hatching (whatever the page): Han characters
+# of a few straight strokes, the straight marks text prints too, capitals of straight strokes
+# (| # _ = are symbols text never prints: NZ02's)
+_STROKES = frozenset("一二三十丰工干土士口八丁卜+-~/ITLFEH")
 # _ counts only outside a word (data_12 is text)
 _SYMBOL_RE = re.compile(rf"[^\w\s{re.escape(''.join(sorted(_TEXT_MARKS)))}]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 
@@ -288,13 +293,17 @@ def page_shows_junk(others: int) -> float:
 
 @rule("NZ16")
 def names_a_credit(v: View) -> float:
-    """1 for a line ending with a credit word (摄) or starting with a byline role (记者): a credit or byline.
+    """1 for a line ending with a credit word (摄), starting with a byline role (记者), or a bulleted name: a byline.
 
-    >>> names_a_credit(view("胜摄")), names_a_credit(view("胜了"))
-    (1.0, 0.0)
+    OCR may read a byline's bullet as a character (■ 李文 as 国 李文).
+
+    >>> names_a_credit(view("胜摄")), names_a_credit(view("胜了")), names_a_credit(view("国 李文"))
+    (1.0, 0.0, 1.0)
     """
     bare = v.bare
-    return 1.0 if bare.endswith(_LEX.credit_suffixes) and len(bare) > 1 or bare.startswith(_LEX.byline_roles) else 0.0
+    if bare.endswith(_LEX.credit_suffixes) and len(bare) > 1 or bare.startswith(_LEX.byline_roles):
+        return 1.0
+    return 1.0 if _BULLET_NAME_RE.fullmatch(v.text.strip()) else 0.0
 
 
 @rule("NZ18")
@@ -310,10 +319,59 @@ def in_a_column_of_characters(context: tuple[bool, bool]) -> float:
     return 1.0 if any(context) else 0.0
 
 
-LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16")
+@rule("NZ19")
+def stroke_shapes(v: View) -> float:
+    """Share of a line's characters that are shapes of a few straight strokes (一 二 十 工 + - T).
+
+    A picture's edges, rules and hatching read as them; running text holds
+    them too, but seldom as most of a line.
+
+    >>> stroke_shapes(view("十+F")), stroke_shapes(view("二三车")), stroke_shapes(view("社区"))
+    (1.0, 0.667, 0.0)
+    """
+    return stroke_share(v.bare)
+
+
+def stroke_share(bare: str) -> float:
+    return round(sum(ch in _STROKES for ch in bare) / len(bare), 3)
+
+
+@rule("NZ20")
+def breaks_a_sentence(context: tuple[str, str, str]) -> float:
+    """1 for a short line between two long ones (no blank between), neither it nor the line above ending a sentence.
+
+    A picture's speck read between two lines of a paragraph (十, 八); a
+    paragraph's own short line ends it (动。). Given (above, the line, below), white space aside.
+
+    >>> breaks_a_sentence(("动定增价格紧贴二级市场行情，", "十", "东合法权益，同时，投资者的"))
+    1.0
+    >>> breaks_a_sentence(("为居民送上健康服务和科普知识", "动。", "本报讯（记者 郑林）近日"))
+    0.0
+    """
+    above, line, below = context
+    if not 0 < len(line) <= 4 or len(above) < _LONG or len(below) < _LONG:
+        return 0.0
+    return 0.0 if line[-1] in SENTENCE_END or above[-1] in SENTENCE_END else 1.0
+
+
+@rule("NZ21")
+def page_shows_clear_junk(others: int) -> float:
+    """How many other lines of the page are junk beyond doubt by their own cues, up to two (0, 0.5, 1).
+
+    NZ17 counts lines likelier junk than not, which any page of short lines
+    has; a line clearly junk (symbols, stray letters) shows that OCR read a picture.
+
+    >>> page_shows_clear_junk(5), page_shows_clear_junk(1), page_shows_clear_junk(0)
+    (1.0, 0.5, 0.0)
+    """
+    return min(2, others) / 2
+
+
+LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16", "NZ19")
 PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
 OWN_CUES = tuple(code for code in LINE_CUES if code not in PAGE_CUES)
 _LEX = lexicon.load()
-CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18")
-NEIGHBOUR_CUES = ("NZ11", "NZ12", "NZ17")  # these need the other lines' probabilities
+CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21")
+NEIGHBOUR_CUES = ("NZ11", "NZ12", "NZ17", "NZ21")  # these need the other lines' probabilities
+_LONG = 8  # characters: a line this long is a column's line of text, not a speck
 _EDGE = 6  # lines (blanks aside) at the top and at the foot of a page that hold its running head and foot

@@ -11,6 +11,10 @@ between paragraphs, the way a picture sits between two stretches of text.
 The fit: logistic regression of junk against the cues, classes weighed equally; first on
 the line's own cues (the neighbours' probabilities come from that), then on all cues; then
 the bias is moved so that no more than --real-rate of the real lines score above zero.
+The decision sits where hardly a real line goes, far from where the log loss looks, so
+the full fit is run --rounds more times, each weighing --boost times more every real line
+that scored above the junk's median score: the real lines near the cut (a text
+extraction's highest-scoring line sets it) pull the weights, not the easy ones.
 """
 
 from __future__ import annotations
@@ -97,12 +101,15 @@ def table(pages: list[Page], model: noise.Model, cues: tuple[str, ...], exact: b
     return np.array(rows, dtype=float), np.array(ys), np.array(groups), np.array(plain)
 
 
-def logistic(x: np.ndarray, y: np.ndarray, real_weight: float = 1.0, l2: float = 1e-4, steps: int = 50
-             ) -> tuple[float, np.ndarray]:
+def logistic(x: np.ndarray, y: np.ndarray, real_weight: float = 1.0, l2: float = 1e-4, steps: int = 50,
+             boost: np.ndarray | None = None) -> tuple[float, np.ndarray]:
     """Newton's method on the class-balanced log loss (real lines weighed `real_weight` times the
-    junk: the decision sits where hardly a real line goes), with a small L2 penalty on the weights."""
+    junk: the decision sits where hardly a real line goes), with a small L2 penalty on the weights;
+    `boost` multiplies each line's weight."""
     xb = np.hstack([np.ones((len(x), 1)), x])
     weight = np.where(y, 1 / max(1, y.sum()), real_weight / max(1, (~y).sum()))
+    if boost is not None:
+        weight = weight * boost
     weight = weight / weight.sum()
     beta = np.zeros(xb.shape[1])
     penalty = np.full(xb.shape[1], l2)
@@ -115,14 +122,20 @@ def logistic(x: np.ndarray, y: np.ndarray, real_weight: float = 1.0, l2: float =
     return float(beta[0]), beta[1:]
 
 
-def fit(pages: list[Page], real_rate: float, real_weight: float = 1.0, text_groups: tuple[str, ...] = ()) -> noise.Model:
+def fit(pages: list[Page], real_rate: float, real_weight: float = 1.0, text_groups: tuple[str, ...] = (),
+        rounds: int = 0, boost: float = 1.0) -> noise.Model:
     line_cues, all_cues = noise.LINE_CUES, noise.LINE_CUES + noise.CONTEXT_CUES
     start = noise.load_model()
     x, y, _, plain = table(pages, start, line_cues)
     bias, w = logistic(x[~plain], y[~plain], real_weight)
     line = noise.Weights(bias, dict(zip(line_cues, map(float, w))))
     x, y, groups, plain = table(pages, noise.Model(line, line), all_cues)
-    bias, w = logistic(x[~plain], y[~plain], real_weight)
+    weights = np.ones(int((~plain).sum()))
+    for _ in range(rounds + 1):
+        bias, w = logistic(x[~plain], y[~plain], real_weight, boost=weights)
+        scores = bias + x[~plain] @ w
+        near = ~y[~plain] & (scores > np.median(scores[y[~plain]]))  # real lines the cut will meet
+        weights = np.where(near, weights * boost, weights)
     scores = np.where(plain, -np.inf, bias + x @ w)
     ocr = ~np.isin(groups, text_groups)
     real = np.sort(scores[~y & ocr])[::-1]
@@ -168,10 +181,13 @@ def main() -> None:
     parser.add_argument("--real-weight", type=float, default=1.0, help="weight of the real lines against the junk in the fit")
     parser.add_argument("--text-groups", nargs="*", default=["pdftotext", "pdftotext-raw", "pdfminer", "pymupdf", "sim"],
                         help="groups made by text extraction: none of their lines may go")
+    parser.add_argument("--rounds", type=int, default=0, help="refits, each weighing the real lines near the cut more")
+    parser.add_argument("--boost", type=float, default=1.0, help="how much more a real line near the cut weighs each round")
     parser.add_argument("--write", action="store_true", help="write the fitted weights to rules/noise.toml")
     args = parser.parse_args()
     pages = [page for spec in args.data for page in load(spec)]
-    model = fit(pages, args.real_rate, args.real_weight, tuple(args.text_groups)) if args.action == "fit" else noise.load_model()
+    model = (fit(pages, args.real_rate, args.real_weight, tuple(args.text_groups), args.rounds, args.boost)
+             if args.action == "fit" else noise.load_model())
     report(pages, model)
     if args.action == "fit":
         for name, weights in (("line", model.line), ("full", model.full)):

@@ -11,17 +11,17 @@ OUT/GROUP/STEM.txt is a copy of the dump and OUT/GROUP/STEM.labels says of each 
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 
 from benchmarks.factory.labels import label_lines
 from benchmarks.factory.truth import read_truth
+from cleanup.decode import decode
 from cleanup.layout import split_lines
 
 
-def labels(dump: Path, truth: Path) -> list[str]:
+def labels(text: str, truth: Path) -> list[str]:
     out = []
-    for line in label_lines(dump.read_text(encoding="utf-8"), read_truth(truth)):
+    for line in label_lines(text, read_truth(truth)):
         roles = {segment.role for segment in line.segments}
         out.append("blank" if not roles else "junk" if roles == {"noise"} else "real")
     return out
@@ -39,9 +39,10 @@ def main() -> None:
         folder = args.out / group
         folder.mkdir(parents=True, exist_ok=True)
         for dump in sorted((args.split / "dumps").glob(f"*_{group}.txt")):
-            shutil.copyfile(dump, folder / dump.name)
-            tags = (["real" if line.strip() else "blank" for _, line in split_lines(dump.read_text(encoding="utf-8"))]
-                    if args.all_real else labels(dump, args.split / "truth" / dump.stem))
+            text = decode(dump.read_bytes()).text  # sim dumps come in GB18030 and UTF-16 too; fit.py reads UTF-8
+            (folder / dump.name).write_text(text, encoding="utf-8")
+            tags = (["real" if line.strip() else "blank" for _, line in split_lines(text)]
+                    if args.all_real else labels(text, args.split / "truth" / dump.stem))
             (folder / dump.with_suffix(".labels").name).write_text("\n".join(tags) + "\n", encoding="utf-8")
             print(dump.stem, tags.count("real"), "real", tags.count("junk"), "junk")
 
