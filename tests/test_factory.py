@@ -7,6 +7,7 @@ truth must come out the same, and hold exactly the characters the page prints.
 
 import doctest
 import json
+import statistics
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 import yaml
 
 from benchmarks.factory import build, compose, html, layout, pool, printed, stories, truth
+from cleanup import headlines
 from benchmarks.factory.draw import load_spec
 from benchmarks.factory.stories import Source
 from cleanup import conserve
@@ -64,26 +66,42 @@ CLAUSE_MARKS = "，。；：！？"
 
 
 @pytest.mark.parametrize("half", SPLITS)
-def test_added_headings_and_dash_lines_are_whole_clauses(half):
-    """A clause lifted into a heading or a —— line starts and ends at punctuation, never mid-word."""
+def test_added_dash_lines_are_whole_clauses(half):
+    """A clause lifted into a —— line starts and ends at punctuation, never mid-word."""
     lifted = 0
     for seed in range(30):
         for item in _page(seed, half)[1]:
-            texts = [b.text for b in item.blocks if b.role in ("body", "heading")]
+            texts = [b.text for b in item.blocks if b.role == "body"]
             for block in item.blocks:
-                if block.role == "heading":
-                    clause = block.text
-                elif block.role == "body" and block.text.startswith("——") and len(block.text) <= 17:
-                    clause = block.text[2:-1]
-                else:
+                if not (block.role == "body" and block.text.startswith("——") and len(block.text) <= 17):
                     continue
-                homes = [t for t in texts if clause in t and t != block.text]
-                for home in homes:
+                clause = block.text[2:-1]
+                for home in [t for t in texts if clause in t and not t.startswith("——")]:
                     at = home.index(clause)
                     lifted += 1
                     assert at == 0 or home[at - 1] in CLAUSE_MARKS + "“", (clause, home)
                     assert home[at + len(clause):][:1] in CLAUSE_MARKS + "”", (clause, home)
-    assert lifted >= 20
+    assert lifted >= 5
+
+
+@pytest.mark.parametrize("half", SPLITS)
+def test_section_headings_speak_of_their_section_as_real_ones_do(half):
+    """Real section headings share about a third of their pairs with the text under them, and some with the story above.
+
+    (The golden and dev pages' 17 headings: a median of 0.27 under, 0.42 above.) A clause
+    copied whole would share all of them under and few above, and teach the labeller that
+    a line the text below repeats is a heading, not a title.
+    """
+    under, above = [], []
+    for seed in range(40):
+        for item in _page(seed, half)[1]:
+            blocks = [b for b in item.blocks if b.role in ("body", "heading")]
+            for k, block in enumerate(blocks):
+                if block.role == "heading" and 0 < k < len(blocks) - 1:
+                    under.append(headlines.shared_share(block.text, blocks[k + 1].text))
+                    above.append(headlines.shared_share(block.text, " ".join(b.text for b in blocks[:k])))
+    assert len(under) >= 10
+    assert 0.15 <= statistics.median(under) <= 0.6 and statistics.median(above) >= 0.15
 
 
 def test_pool_halves_share_no_story():

@@ -133,6 +133,23 @@ def _clause(draw: Draw, text: str) -> str:
     return draw.choice(found) if found else ""
 
 
+def _summary(draw: Draw, clause: str, before: list[list[str]], forms: dict[str, float]) -> str:
+    """A section heading as writers make one: a word pair of the story so far and one of its section.
+
+    Real headings share about a third of their character pairs with the text under them and
+    as many with the story above (双轨赋能：物质关怀叠加心灵滋养); a clause copied whole from
+    the next paragraph would share all of them with it and none above.
+    """
+    earlier = [c for _, text in before for c in clauses(text, 4, 30)]
+    if not earlier:
+        return ""
+
+    def words(text: str) -> str:
+        return "".join(text[k:k + 2] for k in sorted(draw.rng.sample(range(len(text) - 1), 2)))
+
+    return draw.weighted(forms).format(a=words(draw.choice(earlier)), b=words(clause))
+
+
 def own_title(text: str) -> str:
     """A headline made from a story's own lede: the first whole clause of 6-18 characters after its dateline.
 
@@ -175,6 +192,8 @@ def vary_body(draw: Draw, blocks: list[list[str]], source: Source, scale: float 
     if len(body) >= 2 and draw.chance(spec["add_heading"]):
         at = draw.integer([1, len(body) - 1])
         heading = _clause(draw, body[at][1])
+        if heading and "heading_forms" in spec:  # (specs before it made the clause itself the heading)
+            heading = _summary(draw, heading, body[:at], spec["heading_forms"])
         if heading and body[at - 1][0] != "heading":
             body.insert(at, ["heading", unquote(heading)])
     if draw.chance(spec["dash_paragraph"]):
