@@ -187,7 +187,7 @@ def _stem(line: str) -> str | None:
     """
     match = _SOURCE_PATH_RE.match(line)
     if match:
-        path = json.loads(f'"{match[1]}"')
+        path = match[1] if "\\" not in match[1] else json.loads(f'"{match[1]}"')  # (most hold no escape)
     else:
         record = manifest_record(line)
         path = record.get("path") if record else None

@@ -62,8 +62,8 @@ def plain_blocks(body: str) -> list[tuple[str, str]] | None:
             tag, block = "h1", block[2:]
         elif block.startswith("## "):
             tag, block = "h2", block[3:]
-        if (not block or "\n" in block or block != block.strip() or block[0] in _BLOCK_STARTS
-                or _ORDERED_RE.match(block) or (tag != "p" and "#" in block)):
+        if (not block or "\n" in block or block[0] in _BLOCK_STARTS or block[-1].isspace() or block[0].isspace()
+                or (block[0].isdecimal() and _ORDERED_RE.match(block)) or (tag != "p" and "#" in block)):
             return None
         blocks.append((tag, _ESCAPE_RE.sub(r"\1", block) if escaped else block))
     return blocks
