@@ -55,6 +55,9 @@ def _read(name: str) -> dict:
 @functools.cache
 def load() -> Lexicon:
     chars, punct, markers = _read("characters.toml"), _read("punctuation.toml"), _read("markers.toml")
+    markers = {key: _both_scripts(value) for key, value in markers.items()}
+    punct = {**punct, "dangling_ends": "".join(dict.fromkeys(_both_scripts(list(punct["dangling_ends"]))))}
+    punct["number_units"] = "".join(dict.fromkeys(_both_scripts(list(punct["number_units"]))))
     by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
     return Lexicon(
         invisible=frozenset(chars["invisible"]),
@@ -75,6 +78,36 @@ def load() -> Lexicon:
         caption_cue_re=compile_pattern("|".join(markers["caption_cues"])),
         event_verb_re=compile_pattern("|".join(re.escape(v) for v in markers["event_verbs"])),
     )
+
+
+def _both_scripts(words: list[str]) -> list[str]:
+    """Each word or pattern followed by its traditional form (OpenCC s2t), where that differs.
+
+    The rule data is written in simplified characters; a page printed in traditional ones
+    (or converted) must be read the same: 本报记者 and 本報記者 are one byline role.
+    Patterns convert safely: OpenCC changes only Han characters, never regex syntax.
+
+    >>> _both_scripts(["本报记者", "■"])
+    ['本报记者', '本報記者', '■']
+    """
+    out = []
+    for word in words:
+        out.append(word)
+        other = _to_traditional(word)
+        if other != word:
+            out.append(other)
+    return out
+
+
+@functools.cache
+def _s2t():
+    import opencc  # loaded once, with the lexicon (about 0.2 s)
+
+    return opencc.OpenCC("s2t.json")
+
+
+def _to_traditional(text: str) -> str:
+    return _s2t().convert(text)
 
 
 def compile_pattern(pattern: str) -> re.Pattern | regex.Pattern:
