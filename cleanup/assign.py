@@ -69,20 +69,28 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
     links: dict[tuple, tuple[float, tuple]] = {}  # (track state, piece) -> (gain, cue values): hypotheses share tracks
     passes: dict[Track, tuple[float, Track | None, int]] = {}  # track -> _pass_over's answer: hypotheses share tracks
     # a hypothesis: its score, its live tracks (by the age of their last piece, oldest first), its
-    # choices so far (linked back, each made a Choice only for the winner: see _choices), and how
-    # many pieces in a row went to the track that was due (the columns have been dealt in turn)
-    hypotheses: list[tuple[float, tuple[Track, ...], tuple | None, int]] = [(0.0, (), None, 0)]
+    # choices so far (linked back, each made a Choice only for the winner: see _choices), how
+    # many pieces in a row went to the track that was due (the columns have been dealt in turn),
+    # and its tracks' last pieces as the bits of one number
+    hypotheses: list[tuple[float, tuple[Track, ...], tuple | None, int, int]] = [(0.0, (), None, 0, 0)]
     for i, piece in enumerate(pieces):
-        grown: dict[tuple, tuple[float, tuple[Track, ...], tuple, int]] = {}
+        # a candidate: (score, its number of tracks, steady, the hypothesis it grows, the track
+        # it extends (-1: a new one), the older tracks it keeps, its step); its tracks are made
+        # only if it outlives the pruning. Two whose tracks end on the same pieces score alike
+        # from here on: the better is kept (keyed by the last pieces, and whether it is steady)
+        grown: dict[tuple[int, bool], tuple] = {}
         no = nos[i]
+        bit = 1 << i
         beside = i > 0 and nos[i - 1] == no  # the piece left of this one in a merged line
-        for score, live, history, steady in hypotheses:
+        for hypothesis in hypotheses:
+            score, live, history, steady, lasts = hypothesis
             n_live = len(live)
             left_x = live[-1].x if beside else None  # that piece's track: the one that took the last piece
             passed, skipped, ended_open, ended = 0.0, 0, 0, 0  # passing over the tracks that waited longer
             if n_live < known:  # a known column not opened yet is passed over too
                 passed, skipped = weights.skip, 1
-            kept_older: list[Track] = []
+            kept_older: tuple[Track, ...] = ()
+            older_lasts = 0
             placed = False
             for k, track in enumerate(live):
                 # a merged line holds each column once, left to right
@@ -94,15 +102,20 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                         values = tuple((code, func(seam)) for code, func, _ in active)
                         link = links[key] = (sum(w * v for (_, _, w), (_, v) in zip(active, values)), values)
                     gain, values = link
-                    moved = _extend(track, piece, i, snapped[i], balanced[i], flow)
                     turn = passed
                     broke = bool(passed and steady > n_live)  # the first skip after a full round dealt in turn
                     if broke:
                         turn += weights.steady
-                    # kept by age: the older tracks passed over and kept, the younger ones, this one
-                    _keep(grown, score + turn + gain, (*kept_older, *live[k + 1:], moved),
-                          (i, track.first, turn + gain, values, skipped, ended_open, ended, broke, history),
-                          0 if passed else steady + 1)
+                    total = score + turn + gain
+                    count = len(kept_older) + n_live - k
+                    now = 0 if passed else steady + 1
+                    # the tracks by age: the older ones passed over and kept, the younger ones, this one
+                    ends = older_lasts | (lasts >> track.last + 1 << track.last + 1) | bit
+                    key = (ends, now > count)
+                    held = grown.get(key)
+                    if held is None or held[0] < total:
+                        grown[key] = (total, count, now, hypothesis, k, kept_older, ends,
+                                      (i, track.first, turn + gain, values, skipped, ended_open, ended, broke, history))
                     placed = True
                 if k == n_live - 1:
                     break  # passing over the youngest track is never asked about
@@ -113,18 +126,29 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                 passed += cost
                 if kind == 0:
                     skipped += 1
-                    kept_older.append(waiting)
+                    kept_older += (waiting,)
+                    older_lasts |= 1 << track.last
                 elif kind == 1:
                     ended_open += 1
                 else:
                     ended += 1
             if n_live < max_tracks or not placed:
+                total = score + (0.0 if n_live < known else weights.birth)
+                key = (lasts | bit, steady > n_live + 1)
+                held = grown.get(key)
+                if held is None or held[0] < total:
+                    grown[key] = (total, n_live + 1, steady, hypothesis, -1, left_x, lasts | bit,
+                                  (i, i, weights.birth, None, 0, 0, 0, False, history))
+        hypotheses = []
+        for total, _, now, (_, live, _, _, _), k, kept, ends, step in _prune(grown.values(), beam):
+            if k < 0:  # kept: the x of the piece left of this one
                 born = Track(i, i, snapped[i] or (0.0 if piece.ends else piece.length), 1, balanced[i][0],
-                             x=_place(live, left_x), body=bool(snapped[i]))
-                cost = 0.0 if n_live < known else weights.birth
-                _keep(grown, score + cost, (*live, born), (i, i, weights.birth, None, 0, 0, 0, False, history), steady)
-        hypotheses = _prune(grown.values(), beam)
-    score, _, history, _ = max(hypotheses, key=lambda h: h[0])
+                             x=_place(live, kept), body=bool(snapped[i]))
+                hypotheses.append((total, (*live, born), step, now, ends))
+            else:
+                moved = _extend(live[k], piece, i, snapped[i], balanced[i], flow)
+                hypotheses.append((total, (*kept, *live[k + 1:], moved), step, now, ends))
+    score, _, history, _, _ = max(hypotheses, key=lambda h: h[0])
     score += min(known, len(pieces)) * weights.birth  # births that were paid at once, if any
     return _choices(history), score
 
@@ -164,20 +188,12 @@ def _prune(grown, beam: int) -> list:
     kept = ranked[:beam]
     by_count: dict[int, int] = {}
     for h in kept:
-        by_count[len(h[1])] = by_count.get(len(h[1]), 0) + 1
+        by_count[h[1]] = by_count.get(h[1], 0) + 1
     for h in ranked[beam:]:
-        if by_count.get(len(h[1]), 0) < _PER_COUNT:
-            by_count[len(h[1])] = by_count.get(len(h[1]), 0) + 1
+        if by_count.get(h[1], 0) < _PER_COUNT:
+            by_count[h[1]] = by_count.get(h[1], 0) + 1
             kept.append(h)
     return kept
-
-
-def _keep(grown: dict, score: float, tracks: tuple[Track, ...], history: tuple, steady: int) -> None:
-    """Two hypotheses whose tracks end on the same pieces score alike from here on: keep the better."""
-    key = (*[t.last for t in tracks], steady > len(tracks))  # tracks come by age: their last pieces in order
-    held = grown.get(key)
-    if held is None or held[0] < score:
-        grown[key] = (score, tracks, history, steady)
 
 
 def _pass_over(track: Track, pieces: list[Piece], weights: Weights) -> tuple[float, Track | None, int]:
