@@ -53,12 +53,15 @@ class Weights:
 
 
 def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=None,
-           max_tracks: int = _MAX_TRACKS, beam: int = _BEAM, known: int = 0) -> tuple[list[Choice], float]:
+           max_tracks: int = _MAX_TRACKS, beam: int = _BEAM, known: int = 0,
+           links: dict | None = None, offset: int = 0) -> tuple[list[Choice], float]:
     """The best-scoring split of the pieces into tracks: one Choice a piece, and the total score.
 
     known: so many tracks are known to run through the pieces (a second pass over a stretch
     the first found interleaved): opening them is paid for at once, so that hypotheses which
     open them early are not cut before their lines pay back.
+    links: the link cues' answers, to share between searches of one page's pieces with the same
+    weights, cues, pairs and words (pieces[0] being that page's piece `offset`).
     """
     active = [(code, func, weights.link[code]) for code, func in cues if weights.link.get(code)]
     widths = column_widths(pieces)
@@ -66,7 +69,8 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
     balanced = [tuple(balance(p.text, opened) for opened in range(4)) for p in pieces]
     nos = [p.no for p in pieces]
     flow = max_tracks == 1
-    links: dict[tuple, tuple[float, tuple]] = {}  # (track state, piece) -> (gain, cue values): hypotheses share tracks
+    if links is None:  # (track state, piece) -> (gain, cue values): hypotheses share tracks
+        links = {}
     passes: dict[Track, tuple[float, Track | None, int]] = {}  # track -> _pass_over's answer: hypotheses share tracks
     # a hypothesis: its score, its live tracks (by the age of their last piece, oldest first), its
     # choices so far (linked back, each made a Choice only for the winner: see _choices), how
@@ -95,7 +99,7 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
             for k, track in enumerate(live):
                 # a merged line holds each column once, left to right
                 if flow or (nos[track.last] != no and (left_x is None or track.x > left_x)):
-                    key = (track.last, track.width, track.opened, i)
+                    key = (offset + track.last, track.width, track.opened, offset + i)
                     link = links.get(key)
                     if link is None:
                         seam = Link(pieces[track.last], piece, track, 0, pairs, words)
