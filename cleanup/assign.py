@@ -77,51 +77,56 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
     # many pieces in a row went to the track that was due (the columns have been dealt in turn),
     # and its tracks' last pieces as the bits of one number
     hypotheses: list[tuple[float, tuple[Track, ...], tuple | None, int, int]] = [(0.0, (), None, 0, 0)]
+    skip, steady_cost, birth = weights.skip, weights.steady, weights.birth
     for i, piece in enumerate(pieces):
         # a candidate: (score, its number of tracks, steady, the hypothesis it grows, the track
-        # it extends (-1: a new one), the older tracks it keeps, its step); its tracks are made
-        # only if it outlives the pruning. Two whose tracks end on the same pieces score alike
-        # from here on: the better is kept (keyed by the last pieces, and whether it is steady)
+        # it extends (-1: a new one), the older tracks it keeps (for a new one: the x of the piece
+        # left of it), its tracks' last pieces, and its step but for the step before); its tracks
+        # are made only if it outlives the pruning. Two whose tracks end on the same pieces score
+        # alike from here on: the better is kept (keyed by the last pieces, and whether it is steady)
         grown: dict[tuple[int, bool], tuple] = {}
         no = nos[i]
         bit = 1 << i
+        at = offset + i
         beside = i > 0 and nos[i - 1] == no  # the piece left of this one in a merged line
         for hypothesis in hypotheses:
-            score, live, history, steady, lasts = hypothesis
+            score, live, _, steady, lasts = hypothesis
             n_live = len(live)
             left_x = live[-1].x if beside else None  # that piece's track: the one that took the last piece
             passed, skipped, ended_open, ended = 0.0, 0, 0, 0  # passing over the tracks that waited longer
             if n_live < known:  # a known column not opened yet is passed over too
-                passed, skipped = weights.skip, 1
+                passed, skipped = skip, 1
             kept_older: tuple[Track, ...] = ()
             older_lasts = 0
             placed = False
+            last_k = n_live - 1
             for k, track in enumerate(live):
+                last = track.last
                 # a merged line holds each column once, left to right
-                if flow or (nos[track.last] != no and (left_x is None or track.x > left_x)):
-                    key = (offset + track.last, track.width, track.opened, offset + i)
+                if flow or (nos[last] != no and (left_x is None or track.x > left_x)):
+                    key = (offset + last, track.width, track.opened, at)
                     link = links.get(key)
                     if link is None:
-                        seam = Link(pieces[track.last], piece, track, 0, pairs, words)
+                        seam = Link(pieces[last], piece, track, 0, pairs, words)
                         values = tuple((code, func(seam)) for code, func, _ in active)
                         link = links[key] = (sum(w * v for (_, _, w), (_, v) in zip(active, values)), values)
                     gain, values = link
-                    turn = passed
-                    broke = bool(passed and steady > n_live)  # the first skip after a full round dealt in turn
-                    if broke:
-                        turn += weights.steady
+                    if passed:
+                        now = 0
+                        broke = steady > n_live  # the first skip after a full round dealt in turn
+                        turn = passed + steady_cost if broke else passed
+                    else:
+                        now, broke, turn = steady + 1, False, passed
                     total = score + turn + gain
-                    count = len(kept_older) + n_live - k
-                    now = 0 if passed else steady + 1
-                    # the tracks by age: the older ones passed over and kept, the younger ones, this one
-                    ends = older_lasts | (lasts >> track.last + 1 << track.last + 1) | bit
+                    count = skipped - (n_live < known) + n_live - k  # the older tracks kept, the younger ones, this one
+                    ends = older_lasts | (lasts >> last + 1 << last + 1) | bit
                     key = (ends, now > count)
                     held = grown.get(key)
                     if held is None or held[0] < total:
                         grown[key] = (total, count, now, hypothesis, k, kept_older, ends,
-                                      (i, track.first, turn + gain, values, skipped, ended_open, ended, broke, history))
+                                      track.first, turn + gain, values, skipped, ended_open, ended, broke)
                     placed = True
-                if k == n_live - 1:
+                if k == last_k:
                     break  # passing over the youngest track is never asked about
                 answer = passes.get(track)
                 if answer is None:
@@ -131,27 +136,27 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                 if kind == 0:
                     skipped += 1
                     kept_older += (waiting,)
-                    older_lasts |= 1 << track.last
+                    older_lasts |= 1 << last
                 elif kind == 1:
                     ended_open += 1
                 else:
                     ended += 1
             if n_live < max_tracks or not placed:
-                total = score + (0.0 if n_live < known else weights.birth)
+                total = score + (0.0 if n_live < known else birth)
                 key = (lasts | bit, steady > n_live + 1)
                 held = grown.get(key)
                 if held is None or held[0] < total:
                     grown[key] = (total, n_live + 1, steady, hypothesis, -1, left_x, lasts | bit,
-                                  (i, i, weights.birth, None, 0, 0, 0, False, history))
+                                  i, birth, None, 0, 0, 0, False)
         hypotheses = []
-        for total, _, now, (_, live, _, _, _), k, kept, ends, step in _prune(grown.values(), beam):
+        for total, _, now, (_, live, history, _, _), k, kept, ends, *step in _prune(grown.values(), beam):
             if k < 0:  # kept: the x of the piece left of this one
                 born = Track(i, i, snapped[i] or (0.0 if piece.ends else piece.length), 1, balanced[i][0],
                              x=_place(live, kept), body=bool(snapped[i]))
-                hypotheses.append((total, (*live, born), step, now, ends))
+                hypotheses.append((total, (*live, born), (i, *step, history), now, ends))
             else:
                 moved = _extend(live[k], piece, i, snapped[i], balanced[i], flow)
-                hypotheses.append((total, (*kept, *live[k + 1:], moved), step, now, ends))
+                hypotheses.append((total, (*kept, *live[k + 1:], moved), (i, *step, history), now, ends))
     score, _, history, _, _ = max(hypotheses, key=lambda h: h[0])
     score += min(known, len(pieces)) * weights.birth  # births that were paid at once, if any
     return _choices(history), score
