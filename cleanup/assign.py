@@ -53,71 +53,127 @@ class Weights:
 
 
 def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=None,
-           max_tracks: int = _MAX_TRACKS, beam: int = _BEAM, known: int = 0) -> tuple[list[Choice], float]:
+           max_tracks: int = _MAX_TRACKS, beam: int = _BEAM, known: int = 0,
+           links: dict | None = None, offset: int = 0) -> tuple[list[Choice], float]:
     """The best-scoring split of the pieces into tracks: one Choice a piece, and the total score.
 
     known: so many tracks are known to run through the pieces (a second pass over a stretch
     the first found interleaved): opening them is paid for at once, so that hypotheses which
     open them early are not cut before their lines pay back.
+    links: the link cues' answers, to share between searches of one page's pieces with the same
+    weights, cues, pairs and words (pieces[0] being that page's piece `offset`).
     """
     active = [(code, func, weights.link[code]) for code, func in cues if weights.link.get(code)]
     widths = column_widths(pieces)
     snapped = [_snap(p, widths) for p in pieces]
     balanced = [tuple(balance(p.text, opened) for opened in range(4)) for p in pieces]
-    links: dict[tuple, tuple[float, tuple]] = {}  # (track state, piece) -> (gain, cue values): hypotheses share tracks
-    # a hypothesis: its score, its live tracks, its choices so far (linked back), and how many
-    # pieces in a row went to the track that was due (the columns have been dealt in turn)
-    hypotheses: list[tuple[float, tuple[Track, ...], tuple | None, int]] = [(0.0, (), None, 0)]
+    nos = [p.no for p in pieces]
+    flow = max_tracks == 1
+    if links is None:  # (track state, piece) -> (gain, cue values): hypotheses share tracks
+        links = {}
+    passes: dict[Track, tuple[float, Track | None, int]] = {}  # track -> _pass_over's answer: hypotheses share tracks
+    # a hypothesis: its score, its live tracks (by the age of their last piece, oldest first), its
+    # choices so far (linked back, each made a Choice only for the winner: see _choices), how
+    # many pieces in a row went to the track that was due (the columns have been dealt in turn),
+    # and its tracks' last pieces as the bits of one number
+    hypotheses: list[tuple[float, tuple[Track, ...], tuple | None, int, int]] = [(0.0, (), None, 0, 0)]
+    skip, steady_cost, birth = weights.skip, weights.steady, weights.birth
     for i, piece in enumerate(pieces):
-        grown: dict[tuple, tuple[float, tuple[Track, ...], tuple]] = {}
-        beside = i > 0 and pieces[i - 1].no == piece.no  # the piece left of this one in a merged line
-        for score, live, history, steady in hypotheses:
-            by_age = sorted(live, key=lambda t: t.last)
-            left_x = by_age[-1].x if beside else None  # that piece's track: the one that took the last piece
-            passed, counts = 0.0, [0, 0, 0]  # passing over the tracks that waited longer: skipped, ended open, ended
-            if len(live) < known:  # a known column not opened yet is passed over too
-                passed, counts[0] = weights.skip, 1
-            kept_older: list[Track] = []
+        # a candidate: (score, its number of tracks, steady, the hypothesis it grows, the track
+        # it extends (-1: a new one), the older tracks it keeps (for a new one: the x of the piece
+        # left of it), its tracks' last pieces, and its step but for the step before); its tracks
+        # are made only if it outlives the pruning. Two whose tracks end on the same pieces score
+        # alike from here on: the better is kept (keyed by the last pieces, and whether it is steady)
+        grown: dict[tuple[int, bool], tuple] = {}
+        no = nos[i]
+        bit = 1 << i
+        at = offset + i
+        beside = i > 0 and nos[i - 1] == no  # the piece left of this one in a merged line
+        for hypothesis in hypotheses:
+            score, live, _, steady, lasts = hypothesis
+            n_live = len(live)
+            left_x = live[-1].x if beside else None  # that piece's track: the one that took the last piece
+            passed, skipped, ended_open, ended = 0.0, 0, 0, 0  # passing over the tracks that waited longer
+            if n_live < known:  # a known column not opened yet is passed over too
+                passed, skipped = skip, 1
+            kept_older: tuple[Track, ...] = ()
+            older_lasts = 0
             placed = False
-            for k, track in enumerate(by_age):
+            last_k = n_live - 1
+            for k, track in enumerate(live):
+                last = track.last
                 # a merged line holds each column once, left to right
-                if max_tracks == 1 or (pieces[track.last].no != piece.no and (left_x is None or track.x > left_x)):
-                    key = (track.last, track.width, track.opened, i)
-                    if key not in links:
-                        link = Link(pieces[track.last], piece, track, 0, pairs, words)
-                        values = tuple((code, func(link)) for code, func, _ in active)
-                        links[key] = (sum(w * v for (_, _, w), (_, v) in zip(active, values)), values)
-                    gain, values = links[key]
-                    moved = _extend(track, piece, i, snapped[i], balanced[i], max_tracks == 1)
-                    kept = (*kept_older, moved, *by_age[k + 1:])
-                    turn = passed
-                    if passed and steady > len(live):  # the first skip after a full round dealt in turn
-                        turn += weights.steady
-                        why_turn = (("CO15", 1.0),)
+                if flow or (nos[last] != no and (left_x is None or track.x > left_x)):
+                    key = (offset + last, track.width, track.opened, at)
+                    link = links.get(key)
+                    if link is None:
+                        seam = Link(pieces[last], piece, track, 0, pairs, words)
+                        values = tuple((code, func(seam)) for code, func, _ in active)
+                        link = links[key] = (sum(w * v for (_, _, w), (_, v) in zip(active, values)), values)
+                    gain, values = link
+                    if passed:
+                        now = 0
+                        broke = steady > n_live  # the first skip after a full round dealt in turn
+                        turn = passed + steady_cost if broke else passed
                     else:
-                        why_turn = ()
-                    why = values + tuple((code, float(n)) for code, n in zip(_PASSING, counts) if n) + why_turn
-                    _keep(grown, score + turn + gain, kept, (Choice(i, track.first, turn + gain, why), history),
-                          0 if passed else steady + 1)
+                        now, broke, turn = steady + 1, False, passed
+                    total = score + turn + gain
+                    count = skipped - (n_live < known) + n_live - k  # the older tracks kept, the younger ones, this one
+                    ends = older_lasts | (lasts >> last + 1 << last + 1) | bit
+                    key = (ends, now > count)
+                    held = grown.get(key)
+                    if held is None or held[0] < total:
+                        grown[key] = (total, count, now, hypothesis, k, kept_older, ends,
+                                      track.first, turn + gain, values, skipped, ended_open, ended, broke)
                     placed = True
-                cost, waiting, kind = _pass_over(track, pieces, weights)
+                if k == last_k:
+                    break  # passing over the youngest track is never asked about
+                answer = passes.get(track)
+                if answer is None:
+                    answer = passes[track] = _pass_over(track, pieces, weights)
+                cost, waiting, kind = answer
                 passed += cost
-                counts[kind] += 1
-                if waiting is not None:
-                    kept_older.append(waiting)
-            if len(live) < max_tracks or not placed:
+                if kind == 0:
+                    skipped += 1
+                    kept_older += (waiting,)
+                    older_lasts |= 1 << last
+                elif kind == 1:
+                    ended_open += 1
+                else:
+                    ended += 1
+            if n_live < max_tracks or not placed:
+                total = score + (0.0 if n_live < known else birth)
+                key = (lasts | bit, steady > n_live + 1)
+                held = grown.get(key)
+                if held is None or held[0] < total:
+                    grown[key] = (total, n_live + 1, steady, hypothesis, -1, left_x, lasts | bit,
+                                  i, birth, None, 0, 0, 0, False)
+        hypotheses = []
+        for total, _, now, (_, live, history, _, _), k, kept, ends, *step in _prune(grown.values(), beam):
+            if k < 0:  # kept: the x of the piece left of this one
                 born = Track(i, i, snapped[i] or (0.0 if piece.ends else piece.length), 1, balanced[i][0],
-                             x=_place(live, left_x), body=bool(snapped[i]))
-                cost = 0.0 if len(live) < known else weights.birth
-                _keep(grown, score + cost, (*live, born), (Choice(i, i, weights.birth, (("CO09", 1.0),)), history), steady)
-        hypotheses = _prune(grown.values(), beam)
-    score, _, history, _ = max(hypotheses, key=lambda h: h[0])
+                             x=_place(live, kept), body=bool(snapped[i]))
+                hypotheses.append((total, (*live, born), (i, *step, history), now, ends))
+            else:
+                moved = _extend(live[k], piece, i, snapped[i], balanced[i], flow)
+                hypotheses.append((total, (*kept, *live[k + 1:], moved), (i, *step, history), now, ends))
+    score, _, history, _, _ = max(hypotheses, key=lambda h: h[0])
     score += min(known, len(pieces)) * weights.birth  # births that were paid at once, if any
+    return _choices(history), score
+
+
+def _choices(history: tuple | None) -> list[Choice]:
+    """The winner's choices in piece order, from its linked history: a step is (piece, track,
+    gain, cue values or None for a birth, tracks skipped, ended open, ended, CO15, the step before)."""
     choices: list[Choice] = []
     while history is not None:
-        choices.append(history[0])
-        history = history[1]
-    return choices[::-1], score
+        i, track, gain, values, skipped, ended_open, ended, broke, history = history
+        if values is None:
+            choices.append(Choice(i, track, gain, (("CO09", 1.0),)))
+            continue
+        why = values + tuple((code, float(n)) for code, n in zip(_PASSING, (skipped, ended_open, ended)) if n)
+        choices.append(Choice(i, track, gain, why + ((("CO15", 1.0),) if broke else ())))
+    return choices[::-1]
 
 
 def _place(live: tuple[Track, ...], left: float | None) -> float:
@@ -141,20 +197,12 @@ def _prune(grown, beam: int) -> list:
     kept = ranked[:beam]
     by_count: dict[int, int] = {}
     for h in kept:
-        by_count[len(h[1])] = by_count.get(len(h[1]), 0) + 1
+        by_count[h[1]] = by_count.get(h[1], 0) + 1
     for h in ranked[beam:]:
-        if by_count.get(len(h[1]), 0) < _PER_COUNT:
-            by_count[len(h[1])] = by_count.get(len(h[1]), 0) + 1
+        if by_count.get(h[1], 0) < _PER_COUNT:
+            by_count[h[1]] = by_count.get(h[1], 0) + 1
             kept.append(h)
     return kept
-
-
-def _keep(grown: dict, score: float, tracks: tuple[Track, ...], history: tuple, steady: int) -> None:
-    """Two hypotheses whose tracks end on the same pieces score alike from here on: keep the better."""
-    key = (*sorted([t.last for t in tracks]), steady > len(tracks))
-    held = grown.get(key)
-    if held is None or held[0] < score:
-        grown[key] = (score, tracks, history, steady)
 
 
 def _pass_over(track: Track, pieces: list[Piece], weights: Weights) -> tuple[float, Track | None, int]:
@@ -164,7 +212,8 @@ def _pass_over(track: Track, pieces: list[Piece], weights: Weights) -> tuple[flo
     end = weights.end_open if open_end else weights.end_closed
     if end >= weights.skip or track.skipped >= _SKIPS:
         return end, None, 1 if open_end else 2
-    return weights.skip, track._replace(skipped=track.skipped + 1), 0
+    return weights.skip, Track(track.first, track.last, track.width, track.count, track.opened, track.skipped + 1,
+                               track.x, track.body), 0
 
 
 def _snap(piece: Piece, widths: tuple[float, ...]) -> float:

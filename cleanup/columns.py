@@ -61,16 +61,17 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     pairs = seams.PagePairs.of(p.text for p in pieces)
     words = seams.lexicon()
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
+    links: dict = {}  # the link cues' answers, shared by the page's searches (assign.assign)
     choices: list[assign.Choice] = []
     sequential: list[assign.Choice] = []
     for start, end in _blocks(pieces):  # a blank line that parts blocks ends every track
         part = pieces[start:end]
         for out, tracks in ((choices, assign._MAX_TRACKS), (sequential, 1)):
-            found, _ = assign.assign(part, weights, cues, pairs, words, max_tracks=tracks)
+            found, _ = assign.assign(part, weights, cues, pairs, words, max_tracks=tracks, links=links, offset=start)
             out.extend(replace(c, piece=c.piece + start, track=c.track + start) for c in found)
     regions = find_regions(choices, sequential)
     for region in regions:
-        _search_again(region, pieces, choices, weights, cues, pairs, words)
+        _search_again(region, pieces, choices, weights, cues, pairs, words, links)
     regions = find_regions(choices, sequential)
     accepted = [r for r in regions if _accepted(r)]
     out, warnings = _rebuild(numbered, pieces, choices, accepted)
@@ -79,7 +80,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     return Result(out, warnings)
 
 
-def _search_again(region: Region, pieces, choices, weights, cues, pairs, words) -> None:
+def _search_again(region: Region, pieces, choices, weights, cues, pairs, words, links) -> None:
     """Search a stretch again knowing how many columns run through it; keep the better reading.
 
     The first pass opens a column only when its lines have paid for it, so the head of a
@@ -89,7 +90,8 @@ def _search_again(region: Region, pieces, choices, weights, cues, pairs, words) 
     known = sum(1 for n in sizes.values() if n >= _COLUMN_LINES)
     if known < 2:
         return
-    found, score = assign.assign(pieces[region.start:region.end], weights, cues, pairs, words, known=known)
+    found, score = assign.assign(pieces[region.start:region.end], weights, cues, pairs, words, known=known,
+                                 links=links, offset=region.start)
     if score >= sum(c.gain for c in span) - 1e-9:  # a tie: the reading that knows the columns
         choices[region.start:region.end] = [replace(c, piece=c.piece + region.start, track=c.track + region.start)
                                             for c in found]

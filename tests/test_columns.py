@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cleanup import columns, pipeline
+from cleanup import assign, columns, gutters, pipeline, seams
 from cleanup.cli import app
 from cleanup.decode import decode
 from cleanup.layout import split_lines
-from cleanup.rulebook import apply_text_rules
+from cleanup.rulebook import REGISTRY, apply_text_rules
 
 from . import interleave
 from .conftest import DUMPS, ROOT
@@ -146,3 +146,20 @@ def test_explain_shows_which_column_each_piece_went_to(tmp_path: Path):
     shown = CliRunner().invoke(app, ["explain", str(dump), "--rule", "CW"]).output
     assert "[column 1] 北京警方 10 日通报" in shown and "[column 2] 到各个营销部门" in shown
     assert "CO0" in shown  # the cues behind each choice
+
+
+@pytest.mark.parametrize("dump", sorted(DEVSET.glob("*_pdftotext.txt")) + sorted(DEVSET.glob("*_pdfminer.txt")),
+                         ids=lambda p: p.stem)
+def test_searches_sharing_the_cues_answers_choose_as_a_search_alone(dump):
+    """A page's searches share the link cues' answers (keyed by the page's piece numbers): a
+    second search of a stretch after a search of the whole page chooses as it would alone."""
+    pieces = gutters.pieces_of(numbered_after_line_rules(dump.read_bytes()))
+    pairs, words = seams.PagePairs.of(p.text for p in pieces), seams.lexicon()
+    cues = [(code, REGISTRY[code].func) for code in columns.LINK_CUES]
+    half, shared = len(pieces) // 3, {}
+    for tracks in (assign._MAX_TRACKS, 1):
+        assign.assign(pieces, columns.WEIGHTS, cues, pairs, words, max_tracks=tracks, links=shared)
+    assert shared
+    alone = assign.assign(pieces[half:], columns.WEIGHTS, cues, pairs, words, known=2)
+    again = assign.assign(pieces[half:], columns.WEIGHTS, cues, pairs, words, known=2, links=shared, offset=half)
+    assert again == alone
