@@ -8,7 +8,7 @@ from cleanup import conserve, noise, output, pipeline
 
 from .conftest import DUMPS, ROOT
 
-DEVSET = ROOT.parent / "shared" / "devset" / "dumps"
+DEVSET = ROOT / "tests" / "devset" / "dumps"  # the repository's copy: a clean clone has it
 CORPUS = ROOT / "tests" / "corpus"  # the factory's pages, once merged: its fit split, which the weights were fitted on
 # dumps made without OCR: every line is printed text
 TEXT_DUMPS = [*DUMPS, *sorted(DEVSET.glob("*_pdftotext-raw.txt")), *sorted(DEVSET.glob("*_pymupdf.txt")),
