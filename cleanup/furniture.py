@@ -65,35 +65,47 @@ class Split:
 
 def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> Split:
     """Numbered lines -> Split: the running head (from the first line) and foot (to the last)."""
-    printed = [k for k, (_, text) in enumerate(numbered) if text.strip()]
-    if len(printed) < _MIN_PAGE and sum(len(numbered[k][1]) for k in printed) < _MIN_CHARS:
+    if not _is_page(numbered):
         return Split(numbered, [])
-    chosen = set(_edge_run(numbered, printed[:_MAX_RUN])) | set(_edge_run(numbered, printed[::-1][:_MAX_RUN]))
+    chosen = dict(_edge_run(numbered, range(len(numbered))))
+    chosen.update(_edge_run(numbered, range(len(numbered) - 1, -1, -1)))
     if not chosen:
         return Split(numbered, [])
-    kept, furniture = [], []
-    for k, (no, text) in enumerate(numbered):
-        if k in chosen:
-            kept.append((no, ""))  # a blank in its place: nothing joins across the head
-            furniture.append((no, as_read(text)))
-            if trace is not None:
-                code = "FU01" if reads_as_running_head(text) else "FU02"
-                trace.append(Step(code, "running-head-or-foot", no, no, text, "(furniture)"))
-        else:
-            kept.append((no, text))
+    kept, furniture = list(numbered), []
+    for k in sorted(chosen):
+        no, text = numbered[k]
+        kept[k] = (no, "")  # a blank in its place: nothing joins across the head
+        furniture.append((no, as_read(text)))
+        if trace is not None:
+            trace.append(Step(chosen[k], "running-head-or-foot", no, no, text, "(furniture)"))
     return Split(kept, furniture)
 
 
-def _edge_run(numbered: list[tuple[int, str]], edge: list[int]) -> list[int]:
-    """The printed lines from the page's edge inward that are furniture, if one of them reads as it (FU01)."""
-    run: list[int] = []
-    for k in edge:
+def _is_page(numbered: list[tuple[int, str]]) -> bool:
+    """Enough printed lines, or characters, to be a page with a head and foot (looks no further than that)."""
+    lines = chars = 0
+    for _, text in numbered:
+        if text.strip():
+            lines, chars = lines + 1, chars + len(text)
+            if lines >= _MIN_PAGE or chars >= _MIN_CHARS:
+                return True
+    return False
+
+
+def _edge_run(numbered: list[tuple[int, str]], order: range) -> list[tuple[int, str]]:
+    """The printed lines from the page's edge inward that are furniture, with the rule that says so,
+    if one of them reads as a running head (FU01): section names alone are no running head (a page
+    may open with a short headline)."""
+    run: list[tuple[int, str]] = []
+    for k in order:
         text = numbered[k][1]
-        if not (reads_as_running_head(text) or names_a_section(text)):
+        if not text.strip():
+            continue
+        code = "FU01" if reads_as_running_head(text) else "FU02" if names_a_section(text) else None
+        if code is None or len(run) == _MAX_RUN:
             break
-        run.append(k)
-    # section names alone are no running head (a page may open with a short headline)
-    return run if any(reads_as_running_head(numbered[k][1]) for k in run) else []
+        run.append((k, code))
+    return run if any(code == "FU01" for _, code in run) else []
 
 
 def with_furniture_item(items: list[Item], split: Split) -> list[Item]:

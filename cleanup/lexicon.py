@@ -93,21 +93,21 @@ def _both_scripts(words: list[str]) -> list[str]:
     out = []
     for word in words:
         out.append(word)
-        other = _to_traditional(word)
+        other = converter("s2t").convert(word)
         if other != word:
             out.append(other)
     return out
 
 
 @functools.cache
-def _s2t():
-    import opencc  # loaded once, with the lexicon (about 0.2 s)
+def converter(name: str):
+    """An OpenCC converter ("s2t", "t2s", or a config file), made once a process.
 
-    return opencc.OpenCC("s2t.json")
+    OpenCC is imported only when one is first asked for: it is slow to load (about 0.08 s).
+    """
+    import opencc
 
-
-def _to_traditional(text: str) -> str:
-    return _s2t().convert(text)
+    return opencc.OpenCC(name if name.endswith(".json") else f"{name}.json")
 
 
 def compile_pattern(pattern: str) -> re.Pattern | regex.Pattern:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import columns, furniture, join, misread, noise, normalize, polish, shapes
+from . import columns, furniture, join, lexicon, misread, noise, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Page, Step
@@ -64,20 +64,8 @@ def _polish(block: Block, polish_rules, trace: list[Step] | None, config: Config
     if not polish.is_clean_block(text, block.role):
         text = apply_text_rules(polish_rules, text, block.role, (block.first, block.last), trace)
     if config.convert:
-        converted = _converter(config.convert).convert(text)
+        converted = lexicon.converter(config.convert).convert(text)
         if trace is not None and converted != text:
             trace.append(Step("CV01", "convert-script", block.first, block.last, text, converted))
         text = converted
     return block if text == block.text else replace(block, text=text)
-
-
-_CONVERTERS: dict = {}
-
-
-def _converter(name: str):
-    """OpenCC is imported only when a conversion is asked for: it is slow to load."""
-    if name not in _CONVERTERS:
-        import opencc
-
-        _CONVERTERS[name] = opencc.OpenCC(name if name.endswith(".json") else f"{name}.json")
-    return _CONVERTERS[name]
