@@ -72,26 +72,26 @@ def assemble(blocks: list[Block]) -> list[Item]:
             i = j
             continue
         if block.role == "caption":
-            drafts.append(Draft("photo", block.first, body=[("p", block.text)], spans=[((block.first, block.last),)]))
+            drafts.append(Draft("photo", block.first, body=[("p", block.text)], spans=[block.line_runs]))
         elif block.role == "credit":
             last = drafts[-1] if drafts else None
             if last is not None and last.kind == "photo" and not last.credit:
-                last.credit, last.credit_span = block.text, (block.first, block.last)
+                last.credit, last.credit_span = block.text, block.line_runs
             else:
-                drafts.append(Draft("photo", block.first, credit=block.text, credit_span=(block.first, block.last)))
+                drafts.append(Draft("photo", block.first, credit=block.text, credit_span=block.line_runs))
         elif block.role == "note":
             title, rest = _split_note_opener(block.text)
             story = Draft("note", block.first, head=Head(title=title, first=block.first,
-                                                         spans=((block.first, block.last, "title"),)))
+                                                         spans=tuple((a, b, "title") for a, b in block.line_runs)))
             if rest:
                 story.body.append(("p", rest))
                 story.starts.append(block.first)
-                story.spans.append(((block.first, block.last),))
+                story.spans.append(block.line_runs)
             drafts.append(story)
         elif _resumes_across_photo(story, blocks, i):
             kind, text = story.body[-1]
             story.body[-1] = (kind, glue(text, block.text))
-            story.spans[-1] += ((block.first, block.last),)
+            story.spans[-1] += block.line_runs
             story.warnings.append(f"AS06 a sentence rejoined across a photo caption at line {block.first}")
         else:
             if _after_photo(story, blocks, i):  # the story may end at the photo: open one, kept only if claimed
@@ -232,7 +232,7 @@ def _conflicts(head: Head, body: Block) -> bool:
 def _continue_or_open(story: Draft | None, block: Block, drafts: list[Draft], nxt: Block | None) -> Draft:
     if block.role == "byline" and nxt is not None and nxt.role == "body" and not _starts_with_names(nxt):
         # a byline over body text, its headline printed elsewhere: a story starts here
-        story = Draft("article", block.first, byline=block.text, byline_span=(block.first, block.last))
+        story = Draft("article", block.first, byline=block.text, byline_span=block.line_runs)
         drafts.append(story)
         return story
     fresh = story is not None and story.kind == "article" and not story.body
@@ -242,7 +242,7 @@ def _continue_or_open(story: Draft | None, block: Block, drafts: list[Draft], nx
         drafts.append(story)
     story.body.append(("p", block.text))
     story.starts.append(block.first)
-    story.spans.append(((block.first, block.last),))
+    story.spans.append(block.line_runs)
     return story
 
 

@@ -24,8 +24,8 @@ class Draft:
     spans: list[tuple[tuple[int, int], ...]] = field(default_factory=list)  # each body entry's blocks' dump lines
     credit: str = ""
     byline: str = ""  # printed over the body, its headline elsewhere
-    byline_span: tuple[int, int] | None = None
-    credit_span: tuple[int, int] | None = None
+    byline_span: tuple[tuple[int, int], ...] = ()  # its dump lines, as runs (model.Block.line_runs)
+    credit_span: tuple[tuple[int, int], ...] = ()
     warnings: list[str] = field(default_factory=list)
     broke_from: Draft | None = None  # opened, without a dateline, inside this running story
     after_photo: bool = False  # opened after a photo (else by a source named: 据……报道)
@@ -150,7 +150,7 @@ def finish(d: Draft) -> Item:
     head = d.head or Head(title="")
     body, warnings, spans = d.body, d.warnings, d.spans
     if head.byline and d.byline:  # two printed bylines (the same name, it may be): neither may be lost
-        body, spans = [("p", d.byline), *body], [(d.byline_span,), *spans]
+        body, spans = [("p", d.byline), *body], [d.byline_span, *spans]
         warnings = [*warnings, "AS13 a byline printed over the body, beside the headline's own, kept as the first paragraph"]
     return Item(kind=d.kind, first=d.first, column=head.column, title=head.title, subtitle=head.subtitle,
                 byline=head.byline or d.byline, credit=d.credit, body=tuple(body), warnings=tuple(warnings),
@@ -162,9 +162,9 @@ def _item_spans(d: Draft, head: Head, body: list[tuple[str, str]], spans: list) 
     text_role = "caption" if d.kind == "photo" else "body"
     out = list(head.spans)
     if d.byline and not head.byline:
-        out.append((*d.byline_span, "byline"))
+        out.extend((first, last, "byline") for first, last in d.byline_span)
     for (kind, _), blocks in zip(body, spans):
         out.extend((first, last, "heading" if kind == "h2" else text_role) for first, last in blocks)
     if d.credit:
-        out.append((*d.credit_span, "credit"))
+        out.extend((first, last, "credit") for first, last in d.credit_span)
     return tuple(out)

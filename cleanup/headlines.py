@@ -56,8 +56,8 @@ def build_head(blocks: list[Block]) -> Head:
         column=column,
         first=min(b.first for b in blocks),
         last=max(b.last for b in blocks),
-        spans=tuple((b.first, b.last, _SPAN_ROLES.get(b.role) or ("title" if b in title_parts else "subtitle"))
-                    for b in blocks),
+        spans=tuple((first, last, _SPAN_ROLES.get(b.role) or ("title" if b in title_parts else "subtitle"))
+                    for b in blocks for first, last in b.line_runs),
     )
 
 

@@ -49,6 +49,7 @@ class Seam:
     cur_heads: bool = False  # a ——subtitle or a byline follows cur directly: cur ends a headline
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
     grid: bool = False  # lengths count characters on a fixed grid, where a full line fills it exactly
+    cur_short_by_indent: bool = False  # cur stops mid-sentence, an indent or so short of the full line under it
 
     @property
     def prev_continues(self) -> bool:
@@ -84,6 +85,32 @@ class Seam:
         return shapes.ends_sentence(self.tail or self.prev)
 
 
+@rule("JN18")
+def join_quoted_couplet(seam: Seam) -> bool | None:
+    """Join a full line with a phrase space to the quotation it goes on with, and on to the line under it.
+
+    A headline never stands inside an open quotation: 开展“春风化雨润童心 红色基因代代传”
+    wraps like any text, its phrase space and all.
+
+    >>> join_quoted_couplet(_seam("开展的“春风化雨", "润童心 红色基因代", width=9))
+    True
+    >>> join_quoted_couplet(_seam("开展的春风化雨润", "丰台警方出动 嫌犯落网", width=9))
+    >>> join_quoted_couplet(_seam("开展的“春风化雨", "润童心 红色基因", width=9))
+    >>> join_quoted_couplet(_seam("润童心 红色基因代", "代传”活动在塔子山", width=9, tail="开展的“春风化雨润童心 红色基因代"))
+    True
+    """
+    if seam.blanks or seam.width is None:
+        return None
+    if shapes.is_couplet(seam.prev) and seam.prev_continues and not shapes.ends_sentence(seam.prev):
+        return True  # joined into the text above, the sentence goes on under it
+    if not shapes.is_couplet(seam.cur) or seam.cur_len < seam.width - 1.5:
+        return None
+    prev = seam.tail or seam.prev
+    if shapes.ends_sentence(prev) or seam.prev_len < seam.width - 1.5:
+        return None
+    return True if prev.count("“") > prev.count("”") or prev.count('"') % 2 == 1 else None
+
+
 @rule("JN01")
 def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     """Never join a byline, credit, note opener or headline couplet to a neighbour.
@@ -114,14 +141,21 @@ def join_vertical_headline(seam: Seam) -> bool | None:
 
 @rule("JN13")
 def join_cut_dateline(seam: Seam) -> bool | None:
-    """Join a dateline an extractor cut before its 电 or 讯 (某某日报南京5月8日 / 电（记者……）).
+    """Join a dateline an extractor cut before its 电 or 讯, or before the writers' bracket after it.
 
     >>> join_cut_dateline(_seam("江城日报南京5月8日", "电（记者王明 通讯员李")), join_cut_dateline(_seam("记者", "电话"))
+    (True, None)
+    >>> join_cut_dateline(_seam("新华社北京1月22日电", "（记者 王明）在上周六")), join_cut_dateline(_seam("新华社北京1月22日电", "（二）加强"))
     (True, None)
     """
     if seam.cur[:1] in "电讯" and shapes.starts_with_dateline(seam.prev + seam.cur[:1]):
         return True
+    if _WRITERS_RE.match(seam.cur) and seam.prev.rstrip()[-1:] in "电讯" and shapes.starts_with_dateline(seam.prev):
+        return True
     return None
+
+
+_WRITERS_RE = regex.compile(r"^[（(](?:本报|全媒体)?(?:记者|通讯员|特约记者)")
 
 
 @rule("JN02")
@@ -370,6 +404,24 @@ def join_sentence_end_inside_paragraph(seam: Seam) -> bool | None:
     return seam.blanks == 0 or (seam.double_spaced and seam.width is not None)
 
 
+@rule("JN17")
+def break_before_stripped_indent(seam: Seam) -> bool | None:
+    """Break before a line an indent short of the full line under it, after a full line ending a sentence.
+
+    Extractors that read positions drop the two-character indent of a paragraph's
+    first line: it then falls short of the full lines around it and stops
+    mid-sentence (layout works the shortfall out). A sentence that happens to end
+    at the column edge inside a paragraph is followed by a full line instead.
+
+    >>> break_before_stripped_indent(_seam("治理的能力和水平。", "党建工作是重中之", width=10, short_by_indent=True))
+    False
+    >>> break_before_stripped_indent(_seam("治理的能力和水平。", "党建工作是重中之", width=10))
+    """
+    if seam.cur_short_by_indent and seam.prev_ends_sentence and seam.prev_full and not seam.blanks:
+        return False
+    return None
+
+
 def _starts_anew(seam: Seam) -> bool:
     """A short headline-like line, not a bracket or a clause cut off by the extractor."""
     cur = seam.cur
@@ -380,13 +432,13 @@ def _starts_anew(seam: Seam) -> bool:
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
           tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
-          running: bool = False, captioned: bool = False, heads: bool = False) -> Seam:
+          running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
                 cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last,
                 prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
-                cur_dateline=shapes.starts_with_dateline(cur))
+                cur_dateline=shapes.starts_with_dateline(cur), cur_short_by_indent=short_by_indent)
 
 
 def decide(rules, seam: Seam):

@@ -35,6 +35,13 @@ class Block:
     measure: float = 0.0  # its own longest line, in CJK characters
     lines: int = 1  # how many dump lines it joins
     gap_before: int = 0  # blank lines printed before it
+    # its dump lines as runs of consecutive numbers, in reading order, where they are not first..last:
+    # the column stage reorders lines, so a paragraph may run on from line 26 to line 22
+    runs: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def line_runs(self) -> tuple[tuple[int, int], ...]:
+        return self.runs or ((self.first, self.last),)
 
 
 @dataclass(frozen=True, slots=True)
