@@ -147,15 +147,28 @@ def join_cut_dateline(seam: Seam) -> bool | None:
     (True, None)
     >>> join_cut_dateline(_seam("新华社北京1月22日电", "（记者 王明）在上周六")), join_cut_dateline(_seam("新华社北京1月22日电", "（二）加强"))
     (True, None)
+    >>> join_cut_dateline(_seam("中新网宜昌2月1", "日电（记者 杨翠叶）")), join_cut_dateline(_seam("日电（记者 杨翠叶）", "60800毫升鲜血", tail="中新网宜昌2月1日电（记者 杨翠叶）"))
+    (True, True)
     """
+    if seam.blanks:
+        return None
+    opening = seam.tail or seam.prev
     if seam.cur[:1] in "电讯" and shapes.starts_with_dateline(seam.prev + seam.cur[:1]):
         return True
+    if (_CUT_DATE_RE.search(seam.prev[-1:] + seam.cur[:1]) and len(seam.prev) <= 20 and not shapes.starts_with_dateline(opening)
+            and shapes.starts_with_dateline(opening + seam.cur)):
+        return True  # cut inside its date (中新网宜昌2月1 / 日电)
     if _WRITERS_RE.match(seam.cur) and seam.prev.rstrip()[-1:] in "电讯" and shapes.starts_with_dateline(seam.prev):
         return True
+    if len(opening) <= 40 and opening.rstrip().endswith(("）", ")")) and _DATELINE_WITH_WRITERS_RE.match(opening) \
+            and not seam.cur_standalone:
+        return True  # the dateline and its writers on a line of their own: the lede goes on under them
     return None
 
 
+_CUT_DATE_RE = regex.compile(r"^[0-9月][0-9月日]$")  # the two characters either side of a cut inside a date
 _WRITERS_RE = regex.compile(r"^[（(](?:本报|全媒体)?(?:记者|通讯员|特约记者)")
+_DATELINE_WITH_WRITERS_RE = regex.compile(r"^[^（(]{2,24}[电讯]\s*[（(](?:本报|全媒体)?(?:记者|通讯员|特约记者)[^（()）]*[）)]\s*$")
 
 
 @rule("JN02")
