@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import regex
+
 from . import lexicon, shapes
 from .model import Block, Step
 from .rulebook import rule
@@ -73,12 +75,32 @@ def find_column_label(w: Window) -> str | None:
     'column'
     >>> find_column_label(_window("游园赏美景 千人健步行", "铁东区举办全民健身活动"))
     >>> find_column_label(_window("站好岗 放好哨", "种好社区治理“责任田”"))
+
+    Printed without its phrase space, a label is a short line whose words the story does not use.
+
+    >>> find_column_label(_window("天下万象", "锂同位素高精度原位检测成功实现", "近日，兰州大学团队实现锂同位素检测。", at=0))
+    'column'
+    >>> find_column_label(_window("爱国教育", "进校园活动走进铁东区第五中学", "近日，爱国教育进校园活动在五中举行。", at=0))
     """
     text, nxt = w.block.text, w.at(1)
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
     if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
+    if _UNSPACED_LABEL_RE.match(text) and nxt is not None and shapes.is_headline_like(nxt.text) \
+            and shapes.display_length(nxt.text) >= 1.5 * len(text) and _foreign_to_what_follows(w, text):
+        return "column"  # printed without its phrase space: its words are not the story's
     return None
+
+
+_UNSPACED_LABEL_RE = regex.compile(r"^\p{Han}{4,5}$")
+LABEL_BELOW = 4  # blocks under a label whose words would make it a headline of their own
+
+
+def _foreign_to_what_follows(w: Window, text: str) -> bool:
+    """None of the label's character pairs but common ones is found in the headline and text under it."""
+    below = "".join(b.text for b in (w.at(k) for k in range(1, LABEL_BELOW + 1)) if b is not None)
+    pairs = {text[k:k + 2] for k in range(len(text) - 1)}
+    return sum(pair in below for pair in pairs) <= 1
 
 
 def _parallel(text: str) -> bool:
