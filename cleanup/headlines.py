@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass
 
+import regex
 from rapidfuzz import fuzz
 
 from . import shapes
@@ -88,6 +89,9 @@ def split_run(blocks: list[Block]) -> list[list[Block]]:
     return groups
 
 
+_TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")
+
+
 def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     """A title wrapped over two lines: neither line a couplet; the second the first's rest, or of similar length.
 
@@ -103,10 +107,15 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
 
     >>> _wraps_title("给社区做体检（民生观察）", "某区推广网格化服务", lines=2)
     False
+
+    A tag that closes the second line (……（经济·聚焦）) does not count in its length.
+
+    >>> _wraps_title("推进乡镇综合执法", "提升基层治理效能（经济·聚焦）", lines=2)
+    True
     """
     if shapes.is_couplet(first) or shapes.is_couplet(second) or first.endswith(("）", ")")):
         return False
-    a, b = shapes.display_length(first), shapes.display_length(second)
+    a, b = shapes.display_length(first), shapes.display_length(_TAG_RE.sub("", second))  # a tag is no subtitle's length
     if lines == 2 and b > 1.2 * a:
         return False
     return b <= a or b / a <= 1 / 0.6
