@@ -86,7 +86,7 @@ def find_column_label(w: Window) -> str | None:
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
     if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
-    if _UNSPACED_LABEL_RE.match(text) and nxt is not None and shapes.is_headline_like(nxt.text) \
+    if _UNSPACED_LABEL_RE.match(text) and nxt is not None and shapes.is_headline_like(nxt.text) and not shapes.is_byline(nxt.text) \
             and shapes.display_length(nxt.text) >= 1.5 * len(text) and _foreign_to_what_follows(w, text):
         return "column"  # printed without its phrase space: its words are not the story's
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import operator
+from itertools import accumulate
 from dataclasses import dataclass
 
 import regex
@@ -373,11 +374,14 @@ def _cover(chosen, us, stories, free) -> list[tuple[int, int, int | None]]:
                 prev[1] = end
             else:
                 lone = [blk for u in us[i:end] for blk in u]
-                k = i
-                for part in split_run(lone):
-                    n = len(units(part))
-                    out.append([k, k + n, None])
-                    k += n
+                ends = list(accumulate(len(u) for u in us[i:end]))  # where each unit's blocks end in `lone`
+                k, done = i, 0
+                for part in split_run(lone):  # a part may end inside a unit (a label under its byline)
+                    n = sum(1 for e in ends if done < e <= done + len(part))
+                    done += len(part)
+                    if n:
+                        out.append([k, k + n, None])
+                        k += n
         if g is not None:
             out.append(g)
             i = g[1]

@@ -1,0 +1,40 @@
+"""Head runs split into groups: every block of a run lands in exactly one head, whatever the run holds."""
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleanup import headlines
+from cleanup.model import Block
+
+STORY = "今年以来市场监管部门加大抽检力度，推动基层治理走深走实，发现问题及时整改。"
+LINES = {"headline": ["突出党建引领", "聚焦民生福祉", "推动基层治理走深走实", "游园赏美景 千人健步行", "——铁东区开展安全检查"],
+         "column": ["经济聚焦", "社区 那些事"], "byline": ["梅河新区党工委书记 王爱明", "本报记者 吴晓璐"]}
+
+
+def _run(roles_and_texts):
+    return [Block(text, n, n, role=role) for n, (role, text) in enumerate(roles_and_texts, 1)]
+
+
+def _covered_once(blocks, found):
+    lines = Counter(first for f in found for first, _, _ in f.head.spans)
+    return lines == Counter(b.first for b in blocks)
+
+
+def test_a_label_between_a_headline_and_its_byline_stays_in_one_head():
+    """A column label printed under a title and over its byline once split a unit in two (an empty head)."""
+    blocks = _run([("headline", "突出党建引领"), ("headline", "聚焦民生福祉"), ("headline", "推动基层治理走深走实"),
+                   ("column", "经济聚焦"), ("byline", "梅河新区党工委书记 王爱明")])
+    found = headlines.attach([headlines.Run(blocks, at=0)], ["今年以来市场监管部门加大抽检力度，发现问题及时整改。"])
+    assert all(f.head.spans for f in found)
+    assert _covered_once(blocks, found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([(role, text) for role, texts in LINES.items() for text in texts]), min_size=1, max_size=8)
+       .filter(lambda run: any(role == "headline" for role, _ in run)))
+def test_every_block_of_a_run_lands_in_exactly_one_head(run):
+    blocks = _run(run)
+    found = headlines.attach([headlines.Run(blocks, at=0)], [STORY, "近日，铁东区举办全民健身活动，千人参加。"])
+    assert _covered_once(blocks, found), [f.head.spans for f in found]
