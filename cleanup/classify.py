@@ -222,7 +222,7 @@ def find_headline(w: Window) -> str | None:
 
 @rule("CL10")
 def find_wide_headline(w: Window) -> str | None:
-    """A one-line title wider than its column, commas and all, over a headline or byline.
+    """A one-line title wider than its column, or over a subtitle and byline, commas and all.
 
     A line of body text never runs past its column; a title set across
     several columns does, and it may part its halves with a comma.
@@ -230,15 +230,23 @@ def find_wide_headline(w: Window) -> str | None:
     >>> find_wide_headline(_window("给社区做体检，服务更贴心（民生观察·小区里的新变化）", "某区推广网格化服务", widths=(17, 17), at=0))
     'headline'
     >>> find_wide_headline(_window("给社区做体检，服务更贴心。", "某区推广网格化服务", widths=(8, 8), at=0))
+
+    So is one over a subtitle over a byline, as wide as its column or not.
+
+    >>> find_wide_headline(_window("今日视点：给社区做体检，服务更贴心", "某区推广网格化服务", "本报记者 林涛", widths=(17, 17, 17), at=0))
+    'headline'
     """
-    block, nxt = w.block, w.at(1)
-    if block.lines != 1 or not block.width or block.measure <= block.width + _OVERFLOW or block.measure > 40:
+    block, nxt, after = w.block, w.at(1), w.at(2)
+    if block.lines != 1 or block.measure > 40:
         return None
     if shapes.SENTENCE_PUNCT_RE.search(block.text) or shapes.starts_with_dateline(block.text):
         return None
     if nxt is None or not (shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text)):
         return None
-    return "headline"
+    wide = bool(block.width) and block.measure > block.width + _OVERFLOW
+    # or over a subtitle over a byline: the whole stack a headline makes
+    stacked = nxt.lines == 1 and after is not None and shapes.is_byline(after.text) and not shapes.is_byline(nxt.text)
+    return "headline" if wide or stacked else None
 
 
 _OVERFLOW = 1.5  # characters past the column width that a justified body line never reaches

@@ -271,6 +271,22 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     return None
 
 
+@rule("JN19")
+def keep_headline_lines_over_a_byline_apart(seam: Seam) -> bool | None:
+    """Break between the two lines that open a block right over a byline or ——subtitle: a title and its subtitle.
+
+    Nothing but a headline stands over a byline; a kicker's colon or a comma in the
+    title (今日视点：给黑土地做体检，施肥更精细) does not make it running text.
+
+    >>> keep_headline_lines_over_a_byline_apart(_seam("今日视点：给黑土地做体检，施肥更精细", "吉林农安推广变量施肥技术", heads=True, opens=True))
+    False
+    >>> keep_headline_lines_over_a_byline_apart(_seam("今日视点：给黑土地做体检，施肥更精细", "吉林农安推广变量施肥技术", opens=True))
+    """
+    if not (seam.cur_heads and seam.prev_opens) or seam.blanks or seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
+        return None
+    return False
+
+
 @rule("JN09")
 def join_unfinished_sentence(seam: Seam) -> bool | None:
     """Join a short line inside running text that stops mid-sentence.
