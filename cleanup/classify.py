@@ -97,7 +97,13 @@ LABEL_BELOW = 4  # blocks under a label whose words would make it a headline of 
 
 
 def _foreign_to_what_follows(w: Window, text: str) -> bool:
-    """None of the label's character pairs but common ones is found in the headline and text under it."""
+    """None of the label's character pairs but one is found in the headline and text under it.
+
+    A label opens a head: a line right under another headline line is that headline's.
+    """
+    above = w.at(-1)
+    if above is not None and above.role == "headline" and not w.block.gap_before:
+        return False
     below = "".join(b.text for b in (w.at(k) for k in range(1, LABEL_BELOW + 1)) if b is not None)
     pairs = {text[k:k + 2] for k in range(len(text) - 1)}
     return sum(pair in below for pair in pairs) <= 1

@@ -38,3 +38,15 @@ def test_every_block_of_a_run_lands_in_exactly_one_head(run):
     blocks = _run(run)
     found = headlines.attach([headlines.Run(blocks, at=0)], [STORY, "近日，铁东区举办全民健身活动，千人参加。"])
     assert _covered_once(blocks, found), [f.head.spans for f in found]
+
+
+def test_a_short_line_right_under_a_headline_line_is_no_column_label():
+    """全域统筹 under 党委统揽 is the title's second half, though its words are not the story's (CL04)."""
+    from cleanup.classify import Window, find_column_label
+
+    story = Block("今年以来，白山市坚持以党建引领城乡基层治理，让群众在家门口办成事。", 5, 7, gap_before=1)
+    subtitle = Block("构建党建引领城乡基层治理新格局", 4, 4)
+    over_a_headline = (Block("党委统揽", 2, 2, role="headline", gap_before=1), Block("全域统筹", 3, 3), subtitle, story)
+    opening_the_head = (Block("全域统筹", 3, 3, gap_before=1), subtitle, story)
+    assert find_column_label(Window(over_a_headline, 1)) is None
+    assert find_column_label(Window(opening_the_head, 0)) == "column"
