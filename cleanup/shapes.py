@@ -26,7 +26,8 @@ CREDIT_RE = regex.compile(
 RUN_IN_CREDIT_RE = regex.compile(
     rf"^(?P<caption>.*[。！？”）)])[ \u3000]+(?P<credit>{_GROUP}(?:[ \u3000]+{_GROUP})*(?:[ \u3000]*(?:{_CREDITS}))?)$"
 )
-PHRASE_SPACE_RE = regex.compile(rf"[{HAN}\d]{HAN}[ \u3000]+{HAN}{{2}}")  # (……套现2亿 正拟……: a number may end a phrase)
+# (……套现2亿 正拟……: a number may end a phrase; a quoted word may end or open one: “消失” 中小银行)
+PHRASE_SPACE_RE = regex.compile(rf"(?:[{HAN}\d]{HAN}|{HAN}[”’》」])[”’》」]?[ \u3000]+[“‘《「]?{HAN}{{2}}")
 # A phrase that opens with a number (……警力 299名嫌犯落网), in a line whose other number
 # is set tight against its characters: this extractor does not space digits, so the space is printed.
 _DIGIT_PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]\d[\d.]*{HAN}{{2}}")
@@ -178,6 +179,8 @@ def is_couplet(text: str) -> bool:
     >>> is_couplet("游园赏美景 千人健步行"), is_couplet("和 灭 火 器 材"), is_couplet("区以“奉献社会 引领文明”为主题，")
     (True, False, False)
     >>> is_couplet("某区出动300名民警 200名嫌犯落网"), is_couplet("某公司拟套现2.2亿 正拟定增")
+    (True, True)
+    >>> is_couplet("宁海一水电工献血 “爱心长跑”挽救生命"), is_couplet("超百家村镇银行“消失” 风险化解加速")
     (True, True)
     """
     spaced = "\u3000" in text or " " in text  # cheap, and PHRASE_SPACE_RE needs it
