@@ -243,16 +243,16 @@ def find_wide_headline(w: Window) -> str | None:
     'headline'
     """
     block, nxt, after = w.block, w.at(1), w.at(2)
-    if block.lines != 1 or block.measure > 40:
-        return None
-    if shapes.SENTENCE_PUNCT_RE.search(block.text) or shapes.starts_with_dateline(block.text):
-        return None
-    if nxt is None or not (shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text)):
+    if block.lines != 1 or block.measure > 40 or nxt is None:
         return None
     wide = bool(block.width) and block.measure > block.width + _OVERFLOW
     # or over a subtitle over a byline: the whole stack a headline makes
-    stacked = nxt.lines == 1 and after is not None and shapes.is_byline(after.text) and not shapes.is_byline(nxt.text)
-    return "headline" if wide or stacked else None
+    if not wide and not (nxt.lines == 1 and after is not None and shapes.is_byline(after.text)
+                         and not shapes.is_byline(nxt.text)):
+        return None
+    if shapes.SENTENCE_PUNCT_RE.search(block.text) or shapes.starts_with_dateline(block.text):
+        return None
+    return "headline" if shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text) else None
 
 
 _OVERFLOW = 1.5  # characters past the column width that a justified body line never reaches

@@ -101,9 +101,10 @@ def join_quoted_couplet(seam: Seam) -> bool | None:
     """
     if seam.blanks or seam.width is None:
         return None
-    if shapes.is_couplet(seam.prev) and seam.prev_continues and not shapes.ends_sentence(seam.prev):
+    # a couplet is standalone (computed once a line): the cheap test first
+    if seam.prev_standalone and seam.prev_continues and shapes.is_couplet(seam.prev) and not shapes.ends_sentence(seam.prev):
         return True  # joined into the text above, the sentence goes on under it
-    if not shapes.is_couplet(seam.cur) or seam.cur_len < seam.width - 1.5:
+    if not seam.cur_standalone or seam.cur_len < seam.width - 1.5 or not shapes.is_couplet(seam.cur):
         return None
     prev = seam.tail or seam.prev
     if shapes.ends_sentence(prev) or seam.prev_len < seam.width - 1.5:

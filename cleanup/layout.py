@@ -190,7 +190,9 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
     if not lines:
         return []
     layout = measure(lines, gaps, counts)
-    rank = {no: k for k, no in enumerate(sorted(line.no for line in lines))}  # dump order: reordered lines show
+    # dump order, where the column stage reordered lines: a block's lines may then not run on
+    numbers = [line.no for line in lines]
+    rank = None if all(a < b for a, b in zip(numbers, numbers[1:])) else {no: k for k, no in enumerate(sorted(numbers))}
     datelines = [shapes.starts_with_dateline(line.text) for line in lines]  # tested once a line, used twice
     blocks: list[Block] = []
     # the paragraph so far: its pieces, joined once it ends (one huge paragraph must not cost n²), and its end
@@ -245,12 +247,12 @@ def _short_by_indent(lines: list[Line], gaps: list[int], layout: Layout, i: int)
     The full line after it is the yardstick, not the column's estimated width:
     justification and half-width marks move lines a character either way.
     """
-    if i + 1 >= len(lines) or gaps[i + 1] or lines[i].indent or shapes.ends_sentence(lines[i].text):
+    if i + 1 >= len(lines) or gaps[i + 1] or lines[i].indent:
         return False
     following, width = layout.lengths[i + 1], layout.widths[i + 1]
     if width is not None and following < width - 1.5:
         return False  # the line after it is no full line either
-    if not INDENT_SHORT[0] <= following - layout.lengths[i] <= INDENT_SHORT[1]:
+    if not INDENT_SHORT[0] <= following - layout.lengths[i] <= INDENT_SHORT[1] or shapes.ends_sentence(lines[i].text):
         return False
     # a Latin word or a number that would not fit went down whole: that shortens a line too
     return not _LATIN_OR_DIGIT_EDGE.search(lines[i].text[-1:] + lines[i + 1].text[:1])
@@ -297,9 +299,9 @@ def _side_width(layout: Layout, span: range) -> float | None:
 
 
 def _block(text: str, lines: list[Line], start: int, end: int, layout: Layout, gaps: list[int],
-           rank: dict[int, int]) -> Block:
+           rank: dict[int, int] | None) -> Block:
     measure = max(layout.lengths[start:end])
-    runs = _runs([line.no for line in lines[start:end]], rank)
+    runs = _runs([line.no for line in lines[start:end]], rank) if rank is not None else ()
     return Block(text, lines[start].no, lines[end - 1].no, width=layout.widths[start] or 0.0,
                  measure=measure, lines=end - start, gap_before=gaps[start], runs=runs if len(runs) > 1 else ())
 
