@@ -257,6 +257,12 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     >>> break_around_overflowing_line(_seam("给老街巷做体检，改造更精细（民生聚焦·城里的新变化）", "东城推进老旧街巷微更新",
     ...                                     width=16, opens=True))
     False
+
+    Where a blank line follows every line, two wide lines in a row are one wide paragraph's.
+
+    >>> seam = _seam("6月10日，金融监管总局批复显示，云南罗平、师宗两家村镇银行", "因被吸收合并而解散。同日，浙江地区也有两家", width=16, blanks=1, opens=True)
+    >>> seam.double_spaced = True
+    >>> break_around_overflowing_line(seam)
     """
     prev_overflows = seam.overflows(seam.prev, seam.prev_len)
     if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
@@ -268,6 +274,8 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
         if seam.prev_len >= 1.5 * (seam.width or 0) and not seam.overflows(seam.cur, seam.cur_len):
             return False
     if seam.blanks and prev_overflows and not seam.prev_ends_sentence:
+        if seam.double_spaced and seam.overflows(seam.cur, seam.cur_len):
+            return None  # a blank after every line: two wide lines are one wide paragraph's
         return False
     return None
 
