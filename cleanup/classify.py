@@ -86,7 +86,9 @@ def find_column_label(w: Window) -> str | None:
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
     if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
-    if _UNSPACED_LABEL_RE.match(text) and nxt is not None and shapes.is_headline_like(nxt.text) and not shapes.is_byline(nxt.text) \
+    if not _UNSPACED_LABEL_RE.match(text) or nxt is None or _under_a_headline_line(w):
+        return None  # a label opens a head: a line right under another headline line is that headline's
+    if shapes.is_headline_like(nxt.text) and not shapes.is_byline(nxt.text) \
             and shapes.display_length(nxt.text) >= 1.5 * len(text) and _foreign_to_what_follows(w, text):
         return "column"  # printed without its phrase space: its words are not the story's
     return None
@@ -96,14 +98,13 @@ _UNSPACED_LABEL_RE = regex.compile(r"^\p{Han}{4,5}$")
 LABEL_BELOW = 4  # blocks under a label whose words would make it a headline of their own
 
 
-def _foreign_to_what_follows(w: Window, text: str) -> bool:
-    """None of the label's character pairs but one is found in the headline and text under it.
-
-    A label opens a head: a line right under another headline line is that headline's.
-    """
+def _under_a_headline_line(w: Window) -> bool:
     above = w.at(-1)
-    if above is not None and above.role == "headline" and not w.block.gap_before:
-        return False
+    return above is not None and above.role == "headline" and not w.block.gap_before
+
+
+def _foreign_to_what_follows(w: Window, text: str) -> bool:
+    """None of the label's character pairs but one is found in the headline and text under it."""
     below = "".join(b.text for b in (w.at(k) for k in range(1, LABEL_BELOW + 1)) if b is not None)
     pairs = {text[k:k + 2] for k in range(len(text) - 1)}
     return sum(pair in below for pair in pairs) <= 1

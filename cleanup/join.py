@@ -154,22 +154,37 @@ def join_cut_dateline(seam: Seam) -> bool | None:
     if seam.blanks:
         return None
     opening = seam.tail or seam.prev
-    if seam.cur[:1] in "电讯" and shapes.starts_with_dateline(seam.prev + seam.cur[:1]):
+    if seam.cur[:1] in _DATELINE_ENDS and shapes.starts_with_dateline(seam.prev + seam.cur[:1]):
         return True
     if (_CUT_DATE_RE.search(seam.prev[-1:] + seam.cur[:1]) and len(seam.prev) <= 20 and not shapes.starts_with_dateline(opening)
             and shapes.starts_with_dateline(opening + seam.cur)):
         return True  # cut inside its date (中新网宜昌2月1 / 日电)
-    if _WRITERS_RE.match(seam.cur) and seam.prev.rstrip()[-1:] in "电讯" and shapes.starts_with_dateline(seam.prev):
+    if _names_writers(seam.cur) and seam.prev.rstrip()[-1:] in _DATELINE_ENDS and shapes.starts_with_dateline(seam.prev):
         return True
-    if len(opening) <= 40 and opening.rstrip().endswith(("）", ")")) and _DATELINE_WITH_WRITERS_RE.match(opening) \
-            and not seam.cur_standalone:
+    if len(opening) <= 40 and _dateline_with_writers(opening) and not seam.cur_standalone:
         return True  # the dateline and its writers on a line of their own: the lede goes on under them
     return None
 
 
 _CUT_DATE_RE = regex.compile(r"^[0-9月][0-9月日]$")  # the two characters either side of a cut inside a date
-_WRITERS_RE = regex.compile(r"^[（(](?:本报|全媒体)?(?:记者|通讯员|特约记者)")
-_DATELINE_WITH_WRITERS_RE = regex.compile(r"^[^（(]{2,24}[电讯]\s*[（(](?:本报|全媒体)?(?:记者|通讯员|特约记者)[^（()）]*[）)]\s*$")
+_DATELINE_ENDS = "电讯電訊"
+# the roles a dateline's bracket names its writers by (the rule data's, in both scripts)
+_WRITER_ROLES = tuple(role for role in _LEX.byline_roles if role.endswith(("记者", "通讯员", "記者", "通訊員")))
+
+
+def _names_writers(text: str) -> bool:
+    """A bracket that opens with a writer's role: （记者 王明）, （全媒体记者 魏静 通讯员 胡芳舒）."""
+    return text[:1] in "（(" and text[1:].lstrip().startswith(_WRITER_ROLES)
+
+
+def _dateline_with_writers(text: str) -> bool:
+    """A dateline and its writers' bracket, nothing after: 新华社北京1月22日电（记者 王明）."""
+    text = text.rstrip()
+    cut = max(text.rfind("（"), text.rfind("("))
+    if cut <= 0 or not text.endswith(("）", ")")) or not _names_writers(text[cut:]):
+        return False
+    head = text[:cut].rstrip()
+    return head[-1:] in _DATELINE_ENDS and shapes.starts_with_dateline(head)
 
 
 @rule("JN02")

@@ -56,8 +56,7 @@ def _read(name: str) -> dict:
 def load() -> Lexicon:
     chars, punct, markers = _read("characters.toml"), _read("punctuation.toml"), _read("markers.toml")
     markers = {key: _both_scripts(value) for key, value in markers.items()}
-    punct = {**punct, "dangling_ends": "".join(dict.fromkeys(_both_scripts(list(punct["dangling_ends"]))))}
-    punct["number_units"] = "".join(dict.fromkeys(_both_scripts(list(punct["number_units"]))))
+    punct = {**punct, **{key: "".join(dict.fromkeys(_both_scripts(list(punct[key])))) for key in ("dangling_ends", "number_units")}}
     by_length = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
     return Lexicon(
         invisible=frozenset(chars["invisible"]),
