@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from . import lexicon
+from . import lexicon, misread
 
 # Folded on both sides: quotes are made curly by direction, which a count ignores.
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -89,12 +89,35 @@ _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def compare(dump: str, item_files: list[str]) -> tuple[Counter[str], Counter[str]]:
-    """Return (missing, extra): characters the items lack, and those they add."""
+    """Return (missing, extra): characters the items lack, and those they add.
+
+    Quotes that PU07 may have read as the phrase space they stand for are not missed.
+    """
     want = printed_characters(dump)
     have = Counter()
     for markdown in item_files:
         have.update(printed_characters(item_text(markdown)))
-    return want - have, have - want
+    missing = want - have
+    if missing['"']:
+        missing['"'] -= min(missing['"'], phrase_space_quotes(dump))
+    return +missing, have - want
+
+
+_HEADLINE_LINES = 3  # a headline PU07 repairs is read over this many lines at most
+
+
+def phrase_space_quotes(dump: str) -> int:
+    """How many of the dump's quotes stand for a phrase space (misread.phrase_space_quotes) in a line,
+    or in up to three lines read as one headline."""
+    lines = [line.strip() for line in dump.splitlines() if line.strip()]
+    taken: set[tuple[int, int]] = set()
+    for first in range(len(lines)):
+        for last in range(first, min(first + _HEADLINE_LINES, len(lines))):
+            where = [(k, col) for k in range(first, last + 1) for col in range(len(lines[k]))]
+            text = "".join(lines[first:last + 1])
+            for start, end in misread.phrase_space_quotes(text):
+                taken |= {where[i] for i in range(start, end) if text[i] in "“”"}
+    return len(taken)
 
 
 def noise_lines_as_read(dump: str, items) -> list[str]:

@@ -52,6 +52,7 @@ def _neighbours(text: str, start: int, end: int, skip: str) -> tuple[str, str]:
 # what SP01, SP03–SP05 and PU01–PU03 act on; PU04 on a dash or 一 first, PU06 on 〈
 _POLISH_WORK_RE = re.compile(r"[\s,:;?!()\"'〈]|^[一—\-－]")
 _BYLINE_ROLES = frozenset({"byline", "credit"})  # what SP06 acts on
+_HEADLINE_QUOTE_RE = re.compile(r"[“”]")  # what PU07 acts on, in a headline line
 
 
 def is_clean_block(text: str, role: str) -> bool:
@@ -64,6 +65,8 @@ def is_clean_block(text: str, role: str) -> bool:
     >>> is_clean_block("本报记者田鹏", "byline")
     False
     """
+    if role in ("headline", "subtitle") and _HEADLINE_QUOTE_RE.search(text):
+        return False
     return role not in _BYLINE_ROLES and not _POLISH_WORK_RE.search(text)
 
 

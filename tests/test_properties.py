@@ -14,7 +14,7 @@ SPACE = [" ", " ", "  ", "\u3000", "\t"]
 BREAK = ["\n", "\n", "\n\n", "\r\n", "\n\n\n"]
 MARKERS = ["本报讯（记者 郑林）", "本报记者 何嘉 摄", "编者按", "社区 那些事", "#", "1. ", "*", "_", "[", "\\", "<"]
 # what OCR reads in pictures and misreads (the noise stage, PU04–PU06)
-OCR_JUNK = ["<个", "司     了|", "人 4二| 二 SEE", "|", "SEE", "■■", "一一", "—一", "-", "〈", "! ”", " ,"]
+OCR_JUNK = ["<个", "司     了|", "人 4二| 二 SEE", "|", "SEE", "■■", "一一", "—一", "-", "〈", "! ”", " ,", "“”", "”\n"]
 
 piece = st.one_of(
     st.text(alphabet=HAN, min_size=1, max_size=30),
@@ -38,6 +38,12 @@ def _assert_conserved(text: str) -> None:
     missing, extra = conserve.compare(text, files)
     assert not missing and not extra, (missing, extra)
     assert conserve.noise_lines_as_read(text, page.items) == []  # each noise line one whole dump line
+
+
+def test_a_quote_read_for_a_phrase_space_may_go_but_no_other_quote():
+    dump = "清理小广告”粉刷美环境\n\n他说“好”。"
+    assert conserve.compare(dump, ["清理小广告 粉刷美环境\n他说“好”。"]) == (conserve.Counter(), conserve.Counter())
+    assert conserve.compare(dump, ["清理小广告 粉刷美环境\n他说好”。"])[0] == conserve.Counter({'"': 1})
 
 
 @SETTINGS
