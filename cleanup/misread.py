@@ -6,13 +6,10 @@ import re
 
 import regex
 
-from . import lexicon
+from . import lexicon, shapes
 from .rulebook import rule
 
 _LEX = lexicon.load()
-# —— printed at a subtitle's head, read as 一一, —一, 一— or --; before a Han character (not a third 一)
-# or an opening quote, no headline starts so. Two characters for two: nothing is invented.
-_DASH_MISREAD_RE = regex.compile(r"^(?:一一|—一|一—|--|－－)(?=(?!一)[\p{Han}“‘《（])")
 # a half-width sentence mark with a space before or after it, ending the line or before a closing
 # quote (目标! ” / 好 ,): OCR's reading of a full-width mark, and join would not see the sentence end
 _SPACED_END_RE = regex.compile(r"(?<=[\p{Han}”’）])(?: *([!?;:,]) +| +([!?;:,]) *)(?=[”’」』）]*$)")
@@ -37,7 +34,8 @@ def restore_subtitle_dash(text: str) -> str:
     >>> restore_subtitle_dash("——政策松绑、平台支撑")
     '——政策松绑、平台支撑'
     """
-    return _DASH_MISREAD_RE.sub("——", text, count=1) if text[:1] in "一—-－" else text
+    # two characters for two: nothing is invented
+    return shapes.MISREAD_DASH_RE.sub("——", text, count=1) if text[:1] in "一—-－" else text
 
 
 @rule("PU05")
