@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from . import lexicon, misread
+from . import lexicon, misread, polish
 
 # Folded on both sides: quotes are made curly by direction, which a count ignores.
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -114,9 +114,8 @@ def phrase_space_quotes(dump: str) -> int:
     for first in range(len(lines)):
         for last in range(first, min(first + _HEADLINE_LINES, len(lines))):
             where = [(k, col) for k in range(first, last + 1) for col in range(len(lines[k]))]
-            text = "".join(lines[first:last + 1])
-            for start, end in misread.phrase_space_quotes(text):
-                taken |= {where[i] for i in range(start, end) if text[i] in "“”"}
+            text = polish.curl_straight_quotes("".join(lines[first:last + 1]))  # as PU07 reads them
+            taken |= {where[i] for i in misread.phrase_space_repair(text)[1]}
     return len(taken)
 
 

@@ -15,7 +15,7 @@ _LEX = lexicon.load()
 _SPACED_END_RE = regex.compile(r"(?<=[\p{Han}”’）])(?: *([!?;:,]) +| +([!?;:,]) *)(?=[”’」』）]*$)")
 # 〈 (U+3008) is OCR's reading of a full-width （ when its pair closes with a parenthesis
 _ANGLE_PAIR_RE = re.compile(r"〈([^〈〉()（）]{1,30}?)\s*([)）])")
-_HAN_RE = regex.compile(r"\p{Han}")
+_WORD_RE = regex.compile(r"[\p{Han}0-9]")  # a phrase of a headline: Han characters and figures
 _CLAUSE_MARK_RE = regex.compile(r"[，。、；！？,;!?]")  # running text, not a headline's couplet
 
 
@@ -78,11 +78,11 @@ def restore_misread_parenthesis(text: str) -> str:
 def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
     """Where OCR read a phrase space as a curly quote: the spans (spaces beside them included) of the
     quotes that pair with nothing, or only with each other around nothing (清理小广告”粉刷美环境,
-    站好岗“”放好哨), each span between two Han characters.
+    站好岗“”放好哨), each span between two Han characters or figures (警力”299名).
 
     Two opening quotes in a row leave which one is real unknown: then none is taken. Nor is a quote
-    left open by a line with a space or a lone ” as well (running text goes on with it), nor any in
-    a line of clauses; the phrases on each side must be of a couplet's lengths.
+    left open by a line with a lone ” as well (running text goes on with it), nor any in a line of
+    clauses; the two sides must be of a couplet's lengths.
 
     >>> phrase_space_quotes("清理小广告”粉刷美环境"), phrase_space_quotes("站好岗 “” 放好哨")
     ([(5, 6)], [(3, 7)])
@@ -90,11 +90,11 @@ def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
     ([(12, 13)], [])
     >>> phrase_space_quotes("甲“乙“丙”丁"), phrase_space_quotes("根据中国社科院相关机构进行的“中国公民政治")
     ([], [])
-    >>> phrase_space_quotes("足协曾忧王迪成“定时炸弹 两次漏判"), phrase_space_quotes("相伴成长”困境儿童“春风化雨")
+    >>> phrase_space_quotes("足协曾忧王迪成“定时炸弹 两次漏判国安点球"), phrase_space_quotes("相伴成长”困境儿童“春风化雨")
     ([], [])
     """
     if "“" not in text and "”" not in text or '"' in text or _CLAUSE_MARK_RE.search(text):
-        return []  # a straight quote may pair with either
+        return []  # (PU03 has curled Chinese text's straight quotes; one left may pair with either)
     lone, open_at = set(), None
     for i, ch in enumerate(text):
         if ch == "“":
@@ -108,8 +108,8 @@ def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
                 lone |= {open_at, i}
             open_at = None
     if open_at is not None:
-        if lone or " " in text.strip():
-            return []  # a quote the line goes on with: a wrapped sentence, or one whose ” OCR lost
+        if lone:
+            return []  # a ” opening the line and a “ closing it: a sentence wrapped inside a quote
         lone.add(open_at)
     spans = []
     for i in sorted(lone):
@@ -123,18 +123,33 @@ def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
             start -= 1
         while end < len(text) and text[end] == " ":
             end += 1
-        if start > 0 and end < len(text) and _HAN_RE.match(text[start - 1]) and _HAN_RE.match(text[end]):
-            if _halves_match(text[:start].rsplit(" ", 1)[-1], text[end:].split(" ", 1)[0]):
+        if start > 0 and end < len(text) and _WORD_RE.match(text[start - 1]) and _WORD_RE.match(text[end]):
+            if _halves_match(text[:start].replace(" ", ""), text[end:].replace(" ", "")):
                 out.append((start, end))
     return out
 
 
 def _halves_match(left: str, right: str) -> bool:
-    """Whether the two phrases a space would part are of a couplet's lengths: three characters or more
-    and neither half as long again as the other (fitted on the corpus's fit split; a wrapped line's
-    quote, 根据……进行的“中国公民政治 or 爱心长跑”挽救70条生命, parts no couplet)."""
+    """Whether the two sides a space would part are a couplet's halves: three characters or more and
+    neither half as long again as the other (fitted on the corpus's fit split; a wrapped line's quote,
+    根据……进行的“中国公民政治 or 爱心长跑”挽救70条生命, parts no couplet). Spaces do not count:
+    the spacing rules around PU07 must not change its answer."""
     shorter, longer = sorted((len(left), len(right)))
     return shorter >= 3 and longer <= 1.5 * shorter
+
+
+def phrase_space_repair(text: str) -> tuple[str, list[int]]:
+    """The text with every phrase_space_quotes span made one space, until none is left (a repair can
+    leave another quote's phrases of a couplet's lengths), and the indices in text of the quotes gone."""
+    origin: list[int | None] = list(range(len(text)))
+    gone: list[int] = []
+    spans = phrase_space_quotes(text)
+    while spans:
+        for start, end in reversed(spans):
+            gone += [origin[i] for i in range(start, end) if text[i] in "“”"]
+            text, origin = text[:start] + " " + text[end:], origin[:start] + [None] + origin[end:]
+        spans = phrase_space_quotes(text)
+    return text, sorted(gone)
 
 
 @rule("PU07", scope={"headline", "subtitle"})
@@ -143,16 +158,14 @@ def restore_phrase_space(text: str) -> str:
 
     Tesseract reads the wide space between the halves of a couplet title as ” or “ (or
     both). A headline line's quotes pair up around a quoted word; one pairing with
-    nothing between two Han characters is that space. `conserve` lets these quotes be
+    nothing between two Han characters (or figures) is that space. `conserve` lets these quotes be
     missing from the items: the dump's lines show them.
 
     >>> restore_phrase_space("汇率避险“工具箱”再扩容“小币种产品密集落地")
     '汇率避险“工具箱”再扩容 小币种产品密集落地'
-    >>> restore_phrase_space("站好岗“”放好哨")
-    '站好岗 放好哨'
+    >>> restore_phrase_space("站好岗“”放好哨"), restore_phrase_space("丰台警方出动300名警力”299名嫌犯落网")
+    ('站好岗 放好哨', '丰台警方出动300名警力 299名嫌犯落网')
     >>> restore_phrase_space("明责赋能 做强“枢纽”")
     '明责赋能 做强“枢纽”'
     """
-    for start, end in reversed(phrase_space_quotes(text)):
-        text = text[:start] + " " + text[end:]
-    return text
+    return phrase_space_repair(text)[0] if "“" in text or "”" in text else text
