@@ -12,6 +12,7 @@ Run by hand on a page and its expected folder:
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from collections import Counter
@@ -26,6 +27,7 @@ _RADICAL_FOLD = str.maketrans(lexicon.load().radicals)
 # OCR misreadings repaired to the printed mark (PU04 一一 -> ——, PU06 〈 -> （): counted as one. A blind
 # spot: a rule turning 一 into — (or 〈 into a parenthesis) elsewhere would go unnoticed here.
 _MISREAD_FOLD = str.maketrans({"一": "—", "〈": "("})
+_DASH_PAIR_RE = re.compile(r"--|—-|-—")  # PU04's -- and 一- (folded: —-) are a —— too; a lone hyphen stays one
 
 
 def fold(text: str) -> str:
@@ -36,6 +38,7 @@ def fold(text: str) -> str:
     """
     for _ in range(2):
         text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).translate(_RADICAL_FOLD).translate(_MISREAD_FOLD)
+        text = _DASH_PAIR_RE.sub("——", text)
         text = "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] != "C")
     return text
 

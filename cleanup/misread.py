@@ -21,7 +21,7 @@ _CLAUSE_MARK_RE = regex.compile(r"[，。、；！？,;!?]")  # running text, no
 
 @rule("PU04", scope={"headline", "subtitle"})
 def restore_subtitle_dash(text: str) -> str:
-    """Give a headline line opened by a misread dash (一一, —一, 一—, --) its printed ——.
+    """Give a headline line opened by a misread dash (一一, —一, 一—, 一-, --) its printed ——.
 
     OCR reads the two-em dash that opens a subtitle as two 一, as a dash and a 一,
     or as two hyphens. No headline starts with these before a character, so in a

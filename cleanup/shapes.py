@@ -215,9 +215,9 @@ def is_subtitle_dash(text: str) -> bool:
     return opened and not ends_sentence(text) and display_length(text) <= 60
 
 
-# —— printed at a line's head, read by OCR as 一一, —一, 一— or --; before a Han character (not a third 一)
-# or an opening quote, no headline or sentence starts so (none of the text extractions' lines does)
-MISREAD_DASH_RE = regex.compile(r"^(?:一一|—一|一—|--|－－)(?=(?!一)[\p{Han}“‘《（])")
+# —— printed at a line's head, read by OCR as 一一, —一, 一—, 一-, -一, -- or －－; before a Han character
+# (not a third 一) or an opening quote, no headline or sentence starts so (no text extraction's line does)
+MISREAD_DASH_RE = regex.compile(r"^(?:一一|—一|一—|一-|-一|--|－－)(?=(?!一)[\p{Han}“‘《（])")
 
 
 def standalone(text: str) -> bool:

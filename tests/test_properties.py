@@ -46,6 +46,12 @@ def test_a_quote_read_for_a_phrase_space_may_go_but_no_other_quote():
     assert conserve.compare(dump, ["清理小广告 粉刷美环境\n他说好”。"])[0] == conserve.Counter({'"': 1})
 
 
+def test_a_subtitle_dash_ocr_misread_as_hyphens_is_conserved_as_the_dash_it_becomes():
+    for opener in ("--", "一-", "-一", "一一"):
+        _assert_conserved(f"超百家村镇银行“消失”\n{opener}中小银行风险化解加速推进\n\n6月10日，金融监管总局批复显\n示，"
+                          "云南3家村镇银行因被吸收\n合并而解散。")
+
+
 @SETTINGS
 @given(page_text)
 def test_every_file_is_well_formed(text):
