@@ -17,10 +17,11 @@ from .model import Item, Step
 from .noise import as_read
 from .rulebook import rule
 
+_DIGIT = r"[0-9\]|?]"  # OCR reads a running head's 1 as 1] or ], a digit it cannot make out as ?
 _FURNITURE_RE = re.compile(
-    r"第\s*[0-9一二三四五六七八九十百]+\s*版|[责責]任[编編][辑輯]|[责責][编編]|美[编編]|校[对對]|本版[编編][辑輯]|"
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周|週)[一二三四五六日天]|"
-    r"^\S{2,6}(?:[日晚时時早商周週晨][报報])$"
+    rf"第\s*(?:[0-9一二三四五六七八九十百]|{_DIGIT})+\s*版|[责責]任[编編][辑輯]|[责責][编編]|美[编編]|校[对對]|本版[编編][辑輯]|"
+    rf"\d{_DIGIT}{{2,4}}\s*年\s*{_DIGIT}{{1,3}}\s*月\s*{_DIGIT}{{1,3}}\s*日\s*(?:星期|周|週)[一二三四五六日天]|"
+    r"(?:^|\s{3})\S{2,6}(?:[日晚时時早商周週晨][报報])$"  # a paper's name alone, or last after a wide gap
 )
 _SENTENCE_RE = re.compile(r"[，。；！？,;!?]")
 _MIN_PAGE = 12  # fewer printed lines than this are a snippet, not a page with a head and foot,
@@ -37,6 +38,16 @@ def reads_as_running_head(text: str) -> bool:
     [True, True, True]
     >>> [reads_as_running_head(t) for t in ("四平日报", "證券日報", "上周星期三，社区开展活动。", "记者从第3版获悉，")]
     [True, True, False, False]
+
+    OCR's misreadings of a head's figures (第1]版, 2013年1]月10日 星期五, 第]版) leave it a head.
+
+    >>> [reads_as_running_head(t) for t in ("第1]版", "2013年1]月10日 星期五", "第]版", "2021]年9月19日 星期一")]
+    [True, True, True, True]
+
+    OCR reads a head's row as one line, its pieces parted by wide gaps (财经        人民日报).
+
+    >>> reads_as_running_head("财经                   人民日报"), reads_as_running_head("社区 人民日报社记者")
+    (True, False)
     """
     text = text.strip()
     return len(text) <= 60 and not _SENTENCE_RE.search(text) and bool(_FURNITURE_RE.search(text))
