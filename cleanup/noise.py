@@ -253,7 +253,7 @@ _PIECES_RE = re.compile(r" {3,}|\t+|\u3000{2,}")
 
 
 def _glued_junk(text: str, page: PageText, model: Model) -> bool:
-    pieces = [p for p in _PIECES_RE.split(text.strip()) if p]
+    pieces = [p for p in _PIECES_RE.split(text.strip()) if p.strip()]  # (a gap of tabs and spaces is no piece)
     if len(pieces) < 2:
         return False
     scores = [model.line.score({c: _RULES[c](make_view(parse(p), page)) for c in LINE_CUES}) for p in pieces]

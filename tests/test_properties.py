@@ -77,6 +77,7 @@ _QUOTED = regex.compile(r"“[^“”]*”|（[^（）]*）|《[^《》]*》|‘
 
 @SETTINGS
 @given(page_text)
+@example("一\t \t编者按")  # a gap of tabs and a space: once an empty piece, and a division by zero
 def test_no_space_between_two_cjk_characters_in_body_text(text):
     for item in pipeline.clean_text(text, "p.txt").items:
         for tag, paragraph in item.body:
