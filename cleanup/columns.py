@@ -10,6 +10,7 @@ column, each piece keeping its dump line number. It runs after the line rules, b
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -54,10 +55,10 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     weights = weights or WEIGHTS
     texts = [stripped for _, text in numbered if (stripped := text.strip())]
     if len(texts) < _MIN_LINES or not (gutters.may_be_merged(texts) or looks_dealt(texts)):
-        return Result(numbered, ())  # most pages: one look at their lines, nothing to search
+        return Result(_cut_head_rows(numbered, trace), ())  # most pages: one look at their lines, nothing to search
     pieces = gutters.pieces_of(numbered)
     if not any(p.slot for p in pieces) and not looks_dealt([p.text for p in pieces]) or not _wrapped(pieces):
-        return Result(numbered, ())
+        return Result(_cut_head_rows(numbered, trace), ())
     pairs = seams.PagePairs.of(p.text for p in pieces)
     words = seams.lexicon()
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
@@ -75,9 +76,35 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     regions = find_regions(choices, sequential)
     accepted = [r for r in regions if _accepted(r)]
     out, warnings = _rebuild(numbered, pieces, choices, accepted)
+    out = _cut_head_rows(out, trace)
     if trace is not None:
         _explain(trace, pieces, choices, accepted, weights)
     return Result(out, warnings)
+
+
+def _cut_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[int, str]]:
+    """Rows of heads Tesseract read across the page (a wide gap or a `|` between them) as their
+    pieces, one after another, where no column was put back: a headline beside a note's 编者按, a
+    byline or a ——subtitle are lines of their own (CW02). Other rows are the column stage's or
+    stay whole: a narrow column's line of text has no sentence mark either."""
+    out: list[tuple[int, str]] = []
+    for no, text in numbered:
+        parts = gutters.ocr_parts(text.strip()) if _WIDE_GAP_HINT.search(text.strip()) else [text]
+        if len(parts) > 1 and any(map(_heads, parts)) and all(map(shapes.is_headline_like, parts)):
+            if trace is not None:
+                trace.append(Step("CW02", "cut-head-row", no, no, text.strip(), " ¶ ".join(parts)))
+            out.extend((no, part) for part in parts)
+        else:
+            out.append((no, text))
+    return out
+
+
+def _heads(piece: str) -> bool:
+    """A piece only a head row prints: a note's opener (编者按), a byline, a ——subtitle."""
+    return shapes.is_note_opener(piece) or shapes.is_byline(piece) or shapes.is_subtitle_dash(piece)
+
+
+_WIDE_GAP_HINT = re.compile(r"\S(?: {3,}|\u3000{2,}| *[|｜] *)\S")  # (the cheap test before ocr_parts)
 
 
 def _search_again(region: Region, pieces, choices, weights, cues, pairs, words, links) -> None:
