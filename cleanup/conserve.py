@@ -110,8 +110,8 @@ _HEADLINE_LINES = 3  # a headline PU07 repairs is read over this many lines at m
 
 
 def phrase_space_quotes(dump: str) -> int:
-    """How many of the dump's quotes stand for a phrase space (misread.phrase_space_quotes) in a line,
-    or in up to three lines read as one headline."""
+    """How many of the dump's quotes PU07's repair (misread.phrase_space_repair) takes for a phrase
+    space in a line, or in up to three lines read as one headline, its quotes curled as PU03 does."""
     lines = [line.strip() for line in dump.splitlines() if line.strip()]
     taken: set[tuple[int, int]] = set()
     for first in range(len(lines)):

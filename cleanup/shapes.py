@@ -205,13 +205,13 @@ def digit_phrase_space(text: str) -> bool:
 def is_subtitle_dash(text: str) -> bool:
     """A headline line opened by a dash (——铁东区……记事), or by OCR's reading of one (一一铁东区……, PU04).
 
-    >>> is_subtitle_dash("——铁东区开展普法宣讲活动"), is_subtitle_dash("一一铁东区开展普法宣讲活动")
-    (True, True)
+    >>> is_subtitle_dash("——铁东区开展普法宣讲活动"), is_subtitle_dash("一一铁东区开展普法宣讲活动"), is_subtitle_dash("-一三峡水运新通道")
+    (True, True, True)
     >>> is_subtitle_dash("一图读懂政府工作报告"), is_subtitle_dash("一一一")
     (False, False)
     """
     text = text.strip()
-    opened = text.startswith(("——", "--", "—")) or text[:1] == "一" and bool(MISREAD_DASH_RE.match(text))
+    opened = text.startswith(("——", "--", "—")) or text[:1] in "一-" and bool(MISREAD_DASH_RE.match(text))
     return opened and not ends_sentence(text) and display_length(text) <= 60
 
 
