@@ -10,7 +10,6 @@ column, each piece keeping its dump line number. It runs after the line rules, b
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -89,7 +88,7 @@ def _cut_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None) ->
     stay whole: a narrow column's line of text has no sentence mark either."""
     out: list[tuple[int, str]] = []
     for no, text in numbered:
-        parts = gutters.ocr_parts(text.strip()) if _WIDE_GAP_HINT.search(text.strip()) else [text]
+        parts = gutters.ocr_parts(text.strip())
         if len(parts) > 1 and any(map(_heads, parts)) and all(map(shapes.is_headline_like, parts)):
             if trace is not None:
                 trace.append(Step("CW02", "cut-head-row", no, no, text.strip(), " ¶ ".join(parts)))
@@ -103,8 +102,6 @@ def _heads(piece: str) -> bool:
     """A piece only a head row prints: a note's opener (编者按), a byline, a ——subtitle."""
     return shapes.is_note_opener(piece) or shapes.is_byline(piece) or shapes.is_subtitle_dash(piece)
 
-
-_WIDE_GAP_HINT = re.compile(r"\S(?: {3,}|\u3000{2,}| *[|｜] *)\S")  # (the cheap test before ocr_parts)
 
 
 def _search_again(region: Region, pieces, choices, weights, cues, pairs, words, links) -> None:

@@ -116,9 +116,11 @@ def phrase_space_quotes(dump: str) -> int:
     taken: set[tuple[int, int]] = set()
     for first in range(len(lines)):
         for last in range(first, min(first + _HEADLINE_LINES, len(lines))):
-            where = [(k, col) for k in range(first, last + 1) for col in range(len(lines[k]))]
             text = polish.curl_straight_quotes("".join(lines[first:last + 1]))  # as PU07 reads them
-            taken |= {where[i] for i in misread.phrase_space_repair(text)[1]}
+            gone = misread.phrase_space_repair(text)[1]
+            if gone:
+                where = [(k, col) for k in range(first, last + 1) for col in range(len(lines[k]))]
+                taken |= {where[i] for i in gone}
     return len(taken)
 
 

@@ -126,6 +126,8 @@ def ocr_parts(text: str) -> list[str]:
     >>> ocr_parts("司 了|")
     ['司 了|']
     """
+    if not _OCR_GUTTER_RE.search(text):
+        return [text]  # most lines
     parts = [p.strip() for p in _OCR_GUTTER_RE.split(text)]
     if len(parts) > 1 and all(_wide_count(p) >= 2 for p in parts):
         return parts

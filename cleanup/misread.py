@@ -13,8 +13,10 @@ _LEX = lexicon.load()
 # a half-width sentence mark with a space before or after it, ending the line or before a closing
 # quote (目标! ” / 好 ,): OCR's reading of a full-width mark, and join would not see the sentence end
 _SPACED_END_RE = regex.compile(r"(?<=[\p{Han}”’）])(?: *([!?;:,]) +| +([!?;:,]) *)(?=[”’」』）]*$)")
-# 〈 (U+3008) is OCR's reading of a full-width （ when its pair closes with a parenthesis
-_ANGLE_PAIR_RE = re.compile(r"〈([^〈〉()（）]{1,30}?)\s*([)）])")
+# 〈 (U+3008) is OCR's reading of a full-width （ when its pair closes with a parenthesis, thirty
+# printed characters on at most (spaces aside: the spacing rules after it must not change its answer)
+_ANGLE_PAIR_RE = re.compile(r"〈([^〈〉()（）]{1,60}?)\s*([)）])")
+_ANGLE_PAIR_MOST = 30
 _WORD_RE = regex.compile(r"[\p{Han}0-9]")  # a phrase of a headline: Han characters and figures
 _CLAUSE_MARK_RE = regex.compile(r"[，。、；！？,;!?]")  # running text, not a headline's couplet
 
@@ -72,7 +74,8 @@ def restore_misread_parenthesis(text: str) -> str:
     """
     if "〈" not in text:
         return text
-    return _ANGLE_PAIR_RE.sub(lambda m: f"（{m.group(1)}）", text)
+    return _ANGLE_PAIR_RE.sub(lambda m: f"（{m.group(1)}）" if len("".join(m.group(1).split())) <= _ANGLE_PAIR_MOST
+                              else m.group(0), text)
 
 
 def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
@@ -141,9 +144,11 @@ def _halves_match(left: str, right: str) -> bool:
 def phrase_space_repair(text: str) -> tuple[str, list[int]]:
     """The text with every phrase_space_quotes span made one space, until none is left (a repair can
     leave another quote's phrases of a couplet's lengths), and the indices in text of the quotes gone."""
+    spans = phrase_space_quotes(text)
+    if not spans:
+        return text, []  # most lines: no quote, or none that stands for a space
     origin: list[int | None] = list(range(len(text)))
     gone: list[int] = []
-    spans = phrase_space_quotes(text)
     while spans:
         for start, end in reversed(spans):
             gone += [origin[i] for i in range(start, end) if text[i] in "“”"]
@@ -168,4 +173,4 @@ def restore_phrase_space(text: str) -> str:
     >>> restore_phrase_space("明责赋能 做强“枢纽”")
     '明责赋能 做强“枢纽”'
     """
-    return phrase_space_repair(text)[0] if "“" in text or "”" in text else text
+    return phrase_space_repair(text)[0]

@@ -207,17 +207,22 @@ def is_subtitle_dash(text: str) -> bool:
 
     >>> is_subtitle_dash("——铁东区开展普法宣讲活动"), is_subtitle_dash("一一铁东区开展普法宣讲活动"), is_subtitle_dash("-一三峡水运新通道")
     (True, True, True)
-    >>> is_subtitle_dash("一图读懂政府工作报告"), is_subtitle_dash("一一一")
-    (False, False)
+    >>> is_subtitle_dash("一图读懂政府工作报告"), is_subtitle_dash("一一一"), is_subtitle_dash("－－中小银行风险化解")
+    (False, False, True)
     """
     text = text.strip()
-    opened = text.startswith(("——", "--", "—")) or text[:1] in "一-" and bool(MISREAD_DASH_RE.match(text))
-    return opened and not ends_sentence(text) and display_length(text) <= 60
+    return (text.startswith(("—", "--")) or _opens_with_misread_dash(text)) and not ends_sentence(text) \
+        and display_length(text) <= 60
 
 
-# —— printed at a line's head, read by OCR as 一一, —一, 一—, 一-, -一, -- or －－; before a Han character
-# (not a third 一) or an opening quote, no headline or sentence starts so (no text extraction's line does)
-MISREAD_DASH_RE = regex.compile(r"^(?:一一|—一|一—|一-|-一|--|－－)(?=(?!一)[\p{Han}“‘《（])")
+def _opens_with_misread_dash(text: str) -> bool:
+    return text[:1] in "一-－" and bool(MISREAD_DASH_RE.match(text))  # (the cheap test first: every line asks)
+
+
+# —— printed at a line's head, read by OCR as 一一, —一, 一—, 一-, -一, -- or －－; before a Han character (not
+# a third 一) or an opening quote (straight too: PU03 curls it after PU04), no headline or sentence starts so
+# (no text extraction's line does)
+MISREAD_DASH_RE = regex.compile(r"^(?:一一|—一|一—|一-|-一|--|－－)(?=(?!一)[\p{Han}“‘《（\"])")
 
 
 def standalone(text: str) -> bool:
@@ -228,7 +233,7 @@ def standalone(text: str) -> bool:
     """
     text = text.strip()
     if (" " not in text and "\u3000" not in text and len(text) > 6 and not text.startswith(_STANDALONE_STARTS)
-            and not text.endswith(_CREDIT_ENDS) and text not in _LEX.note_openers and not MISREAD_DASH_RE.match(text)):
+            and not text.endswith(_CREDIT_ENDS) and text not in _LEX.note_openers and not _opens_with_misread_dash(text)):
         return False  # most lines: unspaced, long, no role, dash or bullet first, no credit last
     return (is_byline(text) or is_credit(text) or is_couplet(text) or is_subtitle_dash(text)
             or text in _LEX.note_openers or len(text) <= 6 and is_note_opener(text))

@@ -66,6 +66,7 @@ def test_every_file_is_well_formed(text):
 @given(st.text(alphabet=HAN + PUNCT + "0123456789ab ", min_size=1, max_size=60), st.sampled_from(["body", "headline", "byline"]))
 @example('000”000”00000', "headline")  # PU07: one repair makes the other quote's sides a couplet's
 @example('000" 00一', "headline")  # PU07 after PU03's curling and SP04's spacing
+@example('—一"', "headline")  # PU04 before PU03: a misread dash before a straight quote
 def test_polishing_is_idempotent(text, role):
     rules = pipeline.rules(pipeline.POLISH_RULES)
     once = apply_text_rules(rules, text, role, (1, 1), None)
