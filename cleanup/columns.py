@@ -103,7 +103,6 @@ def _heads(piece: str) -> bool:
     return shapes.is_note_opener(piece) or shapes.is_byline(piece) or shapes.is_subtitle_dash(piece)
 
 
-
 def _search_again(region: Region, pieces, choices, weights, cues, pairs, words, links) -> None:
     """Search a stretch again knowing how many columns run through it; keep the better reading.
 
