@@ -69,30 +69,133 @@ def names_a_section(text: str) -> bool:
     return all(ch.isalpha() for ch in text) and not text.isascii()
 
 
+_PIECE_RE = re.compile(
+    rf"\s*(?:(?P<date>{_DIGIT}{{4}}\s*年\s*{_DIGIT}{{1,2}}\s*月\s*{_DIGIT}{{1,2}}\s*日(?:\s*(?:星期|周|週)[一二三四五六日天])?)"
+    rf"|(?P<page>第\s*(?:[0-9一二三四五六七八九十百]|{_DIGIT})+\s*版)"
+    r"|(?P<paper>[^\W\d_]{2,6}?[日晚时時早商周週晨][报報])"
+    r"|(?P<section>[^\W\d_]{2,3}))(?=\s|$)"
+)
+
+
+def head_pieces(text: str) -> frozenset[str] | None:
+    """What a head line is made of, if only of a head's pieces: date, page, paper (its name) and section.
+
+    >>> sorted(head_pieces("第 9 版 民生")), sorted(head_pieces("2013年4月9日 星期三"))
+    (['page', 'section'], ['date'])
+    >>> head_pieces("责任编辑：王欣 美编：东宣") is None
+    True
+    """
+    kinds, at = set(), 0
+    while at < len(text):
+        match = _PIECE_RE.match(text, at)
+        if not match or match.end() == at:
+            return None if text[at:].strip() else frozenset(kinds)
+        kinds.add(match.lastgroup)
+        at = match.end()
+    return frozenset(kinds)
+
+
+@rule("FU03")
+def pieces_of_one_row(row: frozenset[str] | None, line: frozenset[str] | None, opens_head: bool = False) -> bool:
+    """A line of a head's pieces goes on the printed row above (第7版 / 综合 / 2013年9月23日 星期六).
+
+    Extractors put a row's pieces on lines of their own; the contract wants a paragraph a
+    printed line. Both lines are a head's pieces and none is printed twice; a paper's name that opens the
+    head is mostly its own line (a masthead), and stays one.
+
+    >>> pieces_of_one_row(frozenset({"page"}), frozenset({"section"}))
+    True
+    >>> pieces_of_one_row(frozenset({"page", "section"}), frozenset({"page"}))  # a second page: a second row
+    False
+    >>> pieces_of_one_row(frozenset({"paper"}), frozenset({"date"}), opens_head=True)
+    False
+    >>> pieces_of_one_row(frozenset({"page", "section"}), None)  # 责任编辑 …: a line of its own
+    False
+    """
+    if row is None or line is None or row & line:
+        return False
+    return not (opens_head and row == {"paper"})
+
+
+_ROLE_RE = re.compile("[责責]任[编編][辑輯]|本版[编編][辑輯]|[责責][编編]|美[编編]|校[对對]")
+_DATE_SPACE_RE = re.compile(rf"(?<={_DIGIT})\s+(?=[年月日])|(?<=[第年月])\s+(?={_DIGIT})|(?<=\d)\s+(?=版)")
+
+
+@rule("FU04")
+def space_head_fields(text: str) -> str:
+    """A head's fields spaced as printed (第 9 版, 2019年6月28日星期三, 责任编辑高野鹏美编王斌).
+
+    No extractor's space beside a date's or page's figures; one space between the date and its
+    weekday, and between a 责任编辑 line's roles and names.
+
+    >>> space_head_fields("第 9 版 民生 吉林日报 2017 年 11 月 5 日 星期一")
+    '第9版 民生 吉林日报 2017年11月5日 星期一'
+    >>> space_head_fields("2019年6月28日星期三"), space_head_fields("责任编辑高野鹏美编王斌校对李照星")
+    ('2019年6月28日 星期三', '责任编辑 高野鹏 美编 王斌 校对 李照星')
+    >>> space_head_fields("责任编辑：王欣 美编：东宣"), space_head_fields("本版编辑 魏静 校对 李照星")
+    ('责任编辑：王欣 美编：东宣', '本版编辑 魏静 校对 李照星')
+    """
+    text = _DATE_SPACE_RE.sub("", text)
+    text = re.sub(r"(?<=日)(?=(?:星期|周|週)[一二三四五六日天])", " ", text)
+    if _ROLE_RE.match(text):  # a staff line: roles and names apart where the extractor ran them together
+        text = _ROLE_RE.sub(lambda m: f" {m.group()} ", text)
+        text = re.sub(r"\s+(?=[：:])", "", " ".join(text.split()))
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Split:
-    """The lines left for the stories (furniture blanked), and the furniture lines as read."""
+    """The lines left for the stories (furniture blanked), and the furniture's printed rows:
+    each with the dump lines it was read from."""
 
     kept: list[tuple[int, str]]
-    furniture: list[tuple[int, str]]
+    furniture: list[tuple[tuple[int, ...], str]]
 
 
 def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> Split:
     """Numbered lines -> Split: the running head (from the first line) and foot (to the last)."""
     if not _is_page(numbered):
         return Split(numbered, [])
-    chosen = dict(_edge_run(numbered, range(len(numbered))))
-    chosen.update(_edge_run(numbered, range(len(numbered) - 1, -1, -1)))
-    if not chosen:
+    head = _edge_run(numbered, range(len(numbered)))
+    in_head = {k for k, _ in head}
+    foot = [(k, code) for k, code in _edge_run(numbered, range(len(numbered) - 1, -1, -1))[::-1] if k not in in_head]
+    if not head and not foot:
         return Split(numbered, [])
-    kept, furniture = list(numbered), []
-    for k in sorted(chosen):
+    kept = list(numbered)
+    for k, code in (*head, *foot):
         no, text = numbered[k]
         kept[k] = (no, "")  # a blank in its place: nothing joins across the head
-        furniture.append((no, as_read(text)))
         if trace is not None:
-            trace.append(Step(chosen[k], "running-head-or-foot", no, no, text, "(furniture)"))
+            trace.append(Step(code, "running-head-or-foot", no, no, text, "(furniture)"))
+    furniture = []
+    for run in (head, foot):
+        furniture.extend(_rows([(numbered[k][0], as_read(numbered[k][1])) for k, _ in run], trace))
     return Split(kept, furniture)
+
+
+def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[tuple[int, ...], str]]:
+    """One run's lines -> its printed rows: pieces an extractor put on lines of their own joined (FU03),
+    the head's fields spaced as printed (FU04)."""
+    rows: list[tuple[tuple[int, ...], str]] = []
+    kinds: frozenset[str] | None = None
+    for no, text in lines:
+        own = head_pieces(text)
+        if rows and pieces_of_one_row(kinds, own, opens_head=len(rows) == 1 and len(rows[0][0]) == 1):
+            nos, joined = rows[-1]
+            rows[-1] = ((*nos, no), f"{joined} {text}")
+            kinds = kinds | own
+            if trace is not None:
+                trace.append(Step("FU03", "join-head-row", nos[0], no, joined + " ⏎ " + text, rows[-1][1]))
+        else:
+            rows.append(((no,), text))
+            kinds = own
+    spaced = []
+    for nos, text in rows:
+        fixed = space_head_fields(text)
+        if fixed != text and trace is not None:
+            trace.append(Step("FU04", "space-head-fields", nos[0], nos[-1], text, fixed))
+        spaced.append((nos, fixed))
+    return spaced
 
 
 def _is_page(numbered: list[tuple[int, str]]) -> bool:
@@ -126,7 +229,7 @@ def with_furniture_item(items: list[Item], split: Split) -> list[Item]:
     """The page's items with its one `furniture` item, in place by its earliest line (none without furniture)."""
     if not split.furniture:
         return items
-    item = Item("furniture", split.furniture[0][0], body=tuple(("p", text) for _, text in split.furniture),
-                spans=tuple((no, no, "furniture") for no, _ in split.furniture))
+    item = Item("furniture", split.furniture[0][0][0], body=tuple(("p", text) for _, text in split.furniture),
+                spans=tuple((no, no, "furniture") for nos, _ in split.furniture for no in nos))
     at = bisect.bisect_right([i.first for i in items], item.first)
     return [*items[:at], item, *items[at:]]

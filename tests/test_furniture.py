@@ -25,10 +25,24 @@ def _furniture(items) -> list[str]:
 
 def test_a_running_head_and_foot_make_one_furniture_item_and_the_headline_stays_a_title():
     items = _items([*HEAD, "社区开展消防宣传", *BODY, *FOOT])
-    assert _furniture(items) == [*HEAD, "责任编辑：刘莉 美编：东宣"]
+    assert _furniture(items) == ["吉林日报", "第14版 科技 2025年2月1日 星期日", "责任编辑：刘莉 美编：东宣"]
     assert [item.kind for item in items].count("furniture") == 1
     assert [item.title for item in items if item.kind == "article"][0] == "社区开展消防宣传"
     assert not {item.title for item in items} & {*HEAD, *FOOT}
+
+
+def test_a_printed_row_read_as_pieces_is_one_paragraph_spaced_as_printed():
+    # pdfminer: a row's pieces on lines of their own, spaces beside figures; the name mid-row joins it
+    head = ["第 9 版", "", "民生", "吉林日报", "2017 年 11 月 5 日星期一"]
+    items = _items([*head, "社区开展消防宣传", *BODY, "责任编辑高野鹏美编王斌校对李照星"])
+    assert _furniture(items) == ["第9版 民生 吉林日报 2017年11月5日 星期一", "责任编辑 高野鹏 美编 王斌 校对 李照星"]
+    item = next(item for item in items if item.kind == "furniture")
+    assert sorted({no for no, _, _ in item.spans}) == [1, 3, 4, 5, 19]  # every dump line it was read from
+
+
+def test_a_second_page_number_starts_a_second_row():
+    items = _items(["第14版", "科技", "第15版", "要闻", "社区开展消防宣传", *BODY])
+    assert _furniture(items) == ["第14版 科技", "第15版 要闻"]
 
 
 def test_a_short_headline_at_the_top_without_a_running_head_is_no_furniture():
