@@ -215,6 +215,8 @@ def _is_section_heading(group: list[Block], story: Draft | None, below: list[Blo
         return False
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
         return False
+    if shapes.NUMBERED_POINT_RE.match(nxt.text):
+        return True  # no story opens at a numbered point (一、……): it goes on the story above
     head = Head(title=group[0].text)
     above = headlines.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
     if above is not None and above >= FOREIGN:

@@ -15,7 +15,6 @@ from . import lexicon, shapes
 from .rulebook import rule
 
 _LEX = lexicon.load()
-_NUMBERED_RE = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
 _LATIN_END_RE = regex.compile(r"[A-Za-z]$")
 _LATIN_START_RE = regex.compile(r"^[A-Za-z]")
 _HAN_RE = regex.compile(r"\p{Han}")
@@ -254,7 +253,7 @@ def break_before_paragraph_opener(seam: Seam) -> bool | None:
     """
     if seam.cur_dateline:
         return False
-    if _NUMBERED_RE.match(seam.cur) and not (seam.cur[0].isdigit() and seam.prev[-1:].isascii() and seam.prev[-1:].isalnum()):
+    if shapes.NUMBERED_POINT_RE.match(seam.cur) and not (seam.cur[0].isdigit() and seam.prev[-1:].isascii() and seam.prev[-1:].isalnum()):
         return False
     return None
 

@@ -33,6 +33,7 @@ PHRASE_SPACE_RE = regex.compile(rf"(?:[{HAN}\d]{HAN}|{HAN}[”’》」])[”’
 _DIGIT_PHRASE_SPACE_RE = regex.compile(rf"{HAN}{{2}}[ \u3000]\d[\d.]*{HAN}{{2}}")
 _TIGHT_NUMBER_RE = regex.compile(rf"{HAN}\d[\d.]*{HAN}")
 # Plain character sets and words: stdlib re finds them several times faster than regex, alike.
+NUMBERED_POINT_RE = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．](?!\d))")
 BODY_PUNCT_RE = re.compile(r"[，。、；：,;:！？!?]")
 SENTENCE_PUNCT_RE = re.compile(r"[。；;！？!?]")
 _CLAUSE_MARK_RE = re.compile(r"[，：,:]")
