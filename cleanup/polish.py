@@ -22,6 +22,7 @@ _HAN_SPACE_RE = regex.compile(r"(?<=\p{Han}|[”’）》])\s+(?=[“‘（《]|
 _QUOTED_RE = regex.compile(r"“[^“”]*”|‘[^‘’]*’|（[^（）]*）|《[^《》]*》")
 _HALF_PUNCT_RE = regex.compile(r"\s*([,:;?!])\s*")
 _PAREN_RE = regex.compile(r"\s*\(([^()]*)\)\s*")
+_MIXED_PAREN_RE = regex.compile(r"（([^（）()]*)\)|\(([^（）()]*)）")  # one bracket of a pair read half width
 _DIGIT_SEPARATORS = frozenset(",:")
 _QUOTE_SEE_THROUGH = ",:;?!，：；？！ '\"‘’“”"  # quotes too: whether curled yet must not matter
 _MARK_SEE_THROUGH = "',:;?! "  # a run of marks beside CJK widens as a whole (：，)
@@ -227,8 +228,14 @@ def widen_parentheses(text: str) -> str:
     '党员先锋队（责任区、示范岗）,将'
     >>> widen_parentheses("GDP (2023)")
     'GDP (2023)'
-    """
 
+    OCR and some extractors read one bracket of a full-width pair as half width: it is the pair's.
+
+    >>> widen_parentheses("本报讯（通讯员 李照星)为进一步"), widen_parentheses("本报讯(记者 杨翠叶）培养")
+    ('本报讯（通讯员 李照星）为进一步', '本报讯（记者 杨翠叶）培养')
+    """
+    if "（" in text or "）" in text:
+        text = _MIXED_PAREN_RE.sub(lambda m: f"（{m.group(1) if m.group(1) is not None else m.group(2)}）", text)
     if "(" not in text or ")" not in text:
         return text  # no pair to widen (most blocks): the CJK test below is the dearer one
     # it runs before PU01 and PU03, so it looks past the marks they may widen, and takes a straight
