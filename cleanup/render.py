@@ -11,6 +11,7 @@ _INLINE_RE = regex.compile(r"([\\`*_\[\]<>&~])")  # ~: GFM strikes through ~x~ a
 _CLOSING_HASHES_RE = regex.compile(r"(?<=\s)(#)(?=#*\s*$)")
 _BLOCK_START_RE = regex.compile(r"^(?:[#>+=|~-]|\*|(\d{1,9})([.)]))")
 _YAML_PLAIN_BAD_RE = regex.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|:$|\s$")
+_YAML_UNPRINTABLE_RE = regex.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _YAML_KEYWORD_RE = regex.compile(
     r"^(?:~|<<|=|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|n|Y|N"
     r"|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?0b[01_]+|[-+]?0x[0-9a-fA-F_]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
@@ -45,10 +46,19 @@ def yaml_scalar(value: str) -> str:
     ('普及消防知识 提高自救能力', '“双三长”', '"2024"', '"a: b"')
     >>> yaml_scalar("0b0"), yaml_scalar("-0x1F"), yaml_scalar("2024年")
     ('"0b0"', '"-0x1F"', '2024年')
+
+    A character YAML may not print (U+FFFE, a noncharacter some decoders let through) is escaped.
+
+    >>> yaml_scalar("标题\ufffe")
+    '"标题\\\\uFFFE"'
     """
-    if value and not _YAML_PLAIN_BAD_RE.search(value) and not _YAML_KEYWORD_RE.match(value):
+    unprintable = _YAML_UNPRINTABLE_RE.search(value)
+    if value and not unprintable and not _YAML_PLAIN_BAD_RE.search(value) and not _YAML_KEYWORD_RE.match(value):
         return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+    if unprintable:
+        quoted = _YAML_UNPRINTABLE_RE.sub(lambda m: f"\\u{ord(m.group()):04X}", quoted)
+    return '"' + quoted + '"'
 
 
 def render(item: Item, source: str) -> str:
