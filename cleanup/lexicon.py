@@ -17,6 +17,7 @@ import regex
 class Lexicon:
     invisible: frozenset[str]
     radicals: dict[str, str]
+    kangxi_simplified: dict[str, str]  # a two-form character's radical -> its simplified form
     widen: dict[str, str]
     sentence_end: frozenset[str]
     closers: frozenset[str]
@@ -61,6 +62,7 @@ def load() -> Lexicon:
     return Lexicon(
         invisible=frozenset(chars["invisible"]),
         radicals=dict(chars["radical_supplement"]),
+        kangxi_simplified=dict(chars["kangxi_simplified"]),
         widen=dict(punct["widen"]),
         sentence_end=frozenset(punct["sentence_end"]),
         closers=frozenset(punct["closers"]),

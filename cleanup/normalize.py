@@ -16,6 +16,8 @@ _FULLWIDTH_ALNUM_CODES = (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range
 _FULLWIDTH_ALNUM = str.maketrans({chr(c): chr(c - 0xFEE0) for c in _FULLWIDTH_ALNUM_CODES})
 _KANGXI_RE = regex.compile(r"[\u2f00-\u2fdf]")
 _RADICALS = str.maketrans(_LEX.radicals)
+_SIMPLIFIED_KANGXI = str.maketrans(_LEX.kangxi_simplified)
+_TWO_FORM_RE = re.compile(f"[{''.join(_LEX.kangxi_simplified)}]")
 # str.translate is slow on CJK text; a search tells the few lines that need it
 # (stdlib re: it searches for a set of characters several times faster than regex).
 _FULLWIDTH_ALNUM_SET = "".join(map(chr, _FULLWIDTH_ALNUM_CODES))
@@ -96,8 +98,22 @@ def restore_radicals(text: str) -> str:
     '黑土地，齐心'
     >>> restore_radicals("黑土地")
     '黑土地'
+
+    A few stand for a character with two forms (⼾: 户 or 戶), and NFKC gives the traditional
+    one: the line's other characters choose.
+
+    >>> restore_radicals("客⼾分散在各地"), restore_radicals("客⼾分散在東南亞")
+    ('客户分散在各地', '客戶分散在東南亞')
     """
     if not _RADICAL_RE.search(text):
         return text
+    if _TWO_FORM_RE.search(text) and not _in_traditional(text):
+        text = text.translate(_SIMPLIFIED_KANGXI)
     text = _KANGXI_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     return text.translate(_RADICALS)
+
+
+def _in_traditional(text: str) -> bool:
+    """Whether a line's characters, radicals aside, are traditional ones (OpenCC's t2s changes them)."""
+    rest = _RADICAL_RE.sub("", text)
+    return lexicon.converter("t2s").convert(rest) != rest
