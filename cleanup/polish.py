@@ -16,12 +16,14 @@ _CJK_RE = regex.compile(f"[{_CJK}]")
 _SPACES_RE = regex.compile(r"[ \t\u3000\u00a0]+")
 # A space between two one-character tokens: the mark of a justified, spread line.
 _SPREAD_RE = regex.compile(rf"(?<=(?:^|\s)[{_CJK},.;:!?()])\s+(?=[{_CJK},.;:!?()](?:\s|$))")
-_ALNUM_SPACE_RE = regex.compile(r"(?<=\p{Han})\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=\p{Han})")
+# the CJK side: a Han character or a full-width sign (1+1＞ 2, 100％ 的)
+_ALNUM_SPACE_RE = regex.compile(r"(?<=[\p{Han}\uff01-\uff0f\uff1a-\uff20])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\p{Han}\uff01-\uff0f\uff1a-\uff20])")
 _PUNCT_SPACE_RE = regex.compile(r"\s+(?=[，。、；：？！”’）》】」』])|(?<=[，。、；：？！“‘（《【「『])\s+")
 _HAN_SPACE_RE = regex.compile(r"(?<=\p{Han}|[”’）》])\s+(?=[“‘（《]|\p{Han})")
 _QUOTED_RE = regex.compile(r"“[^“”]*”|‘[^‘’]*’|（[^（）]*）|《[^《》]*》")
 _HALF_PUNCT_RE = regex.compile(r"\s*([,:;?!])\s*")
 _PAREN_RE = regex.compile(r"\s*\(([^()]*)\)\s*")
+_ADDRESS_RE = regex.compile(r"(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*", regex.ASCII)  # www.example.cn/3, not 688523.SH
 _MIXED_PAREN_RE = regex.compile(r"（([^（）()]*)\)|\(([^（）()]*)）")  # one bracket of a pair read half width
 _DIGIT_SEPARATORS = frozenset(",:")
 _QUOTE_SEE_THROUGH = ",:;?!，：；？！ '\"‘’“”"  # quotes too: whether curled yet must not matter
@@ -110,6 +112,8 @@ def remove_spaces_beside_alphanumerics(text: str) -> str:
     '每2个月，施肥59.4公斤'
     >>> remove_spaces_beside_alphanumerics("New York 2024")
     'New York 2024'
+    >>> remove_spaces_beside_alphanumerics("形成“1+1＞ 2”的效能")  # a full-width sign sits close as Han does
+    '形成“1+1＞2”的效能'
 
     A headline's phrase space before a number is printed, not an extractor's:
 
@@ -228,6 +232,8 @@ def widen_parentheses(text: str) -> str:
     '党员先锋队（责任区、示范岗）,将'
     >>> widen_parentheses("GDP (2023)")
     'GDP (2023)'
+    >>> widen_parentheses("详见[原文](www.example.cn/3)")  # an address keeps its own
+    '详见[原文](www.example.cn/3)'
 
     OCR and some extractors read one bracket of a full-width pair as half width: it is the pair's.
 
@@ -245,6 +251,8 @@ def widen_parentheses(text: str) -> str:
     def widen(m: regex.Match) -> str:
         before, after = _neighbours(current, m.start(), m.end(), _MARK_SEE_THROUGH)
         inside = m.group(1)
+        if _ADDRESS_RE.fullmatch(inside):
+            return m.group()
         if _CJK_RE.search(inside) or chinese.intersection(inside) or any(_is_cjk(n) or n in chinese for n in (before, after)):
             return f"（{m.group(1)}）"
         return m.group()
