@@ -42,6 +42,32 @@ def split_run_in_credits(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def space_headline_lines(blocks: list[Block]) -> list[Block]:
+    """A headline's dump lines, joined into one block, are parted by one space, as the contract
+    joins a wrapped title's lines (普及消防知识 / 提高自救能力 → 普及消防知识 提高自救能力).
+
+    Not where a line holds one character (a headline set vertically, a character a line),
+    nor inside a Latin word the line end cut.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        out.append(replace(block, text=_spaced_at_cuts(block)) if block.role == "headline" and block.cuts else block)
+    return out
+
+
+def _spaced_at_cuts(block: Block) -> str:
+    text = block.text
+    bounds = [0, *block.cuts, len(text)]
+    for k in range(len(bounds) - 2, 0, -1):  # from the end, so the offsets before stay right
+        at = bounds[k]
+        left, right = text[bounds[k - 1]:at].strip(), text[at:bounds[k + 1]].strip()
+        if len(left) < 2 or len(right) < 2 or text[at - 1].isspace() or text[at].isspace():
+            continue
+        if not (text[at - 1].isascii() and text[at].isascii()):
+            text = text[:at] + " " + text[at:]
+    return text
+
+
 def assemble(blocks: list[Block]) -> list[Item]:
     """Blocks in dump order -> items, in the order of their earliest dump line.
 

@@ -197,6 +197,8 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
     blocks: list[Block] = []
     # the paragraph so far: its pieces, joined once it ends (one huge paragraph must not cost n²), and its end
     parts, tail, start = [lines[0].text], lines[0].text[-_TAIL:], 0
+    cuts: list[int] = []  # where each joined line starts in the paragraph
+    size = len(lines[0].text)  # of the paragraph so far
     punctuated = bool(shapes.BODY_PUNCT_RE.search(lines[0].text))  # the paragraph so far reads as running text
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
@@ -221,15 +223,18 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
             if not glued.startswith(tail):
                 parts[-1] = parts[-1][:-1]  # a Latin hyphen at the line end went
                 parts.append(glued[len(tail) - 1:])
+                size -= 1
             else:
                 parts.append(glued[len(tail):])
+            cuts.append(size + len(parts[-1]) - len(cur.text))
+            size += len(parts[-1])
             tail = glued[-_TAIL:]
             punctuated = punctuated or bool(shapes.BODY_PUNCT_RE.search(cur.text))
             continue
-        blocks.append(_block("".join(parts), lines, start, i, layout, gaps, rank))
-        parts, tail, start = [cur.text], cur.text[-_TAIL:], i
+        blocks.append(_block("".join(parts), lines, start, i, layout, gaps, rank, cuts))
+        parts, tail, start, cuts, size = [cur.text], cur.text[-_TAIL:], i, [], len(cur.text)
         punctuated = bool(shapes.BODY_PUNCT_RE.search(cur.text))
-    blocks.append(_block("".join(parts), lines, start, len(lines), layout, gaps, rank))
+    blocks.append(_block("".join(parts), lines, start, len(lines), layout, gaps, rank, cuts))
     return blocks
 
 
@@ -299,11 +304,12 @@ def _side_width(layout: Layout, span: range) -> float | None:
 
 
 def _block(text: str, lines: list[Line], start: int, end: int, layout: Layout, gaps: list[int],
-           rank: dict[int, int] | None) -> Block:
+           rank: dict[int, int] | None, cuts: list[int]) -> Block:
     measure = max(layout.lengths[start:end])
     runs = _runs([line.no for line in lines[start:end]], rank) if rank is not None else ()
     return Block(text, lines[start].no, lines[end - 1].no, width=layout.widths[start] or 0.0,
-                 measure=measure, lines=end - start, gap_before=gaps[start], runs=runs if len(runs) > 1 else ())
+                 measure=measure, lines=end - start, gap_before=gaps[start], runs=runs if len(runs) > 1 else (),
+                 cuts=tuple(cuts))
 
 
 def _runs(numbers: list[int], rank: dict[int, int]) -> tuple[tuple[int, int], ...]:

@@ -38,6 +38,7 @@ class Block:
     # its dump lines as runs of consecutive numbers, in reading order, where they are not first..last:
     # the column stage reorders lines, so a paragraph may run on from line 26 to line 22
     runs: tuple[tuple[int, int], ...] = ()
+    cuts: tuple[int, ...] = ()  # where in text each of its further dump lines starts
 
     @property
     def line_runs(self) -> tuple[tuple[int, int], ...]:
