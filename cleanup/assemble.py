@@ -51,7 +51,8 @@ def space_headline_lines(blocks: list[Block]) -> list[Block]:
     """
     out: list[Block] = []
     for block in blocks:
-        out.append(replace(block, text=_spaced_at_cuts(block)) if block.role == "headline" and block.cuts else block)
+        spaced = block.role == "headline" and block.cuts and not block.runs  # (runs: lines the column stage put together)
+        out.append(replace(block, text=_spaced_at_cuts(block)) if spaced else block)
     return out
 
 
