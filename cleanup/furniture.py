@@ -2,8 +2,10 @@
 
 Real pages print the paper's name, the date, 第N版 and a section name above the stories,
 and 责任编辑 / 美编 / 校对 under them. Read as text they would become a title or a
-sentence of the first story. Only a run of such lines from the page's first or last line
-is furniture: the same words in mid-page are a story's.
+sentence of the first story. A run of such lines from the page's first or last line is
+furniture; inside the page, only a run of lines made of nothing but a head's pieces, two
+of 第N版, a date and a paper's name among them (layout analysis puts the head between
+columns): the same words alone or in a sentence are a story's.
 """
 
 from __future__ import annotations
@@ -159,16 +161,18 @@ def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = 
     head = _edge_run(numbered, range(len(numbered)))
     in_head = {k for k, _ in head}
     foot = [(k, code) for k, code in _edge_run(numbered, range(len(numbered) - 1, -1, -1))[::-1] if k not in in_head]
-    if not head and not foot:
+    taken = in_head | {k for k, _ in foot}
+    inner = [run for run in _inner_runs(numbered) if not taken.intersection(k for k, _ in run)]
+    if not head and not foot and not inner:
         return Split(numbered, [])
     kept = list(numbered)
-    for k, code in (*head, *foot):
+    for k, code in (*head, *foot, *(step for run in inner for step in run)):
         no, text = numbered[k]
         kept[k] = (no, "")  # a blank in its place: nothing joins across the head
         if trace is not None:
             trace.append(Step(code, "running-head-or-foot", no, no, text, "(furniture)"))
     furniture = []
-    for run in (head, foot):
+    for run in sorted((run for run in (head, *inner, foot) if run), key=lambda run: run[0][0]):
         furniture.extend(_rows([(numbered[k][0], as_read(numbered[k][1])) for k, _ in run], trace))
     return Split(kept, furniture)
 
@@ -196,6 +200,30 @@ def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[
             trace.append(Step("FU04", "space-head-fields", nos[0], nos[-1], text, fixed))
         spaced.append((nos, fixed))
     return spaced
+
+
+def _inner_runs(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Runs of lines inside the page made only of a head's pieces, with two of 第N版, a date and
+    a paper's name among them (环球时报 / 第7版 / 社区): the running head that an extractor's
+    layout analysis put between the columns. A lone 第3版 or date stays the story's."""
+    runs, run, kinds = [], [], set()
+    for k, (_, text) in enumerate(numbered + [(0, "。")]):  # (a sentence closes the last run)
+        text = text.strip()
+        if not text:
+            continue
+        pieces = head_pieces(text) if len(text) <= _HEAD_LINE else None
+        if pieces:
+            run.append((k, "FU01" if reads_as_running_head(text) else "FU02"))
+            kinds |= pieces
+            continue
+        if len(kinds & _HEAD_MARKS) >= 2:
+            runs.append(run)
+        run, kinds = [], set()
+    return runs
+
+
+_HEAD_LINE = 40  # characters a line of a head's pieces holds at most
+_HEAD_MARKS = {"date", "page", "paper"}  # the pieces a story's text seldom prints on a line alone
 
 
 def _is_page(numbered: list[tuple[int, str]]) -> bool:

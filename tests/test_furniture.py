@@ -40,6 +40,14 @@ def test_a_printed_row_read_as_pieces_is_one_paragraph_spaced_as_printed():
     assert sorted({no for no, _, _ in item.spans}) == [1, 3, 4, 5, 19]  # every dump line it was read from
 
 
+def test_a_head_that_layout_analysis_put_between_columns_is_furniture_but_a_lone_page_number_is_not():
+    # pdfminer: the head's pieces between the first column's text and the next
+    items = _items(["2013年4月9日 星期三", "社区开展消防宣传", *BODY[:6], "", "环球时报", "", "第7版", "", "社区", "",
+                    *BODY[6:], "", "第3版", "", *BODY])
+    assert _furniture(items) == ["2013年4月9日 星期三", "环球时报", "第7版 社区"]
+    assert "第3版" in " ".join(text for item in items if item.kind == "article" for _, text in item.body)
+
+
 def test_a_second_page_number_starts_a_second_row():
     items = _items(["第14版", "科技", "第15版", "要闻", "社区开展消防宣传", *BODY])
     assert _furniture(items) == ["第14版 科技", "第15版 要闻"]
