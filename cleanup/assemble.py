@@ -51,7 +51,8 @@ def space_headline_lines(blocks: list[Block]) -> list[Block]:
     """
     out: list[Block] = []
     for block in blocks:
-        spaced = block.role == "headline" and block.cuts and not block.runs  # (runs: lines the column stage put together)
+        # (runs: lines the column stage put together, pieces of one printed line as often as not)
+        spaced = block.role == "headline" and block.cuts and not block.runs
         out.append(replace(block, text=_spaced_at_cuts(block)) if spaced else block)
     return out
 

@@ -102,8 +102,8 @@ def pieces_of_one_row(row: frozenset[str] | None, line: frozenset[str] | None, o
     """A line of a head's pieces goes on the printed row above (第7版 / 综合 / 2013年9月23日 星期六).
 
     Extractors put a row's pieces on lines of their own; the contract wants a paragraph a
-    printed line. Both lines are a head's pieces and none is printed twice; a paper's name that opens the
-    head is mostly its own line (a masthead), and stays one.
+    printed line. Both lines are a head's pieces and none is printed twice; a paper's name
+    that opens the head is mostly its own line (a masthead), and stays one.
 
     >>> pieces_of_one_row(frozenset({"page"}), frozenset({"section"}))
     True
