@@ -20,10 +20,14 @@ from .noise import as_read
 from .rulebook import rule
 
 _DIGIT = r"[0-9\]|?]"  # OCR reads a running head's 1 as 1] or ], a digit it cannot make out as ?
+# a head's fields, shared by the tests below: 第N版, the weekday, a paper's name's end, the staff's roles
+_PAGE = rf"第\s*(?:[0-9一二三四五六七八九十百]|{_DIGIT})+\s*版"
+_WEEKDAY = r"(?:星期|周|週)[一二三四五六日天]"
+_PAPER_END = r"[日晚时時早商周週晨][报報]"
+_ROLES = "[责責]任[编編][辑輯]|本版[编編][辑輯]|[责責][编編]|美[编編]|校[对對]"
 _FURNITURE_RE = re.compile(
-    rf"第\s*(?:[0-9一二三四五六七八九十百]|{_DIGIT})+\s*版|[责責]任[编編][辑輯]|[责責][编編]|美[编編]|校[对對]|本版[编編][辑輯]|"
-    rf"\d{_DIGIT}{{2,4}}\s*年\s*{_DIGIT}{{1,3}}\s*月\s*{_DIGIT}{{1,3}}\s*日\s*(?:星期|周|週)[一二三四五六日天]|"
-    r"(?:^|\s{3})\S{2,6}(?:[日晚时時早商周週晨][报報])$"  # a paper's name alone, or last after a wide gap
+    rf"{_PAGE}|{_ROLES}|\d{_DIGIT}{{2,4}}\s*年\s*{_DIGIT}{{1,3}}\s*月\s*{_DIGIT}{{1,3}}\s*日\s*{_WEEKDAY}|"
+    rf"(?:^|\s{{3}})\S{{2,6}}{_PAPER_END}$"  # a paper's name alone, or last after a wide gap
 )
 _SENTENCE_RE = re.compile(r"[，。；！？,;!?]")
 _MIN_PAGE = 12  # fewer printed lines than this are a snippet, not a page with a head and foot,
@@ -72,10 +76,8 @@ def names_a_section(text: str) -> bool:
 
 
 _PIECE_RE = re.compile(
-    rf"\s*(?:(?P<date>{_DIGIT}{{4}}\s*年\s*{_DIGIT}{{1,2}}\s*月\s*{_DIGIT}{{1,2}}\s*日(?:\s*(?:星期|周|週)[一二三四五六日天])?)"
-    rf"|(?P<page>第\s*(?:[0-9一二三四五六七八九十百]|{_DIGIT})+\s*版)"
-    r"|(?P<paper>[^\W\d_]{2,6}?[日晚时時早商周週晨][报報])"
-    r"|(?P<section>[^\W\d_]{2,3}))(?=\s|$)"
+    rf"\s*(?:(?P<date>{_DIGIT}{{4}}\s*年\s*{_DIGIT}{{1,2}}\s*月\s*{_DIGIT}{{1,2}}\s*日(?:\s*{_WEEKDAY})?)"
+    rf"|(?P<page>{_PAGE})|(?P<paper>[^\W\d_]{{2,6}}?{_PAPER_END})|(?P<section>[^\W\d_]{{2,3}}))(?=\s|$)"
 )
 
 
@@ -119,7 +121,7 @@ def pieces_of_one_row(row: frozenset[str] | None, line: frozenset[str] | None, o
     return not (opens_head and row == {"paper"})
 
 
-_ROLE_RE = re.compile("[责責]任[编編][辑輯]|本版[编編][辑輯]|[责責][编編]|美[编編]|校[对對]")
+_ROLE_RE = re.compile(_ROLES)
 _DATE_SPACE_RE = re.compile(rf"(?<={_DIGIT})\s+(?=[年月日])|(?<=[第年月])\s+(?={_DIGIT})|(?<=\d)\s+(?=版)")
 
 
@@ -138,7 +140,7 @@ def space_head_fields(text: str) -> str:
     ('责任编辑：王欣 美编：东宣', '本版编辑 魏静 校对 李照星')
     """
     text = _DATE_SPACE_RE.sub("", text)
-    text = re.sub(r"(?<=日)(?=(?:星期|周|週)[一二三四五六日天])", " ", text)
+    text = re.sub(rf"(?<=日)(?={_WEEKDAY})", " ", text)
     if _ROLE_RE.match(text):  # a staff line: roles and names apart where the extractor ran them together
         text = _ROLE_RE.sub(lambda m: f" {m.group()} ", text)
         text = re.sub(r"\s+(?=[：:])", "", " ".join(text.split()))
