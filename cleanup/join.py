@@ -21,6 +21,7 @@ _HAN_RE = regex.compile(r"\p{Han}")
 _PUNCT_RE = regex.compile(r"\p{P}+")
 _TIME_OPENER_RE = lexicon.compile_pattern(rf"(?:{_LEX.caption_cue_re.pattern})[，,]")
 _CONTINUING_MARKS = "，、：；,;:（(“‘《"
+_CLAUSE_GOES_ON = tuple("，、；,;")  # (a colon may end a kicker over a headline)
 
 
 @dataclass(slots=True)  # not frozen: one is built per line, and a frozen one costs four times as much
@@ -49,6 +50,7 @@ class Seam:
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
     grid: bool = False  # lengths count characters on a fixed grid, where a full line fills it exactly
     cur_short_by_indent: bool = False  # cur stops mid-sentence, an indent or so short of the full line under it
+    above_len: float = 0.0  # the length of the line above prev, when prev goes on from it; else 0
 
     @property
     def prev_continues(self) -> bool:
@@ -71,6 +73,8 @@ class Seam:
     def prev_full(self) -> bool:
         if self.prev_justified:
             return True
+        if self.above_len - self.prev_len > max(3.0, 0.2 * self.above_len):
+            return False  # well short of its own paragraph's line above, whatever the column around
         if self.width is None:
             return self.prev_len >= 24
         if self.prev_opens:
@@ -272,6 +276,14 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     ...                                     width=16, opens=True))
     False
 
+    A line wider than the column after a comma goes on a wider column's sentence: no headline follows a comma.
+
+    >>> break_around_overflowing_line(_seam("为打造整洁、舒适的人居环境,", "近日, 铁西区地直街道地直社区联合", width=12))
+
+    A line as wide after it, running text, makes a wider column (a caption, a box), not a headline.
+
+    >>> break_around_overflowing_line(_seam("实现对激光诱导高温等离子体核", "心的主动调控，从根本上抑制自", width=11, opens=True))
+
     Where a blank line follows every line, two wide lines in a row are one wide paragraph's.
 
     >>> seam = _seam("6月10日，金融监管总局批复显示，云南罗平、师宗两家村镇银行", "因被吸收合并而解散。同日，浙江地区也有两家", width=16, blanks=1, opens=True)
@@ -280,10 +292,11 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     """
     prev_overflows = seam.overflows(seam.prev, seam.prev_len)
     if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
-        return False
+        if not seam.prev.endswith(_CLAUSE_GOES_ON):  # no headline follows a comma: a wider column goes on
+            return False
     if prev_overflows and seam.prev_opens and not seam.prev_ends_sentence:
         # a headline set wider than the column below it (a wide lede goes on at its own width)
-        if shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev):
+        if shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev) and not _same_wide_measure(seam):
             return False
         if seam.prev_len >= 1.5 * (seam.width or 0) and not seam.overflows(seam.cur, seam.cur_len):
             return False
@@ -292,6 +305,12 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
             return None  # a blank after every line: two wide lines are one wide paragraph's
         return False
     return None
+
+
+def _same_wide_measure(seam: Seam) -> bool:
+    """The line after is running text as wide: a caption or box set wider than the column, not a headline."""
+    return (seam.overflows(seam.cur, seam.cur_len) and abs(seam.cur_len - seam.prev_len) <= 1
+            and bool(shapes.BODY_PUNCT_RE.search(seam.cur)))
 
 
 @rule("JN19")
@@ -386,6 +405,11 @@ def break_after_short_line(seam: Seam) -> bool | None:
     >>> break_after_short_line(_seam("财产安全。", "本报讯", width=13))
     False
     >>> break_after_short_line(_seam("金桥社区的工作人员首先向辖", "区居民", width=13))
+
+    Short beside its own paragraph's line above, whatever the column around (a wide lede among narrow lines):
+
+    >>> break_after_short_line(_seam("迎宾街道各社区积极开展清理。", "在多元化的科技传播方式中", width=14, tail="……平城区迎宾街道各社区积极开展清理。", above=38))
+    False
     """
     if seam.prev_full:
         return None
@@ -484,13 +508,15 @@ def _starts_anew(seam: Seam) -> bool:
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
           tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
-          running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False) -> Seam:
+          running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
+          above: float = 0.0) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
                 cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last,
                 prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
-                cur_dateline=shapes.starts_with_dateline(cur), cur_short_by_indent=short_by_indent)
+                cur_dateline=shapes.starts_with_dateline(cur), cur_short_by_indent=short_by_indent,
+                above_len=above)
 
 
 def decide(rules, seam: Seam):

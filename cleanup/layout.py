@@ -211,6 +211,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
                     cur_heads=i + 1 < len(lines) and not gaps[i + 1] and layout.standalone[i + 1]
                     and _head_furniture(lines[i + 1].text),
+                    above_len=layout.lengths[i - 2] if start < i - 1 else 0.0,
                     grid=layout.grid, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
         joined, by = decide(join_rules, seam)

@@ -26,6 +26,10 @@ CREDIT_RE = regex.compile(
 RUN_IN_CREDIT_RE = regex.compile(
     rf"^(?P<caption>.*[。！？”）)])[ \u3000]+(?P<credit>{_GROUP}(?:[ \u3000]+{_GROUP})*(?:[ \u3000]*(?:{_CREDITS}))?)$"
 )
+# An extractor that drops spaces runs the credit on unspaced (……缩量。新华社记者薄茜文摄): a long role and 摄 mark it.
+_UNSPACED_RUN_IN_CREDIT_RE = regex.compile(
+    rf"^(?P<caption>.*[。！？”）)])(?P<credit>(?:{_LONG_ROLES}){HAN}{{2,4}}(?:{_CREDITS}))$"
+)
 # (……套现2亿 正拟……: a number may end a phrase; a quoted word may end or open one: “消失” 中小银行)
 PHRASE_SPACE_RE = regex.compile(rf"(?:[{HAN}\d]{HAN}|{HAN}[”’》」])[”’》」]?[ \u3000]+[“‘《「]?{HAN}{{2}}")
 # A phrase that opens with a number (……警力 299名嫌犯落网), in a line whose other number
@@ -104,8 +108,12 @@ def run_in_credit(text: str) -> regex.Match | None:
 
     >>> run_in_credit("社区开设培训班。 本报记者 杨翠叶")["credit"], run_in_credit("社区开设培训班。")
     ('本报记者 杨翠叶', None)
+    >>> run_in_credit("较前一交易日缩量。新华社记者薄茜文摄")["credit"], run_in_credit("会上。本报记者杨翠叶说")
+    ('新华社记者薄茜文摄', None)
     """
-    return RUN_IN_CREDIT_RE.match(text) if _RUN_IN_ROLE_RE.search(text) else None
+    if _RUN_IN_ROLE_RE.search(text):
+        return RUN_IN_CREDIT_RE.match(text)
+    return _UNSPACED_RUN_IN_CREDIT_RE.match(text) if text.endswith(_CREDIT_ENDS) else None
 
 
 def is_event_sentence(text: str) -> bool:
