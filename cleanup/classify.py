@@ -125,6 +125,8 @@ def find_caption(w: Window) -> str | None:
     >>> find_caption(_window("近日，社区开设免费月嫂培训班。 本报记者 杨翠叶"))
     'caption'
     >>> find_caption(_window("本报讯（记者 郑林）近日，社区开设培训班。 本报记者 杨翠叶"))
+    >>> find_caption(_window("近日，社区开展“同心净美”文明实践活动。", "本报记者 王爱明"))
+    'caption'
 
     A dateline opens a brief, whose writer's byline may stand under it; only a
     photographer's credit (……摄) makes it a caption.
@@ -135,7 +137,7 @@ def find_caption(w: Window) -> str | None:
     block, nxt = w.block, w.at(1)
     if shapes.is_headline_like(block.text):
         return None
-    credit_below = nxt is not None and shapes.is_credit(nxt.text)
+    credit_below = nxt is not None and (shapes.is_credit(nxt.text) or _names_under_event(block, nxt))
     run_in = shapes.run_in_credit(block.text)
     if shapes.starts_with_dateline(block.text):
         photographed = credit_below or run_in is not None and run_in["credit"].endswith(_LEX.credit_suffixes)
@@ -145,6 +147,14 @@ def find_caption(w: Window) -> str | None:
     if block.lines >= 3 and 0 < block.measure <= _NARROW and shapes.ends_sentence(block.text):
         return "caption"
     return None
+
+
+def _names_under_event(block: Block, nxt: Block) -> bool:
+    """A byline under a one-sentence event (近日，……活动。 / 本报记者 王爱明): a caption's credit without 摄.
+
+    A story's byline stands over its text, not under its first sentence.
+    """
+    return shapes.is_byline(nxt.text) and shapes.is_event_sentence(block.text)
 
 
 @rule("CL06")

@@ -125,11 +125,13 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     >>> keep_standalone_lines_apart(_seam("……回暖。", "本报记者 林涛 摄"))
     False
     >>> keep_standalone_lines_apart(_seam("为进一步提高居民自救互救、参与", "火灾扑救的能力"))
+    >>> keep_standalone_lines_apart(_seam("社记者王鹏摄", "足协曾忧王迪成", tail="上涨接近70%。新华社记者王鹏摄"))
+    False
     """
     if seam.prev_standalone or seam.cur_standalone:
         return False
-    if shapes.run_in_credit(seam.prev):
-        return False  # a caption ending in its credit (……。 新华社记者 孙伟 摄)
+    if shapes.run_in_credit(seam.tail or seam.prev):
+        return False  # a caption ending in its credit (……。 新华社记者 孙伟 摄), wrapped or not
     return None
 
 
