@@ -7,6 +7,7 @@ wins; with none, lines break. Rules run in the order `pipeline.JOIN_RULES` lists
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import regex
@@ -21,6 +22,7 @@ _HAN_RE = regex.compile(r"\p{Han}")
 _PUNCT_RE = regex.compile(r"\p{P}+")
 _TIME_OPENER_RE = lexicon.compile_pattern(rf"(?:{_LEX.caption_cue_re.pattern})[，,]")
 _CONTINUING_MARKS = "，、：；,;:（(“‘《"
+WIDER_MEASURE = 1.2  # a line this much wider than its column is set in another measure
 _CLAUSE_GOES_ON = tuple("，、；,;")  # (a colon may end a kicker over a headline)
 
 
@@ -278,6 +280,16 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     ...                                     width=16, opens=True))
     False
 
+    After a sentence's end, a line in a clearly wider measure opens something else (a caption across columns):
+
+    >>> break_around_overflowing_line(_seam("要想在美国对贪官们治罪。", "创新基层社会治理，根本在于通过加强党的", width=13,
+    ...                                     tail="……严格说起来，要想在美国对贪官们治罪。"))
+    False
+
+    A headline-like wide line that leaves a quote open goes on:
+
+    >>> break_around_overflowing_line(_seam("根据中国社科院相关机构进行的“中国公民政治", "文化”问卷调查：90.03%被调查者对", width=17, opens=True))
+
     A line wider than the column after a comma goes on a wider column's sentence: no headline follows a comma.
 
     >>> break_around_overflowing_line(_seam("为打造整洁、舒适的人居环境,", "近日, 铁西区地直街道地直社区联合", width=12))
@@ -293,12 +305,15 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     >>> break_around_overflowing_line(seam)
     """
     prev_overflows = seam.overflows(seam.prev, seam.prev_len)
+    if not prev_overflows and seam.prev_ends_sentence and seam.cur_len >= WIDER_MEASURE * (seam.width or math.inf):
+        return False  # no paragraph goes on in a clearly wider measure after a sentence ends: a caption, a lede
     if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
         if not seam.prev.endswith(_CLAUSE_GOES_ON):  # no headline follows a comma: a wider column goes on
             return False
     if prev_overflows and seam.prev_opens and not seam.prev_ends_sentence:
         # a headline set wider than the column below it (a wide lede goes on at its own width)
-        if shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev) and not _same_wide_measure(seam):
+        if shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev) and not _same_wide_measure(seam) \
+                and not _leaves_open(seam.prev):
             return False
         if seam.prev_len >= 1.5 * (seam.width or 0) and not seam.overflows(seam.cur, seam.cur_len):
             return False
@@ -307,6 +322,11 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
             return None  # a blank after every line: two wide lines are one wide paragraph's
         return False
     return None
+
+
+def _leaves_open(text: str) -> bool:
+    """A quote or bracket opened and not closed: the text goes on (……“中国公民政治 / 文化”问卷调查)."""
+    return text.count("“") > text.count("”") or text.count("（") > text.count("）")
 
 
 def _same_wide_measure(seam: Seam) -> bool:
