@@ -103,12 +103,14 @@ def join_quoted_couplet(seam: Seam) -> bool | None:
     >>> join_quoted_couplet(_seam("开展的“春风化雨", "润童心 红色基因", width=9))
     >>> join_quoted_couplet(_seam("润童心 红色基因代", "代传”活动在塔子山", width=9, tail="开展的“春风化雨润童心 红色基因代"))
     True
+    >>> join_quoted_couplet(_seam("报记者 曲晓光 摄", "净化文化环境 抓好安全生产", width=12, tail="坚强有力。 本报记者 曲晓光 摄"))
     """
     if seam.blanks or seam.width is None:
         return None
     # a couplet is standalone (computed once a line): the cheap test first
-    if seam.prev_standalone and seam.prev_continues and shapes.is_couplet(seam.prev) and not shapes.ends_sentence(seam.prev):
-        return True  # joined into the text above, the sentence goes on under it
+    if seam.prev_standalone and seam.prev_continues and shapes.is_couplet(seam.prev) and not shapes.ends_sentence(seam.prev) \
+            and not shapes.run_in_credit(seam.tail):
+        return True  # joined into the text above, the sentence goes on under it (a credit's end does not)
     if not seam.cur_standalone or seam.cur_len < seam.width - 1.5 or not shapes.is_couplet(seam.cur):
         return None
     prev = seam.tail or seam.prev
@@ -127,14 +129,24 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     >>> keep_standalone_lines_apart(_seam("……回暖。", "本报记者 林涛 摄"))
     False
     >>> keep_standalone_lines_apart(_seam("为进一步提高居民自救互救、参与", "火灾扑救的能力"))
+    >>> keep_standalone_lines_apart(_seam("实现警网融合全覆盖。 本报记", "者 高野鹏 摄"))
+    True
     >>> keep_standalone_lines_apart(_seam("社记者王鹏摄", "足协曾忧王迪成", tail="上涨接近70%。新华社记者王鹏摄"))
     False
     """
+    if seam.cur_standalone and not seam.blanks and _completes_credit(seam):
+        return True  # a credit the line end cut (……覆盖。 本报记 / 者 高野鹏 摄)
     if seam.prev_standalone or seam.cur_standalone:
         return False
     if shapes.run_in_credit(seam.tail or seam.prev):
         return False  # a caption ending in its credit (……。 新华社记者 孙伟 摄), wrapped or not
     return None
+
+
+def _completes_credit(seam: Seam) -> bool:
+    """cur ends a photo credit that the end of prev opened, after a caption's last sentence."""
+    before = seam.tail or seam.prev
+    return not shapes.run_in_credit(before) and bool(shapes.run_in_credit(before + seam.cur))
 
 
 @rule("JN12")
