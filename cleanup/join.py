@@ -376,6 +376,8 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
     >>> join_unfinished_sentence(_seam("夜市经济升温", "街区消费回暖"))
     >>> join_unfinished_sentence(_seam("6月10日晚，某公司发布公告称，该公司近日", "取得贷款承诺函"))
     True
+    >>> join_unfinished_sentence(_seam("本报讯（记者 郑林）改善辖区卫生环", "境，全面提升居民创城参与度", width=19, opens=True))
+    True
     """
     blank_means_paragraph = seam.blanks and not seam.double_spaced
     if blank_means_paragraph or seam.prev_ends_sentence or seam.overflows(seam.cur, seam.cur_len):
@@ -386,6 +388,8 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
         return True  # too few lines to measure a column: a punctuated line that stops mid-sentence goes on
     if shapes.BODY_PUNCT_RE.search(seam.prev) and not shapes.is_headline_like(seam.prev):
         return True  # clauses parted by commas, no headline: a sentence cut short goes on
+    if seam.prev_opens and shapes.starts_with_dateline(seam.prev):
+        return True  # a dateline opens running text (本报讯（记者 郑林）改善辖区卫生环 / 境，……)
     return None
 
 
