@@ -378,6 +378,8 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
     True
     >>> join_unfinished_sentence(_seam("本报讯（记者 郑林）改善辖区卫生环", "境，全面提升居民创城参与度", width=19, opens=True))
     True
+    >>> join_unfinished_sentence(_seam("“原来革命先烈是这样克服", "困难的！”12岁的小雨在活动日记中写道", width=20, opens=True))
+    True
     """
     blank_means_paragraph = seam.blanks and not seam.double_spaced
     if blank_means_paragraph or seam.prev_ends_sentence or seam.overflows(seam.cur, seam.cur_len):
@@ -390,6 +392,8 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
         return True  # clauses parted by commas, no headline: a sentence cut short goes on
     if seam.prev_opens and shapes.starts_with_dateline(seam.prev):
         return True  # a dateline opens running text (本报讯（记者 郑林）改善辖区卫生环 / 境，……)
+    if _leaves_open(seam.prev) and not shapes.is_headline_like(seam.prev + seam.cur):
+        return True  # a quotation opened and not closed goes on (“原来革命先烈是这样克服 / 困难的！”……)
     return None
 
 
