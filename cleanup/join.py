@@ -298,6 +298,11 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     ...                                     tail="……严格说起来，要想在美国对贪官们治罪。"))
     False
 
+    Nor is a wide line a headline when it opens with a dateline, or when a short line under it ends its sentence:
+
+    >>> break_around_overflowing_line(_seam("本报讯（记者 崔圣驰）6日晚，在昆明市", "白龙路一自助银行里，来取", width=11, opens=True))
+    >>> break_around_overflowing_line(_seam("掏出卡往自动存取款机上塞却", "塞不进。", width=8, opens=True))
+
     A headline-like wide line that leaves a quote open goes on:
 
     >>> break_around_overflowing_line(_seam("根据中国社科院相关机构进行的“中国公民政治", "文化”问卷调查：90.03%被调查者对", width=17, opens=True))
@@ -322,7 +327,7 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
         if not seam.prev.endswith(_CLAUSE_GOES_ON):  # no headline follows a comma: a wider column goes on
             return False
-    if prev_overflows and seam.prev_opens and not seam.prev_ends_sentence:
+    if prev_overflows and seam.prev_opens and not seam.prev_ends_sentence and not _ends_paragraph_under(seam):
         # a headline set wider than the column below it (a wide lede goes on at its own width)
         if shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev) and not _same_wide_measure(seam) \
                 and not _leaves_open(seam.prev):
@@ -334,6 +339,15 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
             return None  # a blank after every line: two wide lines are one wide paragraph's
         return False
     return None
+
+
+def _ends_paragraph_under(seam: Seam) -> bool:
+    """prev opens running text: a dateline, or a short line under it ends the sentence it began (……上塞却 / 塞不进。)."""
+    if shapes.starts_with_dateline(seam.prev):
+        return True
+    if seam.prev.endswith(("”", "’", "）", ")", "》", "」")):
+        return False  # a phrase closed: a headline may end so
+    return shapes.ends_sentence(seam.cur) and seam.cur_len < min(seam.prev_len, seam.width or math.inf) - 1.5
 
 
 def _leaves_open(text: str) -> bool:
