@@ -131,6 +131,8 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     >>> keep_standalone_lines_apart(_seam("为进一步提高居民自救互救、参与", "火灾扑救的能力"))
     >>> keep_standalone_lines_apart(_seam("实现警网融合全覆盖。 本报记", "者 高野鹏 摄"))
     True
+    >>> keep_standalone_lines_apart(_seam("并要求限期整改。", "全媒体记者王爱明摄"))
+    False
     >>> keep_standalone_lines_apart(_seam("社记者王鹏摄", "足协曾忧王迪成", tail="上涨接近70%。新华社记者王鹏摄"))
     False
     """
@@ -146,7 +148,8 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
 def _completes_credit(seam: Seam) -> bool:
     """cur ends a photo credit that the end of prev opened, after a caption's last sentence."""
     before = seam.tail or seam.prev
-    return not shapes.run_in_credit(before) and bool(shapes.run_in_credit(before + seam.cur))
+    match = None if shapes.run_in_credit(before) else shapes.run_in_credit(before + seam.cur)
+    return match is not None and match.start("credit") < len(before)  # (a whole credit under a caption stays apart)
 
 
 @rule("JN12")
