@@ -306,7 +306,9 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     >>> break_around_overflowing_line(_seam("本报讯（记者 崔圣驰）6日晚，在昆明市", "白龙路一自助银行里，来取", width=11, opens=True))
     >>> break_around_overflowing_line(_seam("掏出卡往自动存取款机上塞却", "塞不进。", width=8, opens=True))
 
-    A headline-like wide line that leaves a quote open goes on:
+    A wide line that leaves a quote open goes on, headline-like or not:
+
+    >>> break_around_overflowing_line(_seam("近日，市第二中学“阳光体育 和谐校", "园”韵律操比赛拉开帷幕。", width=10, opens=True))
 
     >>> break_around_overflowing_line(_seam("根据中国社科院相关机构进行的“中国公民政治", "文化”问卷调查：90.03%被调查者对", width=17, opens=True))
 
@@ -335,7 +337,8 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
         if shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev) and not _same_wide_measure(seam) \
                 and not _leaves_open(seam.prev):
             return False
-        if seam.prev_len >= 1.5 * (seam.width or 0) and not seam.overflows(seam.cur, seam.cur_len):
+        if seam.prev_len >= 1.5 * (seam.width or 0) and not seam.overflows(seam.cur, seam.cur_len) \
+                and not _leaves_open(seam.prev):
             return False
     if seam.blanks and prev_overflows and not seam.prev_ends_sentence:
         if seam.double_spaced and seam.overflows(seam.cur, seam.cur_len):
