@@ -218,8 +218,12 @@ def is_subtitle_dash(text: str) -> bool:
     (True, True, True)
     >>> is_subtitle_dash("一图读懂政府工作报告"), is_subtitle_dash("一一一"), is_subtitle_dash("－－中小银行风险化解")
     (False, False, True)
+    >>> is_subtitle_dash("—2001年，原中国银行开")
+    False
     """
     text = text.strip()
+    if text[:1] == "—" and text[1:2].isdigit():
+        return False  # a range's dash the line end left at the front (1994年 / —2001年，……)
     return (text.startswith(("—", "--")) or _opens_with_misread_dash(text)) and not ends_sentence(text) \
         and display_length(text) <= 60
 
