@@ -24,6 +24,7 @@ _TIME_OPENER_RE = lexicon.compile_pattern(rf"(?:{_LEX.caption_cue_re.pattern})[�
 _CONTINUING_MARKS = "，、：；,;:（(“‘《"
 WIDER_MEASURE = 1.2  # a line this much wider than its column is set in another measure
 _CLAUSE_GOES_ON = tuple("，、；,;")  # (a colon may end a kicker over a headline)
+_CLOSERS = tuple(_LEX.closers)
 
 
 @dataclass(slots=True)  # not frozen: one is built per line, and a frozen one costs four times as much
@@ -351,7 +352,7 @@ def _ends_paragraph_under(seam: Seam) -> bool:
     """prev opens running text: a dateline, or a short line under it ends the sentence it began (……上塞却 / 塞不进。)."""
     if shapes.starts_with_dateline(seam.prev):
         return True
-    if seam.prev.endswith(("”", "’", "）", ")", "》", "」")):
+    if seam.prev.endswith(_CLOSERS):
         return False  # a phrase closed: a headline may end so
     return shapes.ends_sentence(seam.cur) and seam.cur_len < min(seam.prev_len, seam.width or math.inf) - 1.5
 
