@@ -49,6 +49,7 @@ class Seam:
     column_change: bool = False  # the lines before and after the seam are set at different widths
     cur_captioned: bool = False  # across a blank line, cur opens a caption: a credit stands under it
     cur_dateline: bool = False  # cur opens with a dateline (本报讯……)
+    prev_dateline: bool = False  # prev opens with one (both tested once a line, by the layout)
     cur_heads: bool = False  # a ——subtitle or a byline follows cur directly: cur ends a headline
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
     grid: bool = False  # lengths count characters on a fixed grid, where a full line fills it exactly
@@ -182,7 +183,7 @@ def join_cut_dateline(seam: Seam) -> bool | None:
     if (_CUT_DATE_RE.search(seam.prev[-1:] + seam.cur[:1]) and len(seam.prev) <= 20 and not shapes.starts_with_dateline(opening)
             and shapes.starts_with_dateline(opening + seam.cur)):
         return True  # cut inside its date (中新网宜昌2月1 / 日电)
-    if _names_writers(seam.cur) and seam.prev.rstrip()[-1:] in _DATELINE_ENDS and shapes.starts_with_dateline(seam.prev):
+    if _names_writers(seam.cur) and seam.prev.rstrip()[-1:] in _DATELINE_ENDS and seam.prev_dateline:
         return True
     if len(opening) <= 40 and _dateline_with_writers(opening) and not seam.cur_standalone:
         return True  # the dateline and its writers on a line of their own: the lede goes on under them
@@ -350,7 +351,7 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
 
 def _ends_paragraph_under(seam: Seam) -> bool:
     """prev opens running text: a dateline, or a short line under it ends the sentence it began (……上塞却 / 塞不进。)."""
-    if shapes.starts_with_dateline(seam.prev):
+    if seam.prev_dateline:
         return True
     if seam.prev.endswith(_CLOSERS):
         return False  # a phrase closed: a headline may end so
@@ -411,7 +412,7 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
         return True  # too few lines to measure a column: a punctuated line that stops mid-sentence goes on
     if shapes.BODY_PUNCT_RE.search(seam.prev) and not shapes.is_headline_like(seam.prev):
         return True  # clauses parted by commas, no headline: a sentence cut short goes on
-    if seam.prev_opens and shapes.starts_with_dateline(seam.prev):
+    if seam.prev_opens and seam.prev_dateline:
         return True  # a dateline opens running text (本报讯（记者 郑林）改善辖区卫生环 / 境，……)
     if _leaves_open(seam.prev) and not shapes.is_headline_like(seam.prev + seam.cur):
         return True  # a quotation opened and not closed goes on (“原来革命先烈是这样克服 / 困难的！”……)
@@ -578,7 +579,8 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
                 cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last,
                 prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
-                cur_dateline=shapes.starts_with_dateline(cur), cur_short_by_indent=short_by_indent,
+                cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
+                cur_short_by_indent=short_by_indent,
                 above_len=above)
 
 

@@ -207,7 +207,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
                     cur_standalone=layout.standalone[i], tail=tail[-30:] if start < i - 1 else "",
                     prev_running=punctuated and start < i - 1, prev_justified=prev.no in justified,
-                    cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i],
+                    cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i], prev_dateline=datelines[i - 1],
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
                     cur_heads=i + 1 < len(lines) and not gaps[i + 1] and layout.standalone[i + 1]
                     and _head_furniture(lines[i + 1].text),
