@@ -23,6 +23,7 @@ _PUNCT_RE = regex.compile(r"\p{P}+")
 _TIME_OPENER_RE = lexicon.compile_pattern(rf"(?:{_LEX.caption_cue_re.pattern})[，,]")
 _CONTINUING_MARKS = "，、：；,;:（(“‘《"
 WIDER_MEASURE = 1.2  # a line this much wider than its column is set in another measure
+TAIL = 30  # characters of the paragraph so far that a seam carries
 _CLAUSE_GOES_ON = tuple("，、；,;")  # (a colon may end a kicker over a headline)
 _CLOSERS = tuple(_LEX.closers)
 
@@ -43,7 +44,7 @@ class Seam:
     prev_opens: bool = False  # prev is a paragraph's first line, printed indented by two
     prev_standalone: bool = False  # shapes.standalone(prev), computed once per line by the layout
     cur_standalone: bool = False
-    tail: str = ""  # the last 30 characters of the paragraph so far, when prev continues one
+    tail: str = ""  # the last TAIL characters of the paragraph so far, when prev continues one
     prev_justified: bool = False  # printed spread to fill its column
     prev_running: bool = False  # prev continues a paragraph that has body punctuation: running text
     column_change: bool = False  # the lines before and after the seam are set at different widths
@@ -314,6 +315,11 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
 
     >>> break_around_overflowing_line(_seam("根据中国社科院相关机构进行的“中国公民政治", "文化”问卷调查：90.03%被调查者对", width=17, opens=True))
 
+    Short headline lines, joined as if they were a narrow column's (党委统揽 / 全域统筹), end before a wider line:
+
+    >>> break_around_overflowing_line(_seam("全域统筹", "构建党建引领城乡基层治理新格局", width=4, tail="党委统揽全域统筹"))
+    False
+
     A line wider than the column after a comma goes on a wider column's sentence: no headline follows a comma.
 
     >>> break_around_overflowing_line(_seam("为打造整洁、舒适的人居环境,", "近日, 铁西区地直街道地直社区联合", width=12))
@@ -331,7 +337,7 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     prev_overflows = seam.overflows(seam.prev, seam.prev_len)
     if not prev_overflows and seam.prev_ends_sentence and seam.cur_len >= WIDER_MEASURE * (seam.width or math.inf):
         return False  # no paragraph goes on in a clearly wider measure after a sentence ends: a caption, a lede
-    if not prev_overflows and not seam.prev_continues and seam.overflows(seam.cur, seam.cur_len):
+    if not prev_overflows and (not seam.prev_continues or _headline_so_far(seam)) and seam.overflows(seam.cur, seam.cur_len):
         if not seam.prev.endswith(_CLAUSE_GOES_ON):  # no headline follows a comma: a wider column goes on
             return False
     if prev_overflows and seam.prev_opens and not seam.prev_ends_sentence and not _ends_paragraph_under(seam):
@@ -347,6 +353,11 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
             return None  # a blank after every line: two wide lines are one wide paragraph's
         return False
     return None
+
+
+def _headline_so_far(seam: Seam) -> bool:
+    """The lines joined so far, all of them shorter than the tail, are an unpunctuated phrase: a headline's."""
+    return len(seam.tail) < TAIL and shapes.is_headline_like(seam.tail)
 
 
 def _ends_paragraph_under(seam: Seam) -> bool:

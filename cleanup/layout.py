@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from . import shapes
-from .join import Seam, decide, glue
+from .join import TAIL, Seam, decide, glue
 from .model import Block, Line, Step
 
 _INDENT = (" ", "\u3000", "\t")
@@ -205,7 +205,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
         seam = Seam(prev.text, cur.text, layout.lengths[i - 1], layout.lengths[i],
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
-                    cur_standalone=layout.standalone[i], tail=tail[-30:] if start < i - 1 else "",
+                    cur_standalone=layout.standalone[i], tail=tail[-TAIL:] if start < i - 1 else "",
                     prev_running=punctuated and start < i - 1, prev_justified=prev.no in justified,
                     cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i], prev_dateline=datelines[i - 1],
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
