@@ -164,9 +164,12 @@ def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = 
     in_head = {k for k, _ in head}
     foot = [(k, code) for k, code in _edge_run(numbered, range(len(numbered) - 1, -1, -1))[::-1] if k not in in_head]
     taken = in_head | {k for k, _ in foot}
-    inner = [run for run in _inner_runs(numbered) if not taken.intersection(k for k, _ in run)]
+    inner = [run for run in _inner_runs(numbered, edged=bool(head or foot)) if not taken.intersection(k for k, _ in run)]
+    inner = _one_page_number(numbered, [head, foot], inner)
     if not head and not foot and not inner:
         return Split(numbered, [])
+    taken |= {k for run in inner for k, _ in run}
+    inner += [[(k, "FU01")] for k in _staff_lines(numbered) if k not in taken]
     kept = list(numbered)
     for k, code in (*head, *foot, *(step for run in inner for step in run)):
         no, text = numbered[k]
@@ -204,24 +207,44 @@ def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[
     return spaced
 
 
-def _inner_runs(numbered: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+def _inner_runs(numbered: list[tuple[int, str]], edged: bool = False) -> list[list[tuple[int, str]]]:
     """Runs of lines inside the page made only of a head's pieces, with two of 第N版, a date and
     a paper's name among them (环球时报 / 第7版 / 社区): the running head that an extractor's
-    layout analysis put between the columns. A lone 第3版 or date stays the story's."""
+    layout analysis put between the columns. A lone 第3版 or date stays the story's, unless the
+    page's edge shows a head or foot (edged) and it reads as one (FU01: a date with its weekday)."""
     runs, run, kinds = [], [], set()
     for k, (_, text) in enumerate(numbered + [(0, "。")]):  # (a sentence closes the last run)
         text = text.strip()
         if not text:
             continue
-        pieces = head_pieces(text) if len(text) <= _HEAD_LINE else None
+        pieces = head_pieces(text) if len(text) <= _HEAD_LINE and not shapes.NOTE_RE.match(text) else None
         if pieces:
             run.append((k, "FU01" if reads_as_running_head(text) else "FU02"))
             kinds |= pieces
             continue
-        if len(kinds & _HEAD_MARKS) >= 2:
+        marked = kinds & _HEAD_MARKS
+        if len(marked) >= 2 or edged and marked and any(code == "FU01" for _, code in run):
             runs.append(run)
         run, kinds = [], set()
     return runs
+
+
+def _one_page_number(numbered, edges: list[list[tuple[int, str]]], inner: list[list[tuple[int, str]]]):
+    """A page prints one number: a lone 第N版 inside it, beside another number, is a jump's (转第3版)."""
+    def numbers(run) -> set[str]:
+        return {"".join(m.group().split()) for k, _ in run for m in _PAGE_RE.finditer(numbered[k][1])}
+    lone = [len(run) == 1 and numbers(run) for run in inner]
+    seen = set().union(*map(numbers, edges), *(numbers(run) for run, alone in zip(inner, lone) if not alone))
+    return [run for run, alone in zip(inner, lone) if not alone or not seen or alone <= seen]
+
+
+_PAGE_RE = re.compile(_PAGE)
+
+
+def _staff_lines(numbered: list[tuple[int, str]]) -> list[int]:
+    """Lines that are a page's staff line (责任编辑 … 美编 … 校对 …) wherever the extractor put it."""
+    return [k for k, (_, text) in enumerate(numbered)
+            if _ROLE_RE.match(text.strip()) and len(text) <= _HEAD_LINE and reads_as_running_head(text)]
 
 
 _HEAD_LINE = 40  # characters a line of a head's pieces holds at most

@@ -48,6 +48,15 @@ def test_a_head_that_layout_analysis_put_between_columns_is_furniture_but_a_lone
     assert "第3版" in " ".join(text for item in items if item.kind == "article" for _, text in item.body)
 
 
+def test_a_head_scattered_through_the_page_is_furniture_once_its_edge_shows_one():
+    # pdftotext's default mode: 第9版 on top, the staff line, the paper's name and the date among the stories
+    scattered = ["第9版", "社区开展消防宣传", *BODY[:6], "", "责任编辑 胡芳舒 美编 王欢", "", "环球时报", "",
+                 "2013年5月1日 星期日", "", "邻里守望互助", *BODY[6:]]
+    assert _furniture(_items(scattered)) == ["第9版", "责任编辑 胡芳舒 美编 王欢", "环球时报", "2013年5月1日 星期日"]
+    # with no head or foot at the page's edge, a lone date and a staff line inside it are left to the stories
+    assert not _furniture(_items([line for line in scattered[1:] if line != "环球时报"]))
+
+
 def test_a_second_page_number_starts_a_second_row():
     items = _items(["第14版", "科技", "第15版", "要闻", "社区开展消防宣传", *BODY])
     assert _furniture(items) == ["第14版 科技", "第15版 要闻"]
