@@ -301,6 +301,7 @@ def _attach_heads(drafts: list[Draft], runs: list[_Placed], may_split: bool = Tr
     for placed in runs:
         placed.run.before = index.get(id(placed.before)) if placed.before is not None else None
         placed.run.after = index.get(id(placed.after)) if placed.after is not None else None
+        placed.run.byline_last = placed.run.blocks[-1].role == "byline"
         placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
     texts = [" ".join(text for _, text in d.body) for d in stories]
     found_all = headlines.attach([placed.run for placed in runs], texts)

@@ -214,6 +214,7 @@ class Story:
 
 ADJACENT_AFTER = 0.2  # a head printed right above a story is probably its own
 ADJACENT_BEFORE = 0.1  # printed right below a story: a head set after its body
+BYLINE_OVER = 0.3  # more for a head whose byline is printed right above the story
 MAX_GROUP = 3  # headline lines in one group: a title (maybe wrapped) and a subtitle
 NEARBY = 40  # stories either side of a run that may own its heads (keeps huge dumps linear)
 
@@ -226,6 +227,7 @@ class Run:
     before: int | None = None  # story index
     after: int | None = None
     at: int = 0  # index of the first story after the run, for NEARBY
+    byline_last: bool = False  # the run ends with a byline
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,12 +341,13 @@ def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s
     With `below`, a score that is surely under it is None.
     """
     after, before = s == run.after and b == n, s == run.before and a == 0
-    bonus = ADJACENT_AFTER * after + ADJACENT_BEFORE * before
+    over = ADJACENT_AFTER + BYLINE_OVER * (run.byline_last and n <= MAX_GROUP)  # one story's head, its byline last
+    bonus = over * after + ADJACENT_BEFORE * before
     score = similarity(head, story, below - bonus if below else 0.0)
     if score is None:
         return None
     if after:
-        score += ADJACENT_AFTER
+        score += over
     if before:
         score += ADJACENT_BEFORE
     return score
