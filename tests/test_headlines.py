@@ -50,3 +50,13 @@ def test_a_short_line_right_under_a_headline_line_is_no_column_label():
     opening_the_head = (Block("全域统筹", 3, 3, gap_before=1), subtitle, story)
     assert find_column_label(Window(over_a_headline, 1)) is None
     assert find_column_label(Window(opening_the_head, 0)) == "column"
+
+
+def test_a_title_over_its_byline_right_above_a_story_stays_whole_and_heads_it():
+    """The title's second line and the byline share words with a story further on; printed right
+    above this one, the whole head is this story's (BYLINE_OVER), not split between the two."""
+    blocks = _run([("headline", "推进乡镇综合执法"), ("headline", "提升基层治理效能"), ("byline", "农安县合隆镇党委书记 林青远")])
+    under = "基层治理千头万绪，看得见的管不着，是一直困扰我们基层的难题。按照全省部署，合隆镇推进综合执法改革。"
+    elsewhere = "基层社会治理是国家治理的基石，提升基层社会治理水平，提升基层治理效能，是实现治理现代化的重要环节。"
+    found = headlines.attach([headlines.Run(blocks, after=0, at=0, byline_last=True)], [under, elsewhere])
+    assert [(f.head.title, f.head.byline, f.story) for f in found] == [("推进乡镇综合执法 提升基层治理效能", "农安县合隆镇党委书记 林青远", 0)]
