@@ -125,10 +125,15 @@ def ocr_parts(text: str) -> list[str]:
     ['场。', '所持有的陆良、师宗']
     >>> ocr_parts("司 了|")
     ['司 了|']
+    >>> ocr_parts("一一人 4二| 二 SEE一")  # the rule OCR read as | is kept
+    ['一一人 4二|', '二 SEE一']
     """
     if not _OCR_GUTTER_RE.search(text):
         return [text]  # most lines
-    parts = [p.strip() for p in _OCR_GUTTER_RE.split(text)]
+    pieces = _OCR_GUTTER_RE.split(text)
+    bars = [match.group().strip() for match in _OCR_GUTTER_RE.finditer(text)]
+    # a bar is OCR's reading of the column rule: it stays, on the piece left of it (nothing is lost)
+    parts = [(piece + bar).strip() for piece, bar in zip(pieces, [*bars, ""])]
     if len(parts) > 1 and all(_wide_count(p) >= 2 for p in parts):
         return parts
     return [text]
