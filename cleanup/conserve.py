@@ -116,7 +116,8 @@ def phrase_space_quotes(dump: str) -> int:
     taken: set[tuple[int, int]] = set()
     for first in range(len(lines)):
         for last in range(first, min(first + _HEADLINE_LINES, len(lines))):
-            text = polish.curl_straight_quotes("".join(lines[first:last + 1]))  # as PU07 reads them
+            text = polish.curl_straight_quotes("".join(lines[first:last + 1]))  # as PU07 reads them,
+            text = "".join(" " if ch.isspace() else ch for ch in text)  # every space a plain one (index for index)
             gone = misread.phrase_space_repair(text)[1]
             if gone:
                 where = [(k, col) for k in range(first, last + 1) for col in range(len(lines[k]))]

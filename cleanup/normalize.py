@@ -56,6 +56,29 @@ def remove_invisible_characters(text: str) -> str:
     return _CONTROL_RE.sub("", "".join(ch for ch in text if ch not in _LEX.invisible))
 
 
+_WIDE_SPACES = "\u2001\u2003"  # an em quad, an em space: as wide as a character, as U+3000 is
+_NARROW_SPACES = "\u00a0\u2000\u2002\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+_TYPOGRAPHIC_SPACES = str.maketrans({**dict.fromkeys(_WIDE_SPACES, "\u3000"), **dict.fromkeys(_NARROW_SPACES, " ")})
+_TYPOGRAPHIC_SPACE_RE = re.compile(f"[{_WIDE_SPACES}{_NARROW_SPACES}]")
+
+
+@rule("NM05")
+def plain_spaces(text: str) -> str:
+    """Read an em space as the ideographic space, a narrower typographic space as a plain one.
+
+    pdfminer keeps the PDF's em spaces (社区\u2003那些事): left as they are, no rule sees the
+    phrase space there, nor a couplet headline.
+
+    >>> plain_spaces("社区\u2003那些事")
+    '社区\u3000那些事'
+    >>> plain_spaces("1\u2009000元")
+    '1 000元'
+    >>> plain_spaces("社区 那些事")
+    '社区 那些事'
+    """
+    return text.translate(_TYPOGRAPHIC_SPACES) if _TYPOGRAPHIC_SPACE_RE.search(text) else text
+
+
 @rule("NM02")
 def compose_unicode(text: str) -> str:
     """Compose characters to Unicode NFC.

@@ -13,7 +13,7 @@ from .model import Block, Config, Page, Step
 from .rulebook import REGISTRY, apply_text_rules
 
 # Spreads are closed per line, before joining glues a spread line to its neighbours.
-LINE_RULES = ["NM01", "NM02", "NM03", "NM04", "SP02", "PU05"]
+LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 # the decision first, then the cues it weighs (rules/noise.toml)
 NOISE_RULES = ["NZ01", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 FURNITURE_RULES = ["FU01", "FU02", "FU03", "FU04"]

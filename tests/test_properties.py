@@ -29,6 +29,7 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 @SETTINGS
 @given(page_text)
 @example("一一人 4二| 二 SEE一")  # a head row cut at the rule OCR read as | once lost the |
+@example("#%㐀\u3000“䀀##")  # a quote PU07 takes for a phrase space, beside an ideographic space
 def test_printed_characters_are_conserved(text):
     _assert_conserved(text)
 

@@ -130,7 +130,7 @@ def test_warnings_show_their_codes_and_descriptions(browser, out):
                 assert element.find_element(By.CSS_SELECTOR, ".message").text == message
                 assert element.find_element(By.CSS_SELECTOR, ".description").text == descriptions[code]
                 seen += 1
-    assert seen >= 3  # the golden run's AS01, AS01 and AS03
+    assert seen >= 2  # the golden run's AS01 and AS03 (so that the test cannot pass on no warning at all)
 
 
 def test_a_changed_line_shows_a_marker_and_its_before_and_after_on_hover(browser, out):
