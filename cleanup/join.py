@@ -500,6 +500,15 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     >>> join_wrapped_line(_seam("某科技公司股东拟减持2.5亿元2021年上市募资6.8亿", "本报讯近日", blanks=1))
     >>> join_wrapped_line(_seam("周末郊外为最佳观测地点", "“这是今年最值得推荐的", width=11, blanks=1, opens=True))
 
+    A kicker's colon (a section heading: 双轨赋能：……) is no clause mark there; a clause's colon is,
+    and so is a kicker heading right over another, which would read as a story's headline pair.
+
+    >>> join_wrapped_line(_seam("双轨赋能：物质关怀叠加心灵滋养", "活动当日，心理咨询师和青年志愿", width=15, blanks=1, opens=True))
+    >>> join_wrapped_line(_seam("会上，他表示：要在推进基层", "治理中发挥作用", width=13, blanks=1, opens=True))
+    True
+    >>> join_wrapped_line(_seam("双轨赋能：物质关怀叠加心灵滋养", "立体教育：踏青寻春融合红色传承", width=15, blanks=1, opens=True))
+    True
+
     Nor does running text go on, across a blank line, into a headline that a ——subtitle or a
     byline stands under (a blank line between too, as OCR sets one under large type):
     the text above stopped at a column jump.
@@ -517,9 +526,22 @@ def join_wrapped_line(seam: Seam) -> bool | None:
             and not shapes.BODY_PUNCT_RE.search(seam.cur) and shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev):
         return None  # a headline over its ——subtitle or byline: the running text above stopped at a column jump
     alone = seam.width is None or (seam.prev_opens and not seam.double_spaced)
-    if alone and seam.blanks and shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev):
+    if alone and seam.blanks and shapes.is_headline_like(seam.prev) and (
+            not shapes.BODY_PUNCT_RE.search(seam.prev) or _kicker_heading(seam.prev) and not _kicker_heading(seam.cur)):
         return None
     return True
+
+
+_KICKER_HEADING_RE = regex.compile(r"^\p{Han}{2,6}\s*[：:]\s*[\p{Han}“”‘’]{4,}$")
+
+
+def _kicker_heading(text: str) -> bool:
+    """A heading led by a kicker and its colon (双轨赋能：物质关怀叠加心灵滋养): its one mark parts no clauses.
+
+    >>> _kicker_heading("双轨赋能：物质关怀叠加心灵滋养"), _kicker_heading("会议强调：要在推进基层治理中，")
+    (True, False)
+    """
+    return bool(_KICKER_HEADING_RE.match(text))
 
 
 @rule("JN10")
