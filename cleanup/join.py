@@ -52,6 +52,7 @@ class Seam:
     cur_dateline: bool = False  # cur opens with a dateline (本报讯……)
     prev_dateline: bool = False  # prev opens with one (both tested once a line, by the layout)
     cur_heads: bool = False  # a ——subtitle or a byline follows cur directly: cur ends a headline
+    cur_heads_apart: bool = False  # as cur_heads, a blank line between (OCR sets one under a line of large type)
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
     grid: bool = False  # lengths count characters on a fixed grid, where a full line fills it exactly
     cur_short_by_indent: bool = False  # cur stops mid-sentence, an indent or so short of the full line under it
@@ -509,13 +510,49 @@ def join_wrapped_line(seam: Seam) -> bool | None:
 
     >>> join_wrapped_line(_seam("某科技公司股东拟减持2.5亿元2021年上市募资6.8亿", "本报讯近日", blanks=1))
     >>> join_wrapped_line(_seam("周末郊外为最佳观测地点", "“这是今年最值得推荐的", width=11, blanks=1, opens=True))
+
+    A kicker's colon (a section heading: 双轨赋能：……) is no clause mark there; a clause's colon is,
+    and so is a kicker heading right over another, which would read as a story's headline pair.
+
+    >>> join_wrapped_line(_seam("双轨赋能：物质关怀叠加心灵滋养", "活动当日，心理咨询师和青年志愿", width=15, blanks=1, opens=True))
+    >>> join_wrapped_line(_seam("会上，他表示：要在推进基层", "治理中发挥作用", width=13, blanks=1, opens=True))
+    True
+    >>> join_wrapped_line(_seam("双轨赋能：物质关怀叠加心灵滋养", "立体教育：踏青寻春融合红色传承", width=15, blanks=1, opens=True))
+    True
+
+    Nor does running text go on, across a blank line, into a headline that a ——subtitle or a
+    byline stands under (a blank line between too, as OCR sets one under large type):
+    the text above stopped at a column jump.
+
+    >>> tail = "近日，社区党支部共同开展了以“请党放心”为主题的爱国教育专题"
+    >>> join_wrapped_line(_seam("共同开展了以“请党放心”为主题的爱国教育专题", "江苏探索科技成果高效转化应用新途径", width=21, blanks=1,
+    ...                         tail=tail, heads_apart=True))
+    >>> join_wrapped_line(_seam("共同开展了以“请党放心”为主题的爱国教育专题", "宣传活动，进一步激发了学生们的爱国热情", width=21, blanks=1,
+    ...                         tail=tail, heads_apart=True))
+    True
     """
     if seam.prev_ends_sentence:
         return None
+    if seam.blanks and (seam.cur_heads or seam.cur_heads_apart) and shapes.is_headline_like(seam.cur) \
+            and not shapes.BODY_PUNCT_RE.search(seam.cur) and shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev):
+        return None  # a headline over its ——subtitle or byline: the running text above stopped at a column jump
     alone = seam.width is None or (seam.prev_opens and not seam.double_spaced)
-    if alone and seam.blanks and shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev):
+    if alone and seam.blanks and shapes.is_headline_like(seam.prev) and (
+            not shapes.BODY_PUNCT_RE.search(seam.prev) or _kicker_heading(seam.prev) and not _kicker_heading(seam.cur)):
         return None
     return True
+
+
+_KICKER_HEADING_RE = regex.compile(r"^\p{Han}{2,6}\s*[：:]\s*[\p{Han}“”‘’]{4,}$")
+
+
+def _kicker_heading(text: str) -> bool:
+    """A heading led by a kicker and its colon (双轨赋能：物质关怀叠加心灵滋养): its one mark parts no clauses.
+
+    >>> _kicker_heading("双轨赋能：物质关怀叠加心灵滋养"), _kicker_heading("会议强调：要在推进基层治理中，")
+    (True, False)
+    """
+    return bool(_KICKER_HEADING_RE.match(text))
 
 
 @rule("JN10")
@@ -584,14 +621,14 @@ def _starts_anew(seam: Seam) -> bool:
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
           tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
-          above: float = 0.0) -> Seam:
+          above: float = 0.0, heads_apart: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
                 cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last,
                 prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
-                cur_short_by_indent=short_by_indent,
+                cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
                 above_len=above)
 
 

@@ -202,6 +202,8 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
     punctuated = bool(shapes.BODY_PUNCT_RE.search(lines[0].text))  # the paragraph so far reads as running text
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
+        # a ——subtitle or a byline under cur, a blank line at most between: cur ends a headline
+        heads = i + 1 < len(lines) and gaps[i + 1] <= 1 and layout.standalone[i + 1] and _head_furniture(lines[i + 1].text)
         seam = Seam(prev.text, cur.text, layout.lengths[i - 1], layout.lengths[i],
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
@@ -209,8 +211,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     prev_running=punctuated and start < i - 1, prev_justified=prev.no in justified,
                     cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i], prev_dateline=datelines[i - 1],
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
-                    cur_heads=i + 1 < len(lines) and not gaps[i + 1] and layout.standalone[i + 1]
-                    and _head_furniture(lines[i + 1].text),
+                    cur_heads=heads and not gaps[i + 1], cur_heads_apart=heads and gaps[i + 1] == 1,
                     above_len=layout.lengths[i - 2] if start < i - 1 else 0.0,
                     grid=layout.grid, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
