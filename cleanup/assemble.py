@@ -309,6 +309,10 @@ def _attach_heads(drafts: list[Draft], runs: list[_Placed], may_split: bool = Tr
         # a head printed right above its story does not split it: only a displaced one can
         split = [_split_at_headline(drafts, [stories[f.story]] if f.story is not None else near(f), f.head)
                  for f in found_all if f.head.title and (f.story is None or f.story != runs[f.run].run.after)]
+        if not any(split):
+            owners = {f.story: f.head for f in found_all if f.story is not None}
+            split = [_split_between_heads(drafts, [(d, owners.get(index[id(d)])) for d in near(f)], f.head)
+                     for f in found_all if f.story is None and f.head.title and not shapes.is_subtitle_dash(f.head.title)]
         if any(split):
             return _attach_heads(drafts, runs, may_split=False)
     unclaimed = []
@@ -384,6 +388,56 @@ def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head)
     score, d, k = best
     second = Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:], spans=d.spans[k:],
                     warnings=[f"AS05 split from the story above at a headline's match ({score:.2f})"])
+    del d.body[k:], d.starts[k:], d.spans[k:]
+    drafts.append(second)
+    return True
+
+
+GAINED = 0.2  # a left-over headline's words found this much more in a story's later paragraphs than before them,
+KEPT = 0.3  # and the story's own headline's this much more before them than in them: two stories run together
+
+
+def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head | None]], head: Head) -> bool:
+    """Split a story where a headline left over reads like its later paragraphs and the story's own headline like the rest.
+
+    Two stories run together under one headline; the second one's headline,
+    printed elsewhere, matched no story of its own. Each headline gains from
+    the parting: its words are found on its own side more than on the other.
+
+    >>> d = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。"), ("p", "社区开展义诊服务，居民暖心。")],
+    ...           starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
+    >>> drafts = [d]
+    >>> _split_between_heads(drafts, [(d, Head(title="河道治理全面铺开"))], Head(title="社区义诊 暖心服务"))
+    True
+    >>> [x.body[0][1][:4] for x in drafts]
+    ['河道治理', '社区开展']
+
+    Not where the left-over headline's words are found before the parting as well.
+
+    >>> d = Draft("article", 1, body=[("p", "河道治理全面铺开，社区义诊暖心。"), ("p", "社区开展义诊服务，居民暖心。")],
+    ...           starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
+    >>> _split_between_heads([d], [(d, Head(title="河道治理全面铺开"))], Head(title="社区义诊 暖心服务"))
+    False
+    """
+    best = None
+    words = headlines.Words(head.text)
+    for d, own in candidates:
+        if own is None or len(d.body) < 2 or len(d.starts) != len(d.body):
+            continue
+        owner = headlines.Words(own.text)
+        for k in range(1, len(d.body)):
+            if d.body[k][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
+                continue
+            earlier, later = " ".join(t for _, t in d.body[:k]), " ".join(t for _, t in d.body[k:])
+            gain = headlines.similarity(words, later) - headlines.similarity(words, earlier)
+            kept = headlines.similarity(owner, earlier) - headlines.similarity(owner, later)
+            if gain >= GAINED and kept >= KEPT and (best is None or gain + kept > best[0]):
+                best = (gain + kept, d, k)
+    if best is None:
+        return False
+    score, d, k = best
+    second = Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:], spans=d.spans[k:],
+                   warnings=[f"AS14 split from the story above between two headlines ({score:.2f})"])
     del d.body[k:], d.starts[k:], d.spans[k:]
     drafts.append(second)
     return True
