@@ -393,12 +393,12 @@ def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head)
     return True
 
 
-GAINED = 0.2  # a left-over headline's words found this much more in a story's later paragraphs than before them,
-KEPT = 0.3  # and the story's own headline's this much more before them than in them: two stories run together
+GAINED = 0.2  # a left-over headline's words found this much more on one side of a paragraph end than the other,
+KEPT = 0.25  # and the story's own headline's this much more on the other side: two stories run together
 
 
 def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head | None]], head: Head) -> bool:
-    """Split a story where a headline left over reads like its later paragraphs and the story's own headline like the rest.
+    """Split a story where a headline left over reads like one part of it and the story's own headline like the rest.
 
     Two stories run together under one headline; the second one's headline,
     printed elsewhere, matched no story of its own. Each headline gains from
@@ -411,6 +411,16 @@ def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head
     True
     >>> [x.body[0][1][:4] for x in drafts]
     ['河道治理', '社区开展']
+
+    The left-over headline's story may be the first of the two, the own headline's printed over the second.
+
+    >>> d = Draft("article", 1, body=[("p", "社区开展义诊服务，居民暖心。"), ("p", "河道治理全面铺开，河道清淤已经完成。")],
+    ...           starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
+    >>> drafts = [d]
+    >>> _split_between_heads(drafts, [(d, Head(title="河道治理全面铺开"))], Head(title="社区义诊 暖心服务"))
+    True
+    >>> [x.body[0][1][:4] for x in drafts]
+    ['社区开展', '河道治理']
 
     Not where the left-over headline's words are found before the parting as well.
 
@@ -429,10 +439,11 @@ def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head
             if d.body[k][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
                 continue
             earlier, later = " ".join(t for _, t in d.body[:k]), " ".join(t for _, t in d.body[k:])
-            gain = headlines.similarity(words, later) - headlines.similarity(words, earlier)
-            kept = headlines.similarity(owner, earlier) - headlines.similarity(owner, later)
-            if gain >= GAINED and kept >= KEPT and (best is None or gain + kept > best[0]):
-                best = (gain + kept, d, k)
+            leans = headlines.similarity(words, later) - headlines.similarity(words, earlier)
+            owns = headlines.similarity(owner, earlier) - headlines.similarity(owner, later)
+            for gain, kept in ((leans, owns), (-leans, -owns)):  # the left-over headline's story may come first
+                if gain >= GAINED and kept >= KEPT and (best is None or gain + kept > best[0]):
+                    best = (gain + kept, d, k)
     if best is None:
         return False
     score, d, k = best
