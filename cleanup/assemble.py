@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from . import headlines, shapes
+from . import furniture, headlines, shapes
 from .headlines import Head
 from .drafts import Draft, finish, repair
 from .join import glue
@@ -235,6 +235,25 @@ def _is_section_heading(group: list[Block], story: Draft | None, below: list[Blo
 
     Unless it shares hardly a word with the story and many with the text below
     it: then a new story starts under its own headline.
+
+    >>> story = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。")])
+    >>> below = [Block("近日，学校举办运动会，学生踊跃参加。", 6, 7)]
+    >>> _is_section_heading([Block("校园赛场展风采", 5, 5, role="headline")], story, below)
+    True
+
+    A whole headline, phrases parted by a space, sharing no word with the story
+    above it, starts the next story after a sentence's end, however few words
+    it shares with the text below; not where a sentence or a quotation runs on
+    through it (a line of running text with a space in it).
+
+    >>> _is_section_heading([Block("校园赛场展风采 师生同心迎挑战", 5, 5, role="headline")], story, below)
+    False
+    >>> cut = Draft("article", 1, body=[("p", "河道治理全面铺开，开展了以“请党放心")])
+    >>> _is_section_heading([Block("校园赛场展风采 师生同心迎挑战", 5, 5, role="headline")], cut, below)
+    True
+    >>> _is_section_heading([Block("校园赛场展风采 师生同心迎挑战", 5, 5, role="headline")], story,
+    ...                     [Block("（TSMM）”技术方案，实现调控。", 6, 7)])
+    True
     """
     nxt = below[0] if below else None
     if len(group) != 1 or group[0].role != "headline" or story is None:
@@ -249,9 +268,30 @@ def _is_section_heading(group: list[Block], story: Draft | None, below: list[Blo
     above = headlines.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
     if above is not None and above >= FOREIGN:
         return True
+    if _whole_headline(group[0].text) and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text):
+        return False  # phrases parted by a space, between a sentence's end and a paragraph: a story's headline
     section = " ".join(block.text for block in below if block.role == "body")
     own = headlines.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
+
+
+def _whole_headline(text: str) -> bool:
+    """Phrases parted by a space, its quotes closed: a story's headline (no running head's row printed mid-page).
+
+    >>> _whole_headline("校园赛场展风采 师生同心迎挑战"), _whole_headline("责任编辑 王明 校对 李华")
+    (True, False)
+    """
+    return shapes.is_couplet(text) and text.count("“") == text.count("”") and not furniture.reads_as_running_head(text)
+
+
+def _closes_a_quote(text: str) -> bool:
+    """The first quotation mark is a closing one: the text goes on with a quotation opened above it.
+
+    >>> _closes_a_quote("（TSMM）”技术方案，实现“调控”。"), _closes_a_quote("开展“阳光体育”活动。")
+    (True, False)
+    """
+    marks = [c for c in text if c in "“”"]
+    return bool(marks) and marks[0] == "”"
 
 
 def _conflicts(head: Head, body: Block) -> bool:
