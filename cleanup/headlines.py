@@ -359,7 +359,15 @@ def _cover(chosen, us, stories, free, held=()) -> list[tuple[int, int, int | Non
     before), if the group stays within MAX_GROUP lines; other lines are split
     as printed and stay without a story. A left-over line over a chosen group,
     under none, that reads like one of the free stories (LOW_MATCH) stays a
-    headline of its own, for assembly's second round.
+    headline of its own, for assembly's second round. So does a whole headline
+    (a couplet) that reads like a story another headline took, even right under
+    a chosen group: assembly may part that story (AS14).
+
+    >>> us = [[Block("河道治理全面铺开", 1, 1, role="headline")], [Block("社区义诊 暖心服务", 2, 2, role="headline")],
+    ...       [Block("学校运动会开幕", 3, 3, role="headline")]]
+    >>> stories = ["河道治理全面铺开，河道清淤已经完成。", "河道边的社区开展义诊服务，居民暖心。", "学校运动会开幕，学生踊跃参加。"]
+    >>> _cover([(0, 1, 0, 0.9), (2, 3, 2, 0.9)], us, stories, [], [1])
+    [(0, 1, 0), (1, 2, None), (2, 3, 2)]
     """
     groups = [[a, b, s] for a, b, s, _ in chosen]
     out: list[list] = []
@@ -367,8 +375,9 @@ def _cover(chosen, us, stories, free, held=()) -> list[tuple[int, int, int | Non
     for g in groups + [None]:
         end = g[0] if g else len(us)
         after_group = bool(out) and out[-1][1] == i and out[-1][2] is not None  # then it may be that one's subtitle
-        if end > i and g is not None and not after_group and (_own_headline(us[i:end], stories, free + [g[2]])
-                                                                or _heads_another(us[i:end], stories, held, g[2])):
+        above = out[-1][2] if after_group else None  # lines right under a group that reads like them are its subtitle
+        if end > i and g is not None and ((not after_group and _own_headline(us[i:end], stories, free + [g[2]]))
+                                          or _heads_another(us[i:end], stories, held, g[2], above)):
             out.append([i, end, None])
         elif end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
@@ -422,7 +431,7 @@ def _own_headline(lines: list[list[Block]], stories: list[str], free: list[int])
     return best is not None and best != free[-1]
 
 
-def _heads_another(lines: list[list[Block]], stories: list[str], held: list[int], own: int) -> bool:
+def _heads_another(lines: list[list[Block]], stories: list[str], held: list[int], own: int, above: int | None = None) -> bool:
     """Left-over lines with a couplet (a whole headline) that read like a story another headline took.
 
     Two stories run together under one headline: the second one's headline,
@@ -442,7 +451,7 @@ def _heads_another(lines: list[list[Block]], stories: list[str], held: list[int]
         return False  # a plain line over a group may well be its title
     head = build_head([blk for u in lines for blk in u])
     best = clear_best(head, stories, [*held, own])
-    return best is not None and best != own
+    return best is not None and best not in (own, above)
 
 
 def _leans_back(lines: list[list[Block]], before: str, after: str) -> bool:
