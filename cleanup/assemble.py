@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from . import headlines, shapes
+from . import furniture, headlines, shapes
 from .headlines import Head
 from .drafts import Draft, finish, repair
 from .join import glue
@@ -235,6 +235,25 @@ def _is_section_heading(group: list[Block], story: Draft | None, below: list[Blo
 
     Unless it shares hardly a word with the story and many with the text below
     it: then a new story starts under its own headline.
+
+    >>> story = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。")])
+    >>> below = [Block("近日，学校举办运动会，学生踊跃参加。", 6, 7)]
+    >>> _is_section_heading([Block("校园赛场展风采", 5, 5, role="headline")], story, below)
+    True
+
+    A whole headline, phrases parted by a space, sharing no word with the story
+    above it, starts the next story after a sentence's end, however few words
+    it shares with the text below; not where a sentence or a quotation runs on
+    through it (a line of running text with a space in it).
+
+    >>> _is_section_heading([Block("校园赛场展风采 师生同心迎挑战", 5, 5, role="headline")], story, below)
+    False
+    >>> cut = Draft("article", 1, body=[("p", "河道治理全面铺开，开展了以“请党放心")])
+    >>> _is_section_heading([Block("校园赛场展风采 师生同心迎挑战", 5, 5, role="headline")], cut, below)
+    True
+    >>> _is_section_heading([Block("校园赛场展风采 师生同心迎挑战", 5, 5, role="headline")], story,
+    ...                     [Block("（TSMM）”技术方案，实现调控。", 6, 7)])
+    True
     """
     nxt = below[0] if below else None
     if len(group) != 1 or group[0].role != "headline" or story is None:
@@ -249,9 +268,30 @@ def _is_section_heading(group: list[Block], story: Draft | None, below: list[Blo
     above = headlines.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
     if above is not None and above >= FOREIGN:
         return True
+    if _whole_headline(group[0].text) and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text):
+        return False  # phrases parted by a space, between a sentence's end and a paragraph: a story's headline
     section = " ".join(block.text for block in below if block.role == "body")
     own = headlines.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
+
+
+def _whole_headline(text: str) -> bool:
+    """Phrases parted by a space, its quotes closed: a story's headline (no running head's row printed mid-page).
+
+    >>> _whole_headline("校园赛场展风采 师生同心迎挑战"), _whole_headline("责任编辑 王明 校对 李华")
+    (True, False)
+    """
+    return shapes.is_couplet(text) and text.count("“") == text.count("”") and not furniture.reads_as_running_head(text)
+
+
+def _closes_a_quote(text: str) -> bool:
+    """The first quotation mark is a closing one: the text goes on with a quotation opened above it.
+
+    >>> _closes_a_quote("（TSMM）”技术方案，实现“调控”。"), _closes_a_quote("开展“阳光体育”活动。")
+    (True, False)
+    """
+    marks = [c for c in text if c in "“”"]
+    return bool(marks) and marks[0] == "”"
 
 
 def _conflicts(head: Head, body: Block) -> bool:
@@ -310,6 +350,10 @@ def _attach_heads(drafts: list[Draft], runs: list[_Placed], may_split: bool = Tr
         # a head printed right above its story does not split it: only a displaced one can
         split = [_split_at_headline(drafts, [stories[f.story]] if f.story is not None else near(f), f.head)
                  for f in found_all if f.head.title and (f.story is None or f.story != runs[f.run].run.after)]
+        if not any(split):
+            owners = {f.story: f.head for f in found_all if f.story is not None}
+            split = [_split_between_heads(drafts, [(d, owners.get(index[id(d)])) for d in near(f)], f.head)
+                     for f in found_all if f.story is None and f.head.title and not shapes.is_subtitle_dash(f.head.title)]
         if any(split):
             return _attach_heads(drafts, runs, may_split=False)
     unclaimed = []
@@ -385,6 +429,67 @@ def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head)
     score, d, k = best
     second = Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:], spans=d.spans[k:],
                     warnings=[f"AS05 split from the story above at a headline's match ({score:.2f})"])
+    del d.body[k:], d.starts[k:], d.spans[k:]
+    drafts.append(second)
+    return True
+
+
+GAINED = 0.2  # a left-over headline's words found this much more on one side of a paragraph end than the other,
+KEPT = 0.25  # and the story's own headline's this much more on the other side: two stories run together
+
+
+def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head | None]], head: Head) -> bool:
+    """Split a story where a headline left over reads like one part of it and the story's own headline like the rest.
+
+    Two stories run together under one headline; the second one's headline,
+    printed elsewhere, matched no story of its own. Each headline gains from
+    the parting: its words are found on its own side more than on the other.
+
+    >>> d = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。"), ("p", "社区开展义诊服务，居民暖心。")],
+    ...           starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
+    >>> drafts = [d]
+    >>> _split_between_heads(drafts, [(d, Head(title="河道治理全面铺开"))], Head(title="社区义诊 暖心服务"))
+    True
+    >>> [x.body[0][1][:4] for x in drafts]
+    ['河道治理', '社区开展']
+
+    The left-over headline's story may be the first of the two, the own headline's printed over the second.
+
+    >>> d = Draft("article", 1, body=[("p", "社区开展义诊服务，居民暖心。"), ("p", "河道治理全面铺开，河道清淤已经完成。")],
+    ...           starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
+    >>> drafts = [d]
+    >>> _split_between_heads(drafts, [(d, Head(title="河道治理全面铺开"))], Head(title="社区义诊 暖心服务"))
+    True
+    >>> [x.body[0][1][:4] for x in drafts]
+    ['社区开展', '河道治理']
+
+    Not where the left-over headline's words are found before the parting as well.
+
+    >>> d = Draft("article", 1, body=[("p", "河道治理全面铺开，社区义诊暖心。"), ("p", "社区开展义诊服务，居民暖心。")],
+    ...           starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
+    >>> _split_between_heads([d], [(d, Head(title="河道治理全面铺开"))], Head(title="社区义诊 暖心服务"))
+    False
+    """
+    best = None
+    words = headlines.Words(head.text)
+    for d, own in candidates:
+        if own is None or len(d.body) < 2 or len(d.starts) != len(d.body):
+            continue
+        owner = headlines.Words(own.text)
+        for k in range(1, len(d.body)):
+            if d.body[k][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
+                continue
+            earlier, later = " ".join(t for _, t in d.body[:k]), " ".join(t for _, t in d.body[k:])
+            leans = headlines.similarity(words, later) - headlines.similarity(words, earlier)
+            owns = headlines.similarity(owner, earlier) - headlines.similarity(owner, later)
+            for gain, kept in ((leans, owns), (-leans, -owns)):  # the left-over headline's story may come first
+                if gain >= GAINED and kept >= KEPT and (best is None or gain + kept > best[0]):
+                    best = (gain + kept, d, k)
+    if best is None:
+        return False
+    score, d, k = best
+    second = Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:], spans=d.spans[k:],
+                   warnings=[f"AS14 split from the story above between two headlines ({score:.2f})"])
     del d.body[k:], d.starts[k:], d.spans[k:]
     drafts.append(second)
     return True

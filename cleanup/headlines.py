@@ -312,7 +312,8 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
     result = []
     for r, us in enumerate(per_run):
         free = [k for k in range(max(0, runs[r].at - NEARBY), min(len(stories), runs[r].at + NEARBY)) if k not in taken]
-        for a, b, s in _cover(sorted(chosen[r]), us, stories, free):
+        held = [k for k in range(max(0, runs[r].at - NEARBY), min(len(stories), runs[r].at + NEARBY)) if k in taken]
+        for a, b, s in _cover(sorted(chosen[r]), us, stories, free, held):
             head = heads.get((r, a, b)) or build_head([blk for u in us[a:b] for blk in u])
             if s is None:
                 result.append(Attached(r, head, None))
@@ -353,7 +354,7 @@ def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s
     return score
 
 
-def _cover(chosen, us, stories, free) -> list[tuple[int, int, int | None]]:
+def _cover(chosen, us, stories, free, held=()) -> list[tuple[int, int, int | None]]:
     """Spread one run's chosen groups over the lines no story claimed.
 
     A left-over line goes with the chosen group it touches (the one after it,
@@ -361,7 +362,15 @@ def _cover(chosen, us, stories, free) -> list[tuple[int, int, int | None]]:
     before), if the group stays within MAX_GROUP lines; other lines are split
     as printed and stay without a story. A left-over line over a chosen group,
     under none, that reads like one of the free stories (LOW_MATCH) stays a
-    headline of its own, for assembly's second round.
+    headline of its own, for assembly's second round. So does a whole headline
+    (a couplet) that reads like a story another headline took, even right under
+    a chosen group: assembly may part that story (AS14).
+
+    >>> us = [[Block("河道治理全面铺开", 1, 1, role="headline")], [Block("社区义诊 暖心服务", 2, 2, role="headline")],
+    ...       [Block("学校运动会开幕", 3, 3, role="headline")]]
+    >>> stories = ["河道治理全面铺开，河道清淤已经完成。", "河道边的社区开展义诊服务，居民暖心。", "学校运动会开幕，学生踊跃参加。"]
+    >>> _cover([(0, 1, 0, 0.9), (2, 3, 2, 0.9)], us, stories, [], [1])
+    [(0, 1, 0), (1, 2, None), (2, 3, 2)]
     """
     groups = [[a, b, s] for a, b, s, _ in chosen]
     out: list[list] = []
@@ -369,7 +378,9 @@ def _cover(chosen, us, stories, free) -> list[tuple[int, int, int | None]]:
     for g in groups + [None]:
         end = g[0] if g else len(us)
         after_group = bool(out) and out[-1][1] == i and out[-1][2] is not None  # then it may be that one's subtitle
-        if end > i and g is not None and not after_group and _own_headline(us[i:end], stories, free + [g[2]]):
+        above = out[-1][2] if after_group else None  # lines right under a group that reads like them are its subtitle
+        if end > i and g is not None and ((not after_group and _own_headline(us[i:end], stories, free + [g[2]]))
+                                          or _heads_another(us[i:end], stories, held, g[2], above)):
             out.append([i, end, None])
         elif end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
@@ -421,6 +432,29 @@ def _own_headline(lines: list[list[Block]], stories: list[str], free: list[int])
     """
     best = clear_best(build_head([blk for u in lines for blk in u]), stories, free)
     return best is not None and best != free[-1]
+
+
+def _heads_another(lines: list[list[Block]], stories: list[str], held: list[int], own: int, above: int | None = None) -> bool:
+    """Left-over lines with a couplet (a whole headline) that read like a story another headline took.
+
+    Two stories run together under one headline: the second one's headline,
+    printed in a run over a third story, is no title of that one (assembly
+    may part the story it reads like).
+
+    >>> stories = ["河道治理全面铺开，河道清淤已经完成。社区开展义诊服务，居民暖心。", "学校举办运动会，学生踊跃参加。"]
+    >>> _heads_another([[Block("社区义诊 暖心服务", 3, 3, role="headline")]], stories, [0], 1)
+    True
+
+    A plain line over a group may be its title: it goes with it, as before.
+
+    >>> _heads_another([[Block("社区义诊暖心服务", 3, 3, role="headline")]], stories, [0], 1)
+    False
+    """
+    if not any(map(_is_couplet_unit, lines)):
+        return False  # a plain line over a group may well be its title
+    head = build_head([blk for u in lines for blk in u])
+    best = clear_best(head, stories, [*held, own])
+    return best is not None and best not in (own, above)
 
 
 def _leans_back(lines: list[list[Block]], before: str, after: str) -> bool:
