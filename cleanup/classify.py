@@ -81,6 +81,11 @@ def find_column_label(w: Window) -> str | None:
     >>> find_column_label(_window("天下万象", "锂同位素高精度原位检测成功实现", "近日，兰州大学团队实现锂同位素检测。", at=0))
     'column'
     >>> find_column_label(_window("爱国教育", "进校园活动走进铁东区第五中学", "近日，爱国教育进校园活动在五中举行。", at=0))
+
+    Nor when the line under it is as short but a whole headline, its phrases parted by a space.
+
+    >>> find_column_label(_window("社区那些事", "站好岗 放好哨", "近日，社区党支部组织党员站岗值守。", at=0))
+    'column'
     """
     text, nxt = w.block.text, w.at(1)
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
@@ -88,8 +93,9 @@ def find_column_label(w: Window) -> str | None:
         return "column"
     if not _UNSPACED_LABEL_RE.match(text) or nxt is None or _under_a_headline_line(w):
         return None  # a label opens a head: a line right under another headline line is that headline's
+    whole = shapes.is_couplet(nxt.text) and not shapes.is_subtitle_dash(nxt.text)  # a whole headline: nothing over it is its part
     if shapes.is_headline_like(nxt.text) and not shapes.is_byline(nxt.text) \
-            and shapes.display_length(nxt.text) >= 1.5 * len(text) and _foreign_to_what_follows(w, text):
+            and (whole or shapes.display_length(nxt.text) >= 1.5 * len(text)) and _foreign_to_what_follows(w, text):
         return "column"  # printed without its phrase space: its words are not the story's
     return None
 
