@@ -424,14 +424,7 @@ def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head)
                     and (best is None or later > best[0])):
                 best = (later, d, k)
             break  # the last paragraph before the words are found is the only candidate here
-    if best is None:
-        return False
-    score, d, k = best
-    second = Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:], spans=d.spans[k:],
-                    warnings=[f"AS05 split from the story above at a headline's match ({score:.2f})"])
-    del d.body[k:], d.starts[k:], d.spans[k:]
-    drafts.append(second)
-    return True
+    return _part(drafts, best, "AS05 split from the story above at a headline's match")
 
 
 GAINED = 0.2  # a left-over headline's words found this much more on one side of a paragraph end than the other,
@@ -485,11 +478,16 @@ def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head
             for gain, kept in ((leans, owns), (-leans, -owns)):  # the left-over headline's story may come first
                 if gain >= GAINED and kept >= KEPT and (best is None or gain + kept > best[0]):
                     best = (gain + kept, d, k)
+    return _part(drafts, best, "AS14 split from the story above between two headlines")
+
+
+def _part(drafts: list[Draft], best: tuple[float, Draft, int] | None, warning: str) -> bool:
+    """Part story d at its paragraph k into two (best: the score that chose it, d, k), if any was chosen."""
     if best is None:
         return False
     score, d, k = best
     second = Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:], spans=d.spans[k:],
-                   warnings=[f"AS14 split from the story above between two headlines ({score:.2f})"])
+                   warnings=[f"{warning} ({score:.2f})"])
     del d.body[k:], d.starts[k:], d.spans[k:]
     drafts.append(second)
     return True
