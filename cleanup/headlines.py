@@ -311,8 +311,8 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
         chosen[r].append((a, b, s, score))
     result = []
     for r, us in enumerate(per_run):
-        free = [k for k in range(max(0, runs[r].at - NEARBY), min(len(stories), runs[r].at + NEARBY)) if k not in taken]
-        held = [k for k in range(max(0, runs[r].at - NEARBY), min(len(stories), runs[r].at + NEARBY)) if k in taken]
+        near = range(max(0, runs[r].at - NEARBY), min(len(stories), runs[r].at + NEARBY))
+        free, held = [k for k in near if k not in taken], [k for k in near if k in taken]
         for a, b, s in _cover(sorted(chosen[r]), us, stories, free, held):
             head = heads.get((r, a, b)) or build_head([blk for u in us[a:b] for blk in u])
             if s is None:

@@ -357,7 +357,7 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
 
 
 def _headline_so_far(seam: Seam) -> bool:
-    """The lines joined so far, all of them shorter than the tail, are an unpunctuated phrase: a headline's."""
+    """The paragraph so far is an unpunctuated phrase shorter than a seam's tail (the tail holds all of it): a headline's."""
     return len(seam.tail) < TAIL and shapes.is_headline_like(seam.tail)
 
 
