@@ -152,9 +152,26 @@ def finish(d: Draft) -> Item:
     if head.byline and d.byline:  # two printed bylines (the same name, it may be): neither may be lost
         body, spans = [("p", d.byline), *body], [d.byline_span, *spans]
         warnings = [*warnings, "AS13 a byline printed over the body, beside the headline's own, kept as the first paragraph"]
+    if d.kind == "article" and not head.title:  # on the fit split 27 of 369 such stories were right
+        warnings = [*warnings, "AS15 no headline found for this story"]
+    open_end = _paragraph_cut_short(body) if d.kind == "article" else None
+    if open_end is not None:
+        warnings = [*warnings, f"AS16 a paragraph stops mid-sentence (……{open_end[-8:]}): text may be missing or misplaced"]
     return Item(kind=d.kind, first=d.first, column=head.column, title=head.title, subtitle=head.subtitle,
                 byline=head.byline or d.byline, credit=d.credit, body=tuple(body), warnings=tuple(warnings),
                 spans=_item_spans(d, head, body, spans))
+
+
+def _paragraph_cut_short(body: list[tuple[str, str]]) -> str | None:
+    """The first paragraph that ends without a sentence mark (on the fit split, 223 unwarned
+    stories had one and 96% of them were wrong: text went elsewhere or came from elsewhere).
+
+    >>> _paragraph_cut_short([("p", "会议强调，要抓好落实。"), ("p", "居民纷纷表示，社区")])
+    '居民纷纷表示，社区'
+    >>> _paragraph_cut_short([("h2", "握紧拳头"), ("p", "“守住底线。”")]) is None
+    True
+    """
+    return next((text for kind, text in body if kind == "p" and not shapes.ends_sentence(text)), None)
 
 
 def _item_spans(d: Draft, head: Head, body: list[tuple[str, str]], spans: list) -> tuple[tuple[int, int, str], ...]:

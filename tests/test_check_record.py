@@ -22,20 +22,29 @@ HIGHER_IS_BETTER = {"cer": False, "title_acc": True, "exact_rate": True}
 runner = CliRunner()
 
 
-def check_split_figures(out: Path) -> dict[str, dict[str, float]]:
-    """Per group, CER, title accuracy and exact-item rate on the check split, in percent."""
+def check_split_scores(out: Path) -> dict:
+    """`cleanup score --json` of the check split reflowed into OUT."""
     split = CORPUS / "check"
     result = runner.invoke(app, ["reflow", str(split / "dumps"), "-o", str(out), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(app, ["score", str(split / "truth"), str(out), "--by-group", "--json"])
     assert result.exit_code == 0, result.output
-    groups = json.loads(result.stdout)["groups"]
-    return {group: {key: round(100 * figures[key], 1) for key in HIGHER_IS_BETTER} for group, figures in sorted(groups.items())}
+    return json.loads(result.stdout)
+
+
+def check_split_figures(scores: dict) -> dict[str, dict[str, float]]:
+    """Per group, CER, title accuracy and exact-item rate on the check split, in percent."""
+    return {group: {key: round(100 * figures[key], 1) for key in HIGHER_IS_BETTER}
+            for group, figures in sorted(scores["groups"].items())}
 
 
 def test_no_group_of_the_check_split_falls_below_its_record(tmp_path):
     record = json.loads(RECORD.read_text(encoding="utf-8"))
-    now = check_split_figures(tmp_path / "out")
+    scores = check_split_scores(tmp_path / "out")
+    overall = scores["overall"]
+    # a warning worth reading is wrong at least half the time (issue 13), and warnings are given
+    assert overall["warned"] >= 100 and overall["warned_wrong_rate"] >= 0.5, overall
+    now = check_split_figures(scores)
     assert set(now) == set(record), "the record names every group of the check split"
     worse = [f"{group} {key}: {now[group][key]} against {recorded}"
              for group, figures in record.items() for key, recorded in figures.items()
@@ -53,7 +62,7 @@ if __name__ == "__main__":
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
-        now = check_split_figures(Path(folder) / "out")
+        now = check_split_figures(check_split_scores(Path(folder) / "out"))
     old = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
     # the record only moves up: a figure that got worse keeps its recorded value
     RECORD.write_text(json.dumps({group: {key: _better(old[group][key], value, key) if group in old else value

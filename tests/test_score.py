@@ -129,6 +129,28 @@ def test_the_table_has_page_rows_or_group_rows(tmp_path):
     assert "floor" not in pages.stdout.splitlines()[0]
 
 
+def test_warnings_in_the_manifest_are_weighed_against_whether_the_item_is_right(tmp_path):
+    # out: the article right and warned, the photo wrong (its caption cut) and not warned, a third item
+    # wrong and warned; the page's own warning (every item repeats it) is not an item's
+    write(tmp_path / "truth", {"page_ocr": [ARTICLE, PHOTO]})
+    write(tmp_path / "out", {"page_ocr": [ARTICLE, item("photo", CAPTION[:6], CREDIT, credit=CREDIT), item("article", "多出来的一段。")]})
+    page = "CW01 lines 3-9 mixed side-by-side columns"
+    records = [{"path": "page_ocr/01.md", "warnings": [page, "AS01 attached by similarity"], "page": {"warnings": [page]}},
+               {"path": "page_ocr/02.md", "warnings": [page]},
+               {"path": "page_ocr/03.md", "warnings": [page, "AS15 no headline found for this story"]}]
+    (tmp_path / "out" / "manifest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = runner.invoke(app, ["score", str(tmp_path / "truth"), str(tmp_path / "out"), "--json"])
+    f = json.loads(result.stdout)["overall"]
+    assert (f["warned"], f["warned_wrong_rate"], f["unwarned"], f["unwarned_right_rate"]) == (2, 0.5, 1, 0.0)
+    table = runner.invoke(app, ["score", str(tmp_path / "truth"), str(tmp_path / "out")]).stdout
+    assert "warnings: 2 items warned, 50.0% of them wrong; 1 not warned, 0.0% of them right" in table
+
+
+def test_without_a_manifest_no_warning_figures(tmp_path):
+    f = score(tmp_path, [ARTICLE], [ARTICLE])
+    assert (f["warned"], f["unwarned"], f["warned_wrong_rate"]) == (0, 0, None)
+
+
 def test_dumps_give_the_floor(tmp_path):
     write(tmp_path / "truth", {"page_ocr": [ARTICLE]})
     write(tmp_path / "out", {"page_ocr": [ARTICLE]})

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..decode import DecodeError, decode
+from ..output import MANIFEST_NAME
 from .items import ItemError, item_files, read_page
 from .metrics import Counts, score_page
 
@@ -74,6 +76,7 @@ def score_folders(truth: Path, out: Path, dumps: Path | None = None) -> Scores:
     if dumps is not None and not dumps.is_dir():
         raise ScoreInputError([f"--dumps {dumps}: no such folder"], 2)
     scores, problems = Scores(unscored=len(predicted_stems - set(stems))), []
+    warnings = _warned_items(out)
     for stem in stems:
         try:
             if not item_files(truth / stem):
@@ -81,13 +84,37 @@ def score_folders(truth: Path, out: Path, dumps: Path | None = None) -> Scores:
             true_items = read_page(truth / stem)
             predicted = read_page(out / stem)
             dump = _read_dump(dumps / f"{stem}.txt") if dumps is not None else None
+            warned = [warnings.get(f"{stem}/{path.name}") for path in item_files(out / stem)] if predicted else []
         except ItemError as error:
             problems.append(str(error))
             continue
-        scores.pages[stem] = score_page(true_items, predicted, dump)
+        scores.pages[stem] = score_page(true_items, predicted, dump, None if None in warned else warned)
     if problems:
         raise ScoreInputError(problems, 1)
     return scores
+
+
+def _warned_items(out: Path) -> dict[str, bool]:
+    """Whether each item OUT's manifest lists ("<stem>/NN.md") carries a warning of its own (the
+    page's warnings, which every item of the page repeats, aside); the last line for a path wins
+    (a page written again appends). No manifest, or a line that is not a JSON record of an item:
+    those items are not counted in the warning figures."""
+    found: dict[str, bool] = {}
+    page_warnings: dict[str, list] = {}  # stem: the warnings of the whole page (its first line's record)
+    try:
+        with open(out / MANIFEST_NAME, encoding="utf-8", errors="replace") as lines:
+            for line in lines:
+                try:
+                    record = json.loads(line)
+                    stem = record["path"].split("/")[0]
+                    if "page" in record:
+                        page_warnings[stem] = record["page"]["warnings"]
+                    found[record["path"]] = any(w not in page_warnings.get(stem, ()) for w in record["warnings"])
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    continue
+    except OSError:
+        return {}
+    return found
 
 
 def _read_dump(path: Path) -> str | None:

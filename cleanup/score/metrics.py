@@ -56,6 +56,10 @@ class Counts:
     credit_ok: int = 0
     column_n: int = 0
     column_ok: int = 0
+    warned: int = 0  # predicted items (noise aside) that carry a warning, where the manifest says
+    warned_wrong: int = 0  # of them, not exactly a true item
+    unwarned: int = 0
+    unwarned_right: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
@@ -64,8 +68,12 @@ class Counts:
         setattr(self, name, getattr(self, name) + by)
 
 
-def score_page(truth: list[ItemText], predicted: list[ItemText], dump: str | None = None) -> Counts:
+def score_page(truth: list[ItemText], predicted: list[ItemText], dump: str | None = None,
+               warned: list[bool] | None = None) -> Counts:
     """Count one page's errors: `truth` and `predicted` items, and the page's dump text if known.
+
+    `warned` says of each predicted item whether the tool warned about it
+    (OUT's manifest): counted against whether the item came out exact.
 
     `noise` items are set aside before matching: real text put there is
     missing from its true item, junk put there costs nothing. Unmatched true
@@ -82,6 +90,8 @@ def score_page(truth: list[ItemText], predicted: list[ItemText], dump: str | Non
     counts.text_dist, counts.text_chars = free_order_distance(truth, "\n".join(item.text for item in predicted))
     if dump is not None:
         counts.floor_dist, counts.floor_chars = free_order_distance(truth, dump)
+    if warned is not None:
+        warned = [flag for flag, item in zip(warned, predicted) if item.kind != "noise"]
     truth = [item for item in truth if item.kind != "noise"]
     predicted = [item for item in predicted if item.kind != "noise"]
     counts.n_true, counts.n_pred = len(truth), len(predicted)
@@ -98,7 +108,18 @@ def score_page(truth: list[ItemText], predicted: list[ItemText], dump: str | Non
         if guess.kind == "photo" and (j not in matched_truth or truth[matched_truth[j]].kind != "photo"):
             counts.count("photo_fp")
     _count_leaks(counts, truth, predicted, pairs)
+    if warned is not None:
+        for j, flag in enumerate(warned):
+            right = j in matched_truth and _exact(truth[matched_truth[j]], predicted[j])
+            counts.count("warned" if flag else "unwarned")
+            counts.count("warned_wrong" if flag else "unwarned_right", right != flag)
     return counts
+
+
+def _exact(true: ItemText, guess: ItemText) -> bool:
+    """Right in kind, title and every block."""
+    same_title = guess.fields.get("title", "") == true.fields.get("title", "")
+    return guess.kind == true.kind and same_title and guess.blocks == true.blocks
 
 
 def _count_true_item(counts: Counts, true: ItemText, guess: ItemText | None) -> None:
@@ -123,8 +144,7 @@ def _count_true_item(counts: Counts, true: ItemText, guess: ItemText | None) -> 
     counts.count("kind_ok", guess.kind == true.kind)
     if true.kind == "photo":
         counts.count("photo_tp" if guess.kind == "photo" else "photo_fn")
-    same_title = guess.fields.get("title", "") == true.fields.get("title", "")
-    counts.count("exact", guess.kind == true.kind and same_title and guess.blocks == true.blocks)
+    counts.count("exact", _exact(true, guess))
     spurious, missing = align.space_errors(true.text, guess.text)
     counts.count("spurious_spaces", spurious)
     counts.count("missing_spaces", missing)
@@ -188,6 +208,10 @@ class Figures:
     photo_r: float | None
     leak_rate: float | None  # caption characters leaked into other items
     exact_rate: float | None  # true items predicted exactly: kind, title and every block
+    warned_wrong_rate: float | None  # of the items the tool warned about, the share not exact
+    unwarned_right_rate: float | None  # of the items it did not warn about, the share exact
+    warned: int
+    unwarned: int
     spurious_spaces: int
     missing_spaces: int
     noise_chars: int
@@ -222,6 +246,8 @@ class Figures:
             photo_r=_ratio(c.photo_tp, c.photo_tp + c.photo_fn),
             leak_rate=_ratio(c.leak_chars, c.caption_chars),
             exact_rate=_ratio(c.exact, c.n_true),
+            warned_wrong_rate=_ratio(c.warned_wrong, c.warned), unwarned_right_rate=_ratio(c.unwarned_right, c.unwarned),
+            warned=c.warned, unwarned=c.unwarned,
             spurious_spaces=c.spurious_spaces, missing_spaces=c.missing_spaces, noise_chars=c.noise_chars,
             text_cer=_ratio(c.text_dist, c.text_chars),
             floor=_ratio(c.floor_dist, c.floor_chars),

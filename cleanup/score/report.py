@@ -21,7 +21,8 @@ Rates in percent ('-': nothing to count). CER: character errors over true charac
 items counting whole; brkF1: paragraph breaks; title subt bylin cred col: exact front matter;
 kind: right kind; phoP phoR: photo precision and recall; leak: caption text found in other items;
 exact: items right in every block; txtCER: text error ignoring order and item boundaries;
-spSp: spurious spaces; floor: the dump's own text error (--dumps). `noise` items are set aside."""
+spSp: spurious spaces; floor: the dump's own text error (--dumps). `noise` items are set aside.
+Warnings (read from OUT/manifest.jsonl): an item is right when it is exact."""
 
 
 def figures(scores: Scores) -> tuple[dict[str, Figures], dict[str, Figures], Figures]:
@@ -50,7 +51,21 @@ def table(scores: Scores, by_group: bool = False) -> str:
     head += "".join(f" {title:>6}" for _, title in RATE_COLUMNS) + f" {'spSp':>5}" + (f" {'floor':>6}" if with_floor else "")
     rule = "-" * len(head)
     rows = [_row(f"[{name}]" if by_group else name, f, with_floor) for name, f in (groups if by_group else pages).items()]
-    return "\n".join([head, rule, *rows, rule, _row("OVERALL", overall, with_floor), LEGEND])
+    return "\n".join([head, rule, *rows, rule, _row("OVERALL", overall, with_floor), *_warning_line(overall), LEGEND])
+
+
+def _warning_line(f: Figures) -> list[str]:
+    """How far the items' own warnings (OUT's manifest) can be trusted: none where nothing was counted.
+
+    >>> from cleanup.score.metrics import Counts
+    >>> _warning_line(Figures.of(Counts(warned=4, warned_wrong=3, unwarned=10, unwarned_right=9)))
+    ['warnings: 4 items warned, 75.0% of them wrong; 10 not warned, 90.0% of them right']
+    """
+    if not f.warned and not f.unwarned:
+        return []
+    wrong = "-" if f.warned_wrong_rate is None else f"{100 * f.warned_wrong_rate:.1f}%"
+    right = "-" if f.unwarned_right_rate is None else f"{100 * f.unwarned_right_rate:.1f}%"
+    return [f"warnings: {f.warned} items warned, {wrong} of them wrong; {f.unwarned} not warned, {right} of them right"]
 
 
 def _row(name: str, f: Figures, with_floor: bool) -> str:
