@@ -259,6 +259,19 @@ def units(blocks: list[Block]) -> list[list[Block]]:
     return out
 
 
+def _runs_on_past_subtitle(us: list[list[Block]], a: int, b: int) -> bool:
+    """Group a:b of a run's units has a headline line after a ——subtitle: a ——line ends its head.
+
+    >>> run = [[Block("如何把贪官送进监狱——", 1, 1, role="headline")],
+    ...        [Block("——法律用美国的", 2, 2, role="headline")], [Block("为促进全民健身", 3, 3, role="headline")]]
+    >>> _runs_on_past_subtitle(run, 1, 3), _runs_on_past_subtitle(run, 0, 2)
+    (True, False)
+    """
+    def dash(k: int) -> bool:
+        return any(blk.role == "headline" and shapes.is_subtitle_dash(blk.text) for blk in us[k])
+    return any(dash(k) and not dash(k + 1) for k in range(a, b - 1))
+
+
 def _is_couplet_unit(unit: list[Block]) -> bool:
     """A headline line of phrases parted by a space: a whole headline (a ——subtitle aside)."""
     return any(b.role == "headline" and shapes.is_couplet(b.text) and not shapes.is_subtitle_dash(b.text)
@@ -289,6 +302,8 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                 if not head.title or any(_is_couplet_unit(u) for u in us[a + 1:b - 1]) or (
                         b - a > 1 and _is_couplet_unit(us[b - 1]) and _is_couplet_unit(us[a])):
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
+                if _runs_on_past_subtitle(us, a, b):
+                    continue
                 words = Words(head.text)
                 row = {}
                 for s in near:
