@@ -123,7 +123,8 @@ def _search_again(region: Region, pieces, choices, weights, cues, pairs, words, 
 def _wrapped(pieces: list[Piece]) -> bool:
     """Whether the page's lines are wrapped at column widths (a page of one paragraph a line has
     no columns to unmix, whatever its seams say)."""
-    widths = assign.column_widths(pieces)
+    # where no line was cut at a gutter, a width twice another is a wide column's, not two left together
+    widths = gutters.modal_widths((p.length for p in pieces), sums_apart=any(p.slot for p in pieces))
     long = [p for p in pieces if p.length >= 6]
     full = sum(1 for p in long if any(abs(p.length - w) <= 1.5 for w in widths))
     return bool(long) and full >= _WRAPPED * len(long)

@@ -211,12 +211,13 @@ def _column_widths(cuts: dict[str, tuple[list[int], list[int]]]) -> tuple[float,
     return modal_widths(lengths)
 
 
-def modal_widths(lengths) -> tuple[float, ...]:
+def modal_widths(lengths, sums_apart: bool = True) -> tuple[float, ...]:
     """The printed widths that many lines share, give or take one: a page's column widths
     (two within two of each other are one column's, its lines' lengths spread by punctuation).
 
     A width is left out where it is two narrower ones side by side (lines a first cut left
-    together), or too rare beside the commonest to be more than paragraphs' last lines.
+    together; not with `sums_apart` False), or too rare beside the commonest to be more than
+    paragraphs' last lines.
 
     >>> modal_widths([17, 17, 16.5, 12, 12, 12, 29, 29, 29, 7, 7, 7])
     (12, 17)
@@ -227,6 +228,8 @@ def modal_widths(lengths) -> tuple[float, ...]:
     for w in sorted(support, key=lambda w: (-support[w], -w)):
         if support[w] >= max(3, 0.15 * max(support.values())) and all(abs(w - v) > 2 for v in widths):
             widths.append(w)
+    if not sums_apart:
+        return tuple(sorted(widths))
     return tuple(w for w in sorted(widths) if not any(abs(w - a - b) <= 2.5 for a in widths for b in widths))
 
 

@@ -140,6 +140,17 @@ def test_a_page_of_merged_lines_reads_column_by_column():
     assert "技术部的办公地点远离公司本部。警方调查发现" in text
 
 
+def test_a_column_twice_as_wide_as_another_counts_as_wrapped_where_no_line_was_merged():
+    """RapidOCR deals a 26-character column and a 13-character one line by line: both are
+    wrapped at a column width, though one is twice the other (merged lines it is not: none
+    was cut at a gutter)."""
+    wide, narrow = "甲" * 26, "乙" * 13
+    lines = [wide, narrow, wide, wide, narrow, wide, wide, wide, narrow, wide]
+    pieces = gutters.pieces_of(list(enumerate(lines, 1)))
+    assert not any(p.slot for p in pieces)
+    assert columns._wrapped(pieces)
+
+
 def test_explain_shows_which_column_each_piece_went_to(tmp_path: Path):
     dump = tmp_path / "merged.txt"
     dump.write_text(MERGED, encoding="utf-8")
