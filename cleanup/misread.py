@@ -17,6 +17,9 @@ _SPACED_END_RE = regex.compile(r"(?<=[\p{Han}”’）])(?: *([!?;:,]) +| +([!?;
 # printed characters on at most (spaces aside: the spacing rules after it must not change its answer)
 _ANGLE_PAIR_RE = re.compile(r"〈([^〈〉()（）]{1,60}?)\s*([)）])")
 _ANGLE_PAIR_MOST = 30
+# a full stop between two Han characters, a closing bracket or quote at most nine characters on:
+# OCR's reading of the middle dot that parts a tag's or a slogan's halves (（社区.那些事）)
+_MISREAD_DOT_RE = regex.compile(r"(?<=\p{Han}) ?[.．] ?(?=\p{Han}[^，。；！？“”‘’（）()《》]{0,8}[）)”’」』】》])")
 _WORD_RE = regex.compile(r"[\p{Han}0-9]")  # a phrase of a headline: Han characters and figures
 _CLAUSE_MARK_RE = regex.compile(r"[，。、；！？,;!?]")  # running text, not a headline's couplet
 
@@ -76,6 +79,22 @@ def restore_misread_parenthesis(text: str) -> str:
         return text
     return _ANGLE_PAIR_RE.sub(lambda m: f"（{m.group(1)}）" if len("".join(m.group(1).split())) <= _ANGLE_PAIR_MOST
                               else m.group(0), text)
+
+
+@rule("PU08")
+def restore_middle_dot(text: str) -> str:
+    """Give a bracketed tag or a quoted slogan its middle dot (社区·那些事) where OCR read a full stop.
+
+    No full stop stands between two Han characters in Chinese text, and a
+    sentence does not end inside a short tag or slogan: the dot, and the
+    spaces OCR set beside it, are the printed ·.
+
+    >>> restore_middle_dot("发展 （基层. 一线）"), restore_middle_dot("开展“点亮童心.相伴成长”活动")
+    ('发展 （基层·一线）', '开展“点亮童心·相伴成长”活动')
+    >>> restore_middle_dot("拟套现2.2亿"), restore_middle_dot("他说完了. 接着又去了别处，后来（记者）")
+    ('拟套现2.2亿', '他说完了. 接着又去了别处，后来（记者）')
+    """
+    return _MISREAD_DOT_RE.sub("·", text) if "." in text or "．" in text else text
 
 
 def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
