@@ -163,6 +163,24 @@ def close_phrase_spaces_in_body(text: str) -> str:
     return _HAN_SPACE_RE.sub(decide, text)
 
 
+_TAG_SPACE_RE = regex.compile(r"(?<=\p{Han}|[”’》])\s+(?=（[^（）]{1,16}）$)")
+
+
+@rule("SP07", scope={"headline", "subtitle"})
+def close_space_before_tag(text: str) -> str:
+    """Remove the space OCR set before the bracketed column tag that ends a headline.
+
+    A full-width bracket carries its own spacing, so no space is printed before
+    a title's tag (……落地（社区·那些事）); OCR reads the bracket's blank as one.
+
+    >>> close_space_before_tag("小币种产品密集落地 （社区·那些事）")
+    '小币种产品密集落地（社区·那些事）'
+    >>> close_space_before_tag("站好岗 放好哨"), close_space_before_tag("某公司 （记者 王欣）报道")
+    ('站好岗 放好哨', '某公司 （记者 王欣）报道')
+    """
+    return _TAG_SPACE_RE.sub("", text) if "（" in text else text
+
+
 _ROLE_WORDS = sorted({w for w in (*_LEX.byline_roles, *_LEX.office_suffixes) if len(w) >= 2}, key=len, reverse=True)
 _ROLE_ALT = "|".join(regex.escape(w) for w in _ROLE_WORDS)
 _CREDIT_ALT = "|".join(regex.escape(w) for w in _LEX.credit_suffixes if w != "图")
