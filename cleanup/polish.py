@@ -284,6 +284,9 @@ def widen_parentheses(text: str) -> str:
     return current
 
 
+_CLOSES_RE = regex.compile(r"\s*(?:[，。、；：！？）」』】》,.;:!?)]|$)")  # what only a closing quote stands before
+
+
 @rule("PU03")
 def curl_straight_quotes(text: str) -> str:
     """Turn straight quotes in Chinese text into curly ones, opening and closing in turn.
@@ -292,14 +295,21 @@ def curl_straight_quotes(text: str) -> str:
     '开展“健康人生”活动'
     >>> curl_straight_quotes("it's \\"fine\\"")
     'it\\'s "fine"'
+
+    A quote right before a clause mark, a closing bracket or the end closes,
+    whatever came before: OCR drops and adds quotes, and turn-taking alone
+    would then open the quote that ends a phrase (“主心骨“。).
+
+    >>> curl_straight_quotes('开展"健康"人生"，活动'), curl_straight_quotes('按了"5000"')
+    ('开展“健康”人生”，活动', '按了“5000”')
     """
     if ('"' not in text and "'" not in text) or not _CJK_RE.search(text):
         return text
     out, double_open, single_open = [], False, False
     for i, ch in enumerate(text):
         if ch == '"':
-            ch = "”" if double_open else "“"
-            double_open = not double_open
+            ch = "”" if double_open or _CLOSES_RE.match(text, i + 1) else "“"
+            double_open = ch == "“"
         elif ch == "'" and any(_is_cjk(n) for n in _neighbours(text, i, i + 1, _QUOTE_SEE_THROUGH)):
             ch = "’" if single_open else "‘"
             single_open = not single_open
