@@ -13,9 +13,9 @@ _LEX = lexicon.load()
 # a half-width sentence mark with a space before or after it, ending the line or before a closing
 # quote (目标! ” / 好 ,): OCR's reading of a full-width mark, and join would not see the sentence end
 _SPACED_END_RE = regex.compile(r"(?<=[\p{Han}”’）])(?: *([!?;:,]) +| +([!?;:,]) *)(?=[”’」』）]*$)")
-# 〈 (U+3008) is OCR's reading of a full-width （ when its pair closes with a parenthesis, thirty
+# 〈 (U+3008) or 《 is OCR's reading of a full-width （ when its pair closes with a parenthesis, thirty
 # printed characters on at most (spaces aside: the spacing rules after it must not change its answer)
-_ANGLE_PAIR_RE = re.compile(r"〈([^〈〉()（）]{1,60}?)\s*([)）])")
+_ANGLE_PAIR_RE = re.compile(r"[〈《]([^〈〉《》()（）]{1,60}?)\s*([)）])")
 _ANGLE_PAIR_MOST = 30
 # a full stop between two Han characters, a closing bracket or quote at most nine characters on:
 # OCR's reading of the middle dot that parts a tag's or a slogan's halves (（社区.那些事）)
@@ -65,17 +65,17 @@ def close_spaced_sentence_end(text: str) -> str:
 
 @rule("PU06")
 def restore_misread_parenthesis(text: str) -> str:
-    """Turn an opening 〈 that a parenthesis closes (〈LIBS ) ) into a full-width （.
+    """Turn an opening 〈 or 《 that a parenthesis closes (〈LIBS ) ) into a full-width （.
 
-    OCR reads a full-width opening parenthesis as the angle bracket 〈; the
-    closing one it reads right. A real 〈 closes with 〉.
+    OCR reads a full-width opening parenthesis as the angle bracket 〈 or the
+    title mark 《; the closing one it reads right. A real 〈 closes with 〉, a 《 with 》.
 
-    >>> restore_misread_parenthesis("光谱 〈LIBS ) 中"), restore_misread_parenthesis("电〈记者颜满斌)")
-    ('光谱 （LIBS） 中', '电（记者颜满斌）')
-    >>> restore_misread_parenthesis("〈论语〉有云")
-    '〈论语〉有云'
+    >>> restore_misread_parenthesis("光谱 〈LIBS ) 中"), restore_misread_parenthesis("本报讯 《通讯员 王欣)")
+    ('光谱 （LIBS） 中', '本报讯 （通讯员 王欣）')
+    >>> restore_misread_parenthesis("〈论语〉有云"), restore_misread_parenthesis("《人民日报》(海外版)")
+    ('〈论语〉有云', '《人民日报》(海外版)')
     """
-    if "〈" not in text:
+    if "〈" not in text and "《" not in text:
         return text
     return _ANGLE_PAIR_RE.sub(lambda m: f"（{m.group(1)}）" if len("".join(m.group(1).split())) <= _ANGLE_PAIR_MOST
                               else m.group(0), text)
