@@ -116,6 +116,7 @@ def _couplet_halves(first: str, second: str) -> bool:
                for t in (first, second)) and shapes.display_length(first) == shapes.display_length(second)
 
 
+_LABEL_RE = regex.compile(r"^\p{Han}{2,6}[：:]\s*")  # a column's label run into the title (经济聚焦：)
 _TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")
 
 
@@ -140,15 +141,17 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     >>> _wraps_title("推进乡镇综合执法", "提升基层治理效能（经济·聚焦）", lines=2)
     True
 
-    Clauses under a plain first line are a subtitle's.
+    Clauses under a plain first line are a subtitle's, a column's label before the title aside.
 
     >>> _wraps_title("江苏探索科技成果转化新途径", "政策松绑、平台支撑构建转化生态", lines=2)
+    False
+    >>> _wraps_title("经济聚焦：江苏探索科技成果转化新途径", "政策松绑、平台支撑构建转化生态", lines=2)
     False
     """
     if shapes.is_couplet(first) or shapes.is_couplet(second) or first.endswith(("）", ")")):
         return False
-    if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(first):
-        return False  # clauses under a plain title: a subtitle (政策松绑、平台支撑、……)
+    if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(_LABEL_RE.sub("", first)):
+        return False  # clauses under a plain title (a column's label before it aside): a subtitle
     a, b = shapes.display_length(first), shapes.display_length(_TAG_RE.sub("", second))  # a tag is no subtitle's length
     if lines == 2 and b > 1.2 * a:
         return False
