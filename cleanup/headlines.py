@@ -318,6 +318,8 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                 if not head.title or any(_is_couplet_unit(u) for u in us[a + 1:b - 1]) or (
                         b - a > 1 and _is_couplet_unit(us[b - 1]) and _is_couplet_unit(us[a])):
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
+                if _dash_over_more(head, b - a):
+                    continue
                 words = Words(head.text)
                 row = {}
                 for s in near:
@@ -362,6 +364,17 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
             confident = not others or score - max(others) >= CONFIDENT_MARGIN
             result.append(Attached(r, head, s, score, confident))
     return result
+
+
+def _dash_over_more(head: Head, lines: int) -> bool:
+    """A group opened by a ——subtitle over further lines: no story's head, as its title stands over it.
+
+    >>> _dash_over_more(Head("——增强居民消防安全意识", "美官方统计：放弃国籍人数暴增"), 2)
+    True
+    >>> _dash_over_more(Head("——增强居民消防安全意识"), 1), _dash_over_more(Head("普及消防知识", "——北市场街道开展宣传"), 2)
+    (False, False)
+    """
+    return lines > 1 and shapes.is_subtitle_dash(head.title)
 
 
 def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s: int,
