@@ -20,6 +20,7 @@ _ANGLE_PAIR_MOST = 30
 # a full stop between two Han characters, a closing bracket or quote at most nine characters on:
 # OCR's reading of the middle dot that parts a tag's or a slogan's halves (（社区.那些事）)
 _MISREAD_DOT_RE = regex.compile(r"(?<=\p{Han}) ?[.．] ?(?=\p{Han}[^，。；！？“”‘’（）()《》]{0,8}[）)”’」』】》])")
+_TRAILING_DASH_RE = regex.compile(r"(?<=\p{Han}[”’》）]?)(?:一一|—一|一—|--|－－)$")  # a headline's closing ——, misread
 _WORD_RE = regex.compile(r"[\p{Han}0-9]")  # a phrase of a headline: Han characters and figures
 _CLAUSE_MARK_RE = regex.compile(r"[，。、；！？,;!?]")  # running text, not a headline's couplet
 
@@ -38,8 +39,15 @@ def restore_subtitle_dash(text: str) -> str:
     '一图读懂政府工作报告'
     >>> restore_subtitle_dash("——政策松绑、平台支撑")
     '——政策松绑、平台支撑'
+
+    A headline line that ends on one (……送进监狱一一) leads to its subtitle: no headline ends on 一一.
+
+    >>> restore_subtitle_dash("如何把贪官送进监狱一一"), restore_subtitle_dash("问题一个一个解决")
+    ('如何把贪官送进监狱——', '问题一个一个解决')
     """
     # two characters for two: nothing is invented
+    if text[-1:] in "一—-－":
+        text = _TRAILING_DASH_RE.sub("——", text)
     return shapes.MISREAD_DASH_RE.sub("——", text, count=1) if text[:1] in "一—-－" else text
 
 
