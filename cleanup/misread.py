@@ -80,8 +80,10 @@ def restore_misread_parenthesis(text: str) -> str:
 
     >>> restore_misread_parenthesis("光谱 〈LIBS ) 中"), restore_misread_parenthesis("本报讯 《通讯员 王欣)")
     ('光谱 （LIBS） 中', '本报讯 （通讯员 王欣）')
-    >>> restore_misread_parenthesis("〈论语〉有云"), restore_misread_parenthesis("《人民日报》(海外版)")
-    ('〈论语〉有云', '《人民日报》(海外版)')
+    >>> restore_misread_parenthesis("〈论语〉有云")
+    '〈论语〉有云'
+    >>> restore_misread_parenthesis("《人民日报》(海外版)")
+    '《人民日报》(海外版)'
     """
     if "〈" not in text and "《" not in text:
         return text
@@ -99,8 +101,10 @@ def restore_middle_dot(text: str) -> str:
 
     >>> restore_middle_dot("发展 （基层. 一线）"), restore_middle_dot("开展“点亮童心.相伴成长”活动")
     ('发展 （基层·一线）', '开展“点亮童心·相伴成长”活动')
-    >>> restore_middle_dot("拟套现2.2亿"), restore_middle_dot("他说完了. 接着又去了别处，后来（记者）")
-    ('拟套现2.2亿', '他说完了. 接着又去了别处，后来（记者）')
+    >>> restore_middle_dot("拟套现2.2亿")
+    '拟套现2.2亿'
+    >>> restore_middle_dot("他说完了. 接着又去了别处，后来（记者）")
+    '他说完了. 接着又去了别处，后来（记者）'
     """
     return _MISREAD_DOT_RE.sub("·", text) if "." in text or "．" in text else text
 

@@ -175,8 +175,10 @@ def close_space_before_tag(text: str) -> str:
 
     >>> close_space_before_tag("小币种产品密集落地 （社区·那些事）")
     '小币种产品密集落地（社区·那些事）'
-    >>> close_space_before_tag("站好岗 放好哨"), close_space_before_tag("某公司 （记者 王欣）报道")
-    ('站好岗 放好哨', '某公司 （记者 王欣）报道')
+    >>> close_space_before_tag("某公司 （记者 王欣）报道")
+    '某公司 （记者 王欣）报道'
+    >>> close_space_before_tag("站好岗 放好哨")
+    '站好岗 放好哨'
     """
     return _TAG_SPACE_RE.sub("", text) if "（" in text else text
 
