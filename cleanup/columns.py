@@ -83,19 +83,42 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
 
 def _cut_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[int, str]]:
     """Rows of heads Tesseract read across the page (a wide gap or a `|` between them) as their
-    pieces, one after another, where no column was put back: a headline beside a note's 编者按, a
-    byline or a ——subtitle are lines of their own (CW02). Other rows are the column stage's or
-    stay whole: a narrow column's line of text has no sentence mark either."""
+    pieces, where no column was put back (CW02): a headline beside a note's 编者按, a byline or a
+    ——subtitle are lines of their own, and a stack of such rows, cut alike, is given back column by
+    column (清理小广告 | 普及消防知识 / 粉刷美环境 | 北市场街道……: each headline over its own subtitle).
+    Other rows are the column stage's or stay whole: a narrow column's line of text has no sentence
+    mark either.
+
+    >>> rows = [(1, "推进乡镇综合执法      上市公司调整定增方案"), (2, "提升基层治理效能      本报记者 吴晓璐")]
+    >>> [text for _, text in _cut_head_rows(rows, None)]
+    ['推进乡镇综合执法', '提升基层治理效能', '上市公司调整定增方案', '本报记者 吴晓璐']
+    >>> [text for _, text in _cut_head_rows([(1, "清理小广告      普及消防知识"), (3, "粉刷美环境      开展宣传活动")], None)]
+    ['清理小广告      普及消防知识', '粉刷美环境      开展宣传活动']
+    """
     out: list[tuple[int, str]] = []
-    for no, text in numbered:
-        parts = gutters.ocr_parts(text.strip())
-        if len(parts) > 1 and any(map(_heads, parts)) and all(map(shapes.is_headline_like, parts)):
+    cut = [_head_row(text) for _, text in numbered]
+    i = 0
+    while i < len(numbered):
+        j = i + 1
+        while cut[i] and j < len(numbered) and cut[j] and len(cut[j]) == len(cut[i]) and numbered[j][0] == numbered[j - 1][0] + 1:
+            j += 1  # the next dump line, cut into as many pieces: one more row of the stack
+        rows = numbered[i:j]
+        if j - i > 1 or cut[i] and any(map(_heads, cut[i])):
+            pieces = [(no, part) for k in range(len(cut[i])) for (no, _), parts in zip(rows, cut[i:j]) for part in parts[k:k + 1]]
             if trace is not None:
-                trace.append(Step("CW02", "cut-head-row", no, no, text.strip(), " ¶ ".join(parts)))
-            out.extend((no, part) for part in parts)
+                for (no, text), parts in zip(rows, cut[i:j]):
+                    trace.append(Step("CW02", "cut-head-row", no, no, text.strip(), " ¶ ".join(parts)))
+            out.extend(pieces)
         else:
-            out.append((no, text))
+            out.extend(rows)
+        i = j
     return out
+
+
+def _head_row(text: str) -> list[str]:
+    """The pieces of a row Tesseract read across a gutter, every one a headline-like line; else []."""
+    parts = gutters.ocr_parts(text.strip())
+    return parts if len(parts) > 1 and all(map(shapes.is_headline_like, parts)) else []
 
 
 def _heads(piece: str) -> bool:

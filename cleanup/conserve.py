@@ -24,9 +24,9 @@ from . import lexicon, misread, polish
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 # CJK radical-supplement code points have no NFKC mapping; cleaning maps them by table.
 _RADICAL_FOLD = str.maketrans(lexicon.load().radicals)
-# OCR misreadings repaired to the printed mark (PU04 一一 -> ——, PU06 〈 -> （): counted as one. A blind
-# spot: a rule turning 一 into — (or 〈 into a parenthesis) elsewhere would go unnoticed here.
-_MISREAD_FOLD = str.maketrans({"一": "—", "〈": "("})
+# OCR misreadings repaired to the printed mark (PU04 一一 -> ——, PU06 〈 and 《 -> （, PU08 . -> ·): counted as
+# one. A blind spot: a rule turning 一 into — (or 〈 into a parenthesis, . into ·) elsewhere would go unnoticed here.
+_MISREAD_FOLD = str.maketrans({"一": "—", "〈": "(", "《": "(", "·": "."})
 _DASH_PAIR_RE = re.compile(r"--|—-|-—")  # PU04's -- and 一- (folded: —-) are a —— too; a lone hyphen stays one
 
 

@@ -50,6 +50,11 @@ def reads_as_running_head(text: str) -> bool:
     >>> [reads_as_running_head(t) for t in ("第1]版", "2013年1]月10日 星期五", "第]版", "2021]年9月19日 星期一")]
     [True, True, True, True]
 
+    A digit read as ? is no question mark: only the text around a head's fields can hold a sentence.
+
+    >>> reads_as_running_head("第?版"), reads_as_running_head("第1?版 要闻"), reads_as_running_head("第几版?")
+    (True, True, False)
+
     OCR reads a head's row as one line, its pieces parted by wide gaps (财经        人民日报).
 
     >>> reads_as_running_head("财经                   人民日报"), reads_as_running_head("社区 人民日报社记者")
@@ -59,7 +64,7 @@ def reads_as_running_head(text: str) -> bool:
     """
     text = text.strip()
     printed = len("".join(text.split()))  # OCR pads a head's row out to the page's width with spaces
-    return printed <= 60 and not _SENTENCE_RE.search(text) and bool(_FURNITURE_RE.search(text))
+    return printed <= 60 and bool(_FURNITURE_RE.search(text)) and not _SENTENCE_RE.search(_FURNITURE_RE.sub("", text))
 
 
 @rule("FU02")

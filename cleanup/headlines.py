@@ -39,7 +39,14 @@ def build_head(blocks: list[Block]) -> Head:
 
     Two short lines printed together without a phrase space are one wrapped
     title (普及消防知识 / 提高自救能力); further lines are the subtitle: a title
-    wraps once at most, as a newspaper sets it.
+    wraps once at most, as a newspaper sets it. A blank line parts a title from
+    its subtitle, but not the two halves of a couplet (see _couplet_halves).
+
+    >>> head = build_head([Block("站好岗", 1, 1, "headline"), Block("放好哨", 3, 3, "headline", gap_before=1)])
+    >>> head.title, head.subtitle
+    ('站好岗 放好哨', '')
+    >>> build_head([Block("汇聚爱心力量", 1, 1, "headline"), Block("市社会福利院开展捐赠活动", 3, 3, "headline", gap_before=1)]).subtitle
+    '市社会福利院开展捐赠活动'
     """
     column = " ".join(b.text for b in blocks if b.role == "column")
     byline = " ".join(b.text for b in blocks if b.role == "byline")
@@ -47,7 +54,7 @@ def build_head(blocks: list[Block]) -> Head:
     title_parts = lines[:1]
     for b in lines[1:TITLE_LINES]:
         prev = title_parts[-1]
-        if b.gap_before or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text, len(lines)):
+        if b.gap_before and not _couplet_halves(prev.text, b.text) or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text, len(lines)):
             break
         title_parts.append(b)
     rest = lines[len(title_parts):]
@@ -90,6 +97,26 @@ def split_run(blocks: list[Block]) -> list[list[Block]]:
     return groups
 
 
+_HALF = (3, 8)  # the characters of one half of a couplet title (站好岗; 及时整改到位)
+
+
+def _couplet_halves(first: str, second: str) -> bool:
+    """Two short headline lines of one length, unspaced and unpunctuated: the halves of one couplet title.
+
+    OCR reads the two phrases of a big-type couplet (站好岗 放好哨) as two lines with
+    a blank between; a subtitle is longer than a half, or set in clauses.
+
+    >>> _couplet_halves("站好岗", "放好哨"), _couplet_halves("及时整改到位", "提升安全水平")
+    (True, True)
+    >>> _couplet_halves("汇聚爱心力量", "市社会福利院开展爱心捐赠活动"), _couplet_halves("明责赋能", "做强，提效")
+    (False, False)
+    """
+    lo, hi = _HALF
+    return all(lo <= len(t) <= hi and " " not in t and shapes.is_headline_like(t) and not shapes.BODY_PUNCT_RE.search(t)
+               for t in (first, second)) and shapes.display_length(first) == shapes.display_length(second)
+
+
+_LABEL_RE = regex.compile(r"^\p{Han}{2,6}[：:]\s*")  # a column's label run into the title (经济聚焦：)
 _TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")
 
 
@@ -114,15 +141,17 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     >>> _wraps_title("推进乡镇综合执法", "提升基层治理效能（经济·聚焦）", lines=2)
     True
 
-    Clauses under a plain first line are a subtitle's.
+    Clauses under a plain first line are a subtitle's, a column's label before the title aside.
 
     >>> _wraps_title("江苏探索科技成果转化新途径", "政策松绑、平台支撑构建转化生态", lines=2)
+    False
+    >>> _wraps_title("经济聚焦：江苏探索科技成果转化新途径", "政策松绑、平台支撑构建转化生态", lines=2)
     False
     """
     if shapes.is_couplet(first) or shapes.is_couplet(second) or first.endswith(("）", ")")):
         return False
-    if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(first):
-        return False  # clauses under a plain title: a subtitle (政策松绑、平台支撑、……)
+    if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(_LABEL_RE.sub("", first)):
+        return False  # clauses under a plain title (a column's label before it aside): a subtitle
     a, b = shapes.display_length(first), shapes.display_length(_TAG_RE.sub("", second))  # a tag is no subtitle's length
     if lines == 2 and b > 1.2 * a:
         return False

@@ -13,10 +13,14 @@ _LEX = lexicon.load()
 # a half-width sentence mark with a space before or after it, ending the line or before a closing
 # quote (目标! ” / 好 ,): OCR's reading of a full-width mark, and join would not see the sentence end
 _SPACED_END_RE = regex.compile(r"(?<=[\p{Han}”’）])(?: *([!?;:,]) +| +([!?;:,]) *)(?=[”’」』）]*$)")
-# 〈 (U+3008) is OCR's reading of a full-width （ when its pair closes with a parenthesis, thirty
+# 〈 (U+3008) or 《 is OCR's reading of a full-width （ when its pair closes with a parenthesis, thirty
 # printed characters on at most (spaces aside: the spacing rules after it must not change its answer)
-_ANGLE_PAIR_RE = re.compile(r"〈([^〈〉()（）]{1,60}?)\s*([)）])")
+_ANGLE_PAIR_RE = re.compile(r"[〈《]([^〈〉《》()（）]{1,60}?)\s*([)）])")
 _ANGLE_PAIR_MOST = 30
+# a full stop between two Han characters, a closing bracket or quote at most nine characters on:
+# OCR's reading of the middle dot that parts a tag's or a slogan's halves (（社区.那些事）)
+_MISREAD_DOT_RE = regex.compile(r"(?<=\p{Han}) ?[.．] ?(?=\p{Han}[^，。；！？“”‘’（）()《》]{0,8}[）)”’」』】》])")
+_TRAILING_DASH_RE = regex.compile(r"(?<=\p{Han}[”’》）]?)(?:一一|—一|一—|--|－－)$")  # a headline's closing ——, misread
 _WORD_RE = regex.compile(r"[\p{Han}0-9]")  # a phrase of a headline: Han characters and figures
 _CLAUSE_MARK_RE = regex.compile(r"[，。、；！？,;!?]")  # running text, not a headline's couplet
 
@@ -35,8 +39,15 @@ def restore_subtitle_dash(text: str) -> str:
     '一图读懂政府工作报告'
     >>> restore_subtitle_dash("——政策松绑、平台支撑")
     '——政策松绑、平台支撑'
+
+    A headline line that ends on one (……送进监狱一一) leads to its subtitle: no headline ends on 一一.
+
+    >>> restore_subtitle_dash("如何把贪官送进监狱一一"), restore_subtitle_dash("问题一个一个解决")
+    ('如何把贪官送进监狱——', '问题一个一个解决')
     """
     # two characters for two: nothing is invented
+    if text[-1:] in "一—-－":
+        text = _TRAILING_DASH_RE.sub("——", text)
     return shapes.MISREAD_DASH_RE.sub("——", text, count=1) if text[:1] in "一—-－" else text
 
 
@@ -62,20 +73,40 @@ def close_spaced_sentence_end(text: str) -> str:
 
 @rule("PU06")
 def restore_misread_parenthesis(text: str) -> str:
-    """Turn an opening 〈 that a parenthesis closes (〈LIBS ) ) into a full-width （.
+    """Turn an opening 〈 or 《 that a parenthesis closes (〈LIBS ) ) into a full-width （.
 
-    OCR reads a full-width opening parenthesis as the angle bracket 〈; the
-    closing one it reads right. A real 〈 closes with 〉.
+    OCR reads a full-width opening parenthesis as the angle bracket 〈 or the
+    title mark 《; the closing one it reads right. A real 〈 closes with 〉, a 《 with 》.
 
-    >>> restore_misread_parenthesis("光谱 〈LIBS ) 中"), restore_misread_parenthesis("电〈记者颜满斌)")
-    ('光谱 （LIBS） 中', '电（记者颜满斌）')
+    >>> restore_misread_parenthesis("光谱 〈LIBS ) 中"), restore_misread_parenthesis("本报讯 《通讯员 王欣)")
+    ('光谱 （LIBS） 中', '本报讯 （通讯员 王欣）')
     >>> restore_misread_parenthesis("〈论语〉有云")
     '〈论语〉有云'
+    >>> restore_misread_parenthesis("《人民日报》(海外版)")
+    '《人民日报》(海外版)'
     """
-    if "〈" not in text:
+    if "〈" not in text and "《" not in text:
         return text
     return _ANGLE_PAIR_RE.sub(lambda m: f"（{m.group(1)}）" if len("".join(m.group(1).split())) <= _ANGLE_PAIR_MOST
                               else m.group(0), text)
+
+
+@rule("PU08")
+def restore_middle_dot(text: str) -> str:
+    """Give a bracketed tag or a quoted slogan its middle dot (社区·那些事) where OCR read a full stop.
+
+    No full stop stands between two Han characters in Chinese text, and a
+    sentence does not end inside a short tag or slogan: the dot, and the
+    spaces OCR set beside it, are the printed ·.
+
+    >>> restore_middle_dot("发展 （基层. 一线）"), restore_middle_dot("开展“点亮童心.相伴成长”活动")
+    ('发展 （基层·一线）', '开展“点亮童心·相伴成长”活动')
+    >>> restore_middle_dot("拟套现2.2亿")
+    '拟套现2.2亿'
+    >>> restore_middle_dot("他说完了. 接着又去了别处，后来（记者）")
+    '他说完了. 接着又去了别处，后来（记者）'
+    """
+    return _MISREAD_DOT_RE.sub("·", text) if "." in text or "．" in text else text
 
 
 def phrase_space_quotes(text: str) -> list[tuple[int, int]]:

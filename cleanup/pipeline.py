@@ -20,8 +20,8 @@ FURNITURE_RULES = ["FU01", "FU02", "FU03", "FU04"]
 JOIN_RULES = ["JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07"]
 CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL09", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
-# PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside; PU07 reads curled quotes
-POLISH_RULES = ["SP01", "SP06", "PU04", "PU06", "PU02", "PU01", "PU03", "PU07", "SP03", "SP04", "SP05"]
+# PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside; PU07 and PU08 read curled quotes
+POLISH_RULES = ["SP01", "SP06", "PU04", "PU06", "PU02", "PU01", "PU03", "PU08", "PU07", "SP03", "SP04", "SP05", "SP07"]
 STAGE_LISTS = (LINE_RULES, NOISE_RULES, FURNITURE_RULES, COLUMN_CUES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
 _MODULES = (normalize, noise, furniture, join, classifying, polish, misread)  # importing them registers their rules
 

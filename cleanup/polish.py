@@ -52,8 +52,8 @@ def _neighbours(text: str, start: int, end: int, skip: str) -> tuple[str, str]:
     return (text[start - 1] if start else ""), (text[end] if end < len(text) else "")
 
 
-# what SP01, SP03–SP05 and PU01–PU03 act on; PU04 on a dash or 一 first, PU06 on 〈
-_POLISH_WORK_RE = re.compile(r"[\s,:;?!()\"'〈]|^[一—\-－]")
+# what SP01, SP03–SP05 and PU01–PU03 act on; PU04 on a dash or 一 first or last, PU06 on 〈, PU08 on a dot
+_POLISH_WORK_RE = re.compile(r"[\s,:;?!()\"'〈]|^[一—\-－]|[一—\-－]$|[\u3400-\u9fff][.．]")
 _BYLINE_ROLES = frozenset({"byline", "credit"})  # what SP06 acts on
 _HEADLINE_QUOTE_RE = re.compile(r"[“”]")  # what PU07 acts on, in a headline line
 
@@ -163,6 +163,26 @@ def close_phrase_spaces_in_body(text: str) -> str:
     return _HAN_SPACE_RE.sub(decide, text)
 
 
+_TAG_SPACE_RE = regex.compile(r"(?<=\p{Han}|[”’》])\s+(?=（[^（）]{1,16}）$)")
+
+
+@rule("SP07", scope={"headline", "subtitle"})
+def close_space_before_tag(text: str) -> str:
+    """Remove the space OCR set before the bracketed column tag that ends a headline.
+
+    A full-width bracket carries its own spacing, so no space is printed before
+    a title's tag (……落地（社区·那些事）); OCR reads the bracket's blank as one.
+
+    >>> close_space_before_tag("小币种产品密集落地 （社区·那些事）")
+    '小币种产品密集落地（社区·那些事）'
+    >>> close_space_before_tag("某公司 （记者 王欣）报道")
+    '某公司 （记者 王欣）报道'
+    >>> close_space_before_tag("站好岗 放好哨")
+    '站好岗 放好哨'
+    """
+    return _TAG_SPACE_RE.sub("", text) if "（" in text else text
+
+
 _ROLE_WORDS = sorted({w for w in (*_LEX.byline_roles, *_LEX.office_suffixes) if len(w) >= 2}, key=len, reverse=True)
 _ROLE_ALT = "|".join(regex.escape(w) for w in _ROLE_WORDS)
 _CREDIT_ALT = "|".join(regex.escape(w) for w in _LEX.credit_suffixes if w != "图")
@@ -266,6 +286,9 @@ def widen_parentheses(text: str) -> str:
     return current
 
 
+_CLOSES_RE = regex.compile(r"\s*(?:[，。、；：！？）」』】》,.;:!?)]|$)")  # what only a closing quote stands before
+
+
 @rule("PU03")
 def curl_straight_quotes(text: str) -> str:
     """Turn straight quotes in Chinese text into curly ones, opening and closing in turn.
@@ -274,14 +297,21 @@ def curl_straight_quotes(text: str) -> str:
     '开展“健康人生”活动'
     >>> curl_straight_quotes("it's \\"fine\\"")
     'it\\'s "fine"'
+
+    A quote right before a clause mark, a closing bracket or the end closes,
+    whatever came before: OCR drops and adds quotes, and turn-taking alone
+    would then open the quote that ends a phrase (“主心骨“。).
+
+    >>> curl_straight_quotes('开展"健康"人生"，活动'), curl_straight_quotes('按了"5000"')
+    ('开展“健康”人生”，活动', '按了“5000”')
     """
     if ('"' not in text and "'" not in text) or not _CJK_RE.search(text):
         return text
     out, double_open, single_open = [], False, False
     for i, ch in enumerate(text):
         if ch == '"':
-            ch = "”" if double_open else "“"
-            double_open = not double_open
+            ch = "”" if double_open or _CLOSES_RE.match(text, i + 1) else "“"
+            double_open = ch == "“"
         elif ch == "'" and any(_is_cjk(n) for n in _neighbours(text, i, i + 1, _QUOTE_SEE_THROUGH)):
             ch = "’" if single_open else "‘"
             single_open = not single_open
