@@ -259,6 +259,15 @@ def units(blocks: list[Block]) -> list[list[Block]]:
     return out
 
 
+def _labelled(unit: list[Block]) -> bool:
+    """A unit under a column label: the label is printed over a story's head, never inside one.
+
+    >>> _labelled([Block("社会 那些事", 1, 1, role="column"), Block("站好岗 放好哨", 2, 2, role="headline")])
+    True
+    """
+    return unit[0].role == "column"
+
+
 def _is_couplet_unit(unit: list[Block]) -> bool:
     """A headline line of phrases parted by a space: a whole headline (a ——subtitle aside)."""
     return any(b.role == "headline" and shapes.is_couplet(b.text) and not shapes.is_subtitle_dash(b.text)
@@ -289,6 +298,8 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                 if not head.title or any(_is_couplet_unit(u) for u in us[a + 1:b - 1]) or (
                         b - a > 1 and _is_couplet_unit(us[b - 1]) and _is_couplet_unit(us[a])):
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
+                if any(map(_labelled, us[a + 1:b])):
+                    continue  # a column label opens the next story's head
                 words = Words(head.text)
                 row = {}
                 for s in near:
@@ -386,9 +397,11 @@ def _cover(chosen, us, stories, free, held=()) -> list[tuple[int, int, int | Non
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
             # within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle
             joins_next = g is not None and g[1] - i <= MAX_GROUP and not (
-                _is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(_is_couplet_unit, us[i:end]))))
+                _is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(_is_couplet_unit, us[i:end])))) \
+                and not any(map(_labelled, us[i + 1:g[0] + 1]))
             joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(_is_couplet_unit, us[i:end - 1])) \
-                and not (_is_couplet_unit(us[end - 1]) and any(map(_is_couplet_unit, us[prev[0]:i])))
+                and not (_is_couplet_unit(us[end - 1]) and any(map(_is_couplet_unit, us[prev[0]:i]))) \
+                and not any(map(_labelled, us[i:end]))
             if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
                 g[0] = i
             elif joins_prev:
