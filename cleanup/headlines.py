@@ -343,7 +343,37 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                     others = [exact(j) if x is None else x for j, x in row.items() if j != s]
             confident = not others or score - max(others) >= CONFIDENT_MARGIN
             result.append(Attached(r, head, s, score, confident))
-    return result
+    return rejoin_subtitles(result, runs)
+
+
+def rejoin_subtitles(found: list[Attached], runs: list[Run]) -> list[Attached]:
+    """A ——subtitle opening a run goes under the title that ends the run before, left without a story or subtitle.
+
+    An extractor reading by boxes parts a headline's lines set in two sizes
+    and prints other text between them; a ——line heads no story by itself.
+
+    >>> title = Run([Block("党委统揽 全域统筹", 3, 3, role="headline")])
+    >>> sub = Run([Block("——构建城乡基层治理新格局", 9, 9, role="headline"), Block("市委书记 王明", 10, 10, role="byline")])
+    >>> found = [Attached(0, build_head(title.blocks), None), Attached(1, build_head(sub.blocks), 2, 0.6)]
+    >>> [(f.head.title, f.head.subtitle, f.story) for f in rejoin_subtitles(found, [title, sub])]
+    [('党委统揽 全域统筹', '——构建城乡基层治理新格局', 2)]
+    """
+    out = list(found)
+    for k, f in enumerate(found):
+        if not shapes.is_subtitle_dash(f.head.title) or f.head.column or f.run == 0:
+            continue
+        opens = runs[f.run].blocks[0].first == f.head.first
+        ends = [g for g in out if g is not None and g.run == f.run - 1 and g.head.last == runs[g.run].blocks[-1].last]
+        if not opens or not ends:
+            continue
+        title = ends[0]
+        if title.story is not None or title.head.subtitle or title.head.byline or shapes.is_subtitle_dash(title.head.title):
+            continue
+        blocks = [b for b in runs[title.run].blocks if b.first >= title.head.first] + \
+                 [b for b in runs[f.run].blocks if f.head.first <= b.first <= f.head.last]
+        out[out.index(title)] = None
+        out[out.index(f)] = Attached(f.run, build_head(blocks), f.story, f.score, f.confident)
+    return [f for f in out if f is not None]
 
 
 def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s: int,
