@@ -268,6 +268,31 @@ def _labelled(unit: list[Block]) -> bool:
     return unit[0].role == "column"
 
 
+def _wrapped_from(us: list[list[Block]], a: int) -> bool:
+    """Unit a is the second half of a couplet set on two lines: a short headline line right under
+    one as long (及时整改到位 / 提升安全水平).
+
+    >>> us = [[Block("及时整改到位", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]]
+    >>> _wrapped_from(us, 1), _wrapped_from(us, 0)
+    (True, False)
+
+    Not under a line of another length (a byline read as a headline, a title over its subtitle).
+
+    >>> _wrapped_from([[Block("新城社区党委书记谭永生", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]], 1)
+    False
+    """
+    if a == 0 or len(us[a]) != 1 or us[a][0].role != "headline" or us[a][0].gap_before:
+        return False
+    above, line = us[a - 1][-1].text, us[a][0].text
+    if us[a - 1][-1].role != "headline" or shapes.is_subtitle_dash(above) or shapes.is_couplet(above) or shapes.is_couplet(line):
+        return False
+    lengths = shapes.display_length(above), shapes.display_length(line)
+    return abs(lengths[0] - lengths[1]) <= 1 and max(lengths) <= HALF_LINE
+
+
+HALF_LINE = 8  # a couplet's half set on a line of its own is this long at most (two titles in a run are longer)
+
+
 def _is_couplet_unit(unit: list[Block]) -> bool:
     """A headline line of phrases parted by a space: a whole headline (a ——subtitle aside)."""
     return any(b.role == "headline" and shapes.is_couplet(b.text) and not shapes.is_subtitle_dash(b.text)
@@ -300,6 +325,8 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
                 if any(map(_labelled, us[a + 1:b])):
                     continue  # a column label opens the next story's head
+                if _wrapped_from(us, a):
+                    continue  # the second line of a wrapped title heads nothing without the first
                 words = Words(head.text)
                 row = {}
                 for s in near:
