@@ -240,17 +240,43 @@ class Attached:
 
 
 def units(blocks: list[Block]) -> list[list[Block]]:
-    """One unit per headline line; a column label goes with the line after it, a byline with the one before."""
+    """One unit per headline line; a column label goes with the line after it, a byline with the one before.
+
+    Labels stacked over the headlines (an extractor reading by boxes) go one a head, in order:
+    the first over the first line, each further one over the next line set apart by a blank.
+
+    >>> labels = [Block("天下 万象", 1, 1, role="column"), Block("社区 那些事", 2, 2, role="column")]
+    >>> lines = [Block("站好岗 放好哨", 3, 3, role="headline"), Block("社区党员守岗", 4, 4, role="headline"),
+    ...          Block("清理小广告 粉刷美环境", 6, 6, role="headline", gap_before=1)]
+    >>> [[b.text for b in u] for u in units(labels + lines)]
+    [['天下 万象', '站好岗 放好哨'], ['社区党员守岗'], ['社区 那些事', '清理小广告 粉刷美环境']]
+
+    Without a blank line to tell, they stay over the first line, as printed.
+
+    >>> [[b.text for b in u] for u in units(labels + lines[:2])]
+    [['天下 万象', '社区 那些事', '站好岗 放好哨'], ['社区党员守岗']]
+    """
     out: list[list[Block]] = []
     pending: list[Block] = []
+    stacked: list[Block] = []  # labels held for the heads further down
     for block in blocks:
         if block.role == "headline":
+            if stacked and block.gap_before:
+                pending, stacked = [stacked[0], *pending], stacked[1:]
+            labels = [b for b in pending if b.role == "column"]
+            if len(labels) > 1 and not stacked:
+                stacked = labels[1:]
+                pending = [b for b in pending if b not in stacked]
+                held_at = len(out)
             out.append(pending + [block])
             pending = []
         elif block.role == "byline" and out:
             out[-1].append(block)
         else:
             pending.append(block)
+    if stacked:  # no blank to tell where the next head starts: the labels stay together
+        out[held_at][0:0] = stacked
+        out[held_at].sort(key=lambda b: (b.role != "column", b.first))
     if pending:
         if out:
             out[-1].extend(pending)
