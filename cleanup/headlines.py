@@ -319,6 +319,37 @@ def _wrapped_from(us: list[list[Block]], a: int) -> bool:
 HALF_LINE = 8  # a couplet's half set on a line of its own is this long at most (two titles in a run are longer)
 
 
+def _boxed(us: list[list[Block]]) -> bool:
+    """A run whose headline lines are parted by blank lines here and there: the extractor's text boxes, one a head."""
+    return any(u[0].gap_before for u in us[1:] if u[0].role == "headline")
+
+
+def _inside_box(us: list[list[Block]], a: int) -> bool:
+    """Unit a is a plain headline line set right under a couplet, the two alone in their box: its subtitle.
+
+    A couplet is a whole title; in a run whose boxes blank lines part, the line under it in its box is no other head's.
+
+    >>> us = [[Block("明责赋能 做强“枢纽”", 1, 1, role="headline")], [Block("提升城市基层治理水平", 2, 2, role="headline")]]
+    >>> _inside_box(us, 1), _inside_box(us, 0)
+    (True, False)
+
+    Not under a plain line: two columns' headlines may share a box (……安全宣传活动 / ……阅读活动).
+
+    >>> _inside_box([[Block("金桥社区开展安全宣传活动", 1, 1, role="headline")], us[1]], 1)
+    False
+
+    Nor when a third line shares the box: it may be the start of the next head that the line opens.
+
+    >>> _inside_box(us + [[Block("抓获299人", 3, 3, role="headline")]], 1)
+    False
+    """
+    if a == 0 or a >= len(us) or us[a][0].role != "headline" or us[a][0].gap_before:
+        return False
+    above = us[a - 1][-1]
+    box_ends = a + 1 == len(us) or us[a + 1][0].gap_before  # the box is the two lines: no third head's line in it
+    return above.role == "headline" and _is_couplet_unit([above]) and not _is_couplet_unit(us[a]) and bool(box_ends)
+
+
 def _is_couplet_unit(unit: list[Block]) -> bool:
     """A headline line of phrases parted by a space: a whole headline (a ——subtitle aside)."""
     return any(b.role == "headline" and shapes.is_couplet(b.text) and not shapes.is_subtitle_dash(b.text)
@@ -343,6 +374,7 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
         near = range(max(0, run.at - NEARBY), min(len(stories), run.at + NEARBY))
         for gone in [s for s in prepared if s not in near]:
             del prepared[gone]  # a huge dump keeps only the stories in reach
+        boxed = _boxed(us)
         for a in range(len(us)):
             for b in range(a + 1, min(len(us), a + MAX_GROUP) + 1):
                 head = heads[(r, a, b)] = build_head([blk for u in us[a:b] for blk in u])
@@ -351,8 +383,8 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
                 if any(map(_labelled, us[a + 1:b])):
                     continue  # a column label opens the next story's head
-                if _wrapped_from(us, a):
-                    continue  # the second line of a wrapped title heads nothing without the first
+                if _wrapped_from(us, a) or boxed and (_inside_box(us, a) or _inside_box(us, b)):
+                    continue  # a head is whole: not the second line of a wrapped title, not part of a box
                 words = Words(head.text)
                 row = {}
                 for s in near:
