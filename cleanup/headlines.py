@@ -301,19 +301,25 @@ def _wrapped_from(us: list[list[Block]], a: int) -> bool:
     >>> us = [[Block("及时整改到位", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]]
     >>> _wrapped_from(us, 1), _wrapped_from(us, 0)
     (True, False)
+    >>> _wrapped_from([[Block("明责赋能", 1, 1, role="headline")], [Block("做强“枢纽”", 2, 2, role="headline")]], 1)
+    True
 
     Not under a line of another length (a byline read as a headline, a title over its subtitle).
 
     >>> _wrapped_from([[Block("新城社区党委书记谭永生", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]], 1)
     False
     """
-    if a == 0 or len(us[a]) != 1 or us[a][0].role != "headline" or us[a][0].gap_before:
+    if a == 0 or a >= len(us) or len(us[a]) != 1 or us[a][0].role != "headline" or us[a][0].gap_before:
         return False
     above, line = us[a - 1][-1].text, us[a][0].text
     if us[a - 1][-1].role != "headline" or shapes.is_subtitle_dash(above) or shapes.is_couplet(above) or shapes.is_couplet(line):
         return False
-    lengths = shapes.display_length(above), shapes.display_length(line)
+    lengths = _letters(above), _letters(line)  # quotation marks aside (明责赋能 / 做强“枢纽”)
     return abs(lengths[0] - lengths[1]) <= 1 and max(lengths) <= HALF_LINE
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
 
 
 HALF_LINE = 8  # a couplet's half set on a line of its own is this long at most (two titles in a run are longer)
@@ -383,7 +389,7 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
                 if any(map(_labelled, us[a + 1:b])):
                     continue  # a column label opens the next story's head
-                if _wrapped_from(us, a) or boxed and (_inside_box(us, a) or _inside_box(us, b)):
+                if _wrapped_from(us, a) or _wrapped_from(us, b) or boxed and (_inside_box(us, a) or _inside_box(us, b)):
                     continue  # a head is whole: not the second line of a wrapped title, not part of a box
                 words = Words(head.text)
                 row = {}
