@@ -331,7 +331,7 @@ def _boxed(us: list[list[Block]]) -> bool:
 
 
 def _inside_box(us: list[list[Block]], a: int) -> bool:
-    """Unit a is a plain headline line set right under a couplet, the two alone in their box: its subtitle.
+    """Unit a is a plain headline line alone in its box with the line above: a couplet's subtitle, or a title's rest.
 
     A couplet is a whole title; in a run whose boxes blank lines part, the line under it in its box is no other head's.
 
@@ -344,6 +344,12 @@ def _inside_box(us: list[list[Block]], a: int) -> bool:
     >>> _inside_box([[Block("金桥社区开展安全宣传活动", 1, 1, role="headline")], us[1]], 1)
     False
 
+    A plain title wrapped in its box fills its first line: a clearly shorter line under it is its rest.
+
+    >>> wrapped = [[Block("上市公司批量调整锁价定增方案", 1, 1, role="headline")], [Block("投资逻辑转向“看成色”", 2, 2, role="headline")]]
+    >>> _inside_box(wrapped, 1)
+    True
+
     Nor when a third line shares the box: it may be the start of the next head that the line opens.
 
     >>> _inside_box(us + [[Block("抓获299人", 3, 3, role="headline")]], 1)
@@ -353,7 +359,15 @@ def _inside_box(us: list[list[Block]], a: int) -> bool:
         return False
     above = us[a - 1][-1]
     box_ends = a + 1 == len(us) or us[a + 1][0].gap_before  # the box is the two lines: no third head's line in it
-    return above.role == "headline" and _is_couplet_unit([above]) and not _is_couplet_unit(us[a]) and bool(box_ends)
+    if above.role != "headline" or not box_ends or _is_couplet_unit(us[a]):
+        return False
+    if _is_couplet_unit([above]):
+        return True
+    # a title wrapped in its box fills its first line: the rest is clearly shorter
+    return not shapes.is_subtitle_dash(above.text) and _letters(us[a][0].text) <= WRAP_REST * _letters(above.text)
+
+
+WRAP_REST = 0.8
 
 
 def _is_couplet_unit(unit: list[Block]) -> bool:
