@@ -82,6 +82,15 @@ def find_column_label(w: Window) -> str | None:
     'column'
     >>> find_column_label(_window("爱国教育", "进校园活动走进铁东区第五中学", "近日，爱国教育进校园活动在五中举行。", at=0))
 
+    Not over a line as short, counting its words, not its quotation marks: the two are a couplet wrapped.
+
+    >>> find_column_label(_window("明责赋能", "做强“枢纽”", "——提升城市基层治理水平", at=0))
+
+    A label over such a wrapped couplet is measured against both its lines.
+
+    >>> find_column_label(_window("基层一线", "明责赋能", "做强“枢纽”", at=0, gaps=(1, 1, 0)))
+    'column'
+
     Nor when the line under it is as short but a whole headline, its phrases parted by a space.
 
     >>> find_column_label(_window("社区那些事", "站好岗 放好哨", "近日，社区党支部组织党员站岗值守。", at=0))
@@ -95,12 +104,37 @@ def find_column_label(w: Window) -> str | None:
         return None  # a label opens a head: a line right under another headline line is that headline's
     whole = shapes.is_couplet(nxt.text) and not shapes.is_subtitle_dash(nxt.text)  # a whole headline: nothing over it is its part
     if shapes.is_headline_like(nxt.text) and not shapes.is_byline(nxt.text) \
-            and (whole or shapes.display_length(nxt.text) >= 1.5 * len(text)) and _foreign_to_what_follows(w, text):
+            and (whole or _letters(_headline_under(w)) >= 1.5 * len(text)) and _foreign_to_what_follows(w, text):
         return "column"  # printed without its phrase space: its words are not the story's
     return None
 
 
 _UNSPACED_LABEL_RE = regex.compile(r"^\p{Han}{4,5}$")
+
+
+def _headline_under(w: Window) -> str:
+    """The line under the block, with the line that wraps it: set apart from the block, right over
+    the wrap (no ——subtitle); without blank lines to tell, the line alone.
+
+    >>> _headline_under(_window("基层一线", "明责赋能", "做强“枢纽”", at=0, gaps=(1, 1, 0)))
+    '明责赋能做强“枢纽”'
+    >>> _headline_under(_window("党委统揽", "全域统筹", "构建城乡基层治理新格局", at=0, gaps=(0, 0, 0)))
+    '全域统筹'
+    """
+    nxt, wrap = w.at(1), w.at(2)
+    if wrap is None or not nxt.gap_before or wrap.gap_before or shapes.is_subtitle_dash(wrap.text) \
+            or not shapes.is_headline_like(wrap.text):
+        return nxt.text
+    return nxt.text + wrap.text
+
+
+def _letters(text: str) -> int:
+    """Characters that are words, not marks: a wrapped couplet's second half in quotes (做强“枢纽”) is no longer than its first.
+
+    >>> _letters("做强“枢纽”"), _letters("锂同位素检测")
+    (4, 6)
+    """
+    return sum(ch.isalnum() for ch in text)
 LABEL_BELOW = 4  # blocks under a label whose words would make it a headline of their own
 
 
@@ -275,10 +309,13 @@ def find_wide_headline(w: Window) -> str | None:
 _OVERFLOW = 1.5  # characters past the column width that a justified body line never reaches
 
 
-def _window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None = None) -> Window:
+def _window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None = None,
+            gaps: tuple[int, ...] | None = None) -> Window:
     """A window on the middle (or only, or first, or at-th) text, for the examples above."""
     widths = widths or (0.0,) * len(texts)
-    blocks = tuple(Block(t, n, n, width=wd, measure=max(wd, shapes.display_length(t)), gap_before=1) for n, (t, wd) in enumerate(zip(texts, widths), 1))
+    gaps = gaps or (1,) * len(texts)
+    blocks = tuple(Block(t, n, n, width=wd, measure=max(wd, shapes.display_length(t)), gap_before=g)
+                   for n, (t, wd, g) in enumerate(zip(texts, widths, gaps), 1))
     return Window(blocks, at if at is not None else 1 if len(texts) == 3 else 0)
 
 

@@ -93,14 +93,23 @@ def head_pieces(text: str) -> frozenset[str] | None:
     (['page', 'section'], ['date'])
     >>> head_pieces("责任编辑：王欣 美编：东宣") is None
     True
+
+    Short words and nothing else, more than one, are a column label or a headline (社区 那些事,
+    站好岗 放好哨): a head prints one section name.
+
+    >>> head_pieces("社区 那些事") is None, sorted(head_pieces("综合"))
+    (True, ['section'])
     """
-    kinds, at = set(), 0
+    kinds, at, sections = set(), 0, 0
     while at < len(text):
         match = _PIECE_RE.match(text, at)
         if not match or match.end() == at:
-            return None if text[at:].strip() else frozenset(kinds)
+            break
         kinds.add(match.lastgroup)
+        sections += match.lastgroup == "section"
         at = match.end()
+    if text[at:].strip() or (kinds == {"section"} and sections > 1):
+        return None
     return frozenset(kinds)
 
 

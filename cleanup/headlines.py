@@ -269,17 +269,43 @@ class Attached:
 
 
 def units(blocks: list[Block]) -> list[list[Block]]:
-    """One unit per headline line; a column label goes with the line after it, a byline with the one before."""
+    """One unit per headline line; a column label goes with the line after it, a byline with the one before.
+
+    Labels stacked over the headlines (an extractor reading by boxes) go one a head, in order:
+    the first over the first line, each further one over the next line set apart by a blank.
+
+    >>> labels = [Block("天下 万象", 1, 1, role="column"), Block("社区 那些事", 2, 2, role="column")]
+    >>> lines = [Block("站好岗 放好哨", 3, 3, role="headline"), Block("社区党员守岗", 4, 4, role="headline"),
+    ...          Block("清理小广告 粉刷美环境", 6, 6, role="headline", gap_before=1)]
+    >>> [[b.text for b in u] for u in units(labels + lines)]
+    [['天下 万象', '站好岗 放好哨'], ['社区党员守岗'], ['社区 那些事', '清理小广告 粉刷美环境']]
+
+    Without a blank line to tell, they stay over the first line, as printed.
+
+    >>> [[b.text for b in u] for u in units(labels + lines[:2])]
+    [['天下 万象', '社区 那些事', '站好岗 放好哨'], ['社区党员守岗']]
+    """
     out: list[list[Block]] = []
     pending: list[Block] = []
+    stacked: list[Block] = []  # labels held for the heads further down
     for block in blocks:
         if block.role == "headline":
+            if stacked and block.gap_before:
+                pending, stacked = [stacked[0], *pending], stacked[1:]
+            labels = [b for b in pending if b.role == "column"]
+            if len(labels) > 1 and not stacked:
+                stacked = labels[1:]
+                pending = [b for b in pending if b not in stacked]
+                held_at = len(out)
             out.append(pending + [block])
             pending = []
         elif block.role == "byline" and out:
             out[-1].append(block)
         else:
             pending.append(block)
+    if stacked:  # no blank to tell where the next head starts: the labels stay together
+        out[held_at][0:0] = stacked
+        out[held_at].sort(key=lambda b: (b.role != "column", b.first))
     if pending:
         if out:
             out[-1].extend(pending)
@@ -299,6 +325,91 @@ def _runs_on_past_subtitle(us: list[list[Block]], a: int, b: int) -> bool:
     def dash(k: int) -> bool:
         return any(blk.role == "headline" and shapes.is_subtitle_dash(blk.text) for blk in us[k])
     return any(dash(k) and not dash(k + 1) for k in range(a, b - 1))
+
+
+def _labelled(unit: list[Block]) -> bool:
+    """A unit under a column label: the label is printed over a story's head, never inside one.
+
+    >>> _labelled([Block("社会 那些事", 1, 1, role="column"), Block("站好岗 放好哨", 2, 2, role="headline")])
+    True
+    """
+    return unit[0].role == "column"
+
+
+def _wrapped_from(us: list[list[Block]], a: int) -> bool:
+    """Unit a is the second half of a couplet set on two lines: a short headline line right under
+    one as long (及时整改到位 / 提升安全水平).
+
+    >>> us = [[Block("及时整改到位", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]]
+    >>> _wrapped_from(us, 1), _wrapped_from(us, 0)
+    (True, False)
+    >>> _wrapped_from([[Block("明责赋能", 1, 1, role="headline")], [Block("做强“枢纽”", 2, 2, role="headline")]], 1)
+    True
+
+    Not under a line of another length (a byline read as a headline, a title over its subtitle).
+
+    >>> _wrapped_from([[Block("新城社区党委书记谭永生", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]], 1)
+    False
+    """
+    if a == 0 or a >= len(us) or len(us[a]) != 1 or us[a][0].role != "headline" or us[a][0].gap_before:
+        return False
+    above, line = us[a - 1][-1].text, us[a][0].text
+    if us[a - 1][-1].role != "headline" or shapes.is_subtitle_dash(above) or shapes.is_couplet(above) or shapes.is_couplet(line):
+        return False
+    lengths = _letters(above), _letters(line)  # quotation marks aside (明责赋能 / 做强“枢纽”)
+    return abs(lengths[0] - lengths[1]) <= 1 and max(lengths) <= HALF_LINE
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+HALF_LINE = 8  # a couplet's half set on a line of its own is this long at most (two titles in a run are longer)
+
+
+def _boxed(us: list[list[Block]]) -> bool:
+    """A run whose headline lines are parted by blank lines here and there: the extractor's text boxes, one a head."""
+    return any(u[0].gap_before for u in us[1:] if u[0].role == "headline")
+
+
+def _inside_box(us: list[list[Block]], a: int) -> bool:
+    """Unit a is a plain headline line alone in its box with the line above: a couplet's subtitle, or a title's rest.
+
+    A couplet is a whole title; in a run whose boxes blank lines part, the line under it in its box is no other head's.
+
+    >>> us = [[Block("明责赋能 做强“枢纽”", 1, 1, role="headline")], [Block("提升城市基层治理水平", 2, 2, role="headline")]]
+    >>> _inside_box(us, 1), _inside_box(us, 0)
+    (True, False)
+
+    Not under a plain line: two columns' headlines may share a box (……安全宣传活动 / ……阅读活动).
+
+    >>> _inside_box([[Block("金桥社区开展安全宣传活动", 1, 1, role="headline")], us[1]], 1)
+    False
+
+    A plain title wrapped in its box fills its first line: a clearly shorter line under it is its rest.
+
+    >>> wrapped = [[Block("上市公司批量调整锁价定增方案", 1, 1, role="headline")], [Block("投资逻辑转向“看成色”", 2, 2, role="headline")]]
+    >>> _inside_box(wrapped, 1)
+    True
+
+    Nor when a third line shares the box: it may be the start of the next head that the line opens.
+
+    >>> _inside_box(us + [[Block("抓获299人", 3, 3, role="headline")]], 1)
+    False
+    """
+    if a == 0 or a >= len(us) or us[a][0].role != "headline" or us[a][0].gap_before:
+        return False
+    above = us[a - 1][-1]
+    box_ends = a + 1 == len(us) or us[a + 1][0].gap_before  # the box is the two lines: no third head's line in it
+    if above.role != "headline" or not box_ends or _is_couplet_unit(us[a]):
+        return False
+    if _is_couplet_unit([above]):
+        return True
+    # a title wrapped in its box fills its first line: the rest is clearly shorter
+    return not shapes.is_subtitle_dash(above.text) and _letters(us[a][0].text) <= WRAP_REST * _letters(above.text)
+
+
+WRAP_REST = 0.8
 
 
 def _is_couplet_unit(unit: list[Block]) -> bool:
@@ -325,6 +436,7 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
         near = range(max(0, run.at - NEARBY), min(len(stories), run.at + NEARBY))
         for gone in [s for s in prepared if s not in near]:
             del prepared[gone]  # a huge dump keeps only the stories in reach
+        boxed = _boxed(us)
         for a in range(len(us)):
             for b in range(a + 1, min(len(us), a + MAX_GROUP) + 1):
                 head = heads[(r, a, b)] = build_head([blk for u in us[a:b] for blk in u])
@@ -332,7 +444,11 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                         b - a > 1 and _is_couplet_unit(us[b - 1]) and _is_couplet_unit(us[a])):
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
                 if _runs_on_past_subtitle(us, a, b):
-                    continue
+                    continue  # a ——subtitle ends its head
+                if any(map(_labelled, us[a + 1:b])):
+                    continue  # a column label opens the next story's head
+                if _wrapped_from(us, a) or _wrapped_from(us, b) or boxed and (_inside_box(us, a) or _inside_box(us, b)):
+                    continue  # a head is whole: not the second line of a wrapped title, not part of a box
                 words = Words(head.text)
                 row = {}
                 for s in near:
@@ -376,7 +492,37 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                     others = [exact(j) if x is None else x for j, x in row.items() if j != s]
             confident = not others or score - max(others) >= CONFIDENT_MARGIN
             result.append(Attached(r, head, s, score, confident))
-    return result
+    return rejoin_subtitles(result, runs)
+
+
+def rejoin_subtitles(found: list[Attached], runs: list[Run]) -> list[Attached]:
+    """A ——subtitle opening a run goes under the title that ends the run before, left without a story or subtitle.
+
+    An extractor reading by boxes parts a headline's lines set in two sizes
+    and prints other text between them; a ——line heads no story by itself.
+
+    >>> title = Run([Block("党委统揽 全域统筹", 3, 3, role="headline")])
+    >>> sub = Run([Block("——构建城乡基层治理新格局", 9, 9, role="headline"), Block("市委书记 王明", 10, 10, role="byline")])
+    >>> found = [Attached(0, build_head(title.blocks), None), Attached(1, build_head(sub.blocks), 2, 0.6)]
+    >>> [(f.head.title, f.head.subtitle, f.story) for f in rejoin_subtitles(found, [title, sub])]
+    [('党委统揽 全域统筹', '——构建城乡基层治理新格局', 2)]
+    """
+    out = list(found)
+    for k, f in enumerate(found):
+        if not shapes.is_subtitle_dash(f.head.title) or f.head.column or f.run == 0:
+            continue
+        opens = runs[f.run].blocks[0].first == f.head.first
+        ends = [g for g in out if g is not None and g.run == f.run - 1 and g.head.last == runs[g.run].blocks[-1].last]
+        if not opens or not ends:
+            continue
+        title = ends[0]
+        if title.story is not None or title.head.subtitle or title.head.byline or shapes.is_subtitle_dash(title.head.title):
+            continue
+        blocks = [b for b in runs[title.run].blocks if b.first >= title.head.first] + \
+                 [b for b in runs[f.run].blocks if f.head.first <= b.first <= f.head.last]
+        out[out.index(title)] = None
+        out[out.index(f)] = Attached(f.run, build_head(blocks), f.story, f.score, f.confident)
+    return [f for f in out if f is not None]
 
 
 def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s: int,
@@ -430,9 +576,11 @@ def _cover(chosen, us, stories, free, held=()) -> list[tuple[int, int, int | Non
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
             # within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle
             joins_next = g is not None and g[1] - i <= MAX_GROUP and not (
-                _is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(_is_couplet_unit, us[i:end]))))
+                _is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(_is_couplet_unit, us[i:end])))) \
+                and not any(map(_labelled, us[i + 1:g[0] + 1]))
             joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(_is_couplet_unit, us[i:end - 1])) \
-                and not (_is_couplet_unit(us[end - 1]) and any(map(_is_couplet_unit, us[prev[0]:i])))
+                and not (_is_couplet_unit(us[end - 1]) and any(map(_is_couplet_unit, us[prev[0]:i]))) \
+                and not any(map(_labelled, us[i:end]))
             if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
                 g[0] = i
             elif joins_prev:

@@ -57,6 +57,7 @@ class Seam:
     grid: bool = False  # lengths count characters on a fixed grid, where a full line fills it exactly
     cur_short_by_indent: bool = False  # cur stops mid-sentence, an indent or so short of the full line under it
     above_len: float = 0.0  # the length of the line above prev, when prev goes on from it; else 0
+    cur_boxed: bool = False  # a blank over cur, none under it, where blanks part every line: cur opens a box of its own
 
     @property
     def prev_continues(self) -> bool:
@@ -397,6 +398,25 @@ def keep_headline_lines_over_a_byline_apart(seam: Seam) -> bool | None:
     return False
 
 
+@rule("JN20")
+def keep_a_box_apart(seam: Seam) -> bool | None:
+    """Break before a short unpunctuated line that opens a box of lines set close: a headline.
+
+    Where blank lines part every line of running text, lines set close under a blank
+    are a box of their own, not the sentence the text above left open.
+
+    >>> keep_a_box_apart(_seam("完善制度机制，用好活动载", "推进乡镇综合执法", width=20, blanks=1, running=True, boxed=True))
+    False
+    >>> keep_a_box_apart(_seam("完善制度机制，用好活动载", "体，推动基层治理工作走深走实", width=20, blanks=1, running=True, boxed=True))
+    """
+    if not (seam.cur_boxed and seam.blanks) or seam.width is None or shapes.BODY_PUNCT_RE.search(seam.cur):
+        return None
+    return False if seam.cur_len <= BOX_LINE * seam.width and not shapes.ends_sentence(seam.cur) else None
+
+
+BOX_LINE = 0.7  # a headline line in a box is this much of the column's width at most
+
+
 @rule("JN09")
 def join_unfinished_sentence(seam: Seam) -> bool | None:
     """Join a short line inside running text that stops mid-sentence.
@@ -621,7 +641,7 @@ def _starts_anew(seam: Seam) -> bool:
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
           tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
-          above: float = 0.0, heads_apart: bool = False) -> Seam:
+          above: float = 0.0, heads_apart: bool = False, boxed: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -629,7 +649,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
-                above_len=above)
+                above_len=above, cur_boxed=boxed)
 
 
 def decide(rules, seam: Seam):
