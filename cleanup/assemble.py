@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from . import furniture, headlines, shapes
-from .headlines import Head
+from .heads import Head, build_head
 from .drafts import Draft, finish, repair
 from .join import glue
 from .model import Block, Item
@@ -94,7 +94,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
                 before = story if story is not None and story.kind == "article" and story.body else None
                 waiting = _Placed(headlines.Run(blocks[i:j]), before)
                 runs.append(waiting)
-                if nxt is not None and nxt.role == "body" and _conflicts(headlines.build_head(blocks[i:j]), nxt):
+                if nxt is not None and nxt.role == "body" and _conflicts(build_head(blocks[i:j]), nxt):
                     waiting = None  # its byline says it is not the next story's head
                 story = None
             i = j
@@ -155,7 +155,7 @@ def _rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[_Placed]) -> None:
         if draft.head is not None:
             if _title_over_subtitle(draft, above, runs):
                 blocks = runs[above.head_run].run.blocks
-                above.head = headlines.build_head([b for b in blocks if draft.head.first <= b.first <= above.head.last])
+                above.head = build_head([b for b in blocks if draft.head.first <= b.first <= above.head.last])
                 _merge(above, draft, drafts, f"AS11 two headline groups of one run rejoined over one story (line {draft.first})")
         elif _goes_on(draft, above):
             _merge(above, draft, drafts, "" if draft.after_photo else

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import headlines, lexicon, shapes
-from .headlines import Head
+from .heads import Head
 from .join import glue
 from .model import Item
 

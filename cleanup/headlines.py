@@ -1,4 +1,4 @@
-"""Headline groups: building them from headline blocks, and matching orphans to stories."""
+"""Head runs given to stories: every run split into head groups and matched to the stories on the page."""
 
 from __future__ import annotations
 
@@ -6,156 +6,15 @@ import operator
 from itertools import accumulate
 from dataclasses import dataclass
 
-import regex
 from rapidfuzz import fuzz
 
 from . import shapes
+from .headunits import boxed, inside_box, is_couplet_unit, labelled, runs_on_past_subtitle, units, wrapped_from
+from .heads import Head, build_head, split_run
 from .model import Block
 
-TITLE_LINES = 2
 MATCH_THRESHOLD = 0.34  # below this a headline is left unattached rather than guessed
 CONFIDENT_MARGIN = 0.15  # a match this far ahead of the runner-up needs no warning
-
-
-@dataclass(frozen=True, slots=True)
-class Head:
-    """A story's headline lines, byline and column label, with their dump lines."""
-
-    title: str
-    subtitle: str = ""
-    byline: str = ""
-    column: str = ""
-    first: int = 0
-    last: int = 0
-    spans: tuple[tuple[int, int, str], ...] = ()  # (first, last, role) per block, as model.Item keeps them
-
-    @property
-    def text(self) -> str:
-        return f"{self.title} {self.subtitle}".strip()
-
-
-def build_head(blocks: list[Block]) -> Head:
-    """Title, subtitle, byline and column label from consecutive head blocks.
-
-    Two short lines printed together without a phrase space are one wrapped
-    title (普及消防知识 / 提高自救能力); further lines are the subtitle: a title
-    wraps once at most, as a newspaper sets it. A blank line parts a title from
-    its subtitle, but not the two halves of a couplet (see _couplet_halves).
-
-    >>> head = build_head([Block("站好岗", 1, 1, "headline"), Block("放好哨", 3, 3, "headline", gap_before=1)])
-    >>> head.title, head.subtitle
-    ('站好岗 放好哨', '')
-    >>> build_head([Block("汇聚爱心力量", 1, 1, "headline"), Block("市社会福利院开展捐赠活动", 3, 3, "headline", gap_before=1)]).subtitle
-    '市社会福利院开展捐赠活动'
-    """
-    column = " ".join(b.text for b in blocks if b.role == "column")
-    byline = " ".join(b.text for b in blocks if b.role == "byline")
-    lines = [b for b in blocks if b.role == "headline"]
-    title_parts = lines[:1]
-    for b in lines[1:TITLE_LINES]:
-        prev = title_parts[-1]
-        if b.gap_before and not _couplet_halves(prev.text, b.text) or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text, len(lines)):
-            break
-        title_parts.append(b)
-    rest = lines[len(title_parts):]
-    return Head(
-        title=" ".join(b.text for b in title_parts),
-        subtitle=" ".join(b.text for b in rest),
-        byline=byline,
-        column=column,
-        first=min(b.first for b in blocks),
-        last=max(b.last for b in blocks),
-        spans=tuple((first, last, _SPAN_ROLES.get(b.role) or ("title" if b in title_parts else "subtitle"))
-                    for b in blocks for first, last in b.line_runs),
-    )
-
-
-_SPAN_ROLES = {"column": "column", "byline": "byline"}  # a headline block is the title or the subtitle
-
-
-def split_run(blocks: list[Block]) -> list[list[Block]]:
-    """Split a run of headline lines into one group per story.
-
-    Runs of headlines printed together (after the briefs, in a side column)
-    belong to several stories: a group holds one title (maybe wrapped) and at
-    most one subtitle line, and a couplet after a title starts the next group.
-    """
-    groups: list[list[Block]] = []
-    current: list[Block] = []
-    for block in blocks:
-        if current and block.role != "byline" and any(b.role == "headline" for b in current):
-            head = build_head(current)
-            starts_new = block.role == "column" or bool(head.subtitle)
-            if block.role == "headline" and not shapes.is_subtitle_dash(block.text):
-                starts_new = starts_new or (shapes.is_couplet(block.text) and bool(head.title))
-            if starts_new:
-                groups.append(current)
-                current = []
-        current.append(block)
-    if current:
-        groups.append(current)
-    return groups
-
-
-_HALF = (3, 8)  # the characters of one half of a couplet title (站好岗; 及时整改到位)
-
-
-def _couplet_halves(first: str, second: str) -> bool:
-    """Two short headline lines of one length, unspaced and unpunctuated: the halves of one couplet title.
-
-    OCR reads the two phrases of a big-type couplet (站好岗 放好哨) as two lines with
-    a blank between; a subtitle is longer than a half, or set in clauses.
-
-    >>> _couplet_halves("站好岗", "放好哨"), _couplet_halves("及时整改到位", "提升安全水平")
-    (True, True)
-    >>> _couplet_halves("汇聚爱心力量", "市社会福利院开展爱心捐赠活动"), _couplet_halves("明责赋能", "做强，提效")
-    (False, False)
-    """
-    lo, hi = _HALF
-    return all(lo <= len(t) <= hi and " " not in t and shapes.is_headline_like(t) and not shapes.BODY_PUNCT_RE.search(t)
-               for t in (first, second)) and shapes.display_length(first) == shapes.display_length(second)
-
-
-_LABEL_RE = regex.compile(r"^\p{Han}{2,6}[：:]\s*")  # a column's label run into the title (经济聚焦：)
-_TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")
-
-
-def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
-    """A title wrapped over two lines: neither line a couplet; the second the first's rest, or of similar length.
-
-    When the head has just these two lines, a second line clearly longer than
-    the first is a subtitle: a wrapped title fills its first line first.
-
-    >>> _wraps_title("让老旧小区焕发新活力", "东城区推进城镇老旧小区改造纪实", lines=2)
-    False
-    >>> _wraps_title("老街巷完成微改造", "居民出行更加便捷舒心", lines=3)
-    True
-
-    A title that ends by closing a bracket (its column's tag: ……（民生观察）) is whole.
-
-    >>> _wraps_title("给社区做体检（民生观察）", "某区推广网格化服务", lines=2)
-    False
-
-    A tag that closes the second line (……（经济·聚焦）) does not count in its length.
-
-    >>> _wraps_title("推进乡镇综合执法", "提升基层治理效能（经济·聚焦）", lines=2)
-    True
-
-    Clauses under a plain first line are a subtitle's, a column's label before the title aside.
-
-    >>> _wraps_title("江苏探索科技成果转化新途径", "政策松绑、平台支撑构建转化生态", lines=2)
-    False
-    >>> _wraps_title("经济聚焦：江苏探索科技成果转化新途径", "政策松绑、平台支撑构建转化生态", lines=2)
-    False
-    """
-    if shapes.is_couplet(first) or shapes.is_couplet(second) or first.endswith(("）", ")")):
-        return False
-    if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(_LABEL_RE.sub("", first)):
-        return False  # clauses under a plain title (a column's label before it aside): a subtitle
-    a, b = shapes.display_length(first), shapes.display_length(_TAG_RE.sub("", second))  # a tag is no subtitle's length
-    if lines == 2 and b > 1.2 * a:
-        return False
-    return b <= a or b / a <= 1 / 0.6
 
 
 def similarity(head: Head | Words, story: str | Story, below: float = 0.0) -> float | None:
@@ -268,156 +127,6 @@ class Attached:
     confident: bool = True
 
 
-def units(blocks: list[Block]) -> list[list[Block]]:
-    """One unit per headline line; a column label goes with the line after it, a byline with the one before.
-
-    Labels stacked over the headlines (an extractor reading by boxes) go one a head, in order:
-    the first over the first line, each further one over the next line set apart by a blank.
-
-    >>> labels = [Block("天下 万象", 1, 1, role="column"), Block("社区 那些事", 2, 2, role="column")]
-    >>> lines = [Block("站好岗 放好哨", 3, 3, role="headline"), Block("社区党员守岗", 4, 4, role="headline"),
-    ...          Block("清理小广告 粉刷美环境", 6, 6, role="headline", gap_before=1)]
-    >>> [[b.text for b in u] for u in units(labels + lines)]
-    [['天下 万象', '站好岗 放好哨'], ['社区党员守岗'], ['社区 那些事', '清理小广告 粉刷美环境']]
-
-    Without a blank line to tell, they stay over the first line, as printed.
-
-    >>> [[b.text for b in u] for u in units(labels + lines[:2])]
-    [['天下 万象', '社区 那些事', '站好岗 放好哨'], ['社区党员守岗']]
-    """
-    out: list[list[Block]] = []
-    pending: list[Block] = []
-    stacked: list[Block] = []  # labels held for the heads further down
-    for block in blocks:
-        if block.role == "headline":
-            if stacked and block.gap_before:
-                pending, stacked = [stacked[0], *pending], stacked[1:]
-            labels = [b for b in pending if b.role == "column"]
-            if len(labels) > 1 and not stacked:
-                stacked = labels[1:]
-                pending = [b for b in pending if b not in stacked]
-                held_at = len(out)
-            out.append(pending + [block])
-            pending = []
-        elif block.role == "byline" and out:
-            out[-1].append(block)
-        else:
-            pending.append(block)
-    if stacked:  # no blank to tell where the next head starts: the labels stay together
-        out[held_at][0:0] = stacked
-        out[held_at].sort(key=lambda b: (b.role != "column", b.first))
-    if pending:
-        if out:
-            out[-1].extend(pending)
-        else:
-            out.append(pending)
-    return out
-
-
-def _runs_on_past_subtitle(us: list[list[Block]], a: int, b: int) -> bool:
-    """Group a:b of a run's units has a headline line after a ——subtitle: a ——line ends its head.
-
-    >>> run = [[Block("如何把贪官送进监狱——", 1, 1, role="headline")],
-    ...        [Block("——法律用美国的", 2, 2, role="headline")], [Block("为促进全民健身", 3, 3, role="headline")]]
-    >>> _runs_on_past_subtitle(run, 1, 3), _runs_on_past_subtitle(run, 0, 2)
-    (True, False)
-    """
-    def dash(k: int) -> bool:
-        return any(blk.role == "headline" and shapes.is_subtitle_dash(blk.text) for blk in us[k])
-    return any(dash(k) and not dash(k + 1) for k in range(a, b - 1))
-
-
-def _labelled(unit: list[Block]) -> bool:
-    """A unit under a column label: the label is printed over a story's head, never inside one.
-
-    >>> _labelled([Block("社会 那些事", 1, 1, role="column"), Block("站好岗 放好哨", 2, 2, role="headline")])
-    True
-    """
-    return unit[0].role == "column"
-
-
-def _wrapped_from(us: list[list[Block]], a: int) -> bool:
-    """Unit a is the second half of a couplet set on two lines: a short headline line right under
-    one as long (及时整改到位 / 提升安全水平).
-
-    >>> us = [[Block("及时整改到位", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]]
-    >>> _wrapped_from(us, 1), _wrapped_from(us, 0)
-    (True, False)
-    >>> _wrapped_from([[Block("明责赋能", 1, 1, role="headline")], [Block("做强“枢纽”", 2, 2, role="headline")]], 1)
-    True
-
-    Not under a line of another length (a byline read as a headline, a title over its subtitle).
-
-    >>> _wrapped_from([[Block("新城社区党委书记谭永生", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]], 1)
-    False
-    """
-    if a == 0 or a >= len(us) or len(us[a]) != 1 or us[a][0].role != "headline" or us[a][0].gap_before:
-        return False
-    above, line = us[a - 1][-1].text, us[a][0].text
-    if us[a - 1][-1].role != "headline" or shapes.is_subtitle_dash(above) or shapes.is_couplet(above) or shapes.is_couplet(line):
-        return False
-    lengths = _letters(above), _letters(line)  # quotation marks aside (明责赋能 / 做强“枢纽”)
-    return abs(lengths[0] - lengths[1]) <= 1 and max(lengths) <= HALF_LINE
-
-
-def _letters(text: str) -> int:
-    return sum(ch.isalnum() for ch in text)
-
-
-HALF_LINE = 8  # a couplet's half set on a line of its own is this long at most (two titles in a run are longer)
-
-
-def _boxed(us: list[list[Block]]) -> bool:
-    """A run whose headline lines are parted by blank lines here and there: the extractor's text boxes, one a head."""
-    return any(u[0].gap_before for u in us[1:] if u[0].role == "headline")
-
-
-def _inside_box(us: list[list[Block]], a: int) -> bool:
-    """Unit a is a plain headline line alone in its box with the line above: a couplet's subtitle, or a title's rest.
-
-    A couplet is a whole title; in a run whose boxes blank lines part, the line under it in its box is no other head's.
-
-    >>> us = [[Block("明责赋能 做强“枢纽”", 1, 1, role="headline")], [Block("提升城市基层治理水平", 2, 2, role="headline")]]
-    >>> _inside_box(us, 1), _inside_box(us, 0)
-    (True, False)
-
-    Not under a plain line: two columns' headlines may share a box (……安全宣传活动 / ……阅读活动).
-
-    >>> _inside_box([[Block("金桥社区开展安全宣传活动", 1, 1, role="headline")], us[1]], 1)
-    False
-
-    A plain title wrapped in its box fills its first line: a clearly shorter line under it is its rest.
-
-    >>> wrapped = [[Block("上市公司批量调整锁价定增方案", 1, 1, role="headline")], [Block("投资逻辑转向“看成色”", 2, 2, role="headline")]]
-    >>> _inside_box(wrapped, 1)
-    True
-
-    Nor when a third line shares the box: it may be the start of the next head that the line opens.
-
-    >>> _inside_box(us + [[Block("抓获299人", 3, 3, role="headline")]], 1)
-    False
-    """
-    if a == 0 or a >= len(us) or us[a][0].role != "headline" or us[a][0].gap_before:
-        return False
-    above = us[a - 1][-1]
-    box_ends = a + 1 == len(us) or us[a + 1][0].gap_before  # the box is the two lines: no third head's line in it
-    if above.role != "headline" or not box_ends or _is_couplet_unit(us[a]):
-        return False
-    if _is_couplet_unit([above]):
-        return True
-    # a title wrapped in its box fills its first line: the rest is clearly shorter
-    return not shapes.is_subtitle_dash(above.text) and _letters(us[a][0].text) <= WRAP_REST * _letters(above.text)
-
-
-WRAP_REST = 0.8
-
-
-def _is_couplet_unit(unit: list[Block]) -> bool:
-    """A headline line of phrases parted by a space: a whole headline (a ——subtitle aside)."""
-    return any(b.role == "headline" and shapes.is_couplet(b.text) and not shapes.is_subtitle_dash(b.text)
-               for b in unit)
-
-
 def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
     """Split every run into head groups and give each to a story, as one greedy assignment.
 
@@ -436,18 +145,18 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
         near = range(max(0, run.at - NEARBY), min(len(stories), run.at + NEARBY))
         for gone in [s for s in prepared if s not in near]:
             del prepared[gone]  # a huge dump keeps only the stories in reach
-        boxed = _boxed(us)
+        in_boxes = boxed(us)
         for a in range(len(us)):
             for b in range(a + 1, min(len(us), a + MAX_GROUP) + 1):
                 head = heads[(r, a, b)] = build_head([blk for u in us[a:b] for blk in u])
-                if not head.title or any(_is_couplet_unit(u) for u in us[a + 1:b - 1]) or (
-                        b - a > 1 and _is_couplet_unit(us[b - 1]) and _is_couplet_unit(us[a])):
+                if not head.title or any(is_couplet_unit(u) for u in us[a + 1:b - 1]) or (
+                        b - a > 1 and is_couplet_unit(us[b - 1]) and is_couplet_unit(us[a])):
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
-                if _runs_on_past_subtitle(us, a, b):
+                if runs_on_past_subtitle(us, a, b):
                     continue  # a ——subtitle ends its head
-                if any(map(_labelled, us[a + 1:b])):
+                if any(map(labelled, us[a + 1:b])):
                     continue  # a column label opens the next story's head
-                if _wrapped_from(us, a) or _wrapped_from(us, b) or boxed and (_inside_box(us, a) or _inside_box(us, b)):
+                if wrapped_from(us, a) or wrapped_from(us, b) or in_boxes and (inside_box(us, a) or inside_box(us, b)):
                     continue  # a head is whole: not the second line of a wrapped title, not part of a box
                 words = Words(head.text)
                 row = {}
@@ -576,11 +285,11 @@ def _cover(chosen, us, stories, free, held=()) -> list[tuple[int, int, int | Non
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
             # within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle
             joins_next = g is not None and g[1] - i <= MAX_GROUP and not (
-                _is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(_is_couplet_unit, us[i:end])))) \
-                and not any(map(_labelled, us[i + 1:g[0] + 1]))
-            joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(_is_couplet_unit, us[i:end - 1])) \
-                and not (_is_couplet_unit(us[end - 1]) and any(map(_is_couplet_unit, us[prev[0]:i]))) \
-                and not any(map(_labelled, us[i:end]))
+                is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(is_couplet_unit, us[i:end])))) \
+                and not any(map(labelled, us[i + 1:g[0] + 1]))
+            joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(is_couplet_unit, us[i:end - 1])) \
+                and not (is_couplet_unit(us[end - 1]) and any(map(is_couplet_unit, us[prev[0]:i]))) \
+                and not any(map(labelled, us[i:end]))
             if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
                 g[0] = i
             elif joins_prev:
@@ -642,7 +351,7 @@ def _heads_another(lines: list[list[Block]], stories: list[str], held: list[int]
     >>> _heads_another([[Block("社区义诊暖心服务", 3, 3, role="headline")]], stories, [0], 1)
     False
     """
-    if not any(map(_is_couplet_unit, lines)):
+    if not any(map(is_couplet_unit, lines)):
         return False  # a plain line over a group may well be its title
     head = build_head([blk for u in lines for blk in u])
     best = clear_best(head, stories, [*held, own])

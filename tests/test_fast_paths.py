@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleanup import headlines, layout, normalize, polish, shapes
+from cleanup.heads import Head
 from cleanup.rulebook import REGISTRY
 
 # Characters that the shape regexes and the rules' pre-checks look for, and some they do not.
@@ -86,7 +87,7 @@ snippet = st.tuples(st.integers(0, len(_GOLDEN_TEXT)), st.integers(0, 600)).map(
 @SETTINGS
 @given(snippet.map(lambda s: s[:30]), snippet, st.floats(0.0, 1.2))
 def test_similarity_cut_short_only_under_its_floor(title, story, below):
-    head = headlines.Head(title=title)
+    head = Head(title=title)
     exact = headlines.similarity(head, story)
     cut = headlines.similarity(headlines.Words(head.text), headlines.Story(story), below)
     assert cut == exact or (cut is None and exact < below)

@@ -1,0 +1,153 @@
+"""A story's head: its headline lines, byline and column label, and which lines are the title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import shapes
+from .model import Block
+
+TITLE_LINES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A story's headline lines, byline and column label, with their dump lines."""
+
+    title: str
+    subtitle: str = ""
+    byline: str = ""
+    column: str = ""
+    first: int = 0
+    last: int = 0
+    spans: tuple[tuple[int, int, str], ...] = ()  # (first, last, role) per block, as model.Item keeps them
+
+    @property
+    def text(self) -> str:
+        return f"{self.title} {self.subtitle}".strip()
+
+
+def build_head(blocks: list[Block]) -> Head:
+    """Title, subtitle, byline and column label from consecutive head blocks.
+
+    Two short lines printed together without a phrase space are one wrapped
+    title (普及消防知识 / 提高自救能力); further lines are the subtitle: a title
+    wraps once at most, as a newspaper sets it. A blank line parts a title from
+    its subtitle, but not the two halves of a couplet (see _couplet_halves).
+
+    >>> head = build_head([Block("站好岗", 1, 1, "headline"), Block("放好哨", 3, 3, "headline", gap_before=1)])
+    >>> head.title, head.subtitle
+    ('站好岗 放好哨', '')
+    >>> build_head([Block("汇聚爱心力量", 1, 1, "headline"), Block("市社会福利院开展捐赠活动", 3, 3, "headline", gap_before=1)]).subtitle
+    '市社会福利院开展捐赠活动'
+    """
+    column = " ".join(b.text for b in blocks if b.role == "column")
+    byline = " ".join(b.text for b in blocks if b.role == "byline")
+    lines = [b for b in blocks if b.role == "headline"]
+    title_parts = lines[:1]
+    for b in lines[1:TITLE_LINES]:
+        prev = title_parts[-1]
+        if b.gap_before and not _couplet_halves(prev.text, b.text) or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text, len(lines)):
+            break
+        title_parts.append(b)
+    rest = lines[len(title_parts):]
+    return Head(
+        title=" ".join(b.text for b in title_parts),
+        subtitle=" ".join(b.text for b in rest),
+        byline=byline,
+        column=column,
+        first=min(b.first for b in blocks),
+        last=max(b.last for b in blocks),
+        spans=tuple((first, last, _SPAN_ROLES.get(b.role) or ("title" if b in title_parts else "subtitle"))
+                    for b in blocks for first, last in b.line_runs),
+    )
+
+
+_SPAN_ROLES = {"column": "column", "byline": "byline"}  # a headline block is the title or the subtitle
+
+
+def split_run(blocks: list[Block]) -> list[list[Block]]:
+    """Split a run of headline lines into one group per story.
+
+    Runs of headlines printed together (after the briefs, in a side column)
+    belong to several stories: a group holds one title (maybe wrapped) and at
+    most one subtitle line, and a couplet after a title starts the next group.
+    """
+    groups: list[list[Block]] = []
+    current: list[Block] = []
+    for block in blocks:
+        if current and block.role != "byline" and any(b.role == "headline" for b in current):
+            head = build_head(current)
+            starts_new = block.role == "column" or bool(head.subtitle)
+            if block.role == "headline" and not shapes.is_subtitle_dash(block.text):
+                starts_new = starts_new or (shapes.is_couplet(block.text) and bool(head.title))
+            if starts_new:
+                groups.append(current)
+                current = []
+        current.append(block)
+    if current:
+        groups.append(current)
+    return groups
+
+
+_HALF = (3, 8)  # the characters of one half of a couplet title (站好岗; 及时整改到位)
+
+
+def _couplet_halves(first: str, second: str) -> bool:
+    """Two short headline lines of one length, unspaced and unpunctuated: the halves of one couplet title.
+
+    OCR reads the two phrases of a big-type couplet (站好岗 放好哨) as two lines with
+    a blank between; a subtitle is longer than a half, or set in clauses.
+
+    >>> _couplet_halves("站好岗", "放好哨"), _couplet_halves("及时整改到位", "提升安全水平")
+    (True, True)
+    >>> _couplet_halves("汇聚爱心力量", "市社会福利院开展爱心捐赠活动"), _couplet_halves("明责赋能", "做强，提效")
+    (False, False)
+    """
+    lo, hi = _HALF
+    return all(lo <= len(t) <= hi and " " not in t and shapes.is_headline_like(t) and not shapes.BODY_PUNCT_RE.search(t)
+               for t in (first, second)) and shapes.display_length(first) == shapes.display_length(second)
+
+
+_LABEL_RE = regex.compile(r"^\p{Han}{2,6}[：:]\s*")  # a column's label run into the title (经济聚焦：)
+_TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")
+
+
+def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
+    """A title wrapped over two lines: neither line a couplet; the second the first's rest, or of similar length.
+
+    When the head has just these two lines, a second line clearly longer than
+    the first is a subtitle: a wrapped title fills its first line first.
+
+    >>> _wraps_title("让老旧小区焕发新活力", "东城区推进城镇老旧小区改造纪实", lines=2)
+    False
+    >>> _wraps_title("老街巷完成微改造", "居民出行更加便捷舒心", lines=3)
+    True
+
+    A title that ends by closing a bracket (its column's tag: ……（民生观察）) is whole.
+
+    >>> _wraps_title("给社区做体检（民生观察）", "某区推广网格化服务", lines=2)
+    False
+
+    A tag that closes the second line (……（经济·聚焦）) does not count in its length.
+
+    >>> _wraps_title("推进乡镇综合执法", "提升基层治理效能（经济·聚焦）", lines=2)
+    True
+
+    Clauses under a plain first line are a subtitle's, a column's label before the title aside.
+
+    >>> _wraps_title("江苏探索科技成果转化新途径", "政策松绑、平台支撑构建转化生态", lines=2)
+    False
+    >>> _wraps_title("经济聚焦：江苏探索科技成果转化新途径", "政策松绑、平台支撑构建转化生态", lines=2)
+    False
+    """
+    if shapes.is_couplet(first) or shapes.is_couplet(second) or first.endswith(("）", ")")):
+        return False
+    if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(_LABEL_RE.sub("", first)):
+        return False  # clauses under a plain title (a column's label before it aside): a subtitle
+    a, b = shapes.display_length(first), shapes.display_length(_TAG_RE.sub("", second))  # a tag is no subtitle's length
+    if lines == 2 and b > 1.2 * a:
+        return False
+    return b <= a or b / a <= 1 / 0.6

@@ -1,0 +1,157 @@
+"""A head run's units (a headline line, with its column label and byline) and which spans of
+them may be one story's head."""
+
+from __future__ import annotations
+
+from . import shapes
+from .model import Block
+
+
+def units(blocks: list[Block]) -> list[list[Block]]:
+    """One unit per headline line; a column label goes with the line after it, a byline with the one before.
+
+    Labels stacked over the headlines (an extractor reading by boxes) go one a head, in order:
+    the first over the first line, each further one over the next line set apart by a blank.
+
+    >>> labels = [Block("天下 万象", 1, 1, role="column"), Block("社区 那些事", 2, 2, role="column")]
+    >>> lines = [Block("站好岗 放好哨", 3, 3, role="headline"), Block("社区党员守岗", 4, 4, role="headline"),
+    ...          Block("清理小广告 粉刷美环境", 6, 6, role="headline", gap_before=1)]
+    >>> [[b.text for b in u] for u in units(labels + lines)]
+    [['天下 万象', '站好岗 放好哨'], ['社区党员守岗'], ['社区 那些事', '清理小广告 粉刷美环境']]
+
+    Without a blank line to tell, they stay over the first line, as printed.
+
+    >>> [[b.text for b in u] for u in units(labels + lines[:2])]
+    [['天下 万象', '社区 那些事', '站好岗 放好哨'], ['社区党员守岗']]
+    """
+    out: list[list[Block]] = []
+    pending: list[Block] = []
+    stacked: list[Block] = []  # labels held for the heads further down
+    for block in blocks:
+        if block.role == "headline":
+            if stacked and block.gap_before:
+                pending, stacked = [stacked[0], *pending], stacked[1:]
+            labels = [b for b in pending if b.role == "column"]
+            if len(labels) > 1 and not stacked:
+                stacked = labels[1:]
+                pending = [b for b in pending if b not in stacked]
+                held_at = len(out)
+            out.append(pending + [block])
+            pending = []
+        elif block.role == "byline" and out:
+            out[-1].append(block)
+        else:
+            pending.append(block)
+    if stacked:  # no blank to tell where the next head starts: the labels stay together
+        out[held_at][0:0] = stacked
+        out[held_at].sort(key=lambda b: (b.role != "column", b.first))
+    if pending:
+        if out:
+            out[-1].extend(pending)
+        else:
+            out.append(pending)
+    return out
+
+
+def runs_on_past_subtitle(us: list[list[Block]], a: int, b: int) -> bool:
+    """Group a:b of a run's units has a headline line after a ——subtitle: a ——line ends its head.
+
+    >>> run = [[Block("如何把贪官送进监狱——", 1, 1, role="headline")],
+    ...        [Block("——法律用美国的", 2, 2, role="headline")], [Block("为促进全民健身", 3, 3, role="headline")]]
+    >>> runs_on_past_subtitle(run, 1, 3), runs_on_past_subtitle(run, 0, 2)
+    (True, False)
+    """
+    def dash(k: int) -> bool:
+        return any(blk.role == "headline" and shapes.is_subtitle_dash(blk.text) for blk in us[k])
+    return any(dash(k) and not dash(k + 1) for k in range(a, b - 1))
+
+
+def labelled(unit: list[Block]) -> bool:
+    """A unit under a column label: the label is printed over a story's head, never inside one.
+
+    >>> labelled([Block("社会 那些事", 1, 1, role="column"), Block("站好岗 放好哨", 2, 2, role="headline")])
+    True
+    """
+    return unit[0].role == "column"
+
+
+def wrapped_from(us: list[list[Block]], a: int) -> bool:
+    """Unit a is the second half of a couplet set on two lines: a short headline line right under
+    one as long (及时整改到位 / 提升安全水平).
+
+    >>> us = [[Block("及时整改到位", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]]
+    >>> wrapped_from(us, 1), wrapped_from(us, 0)
+    (True, False)
+    >>> wrapped_from([[Block("明责赋能", 1, 1, role="headline")], [Block("做强“枢纽”", 2, 2, role="headline")]], 1)
+    True
+
+    Not under a line of another length (a byline read as a headline, a title over its subtitle).
+
+    >>> wrapped_from([[Block("新城社区党委书记谭永生", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]], 1)
+    False
+    """
+    if a == 0 or a >= len(us) or len(us[a]) != 1 or us[a][0].role != "headline" or us[a][0].gap_before:
+        return False
+    above, line = us[a - 1][-1].text, us[a][0].text
+    if us[a - 1][-1].role != "headline" or shapes.is_subtitle_dash(above) or shapes.is_couplet(above) or shapes.is_couplet(line):
+        return False
+    lengths = _letters(above), _letters(line)  # quotation marks aside (明责赋能 / 做强“枢纽”)
+    return abs(lengths[0] - lengths[1]) <= 1 and max(lengths) <= HALF_LINE
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+HALF_LINE = 8  # a couplet's half set on a line of its own is this long at most (two titles in a run are longer)
+
+
+def boxed(us: list[list[Block]]) -> bool:
+    """A run whose headline lines are parted by blank lines here and there: the extractor's text boxes, one a head."""
+    return any(u[0].gap_before for u in us[1:] if u[0].role == "headline")
+
+
+def inside_box(us: list[list[Block]], a: int) -> bool:
+    """Unit a is a plain headline line alone in its box with the line above: a couplet's subtitle, or a title's rest.
+
+    A couplet is a whole title; in a run whose boxes blank lines part, the line under it in its box is no other head's.
+
+    >>> us = [[Block("明责赋能 做强“枢纽”", 1, 1, role="headline")], [Block("提升城市基层治理水平", 2, 2, role="headline")]]
+    >>> inside_box(us, 1), inside_box(us, 0)
+    (True, False)
+
+    Not under a plain line: two columns' headlines may share a box (……安全宣传活动 / ……阅读活动).
+
+    >>> inside_box([[Block("金桥社区开展安全宣传活动", 1, 1, role="headline")], us[1]], 1)
+    False
+
+    A plain title wrapped in its box fills its first line: a clearly shorter line under it is its rest.
+
+    >>> wrapped = [[Block("上市公司批量调整锁价定增方案", 1, 1, role="headline")], [Block("投资逻辑转向“看成色”", 2, 2, role="headline")]]
+    >>> inside_box(wrapped, 1)
+    True
+
+    Nor when a third line shares the box: it may be the start of the next head that the line opens.
+
+    >>> inside_box(us + [[Block("抓获299人", 3, 3, role="headline")]], 1)
+    False
+    """
+    if a == 0 or a >= len(us) or us[a][0].role != "headline" or us[a][0].gap_before:
+        return False
+    above = us[a - 1][-1]
+    box_ends = a + 1 == len(us) or us[a + 1][0].gap_before  # the box is the two lines: no third head's line in it
+    if above.role != "headline" or not box_ends or is_couplet_unit(us[a]):
+        return False
+    if is_couplet_unit([above]):
+        return True
+    # a title wrapped in its box fills its first line: the rest is clearly shorter
+    return not shapes.is_subtitle_dash(above.text) and _letters(us[a][0].text) <= WRAP_REST * _letters(above.text)
+
+
+WRAP_REST = 0.8
+
+
+def is_couplet_unit(unit: list[Block]) -> bool:
+    """A headline line of phrases parted by a space: a whole headline (a ——subtitle aside)."""
+    return any(b.role == "headline" and shapes.is_couplet(b.text) and not shapes.is_subtitle_dash(b.text)
+               for b in unit)
