@@ -104,7 +104,7 @@ def find_column_label(w: Window) -> str | None:
         return None  # a label opens a head: a line right under another headline line is that headline's
     whole = shapes.is_couplet(nxt.text) and not shapes.is_subtitle_dash(nxt.text)  # a whole headline: nothing over it is its part
     if shapes.is_headline_like(nxt.text) and not shapes.is_byline(nxt.text) \
-            and (whole or _letters(_headline_under(w)) >= 1.5 * len(text)) and _foreign_to_what_follows(w, text):
+            and (whole or shapes.letters(_headline_under(w)) >= 1.5 * len(text)) and _foreign_to_what_follows(w, text):
         return "column"  # printed without its phrase space: its words are not the story's
     return None
 
@@ -128,13 +128,6 @@ def _headline_under(w: Window) -> str:
     return nxt.text + wrap.text
 
 
-def _letters(text: str) -> int:
-    """Characters that are words, not marks: a wrapped couplet's second half in quotes (做强“枢纽”) is no longer than its first.
-
-    >>> _letters("做强“枢纽”"), _letters("锂同位素检测")
-    (4, 6)
-    """
-    return sum(ch.isalnum() for ch in text)
 LABEL_BELOW = 4  # blocks under a label whose words would make it a headline of their own
 
 

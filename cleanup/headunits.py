@@ -95,12 +95,8 @@ def wrapped_from(us: list[list[Block]], a: int) -> bool:
     above, line = us[a - 1][-1].text, us[a][0].text
     if us[a - 1][-1].role != "headline" or shapes.is_subtitle_dash(above) or shapes.is_couplet(above) or shapes.is_couplet(line):
         return False
-    lengths = _letters(above), _letters(line)  # quotation marks aside (明责赋能 / 做强“枢纽”)
+    lengths = shapes.letters(above), shapes.letters(line)  # quotation marks aside (明责赋能 / 做强“枢纽”)
     return abs(lengths[0] - lengths[1]) <= 1 and max(lengths) <= HALF_LINE
-
-
-def _letters(text: str) -> int:
-    return sum(ch.isalnum() for ch in text)
 
 
 HALF_LINE = 8  # a couplet's half set on a line of its own is this long at most (two titles in a run are longer)
@@ -145,7 +141,7 @@ def inside_box(us: list[list[Block]], a: int) -> bool:
     if is_couplet_unit([above]):
         return True
     # a title wrapped in its box fills its first line: the rest is clearly shorter
-    return not shapes.is_subtitle_dash(above.text) and _letters(us[a][0].text) <= WRAP_REST * _letters(above.text)
+    return not shapes.is_subtitle_dash(above.text) and shapes.letters(us[a][0].text) <= WRAP_REST * shapes.letters(above.text)
 
 
 WRAP_REST = 0.8
