@@ -2,12 +2,12 @@
 
 Each join rule takes the previous line, the current line and the page layout,
 and answers True (join), False (break) or None (no opinion). The first opinion
-wins; with none, lines break. Rules run in the order `pipeline.JOIN_RULES` lists.
+wins; with none, lines break. Rules run in the order `pipeline.JOIN_RULES` lists;
+those that keep a headline's lines together and apart are in joinheads.py.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import regex
@@ -22,10 +22,7 @@ _HAN_RE = regex.compile(r"\p{Han}")
 _PUNCT_RE = regex.compile(r"\p{P}+")
 _TIME_OPENER_RE = lexicon.compile_pattern(rf"(?:{_LEX.caption_cue_re.pattern})[，,]")
 _CONTINUING_MARKS = "，、：；,;:（(“‘《"
-WIDER_MEASURE = 1.2  # a line this much wider than its column is set in another measure
 TAIL = 30  # characters of the paragraph so far that a seam carries
-_CLAUSE_GOES_ON = tuple("，、；,;")  # (a colon may end a kicker over a headline)
-_CLOSERS = tuple(_LEX.closers)
 
 
 @dataclass(slots=True)  # not frozen: one is built per line, and a frozen one costs four times as much
@@ -95,35 +92,6 @@ class Seam:
         return shapes.ends_sentence(self.tail or self.prev)
 
 
-@rule("JN18")
-def join_quoted_couplet(seam: Seam) -> bool | None:
-    """Join a full line with a phrase space to the quotation it goes on with, and on to the line under it.
-
-    A headline never stands inside an open quotation: 开展“春风化雨润童心 红色基因代代传”
-    wraps like any text, its phrase space and all.
-
-    >>> join_quoted_couplet(_seam("开展的“春风化雨", "润童心 红色基因代", width=9))
-    True
-    >>> join_quoted_couplet(_seam("开展的春风化雨润", "丰台警方出动 嫌犯落网", width=9))
-    >>> join_quoted_couplet(_seam("开展的“春风化雨", "润童心 红色基因", width=9))
-    >>> join_quoted_couplet(_seam("润童心 红色基因代", "代传”活动在塔子山", width=9, tail="开展的“春风化雨润童心 红色基因代"))
-    True
-    >>> join_quoted_couplet(_seam("报记者 曲晓光 摄", "净化文化环境 抓好安全生产", width=12, tail="坚强有力。 本报记者 曲晓光 摄"))
-    """
-    if seam.blanks or seam.width is None:
-        return None
-    # a couplet is standalone (computed once a line): the cheap test first
-    if seam.prev_standalone and seam.prev_continues and shapes.is_couplet(seam.prev) and not shapes.ends_sentence(seam.prev) \
-            and not shapes.run_in_credit(seam.tail):
-        return True  # joined into the text above, the sentence goes on under it (a credit's end does not)
-    if not seam.cur_standalone or seam.cur_len < seam.width - 1.5 or not shapes.is_couplet(seam.cur):
-        return None
-    prev = seam.tail or seam.prev
-    if shapes.ends_sentence(prev) or seam.prev_len < seam.width - 1.5:
-        return None
-    return True if prev.count("“") > prev.count("”") or prev.count('"') % 2 == 1 else None
-
-
 @rule("JN01")
 def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     """Never join a byline, credit, note opener or headline couplet to a neighbour.
@@ -155,16 +123,6 @@ def _completes_credit(seam: Seam) -> bool:
     before = seam.tail or seam.prev
     match = None if shapes.run_in_credit(before) else shapes.run_in_credit(before + seam.cur)
     return match is not None and match.start("credit") < len(before)  # (a whole credit under a caption stays apart)
-
-
-@rule("JN12")
-def join_vertical_headline(seam: Seam) -> bool | None:
-    """Join lines of one character each: a headline set vertically, read a character a line.
-
-    >>> join_vertical_headline(_seam("喜", "迎")), join_vertical_headline(_seam("喜迎", "丰收"))
-    (True, None)
-    """
-    return True if len(seam.prev) == 1 and len(seam.cur) == 1 and not seam.blanks else None
 
 
 @rule("JN13")
@@ -286,135 +244,9 @@ def break_before_paragraph_opener(seam: Seam) -> bool | None:
     return None
 
 
-@rule("JN08")
-def break_around_overflowing_line(seam: Seam) -> bool | None:
-    """Break before a line longer than the column, and across a blank line after one.
-
-    A line wider than its neighbours' column is a headline or subtitle printed
-    across columns, not one of the column's wrapped lines.
-
-    >>> break_around_overflowing_line(_seam("古城墙修缮迎来新进展", "东门段城墙修缮工程今日全面开工建设", width=12))
-    False
-    >>> break_around_overflowing_line(_seam("近日，东门段城墙修缮工程", "开工。", width=12))
-    >>> break_around_overflowing_line(_seam("给老街巷做体检，改造更精细（民生聚焦·城里的新变化）", "东城推进老旧街巷微更新",
-    ...                                     width=16, opens=True))
-    False
-
-    After a sentence's end, a line in a clearly wider measure opens something else (a caption across columns):
-
-    >>> break_around_overflowing_line(_seam("要想在美国对贪官们治罪。", "创新基层社会治理，根本在于通过加强党的", width=13,
-    ...                                     tail="……严格说起来，要想在美国对贪官们治罪。"))
-    False
-
-    Nor is a wide line a headline when it opens with a dateline, or when a short line under it ends its sentence:
-
-    >>> break_around_overflowing_line(_seam("本报讯（记者 崔圣驰）6日晚，在昆明市", "白龙路一自助银行里，来取", width=11, opens=True))
-    >>> break_around_overflowing_line(_seam("掏出卡往自动存取款机上塞却", "塞不进。", width=8, opens=True))
-
-    A wide line that leaves a quote open goes on, headline-like or not:
-
-    >>> break_around_overflowing_line(_seam("近日，市第二中学“阳光体育 和谐校", "园”韵律操比赛拉开帷幕。", width=10, opens=True))
-
-    >>> break_around_overflowing_line(_seam("根据中国社科院相关机构进行的“中国公民政治", "文化”问卷调查：90.03%被调查者对", width=17, opens=True))
-
-    Short headline lines, joined as if they were a narrow column's (党委统揽 / 全域统筹), end before a wider line:
-
-    >>> break_around_overflowing_line(_seam("全域统筹", "构建党建引领城乡基层治理新格局", width=4, tail="党委统揽全域统筹"))
-    False
-
-    A line wider than the column after a comma goes on a wider column's sentence: no headline follows a comma.
-
-    >>> break_around_overflowing_line(_seam("为打造整洁、舒适的人居环境,", "近日, 铁西区地直街道地直社区联合", width=12))
-
-    A line as wide after it, running text, makes a wider column (a caption, a box), not a headline.
-
-    >>> break_around_overflowing_line(_seam("实现对激光诱导高温等离子体核", "心的主动调控，从根本上抑制自", width=11, opens=True))
-
-    Where a blank line follows every line, two wide lines in a row are one wide paragraph's.
-
-    >>> seam = _seam("6月10日，金融监管总局批复显示，云南罗平、师宗两家村镇银行", "因被吸收合并而解散。同日，浙江地区也有两家", width=16, blanks=1, opens=True)
-    >>> seam.double_spaced = True
-    >>> break_around_overflowing_line(seam)
-    """
-    prev_overflows = seam.overflows(seam.prev, seam.prev_len)
-    if not prev_overflows and seam.prev_ends_sentence and seam.cur_len >= WIDER_MEASURE * (seam.width or math.inf):
-        return False  # no paragraph goes on in a clearly wider measure after a sentence ends: a caption, a lede
-    if not prev_overflows and (not seam.prev_continues or _headline_so_far(seam)) and seam.overflows(seam.cur, seam.cur_len):
-        if not seam.prev.endswith(_CLAUSE_GOES_ON):  # no headline follows a comma: a wider column goes on
-            return False
-    if prev_overflows and seam.prev_opens and not seam.prev_ends_sentence and not _ends_paragraph_under(seam):
-        # a headline set wider than the column below it (a wide lede goes on at its own width)
-        if shapes.is_headline_like(seam.prev) and not shapes.BODY_PUNCT_RE.search(seam.prev) and not _same_wide_measure(seam) \
-                and not _leaves_open(seam.prev):
-            return False
-        if seam.prev_len >= 1.5 * (seam.width or 0) and not seam.overflows(seam.cur, seam.cur_len) \
-                and not _leaves_open(seam.prev):
-            return False
-    if seam.blanks and prev_overflows and not seam.prev_ends_sentence:
-        if seam.double_spaced and seam.overflows(seam.cur, seam.cur_len):
-            return None  # a blank after every line: two wide lines are one wide paragraph's
-        return False
-    return None
-
-
-def _headline_so_far(seam: Seam) -> bool:
-    """The paragraph so far is an unpunctuated phrase shorter than a seam's tail (the tail holds all of it): a headline's."""
-    return len(seam.tail) < TAIL and shapes.is_headline_like(seam.tail)
-
-
-def _ends_paragraph_under(seam: Seam) -> bool:
-    """prev opens running text: a dateline, or a short line under it ends the sentence it began (……上塞却 / 塞不进。)."""
-    if seam.prev_dateline:
-        return True
-    if seam.prev.endswith(_CLOSERS):
-        return False  # a phrase closed: a headline may end so
-    return shapes.ends_sentence(seam.cur) and seam.cur_len < min(seam.prev_len, seam.width or math.inf) - 1.5
-
-
 def _leaves_open(text: str) -> bool:
     """A quote or bracket opened and not closed: the text goes on (……“中国公民政治 / 文化”问卷调查)."""
     return text.count("“") > text.count("”") or text.count("（") > text.count("）")
-
-
-def _same_wide_measure(seam: Seam) -> bool:
-    """The line after is running text as wide: a caption or box set wider than the column, not a headline."""
-    return (seam.overflows(seam.cur, seam.cur_len) and abs(seam.cur_len - seam.prev_len) <= 1
-            and bool(shapes.BODY_PUNCT_RE.search(seam.cur)))
-
-
-@rule("JN19")
-def keep_headline_lines_over_a_byline_apart(seam: Seam) -> bool | None:
-    """Break between the two lines that open a block right over a byline or ——subtitle: a title and its subtitle.
-
-    Nothing but a headline stands over a byline; a kicker's colon or a comma in the
-    title (今日视点：给黑土地做体检，施肥更精细) does not make it running text.
-
-    >>> keep_headline_lines_over_a_byline_apart(_seam("今日视点：给黑土地做体检，施肥更精细", "吉林农安推广变量施肥技术", heads=True, opens=True))
-    False
-    >>> keep_headline_lines_over_a_byline_apart(_seam("今日视点：给黑土地做体检，施肥更精细", "吉林农安推广变量施肥技术", opens=True))
-    """
-    if not (seam.cur_heads and seam.prev_opens) or seam.blanks or seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
-        return None
-    return False
-
-
-@rule("JN20")
-def keep_a_box_apart(seam: Seam) -> bool | None:
-    """Break before a short unpunctuated line that opens a box of lines set close: a headline.
-
-    Where blank lines part every line of running text, lines set close under a blank
-    are a box of their own, not the sentence the text above left open.
-
-    >>> keep_a_box_apart(_seam("完善制度机制，用好活动载", "推进乡镇综合执法", width=20, blanks=1, running=True, boxed=True))
-    False
-    >>> keep_a_box_apart(_seam("完善制度机制，用好活动载", "体，推动基层治理工作走深走实", width=20, blanks=1, running=True, boxed=True))
-    """
-    if not (seam.cur_boxed and seam.blanks) or seam.width is None or shapes.BODY_PUNCT_RE.search(seam.cur):
-        return None
-    return False if seam.cur_len <= BOX_LINE * seam.width and not shapes.ends_sentence(seam.cur) else None
-
-
-BOX_LINE = 0.7  # a headline line in a box is this much of the column's width at most
 
 
 @rule("JN09")
@@ -449,35 +281,6 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
     if _leaves_open(seam.prev) and not shapes.is_headline_like(seam.prev + seam.cur):
         return True  # a quotation opened and not closed goes on (“原来革命先烈是这样克服 / 困难的！”……)
     return None
-
-
-@rule("JN11")
-def keep_two_line_headline_apart(seam: Seam) -> bool | None:
-    """Break a block of two unpunctuated lines, the second short: a headline printed on two lines.
-
-    Its lines join into one title with a space later, in assembly; joined here
-    they would lose that space.
-
-    >>> keep_two_line_headline_apart(_seam("社区食堂“菜单”再升级", "老人用餐更加方便", width=14, cur_last=True, opens=True))
-    False
-    >>> keep_two_line_headline_apart(_seam("近日，社区开展了义诊活", "动，居民纷纷前来", width=14, cur_last=True, opens=True))
-    >>> keep_two_line_headline_apart(_seam("古镇一木匠三十年修桥", "“义务工程”惠及千户人家", width=13, opens=True, heads=True))
-    False
-    """
-    if seam.prev_opens and seam.cur_heads and not _punctuated(seam):
-        return False  # both lines stand over a subtitle or a byline: a headline's
-    if not seam.prev_opens or seam.width is None or seam.cur_len >= seam.width - 1.5:
-        return None
-    if not seam.cur_last and seam.cur_len >= 0.5 * seam.width:  # a wrapped title's rest is short
-        return None
-    return None if _punctuated(seam) else False
-
-
-def _punctuated(seam: Seam) -> bool:
-    """Either line ends a sentence or has body punctuation: running text, not a headline."""
-    if seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
-        return True
-    return bool(shapes.BODY_PUNCT_RE.search(seam.prev) or shapes.BODY_PUNCT_RE.search(seam.cur))
 
 
 @rule("JN14")
