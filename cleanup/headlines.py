@@ -216,21 +216,24 @@ def rejoin_subtitles(found: list[Attached], runs: list[Run]) -> list[Attached]:
     >>> [(f.head.title, f.head.subtitle, f.story) for f in rejoin_subtitles(found, [title, sub])]
     [('党委统揽 全域统筹', '——构建城乡基层治理新格局', 2)]
     """
-    out = list(found)
+    out: list[Attached | None] = list(found)
+    ending: dict[int, int] = {}  # run: the place in `out` of the first group that ends it
+    for k, g in enumerate(found):
+        if g.head.last == runs[g.run].blocks[-1].last:
+            ending.setdefault(g.run, k)
     for k, f in enumerate(found):
         if not shapes.is_subtitle_dash(f.head.title) or f.head.column or f.run == 0:
             continue
-        opens = runs[f.run].blocks[0].first == f.head.first
-        ends = [g for g in out if g is not None and g.run == f.run - 1 and g.head.last == runs[g.run].blocks[-1].last]
-        if not opens or not ends:
+        at = ending.get(f.run - 1)
+        if runs[f.run].blocks[0].first != f.head.first or at is None or out[at] is None:
             continue
-        title = ends[0]
+        title = out[at]
         if title.story is not None or title.head.subtitle or title.head.byline or shapes.is_subtitle_dash(title.head.title):
             continue
         blocks = [b for b in runs[title.run].blocks if b.first >= title.head.first] + \
                  [b for b in runs[f.run].blocks if f.head.first <= b.first <= f.head.last]
-        out[out.index(title)] = None
-        out[out.index(f)] = Attached(f.run, build_head(blocks), f.story, f.score, f.confident)
+        out[at] = None
+        out[k] = Attached(f.run, build_head(blocks), f.story, f.score, f.confident)
     return [f for f in out if f is not None]
 
 
