@@ -15,7 +15,7 @@ _CJK = r"\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff6
 _CJK_RE = regex.compile(f"[{_CJK}]")
 _SPACES_RE = regex.compile(r"[ \t\u3000\u00a0]+")
 # A space between two one-character tokens: the mark of a justified, spread line.
-_SPREAD_RE = regex.compile(rf"(?<=(?:^|\s)[{_CJK},.;:!?()])\s+(?=[{_CJK},.;:!?()](?:\s|$))")
+_SPREAD_RE = regex.compile(rf"(?<=(?:^|\s)[{_CJK},.;:!?()])\s+(?=[{_CJK},.;:!?()](?:\s|$))(?![摄攝]$)")
 # the CJK side: a Han character or a full-width sign (1+1＞ 2, 100％ 的)
 _ALNUM_SPACE_RE = regex.compile(r"(?<=[\p{Han}\uff01-\uff0f\uff1a-\uff20])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%])\s+(?=[\p{Han}\uff01-\uff0f\uff1a-\uff20])")
 _PUNCT_SPACE_RE = regex.compile(r"\s+(?=[，。、；：？！”’）》】」』])|(?<=[，。、；：？！“‘（《【「『])\s+")
@@ -100,6 +100,11 @@ def close_spread_characters(text: str) -> str:
     '本报记者 田鹏'
     >>> close_spread_characters("游园赏美景 千人健步行")
     '游园赏美景 千人健步行'
+
+    A credit's closing 摄 keeps its space: it is printed apart from the name, spread or not.
+
+    >>> close_spread_characters("新华社记者 王 鹏 摄"), close_spread_characters("鹏 摄")
+    ('新华社记者 王鹏 摄', '鹏 摄')
     """
     return _SPREAD_RE.sub("", text) if _ANY_SPACE_RE.search(text) else text
 
