@@ -139,18 +139,18 @@ def scattered_characters(v: View) -> float:
     """Share of a line's space-separated pieces that are one character, wide gaps counted twice.
 
     OCR puts spaces around the specks it reads in a picture (司     了|). A line
-    spread evenly, every piece one character (第 1 版), is justified print, and a
-    byline's bullet (■ 郑林) is no speck.
+    spread evenly, every piece one character or one number (第 10 版), is justified
+    print, and a byline's bullet (■ 郑林) is no speck.
 
     >>> scattered_characters(view("人 4二| 二 SEE"))
     0.5
-    >>> scattered_characters(view("游园赏美景 千人健步行")), scattered_characters(view("第 1 版"))
+    >>> scattered_characters(view("游园赏美景 千人健步行")), scattered_characters(view("第 10 版"))
     (0.0, 0.0)
     """
     pieces = v.text.split()
     if pieces and pieces[0] in _LEX.byline_bullets:
         pieces = pieces[1:]
-    if len(pieces) < 2 or all(len(p) == 1 for p in pieces):
+    if len(pieces) < 2 or all(len(p) == 1 or p.isdigit() for p in pieces):
         return 0.0
     singles = sum(len(p) == 1 for p in pieces) + len(_WIDE_GAP_RE.findall(v.text))
     return round(min(1.0, singles / len(pieces)), 3)
