@@ -84,14 +84,14 @@ def assemble(blocks: list[Block]) -> list[Item]:
     runs: list[_Placed] = []
     story: Draft | None = None  # the article or note that body text continues
     waiting: _Placed | None = None  # a run whose next story is not opened yet
+    heads_over: dict[int, list[Block]] = {}  # id of a story: the head run printed right over it
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
             nxt = blocks[j] if j < len(blocks) else None
-            over = next((p.run.blocks for p in reversed(runs) if p.after is story), None) if story else None
-            if _is_section_heading(blocks[i:j], story, blocks[j:j + BELOW], over):
+            if _is_section_heading(blocks[i:j], story, blocks[j:j + BELOW], heads_over.get(id(story))):
                 story.body.append(("h2", blocks[i].text))
                 story.starts.append(blocks[i].first)
                 story.spans.append(((blocks[i].first, blocks[i].last),))
@@ -133,6 +133,8 @@ def assemble(blocks: list[Block]) -> list[Item]:
             story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
         if waiting is not None and block.role not in ("caption", "credit"):
             waiting.after = story if story is not None and len(story.body) == 1 else None
+            if waiting.after is not None:
+                heads_over[id(story)] = waiting.run.blocks
             waiting = None
         i += 1
     _attach_heads(drafts, runs)
