@@ -15,8 +15,12 @@ from .model import Block, Item
 
 FOREIGN = 0.2  # a heading less similar than this to its story above,
 OWN = 0.4  # and this similar to the paragraphs below it, is the next story's headline
+STILL_ITS_OWN = 0.1  # unless the running story's headline is this similar to them and to its paragraphs above
 BELOW = 12  # blocks below a heading whose paragraphs show whose it is
 _HEAD_ROLES = frozenset({"column", "headline", "byline"})
+# a story's lead: a source named (据……报道, ……消息，) or a dateline the extractor cut (……日电（记者, ……怡）)
+_LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,20}消息[，,]|[^（(，。]{1,12}[）)])"
+                         r"|[电讯]\s*[（(〈《]\s*(?:全媒体)?(?:记者|通讯员)")
 _DATELINE_NAMES_RE = regex.compile(r"^[^（(]{1,20}[（(][^）)]{2,30}[）)]")
 
 
@@ -80,13 +84,14 @@ def assemble(blocks: list[Block]) -> list[Item]:
     runs: list[_Placed] = []
     story: Draft | None = None  # the article or note that body text continues
     waiting: _Placed | None = None  # a run whose next story is not opened yet
+    heads_over: dict[int, list[Block]] = {}  # id of a story: the head run printed right over it
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
             nxt = blocks[j] if j < len(blocks) else None
-            if _is_section_heading(blocks[i:j], story, blocks[j:j + BELOW]):
+            if _is_section_heading(blocks[i:j], story, blocks[j:j + BELOW], heads_over.get(id(story))):
                 story.body.append(("h2", blocks[i].text))
                 story.starts.append(blocks[i].first)
                 story.spans.append(((blocks[i].first, blocks[i].last),))
@@ -128,6 +133,8 @@ def assemble(blocks: list[Block]) -> list[Item]:
             story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
         if waiting is not None and block.role not in ("caption", "credit"):
             waiting.after = story if story is not None and len(story.body) == 1 else None
+            if waiting.after is not None:
+                heads_over[id(story)] = waiting.run.blocks
             waiting = None
         i += 1
     _attach_heads(drafts, runs)
@@ -230,11 +237,15 @@ def _loose_byline(block: Block, blocks: list[Block], i: int) -> bool:
     return block.role == "byline" and (i == 0 or blocks[i - 1].role not in ("headline", "column"))
 
 
-def _is_section_heading(group: list[Block], story: Draft | None, below: list[Block]) -> bool:
+def _is_section_heading(group: list[Block], story: Draft | None, below: list[Block],
+                        over: list[Block] | None = None) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
-    it: then a new story starts under its own headline.
+    it: then a new story starts under its own headline. Not if the headline
+    over the running story (`over`, its head run) reads like the text below too
+    (and like its text above): a heading sums up its section, the section goes
+    on the story.
 
     >>> story = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。")])
     >>> below = [Block("近日，学校举办运动会，学生踊跃参加。", 6, 7)]
@@ -254,6 +265,13 @@ def _is_section_heading(group: list[Block], story: Draft | None, below: list[Blo
     >>> _is_section_heading([Block("校园赛场展风采 师生同心迎挑战", 5, 5, role="headline")], story,
     ...                     [Block("（TSMM）”技术方案，实现调控。", 6, 7)])
     True
+    >>> below = [Block("现场检查中，专家组深入车间检查，提出整改意见。", 6, 7)]
+    >>> _is_section_heading([Block("现场检查过程中", 5, 5, role="headline")], story, below)
+    False
+    >>> own = Draft("article", 1, body=[("p", "为提升安全水平，专家组到烟厂评审指导。")])
+    >>> _is_section_heading([Block("现场检查过程中", 5, 5, role="headline")], own, below,
+    ...                     [Block("及时整改到位 提升安全水平", 1, 1, role="headline")])
+    True
     """
     nxt = below[0] if below else None
     if len(group) != 1 or group[0].role != "headline" or story is None:
@@ -271,8 +289,35 @@ def _is_section_heading(group: list[Block], story: Draft | None, below: list[Blo
     if _whole_headline(group[0].text) and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text):
         return False  # phrases parted by a space, between a sentence's end and a paragraph: a story's headline
     section = " ".join(block.text for block in below if block.role == "body")
+    if over and not _opens_with_lead(nxt.text) and _still_its_own(build_head(over), story, section):
+        return True
     own = headlines.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
+
+
+def _opens_with_lead(text: str) -> bool:
+    """A story's lead, even cut by the extractor: no section of the story above goes on under it.
+
+    >>> [_opens_with_lead(t) for t in ("据《某报》等多家媒体17日报道，", "8月12日电(记者王欢)美国", "怡）锂同位素", "工作中，专家组")]
+    [True, True, True, False]
+    """
+    return bool(_LEAD_RE.search(text[:40]))
+
+
+def _still_its_own(over: Head, story: Draft, section: str) -> bool:
+    """The headline over a running story reads like its paragraphs above and below a heading (STILL_ITS_OWN).
+
+    Both: a line the extractor took for a headline, over text it does not sum
+    up, tells nothing of whose the section is.
+
+    >>> story = Draft("article", 1, body=[("p", "为强化安全生产，专家组到烟厂评审指导。")])
+    >>> _still_its_own(Head(title="提升安全水平"), story, "专家组深入车间，对安全设施严格检查。")
+    True
+    >>> _still_its_own(Head(title="11日7时35"), story, "专家组深入车间，11日对安全设施严格检查。")
+    False
+    """
+    text = " ".join(text for _, text in story.body)
+    return all((headlines.similarity(over, part, STILL_ITS_OWN) or 0.0) >= STILL_ITS_OWN for part in (text, section))
 
 
 def _whole_headline(text: str) -> bool:
