@@ -23,6 +23,7 @@ _CLAUSE_MARKS = "，。；：！？、"
 _SHORT = 80  # characters: a story's text shorter than this is a brief or a fragment
 _SHORT_CAPTION = 20  # characters: a caption shorter than this is a fragment of one
 _LONG = 1500  # characters: longer than this, two stories may have run together
+_NAMED = 0.3  # a cue weighing less than this is too slight to name as a reason
 _NEAR = 2  # dump lines: junk this close to an item's line sat next to it
 
 
@@ -136,7 +137,7 @@ SAYS = {  # what each cue says in the warning; a kind's prior is not a reason of
 
 def reasons(found: dict[str, float], model: Model = MODEL) -> list[str]:
     """The cues of `found` that raise the score, weightiest first (an item's kind is no reason)."""
-    return sorted((name for name in found if name in SAYS and model.weights.get(name, 0.0) > 0),
+    return sorted((name for name in found if name in SAYS and model.weights.get(name, 0.0) >= _NAMED),
                   key=lambda name: -model.weights[name])
 
 

@@ -6,12 +6,14 @@
 Each dump of SPLIT/dumps is cleaned, each article and photo's cues taken (cleanup/doubt.py)
 and set against whether the item came out exact (SPLIT/truth, matched as `cleanup score`
 does). The fit is an L2-regularised logistic regression of "wrong" against the cues. The cut
-(--cut, 0: wrong likelier than right) warns only an item with a cue of its own to name.
+(--cut 0.3: wrong at least 57% likely; 0 warned a right article for its section headings alone)
+warns only an item with a cue of its own to name.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -105,8 +107,8 @@ def write(model: doubt.Model, names, args, n: int) -> None:
     lines = ["# The doubt model (cleanup/doubt.py, AS18): an article or photo is warned of when",
              "# bias + Σ weight × cue > cut. Written by benchmarks/doubt/fit.py; do not edit by hand.",
              f"# This fit: python benchmarks/doubt/fit.py fit {args.split} --l2 {args.l2} --cut {args.cut} --write",
-             f"#   ({n} items). A cut of 0 warns where wrong is likelier than right, and only with a cue of",
-             "#   the item's own to name: its kind alone (article, photo) is a prior, never a reason.",
+             f"#   ({n} items). The cut warns where wrong is at least {1 / (1 + math.exp(-args.cut)):.0%} likely, and only with a",
+             "#   cue of the item's own to name: its kind alone (article, photo) is a prior, never a reason.",
              f"bias = {model.bias:.3f}", f"cut = {model.cut:.3f}", "", "[weights]"]
     lines += [f"{name} = {model.weights[name]:.3f}" for name in names]
     (ROOT / "rules" / "doubt.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -117,7 +119,7 @@ def main() -> None:
     parser.add_argument("command", choices=("fit", "report"))
     parser.add_argument("split", type=Path)
     parser.add_argument("--l2", type=float, default=0.001)
-    parser.add_argument("--cut", type=float, default=0.0)
+    parser.add_argument("--cut", type=float, default=0.3)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     rows = collect(args.split)
