@@ -23,6 +23,10 @@ _CLAUSE_MARKS = "，。；：！？、"
 _SHORT = 80  # characters: a story's text shorter than this is a brief or a fragment
 _SHORT_CAPTION = 20  # characters: a caption shorter than this is a fragment of one
 _LONG = 1500  # characters: longer than this, two stories may have run together
+_SHORT_HEADLINE = 6  # characters: a headline shorter than this is a fragment of one
+_SPACED_RE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")  # a space between two Han characters
+_ODD_RE = re.compile(r"[|\\/_~^<>{}\[\]@#$&*=+]")  # no printed story text has them; misreads do
+_HEADLINE_RE = re.compile(r"[^\u4e00-\u9fff\s“”‘’、·：！？—《》（）0-9%.A-Za-z]")  # beyond a headline's marks
 _NAMED = 0.3  # a cue weighing less than this is too slight to name as a reason
 _NEAR = 2  # dump lines: junk this close to an item's line sat next to it
 
@@ -33,6 +37,7 @@ class Context:
 
     noise: frozenset[int] = frozenset()  # dump lines set aside as noise
     rebuilt: tuple[tuple[int, int], ...] = ()  # (first, last) dump lines the column stage put back
+    junk_like: frozenset[int] = frozenset()  # kept dump lines the noise stage scored close to junk
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,7 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
     """The cues that fire for one item (each 1.0), by name.
 
     >>> sorted(cues(Item("article", 1, body=(("p", "居民纷纷表示，社区"),), spans=((1, 1, "body"),))))
-    ['article', 'cut_short', 'no_headline', 'no_opener', 'short']
+    ['article', 'cut_short', 'no_headline', 'no_opener', 'one_paragraph', 'short']
     """
     found: dict[str, float] = {item.kind: 1.0}
     lines = [no for first, last, _ in item.spans for no in range(first, last + 1)]
@@ -97,6 +102,8 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
         found["rebuilt"] = 1.0
     if lines and context.noise and any(no + d in context.noise for no in lines for d in range(-_NEAR, _NEAR + 1)):
         found["near_noise"] = 1.0
+    if context.junk_like and any(no in context.junk_like for no in lines):
+        found["junk_like"] = 1.0
     starts = [first for first, _, role in item.spans if role in ("body", "heading", "caption")]
     if any(b < a for a, b in zip(starts, starts[1:])):
         found["out_of_order"] = 1.0
@@ -105,6 +112,11 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
         found["no_credit"] = 1.0
     if item.kind == "photo" and size < _SHORT_CAPTION:
         found["short"] = 1.0
+    text = "\n".join(body for _, body in item.body)
+    if _SPACED_RE.search(text):
+        found["spaced"] = 1.0
+    if _ODD_RE.search(text):
+        found["odd_marks"] = 1.0
     if item.kind != "article":
         return found
     if not item.title:
@@ -112,11 +124,18 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
     doubt = headline_doubt(item.title, item.body) if item.title else None
     if doubt:
         found[f"headline_{doubt}"] = 1.0
+    bare = "".join(item.title.split())
+    if 0 < len(bare) < _SHORT_HEADLINE:
+        found["headline_short"] = 1.0
+    if _HEADLINE_RE.search(bare):
+        found["headline_odd"] = 1.0
     if cut_short(item.body) is not None:
         found["cut_short"] = 1.0
     paragraphs = [text for kind, text in item.body if kind == "p"]
     if not item.byline and not (paragraphs and shapes.starts_with_dateline(paragraphs[0])):
         found["no_opener"] = 1.0
+    if len(item.body) == 1:
+        found["one_paragraph"] = 1.0
     if any(kind == "h2" for kind, _ in item.body):
         found["headings"] = 1.0
     if size < _SHORT:
@@ -132,6 +151,9 @@ SAYS = {  # what each cue says in the warning; a kind's prior is not a reason of
     "no_opener": "no dateline or byline", "headings": "section headings", "short": "a short text",
     "long": "a long text", "no_credit": "a caption with no credit", "rebuilt": "lines from a stretch of columns put back",
     "near_noise": "lines next to junk set aside", "out_of_order": "text taken from out of the dump's order",
+    "spaced": "a space inside Chinese text", "odd_marks": "marks no story prints (|, _, <…)",
+    "headline_short": "a very short headline", "headline_odd": "the headline holds marks no headline prints (，。…)",
+    "one_paragraph": "one paragraph", "junk_like": "lines that read partly like junk",
 }
 
 

@@ -49,7 +49,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
-    items = doubt.weigh(assembly.assemble(blocks), doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt))
+    context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near)
+    items = doubt.weigh(assembly.assemble(blocks), context)
     items = noise.with_noise_item(furniture.with_furniture_item(items, head), junk)
     return Page(source, tuple(items), warnings + junk.warnings, tuple(trace or ()), text)
 
