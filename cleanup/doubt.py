@@ -5,7 +5,7 @@ dump lines): no headline, a headline that stands in its own text as a clause, a
 paragraph that stops mid-sentence, lines the column stage rebuilt or that sat next
 to junk set aside as noise... The weights are data (rules/doubt.toml), fitted by
 benchmarks/doubt/fit.py on the factory corpus's fit split against whether each item
-came out exact. An item whose score is above the cut gets one warning, AS18, that
+came out exact. An item (article, photo, note, furniture) whose score is above the cut gets one warning, AS18, that
 names the cues that fired; nothing else changes.
 """
 
@@ -180,9 +180,9 @@ def warning(item: Item, context: Context = Context(), model: Model = MODEL) -> s
 
 
 def weigh(items: list[Item], context: Context) -> list[Item]:
-    """Each article and photo with its AS18 warning where the model doubts it."""
+    """Each item with its AS18 warning where the model doubts it."""
     out = []
     for item in items:
-        said = warning(item, context) if item.kind in ("article", "photo") else None
+        said = warning(item, context)
         out.append(replace(item, warnings=(*item.warnings, said)) if said else item)
     return out

@@ -50,8 +50,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
     context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near)
-    items = doubt.weigh(assembly.assemble(blocks), context)
-    items = noise.with_noise_item(furniture.with_furniture_item(items, head), junk)
+    items = doubt.weigh(furniture.with_furniture_item(assembly.assemble(blocks), head), context)
+    items = noise.with_noise_item(items, junk)
     return Page(source, tuple(items), warnings + junk.warnings, tuple(trace or ()), text)
 
 

@@ -3,7 +3,7 @@
     python benchmarks/doubt/fit.py fit    tests/corpus/fit [--write]   # fit, report, write the weights
     python benchmarks/doubt/fit.py report tests/corpus/fit              # the weights in rules/doubt.toml
 
-Each dump of SPLIT/dumps is cleaned, each article and photo's cues taken (cleanup/doubt.py)
+Each dump of SPLIT/dumps is cleaned, each item's cues taken (noise aside) (cleanup/doubt.py)
 and set against whether the item came out exact (SPLIT/truth, matched as `cleanup score`
 does). The fit is an L2-regularised logistic regression of "wrong" against the cues. The cut
 (--cut 0.3: wrong at least 57% likely; 0 warned a right article for its section headings alone)
@@ -29,11 +29,10 @@ from cleanup.score.folders import group_of  # noqa: E402
 from cleanup.score.items import parse_item, read_page  # noqa: E402
 from cleanup.score.metrics import right_items  # noqa: E402
 
-WEIGHED = ("article", "photo")
 
 
 def collect(split: Path) -> list[tuple[str, dict[str, float], bool, bool]]:
-    """(group, cues, wrong, warned by another code) of each article and photo the split's dumps give."""
+    """(group, cues, wrong, warned by another code) of each item (noise aside) the split's dumps give."""
     seen: list[doubt.Context] = []
     weigh = doubt.weigh
     doubt.weigh = lambda items, context: seen.append(context) or list(items)  # the bare items, their contexts
@@ -48,9 +47,8 @@ def collect(split: Path) -> list[tuple[str, dict[str, float], bool, bool]]:
             predicted = [parse_item(text) for name, text in page_files(page).items()]
             rights = right_items(read_page(split / "truth" / dump.stem), predicted)
             for item, right in zip(items, rights):
-                if item.kind in WEIGHED:
-                    own = [w for w in item.warnings if w not in page.warnings and not w.startswith("AS18")]
-                    rows.append((group_of(dump.stem), doubt.cues(item, context), not right, bool(own)))
+                own = [w for w in item.warnings if w not in page.warnings and not w.startswith("AS18")]
+                rows.append((group_of(dump.stem), doubt.cues(item, context), not right, bool(own)))
     finally:
         doubt.weigh = weigh
     return rows
@@ -100,15 +98,14 @@ def report(rows, model: doubt.Model) -> None:
         print(f"{group:15} {c['warned']:7} {pct('warned_wrong', 'warned'):>7} {c['unwarned']:8} "
               f"{pct('unwarned_right', 'unwarned'):>7} {c['as18']:5} {pct('as18_wrong', 'as18'):>7} "
               f"{c['as18_alone']:5} {pct('as18_alone_wrong', 'as18_alone'):>7}")
-    print("(articles and photos only; furniture and notes are not weighed)")
 
 
 def write(model: doubt.Model, names, args, n: int) -> None:
-    lines = ["# The doubt model (cleanup/doubt.py, AS18): an article or photo is warned of when",
+    lines = ["# The doubt model (cleanup/doubt.py, AS18): an item is warned of when",
              "# bias + Σ weight × cue > cut. Written by benchmarks/doubt/fit.py; do not edit by hand.",
              f"# This fit: python benchmarks/doubt/fit.py fit {args.split} --l2 {args.l2} --cut {args.cut} --write",
              f"#   ({n} items). The cut warns where wrong is at least {1 / (1 + math.exp(-args.cut)):.0%} likely, and only with a",
-             "#   cue of the item's own to name: its kind alone (article, photo) is a prior, never a reason.",
+             "#   cue of the item's own to name: its kind alone (article, photo...) is a prior, never a reason.",
              f"bias = {model.bias:.3f}", f"cut = {model.cut:.3f}", "", "[weights]"]
     lines += [f"{name} = {model.weights[name]:.3f}" for name in names]
     (ROOT / "rules" / "doubt.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
