@@ -5,8 +5,9 @@ dump lines): no headline, a headline that stands in its own text as a clause, a
 paragraph that stops mid-sentence, lines the column stage rebuilt or that sat next
 to junk set aside as noise... The weights are data (rules/doubt.toml), fitted by
 benchmarks/doubt/fit.py on the factory corpus's fit split against whether each item
-came out exact. An item (article, photo, note, furniture) whose score is above the cut gets one warning, AS18, that
-names the cues that fired; nothing else changes.
+came out exact. An item (article, photo, note, furniture) whose score is above the cut,
+with a cue of its own to name, gets one warning, AS18, that names the cues that fired;
+nothing else changes.
 """
 
 from __future__ import annotations
