@@ -35,6 +35,7 @@ _COLUMN_LINES = 3  # pieces a track holds to count as a column
 class Result:
     numbered: list[tuple[int, str]]
     warnings: tuple[str, ...]
+    rebuilt: tuple[tuple[int, int], ...] = ()  # (first, last) dump lines of each stretch put back
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +76,11 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     regions = find_regions(choices, sequential)
     accepted = [r for r in regions if _accepted(r)]
     out, warnings = _rebuild(numbered, pieces, choices, accepted)
+    rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
     out = _cut_head_rows(out, trace)
     if trace is not None:
         _explain(trace, pieces, choices, accepted, weights)
-    return Result(out, warnings)
+    return Result(out, warnings, rebuilt)
 
 
 def _cut_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[int, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from . import headlines, lexicon, shapes
@@ -11,8 +10,6 @@ from .join import glue
 from .model import Item
 
 _LEX = lexicon.load()
-_ECHOED = 4  # characters: a shorter headline may well recur in its text
-_CLAUSE_MARKS = "，。；：！？、"
 
 
 @dataclass(eq=False)  # a draft is itself: `in` and remove() must not compare contents
@@ -155,53 +152,9 @@ def finish(d: Draft) -> Item:
     if head.byline and d.byline:  # two printed bylines (the same name, it may be): neither may be lost
         body, spans = [("p", d.byline), *body], [d.byline_span, *spans]
         warnings = [*warnings, "AS13 a byline printed over the body, beside the headline's own, kept as the first paragraph"]
-    if d.kind == "article" and not head.title:  # on the fit split 27 of 369 such stories were right
-        warnings = [*warnings, "AS15 no headline found for this story"]
-    doubt = _headline_doubt(head.title, body) if d.kind == "article" else None
-    if doubt is not None:
-        warnings = [*warnings, f"AS17 the headline may be a line of text, not a headline: {doubt}"]
-    open_end = _paragraph_cut_short(body) if d.kind == "article" else None
-    if open_end is not None:
-        warnings = [*warnings, f"AS16 a paragraph stops mid-sentence (……{open_end[-8:]}): text may be missing or misplaced"]
     return Item(kind=d.kind, first=d.first, column=head.column, title=head.title, subtitle=head.subtitle,
                 byline=head.byline or d.byline, credit=d.credit, body=tuple(body), warnings=tuple(warnings),
                 spans=_item_spans(d, head, body, spans))
-
-
-def _headline_doubt(title: str, body: list[tuple[str, str]]) -> str | None:
-    """Why a story's headline reads like a line of text: it opens with a subtitle's dash, or it
-    stands in the story's paragraphs as a whole clause (on the fit split 76 of 89 unwarned
-    stories with either were wrong). A headline that only echoes words of its lede is common.
-
-    >>> _headline_doubt("——加强各部门交流合", [("p", "本报讯 为促进全民健身，加强各部门交流合作。")])
-    'it opens with a dash'
-    >>> _headline_doubt("订单产生汇兑损失", [("p", "受汇率波动影响，订单产生汇兑损失。")])
-    'it stands in the story as a clause'
-    >>> _headline_doubt("社区开展消防安全宣传", [("p", "本报讯 金桥社区开展消防安全宣传活动。")]) is None
-    True
-    """
-    bare = "".join(title.split())
-    if bare.startswith("——"):
-        return "it opens with a dash"
-    if len(bare) >= _ECHOED and any(_clause_re(bare).search("".join(text.split())) for kind, text in body if kind in ("p", "h2")):
-        return "it stands in the story as a clause"
-    return None
-
-
-def _clause_re(bare: str) -> re.Pattern:
-    return re.compile(f"(?:^|[{_CLAUSE_MARKS}”）]){re.escape(bare)}(?:$|[{_CLAUSE_MARKS}“（])")
-
-
-def _paragraph_cut_short(body: list[tuple[str, str]]) -> str | None:
-    """The first paragraph that ends without a sentence mark (on the fit split, 223 unwarned
-    stories had one and 96% of them were wrong: text went elsewhere or came from elsewhere).
-
-    >>> _paragraph_cut_short([("p", "会议强调，要抓好落实。"), ("p", "居民纷纷表示，社区")])
-    '居民纷纷表示，社区'
-    >>> _paragraph_cut_short([("h2", "握紧拳头"), ("p", "“守住底线。”")]) is None
-    True
-    """
-    return next((text for kind, text in body if kind == "p" and not shapes.ends_sentence(text)), None)
 
 
 def _item_spans(d: Draft, head: Head, body: list[tuple[str, str]], spans: list) -> tuple[tuple[int, int, str], ...]:

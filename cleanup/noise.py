@@ -32,6 +32,7 @@ _LEX = lexicon.load()
 _REACH = 3  # a neighbour this many dump lines away still counts (blank lines between)
 _LONG = 8  # characters: a line this long reads as text when its own cues say so
 _GLUED = 2.0  # a piece of a kept line scoring this far above zero alone is junk glued on
+NEAR_JUNK = -2.0  # a kept line scoring above this reads partly like junk (a doubt cue of its item)
 _CLEAR = 2.0  # a line scoring this far above zero alone is junk beyond doubt (NZ21)
 
 
@@ -73,6 +74,7 @@ class Split:
     kept: list[tuple[int, str]]  # every dump line, a junk line blanked (left out inside a sentence)
     noise: list[tuple[int, str]]  # (dump line number, the line as read, white space normalised)
     warnings: tuple[str, ...] = ()
+    near: frozenset[int] = frozenset()  # kept lines scoring close to junk (the doubt model's cue)
 
 
 _PLAIN_RE = re.compile(f"[{HAN}0-9.%，。、；：？！“”‘’（）《》—…·,;:?!()\"'/]{{12,}}")
@@ -229,11 +231,13 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
     """Numbered lines -> Split: junk lines blanked in `kept`, and listed as read in `noise`."""
     model = model or _model()
     table, page = cue_table(numbered, model)
-    kept, noise, warnings = [], [], []
+    kept, noise, warnings, near = [], [], [], set()
     for (no, text), cues in zip(numbered, table):
         score = None if not cues else model.full.score(cues)
         if score is None or not set_aside_junk(score):
             kept.append((no, text))
+            if score is not None and score > NEAR_JUNK:
+                near.add(no)
             if score is not None and page is not None and _glued_junk(text, page, model):
                 warnings.append(f"NZ13 line {no}: junk glued to text (a picture or the back of the sheet), kept whole")
             continue
@@ -246,7 +250,7 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
         noise.append((no, read))
         if trace is not None:
             trace.append(Step("NZ01", "set-aside-junk", no, no, text, _explain(score, cues, model.full)))
-    return Split(kept, noise, tuple(warnings))
+    return Split(kept, noise, tuple(warnings), frozenset(near))
 
 
 _PIECES_RE = re.compile(r" {3,}|\t+|\u3000{2,}")

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import columns, furniture, join, joinheads, lexicon, misread, noise, normalize, polish, shapes
+from . import columns, doubt, furniture, join, joinheads, lexicon, misread, noise, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Page, Step
@@ -49,7 +49,9 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
-    items = noise.with_noise_item(furniture.with_furniture_item(assembly.assemble(blocks), head), junk)
+    context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near)
+    items = doubt.weigh(furniture.with_furniture_item(assembly.assemble(blocks), head), context)
+    items = noise.with_noise_item(items, junk)
     return Page(source, tuple(items), warnings + junk.warnings, tuple(trace or ()), text)
 
 

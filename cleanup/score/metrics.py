@@ -109,11 +109,22 @@ def score_page(truth: list[ItemText], predicted: list[ItemText], dump: str | Non
             counts.count("photo_fp")
     _count_leaks(counts, truth, predicted, pairs)
     if warned is not None:
-        for j, flag in enumerate(warned):
-            right = j in matched_truth and _exact(truth[matched_truth[j]], predicted[j])
+        for flag, right in zip(warned, _rights(truth, predicted, matched_truth)):
             counts.count("warned" if flag else "unwarned")
             counts.count("warned_wrong" if flag else "unwarned_right", right != flag)
     return counts
+
+
+def right_items(truth: list[ItemText], predicted: list[ItemText]) -> list[bool]:
+    """Whether each predicted item, `noise` aside, is exactly a true item (matched as score_page does)."""
+    truth = [item for item in truth if item.kind != "noise"]
+    predicted = [item for item in predicted if item.kind != "noise"]
+    pairs = align.match([t.squeezed for t in truth], [p.squeezed for p in predicted])
+    return _rights(truth, predicted, {j: i for i, j in dict(pairs).items()})
+
+
+def _rights(truth: list[ItemText], predicted: list[ItemText], matched_truth: dict[int, int]) -> list[bool]:
+    return [j in matched_truth and _exact(truth[matched_truth[j]], guess) for j, guess in enumerate(predicted)]
 
 
 def _exact(true: ItemText, guess: ItemText) -> bool:

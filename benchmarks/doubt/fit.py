@@ -1,0 +1,145 @@
+"""Fit the doubt model's weights (rules/doubt.toml) on a corpus split, and report how its warnings do.
+
+    python benchmarks/doubt/fit.py fit    tests/corpus/fit [--write]   # fit, report, write the weights
+    python benchmarks/doubt/fit.py report tests/corpus/fit              # the weights in rules/doubt.toml
+
+Each dump of SPLIT/dumps is cleaned, each item's cues taken (noise aside) (cleanup/doubt.py)
+and set against whether the item came out exact (SPLIT/truth, matched as `cleanup score`
+does). The fit is an L2-regularised logistic regression of "wrong" against the cues. The cut
+(--cut 0.3: wrong at least 57% likely; 0 warned a right article for its section headings alone)
+warns only an item with a cue of its own to name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from cleanup import doubt, pipeline  # noqa: E402
+from cleanup.output import page_files  # noqa: E402
+from cleanup.score.folders import group_of  # noqa: E402
+from cleanup.score.items import parse_item, read_page  # noqa: E402
+from cleanup.score.metrics import right_items  # noqa: E402
+
+
+
+def collect(split: Path) -> list[tuple[str, dict[str, float], bool, bool]]:
+    """(group, cues, wrong, warned by another code) of each item (noise aside) the split's dumps give."""
+    seen: list[doubt.Context] = []
+    weigh = doubt.weigh
+    doubt.weigh = lambda items, context: seen.append(context) or list(items)  # the bare items, their contexts
+    pipeline.doubt = doubt
+    rows = []
+    try:
+        for dump in sorted((split / "dumps").glob("*.txt")):
+            seen.clear()
+            page = pipeline.clean(dump.read_bytes(), dump.name)
+            context = seen[0] if seen else doubt.Context()
+            items = [item for item in page.items if item.kind != "noise"]
+            predicted = [parse_item(text) for name, text in page_files(page).items()]
+            rights = right_items(read_page(split / "truth" / dump.stem), predicted)
+            for item, right in zip(items, rights):
+                own = [w for w in item.warnings if w not in page.warnings and not w.startswith("AS18")]
+                rows.append((group_of(dump.stem), doubt.cues(item, context), not right, bool(own)))
+    finally:
+        doubt.weigh = weigh
+    return rows
+
+
+def matrix(rows, names):
+    x = np.array([[cues.get(n, 0.0) for n in names] for _, cues, _, _ in rows])
+    y = np.array([wrong for _, _, wrong, _ in rows], dtype=float)
+    return x, y
+
+
+def logistic(x: np.ndarray, y: np.ndarray, l2: float) -> tuple[float, np.ndarray]:
+    """Newton's method on the mean log loss plus l2/2 · |w|² (the bias free)."""
+    xb = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(xb.shape[1])
+    reg = np.full(xb.shape[1], l2)
+    reg[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-xb @ w))
+        grad = xb.T @ (p - y) / len(y) + reg * w
+        hess = (xb.T * (p * (1 - p))) @ xb / len(y) + np.diag(reg)
+        step = np.linalg.solve(hess + 1e-9 * np.eye(len(w)), grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return float(w[0]), w[1:]
+
+
+def report(rows, model: doubt.Model) -> None:
+    by_group: dict[str, Counter] = {}
+    for group, cues, wrong, other in rows:
+        as18 = doubt.doubted(cues, model)
+        for key in (group, "ALL"):
+            c = by_group.setdefault(key, Counter())
+            warned = other or as18
+            c["warned"] += warned
+            c["warned_wrong"] += warned and wrong
+            c["unwarned"] += not warned
+            c["unwarned_right"] += not warned and not wrong
+            c["as18"] += as18
+            c["as18_wrong"] += as18 and wrong
+            c["as18_alone"] += as18 and not other
+            c["as18_alone_wrong"] += as18 and not other and wrong
+    print(f"{'group':15} {'warned':>7} {'wrong%':>7} {'unwarned':>8} {'right%':>7} {'AS18':>5} {'wrong%':>7} {'alone':>5} {'wrong%':>7}")
+    for group, c in sorted(by_group.items(), key=lambda kv: kv[0] == "ALL"):
+        pct = lambda a, b: f"{100 * c[a] / c[b]:.1f}" if c[b] else "-"  # noqa: E731
+        print(f"{group:15} {c['warned']:7} {pct('warned_wrong', 'warned'):>7} {c['unwarned']:8} "
+              f"{pct('unwarned_right', 'unwarned'):>7} {c['as18']:5} {pct('as18_wrong', 'as18'):>7} "
+              f"{c['as18_alone']:5} {pct('as18_alone_wrong', 'as18_alone'):>7}")
+
+
+def write(model: doubt.Model, names, args, n: int) -> None:
+    lines = ["# The doubt model (cleanup/doubt.py, AS18): an item is warned of when",
+             "# bias + Σ weight × cue > cut. Written by benchmarks/doubt/fit.py; do not edit by hand.",
+             f"# This fit: python benchmarks/doubt/fit.py fit {args.split} --l2 {args.l2} --cut {args.cut} --write",
+             f"#   ({n} items). The cut warns where wrong is at least {1 / (1 + math.exp(-args.cut)):.0%} likely, and only with a",
+             "#   cue of the item's own to name: its kind alone (article, photo...) is a prior, never a reason.",
+             f"bias = {model.bias:.3f}", f"cut = {model.cut:.3f}", "", "[weights]"]
+    lines += [f"{name} = {model.weights[name]:.3f}" for name in names]
+    (ROOT / "rules" / "doubt.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("fit", "report"))
+    parser.add_argument("split", type=Path)
+    parser.add_argument("--l2", type=float, default=0.001)
+    parser.add_argument("--cut", type=float, default=0.3)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    rows = collect(args.split)
+    if args.command == "report":
+        report(rows, doubt.MODEL)
+        return
+    names = sorted({name for _, cues, _, _ in rows for name in cues})
+    x, y = matrix(rows, names)
+    bias, w = logistic(x, y, args.l2)
+    weights = dict(zip(names, (float(v) for v in w)))
+    scores = bias + x @ w
+    other = np.array([o for *_, o in rows])
+    model = doubt.Model(bias, weights, args.cut)
+    bare = np.array([not doubt.reasons(cues, model) for _, cues, _, _ in rows])
+    print(f"items with no cue but their kind: {int(bare.sum())}, wrong {100 * y[bare].mean():.1f}%")
+    for name in names:
+        fired = x[:, names.index(name)] > 0
+        print(f"{name:16} {weights[name]:+.3f}  fires {int(fired.sum()):5}  wrong {100 * y[fired].mean():5.1f}%")
+    print(f"bias {bias:+.3f}  cut {model.cut:+.3f}")
+    report(rows, model)
+    if args.write:
+        write(model, names, args, len(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""How doubtful each finished item is: item-level cues, weighed by one logistic model (AS18).
+
+Each cue is a small fact about the item itself (its headline, its paragraphs, its
+dump lines): no headline, a headline that stands in its own text as a clause, a
+paragraph that stops mid-sentence, lines the column stage rebuilt or that sat next
+to junk set aside as noise... The weights are data (rules/doubt.toml), fitted by
+benchmarks/doubt/fit.py on the factory corpus's fit split against whether each item
+came out exact. An item (article, photo, note, furniture) whose score is above the cut,
+with a cue of its own to name, gets one warning, AS18, that names the cues that fired;
+nothing else changes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from . import lexicon, shapes
+from .model import Item
+
+_ECHOED = 4  # characters: a shorter headline may well recur in its text
+_CLAUSE_MARKS = "，。；：！？、"
+_SHORT = 80  # characters: a story's text shorter than this is a brief or a fragment
+_SHORT_CAPTION = 20  # characters: a caption shorter than this is a fragment of one
+_LONG = 1500  # characters: longer than this, two stories may have run together
+_SHORT_HEADLINE = 6  # characters: a headline shorter than this is a fragment of one
+_SPACED_RE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")  # a space between two Han characters
+_ODD_RE = re.compile(r"[|\\/_~^<>{}\[\]@#$&*=+]")  # no printed story text has them; misreads do
+_HEADLINE_RE = re.compile(r"[^\u4e00-\u9fff\s“”‘’、·：！？—《》（）0-9%.A-Za-z]")  # beyond a headline's marks
+_NAMED = 0.3  # a cue weighing less than this is too slight to name as a reason
+_NEAR = 2  # dump lines: junk this close to an item's line sat next to it
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the page knows about an item's dump lines."""
+
+    noise: frozenset[int] = frozenset()  # dump lines set aside as noise
+    rebuilt: tuple[tuple[int, int], ...] = ()  # (first, last) dump lines the column stage put back
+    junk_like: frozenset[int] = frozenset()  # kept dump lines the noise stage scored close to junk
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    bias: float
+    weights: dict[str, float]
+    cut: float  # an item scoring above this is warned of
+
+    def score(self, cues: dict[str, float]) -> float:
+        return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in cues.items())
+
+
+def load_model() -> Model:
+    data = lexicon._read("doubt.toml")
+    return Model(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()}, float(data["cut"]))
+
+
+MODEL = load_model()
+
+
+def headline_doubt(title: str, body: tuple[tuple[str, str], ...]) -> str | None:
+    """Why a story's headline reads like a line of text: it opens with a subtitle's dash, or it
+    stands in the story's paragraphs as a whole clause. One that only echoes words of its lede is common.
+
+    >>> headline_doubt("——加强各部门交流合", (("p", "本报讯 为促进全民健身，加强各部门交流合作。"),))
+    'dash'
+    >>> headline_doubt("订单产生汇兑损失", (("p", "受汇率波动影响，订单产生汇兑损失。"),))
+    'clause'
+    >>> headline_doubt("社区开展消防安全宣传", (("p", "本报讯 金桥社区开展消防安全宣传活动。"),)) is None
+    True
+    """
+    bare = "".join(title.split())
+    if bare.startswith("——"):
+        return "dash"
+    if len(bare) >= _ECHOED:
+        clause = re.compile(f"(?:^|[{_CLAUSE_MARKS}”）]){re.escape(bare)}(?:$|[{_CLAUSE_MARKS}“（])")
+        if any(clause.search("".join(text.split())) for kind, text in body if kind in ("p", "h2")):
+            return "clause"
+    return None
+
+
+def cut_short(body: tuple[tuple[str, str], ...]) -> str | None:
+    """The first paragraph that ends without a sentence mark.
+
+    >>> cut_short((("p", "会议强调，要抓好落实。"), ("p", "居民纷纷表示，社区")))
+    '居民纷纷表示，社区'
+    >>> cut_short((("h2", "握紧拳头"), ("p", "“守住底线。”"))) is None
+    True
+    """
+    return next((text for kind, text in body if kind == "p" and not shapes.ends_sentence(text)), None)
+
+
+def cues(item: Item, context: Context = Context()) -> dict[str, float]:
+    """The cues that fire for one item (each 1.0), by name.
+
+    >>> sorted(cues(Item("article", 1, body=(("p", "居民纷纷表示，社区"),), spans=((1, 1, "body"),))))
+    ['article', 'cut_short', 'no_headline', 'no_opener', 'one_paragraph', 'short']
+    """
+    found: dict[str, float] = {item.kind: 1.0}
+    lines = [no for first, last, _ in item.spans for no in range(first, last + 1)]
+    if lines and context.rebuilt and any(first <= no <= last for no in lines for first, last in context.rebuilt):
+        found["rebuilt"] = 1.0
+    if lines and context.noise and any(no + d in context.noise for no in lines for d in range(-_NEAR, _NEAR + 1)):
+        found["near_noise"] = 1.0
+    if context.junk_like and any(no in context.junk_like for no in lines):
+        found["junk_like"] = 1.0
+    starts = [first for first, _, role in item.spans if role in ("body", "heading", "caption")]
+    if any(b < a for a, b in zip(starts, starts[1:])):
+        found["out_of_order"] = 1.0
+    size = sum(len(shapes.squeeze(text)) for _, text in item.body)
+    if item.kind == "photo" and not item.credit:
+        found["no_credit"] = 1.0
+    if item.kind == "photo" and size < _SHORT_CAPTION:
+        found["short"] = 1.0
+    text = "\n".join(body for _, body in item.body)
+    if _SPACED_RE.search(text):
+        found["spaced"] = 1.0
+    if _ODD_RE.search(text):
+        found["odd_marks"] = 1.0
+    if item.kind != "article":
+        return found
+    if not item.title:
+        found["no_headline"] = 1.0
+    doubt = headline_doubt(item.title, item.body) if item.title else None
+    if doubt:
+        found[f"headline_{doubt}"] = 1.0
+    bare = "".join(item.title.split())
+    if 0 < len(bare) < _SHORT_HEADLINE:
+        found["headline_short"] = 1.0
+    if _HEADLINE_RE.search(bare):
+        found["headline_odd"] = 1.0
+    if cut_short(item.body) is not None:
+        found["cut_short"] = 1.0
+    paragraphs = [text for kind, text in item.body if kind == "p"]
+    if not item.byline and not (paragraphs and shapes.starts_with_dateline(paragraphs[0])):
+        found["no_opener"] = 1.0
+    if len(item.body) == 1:
+        found["one_paragraph"] = 1.0
+    if any(kind == "h2" for kind, _ in item.body):
+        found["headings"] = 1.0
+    if size < _SHORT:
+        found["short"] = 1.0
+    elif size > _LONG:
+        found["long"] = 1.0
+    return found
+
+
+SAYS = {  # what each cue says in the warning; a kind's prior is not a reason of its own
+    "no_headline": "no headline", "headline_dash": "the headline opens with a dash",
+    "headline_clause": "the headline stands in the text as a clause", "cut_short": "a paragraph stops mid-sentence",
+    "no_opener": "no dateline or byline", "headings": "section headings", "short": "a short text",
+    "long": "a long text", "no_credit": "a caption with no credit", "rebuilt": "lines from a stretch of columns put back",
+    "near_noise": "lines next to junk set aside", "out_of_order": "text taken from out of the dump's order",
+    "spaced": "a space inside Chinese text", "odd_marks": "marks no story prints (|, _, <…)",
+    "headline_short": "a very short headline", "headline_odd": "the headline holds marks no headline prints (，。…)",
+    "one_paragraph": "one paragraph", "junk_like": "lines that read partly like junk",
+}
+
+
+def reasons(found: dict[str, float], model: Model = MODEL) -> list[str]:
+    """The cues of `found` that raise the score, weightiest first (an item's kind is no reason)."""
+    return sorted((name for name in found if name in SAYS and model.weights.get(name, 0.0) >= _NAMED),
+                  key=lambda name: -model.weights[name])
+
+
+def doubted(found: dict[str, float], model: Model = MODEL) -> bool:
+    """Warned of: scored above the cut, with a cue of its own to name."""
+    return model.score(found) > model.cut and bool(reasons(found, model))
+
+
+def warning(item: Item, context: Context = Context(), model: Model = MODEL) -> str | None:
+    """AS18 and the cues that raised the item's score, if it is doubted; else None."""
+    found = cues(item, context)
+    if not doubted(found, model):
+        return None
+    said = [SAYS[name] + (f" (……{cut_short(item.body)[-8:]})" if name == "cut_short" else "")
+            for name in reasons(found, model)]
+    chance = 1 / (1 + math.exp(-model.score(found)))
+    return f"AS18 doubtful item ({chance:.0%} likely wrong): {'; '.join(said)}"
+
+
+def weigh(items: list[Item], context: Context) -> list[Item]:
+    """Each item with its AS18 warning where the model doubts it."""
+    out = []
+    for item in items:
+        said = warning(item, context)
+        out.append(replace(item, warnings=(*item.warnings, said)) if said else item)
+    return out
