@@ -26,6 +26,8 @@ class Lexicon:
     dangling_ends: frozenset[str]
     byline_roles: tuple[str, ...]  # longest first, so 本报记者 wins over 记者
     office_suffixes: tuple[str, ...]
+    office_units: str  # characters of a unit right before an office (市委书记)
+    name_stops: str  # characters that go on a sentence, never end a name
     byline_bullets: str
     credit_suffixes: tuple[str, ...]
     dateline_re: re.Pattern | regex.Pattern  # datelines and attributions: what opens a paragraph
@@ -71,6 +73,8 @@ def load() -> Lexicon:
         dangling_ends=frozenset(punct["dangling_ends"]),
         byline_roles=by_length(markers["byline_roles"]),
         office_suffixes=by_length(markers["office_suffixes"]),
+        office_units="".join(dict.fromkeys(markers["office_units"])),
+        name_stops="".join(dict.fromkeys(markers["name_stops"])),
         byline_bullets="".join(markers["byline_bullets"]),
         credit_suffixes=by_length(markers["credit_suffixes"]),
         dateline_re=_at_start(markers["dateline_patterns"] + markers["attribution_patterns"]),

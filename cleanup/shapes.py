@@ -20,6 +20,14 @@ _GROUP = rf"(?:(?:{_LONG_ROLES})[ \u3000]*|(?:{_SHORT_ROLES})[ \u3000]+){_NAME}(
 BYLINE_RE = regex.compile(rf"^{_GROUP}(?:[ \u3000]+{_GROUP})*$")
 BULLET_BYLINE_RE = regex.compile(rf"^[{regex.escape(_LEX.byline_bullets)}][ \u3000]*{HAN}(?: ?{HAN}){{1,2}}$")  # one name
 OFFICE_BYLINE_RE = regex.compile(rf"^[{HAN}、（）()]{{2,40}}(?:{_OFFICES})[ \u3000]+{_NAME}$")
+# An extractor that drops spaces closes a byline up (记者崔圣驰; 四平市委书记郭灵计). Without the
+# space only a writer's role, or an office right after the unit that holds it (市委书记, 分局副局长),
+# marks it; the name is 2-3 characters and does not end on a word that goes on a sentence (……郑威在).
+_WRITER_ROLES = "|".join(regex.escape(r) for r in _LEX.byline_roles if len(r) >= 4 or r.endswith(("记者", "通讯员", "实习生", "記者", "通訊員", "實習生")))
+_TIGHT_NAME = rf"{HAN}{{2,3}}(?<![{regex.escape(_LEX.name_stops)}])"
+UNSPACED_BYLINE_RE = regex.compile(rf"^(?:(?:{_WRITER_ROLES}){_TIGHT_NAME}(?:、{_TIGHT_NAME})*)+$")
+_HELD_OFFICE = rf"[{HAN}（）()]{{1,14}}[{regex.escape(_LEX.office_units)}](?:{_OFFICES})"  # a unit's name, its office
+UNSPACED_OFFICE_BYLINE_RE = regex.compile(rf"^(?:{_HELD_OFFICE}、)*{_HELD_OFFICE}{_TIGHT_NAME}$")
 CREDIT_RE = regex.compile(
     rf"^[（(]?(?:{_GROUP}|{_NAME}(?:[ \u3000]+{_NAME})*)(?:[ \u3000]+{_GROUP})*[ \u3000]*(?:{_CREDITS})[）)]?$"
 )
@@ -89,8 +97,18 @@ def is_byline(text: str) -> bool:
     (True, True, False)
     >>> is_byline("■ 周 平"), is_byline("■ 相关链接")
     (True, False)
+
+    Closed up by an extractor that drops spaces: a writer's role, or an office after its unit.
+
+    >>> is_byline("记者崔圣驰"), is_byline("四平市委书记郭灵计"), is_byline("全媒体记者胡芳舒通讯员东宣")
+    (True, True, True)
+    >>> is_byline("强化书记带领"), is_byline("丰台分局副局长郑威在"), is_byline("如何在美国把贪官送进监狱构建党建引领城乡基层治理新格局白山市委书记谢忠岩")
+    (False, False, False)
     """
     text = text.strip()
+    if " " not in text and "\u3000" not in text and len(text) <= 40 and not is_credit(text) \
+            and (UNSPACED_BYLINE_RE.match(text) or UNSPACED_OFFICE_BYLINE_RE.match(text)):
+        return True
     role_first = text.startswith(_ROLE_STARTS)
     spaced = "\u3000" in text or " " in text  # OFFICE_BYLINE_RE spaces off the name
     if len(text) > 60 or not (role_first or spaced or text[:1] in _LEX.byline_bullets) or is_credit(text):
