@@ -262,11 +262,12 @@ def _short_by_indent(lines: list[Line], gaps: list[int], layout: Layout, i: int)
         return False  # the line after it is no full line either
     if not INDENT_SHORT[0] <= following - layout.lengths[i] <= INDENT_SHORT[1] or shapes.ends_sentence(lines[i].text):
         return False
-    # a Latin word or a number that would not fit went down whole: that shortens a line too
-    return not _LATIN_OR_DIGIT_EDGE.search(lines[i].text[-1:] + lines[i + 1].text[:1])
+    # a Latin word or a number that would not fit went down whole, opening the next line: that shortens
+    # a line too (a line that ends on a number, 为止的2 / 个月里, is not shortened by it)
+    return not _LATIN_OR_DIGIT_START.match(lines[i + 1].text[:1])
 
 
-_LATIN_OR_DIGIT_EDGE = regex.compile(r"[A-Za-z0-9]")
+_LATIN_OR_DIGIT_START = regex.compile(r"[A-Za-z0-9]")
 
 
 def _ends_block(gaps: list[int], layout: Layout, datelines: list[bool], i: int) -> bool:
