@@ -35,6 +35,9 @@ def test_shape_pre_checks_turn_away_no_match(text):
     credit = len(plain) <= 40 and bool(shapes.CREDIT_RE.match(plain))
     byline = (len(plain) <= 60 and not credit
               and bool(shapes.BYLINE_RE.match(plain) or shapes.OFFICE_BYLINE_RE.match(plain)))
+    closed_up = (len(plain) <= 40 and not credit and " " not in plain and "\u3000" not in plain
+                 and bool(shapes.UNSPACED_BYLINE_RE.match(plain) or shapes.UNSPACED_OFFICE_BYLINE_RE.match(plain)))
+    byline = byline or closed_up
     assert shapes.is_credit(text) == credit
     assert shapes.is_byline(text) == byline
     assert bool(shapes.run_in_credit(text)) == bool(shapes.RUN_IN_CREDIT_RE.match(text))
