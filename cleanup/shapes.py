@@ -23,9 +23,10 @@ OFFICE_BYLINE_RE = regex.compile(rf"^[{HAN}、（）()]{{2,40}}(?:{_OFFICES})[ \
 # An extractor that drops spaces closes a byline up (记者崔圣驰; 四平市委书记郭灵计). Without the
 # space only a writer's role, or an office right after the unit that holds it (市委书记, 分局副局长),
 # marks it; the name is 2-3 characters and does not end on a word that goes on a sentence (……郑威在).
-_WRITER_ROLES = "|".join(regex.escape(r) for r in _LEX.byline_roles if len(r) >= 4 or r.endswith(("记者", "通讯员", "实习生", "記者", "通訊員", "實習生")))
 _TIGHT_NAME = rf"{HAN}{{2,3}}(?<![{regex.escape(_LEX.name_stops)}])"
-UNSPACED_BYLINE_RE = regex.compile(rf"^(?:(?:{_WRITER_ROLES}){_TIGHT_NAME}(?:、{_TIGHT_NAME})*)+$")
+_WRITER_STARTS = tuple(r for r in _LEX.byline_roles if len(r) >= 4 or r.endswith(("记者", "通讯员", "实习生", "記者", "通訊員", "實習生")))
+_OFFICE_ENDS = tuple(_LEX.office_suffixes)
+UNSPACED_BYLINE_RE = regex.compile(rf"^(?:(?:{'|'.join(regex.escape(r) for r in _WRITER_STARTS)}){_TIGHT_NAME}(?:、{_TIGHT_NAME})*)+$")
 _HELD_OFFICE = rf"[{HAN}（）()]{{1,14}}[{regex.escape(_LEX.office_units)}](?:{_OFFICES})"  # a unit's name, its office
 UNSPACED_OFFICE_BYLINE_RE = regex.compile(rf"^(?:{_HELD_OFFICE}、)*{_HELD_OFFICE}{_TIGHT_NAME}$")
 CREDIT_RE = regex.compile(
@@ -106,7 +107,7 @@ def is_byline(text: str) -> bool:
     (False, False, False)
     """
     text = text.strip()
-    if " " not in text and "\u3000" not in text and len(text) <= 40 and not is_credit(text) \
+    if " " not in text and "\u3000" not in text and len(text) <= 40 and _may_be_closed_up(text) and not is_credit(text) \
             and (UNSPACED_BYLINE_RE.match(text) or UNSPACED_OFFICE_BYLINE_RE.match(text)):
         return True
     role_first = text.startswith(_ROLE_STARTS)
@@ -118,6 +119,11 @@ def is_byline(text: str) -> bool:
     if text[:1] in _LEX.byline_bullets:
         return bool(BULLET_BYLINE_RE.match(text))
     return spaced and bool(OFFICE_BYLINE_RE.match(text))
+
+
+def _may_be_closed_up(text: str) -> bool:
+    """The cheap test a closed-up byline passes: a writer's role first, or an office before a 2-3 character name."""
+    return text.startswith(_WRITER_STARTS) or text[:-2].endswith(_OFFICE_ENDS) or text[:-3].endswith(_OFFICE_ENDS)
 
 
 def is_credit(text: str) -> bool:
