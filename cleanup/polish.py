@@ -193,7 +193,6 @@ _ROLE_ALT = "|".join(regex.escape(w) for w in _ROLE_WORDS)
 _CREDIT_ALT = "|".join(regex.escape(w) for w in _LEX.credit_suffixes if w != "图")
 _UNSPACED_BYLINE_RE = regex.compile(rf"^((?:\p{{Han}}{{0,12}}?(?:{_ROLE_ALT})\p{{Han}}{{2,4}}?)+)((?:{_CREDIT_ALT})?)$")
 _ROLE_RE = regex.compile(_ROLE_ALT)
-_OFFICE_BEFORE_NAME_RE = regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in _LEX.office_suffixes)})(?=\p{{Han}}{{2,3}}$)")
 
 
 @rule("SP06", scope=_BYLINE_ROLES)
@@ -214,8 +213,8 @@ def space_unspaced_byline(text: str) -> str:
         return text
     if text[:1] in _LEX.byline_bullets and len(text) > 1:
         return f"{text[0]} {text[1:]}"  # ■周平: the mark, a space, the name
-    if shapes.UNSPACED_OFFICE_BYLINE_RE.match(text):  # an office touches its unit: the space is before the name
-        at = _OFFICE_BEFORE_NAME_RE.search(text).end()
+    if office := shapes.UNSPACED_OFFICE_BYLINE_RE.match(text):  # an office touches its unit: the space is before the name
+        at = office.start("name")
         return f"{text[:at]} {text[at:]}"
     match = _UNSPACED_BYLINE_RE.match(text)
     if not match:

@@ -28,7 +28,7 @@ _WRITER_STARTS = tuple(r for r in _LEX.byline_roles if len(r) >= 4 or r.endswith
 _OFFICE_ENDS = tuple(_LEX.office_suffixes)
 UNSPACED_BYLINE_RE = regex.compile(rf"^(?:(?:{'|'.join(regex.escape(r) for r in _WRITER_STARTS)}){_TIGHT_NAME}(?:、{_TIGHT_NAME})*)+$")
 _HELD_OFFICE = rf"[{HAN}（）()]{{1,14}}[{regex.escape(_LEX.office_units)}](?:{_OFFICES})"  # a unit's name, its office
-UNSPACED_OFFICE_BYLINE_RE = regex.compile(rf"^(?:{_HELD_OFFICE}、)*{_HELD_OFFICE}{_TIGHT_NAME}$")
+UNSPACED_OFFICE_BYLINE_RE = regex.compile(rf"^(?:{_HELD_OFFICE}、)*{_HELD_OFFICE}(?P<name>{_TIGHT_NAME})$")
 CREDIT_RE = regex.compile(
     rf"^[（(]?(?:{_GROUP}|{_NAME}(?:[ \u3000]+{_NAME})*)(?:[ \u3000]+{_GROUP})*[ \u3000]*(?:{_CREDITS})[）)]?$"
 )
