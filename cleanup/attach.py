@@ -1,0 +1,254 @@
+"""Head runs given to their stories once the page is read: by content and position, splitting
+stories an extractor ran together, and rejoining stories opened on weak evidence."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from . import headlines, shapes
+from .drafts import Draft
+from .heads import Head, build_head
+
+
+@dataclass
+class Placed:
+    """A head run and the stories printed right before and after it."""
+
+    run: headlines.Run
+    before: Draft | None = None
+    after: Draft | None = None
+
+
+STILL_SPOKEN_OF = 0.05  # a headline this similar to a paragraph shares a word with it
+
+
+def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed]) -> None:
+    """A story opened without a dateline inside a running one goes back on it, unless a headline of its own claims it.
+
+    Opened by a source named (据某某社报道) or by a new paragraph after a
+    photo, a story may start there or the one above go on. A headline
+    printed right over the one above, in one run, is not its own: the two
+    are one head (a title over its subtitle).
+    """
+    for draft in reversed(drafts):
+        above = draft.broke_from
+        if above is None or draft.byline or above not in drafts:
+            continue
+        if draft.head is not None:
+            if _title_over_subtitle(draft, above, runs):
+                blocks = runs[above.head_run].run.blocks
+                above.head = build_head([b for b in blocks if draft.head.first <= b.first <= above.head.last])
+                _merge(above, draft, drafts, f"AS11 two headline groups of one run rejoined over one story (line {draft.first})")
+        elif _goes_on(draft, above):
+            _merge(above, draft, drafts, "" if draft.after_photo else
+                   f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: no headline of its own")
+
+
+def _goes_on(draft: Draft, above: Draft) -> bool:
+    """Whether an unclaimed story, opened without a dateline, continues the one above.
+
+    After a photo it does, unless the headline above shares not a word with
+    it and it runs over more than one paragraph (one paragraph under no
+    headline is no story). Opened by a source named, it does if the headline
+    above shares a word with it.
+    """
+    text = " ".join(text for _, text in draft.body)
+    spoken_of = above.head is not None and headlines.similarity(above.head, text) >= STILL_SPOKEN_OF
+    if draft.after_photo:
+        return above.head is None or spoken_of or len(draft.body) == 1
+    return spoken_of
+
+
+def _title_over_subtitle(draft: Draft, above: Draft, runs: list[Placed]) -> bool:
+    """Whether draft's headline stands right over the one above took, in the same run, with no blank between."""
+    if above.head is None or draft.head_run is None or draft.head_run != above.head_run:
+        return False
+    blocks = runs[above.head_run].run.blocks
+    if draft.head.last >= above.head.first or any(draft.head.last < b.first < above.head.first for b in blocks):
+        return False
+    under = [b for b in blocks if b.first == above.head.first]
+    return bool(under) and not under[0].gap_before
+
+
+def _merge(above: Draft, draft: Draft, drafts: list[Draft], warning: str) -> None:
+    above.body.extend(draft.body)
+    above.starts.extend(draft.starts)
+    above.spans.extend(draft.spans)
+    if warning:
+        above.warnings.append(warning)
+    drafts.remove(draft)
+
+
+
+def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True) -> None:
+    """Give every head group to the story it belongs to, by content and position (headlines.attach).
+
+    A head that matches only the later part of a story splits the story there
+    (the extractor ran two stories together), and the assignment runs again.
+    """
+    stories = [d for d in drafts if d.kind == "article" and d.body and d.head is None]
+    index = {id(d): k for k, d in enumerate(stories)}
+    firsts = [d.first for d in stories]
+    for placed in runs:
+        placed.run.before = index.get(id(placed.before)) if placed.before is not None else None
+        placed.run.after = index.get(id(placed.after)) if placed.after is not None else None
+        placed.run.byline_last = placed.run.blocks[-1].role == "byline"
+        placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
+    texts = [" ".join(text for _, text in d.body) for d in stories]
+    found_all = headlines.attach([placed.run for placed in runs], texts)
+    if may_split:
+        near = lambda f: stories[max(0, runs[f.run].run.at - 2):runs[f.run].run.at + 2]  # noqa: E731
+        # a head printed right above its story does not split it: only a displaced one can
+        split = [_split_at_headline(drafts, [stories[f.story]] if f.story is not None else near(f), f.head)
+                 for f in found_all if f.head.title and (f.story is None or f.story != runs[f.run].run.after)]
+        if not any(split):
+            owners = {f.story: f.head for f in found_all if f.story is not None}
+            split = [_split_between_heads(drafts, [(d, owners.get(index[id(d)])) for d in near(f)], f.head)
+                     for f in found_all if f.story is None and f.head.title and not shapes.is_subtitle_dash(f.head.title)]
+        if any(split):
+            return attach_heads(drafts, runs, may_split=False)
+    unclaimed = []
+    for found in found_all:
+        if found.story is None:
+            unclaimed.append(found)
+        else:
+            _give(stories[found.story], found)
+    unclaimed = _second_round(unclaimed, stories, texts, [placed.run.at for placed in runs])
+    for found in unclaimed:
+        after = runs[found.run].run.after
+        ends_run = found.head.last == runs[found.run].run.blocks[-1].last
+        if after is not None and ends_run and stories[after].head is None:
+            # printed right above a story that no headline claims: its own, by position alone
+            _give(stories[after], found, "" if not found.head.title else
+                  "AS04 headline attached by position only: its words are not found in the story")
+        else:
+            drafts.append(Draft("article", found.head.first, head=found.head,
+                                 warnings=["AS02 headline with no matching story"]))
+
+
+def _second_round(unclaimed: list[headlines.Attached], stories: list[Draft], texts: list[str],
+                  run_at: list[int]) -> list[headlines.Attached]:
+    """Match the headlines left over to the stories left headless, on weaker evidence, with a warning.
+
+    A headline that abbreviates its story (实控人 for 实际控制人) shares few
+    word pairs with it; once every clear match is made, the best of the rest
+    is still taken when it stands well ahead of every other story on the page.
+    """
+    left = []
+    for found in sorted(unclaimed, key=lambda f: f.head.first):
+        at = run_at[found.run]
+        near = range(max(0, at - headlines.NEARBY), min(len(texts), at + headlines.NEARBY))
+        best = headlines.clear_best(found.head, texts, near)
+        if best is None or stories[best].head is not None:
+            left.append(found)
+            continue
+        score = headlines.similarity(found.head, texts[best])
+        _give(stories[best], found, f"AS08 headline attached on weak evidence: similarity {score:.2f}")
+    return left
+
+
+SPLIT_MATCH = 0.45  # a headline this similar to a story's later paragraphs, and under half as
+SPLIT_MARGIN = 0.25  # similar (by this margin at least) to the ones before, marks a second story's start
+
+
+def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head) -> bool:
+    """Split a story where a headline matches its later part and not its start.
+
+    Without datelines an extractor runs two stories together; the second
+    story's headline, printed elsewhere, names the paragraph where it starts:
+    the last one before which the headline's words are not yet found.
+    """
+    best = None
+    words = headlines.Words(head.text)  # scored against many stretches of text
+    for d in candidates:
+        if len(d.body) < 2 or len(d.starts) != len(d.body):
+            continue
+        for k in range(len(d.body) - 1, 0, -1):
+            if d.body[k][0] != "p" or d.body[k - 1][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
+                continue
+            earlier = headlines.similarity(words, " ".join(t for _, t in d.body[:k]))
+            if earlier >= SPLIT_MATCH / 2:
+                continue  # its words are found above: the second story starts higher, if anywhere
+            need = SPLIT_MATCH if best is None else max(SPLIT_MATCH, best[0])
+            later = headlines.similarity(words, " ".join(t for _, t in d.body[k:k + 3]), need)  # None: under need
+            if (later is not None and later >= SPLIT_MATCH and later - earlier >= SPLIT_MARGIN
+                    and (best is None or later > best[0])):
+                best = (later, d, k)
+            break  # the last paragraph before the words are found is the only candidate here
+    return _part(drafts, best, "AS05 split from the story above at a headline's match")
+
+
+GAINED = 0.2  # a left-over headline's words found this much more on one side of a paragraph end than the other,
+KEPT = 0.25  # and the story's own headline's this much more on the other side: two stories run together
+
+
+def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head | None]], head: Head) -> bool:
+    """Split a story where a headline left over reads like one part of it and the story's own headline like the rest.
+
+    Two stories run together under one headline; the second one's headline,
+    printed elsewhere, matched no story of its own. Each headline gains from
+    the parting: its words are found on its own side more than on the other.
+
+    >>> d = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。"), ("p", "社区开展义诊服务，居民暖心。")],
+    ...           starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
+    >>> drafts = [d]
+    >>> _split_between_heads(drafts, [(d, Head(title="河道治理全面铺开"))], Head(title="社区义诊 暖心服务"))
+    True
+    >>> [x.body[0][1][:4] for x in drafts]
+    ['河道治理', '社区开展']
+
+    The left-over headline's story may be the first of the two, the own headline's printed over the second.
+
+    >>> d = Draft("article", 1, body=[("p", "社区开展义诊服务，居民暖心。"), ("p", "河道治理全面铺开，河道清淤已经完成。")],
+    ...           starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
+    >>> drafts = [d]
+    >>> _split_between_heads(drafts, [(d, Head(title="河道治理全面铺开"))], Head(title="社区义诊 暖心服务"))
+    True
+    >>> [x.body[0][1][:4] for x in drafts]
+    ['社区开展', '河道治理']
+
+    Not where the left-over headline's words are found before the parting as well.
+
+    >>> d = Draft("article", 1, body=[("p", "河道治理全面铺开，社区义诊暖心。"), ("p", "社区开展义诊服务，居民暖心。")],
+    ...           starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
+    >>> _split_between_heads([d], [(d, Head(title="河道治理全面铺开"))], Head(title="社区义诊 暖心服务"))
+    False
+    """
+    best = None
+    words = headlines.Words(head.text)
+    for d, own in candidates:
+        if own is None or len(d.body) < 2 or len(d.starts) != len(d.body):
+            continue
+        owner = headlines.Words(own.text)
+        for k in range(1, len(d.body)):
+            if d.body[k][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
+                continue
+            earlier, later = " ".join(t for _, t in d.body[:k]), " ".join(t for _, t in d.body[k:])
+            leans = headlines.similarity(words, later) - headlines.similarity(words, earlier)
+            owns = headlines.similarity(owner, earlier) - headlines.similarity(owner, later)
+            for gain, kept in ((leans, owns), (-leans, -owns)):  # the left-over headline's story may come first
+                if gain >= GAINED and kept >= KEPT and (best is None or gain + kept > best[0]):
+                    best = (gain + kept, d, k)
+    return _part(drafts, best, "AS14 split from the story above between two headlines")
+
+
+def _part(drafts: list[Draft], best: tuple[float, Draft, int] | None, warning: str) -> bool:
+    """Part story d at its paragraph k into two (best: the score that chose it, d, k), if any was chosen."""
+    if best is None:
+        return False
+    score, d, k = best
+    second = Draft("article", d.starts[k], body=d.body[k:], starts=d.starts[k:], spans=d.spans[k:],
+                   warnings=[f"{warning} ({score:.2f})"])
+    del d.body[k:], d.starts[k:], d.spans[k:]
+    drafts.append(second)
+    return True
+
+
+def _give(target: Draft, found: headlines.Attached, warning: str = "") -> None:
+    target.head, target.head_run = found.head, found.run
+    target.first = min(target.first, found.head.first)
+    if not found.confident:
+        warning = f"AS01 headline attached by similarity {found.score:.2f}, runner-up close"
+    if warning:
+        target.warnings.append(warning)

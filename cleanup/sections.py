@@ -1,0 +1,121 @@
+"""Whether a headline line inside a running story heads a section of it or opens the next story."""
+
+from __future__ import annotations
+
+import regex
+
+from . import furniture, headlines, shapes
+from .drafts import Draft
+from .heads import Head, build_head
+from .model import Block
+
+FOREIGN = 0.2  # a heading less similar than this to its story above,
+OWN = 0.4  # and this similar to the paragraphs below it, is the next story's headline
+STILL_ITS_OWN = 0.1  # unless the running story's headline is this similar to them and to its paragraphs above
+BELOW = 12  # blocks below a heading whose paragraphs show whose it is
+# a story's lead: a source named (据……报道, ……消息，) or a dateline the extractor cut (……日电（记者, ……怡）)
+_LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,20}消息[，,]|[^（(，。]{1,12}[）)])"
+                         r"|[电讯]\s*[（(〈《]\s*(?:全媒体)?(?:记者|通讯员)")
+
+
+def is_section_heading(group: list[Block], story: Draft | None, below: list[Block],
+                        over: list[Block] | None = None) -> bool:
+    """One headline line between two paragraphs of a running story heads a section.
+
+    Unless it shares hardly a word with the story and many with the text below
+    it: then a new story starts under its own headline. Not if the headline
+    over the running story (`over`, its head run) reads like the text below too
+    (and like its text above): a heading sums up its section, the section goes
+    on the story.
+
+    >>> story = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。")])
+    >>> below = [Block("近日，学校举办运动会，学生踊跃参加。", 6, 7)]
+    >>> is_section_heading([Block("校园赛场展风采", 5, 5, role="headline")], story, below)
+    True
+
+    A whole headline, phrases parted by a space, sharing no word with the story
+    above it, starts the next story after a sentence's end, however few words
+    it shares with the text below; not where a sentence or a quotation runs on
+    through it (a line of running text with a space in it).
+
+    >>> is_section_heading([Block("校园赛场展风采 师生同心迎挑战", 5, 5, role="headline")], story, below)
+    False
+    >>> cut = Draft("article", 1, body=[("p", "河道治理全面铺开，开展了以“请党放心")])
+    >>> is_section_heading([Block("校园赛场展风采 师生同心迎挑战", 5, 5, role="headline")], cut, below)
+    True
+    >>> is_section_heading([Block("校园赛场展风采 师生同心迎挑战", 5, 5, role="headline")], story,
+    ...                    [Block("（TSMM）”技术方案，实现调控。", 6, 7)])
+    True
+    >>> below = [Block("现场检查中，专家组深入车间检查，提出整改意见。", 6, 7)]
+    >>> is_section_heading([Block("现场检查过程中", 5, 5, role="headline")], story, below)
+    False
+    >>> own = Draft("article", 1, body=[("p", "为提升安全水平，专家组到烟厂评审指导。")])
+    >>> is_section_heading([Block("现场检查过程中", 5, 5, role="headline")], own, below,
+    ...                    [Block("及时整改到位 提升安全水平", 1, 1, role="headline")])
+    True
+    """
+    nxt = below[0] if below else None
+    if len(group) != 1 or group[0].role != "headline" or story is None:
+        return False
+    if not story.body or story.kind != "article" or nxt is None or nxt.role != "body":
+        return False
+    if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
+        return False
+    if shapes.NUMBERED_POINT_RE.match(nxt.text):
+        return True  # no story opens at a numbered point (一、……): it goes on the story above
+    head = Head(title=group[0].text)
+    above = headlines.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
+    if above is not None and above >= FOREIGN:
+        return True
+    if _whole_headline(group[0].text) and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text):
+        return False  # phrases parted by a space, between a sentence's end and a paragraph: a story's headline
+    section = " ".join(block.text for block in below if block.role == "body")
+    if over and not _opens_with_lead(nxt.text) and _still_its_own(build_head(over), story, section):
+        return True
+    own = headlines.similarity(head, section, OWN)  # None: under OWN
+    return own is None or own < OWN
+
+
+def _opens_with_lead(text: str) -> bool:
+    """A story's lead, even cut by the extractor: no section of the story above goes on under it.
+
+    >>> [_opens_with_lead(t) for t in ("据《某报》等多家媒体17日报道，", "8月12日电(记者王欢)美国", "怡）锂同位素", "工作中，专家组")]
+    [True, True, True, False]
+    """
+    return bool(_LEAD_RE.search(text[:40]))
+
+
+def _still_its_own(over: Head, story: Draft, section: str) -> bool:
+    """The headline over a running story reads like its paragraphs above and below a heading (STILL_ITS_OWN).
+
+    Both: a line the extractor took for a headline, over text it does not sum
+    up, tells nothing of whose the section is.
+
+    >>> story = Draft("article", 1, body=[("p", "为强化安全生产，专家组到烟厂评审指导。")])
+    >>> _still_its_own(Head(title="提升安全水平"), story, "专家组深入车间，对安全设施严格检查。")
+    True
+    >>> _still_its_own(Head(title="11日7时35"), story, "专家组深入车间，11日对安全设施严格检查。")
+    False
+    """
+    text = " ".join(text for _, text in story.body)
+    return all((headlines.similarity(over, part, STILL_ITS_OWN) or 0.0) >= STILL_ITS_OWN for part in (text, section))
+
+
+def _whole_headline(text: str) -> bool:
+    """Phrases parted by a space, its quotes closed: a story's headline (no running head's row printed mid-page).
+
+    >>> _whole_headline("校园赛场展风采 师生同心迎挑战"), _whole_headline("责任编辑 王明 校对 李华")
+    (True, False)
+    """
+    return shapes.is_couplet(text) and text.count("“") == text.count("”") and not furniture.reads_as_running_head(text)
+
+
+def _closes_a_quote(text: str) -> bool:
+    """The first quotation mark is a closing one: the text goes on with a quotation opened above it.
+
+    >>> _closes_a_quote("（TSMM）”技术方案，实现“调控”。"), _closes_a_quote("开展“阳光体育”活动。")
+    (True, False)
+    """
+    marks = [c for c in text if c in "“”"]
+    return bool(marks) and marks[0] == "”"
+
