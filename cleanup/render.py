@@ -62,7 +62,14 @@ def yaml_scalar(value: str) -> str:
 
 
 def render(item: Item, source: str) -> str:
-    """The whole file: front matter keys in contract order, blocks parted by one blank line."""
+    """The whole file: front matter keys in contract order, blocks parted by one blank line.
+
+    An item with nothing in its body (a column label printed alone) ends at its front
+    matter, with one newline, as every file does.
+
+    >>> render(Item("article", 1, column="城事漫谈"), "p.txt")
+    '---\\nsource: p.txt\\nkind: article\\ncolumn: 城事漫谈\\n---\\n'
+    """
     front = [f"source: {yaml_scalar(source)}", f"kind: {item.kind}"]
     front += [f"{key}: {yaml_scalar(getattr(item, key))}" for key in _FRONT_KEYS if getattr(item, key)]
     blocks = []
@@ -75,7 +82,8 @@ def render(item: Item, source: str) -> str:
         blocks.append(("## " if tag == "h2" else "") + escape_markdown(text))
     if item.credit:
         blocks.append(escape_markdown(item.credit))
-    return "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(blocks) + "\n"
+    head = "---\n" + "\n".join(front) + "\n---\n"
+    return head + "\n" + "\n\n".join(blocks) + "\n" if blocks else head
 
 
 def file_names(count: int) -> list[str]:
