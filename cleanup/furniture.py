@@ -279,15 +279,24 @@ def _is_page(numbered: list[tuple[int, str]]) -> bool:
 def _edge_run(numbered: list[tuple[int, str]], order: range) -> list[tuple[int, str]]:
     """The printed lines from the page's edge inward that are furniture, with the rule that says so,
     if one of them reads as a running head (FU01): section names alone are no running head (a page
-    may open with a short headline)."""
+    may open with a short headline). A head prints one section name a page number: a second short
+    word is a headline's (站好岗 / 放好哨 under 第7版 / 国际).
+
+    >>> lines = list(enumerate(["第7版", "国际", "四平日报", "站好岗", "放好哨", "——种好社区治理"]))
+    >>> [lines[k][1] for k, _ in _edge_run(lines, range(len(lines)))]
+    ['第7版', '国际', '四平日报']
+    """
     run: list[tuple[int, str]] = []
+    named = False  # a section name is in the run since its last page number
     for k in order:
         text = numbered[k][1]
         if not text.strip():
             continue
         code = "FU01" if reads_as_running_head(text) else "FU02" if names_a_section(text) else None
-        if code is None or len(run) == _MAX_RUN:
+        if code is None or len(run) == _MAX_RUN or code == "FU02" and named:
             break
+        pieces = head_pieces(text) or frozenset()
+        named = "section" in pieces or named and "page" not in pieces
         run.append((k, code))
     return run if any(code == "FU01" for _, code in run) else []
 

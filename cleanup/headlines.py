@@ -286,31 +286,62 @@ def _cover(chosen, us, stories, free, held=()) -> list[tuple[int, int, int | Non
             out.append([i, end, None])
         elif end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
-            # within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle
-            joins_next = g is not None and g[1] - i <= MAX_GROUP and not (
-                is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(is_couplet_unit, us[i:end])))) \
-                and not any(map(labelled, us[i + 1:g[0] + 1]))
-            joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(is_couplet_unit, us[i:end - 1])) \
-                and not (is_couplet_unit(us[end - 1]) and any(map(is_couplet_unit, us[prev[0]:i]))) \
-                and not any(map(labelled, us[i:end]))
-            if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
+            how = _joins(us, stories, i, end, prev, g)
+            if how == "next":
                 g[0] = i
-            elif joins_prev:
+            elif how == "prev":
                 prev[1] = end
             else:
-                lone = [blk for u in us[i:end] for blk in u]
-                ends = list(accumulate(len(u) for u in us[i:end]))  # where each unit's blocks end in `lone`
-                k, done = i, 0
-                for part in split_run(lone):  # a part may end inside a unit (a label under its byline)
-                    n = sum(1 for e in ends if done < e <= done + len(part))
-                    done += len(part)
-                    if n:
-                        out.append([k, k + n, None])
-                        k += n
+                parts = _printed_parts(us, i, end)
+                # split as printed, the first part may still go under the group above, the last over the one below
+                split = len(parts) > 1
+                under = split and _joins(us, stories, *parts[0], prev, None) == "prev"
+                over = split and _joins(us, stories, *parts[-1], None, g) == "next" and _whole_title(us, *parts[-1])
+                if over:
+                    g[0] = parts.pop()[0]
+                if under:
+                    prev[1] = parts.pop(0)[1]
+                out.extend([a, b, None] for a, b in parts)
         if g is not None:
             out.append(g)
             i = g[1]
     return [tuple(x) for x in out]
+
+
+def _joins(us, stories, i: int, end: int, prev: list | None, g: list | None) -> str | None:
+    """Whether left-over lines i:end go over the chosen group g below ("next") or under prev above ("prev").
+
+    Within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle; a column label
+    opens a head. Lines that may go either way go with the story they read like.
+    """
+    joins_next = g is not None and g[1] - i <= MAX_GROUP and not (
+        is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(is_couplet_unit, us[i:end])))) \
+        and not any(map(labelled, us[i + 1:g[0] + 1]))
+    joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(is_couplet_unit, us[i:end - 1])) \
+        and not (is_couplet_unit(us[end - 1]) and any(map(is_couplet_unit, us[prev[0]:i]))) \
+        and not any(map(labelled, us[i:end]))
+    if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
+        return "next"
+    return "prev" if joins_prev else None
+
+
+def _whole_title(us: list[list[Block]], a: int, b: int) -> bool:
+    """Units a:b open with a whole headline: a couplet, on one line or two (站好岗 / 放好哨)."""
+    return is_couplet_unit(us[a]) or wrapped_from(us, a + 1) and a + 1 < b
+
+
+def _printed_parts(us: list[list[Block]], i: int, end: int) -> list[tuple[int, int]]:
+    """Units i:end split into heads as printed (split_run), as ranges of units."""
+    lone = [blk for u in us[i:end] for blk in u]
+    ends = list(accumulate(len(u) for u in us[i:end]))  # where each unit's blocks end in `lone`
+    parts, k, done = [], i, 0
+    for part in split_run(lone):  # a part may end inside a unit (a label under its byline)
+        n = sum(1 for e in ends if done < e <= done + len(part))
+        done += len(part)
+        if n:
+            parts.append((k, k + n))
+            k += n
+    return parts
 
 
 LOW_MATCH = 0.2  # a leftover headline and a headless story this similar may still be each other's

@@ -77,12 +77,13 @@ def split_run(blocks: list[Block]) -> list[list[Block]]:
     """
     groups: list[list[Block]] = []
     current: list[Block] = []
-    for block in blocks:
+    for k, block in enumerate(blocks):
         if current and block.role != "byline" and any(b.role == "headline" for b in current):
             head = build_head(current)
             starts_new = block.role == "column" or bool(head.subtitle)
             if block.role == "headline" and not shapes.is_subtitle_dash(block.text):
-                starts_new = starts_new or (shapes.is_couplet(block.text) and bool(head.title))
+                starts_new = starts_new or (shapes.is_couplet(block.text) and bool(head.title)) \
+                    or _opens_couplet(blocks, k)
             if starts_new:
                 groups.append(current)
                 current = []
@@ -90,6 +91,18 @@ def split_run(blocks: list[Block]) -> list[list[Block]]:
     if current:
         groups.append(current)
     return groups
+
+
+def _opens_couplet(blocks: list[Block], k: int) -> bool:
+    """Block k and the headline line under it are the halves of a couplet title set on two lines (站好岗 / 放好哨).
+
+    >>> run = [Block("铁东区开展印刷企业安全生产检查", 1, 1, "headline"), Block("站好岗", 2, 2, "headline"),
+    ...        Block("放好哨", 3, 3, "headline")]
+    >>> [[b.text for b in g] for g in split_run(run)]
+    [['铁东区开展印刷企业安全生产检查'], ['站好岗', '放好哨']]
+    """
+    nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+    return nxt is not None and nxt.role == "headline" and not nxt.gap_before and _couplet_halves(blocks[k].text, nxt.text)
 
 
 _HALF = (3, 8)  # the characters of one half of a couplet title (站好岗; 及时整改到位)

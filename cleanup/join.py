@@ -434,11 +434,18 @@ def break_before_stripped_indent(seam: Seam) -> bool | None:
 
 
 def _starts_anew(seam: Seam) -> bool:
-    """A short headline-like line, not a bracket or a clause cut off by the extractor."""
+    """A short headline-like line, or one with a ——subtitle or byline right under it; not a bracket
+    or a clause cut off by the extractor.
+
+    >>> _starts_anew(_seam("获得心灵成长。”", "如何在美国把贪官送进监狱——", width=14, heads=True))
+    True
+    >>> _starts_anew(_seam("获得心灵成长。”", "如何在美国把贪官送进监狱——", width=14))
+    False
+    """
     cur = seam.cur
     if cur[:1] in _CONTINUING_MARKS or cur.endswith(tuple(_CONTINUING_MARKS)) or not shapes.is_headline_like(cur):
         return False
-    return seam.cur_len < 0.7 * (seam.width or seam.prev_len)
+    return seam.cur_heads or seam.cur_len < 0.7 * (seam.width or seam.prev_len)
 
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,

@@ -111,7 +111,8 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     prev_overflows = seam.overflows(seam.prev, seam.prev_len)
     if not prev_overflows and seam.prev_ends_sentence and seam.cur_len >= WIDER_MEASURE * (seam.width or math.inf):
         return False  # no paragraph goes on in a clearly wider measure after a sentence ends: a caption, a lede
-    if not prev_overflows and (not seam.prev_continues or _headline_so_far(seam)) and seam.overflows(seam.cur, seam.cur_len):
+    if not prev_overflows and (not seam.prev_continues or _headline_so_far(seam) or _heads_a_story(seam)) \
+            and seam.overflows(seam.cur, seam.cur_len):
         if not seam.prev.endswith(_CLAUSE_GOES_ON):  # no headline follows a comma: a wider column goes on
             return False
     if prev_overflows and seam.prev_opens and not seam.prev_ends_sentence and not _ends_paragraph_under(seam):
@@ -127,6 +128,17 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
             return None  # a blank after every line: two wide lines are one wide paragraph's
         return False
     return None
+
+
+def _heads_a_story(seam: Seam) -> bool:
+    """cur, an unpunctuated phrase, has a ——subtitle or a byline right under it: a headline, whatever runs above.
+
+    >>> _heads_a_story(_seam("经济聚焦", "江苏探索科技成果转化新途径", width=4, heads=True, tail="示范单位。经济聚焦"))
+    True
+    >>> break_around_overflowing_line(_seam("经济聚焦", "江苏探索科技成果转化新途径", width=4, heads=True, tail="示范单位。经济聚焦"))
+    False
+    """
+    return seam.cur_heads and shapes.is_headline_like(seam.cur) and not shapes.BODY_PUNCT_RE.search(seam.cur)
 
 
 def _headline_so_far(seam: Seam) -> bool:

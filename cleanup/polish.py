@@ -191,7 +191,8 @@ def close_space_before_tag(text: str) -> str:
 _ROLE_WORDS = sorted({w for w in (*_LEX.byline_roles, *_LEX.office_suffixes) if len(w) >= 2}, key=len, reverse=True)
 _ROLE_ALT = "|".join(regex.escape(w) for w in _ROLE_WORDS)
 _CREDIT_ALT = "|".join(regex.escape(w) for w in _LEX.credit_suffixes if w != "图")
-_UNSPACED_BYLINE_RE = regex.compile(rf"^((?:\p{{Han}}{{0,12}}?(?:{_ROLE_ALT})\p{{Han}}{{2,4}}?)+)((?:{_CREDIT_ALT})?)$")
+_UNSPACED_BYLINE_RE = regex.compile(rf"^((?:\p{{Han}}{{0,12}}?(?:{_ROLE_ALT})(?:\p{{Han}}{{2,4}}?|\p{{Han}}{{6}}))+)((?:{_CREDIT_ALT})?)$")
+_TWO_NAMES_RE = regex.compile(r"\p{Han}{6}")  # two three-character names closed up: 董校霖高野鹏
 _ROLE_RE = regex.compile(_ROLE_ALT)
 
 
@@ -207,6 +208,11 @@ def space_unspaced_byline(text: str) -> str:
     >>> space_unspaced_byline("梅河新区党工委书记、梅河口市委书记王爱明")
     '梅河新区党工委书记、梅河口市委书记 王爱明'
     >>> space_unspaced_byline("本报通讯员 董校霖 高野鹏")
+    '本报通讯员 董校霖 高野鹏'
+
+    Two three-character names closed up after one role are two names:
+
+    >>> space_unspaced_byline("本报通讯员董校霖高野鹏")
     '本报通讯员 董校霖 高野鹏'
     """
     if " " in text or "\u3000" in text:
@@ -225,6 +231,8 @@ def space_unspaced_byline(text: str) -> str:
         parts += [names[at:role.start()], names[role.start():role.end()]]
         at = role.end()
     parts.append(names[at:])
+    parts = [f"{part[:3]} {part[3:]}" if _TWO_NAMES_RE.fullmatch(part) and not _ROLE_RE.fullmatch(part) else part
+             for part in parts]
     spaced = " ".join(part for part in parts if part)
     return f"{spaced} {credit}" if credit else spaced
 

@@ -26,7 +26,9 @@ OFFICE_BYLINE_RE = regex.compile(rf"^[{HAN}、（）()]{{2,40}}(?:{_OFFICES})[ \
 _TIGHT_NAME = rf"{HAN}{{2,3}}(?<![{regex.escape(_LEX.name_stops)}])"
 _WRITER_STARTS = tuple(r for r in _LEX.byline_roles if len(r) >= 4 or r.endswith(("记者", "通讯员", "实习生", "記者", "通訊員", "實習生")))
 _OFFICE_ENDS = tuple(_LEX.office_suffixes)
-UNSPACED_BYLINE_RE = regex.compile(rf"^(?:(?:{'|'.join(regex.escape(r) for r in _WRITER_STARTS)}){_TIGHT_NAME}(?:、{_TIGHT_NAME})*)+$")
+_TWO_NAMES = rf"{HAN}{{3}}(?<![{regex.escape(_LEX.name_stops)}]){HAN}{{3}}(?<![{regex.escape(_LEX.name_stops)}])"  # 董校霖高野鹏
+UNSPACED_BYLINE_RE = regex.compile(
+    rf"^(?:(?:{'|'.join(regex.escape(r) for r in _WRITER_STARTS)})(?:{_TIGHT_NAME}(?:、{_TIGHT_NAME})*|{_TWO_NAMES}))+$")
 _HELD_OFFICE = rf"[{HAN}（）()]{{1,14}}[{regex.escape(_LEX.office_units)}](?:{_OFFICES})"  # a unit's name, its office
 UNSPACED_OFFICE_BYLINE_RE = regex.compile(rf"^(?:{_HELD_OFFICE}、)*{_HELD_OFFICE}(?P<name>{_TIGHT_NAME})$")
 CREDIT_RE = regex.compile(
@@ -103,6 +105,11 @@ def is_byline(text: str) -> bool:
 
     >>> is_byline("记者崔圣驰"), is_byline("四平市委书记郭灵计"), is_byline("全媒体记者胡芳舒通讯员东宣")
     (True, True, True)
+
+    Two three-character names closed up after one role (本报通讯员董校霖高野鹏) are a byline too.
+
+    >>> is_byline("本报通讯员董校霖高野鹏"), is_byline("本报记者从市教育局获悉")
+    (True, False)
     >>> is_byline("强化书记带领"), is_byline("丰台分局副局长郑威在"), is_byline("如何在美国把贪官送进监狱构建党建引领城乡基层治理新格局白山市委书记谢忠岩")
     (False, False, False)
     """
