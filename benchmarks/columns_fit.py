@@ -1,10 +1,14 @@
-"""Fit and check the column stage's weights (rules/columns.toml) on made-up interleaved pages.
+"""Fit and check the column stage's weights (rules/columns.toml) on real or made-up interleaved pages.
 
-    python benchmarks/columns_fit.py check [--pages 40]        # link accuracy per extractor
-    python benchmarks/columns_fit.py fit-links [--pages 60] [--write]   # the seam cues, by logistic regression
-    python benchmarks/columns_fit.py fit [--pages 30] [--rounds 2] [--write]   # all weights, coordinate search (slow)
+    python benchmarks/columns_fit.py check [--pages 40] [--source corpus]   # link accuracy per extractor
+    python benchmarks/columns_fit.py fit-links [--pages 60] [--source corpus] [--write]   # the seam cues, by logistic regression
+    python benchmarks/columns_fit.py fit [--pages 30] [--rounds 2] [--source corpus] [--write]   # all weights, coordinate search
 
-Pages come from tests/interleave.py: truth paragraphs of the golden pages wrapped in columns
+`--source corpus` (the default) fits on the factory corpus's fit split, its real pdftotext,
+pdfminer and RapidOCR dumps placed in their truth by a line oracle (benchmarks/columns_corpus.py),
+and fits the `[regions]` thresholds too; `check` then reports the check split as a measurement.
+`--source made-up` uses made-up pages: a second measure, to see a fit that only suits the factory's look.
+Made-up pages come from tests/interleave.py: truth paragraphs of the golden pages wrapped in columns
 and read the ways pdftotext, pdfminer and RapidOCR read them. Seeds 0–9999 are the fit split,
 10000 and up the check split: `fit` only looks at the first, `check` reports both.
 The measure is link accuracy: the share of printed lines whose true successor comes right
@@ -81,26 +85,43 @@ def objective(paragraphs, seeds, weights) -> float:
     return sum(measure(paragraphs, e, seeds, weights)["links"] for e in ("pdftotext", "paddle")) / 2 - raw
 
 
-def fit(paragraphs, pages: int, rounds: int) -> dict[str, float]:
-    """Coordinate search: each weight scaled up and down in turn, kept where the objective rises."""
-    seeds = range(FIT, FIT + pages)
+def corpus_objective(dumps, weights) -> float:
+    """Mean link accuracy on the corpus's pdftotext, pdfminer and paddle dumps, less a point for
+    each dump of the groups already in reading order (pymupdf, pdftotext -raw, sim) changed."""
+    from benchmarks import columns_corpus
+
+    rows = columns_corpus.measure(dumps, weights)
+    raw = sum(rows[g]["fired"] for g in rows if g not in columns_corpus.COLUMN_GROUPS + ("ocr",))
+    return sum(rows[g]["acc"] for g in columns_corpus.COLUMN_GROUPS) / 3 - raw
+
+
+def fit(score, rounds: int, regions: bool = False) -> dict[str, float]:
+    """Coordinate search: each weight (and with `regions` each [regions] threshold) scaled up and
+    down in turn, kept where score(weights) rises."""
     weights = columns.WEIGHTS.as_dict()
-    best = objective(paragraphs, seeds, _weights(weights))
+    if regions:
+        weights |= {f"regions.{k}": v for k, v in columns.REGIONS.items()}
+    best = score(_weights(weights))
     print(f"start {best:.4f}", flush=True)
     for step in [1.5, 1.25][:rounds]:
         for code in list(weights):
             for factor in (step, 1 / step):
                 trial = {**weights, code: round(weights[code] * factor, 3)}
-                score = objective(paragraphs, seeds, _weights(trial))
-                if score > best + 1e-4:
-                    best, weights = score, trial
+                value = score(_weights(trial))
+                if value > best + 1e-4:
+                    best, weights = value, trial
                     print(f"{code} x{factor:.2f} = {trial[code]}: {best:.4f}", flush=True)
                     break
     return weights
 
 
 def _weights(values: dict[str, float]):
-    return columns.assign.Weights.of(values, columns.LINK_CUES)
+    """The cue weights; [regions] thresholds among the values (regions.NAME) are set in columns.REGIONS."""
+    for key, value in values.items():
+        if key.startswith("regions."):
+            name = key.split(".", 1)[1]
+            columns.REGIONS[name] = round(value) if name == "min_switches" else value
+    return columns.assign.Weights.of({k: v for k, v in values.items() if "." not in k}, columns.LINK_CUES)
 
 
 def write(weights: dict[str, float]) -> None:
@@ -108,6 +129,8 @@ def write(weights: dict[str, float]) -> None:
     path = ROOT / "rules" / "columns.toml"
     text = path.read_text(encoding="utf-8")
     for code, value in weights.items():
+        code = code.split(".")[-1]
+        value = round(value) if code == "min_switches" else value
         text = re.sub(rf"(?m)^{code} = [-0-9.]+", f"{code} = {value}", text)
     tomllib.loads(text)
     path.write_text(text, encoding="utf-8")
@@ -154,11 +177,10 @@ def link_samples(paragraphs, extractors, seeds):
     return rows, labels
 
 
-def fit_links(paragraphs, pages: int) -> dict[str, float]:
+def fit_links(rows, labels) -> dict[str, float]:
     """Logistic regression of true against false links on the link cues: their weights."""
     import numpy as np
 
-    rows, labels = link_samples(paragraphs, ("pdftotext", "paddle"), range(FIT, FIT + pages))
     x, y = np.array(rows), np.array(labels)
     x1 = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(x1.shape[1])
@@ -181,19 +203,42 @@ SEAM_CUES = ("CO01", "CO02", "CO03", "CO10")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=("check", "fit", "fit-links"))
+    parser.add_argument("--source", choices=("corpus", "made-up"), default="corpus")
     parser.add_argument("--pages", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--write", action="store_true", help="write the fitted weights to rules/columns.toml")
     args = parser.parse_args()
+    if args.source == "corpus":
+        from benchmarks import columns_corpus
+
+        groups = (*columns_corpus.COLUMN_GROUPS, "ocr", "pymupdf", "pdftotext-raw", "sim")
+        dumps = columns_corpus.load("fit", groups)
+        if args.what == "check":
+            for split in ("fit", "check"):
+                rows = columns_corpus.measure(columns_corpus.load(split, groups))
+                for group, row in sorted(rows.items()):
+                    print(split, group, {k: row[k] for k in ("acc", "as_read", "links", "fired")}, flush=True)
+            return
+        if args.what == "fit-links":
+            weights = {**columns.WEIGHTS.as_dict(), **fit_links(*columns_corpus.link_samples(
+                [d for d in dumps if d.group in columns_corpus.COLUMN_GROUPS]))}
+        else:
+            weights = fit(lambda w: corpus_objective(dumps, w), args.rounds, regions=True)
+        print(weights)
+        if args.write:
+            write(weights)
+        return
     paragraphs = pool()
     if args.what == "fit-links":
-        weights = {**columns.WEIGHTS.as_dict(), **fit_links(paragraphs, args.pages)}
+        rows, labels = link_samples(paragraphs, ("pdftotext", "paddle"), range(FIT, FIT + args.pages))
+        weights = {**columns.WEIGHTS.as_dict(), **fit_links(rows, labels)}
         print(weights)
         if args.write:
             write(weights)
         return
     if args.what == "fit":
-        weights = fit(paragraphs, args.pages, args.rounds)
+        seeds = range(FIT, FIT + args.pages)
+        weights = fit(lambda w: objective(paragraphs, seeds, w), args.rounds)
         print(weights)
         if args.write:
             write(weights)
