@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import columns, doubt, furniture, join, joinheads, lexicon, misread, noise, normalize, polish, shapes
+from . import columns, doubt, furniture, headrows, join, joinheads, lexicon, misread, noise, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Page, Step
@@ -42,7 +42,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     head = furniture.split_furniture(junk.kept, trace)
     numbered = head.kept
     unmixed = columns.deinterleave(numbered, trace)
-    numbered, warnings = unmixed.numbered, (*warnings, *unmixed.warnings)
+    numbered, warnings = headrows.part_lone_head_rows(unmixed.numbered, trace), (*warnings, *unmixed.warnings)
     blocks = build_blocks(numbered, rules(JOIN_RULES), justified, trace)
     blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)
     blocks = assembly.space_headline_lines(assembly.split_run_in_credits(blocks))
