@@ -125,15 +125,15 @@ def _cells(text: str) -> list[str]:
 
 
 def _narrow_cells(text: str, n: int) -> list[str]:
-    """A line's n cells, where its single spaces between wide characters make up the gutters its gaps
-    (one at least) lack; else [].
+    """A stack's next line as n cells, where single spaces between wide characters make up the
+    gutters its gaps lack (the engine's gap shrinks where a column's line runs long); else [].
 
     >>> _narrow_cells("“今年也按新方法来施    年后一齐检察充作 现场观众气氛活跃。", 3)
     ['“今年也按新方法来施', '年后一齐检察充作', '现场观众气氛活跃。']
     """
     wide = _CELL_GAP_RE.split(text.strip())
     cells = [part for cell in wide for part in _NARROW_GAP_RE.split(cell)]
-    if len(wide) < 2 or len(cells) != n or not all(sum(not ch.isascii() for ch in c) >= _MIN_CELL for c in cells):
+    if len(cells) != n or not all(sum(not ch.isascii() for ch in c) >= _MIN_CELL for c in cells):
         return []
     return cells
 
