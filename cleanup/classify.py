@@ -37,9 +37,10 @@ class Window:
 
 @rule("CL11")
 def keep_speck_in_text(w: Window) -> str | None:
-    """A line of one Chinese character over a headline is no headline: a speck OCR read in a
-    picture (吃, 必), or a character a line lost; it stays running text, taking no story's title.
-    (A rule read as a dash stays what it reads as.)
+    """Keep a line of one Chinese character over a headline in the running text, not the title.
+
+    It is a speck OCR read in a picture (吃, 必), or a character a line lost: no newspaper
+    prints a one-character title. (A rule read as a dash stays what it reads as.)
 
     >>> keep_speck_in_text(_window("吃", "上市公司调整定增方案", "本报记者 吴晓璐", at=0))
     'body'

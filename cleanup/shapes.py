@@ -265,10 +265,10 @@ def _opens_with_misread_dash(text: str) -> bool:
     return text[:1] in "一-－" and bool(MISREAD_DASH_RE.match(text))  # (the cheap test first: every line asks)
 
 
-# —— printed at a line's head, read by OCR as 一一, —一, 一—, 一-, -一, --, －－ or 一 and a space; before a Han character (not
+# —— printed at a line's head, read by OCR as 一一, —一, 一—, 一-, -一, -- or －－; before a Han character (not
 # a third 一) or an opening quote (straight too: PU03 curls it after PU04), no headline or sentence starts so
 # (no text extraction's line does)
-MISREAD_DASH_RE = regex.compile(r"^(?:一一|—一|一—|一-|-一|--|－－|一 )(?=(?!一)[\p{Han}“‘《（\"])")
+MISREAD_DASH_RE = regex.compile(r"^(?:一一|—一|一—|一-|-一|--|－－)(?=(?!一)[\p{Han}“‘《（\"])")
 
 
 def standalone(text: str) -> bool:
