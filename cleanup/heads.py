@@ -101,7 +101,7 @@ def _halves_over_blank(first: str, second: str) -> bool:
     """Two headline lines parted by a blank, unspaced and unpunctuated: one big-type title OCR read
     as two blocks, not a title over its subtitle (a subtitle is wider, or set in clauses). Either
     the two halves of a couplet, of one length (站好岗 / 放好哨), or a full first line and its
-    shorter rest, no date in it (汇率避险“工具箱”再扩容 / 小币种产品密集落地).
+    shorter rest with no digit in it (汇率避险“工具箱”再扩容 / 小币种产品密集落地; a dateline opens with its date).
 
     >>> _halves_over_blank("站好岗", "放好哨"), _halves_over_blank("汇率避险“工具箱”再扩容", "小币种产品密集落地")
     (True, True)
