@@ -3,8 +3,10 @@ a stack of rows across narrow columns, given back column by column (CW04).
 
 Tesseract reads a row of big type across the gutter: the first line of one story's two-line
 headline and a neighbour's one-line headline come as one line with a wide gap between them
-(净化文化环境        锂同位素高精度原位检测成功实现 / 抓好安全生产). A stack of such rows is
-the column stage's (CW02); a lone row is parted here, after it.
+(净化文化环境        锂同位素高精度原位检测成功实现 / 抓好安全生产). A stack of such head rows
+is the column stage's (CW02); a lone row is parted here, after it. A stack of rows with running
+text is given back here, before the column stage (which weighs pdftotext's and RapidOCR's
+interleavings), in the order Tesseract's cells say.
 """
 
 from __future__ import annotations
