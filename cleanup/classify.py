@@ -18,6 +18,7 @@ _LEX = lexicon.load()
 _NARROWER = 0.6  # a block this much narrower than the body on both sides is set beside a photo
 _WIDER = 1.5  # a block this much wider than the body around it is set across columns
 _NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a photo
+_HAN_RE = regex.compile(shapes.HAN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,26 @@ class Window:
     def at(self, offset: int) -> Block | None:
         j = self.i + offset
         return self.blocks[j] if 0 <= j < len(self.blocks) else None
+
+
+@rule("CL11")
+def keep_speck_in_text(w: Window) -> str | None:
+    """Keep a line of one Chinese character over a headline in the running text, not the title.
+
+    It is a speck OCR read in a picture (吃, 必), or a character a line lost: no newspaper
+    prints a one-character title. (A rule read as a dash stays what it reads as.)
+
+    >>> keep_speck_in_text(_window("吃", "上市公司调整定增方案", "本报记者 吴晓璐", at=0))
+    'body'
+    >>> keep_speck_in_text(_window("编者按")), keep_speck_in_text(_window("—", "上市公司调整定增方案", at=0))
+    (None, None)
+    """
+    if w.block.lines != 1:
+        return None
+    text, nxt = shapes.squeeze(w.block.text), w.at(1)
+    if len(text) != 1 or not _HAN_RE.match(text) or nxt is None or not shapes.is_headline_like(nxt.text):
+        return None
+    return "body"
 
 
 @rule("CL01")

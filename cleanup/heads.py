@@ -35,7 +35,7 @@ def build_head(blocks: list[Block]) -> Head:
     Two short lines printed together without a phrase space are one wrapped
     title (普及消防知识 / 提高自救能力); further lines are the subtitle: a title
     wraps once at most, as a newspaper sets it. A blank line parts a title from
-    its subtitle, but not the two halves of a couplet (see _couplet_halves).
+    its subtitle, but not the two halves of a couplet (see _halves_over_blank).
 
     >>> head = build_head([Block("站好岗", 1, 1, "headline"), Block("放好哨", 3, 3, "headline", gap_before=1)])
     >>> head.title, head.subtitle
@@ -49,7 +49,7 @@ def build_head(blocks: list[Block]) -> Head:
     title_parts = lines[:1]
     for b in lines[1:TITLE_LINES]:
         prev = title_parts[-1]
-        if b.gap_before and not _couplet_halves(prev.text, b.text) or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text, len(lines)):
+        if b.gap_before and not _halves_over_blank(prev.text, b.text) or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text, len(lines)):
             break
         title_parts.append(b)
     rest = lines[len(title_parts):]
@@ -106,22 +106,35 @@ def _opens_couplet(blocks: list[Block], k: int) -> bool:
 
 
 _HALF = (3, 8)  # the characters of one half of a couplet title (站好岗; 及时整改到位)
+_FULL_LINE = 10  # the width of a big-type title's first line, at least, that OCR parts from its rest
+_REST = 0.6  # the rest's width, at least, as a share of the first line's
 
 
-def _couplet_halves(first: str, second: str) -> bool:
-    """Two short headline lines of one length, unspaced and unpunctuated: the halves of one couplet title.
+def _halves_over_blank(first: str, second: str) -> bool:
+    """Two headline lines parted by a blank, unspaced and unpunctuated: one big-type title OCR read
+    as two blocks, not a title over its subtitle (a subtitle is wider, or set in clauses). Either
+    the two halves of a couplet, of one length (站好岗 / 放好哨), or a full first line and its
+    shorter rest with no digit in it (汇率避险“工具箱”再扩容 / 小币种产品密集落地; a dateline opens with its date).
 
-    OCR reads the two phrases of a big-type couplet (站好岗 放好哨) as two lines with
-    a blank between; a subtitle is longer than a half, or set in clauses.
-
-    >>> _couplet_halves("站好岗", "放好哨"), _couplet_halves("及时整改到位", "提升安全水平")
+    >>> _halves_over_blank("站好岗", "放好哨"), _halves_over_blank("汇率避险“工具箱”再扩容", "小币种产品密集落地")
     (True, True)
-    >>> _couplet_halves("汇聚爱心力量", "市社会福利院开展爱心捐赠活动"), _couplet_halves("明责赋能", "做强，提效")
+    >>> _halves_over_blank("汇聚爱心力量", "市社会福利院开展爱心捐赠活动"), _halves_over_blank("明责赋能", "做强，提效")
+    (False, False)
+
+    Not a label over a title's half, nor a title over a dateline's start.
+
+    >>> _halves_over_blank("社区那些事", "站好岗"), _halves_over_blank("锂同位素高精度原位检测成功实现", "科技日报兰州6月11日")
     (False, False)
     """
     lo, hi = _HALF
-    return all(lo <= len(t) <= hi and " " not in t and shapes.is_headline_like(t) and not shapes.BODY_PUNCT_RE.search(t)
-               for t in (first, second)) and shapes.display_length(first) == shapes.display_length(second)
+    if not all(lo <= len(t) and " " not in t and shapes.is_headline_like(t) and not shapes.BODY_PUNCT_RE.search(t)
+               for t in (first, second)):
+        return False
+    a, b = shapes.display_length(first), shapes.display_length(second)
+    if a == b:
+        return len(first) <= hi and len(second) <= hi
+    return a >= _FULL_LINE and _REST * a <= b < a and not shapes.is_subtitle_dash(first) \
+        and not first.endswith(("）", ")")) and not any(ch.isdigit() for ch in second)
 
 
 _LABEL_RE = regex.compile(r"^\p{Han}{2,6}[：:]\s*")  # a column's label run into the title (经济聚焦：)

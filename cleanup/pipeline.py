@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import columns, doubt, furniture, join, joinheads, lexicon, misread, noise, normalize, polish, shapes
+from . import columns, doubt, furniture, headrows, join, joinheads, lexicon, misread, noise, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Page, Step
@@ -18,7 +18,7 @@ LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 NOISE_RULES = ["NZ01", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 FURNITURE_RULES = ["FU01", "FU02", "FU03", "FU04"]
 JOIN_RULES = ["JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN20", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07"]
-CLASSIFY_RULES = ["CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL09", "CL10", "CL07"]
+CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL09", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside; PU07 and PU08 read curled quotes
 POLISH_RULES = ["SP01", "SP06", "PU04", "PU06", "PU02", "PU01", "PU03", "PU08", "PU07", "SP03", "SP04", "SP05", "SP07"]
@@ -41,8 +41,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     junk = noise.split_noise(numbered, dict(raw_lines), trace)
     head = furniture.split_furniture(junk.kept, trace)
     numbered = head.kept
-    unmixed = columns.deinterleave(numbered, trace)
-    numbered, warnings = unmixed.numbered, (*warnings, *unmixed.warnings)
+    unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace)
+    numbered, warnings = headrows.part_lone_head_rows(unmixed.numbered, trace), (*warnings, *unmixed.warnings)
     blocks = build_blocks(numbered, rules(JOIN_RULES), justified, trace)
     blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)
     blocks = assembly.space_headline_lines(assembly.split_run_in_credits(blocks))

@@ -1,0 +1,158 @@
+"""Rows Tesseract read across the page: a lone row of side-by-side stories' heads, parted (CW03);
+a stack of rows across narrow columns, given back column by column (CW04).
+
+Tesseract reads a row of big type across the gutter: the first line of one story's two-line
+headline and a neighbour's one-line headline come as one line with a wide gap between them
+(净化文化环境        锂同位素高精度原位检测成功实现 / 抓好安全生产). A stack of such head rows
+is the column stage's (CW02); a lone row is parted here, after it. A stack of rows with running
+text is given back here, before the column stage (which weighs pdftotext's and RapidOCR's
+interleavings), in the order Tesseract's cells say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import gutters, shapes
+from .model import Step
+
+
+def part_lone_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> list[tuple[int, str]]:
+    """A row of headlines whose first one wraps onto the next line, parted (CW03): the heads
+    beside the first go before it, each its own block, to find their stories by content.
+
+    >>> rows = [(3, "净化文化环境        锂同位素检测成功实现"), (4, "抓好安全生产"), (5, "")]
+    >>> part_lone_head_rows(rows)
+    [(3, '锂同位素检测成功实现'), (3, ''), (3, '净化文化环境'), (4, '抓好安全生产'), (5, '')]
+
+    A row whose next line is not a headline's rest (a blank, running text) stays whole: the
+    gap may part the two halves of one headline.
+
+    >>> part_lone_head_rows([(3, "净化文化环境        抓好安全生产"), (4, "")])
+    [(3, '净化文化环境        抓好安全生产'), (4, '')]
+    """
+    out: list[tuple[int, str]] = []
+    for k, (no, text) in enumerate(numbered):
+        parts = _lone_head_row(numbered, k)
+        if not parts:
+            out.append((no, text))
+            continue
+        if trace is not None:
+            trace.append(Step("CW03", "part-lone-head-row", no, no, text.strip(), " ¶ ".join(parts)))
+        for part in parts[1:]:
+            out.extend([(no, part), (no, "")])
+        out.append((no, parts[0]))
+    return out
+
+
+def _lone_head_row(numbered: list[tuple[int, str]], k: int) -> list[str]:
+    """The pieces of line k, where it is a row of plain headlines and the next dump line, flush
+    left, is the first one's rest; else []."""
+    no, text = numbered[k]
+    if k + 1 >= len(numbered) or numbered[k + 1][0] != no + 1:
+        return []
+    parts = gutters.ocr_parts(text.strip())
+    if len(parts) < 2 or not all(map(_plain_head, parts)):
+        return []
+    rest = numbered[k + 1][1]
+    if rest[:1].isspace() or not _plain_head(rest.strip()) or len(gutters.ocr_parts(rest.strip())) > 1:
+        return []
+    return parts
+
+
+def _plain_head(text: str) -> bool:
+    """A headline-like piece with no mark running text or junk prints."""
+    return shapes.is_headline_like(text) and not shapes.BODY_PUNCT_RE.search(text) and "|" not in text
+
+
+_CELL_GAP_RE = re.compile(r" {2,}|\u3000{2,}")  # Tesseract's gap between two columns' lines in a row
+_NARROW_GAP_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")  # one space between wide characters
+_MIN_CELL = 2  # wide characters a cell holds at least
+
+
+def unstack_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> list[tuple[int, str]]:
+    """A stack of rows Tesseract read across narrow columns, given back column by column (CW04).
+
+    Consecutive lines cut alike at their gaps (two spaces or more) into as many cells, some
+    running text, are one stretch of side-by-side columns: the k-th cells of the rows are
+    column k's lines. Where the blocks after the stack are one a column, each one goes on
+    from its column's cells.
+
+    >>> rows = [(1, "新城社区地处  了我的最大心愿。"), (2, "东辽县县城西部，  从到岗第一天起，"), (3, ""),
+    ...         (4, "现有居民8835户，"), (5, ""), (6, "我就哈下腰、带头")]
+    >>> [text for _, text in unstack_rows(rows)]
+    ['新城社区地处', '东辽县县城西部，', '现有居民8835户，', '', '了我的最大心愿。', '从到岗第一天起，', '我就哈下腰、带头']
+    """
+    cells = [_cells(text) for _, text in numbered]
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(numbered):
+        n = len(cells[i])
+        j = i + 1
+        while n > 1 and j < len(numbered) and numbered[j][0] == numbered[j - 1][0] + 1:
+            if len(cells[j]) != n:
+                cells[j] = _narrow_cells(numbered[j][1], n)  # a single space at a gutter too
+                if len(cells[j]) != n:
+                    break
+            j += 1
+        if j - i < 2 or not any(shapes.BODY_PUNCT_RE.search(c) for row in cells[i:j] for c in row):
+            out.append(numbered[i])
+            i += 1
+            continue
+        following, end = _blocks_after(numbered, j, n)
+        if trace is not None:
+            for (no, text), row in zip(numbered[i:j], cells[i:j]):
+                trace.append(Step("CW04", "unstack-rows", no, no, text.strip(), " ¶ ".join(row)))
+        for k in range(n):
+            if k and not following:
+                out.append((numbered[j - 1][0], ""))  # columns part as paragraphs
+            out.extend((no, row[k]) for (no, _), row in zip(numbered[i:j], cells[i:j]))
+            if following:
+                out.extend(following[k])
+                if k + 1 < n:
+                    out.append((following[k][-1][0], ""))
+        i = end if following else j
+    return out
+
+
+def _cells(text: str) -> list[str]:
+    """A line's cells between Tesseract's gaps: [] unless two at least, each with some wide characters."""
+    stripped = text.strip()
+    if "  " not in stripped and "\u3000\u3000" not in stripped:
+        return []
+    cells = _CELL_GAP_RE.split(stripped)
+    if len(cells) < 2 or not all(sum(not ch.isascii() for ch in c) >= _MIN_CELL for c in cells):
+        return []
+    return cells
+
+
+def _narrow_cells(text: str, n: int) -> list[str]:
+    """A stack's next line as n cells, where single spaces between wide characters make up the
+    gutters its gaps lack (the engine's gap shrinks where a column's line runs long); else [].
+
+    >>> _narrow_cells("“今年也按新方法来施    年后一齐检察充作 现场观众气氛活跃。", 3)
+    ['“今年也按新方法来施', '年后一齐检察充作', '现场观众气氛活跃。']
+    """
+    wide = _CELL_GAP_RE.split(text.strip())
+    cells = [part for cell in wide for part in _NARROW_GAP_RE.split(cell)]
+    if len(cells) != n or not all(sum(not ch.isascii() for ch in c) >= _MIN_CELL for c in cells):
+        return []
+    return cells
+
+
+def _blocks_after(numbered: list[tuple[int, str]], j: int, n: int) -> tuple[list[list[tuple[int, str]]], int]:
+    """The n blocks of running text after a stack (blank lines apart), if the next n blocks are such; and where they end."""
+    blocks: list[list[tuple[int, str]]] = []
+    k = j
+    while len(blocks) < n and k < len(numbered):
+        if not numbered[k][1].strip():
+            k += 1
+            continue
+        block = []
+        while k < len(numbered) and numbered[k][1].strip():
+            block.append(numbered[k])
+            k += 1
+        if _cells(block[0][1]) or not any(shapes.BODY_PUNCT_RE.search(text) for _, text in block):
+            return [], j
+        blocks.append(block)
+    return (blocks, k) if len(blocks) == n else ([], j)
