@@ -102,7 +102,10 @@ def _opens_couplet(blocks: list[Block], k: int) -> bool:
     [['铁东区开展印刷企业安全生产检查'], ['站好岗', '放好哨']]
     """
     nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-    return nxt is not None and nxt.role == "headline" and not nxt.gap_before and _couplet_halves(blocks[k].text, nxt.text)
+    if nxt is None or nxt.role != "headline" or nxt.gap_before:
+        return False
+    same_width = shapes.display_length(blocks[k].text) == shapes.display_length(nxt.text)
+    return same_width and _halves_over_blank(blocks[k].text, nxt.text)  # of one width: a couplet's halves
 
 
 _HALF = (3, 8)  # the characters of one half of a couplet title (站好岗; 及时整改到位)
