@@ -102,10 +102,7 @@ def _opens_couplet(blocks: list[Block], k: int) -> bool:
     [['铁东区开展印刷企业安全生产检查'], ['站好岗', '放好哨']]
     """
     nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-    if nxt is None or nxt.role != "headline" or nxt.gap_before:
-        return False
-    same_width = shapes.display_length(blocks[k].text) == shapes.display_length(nxt.text)
-    return same_width and _halves_over_blank(blocks[k].text, nxt.text)  # of one width: a couplet's halves
+    return nxt is not None and nxt.role == "headline" and not nxt.gap_before and _couplet_halves(blocks[k].text, nxt.text)
 
 
 _HALF = (3, 8)  # the characters of one half of a couplet title (站好岗; 及时整改到位)
@@ -129,15 +126,28 @@ def _halves_over_blank(first: str, second: str) -> bool:
     >>> _halves_over_blank("社区那些事", "站好岗"), _halves_over_blank("锂同位素高精度原位检测成功实现", "科技日报兰州6月11日")
     (False, False)
     """
-    lo, hi = _HALF
-    if not all(lo <= len(t) and " " not in t and shapes.is_headline_like(t) and not shapes.BODY_PUNCT_RE.search(t)
-               for t in (first, second)):
+    if not all(_HALF[0] <= len(t) and _plain_phrase(t) for t in (first, second)):
         return False
     a, b = shapes.display_length(first), shapes.display_length(second)
     if a == b:
-        return len(first) <= hi and len(second) <= hi
+        return _couplet_halves(first, second)
     return a >= _FULL_LINE and _REST * a <= b < a and not shapes.is_subtitle_dash(first) \
         and not first.endswith(("）", ")")) and not any(ch.isdigit() for ch in second)
+
+
+def _couplet_halves(first: str, second: str) -> bool:
+    """Two short plain phrases of one width: the halves of a couplet title (站好岗 / 放好哨).
+
+    >>> _couplet_halves("站好岗", "放好哨"), _couplet_halves("站好岗", "放好哨位")
+    (True, False)
+    """
+    lo, hi = _HALF
+    return shapes.display_length(first) == shapes.display_length(second) \
+        and all(lo <= len(t) <= hi and _plain_phrase(t) for t in (first, second))
+
+
+def _plain_phrase(text: str) -> bool:
+    return " " not in text and shapes.is_headline_like(text) and not shapes.BODY_PUNCT_RE.search(text)
 
 
 _LABEL_RE = regex.compile(r"^\p{Han}{2,6}[：:]\s*")  # a column's label run into the title (经济聚焦：)
