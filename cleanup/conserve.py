@@ -12,7 +12,6 @@ Run by hand on a page and its expected folder:
 
 from __future__ import annotations
 
-import re
 import sys
 import unicodedata
 from collections import Counter
@@ -24,10 +23,11 @@ from . import lexicon, misread, polish
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 # CJK radical-supplement code points have no NFKC mapping; cleaning maps them by table.
 _RADICAL_FOLD = str.maketrans(lexicon.load().radicals)
-# OCR misreadings repaired to the printed mark (PU04 一一 -> ——, PU06 〈 and 《 -> （, PU08 . -> ·): counted as
-# one. A blind spot: a rule turning 一 into — (or 〈 into a parenthesis, . into ·) elsewhere would go unnoticed here.
-_MISREAD_FOLD = str.maketrans({"一": "—", "〈": "(", "《": "(", "·": "."})
-_DASH_PAIR_RE = re.compile(r"--|—-|-—")  # PU04's -- and 一- (folded: —-) are a —— too; a lone hyphen stays one
+# OCR misreadings repaired to the printed mark (PU04 一一, 一- and -- -> ——, PU06 〈 and 《 -> （, PU08 . -> ·):
+# counted as one, character for character (a pair folded as a pair would pair across a line break the
+# items keep apart). A blind spot: a rule turning 一 or - into — (or 〈 into a parenthesis, . into ·)
+# elsewhere would go unnoticed here.
+_MISREAD_FOLD = str.maketrans({"一": "—", "-": "—", "〈": "(", "《": "(", "·": "."})
 
 
 def fold(text: str) -> str:
@@ -38,7 +38,6 @@ def fold(text: str) -> str:
     """
     for _ in range(2):
         text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).translate(_RADICAL_FOLD).translate(_MISREAD_FOLD)
-        text = _DASH_PAIR_RE.sub("——", text)
         text = "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] != "C")
     return text
 

@@ -30,6 +30,7 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 @given(page_text)
 @example("一一人 4二| 二 SEE一")  # a head row cut at the rule OCR read as | once lost the |
 @example("#%㐀\u3000“䀀##")  # a quote PU07 takes for a phrase space, beside an ideographic space
+@example("一一一一一\n-")  # a misread dash and the hyphen under it, in two items: once counted as one pair
 def test_printed_characters_are_conserved(text):
     _assert_conserved(text)
 
@@ -145,6 +146,7 @@ block_text = st.lists(st.one_of(st.text(alphabet=HAN[:40], max_size=4), st.sampl
 @settings(max_examples=1000, deadline=None)
 @given(block_text, st.sampled_from(["body", "caption", "headline", "byline", "credit", "note"]))
 @example("本报记者田鹏", "byline")  # (a shape random text seldom takes)
+@example("《一）", "body")  # PU06's 《 that a parenthesis closes
 def test_a_block_the_quick_test_calls_clean_is_left_alone_by_every_polish_rule(text, role):
     """pipeline skips the polish rules on a block polish.is_clean_block passes: it must be right."""
     if polish.is_clean_block(text, role):
