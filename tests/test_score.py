@@ -106,6 +106,14 @@ def test_a_caption_glued_into_an_article_leaks(tmp_path):
     assert f["spurious_spaces"] == 1  # the credit's space, inserted into the article
 
 
+def test_a_caption_that_repeats_its_storys_sentence_leaks_only_when_printed_twice(tmp_path):
+    story = item("article", P1, CAPTION + "。", title=TITLE)  # the story prints the caption's words too
+    caption = item("photo", CAPTION)
+    assert score(tmp_path / "kept", [story, caption], [story, caption])["leak_rate"] == 0.0
+    glued = item("article", P1, CAPTION + "。", CAPTION, title=TITLE)
+    assert score(tmp_path / "glued", [story, caption], [glued])["leak_rate"] == 1.0
+
+
 def test_a_page_missing_from_out_counts_as_nothing_predicted(tmp_path):
     write(tmp_path / "truth", {"a_ocr": [ARTICLE], "b_paddle": [PHOTO]})
     write(tmp_path / "out", {"a_ocr": [ARTICLE], "extra_ocr": [PHOTO]})

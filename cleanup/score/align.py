@@ -66,23 +66,31 @@ def space_errors(true: str, predicted: str) -> tuple[int, int]:
     return spurious, missing
 
 
-def leaked_positions(caption: str, text: str) -> set[int]:
-    """Positions of the caption covered by runs of at least LEAK_RUN characters that occur in the text.
+def leaked_positions(caption: str, text: str, printed: str = "") -> set[int]:
+    """Positions of the caption covered by runs of at least LEAK_RUN characters that occur in the
+    text more often than in `printed`: what the page's other items truly print (a caption that
+    repeats a sentence of its story leaks only where the story holds that sentence once more).
 
     >>> sorted(leaked_positions("游客在花海中拍照留念", "文章……游客在花海中拍照。"))
     [0, 1, 2, 3, 4, 5, 6, 7]
     >>> leaked_positions("游客在花海中拍照", "游客在花海")
     set()
+    >>> leaked_positions("游客在花海中拍照", "游客在花海中拍照。", printed="游客在花海中拍照。")
+    set()
     """
     covered: set[int] = set()
     for start in range(len(caption) - LEAK_RUN + 1):
-        if caption[start:start + LEAK_RUN] not in text:
+        if not _more_often(caption[start:start + LEAK_RUN], text, printed):
             continue
         end = start + LEAK_RUN
-        while end < len(caption) and caption[start:end + 1] in text:
+        while end < len(caption) and _more_often(caption[start:end + 1], text, printed):
             end += 1
         covered.update(range(start, end))
     return covered
+
+
+def _more_often(run: str, text: str, printed: str) -> bool:
+    return run in text and (not printed or text.count(run) > printed.count(run))
 
 
 class Haystack:
