@@ -9,7 +9,7 @@ from . import classify as classifying
 from . import columns, doubt, furniture, headrows, join, joinheads, lexicon, misread, noise, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
-from .model import Block, Config, Page, Step
+from .model import Block, Config, Item, Page, Step
 from .rulebook import REGISTRY, apply_text_rules
 
 # Spreads are closed per line, before joining glues a spread line to its neighbours.
@@ -50,7 +50,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
     context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near)
-    items = doubt.weigh(furniture.with_furniture_item(assembly.assemble(blocks), head), context)
+    items = [_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks)]
+    items = doubt.weigh(furniture.with_furniture_item(items, head), context)
     items = noise.with_noise_item(items, junk)
     return Page(source, tuple(items), warnings + junk.warnings, tuple(trace or ()), text)
 
@@ -59,6 +60,17 @@ def clean(raw: bytes, source: str, config: Config = Config()) -> Page:
     """Raw dump bytes -> items. Raises decode.DecodeError for a file that is not text."""
     decoded = decode(raw, config.encoding)
     return clean_text(decoded.text, source, config, decoded.warnings)
+
+
+def _polish_seams(item: Item, polish_rules, trace: list[Step] | None) -> Item:
+    """Polish an article's paragraphs again where assembly glued two polished ones (a sentence cut
+    at a column jump, AS12): a rule may apply across the seam. Polish is idempotent elsewhere."""
+    if item.kind != "article":
+        return item
+    body = tuple((tag, text) if tag != "p" or polish.is_clean_block(text, "body") or shapes.is_byline(text)
+                 else (tag, apply_text_rules(polish_rules, text, "body", (item.first, item.first), trace))
+                 for tag, text in item.body)
+    return item if body == item.body else replace(item, body=body)
 
 
 def _polish(block: Block, polish_rules, trace: list[Step] | None, config: Config) -> Block:

@@ -48,6 +48,8 @@ def assert_well_formed(markdown: str) -> None:
 @example(b'!\x8a\x80#(")')  # a straight quote inside parentheses, curled only after PU02 ran: not idempotent once
 # a 〈……） thirty-one characters long, one of them a space SP05 closes after PU06 passed it by: not idempotent once
 @example(("䀀" + "က" * 11 + "ࠀ〈" + "က" * 16 + "ရ䮰怅涶 䉕嘽 ......\ufffd）").encode())
+# a straight quote polished alone, then glued after 或 by assembly (AS12): curled only by a second polish once
+@example("%。\n或\n'；".encode())
 def test_any_bytes_give_well_formed_files_or_a_clear_refusal(raw):
     try:
         page = pipeline.clean(raw, "p.txt")
