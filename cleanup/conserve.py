@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from . import lexicon, misread, polish
+from . import furniture, lexicon, misread, polish
 
 # Folded on both sides: quotes are made curly by direction, which a count ignores.
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -93,16 +93,20 @@ _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 def compare(dump: str, item_files: list[str]) -> tuple[Counter[str], Counter[str]]:
     """Return (missing, extra): characters the items lack, and those they add.
 
-    Quotes that PU07 may have read as the phrase space they stand for are not missed.
+    Quotes that PU07 may have read as the phrase space they stand for are not missed, nor the
+    marks FU05 and FU06 mend in the running head and foot (furniture.mended_characters).
     """
     want = printed_characters(dump)
     have = Counter()
     for markdown in item_files:
         have.update(printed_characters(item_text(markdown)))
-    missing = want - have
+    missing, extra = want - have, have - want
     if missing['"']:
         missing['"'] -= min(missing['"'], phrase_space_quotes(dump))
-    return +missing, have - want
+    if missing or extra:
+        gone, added = furniture.mended_characters(dump)
+        missing, extra = missing - gone, extra - added
+    return +missing, +extra
 
 
 _HEADLINE_LINES = 3  # a headline PU07 repairs is read over this many lines at most

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from . import shapes
@@ -62,7 +63,7 @@ def reads_as_running_head(text: str) -> bool:
     >>> reads_as_running_head("城市晚报" + " " * 60 + "2012年6月22日 星期五")  # the gaps are no printed text
     True
     """
-    text = text.strip()
+    text = mend_staff_line(text.strip())  # the quote and comma OCR reads in a staff line's gaps are no sentence
     printed = len("".join(text.split()))  # OCR pads a head's row out to the page's width with spaces
     return printed <= 60 and bool(_FURNITURE_RE.search(text)) and not _SENTENCE_RE.search(_FURNITURE_RE.sub("", text))
 
@@ -161,6 +162,83 @@ def space_head_fields(text: str) -> str:
     return text
 
 
+# Tesseract reads the wide gap between a staff line's name and the next role as a quote mark, a comma, or
+# both (王欣，”美编), and the full-width colon after a role as a half-width one (责任编辑: 王欣)
+_STAFF_GAP_RE = re.compile(rf"\s*(?:[，,]\s*[“”\"]*|[“”\"]+)\s*(?={_ROLES})")
+_STAFF_COLON_RE = re.compile(rf"({_ROLES})\s*:\s*")
+
+
+@rule("FU05")
+def mend_staff_line(text: str) -> str:
+    """A staff line's gaps and colons as printed: the quote or comma OCR read in a gap a space, : a ：.
+
+    >>> mend_staff_line("责任编辑: 王欣，”美编: 东宣"), mend_staff_line("本版编辑 杨淼叶 “校对 陈新宇")
+    ('责任编辑：王欣 美编：东宣', '本版编辑 杨淼叶 校对 陈新宇')
+    >>> mend_staff_line("责任编辑: 林青远“”美编: 东宣"), mend_staff_line("责任编辑 魏静 美编 杨翠叶 校对 邓建胜")
+    ('责任编辑：林青远 美编：东宣', '责任编辑 魏静 美编 杨翠叶 校对 邓建胜')
+
+    Only a line a role opens is a staff line: a quote or comma before 校对 in a sentence stays.
+
+    >>> mend_staff_line("他说，“校对工作很重要”")
+    '他说，“校对工作很重要”'
+    """
+    if not _ROLE_RE.match(text):
+        return text
+    return _STAFF_COLON_RE.sub(r"\1：", _STAFF_GAP_RE.sub(" ", text))
+
+
+# a date's or page number's figures with OCR's ] in them (2021]年, 1]月, 第]版)
+_HEAD_FIGURES_RE = re.compile(r"(?<=第)\s*[0-9\]]*\][0-9\]]*(?=\s*版)|(?<![\[0-9\]])[0-9\]]*\][0-9\]]*(?=\s*[年月日])")
+_MOST = {"月": 12, "日": 31}  # a figure past these (20211年, 111月) has a ] too many, not a 1 misread
+
+
+@rule("FU06")
+def restore_head_figures(text: str) -> str:
+    """A running head's date and page number as printed where OCR read a 1 as ] (第]版, 2013年1]月10日).
+
+    A ] in a figure is its 1, unless a 1 there makes a year of five figures or a month or day
+    that no calendar has: then OCR set the ] beside the figure, and it goes.
+
+    >>> restore_head_figures("第]版"), restore_head_figures("第1]版 综合"), restore_head_figures("2013年1]月10日 星期五")
+    ('第1版', '第11版 综合', '2013年11月10日 星期五')
+    >>> restore_head_figures("2021]年9月19日 星期一"), restore_head_figures("2016年11]月9日"), restore_head_figures("2017年]月4日")
+    ('2021年9月19日 星期一', '2016年11月9日', '2017年1月4日')
+    >>> restore_head_figures("第?版"), restore_head_figures("[1]年报")  # a digit OCR could not make out stays
+    ('第?版', '[1]年报')
+    """
+    if "]" not in text:
+        return text
+
+    def figure(match: re.Match) -> str:
+        ones, bare = match.group().replace("]", "1"), match.group().replace("]", "")
+        unit = text[match.end():].lstrip()[:1]
+        fits = len(ones.strip()) == 4 if unit == "年" else unit not in _MOST or 1 <= int(ones) <= _MOST[unit]
+        return ones if fits or not bare.strip() else bare
+
+    return _HEAD_FIGURES_RE.sub(figure, text)
+
+
+def mended_characters(dump: str) -> tuple[Counter[str], Counter[str]]:
+    r"""What FU05 and FU06 take from, and give, the dump's lines that read as a running head or foot:
+    the one change to printed characters `conserve` lets furniture make (canonical forms, as it counts).
+
+    >>> gone, added = mended_characters("责任编辑: 王欣，”美编: 东宣\n第1]版\n他说，“校对”")
+    >>> sorted(gone.elements()), sorted(added.elements())
+    (['"', ',', ']'], ['1'])
+    """
+    from .conserve import printed_characters  # (conserve counts with this module's help)
+
+    gone: Counter[str] = Counter()
+    added: Counter[str] = Counter()
+    for line in dump.splitlines():
+        line = as_read(line)
+        if "]" not in line and not _ROLE_RE.match(line) or not reads_as_running_head(line):
+            continue
+        was, now = printed_characters(line), printed_characters(restore_head_figures(mend_staff_line(line)))
+        gone, added = gone + (was - now), added + (now - was)
+    return gone, added
+
+
 @dataclass(frozen=True, slots=True)
 class Split:
     """The lines left for the stories (furniture blanked), and the furniture's printed rows:
@@ -197,11 +275,14 @@ def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = 
 
 
 def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[tuple[int, ...], str]]:
-    """One run's lines -> its printed rows: pieces an extractor put on lines of their own joined (FU03),
-    the head's fields spaced as printed (FU04)."""
+    """One run's lines -> its printed rows: OCR's misreadings mended (FU05, FU06) before the pieces an
+    extractor put on lines of their own are joined (FU03: 2021]年 is no date's piece till then), the
+    head's fields spaced as printed (FU04)."""
     rows: list[tuple[tuple[int, ...], str]] = []
     kinds: frozenset[str] | None = None
     for no, text in lines:
+        for code, name, repair in _LINE_REPAIRS:
+            text = _traced(code, name, repair, (no,), text, trace)
         own = head_pieces(text)
         if rows and pieces_of_one_row(kinds, own, opens_head=len(rows) == 1 and len(rows[0][0]) == 1):
             nos, joined = rows[-1]
@@ -212,13 +293,17 @@ def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[
         else:
             rows.append(((no,), text))
             kinds = own
-    spaced = []
-    for nos, text in rows:
-        fixed = space_head_fields(text)
-        if fixed != text and trace is not None:
-            trace.append(Step("FU04", "space-head-fields", nos[0], nos[-1], text, fixed))
-        spaced.append((nos, fixed))
-    return spaced
+    return [(nos, _traced("FU04", "space-head-fields", space_head_fields, nos, text, trace)) for nos, text in rows]
+
+
+_LINE_REPAIRS = (("FU05", "mend-staff-line", mend_staff_line), ("FU06", "restore-head-figures", restore_head_figures))
+
+
+def _traced(code: str, name: str, repair, nos: tuple[int, ...], text: str, trace: list[Step] | None) -> str:
+    fixed = repair(text)
+    if fixed != text and trace is not None:
+        trace.append(Step(code, name, nos[0], nos[-1], text, fixed))
+    return fixed
 
 
 def _inner_runs(numbered: list[tuple[int, str]], edged: bool = False) -> list[list[tuple[int, str]]]:
