@@ -23,10 +23,10 @@ from . import furniture, lexicon, misread, polish
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 # CJK radical-supplement code points have no NFKC mapping; cleaning maps them by table.
 _RADICAL_FOLD = str.maketrans(lexicon.load().radicals)
-# OCR misreadings repaired to the printed mark (PU04 一一, 一- and -- -> ——, PU06 〈 and 《 -> （, PU08 . -> ·):
-# counted as one, character for character (a pair folded as a pair would pair across a line break the
-# items keep apart). A blind spot: a rule turning 一 or - into — (or 〈 into a parenthesis, . into ·)
-# elsewhere would go unnoticed here.
+# OCR misreadings repaired to the printed mark (PU04 一一, 一- and -- -> ——, PU09 3一5 -> 3—5, PU06 〈 and
+# 《 -> （, PU08 . -> ·): counted as one, character for character (a pair folded as a pair would pair across
+# a line break the items keep apart). A blind spot: a rule turning 一 or - into — (or 〈 into a parenthesis,
+# . into ·) elsewhere would go unnoticed here.
 _MISREAD_FOLD = str.maketrans({"一": "—", "-": "—", "〈": "(", "《": "(", "·": "."})
 
 

@@ -1,4 +1,4 @@
-"""OCR misreadings whose repair the line's place or role makes certain (PU04–PU06)."""
+"""OCR misreadings whose repair the line's place or role makes certain (PU04–PU09)."""
 
 from __future__ import annotations
 
@@ -107,6 +107,27 @@ def restore_middle_dot(text: str) -> str:
     '他说完了. 接着又去了别处，后来（记者）'
     """
     return _MISREAD_DOT_RE.sub("·", text) if "." in text or "．" in text else text
+
+
+# 一 between two figures (3一5月, 2008 一 2012): no numeral reads so, it is the range's dash misread
+_RANGE_DASH_RE = regex.compile(r"(?<=[0-9０-９]) ?一 ?(?=[0-9０-９])")
+
+
+@rule("PU09")
+def restore_range_dash(text: str) -> str:
+    """Give a range of figures its printed dash where OCR read it as 一 (3一5月 -> 3—5月).
+
+    Chinese writes no 一 between two Arabic figures: it is the dash (or the hyphen)
+    that joins a range, read as the numeral it looks like. `conserve` counts 一 as —.
+
+    >>> restore_range_dash("3一5月"), restore_range_dash("（2008 一 2012）")
+    ('3—5月', '（2008—2012）')
+    >>> restore_range_dash("第3个一5年")
+    '第3个一5年'
+    >>> restore_range_dash("一5℃至一1℃")
+    '一5℃至一1℃'
+    """
+    return _RANGE_DASH_RE.sub("—", text) if "一" in text else text
 
 
 def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
