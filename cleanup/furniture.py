@@ -34,6 +34,7 @@ _SENTENCE_RE = re.compile(r"[，。；！？,;!?]")
 _MIN_PAGE = 12  # fewer printed lines than this are a snippet, not a page with a head and foot,
 _MIN_CHARS = 500  # unless they hold this many characters (a dump with a paragraph a line)
 _MAX_RUN = 6  # lines a running head or foot takes at most
+_SPECKS = 4  # masthead specks in a row a head's run passes over at most (一 / 它 / 4 / 站 over 日报)
 _SECTION_CHARS = 3  # a section name (要闻, 国际) is this short; four characters are a headline as often
 
 
@@ -79,6 +80,19 @@ def names_a_section(text: str) -> bool:
     if not 2 <= len(text) <= _SECTION_CHARS or shapes.NOTE_RE.match(text):
         return False  # a phrase space (经济 聚焦) makes a column label; 编者按 opens a note
     return all(ch.isalpha() for ch in text) and not text.isascii()
+
+
+@rule("FU07")
+def is_masthead_speck(text: str) -> bool:
+    """One printed character alone on a line: between a head's lines, a speck of the masthead (noise).
+
+    Tesseract reads the masthead's picture as a character or a mark a line (一 / 它 / 4 / 站
+    over 日报); the run of head lines goes on past them, and they go to the `noise` item.
+
+    >>> is_masthead_speck("它"), is_masthead_speck(" 4 "), is_masthead_speck("日报"), is_masthead_speck("|吃")
+    (True, True, False, False)
+    """
+    return len("".join(text.split())) == 1
 
 
 _PIECE_RE = re.compile(
@@ -242,10 +256,11 @@ def mended_characters(dump: str) -> tuple[Counter[str], Counter[str]]:
 @dataclass(frozen=True, slots=True)
 class Split:
     """The lines left for the stories (furniture blanked), and the furniture's printed rows:
-    each with the dump lines it was read from."""
+    each with the dump lines it was read from; and the masthead's specks, blanked too."""
 
     kept: list[tuple[int, str]]
     furniture: list[tuple[tuple[int, ...], str]]
+    specks: tuple[tuple[int, str], ...] = ()  # lines of the head's masthead picture (FU07), for the noise item
 
 
 def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> Split:
@@ -267,11 +282,14 @@ def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = 
         no, text = numbered[k]
         kept[k] = (no, "")  # a blank in its place: nothing joins across the head
         if trace is not None:
-            trace.append(Step(code, "running-head-or-foot", no, no, text, "(furniture)"))
+            trace.append(Step(code, "masthead-speck" if code == "FU07" else "running-head-or-foot", no, no, text,
+                              "(noise)" if code == "FU07" else "(furniture)"))
+    specks = tuple((numbered[k][0], as_read(numbered[k][1])) for k, code in (*head, *foot) if code == "FU07")
+    head, foot = ([step for step in run if step[1] != "FU07"] for run in (head, foot))
     furniture = []
     for run in sorted((run for run in (head, *inner, foot) if run), key=lambda run: run[0][0]):
         furniture.extend(_rows([(numbered[k][0], as_read(numbered[k][1])) for k, _ in run], trace))
-    return Split(kept, furniture)
+    return Split(kept, furniture, specks)
 
 
 def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[tuple[int, ...], str]]:
@@ -370,19 +388,33 @@ def _edge_run(numbered: list[tuple[int, str]], order: range) -> list[tuple[int, 
     >>> lines = list(enumerate(["第7版", "国际", "四平日报", "站好岗", "放好哨", "——种好社区治理"]))
     >>> [lines[k][1] for k, _ in _edge_run(lines, range(len(lines)))]
     ['第7版', '国际', '四平日报']
+
+    A speck (FU07) between the head's lines is in the run, four in a row at most (a paper's name read a
+    piece a line); before its first or after its last it is the page's (爱, a big headline's first
+    character read alone; a headline set upright, read a character a line, under the staff line).
+
+    >>> lines = list(enumerate(["第7版", "一", "它", "日报", "2013年9月23日 星期六", "爱", "国教育进校园"]))
+    >>> [(lines[k][1], code) for k, code in _edge_run(lines, range(len(lines)))][1:]
+    [('一', 'FU07'), ('它', 'FU07'), ('日报', 'FU02'), ('2013年9月23日 星期六', 'FU01')]
     """
     run: list[tuple[int, str]] = []
+    specks: list[tuple[int, str]] = []  # passed over, in the run once a head line follows them
+    lines = 0
     named = False  # a section name is in the run since its last page number
     for k in order:
         text = numbered[k][1]
         if not text.strip():
             continue
         code = "FU01" if reads_as_running_head(text) else "FU02" if names_a_section(text) else None
-        if code is None or len(run) == _MAX_RUN or code == "FU02" and named:
+        if code is None and run and len(specks) < _SPECKS and is_masthead_speck(text):
+            specks.append((k, "FU07"))
+            continue
+        if code is None or lines == _MAX_RUN or code == "FU02" and named:
             break
         pieces = head_pieces(text) or frozenset()
         named = "section" in pieces or named and "page" not in pieces
-        run.append((k, code))
+        run += [*specks, (k, code)]
+        specks, lines = [], lines + 1
     return run if any(code == "FU01" for _, code in run) else []
 
 
