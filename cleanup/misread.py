@@ -25,13 +25,14 @@ _WORD_RE = regex.compile(r"[\p{Han}0-9]")  # a phrase of a headline: Han charact
 _CLAUSE_MARK_RE = regex.compile(r"[，。、；！？,;!?]")  # running text, not a headline's couplet
 
 
-@rule("PU04", scope={"headline", "subtitle"})
+@rule("PU04", scope={"headline", "subtitle", "body"})
 def restore_subtitle_dash(text: str) -> str:
-    """Give a headline line opened by a misread dash (一一, —一, 一—, 一-, --) its printed ——.
+    """Give a headline line or paragraph opened by a misread dash (一一, —一, 一—, 一-, --) its printed ——.
 
     OCR reads the two-em dash that opens a subtitle as two 一, as a dash and a 一,
     or as two hyphens. No headline starts with these before a character, so in a
     headline line the dash is certain. (A lone 一 or - is left: 一图读懂 is a headline.)
+    Nor does a paragraph: one that opens so is a line set off by its dash (——经过精美包装；).
 
     >>> restore_subtitle_dash("一一中小银行风险化解加速推进"), restore_subtitle_dash("--中小银行风险化解")
     ('——中小银行风险化解加速推进', '——中小银行风险化解')
