@@ -17,16 +17,16 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from . import lexicon, misread, polish
+from . import furniture, lexicon, misread, polish
 
 # Folded on both sides: quotes are made curly by direction, which a count ignores.
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 # CJK radical-supplement code points have no NFKC mapping; cleaning maps them by table.
 _RADICAL_FOLD = str.maketrans(lexicon.load().radicals)
-# OCR misreadings repaired to the printed mark (PU04 一一, 一- and -- -> ——, PU06 〈 and 《 -> （, PU08 . -> ·):
-# counted as one, character for character (a pair folded as a pair would pair across a line break the
-# items keep apart). A blind spot: a rule turning 一 or - into — (or 〈 into a parenthesis, . into ·)
-# elsewhere would go unnoticed here.
+# OCR misreadings repaired to the printed mark (PU04 一一, 一- and -- -> ——, PU09 3一5 -> 3—5, PU06 〈 and
+# 《 -> （, PU08 . -> ·): counted as one, character for character (a pair folded as a pair would pair across
+# a line break the items keep apart). A blind spot: a rule turning 一 or - into — (or 〈 into a parenthesis,
+# . into ·) elsewhere would go unnoticed here.
 _MISREAD_FOLD = str.maketrans({"一": "—", "-": "—", "〈": "(", "《": "(", "·": "."})
 
 
@@ -93,16 +93,20 @@ _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 def compare(dump: str, item_files: list[str]) -> tuple[Counter[str], Counter[str]]:
     """Return (missing, extra): characters the items lack, and those they add.
 
-    Quotes that PU07 may have read as the phrase space they stand for are not missed.
+    Quotes that PU07 may have read as the phrase space they stand for are not missed, nor the
+    marks FU05 and FU06 mend in the running head and foot (furniture.mended_characters).
     """
     want = printed_characters(dump)
     have = Counter()
     for markdown in item_files:
         have.update(printed_characters(item_text(markdown)))
-    missing = want - have
+    missing, extra = want - have, have - want
     if missing['"']:
         missing['"'] -= min(missing['"'], phrase_space_quotes(dump))
-    return +missing, have - want
+    if missing or extra:
+        gone, added = furniture.mended_characters(dump)
+        missing, extra = missing - gone, extra - added
+    return +missing, +extra
 
 
 _HEADLINE_LINES = 3  # a headline PU07 repairs is read over this many lines at most

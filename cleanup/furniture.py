@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from . import shapes
@@ -33,6 +34,7 @@ _SENTENCE_RE = re.compile(r"[，。；！？,;!?]")
 _MIN_PAGE = 12  # fewer printed lines than this are a snippet, not a page with a head and foot,
 _MIN_CHARS = 500  # unless they hold this many characters (a dump with a paragraph a line)
 _MAX_RUN = 6  # lines a running head or foot takes at most
+_SPECKS = 4  # masthead specks in a row a head's run passes over at most (一 / 它 / 4 / 站 over 日报)
 _SECTION_CHARS = 3  # a section name (要闻, 国际) is this short; four characters are a headline as often
 
 
@@ -62,7 +64,7 @@ def reads_as_running_head(text: str) -> bool:
     >>> reads_as_running_head("城市晚报" + " " * 60 + "2012年6月22日 星期五")  # the gaps are no printed text
     True
     """
-    text = text.strip()
+    text = mend_staff_line(text.strip())  # the quote and comma OCR reads in a staff line's gaps are no sentence
     printed = len("".join(text.split()))  # OCR pads a head's row out to the page's width with spaces
     return printed <= 60 and bool(_FURNITURE_RE.search(text)) and not _SENTENCE_RE.search(_FURNITURE_RE.sub("", text))
 
@@ -78,6 +80,19 @@ def names_a_section(text: str) -> bool:
     if not 2 <= len(text) <= _SECTION_CHARS or shapes.NOTE_RE.match(text):
         return False  # a phrase space (经济 聚焦) makes a column label; 编者按 opens a note
     return all(ch.isalpha() for ch in text) and not text.isascii()
+
+
+@rule("FU07")
+def is_masthead_speck(text: str) -> bool:
+    """One printed character alone on a line: between a head's lines, a speck of the masthead (noise).
+
+    Tesseract reads the masthead's picture as a character or a mark a line (一 / 它 / 4 / 站
+    over 日报); the run of head lines goes on past them, and they go to the `noise` item.
+
+    >>> is_masthead_speck("它"), is_masthead_speck(" 4 "), is_masthead_speck("日报"), is_masthead_speck("|吃")
+    (True, True, False, False)
+    """
+    return len("".join(text.split())) == 1
 
 
 _PIECE_RE = re.compile(
@@ -161,13 +176,91 @@ def space_head_fields(text: str) -> str:
     return text
 
 
+# Tesseract reads the wide gap between a staff line's name and the next role as a quote mark, a comma, or
+# both (王欣，”美编), and the full-width colon after a role as a half-width one (责任编辑: 王欣)
+_STAFF_GAP_RE = re.compile(rf"\s*(?:[，,]\s*[“”\"]*|[“”\"]+)\s*(?={_ROLES})")
+_STAFF_COLON_RE = re.compile(rf"({_ROLES})\s*:\s*")
+
+
+@rule("FU05")
+def mend_staff_line(text: str) -> str:
+    """A staff line's gaps and colons as printed: the quote or comma OCR read in a gap a space, : a ：.
+
+    >>> mend_staff_line("责任编辑: 王欣，”美编: 东宣"), mend_staff_line("本版编辑 杨淼叶 “校对 陈新宇")
+    ('责任编辑：王欣 美编：东宣', '本版编辑 杨淼叶 校对 陈新宇')
+    >>> mend_staff_line("责任编辑: 林青远“”美编: 东宣"), mend_staff_line("责任编辑 魏静 美编 杨翠叶 校对 邓建胜")
+    ('责任编辑：林青远 美编：东宣', '责任编辑 魏静 美编 杨翠叶 校对 邓建胜')
+
+    Only a line a role opens is a staff line: a quote or comma before 校对 in a sentence stays.
+
+    >>> mend_staff_line("他说，“校对工作很重要”")
+    '他说，“校对工作很重要”'
+    """
+    if not _ROLE_RE.match(text):
+        return text
+    return _STAFF_COLON_RE.sub(r"\1：", _STAFF_GAP_RE.sub(" ", text))
+
+
+# a date's or page number's figures with OCR's ] in them (2021]年, 1]月, 第]版)
+_HEAD_FIGURES_RE = re.compile(r"(?<=第)\s*[0-9\]]*\][0-9\]]*(?=\s*版)|(?<![\[0-9\]])[0-9\]]*\][0-9\]]*(?=\s*[年月日])")
+_MOST = {"月": 12, "日": 31}  # a figure past these (20211年, 111月) has a ] too many, not a 1 misread
+
+
+@rule("FU06")
+def restore_head_figures(text: str) -> str:
+    """A running head's date and page number as printed where OCR read a 1 as ] (第]版, 2013年1]月10日).
+
+    A ] in a figure is its 1, unless a 1 there makes a year of five figures or a month or day
+    that no calendar has: then OCR set the ] beside the figure, and it goes.
+
+    >>> restore_head_figures("第]版"), restore_head_figures("第1]版 综合"), restore_head_figures("2013年1]月10日 星期五")
+    ('第1版', '第11版 综合', '2013年11月10日 星期五')
+    >>> restore_head_figures("2021]年9月19日 星期一"), restore_head_figures("2016年11]月9日"), restore_head_figures("2017年]月4日")
+    ('2021年9月19日 星期一', '2016年11月9日', '2017年1月4日')
+    >>> restore_head_figures("第?版"), restore_head_figures("[1]年报")  # a digit OCR could not make out stays
+    ('第?版', '[1]年报')
+    """
+    if "]" not in text:
+        return text
+
+    def figure(match: re.Match) -> str:
+        ones, bare = match.group().replace("]", "1"), match.group().replace("]", "")
+        unit = text[match.end():].lstrip()[:1]
+        fits = len(ones.strip()) == 4 if unit == "年" else unit not in _MOST or 1 <= int(ones) <= _MOST[unit]
+        return ones if fits or not bare.strip() else bare
+
+    return _HEAD_FIGURES_RE.sub(figure, text)
+
+
+def mended_characters(dump: str) -> tuple[Counter[str], Counter[str]]:
+    r"""What FU05 and FU06 take from, and give, the dump's lines that read as a running head or foot:
+    the one change to printed characters `conserve` lets furniture make (canonical forms, as it counts).
+
+    >>> gone, added = mended_characters("责任编辑: 王欣，”美编: 东宣\n第1]版\n他说，“校对”")
+    >>> sorted(gone.elements()), sorted(added.elements())
+    (['"', ',', ']'], ['1'])
+    """
+    from .conserve import printed_characters  # (conserve counts with this module's help)
+
+    gone: Counter[str] = Counter()
+    added: Counter[str] = Counter()
+    for line in dump.splitlines():
+        line = as_read(line)
+        if "]" not in line and not _ROLE_RE.match(line) or not reads_as_running_head(line):
+            continue
+        was, now = printed_characters(line), printed_characters(restore_head_figures(mend_staff_line(line)))
+        gone, added = gone + (was - now), added + (now - was)
+    return gone, added
+
+
 @dataclass(frozen=True, slots=True)
 class Split:
     """The lines left for the stories (furniture blanked), and the furniture's printed rows:
-    each with the dump lines it was read from."""
+    each with the dump lines it was read from; and the masthead's specks, blanked too."""
 
     kept: list[tuple[int, str]]
     furniture: list[tuple[tuple[int, ...], str]]
+    specks: tuple[tuple[int, str], ...] = ()  # lines of the head's masthead picture (FU07), for the noise item
 
 
 def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> Split:
@@ -189,19 +282,25 @@ def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = 
         no, text = numbered[k]
         kept[k] = (no, "")  # a blank in its place: nothing joins across the head
         if trace is not None:
-            trace.append(Step(code, "running-head-or-foot", no, no, text, "(furniture)"))
+            trace.append(Step(code, "masthead-speck" if code == "FU07" else "running-head-or-foot", no, no, text,
+                              "(noise)" if code == "FU07" else "(furniture)"))
+    specks = tuple((numbered[k][0], as_read(numbered[k][1])) for k, code in (*head, *foot) if code == "FU07")
+    head, foot = ([step for step in run if step[1] != "FU07"] for run in (head, foot))
     furniture = []
     for run in sorted((run for run in (head, *inner, foot) if run), key=lambda run: run[0][0]):
         furniture.extend(_rows([(numbered[k][0], as_read(numbered[k][1])) for k, _ in run], trace))
-    return Split(kept, furniture)
+    return Split(kept, furniture, specks)
 
 
 def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[tuple[int, ...], str]]:
-    """One run's lines -> its printed rows: pieces an extractor put on lines of their own joined (FU03),
-    the head's fields spaced as printed (FU04)."""
+    """One run's lines -> its printed rows: OCR's misreadings mended (FU05, FU06) before the pieces an
+    extractor put on lines of their own are joined (FU03: 2021]年 is no date's piece till then), the
+    head's fields spaced as printed (FU04)."""
     rows: list[tuple[tuple[int, ...], str]] = []
     kinds: frozenset[str] | None = None
     for no, text in lines:
+        for code, name, repair in _LINE_REPAIRS:
+            text = _traced(code, name, repair, (no,), text, trace)
         own = head_pieces(text)
         if rows and pieces_of_one_row(kinds, own, opens_head=len(rows) == 1 and len(rows[0][0]) == 1):
             nos, joined = rows[-1]
@@ -212,13 +311,17 @@ def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[
         else:
             rows.append(((no,), text))
             kinds = own
-    spaced = []
-    for nos, text in rows:
-        fixed = space_head_fields(text)
-        if fixed != text and trace is not None:
-            trace.append(Step("FU04", "space-head-fields", nos[0], nos[-1], text, fixed))
-        spaced.append((nos, fixed))
-    return spaced
+    return [(nos, _traced("FU04", "space-head-fields", space_head_fields, nos, text, trace)) for nos, text in rows]
+
+
+_LINE_REPAIRS = (("FU05", "mend-staff-line", mend_staff_line), ("FU06", "restore-head-figures", restore_head_figures))
+
+
+def _traced(code: str, name: str, repair, nos: tuple[int, ...], text: str, trace: list[Step] | None) -> str:
+    fixed = repair(text)
+    if fixed != text and trace is not None:
+        trace.append(Step(code, name, nos[0], nos[-1], text, fixed))
+    return fixed
 
 
 def _inner_runs(numbered: list[tuple[int, str]], edged: bool = False) -> list[list[tuple[int, str]]]:
@@ -285,19 +388,33 @@ def _edge_run(numbered: list[tuple[int, str]], order: range) -> list[tuple[int, 
     >>> lines = list(enumerate(["第7版", "国际", "四平日报", "站好岗", "放好哨", "——种好社区治理"]))
     >>> [lines[k][1] for k, _ in _edge_run(lines, range(len(lines)))]
     ['第7版', '国际', '四平日报']
+
+    A speck (FU07) between the head's lines is in the run, four in a row at most (a paper's name read a
+    piece a line); before its first or after its last it is the page's (爱, a big headline's first
+    character read alone; a headline set upright, read a character a line, under the staff line).
+
+    >>> lines = list(enumerate(["第7版", "一", "它", "日报", "2013年9月23日 星期六", "爱", "国教育进校园"]))
+    >>> [(lines[k][1], code) for k, code in _edge_run(lines, range(len(lines)))][1:]
+    [('一', 'FU07'), ('它', 'FU07'), ('日报', 'FU02'), ('2013年9月23日 星期六', 'FU01')]
     """
     run: list[tuple[int, str]] = []
+    specks: list[tuple[int, str]] = []  # passed over, in the run once a head line follows them
+    lines = 0
     named = False  # a section name is in the run since its last page number
     for k in order:
         text = numbered[k][1]
         if not text.strip():
             continue
         code = "FU01" if reads_as_running_head(text) else "FU02" if names_a_section(text) else None
-        if code is None or len(run) == _MAX_RUN or code == "FU02" and named:
+        if code is None and run and len(specks) < _SPECKS and is_masthead_speck(text):
+            specks.append((k, "FU07"))
+            continue
+        if code is None or lines == _MAX_RUN or code == "FU02" and named:
             break
         pieces = head_pieces(text) or frozenset()
         named = "section" in pieces or named and "page" not in pieces
-        run.append((k, code))
+        run += [*specks, (k, code)]
+        specks, lines = [], lines + 1
     return run if any(code == "FU01" for _, code in run) else []
 
 

@@ -107,6 +107,15 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     >>> seam = _seam("6月10日，金融监管总局批复显示，云南罗平、师宗两家村镇银行", "因被吸收合并而解散。同日，浙江地区也有两家", width=16, blanks=1, opens=True)
     >>> seam.double_spaced = True
     >>> break_around_overflowing_line(seam)
+
+    A wide line a dateline opens goes on across a blank into a line that ends its sentence (OCR sets a
+    blank inside a paragraph); into a line that does not, a headline may stand between.
+
+    >>> break_around_overflowing_line(_seam("本报讯（记者 郑林）改善辖区卫生环境，全面提升居民创城参与度，连日来，平城区",
+    ...                                     "迎宾街道各社区积极开展清理小广告和墙体路面粉刷活动。", width=16, blanks=1, opens=True))
+    >>> break_around_overflowing_line(_seam("科技日报兰州6月11日电（记者颉满斌通讯员余若怡）锂同位素",
+    ...                                     "锂同位素高精度原位检测成功实现", width=16, blanks=1, opens=True))
+    False
     """
     prev_overflows = seam.overflows(seam.prev, seam.prev_len)
     if not prev_overflows and seam.prev_ends_sentence and seam.cur_len >= WIDER_MEASURE * (seam.width or math.inf):
@@ -123,11 +132,16 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
         if seam.prev_len >= 1.5 * (seam.width or 0) and not seam.overflows(seam.cur, seam.cur_len) \
                 and not _leaves_open(seam.prev):
             return False
-    if seam.blanks and prev_overflows and not seam.prev_ends_sentence:
+    if seam.blanks and prev_overflows and not seam.prev_ends_sentence and not _dateline_goes_on(seam):
         if seam.double_spaced and seam.overflows(seam.cur, seam.cur_len):
             return None  # a blank after every line: two wide lines are one wide paragraph's
         return False
     return None
+
+
+def _dateline_goes_on(seam: Seam) -> bool:
+    """prev opens with a dateline and cur ends the sentence: one paragraph, whatever blank OCR set between."""
+    return seam.prev_dateline and shapes.ends_sentence(seam.cur)
 
 
 def _heads_a_story(seam: Seam) -> bool:

@@ -1,4 +1,4 @@
-"""OCR misreadings whose repair the line's place or role makes certain (PU04–PU06)."""
+"""OCR misreadings whose repair the line's place or role makes certain (PU04–PU09)."""
 
 from __future__ import annotations
 
@@ -25,13 +25,14 @@ _WORD_RE = regex.compile(r"[\p{Han}0-9]")  # a phrase of a headline: Han charact
 _CLAUSE_MARK_RE = regex.compile(r"[，。、；！？,;!?]")  # running text, not a headline's couplet
 
 
-@rule("PU04", scope={"headline", "subtitle"})
+@rule("PU04", scope={"headline", "subtitle", "body"})
 def restore_subtitle_dash(text: str) -> str:
-    """Give a headline line opened by a misread dash (一一, —一, 一—, 一-, --) its printed ——.
+    """Give a headline line or paragraph opened by a misread dash (一一, —一, 一—, 一-, --) its printed ——.
 
     OCR reads the two-em dash that opens a subtitle as two 一, as a dash and a 一,
     or as two hyphens. No headline starts with these before a character, so in a
     headline line the dash is certain. (A lone 一 or - is left: 一图读懂 is a headline.)
+    Nor does a paragraph: one that opens so is a line set off by its dash (——经过精美包装；).
 
     >>> restore_subtitle_dash("一一中小银行风险化解加速推进"), restore_subtitle_dash("--中小银行风险化解")
     ('——中小银行风险化解加速推进', '——中小银行风险化解')
@@ -107,6 +108,27 @@ def restore_middle_dot(text: str) -> str:
     '他说完了. 接着又去了别处，后来（记者）'
     """
     return _MISREAD_DOT_RE.sub("·", text) if "." in text or "．" in text else text
+
+
+# 一 between two figures (3一5月, 2008 一 2012): no numeral reads so, it is the range's dash misread
+_RANGE_DASH_RE = regex.compile(r"(?<=[0-9０-９]) ?一 ?(?=[0-9０-９])")
+
+
+@rule("PU09")
+def restore_range_dash(text: str) -> str:
+    """Give a range of figures its printed dash where OCR read it as 一 (3一5月 -> 3—5月).
+
+    Chinese writes no 一 between two Arabic figures: it is the dash (or the hyphen)
+    that joins a range, read as the numeral it looks like. `conserve` counts 一 as —.
+
+    >>> restore_range_dash("3一5月"), restore_range_dash("（2008 一 2012）")
+    ('3—5月', '（2008—2012）')
+    >>> restore_range_dash("第3个一5年")
+    '第3个一5年'
+    >>> restore_range_dash("一5℃至一1℃")
+    '一5℃至一1℃'
+    """
+    return _RANGE_DASH_RE.sub("—", text) if "一" in text else text
 
 
 def phrase_space_quotes(text: str) -> list[tuple[int, int]]:

@@ -16,12 +16,12 @@ from .rulebook import REGISTRY, apply_text_rules
 LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 # the decision first, then the cues it weighs (rules/noise.toml)
 NOISE_RULES = ["NZ01", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
-FURNITURE_RULES = ["FU01", "FU02", "FU03", "FU04"]
+FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU03", "FU05", "FU06", "FU04"]
 JOIN_RULES = ["JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN20", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07"]
 CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL09", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside; PU07 and PU08 read curled quotes
-POLISH_RULES = ["SP01", "SP06", "PU04", "PU06", "PU02", "PU01", "PU03", "PU08", "PU07", "SP03", "SP04", "SP05", "SP07"]
+POLISH_RULES = ["SP01", "SP06", "PU04", "PU06", "PU02", "PU01", "PU03", "PU08", "PU09", "PU07", "SP03", "SP04", "SP05", "SP07"]
 STAGE_LISTS = (LINE_RULES, NOISE_RULES, FURNITURE_RULES, COLUMN_CUES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
 _MODULES = (normalize, noise, furniture, join, joinheads, classifying, polish, misread)  # importing them registers their rules
 
@@ -40,6 +40,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     junk = noise.split_noise(numbered, dict(raw_lines), trace)
     head = furniture.split_furniture(junk.kept, trace)
+    if head.specks:  # the masthead's specks the head's run passed over are junk
+        junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
     unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace)
     numbered, warnings = headrows.part_lone_head_rows(unmixed.numbered, trace), (*warnings, *unmixed.warnings)

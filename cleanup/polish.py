@@ -53,8 +53,8 @@ def _neighbours(text: str, start: int, end: int, skip: str) -> tuple[str, str]:
 
 
 # what SP01, SP03–SP05 and PU01–PU03 act on; PU04 on a dash or 一 first or last, PU06 on 〈 or on a 《
-# a parenthesis closes, PU08 on a dot
-_POLISH_WORK_RE = re.compile(r"[\s,:;?!()\"'〈]|《[^》]*）|^[一—\-－]|[一—\-－]$|[\u3400-\u9fff][.．]")
+# a parenthesis closes, PU08 on a dot, PU09 on a figure's 一
+_POLISH_WORK_RE = re.compile(r"[\s,:;?!()\"'〈]|《[^》]*）|^[一—\-－]|[一—\-－]$|[\u3400-\u9fff][.．]|[0-9０-９]一")
 _BYLINE_ROLES = frozenset({"byline", "credit"})  # what SP06 acts on
 _HEADLINE_QUOTE_RE = re.compile(r"[“”]")  # what PU07 acts on, in a headline line
 

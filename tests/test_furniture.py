@@ -91,3 +91,25 @@ def test_every_check_page_of_an_ordered_group_keeps_its_paper_name_in_furniture(
         assert any(paper in text for text in _furniture(page.items)), dump.name
         missing, extra = conserve.compare(page.text, list(output.page_files(page).values()))
         assert not missing and not extra, dump.name
+
+
+def test_a_scanned_head_and_foot_get_their_figures_gaps_and_colons_back_and_lose_no_character():
+    # Tesseract: ] for a head's 1, a quote (and a comma) for the staff line's gap, a half-width colon
+    lines = ["第1]版", "2017年]月4日 星期一", "社区开展消防宣传", *BODY, "责任编辑: 王欣，”美编: 东宣"]
+    items = _items(lines)
+    assert _furniture(items) == ["第11版 2017年1月4日 星期一", "责任编辑：王欣 美编：东宣"]
+    page = pipeline.clean_text("\n".join(lines) + "\n", "p.txt")
+    assert conserve.compare(page.text, list(output.page_files(page).values())) == (conserve.Counter(), conserve.Counter())
+    # the allowance is only what the repairs take: a dropped comma in a story is still missed
+    assert conserve.compare(page.text, ["第11版 2017年1月4日 星期一\n责任编辑：王欣，”美编：东宣"])[0]
+
+
+def test_masthead_specks_between_head_lines_are_noise_but_a_headline_read_a_character_a_line_is_not():
+    # Tesseract reads the masthead's picture as a character a line between the head's lines
+    items = _items(["第7版", "一", "它", "4", "日报", "2013年9月23日 星期六", "社区开展消防宣传", *BODY])
+    assert [text for item in items if item.kind == "noise" for _, text in item.body] == ["一", "它", "4"]
+    assert _furniture(items) == ["第7版 日报 2013年9月23日 星期六"]
+    assert [item.title for item in items if item.kind == "article"][0] == "社区开展消防宣传"
+    # a headline set upright under the staff line (pdftotext: a character a line) stays printed text
+    upright = ["社区开展消防宣传", *BODY, "责任编辑：王欣 美编：曲晓光", "", *"为促进全民健身"]
+    assert not [item for item in _items(upright) if item.kind == "noise"]
