@@ -68,6 +68,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
     story: Draft | None = None  # the article or note that body text continues
     waiting: attach.Placed | None = None  # a run whose next story is not opened yet
     heads_over: dict[int, list[Block]] = {}  # id of a story: the head run printed right over it
+    blocks, column = wide_subtitles(blocks), _median_measure(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -113,6 +114,9 @@ def assemble(blocks: list[Block]) -> list[Item]:
             if _after_photo(story, blocks, i):  # the story may end at the photo: open one, kept only if claimed
                 story = Draft("article", block.first, broke_from=story, after_photo=True)
                 drafts.append(story)
+            elif _width_changes(story, blocks, i, column):  # the same: a story may end where the column changes
+                story = Draft("article", block.first, broke_from=story, width_change=True)
+                drafts.append(story)
             story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
         if waiting is not None and block.role not in ("caption", "credit"):
             waiting.after = story if story is not None and len(story.body) == 1 else None
@@ -127,6 +131,39 @@ def assemble(blocks: list[Block]) -> list[Item]:
     return [finish(d) for d in sorted(drafts, key=lambda d: d.first)]
 
 
+WIDER = 1.3  # a line this much wider than its column was set across columns
+
+
+def wide_subtitles(blocks: list[Block]) -> list[Block]:
+    """A one-line "paragraph" between a headline and the body, wider than its column, no sentence mark: a subtitle.
+
+    A subtitle spans the columns of its story; the extractor read it as a
+    line of the body, and the headline over it as a section heading of the
+    story above. A line with a sentence mark is text (OCR reads two columns'
+    lines as one wide line).
+
+    >>> head = Block("如何在美国把贪官送进监狱——", 5, 5, role="headline", measure=14, width=15)
+    >>> sub = Block("法律用美国的：被用来修理黑帮的美国联邦法律也能对付贪官", 6, 6, measure=33, width=15)
+    >>> body = Block("在美国起诉中国贪官，不可能适用中国自己的法律。", 7, 9, measure=15, width=15, lines=3)
+    >>> [b.role for b in wide_subtitles([head, sub, body])]
+    ['headline', 'headline', 'body']
+    >>> [b.role for b in wide_subtitles([head, replace(sub, measure=15), body])]
+    ['headline', 'body', 'body']
+
+    Not at the end of a run of headlines with no story under it: that headline's story is elsewhere.
+
+    >>> [b.role for b in wide_subtitles([head, sub])]
+    ['headline', 'body']
+    """
+    out = list(blocks)
+    for k in range(1, len(out) - 1):
+        block, above = out[k], out[k - 1]
+        if (above.role == "headline" and block.role == "body" and out[k + 1].role == "body" and block.lines == 1
+                and block.width and block.measure > WIDER * block.width and not shapes.SENTENCE_PUNCT_RE.search(block.text)):
+            out[k] = replace(block, role="headline")
+    return out
+
+
 def _after_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:
     """A paragraph right after a photo, where the story above ended a sentence and no dateline opens it."""
     if story is None or story.kind != "article" or not story.body or story.body[-1][0] != "p":
@@ -134,6 +171,45 @@ def _after_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:
     if blocks[i].role != "body" or i == 0 or blocks[i - 1].role not in ("caption", "credit"):
         return False
     return shapes.ends_sentence(story.body[-1][1]) and not shapes.starts_with_dateline(blocks[i].text)
+
+
+WIDTH_CHANGE = 0.25  # of the page's median paragraph measure: two stretches set this much apart are two columns
+MIN_LINES = 3  # lines each paragraph needs for its longest one to be a full line of its column
+
+
+def _median_measure(blocks: list[Block]) -> float:
+    """The median measure (longest line) of the page's body paragraphs of MIN_LINES lines or more: its usual column."""
+    measures = sorted(b.measure for b in blocks if b.role == "body" and b.lines >= MIN_LINES)
+    return measures[len(measures) // 2] if measures else 0.0
+
+
+def _width_changes(story: Draft | None, blocks: list[Block], i: int, column: float) -> bool:
+    """A paragraph right after one that ended a sentence, set in a column of clearly another width.
+
+    Both must run over MIN_LINES lines at least: a short paragraph's longest
+    line (a short last line, a caption's line) shows no column width.
+
+    >>> a = Block("河道治理全面铺开，清淤已经完成。", 1, 4, measure=20, lines=4, width=20)
+    >>> b = Block("近日，学校举办运动会。", 5, 8, measure=12, lines=4, width=12)
+    >>> story = Draft("article", 1, body=[("p", a.text)])
+    >>> _width_changes(story, [a, b], 1, 20.0), _width_changes(story, [a, replace(b, measure=19)], 1, 20.0)
+    (True, False)
+
+    Not after a sentence left open, nor at a paragraph of two lines.
+
+    >>> _width_changes(Draft("article", 1, body=[("p", "河道治理")]), [replace(a, text="河道治理"), b], 1, 20.0)
+    False
+    >>> _width_changes(story, [a, replace(b, lines=2)], 1, 20.0)
+    False
+    """
+    if story is None or story.kind == "photo" or not story.body or story.body[-1][0] != "p" or i == 0:
+        return False  # (an editor's note ends where the column changes as well as a story)
+    prev, block = blocks[i - 1], blocks[i]
+    if any(b.role != "body" or b.lines < MIN_LINES for b in (prev, block)) or column <= 0:
+        return False
+    if not shapes.ends_sentence(prev.text) or shapes.starts_with_dateline(block.text):
+        return False
+    return abs(prev.measure - block.measure) > WIDTH_CHANGE * column
 
 
 def _resumes_across_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:

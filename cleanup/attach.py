@@ -4,7 +4,7 @@ stories an extractor ran together, and rejoining stories opened on weak evidence
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import headlines, shapes
 from .drafts import Draft
@@ -39,9 +39,10 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed]) -> None:
             if _title_over_subtitle(draft, above, runs):
                 blocks = runs[above.head_run].run.blocks
                 above.head = build_head([b for b in blocks if draft.head.first <= b.first <= above.head.last])
-                _merge(above, draft, drafts, f"AS11 two headline groups of one run rejoined over one story (line {draft.first})")
+                _merge(above, draft, drafts, "" if draft.width_change else  # (only our own guess undone)
+                       f"AS11 two headline groups of one run rejoined over one story (line {draft.first})")
         elif _goes_on(draft, above):
-            _merge(above, draft, drafts, "" if draft.after_photo else
+            _merge(above, draft, drafts, "" if draft.after_photo or draft.width_change else
                    f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: no headline of its own")
 
 
@@ -55,7 +56,7 @@ def _goes_on(draft: Draft, above: Draft) -> bool:
     """
     text = " ".join(text for _, text in draft.body)
     spoken_of = above.head is not None and headlines.similarity(above.head, text) >= STILL_SPOKEN_OF
-    if draft.after_photo:
+    if draft.after_photo or draft.width_change:
         return above.head is None or spoken_of or len(draft.body) == 1
     return spoken_of
 
@@ -96,7 +97,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
         placed.run.byline_last = placed.run.blocks[-1].role == "byline"
         placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
     texts = [" ".join(text for _, text in d.body) for d in stories]
-    found_all = headlines.attach([placed.run for placed in runs], texts)
+    found_all = _over_firm_stories(headlines.attach([placed.run for placed in runs], texts), runs, stories)
     if may_split:
         near = lambda f: stories[max(0, runs[f.run].run.at - 2):runs[f.run].run.at + 2]  # noqa: E731
         # a head printed right above its story does not split it: only a displaced one can
@@ -125,6 +126,35 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
         else:
             drafts.append(Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
+
+
+def _over_firm_stories(found_all: list[headlines.Attached], runs: list[Placed],
+                       stories: list[Draft]) -> list[headlines.Attached]:
+    """A headline printed right over a story that no other headline claims is that story's, not a tentative one's.
+
+    A story opened only because the column width changed may start there or
+    not; the headline's place right above another story outweighs its words.
+
+    >>> from cleanup.model import Block
+    >>> run = headlines.Run([Block("校园赛场展风采", 5, 5, role="headline")], after=0)
+    >>> firm, tentative = Draft("article", 6), Draft("article", 20, width_change=True)
+    >>> found = [headlines.Attached(0, Head(title="校园赛场展风采", first=5, last=5), 1)]
+    >>> [f.story for f in _over_firm_stories(found, [Placed(run)], [firm, tentative])]
+    [0]
+    >>> [f.story for f in _over_firm_stories(found, [Placed(run)], [firm, Draft("article", 20)])]
+    [1]
+    """
+    claimed = {f.story for f in found_all if f.story is not None}
+    out = []
+    for f in found_all:
+        run = runs[f.run].run
+        after = run.after
+        if (f.story is not None and stories[f.story].width_change and after is not None and after not in claimed
+                and f.head.last == run.blocks[-1].last):
+            claimed.add(after)
+            f = replace(f, story=after, confident=False)
+        out.append(f)
+    return out
 
 
 def _second_round(unclaimed: list[headlines.Attached], stories: list[Draft], texts: list[str],

@@ -29,6 +29,7 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
     broke_from: Draft | None = None  # opened, without a dateline, inside this running story
     after_photo: bool = False  # opened after a photo (else by a source named: 据……报道)
+    width_change: bool = False  # opened where the text moves to a column of another width
     head_run: int | None = None  # the head run its headline came from
 
 

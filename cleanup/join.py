@@ -50,6 +50,7 @@ class Seam:
     prev_dateline: bool = False  # prev opens with one (both tested once a line, by the layout)
     cur_heads: bool = False  # a ——subtitle or a byline follows cur directly: cur ends a headline
     cur_heads_apart: bool = False  # as cur_heads, a blank line between (OCR sets one under a line of large type)
+    cur_over_dateline: bool = False  # the next line opens with a dateline (本报讯, ……电), a blank line at most between
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
     grid: bool = False  # lengths count characters on a fixed grid, where a full line fills it exactly
     cur_short_by_indent: bool = False  # cur stops mid-sentence, an indent or so short of the full line under it
@@ -441,17 +442,24 @@ def _starts_anew(seam: Seam) -> bool:
     True
     >>> _starts_anew(_seam("获得心灵成长。”", "如何在美国把贪官送进监狱——", width=14))
     False
+
+    A dateline opening the line under it: a headline printed right over its story.
+
+    >>> _starts_anew(_seam("被评为全省社区治理示范单位。", "锂同位素高精度原位检测成功实现", over_dateline=True))
+    True
+    >>> _starts_anew(_seam("被评为全省社区治理示范单位。", "锂同位素高精度原位检测成功实现"))
+    False
     """
     cur = seam.cur
     if cur[:1] in _CONTINUING_MARKS or cur.endswith(tuple(_CONTINUING_MARKS)) or not shapes.is_headline_like(cur):
         return False
-    return seam.cur_heads or seam.cur_len < 0.7 * (seam.width or seam.prev_len)
+    return seam.cur_heads or seam.cur_over_dateline or seam.cur_len < 0.7 * (seam.width or seam.prev_len)
 
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
           tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
-          above: float = 0.0, heads_apart: bool = False, boxed: bool = False) -> Seam:
+          above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -459,7 +467,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
-                above_len=above, cur_boxed=boxed)
+                above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline)
 
 
 def decide(rules, seam: Seam):

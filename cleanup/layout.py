@@ -212,6 +212,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i], prev_dateline=datelines[i - 1],
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
                     cur_heads=heads and not gaps[i + 1], cur_heads_apart=heads and gaps[i + 1] == 1,
+                    cur_over_dateline=i + 1 < len(lines) and gaps[i + 1] <= 1 and datelines[i + 1],
                     above_len=layout.lengths[i - 2] if start < i - 1 else 0.0,
                     cur_boxed=layout.double_spaced and gaps[i] > 0 and i + 1 < len(lines) and not gaps[i + 1],
                     grid=layout.grid, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
