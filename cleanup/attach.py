@@ -58,7 +58,7 @@ def _goes_on(draft: Draft, above: Draft) -> bool:
     spoken_of = above.head is not None and headlines.similarity(above.head, text) >= STILL_SPOKEN_OF
     if draft.after_photo or draft.width_change:
         return above.head is None or spoken_of or len(draft.body) == 1
-    return spoken_of
+    return spoken_of or above.head is None and above.broke_from is None
 
 
 def _title_over_subtitle(draft: Draft, above: Draft, runs: list[Placed]) -> bool:

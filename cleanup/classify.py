@@ -187,6 +187,12 @@ def find_caption(w: Window) -> str | None:
 
     >>> find_caption(_window("某某网北京5月9日讯两市今日早盘集体上涨。 本报记者 杨翠叶 摄"))
     'caption'
+
+    A narrow paragraph beside another as narrow is a narrow column's text, not a caption.
+
+    >>> narrow = [Block("2021年，新城社区被评为全省社区治理示范单位。", 1, 6, measure=4, lines=6)]
+    >>> find_caption(Window(narrow, 0)), find_caption(Window(narrow * 2, 1))
+    ('caption', None)
     """
     block, nxt = w.block, w.at(1)
     if shapes.is_headline_like(block.text):
@@ -198,9 +204,16 @@ def find_caption(w: Window) -> str | None:
         return "caption" if photographed else None
     if credit_below or run_in:
         return "caption"
-    if block.lines >= 3 and 0 < block.measure <= _NARROW and shapes.ends_sentence(block.text):
+    if block.lines >= 3 and 0 < block.measure <= _NARROW and shapes.ends_sentence(block.text) \
+            and not any(_same_narrow_column(block, b) for b in (w.at(-1), nxt)):
         return "caption"
     return None
+
+
+def _same_narrow_column(block: Block, other: Block | None) -> bool:
+    """A paragraph beside it set in the same narrow measure: the column is narrow, not the caption."""
+    return other is not None and other.lines >= 3 and abs(other.measure - block.measure) <= 1 \
+        and not shapes.is_headline_like(other.text)
 
 
 def _names_under_event(block: Block, nxt: Block) -> bool:
@@ -244,12 +257,13 @@ def find_wide_caption(w: Window) -> str | None:
     >>> find_wide_caption(_window("……面临挑战。", "某某网北京5月9日讯两市主要指数今日早盘集体上涨。", "每日观察", widths=(20, 60, 18)))
     'caption'
     >>> find_wide_caption(_window("……面临挑战。", "两市主要指数今日早盘集体上涨。", "每日观察", widths=(20, 22, 18)))
+    >>> find_wide_caption(_window("……面临挑战。", "本报讯（记者 郑林）近日，社区开展爱国教育活动。", "爱国教育进校园", widths=(20, 60, 18)))
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
     if prev is None or prev.role != "body" or not prev.measure or block.lines > 3 or not prev.width:
         return None  # (no column width: every line is a whole paragraph, and widths say nothing)
-    if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure:
-        return None
+    if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure or shapes.dateline_names_writers(block.text):
+        return None  # (a dateline naming its writers opens a wide lede, printed over or beside its headline)
     if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
         return "caption"
     return "caption" if nxt.measure and block.measure >= _WIDER * nxt.measure else None

@@ -51,6 +51,7 @@ class Seam:
     cur_heads: bool = False  # a ——subtitle or a byline follows cur directly: cur ends a headline
     cur_heads_apart: bool = False  # as cur_heads, a blank line between (OCR sets one under a line of large type)
     cur_over_dateline: bool = False  # the next line opens with a dateline (本报讯, ……电), a blank line at most between
+    cur_over_head: bool = False  # the line under cur, right under it, is a headline line over a ——subtitle or a byline
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
     grid: bool = False  # lengths count characters on a fixed grid, where a full line fills it exactly
     cur_short_by_indent: bool = False  # cur stops mid-sentence, an indent or so short of the full line under it
@@ -154,13 +155,11 @@ def join_cut_dateline(seam: Seam) -> bool | None:
 
 _CUT_DATE_RE = regex.compile(r"^[0-9月][0-9月日]$")  # the two characters either side of a cut inside a date
 _DATELINE_ENDS = "电讯電訊"
-# the roles a dateline's bracket names its writers by (the rule data's, in both scripts)
-_WRITER_ROLES = tuple(role for role in _LEX.byline_roles if role.endswith(("记者", "通讯员", "記者", "通訊員")))
 
 
 def _names_writers(text: str) -> bool:
     """A bracket that opens with a writer's role: （记者 王明）, （全媒体记者 魏静 通讯员 胡芳舒）."""
-    return text[:1] in "（(" and text[1:].lstrip().startswith(_WRITER_ROLES)
+    return text[:1] in "（(" and text[1:].lstrip().startswith(shapes.WRITER_ROLES)
 
 
 def _dateline_with_writers(text: str) -> bool:
@@ -449,17 +448,24 @@ def _starts_anew(seam: Seam) -> bool:
     True
     >>> _starts_anew(_seam("被评为全省社区治理示范单位。", "锂同位素高精度原位检测成功实现"))
     False
+
+    So does a line over a headline line that a ——subtitle or byline stands under (a column label, a
+    title's first line), however full it looks in a narrow column.
+
+    >>> _starts_anew(_seam("范单位。", "经济聚焦", width=4, over_head=True)), _starts_anew(_seam("范单位。", "经济聚焦", width=4))
+    (True, False)
     """
     cur = seam.cur
     if cur[:1] in _CONTINUING_MARKS or cur.endswith(tuple(_CONTINUING_MARKS)) or not shapes.is_headline_like(cur):
         return False
-    return seam.cur_heads or seam.cur_over_dateline or seam.cur_len < 0.7 * (seam.width or seam.prev_len)
+    return seam.cur_heads or seam.cur_over_dateline or seam.cur_over_head or seam.cur_len < 0.7 * (seam.width or seam.prev_len)
 
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
           tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
-          above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False) -> Seam:
+          above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
+          over_head: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -467,7 +473,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
-                above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline)
+                above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head)
 
 
 def decide(rules, seam: Seam):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from . import shapes
-from .join import TAIL, Seam, decide, glue
+from .join import _TIME_OPENER_RE, TAIL, Seam, decide, glue
 from .model import Block, Line, Step
 
 _INDENT = (" ", "\u3000", "\t")
@@ -64,7 +64,7 @@ def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None)
         lengths = tuple(map(float, counts))
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
-    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable)))
+    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable)), [line.text for line in lines])
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
@@ -94,11 +94,21 @@ _GRID_SHARE = 0.5  # of usable lines at the one most common character count
 _GRID_MARGIN = 0.15  # more of them than at the most common width
 
 
-def _block_widths(lengths, usable, gaps, widths: list[float | None]) -> tuple[float | None, ...]:
+def _block_widths(lengths, usable, gaps, widths: list[float | None],
+                  texts: list[str] | None = None) -> tuple[float | None, ...]:
     """A run of three or more lines with no blank between them keeps its own, narrower width.
 
     A caption set in a narrow column between body columns would otherwise take
     the width of the body lines around it, and every line of it would look short.
+    A run that ends in a photo credit (……活动。 新华社记者 谢忠岩 摄) is a caption:
+    any clearly narrower measure is then its own.
+
+    >>> body, run = [20.0] * 6, [14.0, 15.0, 14.0, 14.0, 14.0, 20.0]
+    >>> _block_widths(body + run, [True] * 12, [0] * 6 + [1] + [0] * 5, [20.0] * 12)[6:]
+    (20.0, 20.0, 20.0, 20.0, 20.0, 20.0)
+    >>> texts = ["正文"] * 11 + ["通安全宣传活动。 新华社记者 谢忠岩 摄"]
+    >>> _block_widths(body + run, [True] * 12, [0] * 6 + [1] + [0] * 5, [20.0] * 8 + [15.0] * 4, texts)[6:]
+    (15.0, 15.0, 15.0, 15.0, 15.0, 15.0)
     """
     start = 0
     for end in range(1, len(lengths) + 1):
@@ -107,12 +117,24 @@ def _block_widths(lengths, usable, gaps, widths: list[float | None]) -> tuple[fl
         inner = [lengths[k] for k in range(start, end) if usable[k]][:-1]  # the last line may be short
         if end - start >= 3 and len(inner) >= 2:
             own = max(inner)
-            wide = min((widths[k] for k in range(start, end) if widths[k]), default=None)
-            if min(inner) >= 0.6 * own and (wide is None or own < 0.75 * wide):
+            captioned = texts is not None and _credited(texts[end - 1])
+            # a caption's own lines pull the local width of its last lines down to theirs: the widest is the page's
+            wide = (max if captioned else min)((widths[k] for k in range(start, end) if widths[k]), default=None)
+            narrower = _CAPTION_NARROWER if captioned else _RUN_NARROWER
+            if min(inner) >= 0.6 * own and (wide is None or own < narrower * wide):
                 for k in range(start, end):
                     widths[k] = float(round(own))
         start = end
     return tuple(widths)
+
+
+def _credited(text: str) -> bool:
+    """A photo credit, alone or run in after its caption's last sentence."""
+    return shapes.is_credit(text) or bool(shapes.run_in_credit(text))
+
+
+_RUN_NARROWER = 0.75  # a run of lines this much narrower than the column around keeps its own width
+_CAPTION_NARROWER = 0.9  # so much, where a credit ends the run
 
 
 def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float | None, ...]:
@@ -200,6 +222,9 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
     cuts: list[int] = []  # where each joined line starts in the paragraph
     size = len(lines[0].text)  # of the paragraph so far
     punctuated = bool(shapes.BODY_PUNCT_RE.search(lines[0].text))  # the paragraph so far reads as running text
+    # a headline line with a ——subtitle or byline right under it (what a line over it stands over)
+    heads_under = [i + 1 < len(lines) and not gaps[i + 1] and not layout.standalone[i] and layout.standalone[i + 1]
+                   and _head_furniture(lines[i + 1].text) and shapes.is_headline_like(lines[i].text) for i in range(len(lines))]
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
         # a ——subtitle or a byline under cur, a blank line at most between: cur ends a headline
@@ -213,10 +238,11 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
                     cur_heads=heads and not gaps[i + 1], cur_heads_apart=heads and gaps[i + 1] == 1,
                     cur_over_dateline=i + 1 < len(lines) and gaps[i + 1] <= 1 and datelines[i + 1],
+                    cur_over_head=i + 2 < len(lines) and not gaps[i + 1] and not gaps[i + 2] and heads_under[i + 1],
                     above_len=layout.lengths[i - 2] if start < i - 1 else 0.0,
                     cur_boxed=layout.double_spaced and gaps[i] > 0 and i + 1 < len(lines) and not gaps[i + 1],
                     grid=layout.grid, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
-                    column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, i))
+                    column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, gaps, i))
         joined, by = decide(join_rules, seam)
         if trace is not None and by is not None:
             shown = f"{prev.text[-12:]} ⏎ {cur.text[:12]}"
@@ -282,19 +308,52 @@ def _head_furniture(text: str) -> bool:
 
 
 def _credit_follows(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
-    """Whether a photo credit stands right under line i: line i ends a caption."""
-    k = i + 1
-    while k < len(lines) and not gaps[k] and not layout.standalone[k] and k - i < 6:
+    """Whether a photo credit stands right under line i's caption: line i opens a caption.
+
+    Where a blank line follows every line, the caption's lines are parted by one too, and
+    the credit stands close under the last: after two blanks or more (a column jump) a
+    caption may run over more lines to its credit; after one, it is the one line over the
+    credit, unless it goes on from a sentence the line above left open, in the same measure
+    or a narrower (……黄河旋风上涨接近7 / 0%。): the last line of a caption that opened higher up.
+    A line set wider than the one above opens something new (a caption across columns), and
+    so does one opening a sentence with its time (近日，……): from there too the caption may run
+    over more lines.
+    """
+    # lines parted by one blank go on, from a column jump or a caption's time opener (近日，)
+    spaced = layout.double_spaced and (gaps[i] > 1 or bool(_TIME_OPENER_RE.match(lines[i].text)))
+    if layout.double_spaced and not spaced and _caption_tail(lines, layout, i):
+        return False
+    k, most = i + 1, (_CAPTION_LINES_SPACED if spaced else _CAPTION_LINES)
+    while k < len(lines) and gaps[k] <= spaced and not layout.standalone[k] and k - i < most:
         k += 1  # the caption may run over a few lines
-    return k < len(lines) and not gaps[k] and layout.standalone[k] and shapes.is_credit(lines[k].text)
+    return k < len(lines) and gaps[k] <= spaced and layout.standalone[k] and shapes.is_credit(lines[k].text)
+
+
+def _caption_tail(lines: list[Line], layout: Layout, i: int) -> bool:
+    """Line i goes on from a sentence the line above left open, in its measure or a narrower one."""
+    return not shapes.ends_sentence(lines[i - 1].text) and layout.lengths[i] <= layout.lengths[i - 1] + _SLACK \
+        and not _TIME_OPENER_RE.match(lines[i].text)
+
+
+_CAPTION_LINES = 6  # lines a caption runs over before its credit, at most
+_CAPTION_LINES_SPACED = 16  # after a column jump where a blank line follows every line (narrow lines: more of them)
+_SLACK = 1.5  # a line no wider than the one above it, give or take this, is set in its measure
 
 
 _SIDE = 6  # lines on each side of a seam that show a change of column width
 
 
-def _column_changes(layout: Layout, i: int) -> bool:
-    """Whether the lines before line i and the lines from it on are set at clearly different widths."""
-    before = _side_width(layout, range(max(0, i - _SIDE), i))
+def _column_changes(layout: Layout, gaps: list[int], i: int) -> bool:
+    """Whether the lines before line i and the lines from it on are set at clearly different widths.
+
+    The lines before are read back to a blank line at most: across it they are another block's.
+    """
+    first = max(0, i - _SIDE)
+    for k in range(i - 1, first, -1):
+        if gaps[k]:
+            first = k
+            break
+    before = _side_width(layout, range(first, i))
     after = _side_width(layout, range(i, min(len(layout.lengths), i + _SIDE)))
     return before is not None and after is not None and max(before, after) > 1.25 * min(before, after)
 
