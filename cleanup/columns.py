@@ -224,14 +224,15 @@ def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region]):
     if not regions:
         return numbered, ()
     region_of = {k: r for r in regions for k in range(r.start, r.end)}
-    by_line: dict[int, list[int]] = {}
-    for k, piece in enumerate(pieces):
-        by_line.setdefault(piece.no, []).append(k)
+    # each printed line's pieces, in order (a line's first is slot 0): by line, not by line number,
+    # since a line CW03 or CW04 cut comes back as several lines under its one number
+    starts = [k for k, piece in enumerate(pieces) if piece.slot == 0] + [len(pieces)]
+    line_pieces = iter(range(a, b) for a, b in zip(starts, starts[1:]))
     out: list[tuple[int, str]] = []
     done: set[int] = set()  # regions given back
     before = -1  # the last piece of the lines so far
     for no, text in numbered:
-        ks = by_line.get(no)
+        ks = next(line_pieces) if text.strip() else None
         if not ks:  # a blank line: kept unless it stands inside a region
             inner = before in region_of and before + 1 in region_of and region_of[before] is region_of[before + 1]
             if not inner:

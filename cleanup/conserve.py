@@ -2,8 +2,8 @@
 
 "Nothing is lost": every non-space character of the dump lands in exactly one
 item. Cleaning may change a character's *form* (half to full width, straight to
-curly quotes, a Kangxi radical to its ideograph), so both sides are folded to
-one canonical form before they are counted.
+curly quotes, a radical to its ideograph), so both sides are folded to one
+canonical form before they are counted.
 
 Run by hand on a page and its expected folder:
 
@@ -17,12 +17,11 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from . import furniture, lexicon, misread, polish
+from . import furniture, misread, normalize, polish
+from .decode import DecodeError, decode
 
 # Folded on both sides: quotes are made curly by direction, which a count ignores.
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-# CJK radical-supplement code points have no NFKC mapping; cleaning maps them by table.
-_RADICAL_FOLD = str.maketrans(lexicon.load().radicals)
 # OCR misreadings repaired to the printed mark (PU04 一一, 一- and -- -> ——, PU09 3一5 -> 3—5, PU06 〈 and
 # 《 -> （, PU08 . -> ·): counted as one, character for character (a pair folded as a pair would pair across
 # a line break the items keep apart). A blind spot: a rule turning 一 or - into — (or 〈 into a parenthesis,
@@ -37,14 +36,23 @@ def fold(text: str) -> str:
     after a space composes with the letter the cleaned text puts it beside.
     """
     for _ in range(2):
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).translate(_RADICAL_FOLD).translate(_MISREAD_FOLD)
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).translate(_MISREAD_FOLD)
         text = "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch)[0] != "C")
     return text
 
 
 def printed_characters(text: str) -> Counter[str]:
-    """Count the folded, non-space characters of a dump or of cleaned text."""
-    return Counter(fold(text))
+    """Count the folded, non-space characters of a dump or of cleaned text.
+
+    Radicals first go back to ideographs line by line as NM04 does (normalize.restore_radicals),
+    since the other characters of a line choose a two-form radical's form, which no fold of one
+    character knows: NFKC alone gives ⼾ the traditional 戶 where NM04 wrote 户.
+
+    >>> printed_characters("客⼾分散") == printed_characters("客户分散")
+    True
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # as layout.split_lines splits
+    return Counter(fold("\n".join(map(normalize.restore_radicals, lines))))
 
 
 def item_text(markdown: str) -> str:
@@ -150,7 +158,11 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: python -m cleanup.conserve PAGE.txt PAGE_DIR/", file=sys.stderr)
         return 2
-    dump = Path(argv[0]).read_bytes().decode("utf-8-sig")
+    try:  # read as the pipeline reads it: a dump need not be UTF-8
+        dump = decode(Path(argv[0]).read_bytes()).text
+    except DecodeError as error:
+        print(f"not a text dump: {error}", file=sys.stderr)
+        return 2
     files = [p.read_text(encoding="utf-8") for p in sorted(Path(argv[1]).glob("*.md"))]
     missing, extra = compare(dump, files)
     if not missing and not extra:

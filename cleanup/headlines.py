@@ -230,11 +230,29 @@ def rejoin_subtitles(found: list[Attached], runs: list[Run]) -> list[Attached]:
         title = out[at]
         if title.story is not None or title.head.subtitle or title.head.byline or shapes.is_subtitle_dash(title.head.title):
             continue
-        blocks = [b for b in runs[title.run].blocks if b.first >= title.head.first] + \
-                 [b for b in runs[f.run].blocks if f.head.first <= b.first <= f.head.last]
+        heads, dash = _group_blocks(runs[title.run].blocks, title.head, True), _group_blocks(runs[f.run].blocks, f.head)
+        if not heads or not dash:
+            continue
         out[at] = None
-        out[k] = Attached(f.run, build_head(blocks), f.story, f.score, f.confident)
+        out[k] = Attached(f.run, build_head(heads + dash), f.story, f.score, f.confident)
     return [f for f in out if f is not None]
+
+
+def _group_blocks(blocks: list[Block], head: Head, last: bool = False) -> list[Block]:
+    """The blocks that make up head, the first group of a run (the last, with `last`), or [] if they do not.
+
+    By place in the run, not by line number: a run the column stage put back need not go in dump
+    order, so a line between a group's first and last may be another group's (taken twice, once lost).
+    """
+    want = sorted((first, last_) for first, last_, _ in head.spans)
+    taken, runs = [], 0
+    for block in (reversed(blocks) if last else blocks):
+        if runs >= len(want):
+            break
+        taken.append(block)
+        runs += len(block.line_runs)
+    taken = taken[::-1] if last else taken
+    return taken if sorted(run for b in taken for run in b.line_runs) == want else []
 
 
 def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s: int,

@@ -174,3 +174,27 @@ def test_searches_sharing_the_cues_answers_choose_as_a_search_alone(dump):
     alone = assign.assign(pieces[half:], columns.WEIGHTS, cues, pairs, words, known=2)
     again = assign.assign(pieces[half:], columns.WEIGHTS, cues, pairs, words, known=2, links=shared, offset=half)
     assert again == alone
+
+
+# two rows Tesseract read across narrow columns (CW04 gives them back column by column, each row's
+# number now on two lines), then a stretch the column stage puts back: no line may come out twice
+UNSTACKED_THEN_DEALT = [
+    "爱国教育进校医        本报讯 记者 郑林) 为加强青 。 参加活动的书法家现场挥毫滩墨 人心、保家卫国的英雄气概，激发青",
+    "人过       少年思想道德教育，激发爱国热 活动展览的作品以弘扬时代主“少年的爱国热情。随后，参加活动",
+    "",
+    "情，近日，平城区新华街道局西社 记德              ，      安土”的书法家现场挥毫泼墨，与学生们",
+    "，   ，            为导向，题  泛、内容丰       |  一",
+    "区党支部联合市书画协会走进畏区 京王划二随冰拉站计生天十 一起完成了一幅枉精美的书画作",
+    "",
+    "学校，  共同开展了以  “请党放心 强   册、  抗 日 电影海报和连环画展板      品。",
+]
+
+
+def test_a_line_number_that_unstacking_repeats_gives_its_pieces_back_once():
+    from cleanup import headrows
+
+    unstacked = headrows.unstack_rows(list(enumerate(UNSTACKED_THEN_DEALT, start=1)))
+    assert len({no for no, text in unstacked if text}) < len([text for _, text in unstacked if text])  # numbers repeat
+    result = columns.deinterleave(unstacked)
+    assert result.warnings  # a region was put back
+    assert printed(result.numbered) == printed(unstacked)
