@@ -10,7 +10,7 @@ from . import attach, headlines, sections, shapes
 from .drafts import Draft, finish, repair
 from .heads import Head, build_head
 from .join import glue
-from .model import Block, Item
+from .model import Block, Item, Step
 
 _HEAD_ROLES = frozenset({"column", "headline", "byline"})
 _DATELINE_NAMES_RE = regex.compile(r"^[^（(]{1,20}[（(][^）)]{2,30}[）)]")
@@ -57,18 +57,19 @@ def _spaced_at_cuts(block: Block) -> str:
     return text
 
 
-def assemble(blocks: list[Block]) -> list[Item]:
+def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]:
     """Blocks in dump order -> items, in the order of their earliest dump line.
 
     Body text goes on with the story it continues; head runs are set aside and
     given to their stories at the end, all at once (`attach.attach_heads`).
+    trace: where to record the segmentation decisions (AS19-AS23, AS09), if anywhere.
     """
     drafts: list[Draft] = []
     runs: list[attach.Placed] = []
     story: Draft | None = None  # the article or note that body text continues
     waiting: attach.Placed | None = None  # a run whose next story is not opened yet
     heads_over: dict[int, list[Block]] = {}  # id of a story: the head run printed right over it
-    blocks, column = wide_subtitles(blocks), _median_measure(blocks)
+    blocks, column = wide_subtitles(blocks, trace), _median_measure(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -111,6 +112,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
             story.spans[-1] += block.line_runs
             story.warnings.append(f"AS06 a sentence rejoined across a photo caption at line {block.first}")
         else:
+            above = story
             if _after_photo(story, blocks, i):  # the story may end at the photo: open one, kept only if claimed
                 story = Draft("article", block.first, broke_from=story, after_photo=True)
                 drafts.append(story)
@@ -118,14 +120,18 @@ def assemble(blocks: list[Block]) -> list[Item]:
                 story = Draft("article", block.first, broke_from=story, width_change=True)
                 drafts.append(story)
             story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
+            if trace is not None and story.broke_from is not None and story is not above and story.first == block.first:
+                why = _why_opened(story, blocks, i, column)
+                trace.append(Step("AS19", "tentative-story-opened", block.first, block.last, block.text[:20],
+                                  f"tentative new story (AS20, AS21 or AS09 tell its fate): {why}"))
         if waiting is not None and block.role not in ("caption", "credit"):
             waiting.after = story if story is not None and len(story.body) == 1 else None
             if waiting.after is not None:
                 heads_over[id(story)] = waiting.run.blocks
             waiting = None
         i += 1
-    attach.attach_heads(drafts, runs)
-    attach.rejoin_unclaimed_breaks(drafts, runs)
+    attach.attach_heads(drafts, runs, trace=trace)
+    attach.rejoin_unclaimed_breaks(drafts, runs, trace)
     for draft in list(drafts):
         repair(draft, drafts)
     return [finish(d) for d in sorted(drafts, key=lambda d: d.first)]
@@ -134,7 +140,7 @@ def assemble(blocks: list[Block]) -> list[Item]:
 WIDER = 1.3  # a line this much wider than its column was set across columns
 
 
-def wide_subtitles(blocks: list[Block]) -> list[Block]:
+def wide_subtitles(blocks: list[Block], trace: list[Step] | None = None) -> list[Block]:
     """A one-line "paragraph" between a headline and the body, wider than its column, no sentence mark: a subtitle.
 
     A subtitle spans the columns of its story; the extractor read it as a
@@ -161,6 +167,11 @@ def wide_subtitles(blocks: list[Block]) -> list[Block]:
         if (above.role == "headline" and block.role == "body" and out[k + 1].role == "body" and block.lines == 1
                 and block.width and block.measure > WIDER * block.width and not shapes.SENTENCE_PUNCT_RE.search(block.text)):
             out[k] = replace(block, role="headline")
+            if trace is not None:
+                why = (f"one line under a headline, {block.measure:g} wide in a column of {block.width:g} "
+                       f"(over {WIDER:g}×), no sentence mark")
+                trace.append(Step("AS22", "wide-line-as-subtitle", block.first, block.last, f"body: {block.text}",
+                                  f"headline: {block.text}  ← {why}"))
     return out
 
 
@@ -210,6 +221,18 @@ def _width_changes(story: Draft | None, blocks: list[Block], i: int, column: flo
     if not shapes.ends_sentence(prev.text) or shapes.starts_with_dateline(block.text):
         return False
     return abs(prev.measure - block.measure) > WIDTH_CHANGE * column
+
+
+def _why_opened(story: Draft, blocks: list[Block], i: int, column: float) -> str:
+    """The cue a tentative story was opened on, with its figures, for `cleanup explain`."""
+    prev, block = blocks[i - 1], blocks[i]
+    if story.after_photo:
+        return f"after the photo at line {prev.first}, the story above having ended a sentence"
+    if story.width_change:
+        return (f"the column width changes: longest lines {prev.measure:g} (lines {prev.first}-{prev.last}) and "
+                f"{block.measure:g}, {abs(prev.measure - block.measure):g} apart > {WIDTH_CHANGE:g} × {column:g} "
+                f"(the page's median measure) = {WIDTH_CHANGE * column:g}")
+    return f"it names its source, no dateline, inside the story at line {story.broke_from.first}"
 
 
 def _resumes_across_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from . import headlines, shapes
 from .drafts import Draft
 from .heads import Head, build_head
+from .model import Step
 
 
 @dataclass
@@ -23,7 +24,7 @@ class Placed:
 STILL_SPOKEN_OF = 0.05  # a headline this similar to a paragraph shares a word with it
 
 
-def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed]) -> None:
+def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list[Step] | None = None) -> None:
     """A story opened without a dateline inside a running one goes back on it, unless a headline of its own claims it.
 
     Opened by a source named (据某某社报道) or by a new paragraph after a
@@ -38,12 +39,50 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed]) -> None:
         if draft.head is not None:
             if _title_over_subtitle(draft, above, runs):
                 blocks = runs[above.head_run].run.blocks
+                _note(trace, "AS20", "tentative-story-rejoined", draft, above, f"its headline (line {draft.head.first}) "
+                      "stands right over the one the story above took, in one run: a title over its subtitle")
                 above.head = build_head([b for b in blocks if draft.head.first <= b.first <= above.head.last])
                 _merge(above, draft, drafts, "" if draft.width_change else  # (only our own guess undone)
                        f"AS11 two headline groups of one run rejoined over one story (line {draft.first})")
+            else:
+                _note(trace, "AS21", "tentative-story-kept", draft, above,
+                      f"the headline at line {draft.head.first} claims it: {draft.head.text[:20]}")
         elif _goes_on(draft, above):
+            _note(trace, "AS20" if draft.after_photo or draft.width_change else "AS09",
+                  "tentative-story-rejoined" if draft.after_photo or draft.width_change else "source-paragraph-kept",
+                  draft, above, f"no headline claims it, and {_why_on(draft, above)}")
             _merge(above, draft, drafts, "" if draft.after_photo or draft.width_change else
                    f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: no headline of its own")
+        else:
+            _note(trace, "AS21", "tentative-story-kept", draft, above,
+                  f"no headline claims it, but {_why_on(draft, above)}")
+
+
+def _note(trace: list[Step] | None, code: str, name: str, draft: Draft, above: Draft, why: str) -> None:
+    """Record, for `cleanup explain`, what became of a story opened tentatively inside the one above, and why."""
+    if trace is None:
+        return
+    verb = "rejoined to" if code in ("AS20", "AS09") else "kept apart from"
+    shown = draft.body[0][1][:20] if draft.body else ""
+    lines = [n for span in draft.spans for run in span for n in run] or [draft.first]
+    trace.append(Step(code, name, min(lines), max(lines), shown, f"{verb} the story at line {above.first}: {why}"))
+
+
+def _why_on(draft: Draft, above: Draft) -> str:
+    """The figures behind _goes_on's answer, for `cleanup explain`."""
+    tentative = draft.after_photo or draft.width_change
+    if above.head is None:
+        if tentative or above.broke_from is None:
+            return "the story above has no headline" + ("" if tentative else " and opened on its own dateline")
+        return f"the story above has no headline and opened on a break of its own (line {above.first})"
+    score = headlines.similarity(above.head, " ".join(text for _, text in draft.body))
+    shares = (f"the headline above shares a word with it (similarity {score:.2f} ≥ {STILL_SPOKEN_OF:g})"
+              if score >= STILL_SPOKEN_OF else
+              f"the headline above shares no word with it (similarity {score:.2f} < {STILL_SPOKEN_OF:g})")
+    if not tentative or score >= STILL_SPOKEN_OF:
+        return shares
+    many = len(draft.body) > 1
+    return f"{shares}{' and' if many else ', but'} it is {len(draft.body)} paragraph{'s' if many else ''}"
 
 
 def _goes_on(draft: Draft, above: Draft) -> bool:
@@ -82,7 +121,7 @@ def _merge(above: Draft, draft: Draft, drafts: list[Draft], warning: str) -> Non
 
 
 
-def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True) -> None:
+def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True, trace: list[Step] | None = None) -> None:
     """Give every head group to the story it belongs to, by content and position (headlines.attach).
 
     A head that matches only the later part of a story splits the story there
@@ -97,7 +136,8 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
         placed.run.byline_last = placed.run.blocks[-1].role == "byline"
         placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
     texts = [" ".join(text for _, text in d.body) for d in stories]
-    found_all = _over_firm_stories(headlines.attach([placed.run for placed in runs], texts), runs, stories)
+    matched = headlines.attach([placed.run for placed in runs], texts)
+    found_all = _over_firm_stories(matched, runs, stories)
     if may_split:
         near = lambda f: stories[max(0, runs[f.run].run.at - 2):runs[f.run].run.at + 2]  # noqa: E731
         # a head printed right above its story does not split it: only a displaced one can
@@ -108,7 +148,15 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
             split = [_split_between_heads(drafts, [(d, owners.get(index[id(d)])) for d in near(f)], f.head)
                      for f in found_all if f.story is None and f.head.title and not shapes.is_subtitle_dash(f.head.title)]
         if any(split):
-            return attach_heads(drafts, runs, may_split=False)
+            return attach_heads(drafts, runs, may_split=False, trace=trace)
+    if trace is not None:  # (recorded on the last pass only: a split runs the assignment again)
+        for was, found in zip(matched, found_all):
+            if found.story != was.story:
+                own, other = stories[found.story], stories[was.story]
+                why = (f"given to the story right under it (line {own.first}), not to the story at line {other.first} "
+                       "its words matched: that one opened only at a change of column width")
+                trace.append(Step("AS23", "headline-to-story-under-it", found.head.first, found.head.last,
+                                  found.head.text[:20], why))
     unclaimed = []
     for found in found_all:
         if found.story is None:

@@ -235,7 +235,7 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     cur_standalone=layout.standalone[i], tail=tail[-TAIL:] if start < i - 1 else "",
                     prev_running=punctuated and start < i - 1, prev_justified=prev.no in justified,
                     cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i], prev_dateline=datelines[i - 1],
-                    cur_captioned=gaps[i] > 0 and _credit_follows(lines, gaps, layout, i),
+                    cur_captioned=gaps[i] > 0 and _credit_under(lines, gaps, layout, i) is not None,
                     cur_heads=heads and not gaps[i + 1], cur_heads_apart=heads and gaps[i + 1] == 1,
                     cur_over_dateline=i + 1 < len(lines) and gaps[i + 1] <= 1 and datelines[i + 1],
                     cur_over_head=i + 2 < len(lines) and not gaps[i + 1] and not gaps[i + 2] and heads_under[i + 1],
@@ -246,8 +246,10 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
         joined, by = decide(join_rules, seam)
         if trace is not None and by is not None:
             shown = f"{prev.text[-12:]} ⏎ {cur.text[:12]}"
+            why = (_why_caption(lines, gaps, layout, i) if by.code == "JN14" else
+                   _why_column_change(layout, gaps, i) if by.code == "JN10" else "")
             trace.append(Step(by.code, by.name, prev.no, cur.no, shown,
-                              shown.replace(" ⏎ ", "" if joined else " ¶ ")))
+                              shown.replace(" ⏎ ", "" if joined else " ¶ ") + (f"  ← {why}" if why else "")))
         if joined:
             glued = glue(tail, cur.text)  # glue looks at, and may drop, only the last characters
             if not glued.startswith(tail):
@@ -307,8 +309,8 @@ def _head_furniture(text: str) -> bool:
     return shapes.is_subtitle_dash(text) or shapes.is_byline(text)
 
 
-def _credit_follows(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
-    """Whether a photo credit stands right under line i's caption: line i opens a caption.
+def _credit_under(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> int | None:
+    """Where a photo credit stands right under line i's caption, if one does: line i then opens a caption.
 
     Where a blank line follows every line, the caption's lines are parted by one too, and
     the credit stands close under the last: after two blanks or more (a column jump) a
@@ -322,11 +324,37 @@ def _credit_follows(lines: list[Line], gaps: list[int], layout: Layout, i: int) 
     # lines parted by one blank go on, from a column jump or a caption's time opener (近日，)
     spaced = layout.double_spaced and (gaps[i] > 1 or bool(_TIME_OPENER_RE.match(lines[i].text)))
     if layout.double_spaced and not spaced and _caption_tail(lines, layout, i):
-        return False
+        return None
     k, most = i + 1, (_CAPTION_LINES_SPACED if spaced else _CAPTION_LINES)
     while k < len(lines) and gaps[k] <= spaced and not layout.standalone[k] and k - i < most:
         k += 1  # the caption may run over a few lines
-    return k < len(lines) and gaps[k] <= spaced and layout.standalone[k] and shapes.is_credit(lines[k].text)
+    found = k < len(lines) and gaps[k] <= spaced and layout.standalone[k] and shapes.is_credit(lines[k].text)
+    return k if found else None
+
+
+def _why_caption(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> str:
+    """Why line i opens a caption (JN14), for `cleanup explain`: where its credit stands and how it was reached."""
+    k = _credit_under(lines, gaps, layout, i)
+    if k is None:
+        return ""
+    if not layout.double_spaced:
+        how = f"within {_CAPTION_LINES} lines, no blank between"
+    elif gaps[i] > 1:
+        how = f"after a column jump ({gaps[i]} blank lines), over single blanks, within {_CAPTION_LINES_SPACED} lines"
+    elif _TIME_OPENER_RE.match(lines[i].text):
+        how = f"opening with its time, over single blanks, within {_CAPTION_LINES_SPACED} lines"
+    else:
+        how = "the one line over it, not going on from an open sentence in the measure above"
+    return f"a credit stands under it at line {lines[k].no}: {how}"
+
+
+def _why_column_change(layout: Layout, gaps: list[int], i: int) -> str:
+    """The two widths behind a change of column (JN10), for `cleanup explain`."""
+    widths = _side_widths(layout, gaps, i)
+    if widths is None:
+        return ""
+    before, after = widths
+    return f"lines before set {before:g} wide, from here {after:g}: more than {_COLUMN_CHANGE:g}× apart"
 
 
 def _caption_tail(lines: list[Line], layout: Layout, i: int) -> bool:
@@ -343,8 +371,17 @@ _SLACK = 1.5  # a line no wider than the one above it, give or take this, is set
 _SIDE = 6  # lines on each side of a seam that show a change of column width
 
 
+_COLUMN_CHANGE = 1.25  # two stretches of lines this much apart in width are set in two columns
+
+
 def _column_changes(layout: Layout, gaps: list[int], i: int) -> bool:
-    """Whether the lines before line i and the lines from it on are set at clearly different widths.
+    """Whether the lines before line i and the lines from it on are set at clearly different widths."""
+    widths = _side_widths(layout, gaps, i)
+    return widths is not None and max(widths) > _COLUMN_CHANGE * min(widths)
+
+
+def _side_widths(layout: Layout, gaps: list[int], i: int) -> tuple[float, float] | None:
+    """The column widths of the lines before line i and of the lines from it on, where both show one.
 
     The lines before are read back to a blank line at most: across it they are another block's.
     """
@@ -355,7 +392,7 @@ def _column_changes(layout: Layout, gaps: list[int], i: int) -> bool:
             break
     before = _side_width(layout, range(first, i))
     after = _side_width(layout, range(i, min(len(layout.lengths), i + _SIDE)))
-    return before is not None and after is not None and max(before, after) > 1.25 * min(before, after)
+    return (before, after) if before is not None and after is not None else None
 
 
 def _side_width(layout: Layout, span: range) -> float | None:
