@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from . import lexicon, shapes
+from . import heads, lexicon, shapes
 from .model import Block, Step
 from .rulebook import rule
 
@@ -116,6 +116,20 @@ def find_column_label(w: Window) -> str | None:
 
     >>> find_column_label(_window("社区那些事", "站好岗 放好哨", "近日，社区党支部组织党员站岗值守。", at=0))
     'column'
+
+    Nor when the two lines under it are the halves of a couplet: a couplet takes no third line over it.
+    Where the label is as wide as a half, the story must use the halves' words and not the label's.
+
+    >>> find_column_label(_window("民生观察", "普及消防知识", "提高自救能力", "近日，社区开展安全宣传。", at=0))
+    'column'
+    >>> find_column_label(_window("社会那些事", "清理小广告", "粉刷美环境", "近日，社区开展清理小广告和墙体粉刷活动。", at=0))
+    'column'
+    >>> find_column_label(_window("社会那些事", "清理小广告", "粉刷美环境", "近日，社区开展卫生整治活动。", at=0))
+
+    Nor is a line whose words the page's text uses: a headline over the wrong story's couplet.
+
+    >>> find_column_label(_window("清理小广告", "站好岗", "放好哨", "近日，社区党员站岗值守。", "居民纷纷点赞。",
+    ...                           "记者看到", "社区积极开展清理小广告活动。", at=0))
     """
     text, nxt = w.block.text, w.at(1)
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
@@ -123,14 +137,69 @@ def find_column_label(w: Window) -> str | None:
         return "column"
     if not _UNSPACED_LABEL_RE.match(text) or nxt is None or _under_a_headline_line(w):
         return None  # a label opens a head: a line right under another headline line is that headline's
+    if not shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text) or not _foreign_to_what_follows(w, text):
+        return None
+    halves = _couplet_under(w)
+    if halves:  # its halves say what the title is, however many characters they hold together
+        return "column" if _over_couplet_halves(w, text, halves) else None
     whole = shapes.is_couplet(nxt.text) and not shapes.is_subtitle_dash(nxt.text)  # a whole headline: nothing over it is its part
-    if shapes.is_headline_like(nxt.text) and not shapes.is_byline(nxt.text) \
-            and (whole or shapes.letters(_headline_under(w)) >= 1.5 * len(text)) and _foreign_to_what_follows(w, text):
+    if whole or shapes.letters(_headline_under(w)) >= 1.5 * len(text):
         return "column"  # printed without its phrase space: its words are not the story's
     return None
 
 
 _UNSPACED_LABEL_RE = regex.compile(r"^\p{Han}{4,5}$")
+_TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")  # a column's tag closing a title: ……（城事·速览）
+
+
+def _lines_under(w: Window, count: int) -> list[str]:
+    """The first `count` dump lines under the block, the lines a block joined apart (its cuts)."""
+    out: list[str] = []
+    for k in range(1, count + 1):
+        b = w.at(k)
+        if b is None or len(out) >= count:
+            break
+        bounds = [0, *b.cuts, len(b.text)]
+        out.extend(b.text[x:y] for x, y in zip(bounds, bounds[1:]))
+    return out[:count]
+
+
+def _couplet_under(w: Window) -> list[str]:
+    """The two dump lines under the block, where they are the halves of a couplet title (普及消防知识 /
+    提高自救能力, a column's tag after the second aside); else []."""
+    under = _lines_under(w, 2)
+    return under if len(under) == 2 and heads.couplet_halves(under[0], _TAG_RE.sub("", under[1])) else []
+
+
+def _over_couplet_halves(w: Window, text: str, halves: list[str]) -> bool:
+    """A line over a couplet's halves is a label: a couplet takes no third line, and a label's words
+    are no story's on the page (a headline's are its story's, wherever the page prints it). Where it
+    is as wide as a half it may be the first half instead; then the story must use the halves'
+    words, not its."""
+    page = "".join(b.text for k, b in enumerate(w.blocks) if k != w.i and b.role not in ("headline", "column"))
+    for half in halves:
+        page = page.replace(half, "", 1)
+    if _pair_share(page, text) >= _ECHO:
+        return False
+    if shapes.display_length(halves[0]) != shapes.display_length(text):
+        return True
+    story = _text_below(w)
+    for half in halves:
+        story = story.replace(half, "", 1)
+    return _pair_share(story, *halves) - _pair_share(story, text) >= _ECHO
+
+
+_ECHO = 0.5  # the share of a headline's character pairs its story repeats (more than a label's; a label's, at most, the page)
+
+
+def _pair_share(story: str, *texts: str) -> float:
+    """The share of the texts' character pairs that the story prints.
+
+    >>> _pair_share("社区积极清理小广告", "清理小广告", "粉刷美环境"), _pair_share("社区积极清理小广告", "社会那些事")
+    (0.5, 0.0)
+    """
+    pairs = {text[k:k + 2] for text in texts for k in range(len(text) - 1)}
+    return sum(pair in story for pair in pairs) / max(1, len(pairs))
 
 
 def _headline_under(w: Window) -> str:
@@ -157,9 +226,13 @@ def _under_a_headline_line(w: Window) -> bool:
     return above is not None and above.role == "headline" and not w.block.gap_before
 
 
+def _text_below(w: Window) -> str:
+    return "".join(b.text for b in (w.at(k) for k in range(1, LABEL_BELOW + 1)) if b is not None)
+
+
 def _foreign_to_what_follows(w: Window, text: str) -> bool:
     """None of the label's character pairs but one is found in the headline and text under it."""
-    below = "".join(b.text for b in (w.at(k) for k in range(1, LABEL_BELOW + 1)) if b is not None)
+    below = _text_below(w)
     pairs = {text[k:k + 2] for k in range(len(text) - 1)}
     return sum(pair in below for pair in pairs) <= 1
 
@@ -348,9 +421,18 @@ def _window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None
 
 
 def classify(blocks: list[Block], rules, trace: list[Step] | None = None) -> list[Block]:
-    """Give every block a role; earlier roles are visible to later windows."""
+    """Give every block a role; earlier roles are visible to later windows.
+
+    A headline's lines joined into one block are first offered to CL04 apart: the join
+    may have glued a column label, printed on its own line, to the headline under it.
+    """
     out = list(blocks)
-    for i in range(len(out)):
+    labels = any(r.func is find_column_label for r in rules)
+    i = 0
+    while i < len(out):
+        parted = _part_label(out, i) if labels else None
+        if parted is not None:
+            out[i:i + 1] = parted
         window = Window(out, i)
         role, by = None, None
         for candidate in rules:  # the first role found wins (a plain loop: generators cost more here)
@@ -363,4 +445,35 @@ def classify(blocks: list[Block], rules, trace: list[Step] | None = None) -> lis
             trace.append(Step(by.code, by.name, out[i].first, out[i].last, out[i].text[:24], f"{role}: {out[i].text[:24]}"))
         if role != out[i].role:
             out[i] = replace(out[i], role=role)
+        i += 1
     return out
+
+
+def _part_label(blocks: list[Block], i: int) -> tuple[Block, Block] | None:
+    """Block i's first dump line and the rest, where the line alone is a column label (CL04) over
+    a headline; None where it is not."""
+    block = blocks[i]
+    if not block.cuts or not _UNSPACED_LABEL_RE.match(block.text[:block.cuts[0]]) or not shapes.is_headline_like(block.text):
+        return None
+    parted = _first_line_apart(block)
+    return parted if find_column_label(Window([*blocks[:i], *parted, *blocks[i + 1:]], i)) else None
+
+
+def _first_line_apart(block: Block) -> tuple[Block, Block]:
+    """A block cut after its first dump line: that line, and the rest (conservation: every character kept).
+
+    >>> [(b.text, b.first, b.last, b.cuts) for b in _first_line_apart(Block("民生观察普及消防知识提高自救能力", 3, 5, lines=3, cuts=(4, 10)))]
+    [('民生观察', 3, 3, ()), ('普及消防知识提高自救能力', 4, 5, (6,))]
+    """
+    cut = block.cuts[0]
+    runs = list(block.line_runs)
+    first_no = runs[0][0]
+    rest_runs = ([(first_no + 1, runs[0][1])] if runs[0][1] > first_no else []) + runs[1:]
+    label = replace(block, text=block.text[:cut], last=first_no, lines=1, cuts=(), runs=(),
+                    measure=shapes.display_length(block.text[:cut]))
+    rest_text = block.text[cut:]
+    bounds = [0, *(c - cut for c in block.cuts[1:]), len(rest_text)]
+    rest = replace(block, text=rest_text, first=rest_runs[0][0], lines=block.lines - 1, cuts=tuple(bounds[1:-1]),
+                   runs=tuple(rest_runs) if len(rest_runs) > 1 else (), gap_before=0,
+                   measure=max(shapes.display_length(rest_text[x:y]) for x, y in zip(bounds, bounds[1:])))
+    return label, rest

@@ -102,7 +102,7 @@ def _opens_couplet(blocks: list[Block], k: int) -> bool:
     [['铁东区开展印刷企业安全生产检查'], ['站好岗', '放好哨']]
     """
     nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-    return nxt is not None and nxt.role == "headline" and not nxt.gap_before and _couplet_halves(blocks[k].text, nxt.text)
+    return nxt is not None and nxt.role == "headline" and not nxt.gap_before and couplet_halves(blocks[k].text, nxt.text)
 
 
 _HALF = (3, 8)  # the characters of one half of a couplet title (站好岗; 及时整改到位)
@@ -130,15 +130,15 @@ def _halves_over_blank(first: str, second: str) -> bool:
         return False
     a, b = shapes.display_length(first), shapes.display_length(second)
     if a == b:
-        return _couplet_halves(first, second)
+        return couplet_halves(first, second)
     return a >= _FULL_LINE and _REST * a <= b < a and not shapes.is_subtitle_dash(first) \
         and not first.endswith(("）", ")")) and not any(ch.isdigit() for ch in second)
 
 
-def _couplet_halves(first: str, second: str) -> bool:
+def couplet_halves(first: str, second: str) -> bool:
     """Two short plain phrases of one width: the halves of a couplet title (站好岗 / 放好哨).
 
-    >>> _couplet_halves("站好岗", "放好哨"), _couplet_halves("站好岗", "放好哨位")
+    >>> couplet_halves("站好岗", "放好哨"), couplet_halves("站好岗", "放好哨位")
     (True, False)
     """
     lo, hi = _HALF

@@ -71,3 +71,20 @@ def test_a_story_without_a_headline_or_cut_short_is_warned_of():
     warned = {item.title or "(none)": " ".join(item.warnings) for item in page.items}
     assert warned["(none)"].startswith("AS18 ")
     assert "no headline" in warned["(none)"] and "a paragraph stops mid-sentence (……，学生们踊跃参加)" in warned["(none)"]
+
+
+def test_a_label_the_join_glued_over_a_couplet_is_the_column_not_the_title():
+    """A column label printed without its phrase space, on its own line over a couplet title set
+    on two lines (城事漫谈 / 修好健身路 / 种下便民树), is the item's column, not the title's first
+    words (CL04 offered the joined head's first line apart). Where the label is as wide as the
+    halves, the story's use of the halves' words and not the label's tells it."""
+    from cleanup.pipeline import clean_text
+
+    story = ("本报讯（记者 李明）为方便居民出\n行，连日来，各社区积极修好健身\n"
+             "路，并在路旁种下便民树，居民纷\n纷点赞。\n")
+    for label in ("城事漫谈", "城事小漫谈"):
+        item = clean_text(f"{label}\n修好健身路\n种下便民树\n{story}", "p.txt").items[0]
+        assert (item.column, item.title, item.subtitle) == (label, "修好健身路 种下便民树", "")
+    unechoed = story.replace("修好健身\n路", "整修道路\n，").replace("种下便民树", "增添绿化带")
+    item = clean_text(f"城事小漫谈\n修好健身路\n种下便民树\n{unechoed}", "p.txt").items[0]
+    assert item.column == ""
