@@ -28,7 +28,8 @@ _OPEN = "（(《“‘【「"
 _CLOSE = "）)》”’】」"
 _PHRASE = 14  # the longest quote that may hold a phrase space (“奉献社会 引领文明”)
 _BYLINE = 30  # the longest bracket that may (（全媒体记者 魏静 通讯员 胡芳舒）)
-_MIN_MERGED = 3
+_MIN_MERGED = 3  # lines in runs (in_runs) that look merged, on a page whose lines are cut
+_RUN = 2  # dump lines from one merged line to the next in a run (a blank line between)
 _MERGED_WIDTH = 1.6  # times the narrowest common line width: a line that holds two columns' lines
 _BREAK_SHARE = 0.3  # lines after a blank, at most, on a page where blank lines part blocks  # lines that look merged before any space is taken for a gutter
 _MIN_PIECE = 4.0  # the narrowest piece of a line that looks merged
@@ -169,8 +170,9 @@ def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
     # the lines that look merged: several columns' worth, every piece between gutters a line's worth
     line = modal_widths(printed_width(piece) for _, parts in lines for part in parts
                         for piece in (_wide_pieces(part, cuts[part][0]) if part in cuts else [part]))
-    merged = sum(1 for text, (wide, _) in cuts.items() if wide and text not in whole and _looks_merged(text, wide, line))
-    widths = _column_widths({t: c for t, c in cuts.items() if t not in whole}) if merged >= _MIN_MERGED else ()
+    merged = [no for no, parts in lines if any(part in cuts and cuts[part][0] and part not in whole
+                                               and _looks_merged(part, cuts[part][0], line) for part in parts)]
+    widths = _column_widths({t: c for t, c in cuts.items() if t not in whole}) if in_runs(merged) >= _MIN_MERGED else ()
     if widths:  # once more from the pieces so cut: lines cut only beside digits join in
         pieces = [piece for t, c in cuts.items() if t not in whole for piece in _cut(t, *c, widths)]
         widths = _column_widths({piece: ([], []) for piece in pieces}) or widths
@@ -186,6 +188,19 @@ def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
                                  breaks and slot == 0 and no in blank_before))
                 slot += 1
     return out
+
+
+def in_runs(merged: list[int]) -> int:
+    """How many of the lines that look merged (dump line numbers) have another within _RUN lines.
+
+    pdftotext merges columns at every height they share, so merged lines come in runs; lone
+    ones are phrase spaces in paragraphs printed a line each (a slogan's, its quote opened before).
+
+    >>> in_runs([3, 4, 6, 40, 90]), in_runs([104, 110, 129, 148, 167])
+    (3, 0)
+    """
+    return sum(1 for k, no in enumerate(merged)
+               if k and no - merged[k - 1] <= _RUN or k + 1 < len(merged) and merged[k + 1] - no <= _RUN)
 
 
 def _wide_pieces(text: str, wide: list[int]) -> list[str]:

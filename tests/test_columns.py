@@ -140,6 +140,19 @@ def test_a_page_of_merged_lines_reads_column_by_column():
     assert "技术部的办公地点远离公司本部。警方调查发现" in text
 
 
+def test_lone_phrase_spaces_in_unwrapped_paragraphs_are_no_gutters():
+    """A wrapped story, then one-line paragraphs of another page whose phrase spaces stand in a
+    quote opened on the line before or running past a slogan's length (…“守正道 送新风——…”), one
+    of them printed three times: the lines look merged, but lone, not in a run as pdftotext
+    merges columns (issue 14, hypothesis seed 104)."""
+    from .test_properties import GOLDEN_LINES as golden
+
+    text = "\n".join(golden[0][220:232] + golden[1][60:81] + golden[3][2:21] * 2 + golden[3][2:19])
+    numbered = list(split_lines(text))
+    assert not any(p.slot for p in gutters.pieces_of(numbered))
+    assert not any(w.startswith("CW01") for w in pipeline.clean_text(text, "p.txt").warnings)
+
+
 def test_a_column_twice_as_wide_as_another_counts_as_wrapped_where_no_line_was_merged():
     """RapidOCR deals a 26-character column and a 13-character one line by line: both are
     wrapped at a column width, though one is twice the other (merged lines it is not: none

@@ -40,6 +40,9 @@ def test_spans_of_the_golden_pages_cover_every_line_once_with_its_items_characte
 # ——subtitle AS rejoined to the title ending the run before took that title's blocks by line number, so
 # a headline of another group too (铁东区北门街开展普法宣讲活动: the title of two items)
 @example("\n".join(GOLDEN_LINES[1][31:78] + GOLDEN_LINES[1][32:77] + GOLDEN_LINES[0][1:2]))
+# a wrapped story, then one-line paragraphs whose phrase spaces were taken for gutters: the page was
+# de-interleaved and a line cut at “守正道 送新风 went to two items (issue 14, seed 104)
+@example("\n".join(GOLDEN_LINES[0][172:232] + GOLDEN_LINES[1][29:81] + GOLDEN_LINES[3][2:21] * 2 + GOLDEN_LINES[3][2:19]))
 def test_spans_of_mixed_real_pages_cover_every_line_once_with_its_items_characters(text):
     """Shuffled real lines reach the repairs that move paragraphs between items (AS05, AS10, AS12...)."""
     _assert_spans_hold(text)
