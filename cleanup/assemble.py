@@ -62,14 +62,14 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
 
     Body text goes on with the story it continues; head runs are set aside and
     given to their stories at the end, all at once (`attach.attach_heads`).
-    trace: where to record the segmentation decisions (AS19-AS23, AS09), if anywhere.
+    trace: where to record the segmentation decisions (AS19-AS24, AS09), if anywhere.
     """
     drafts: list[Draft] = []
     runs: list[attach.Placed] = []
     story: Draft | None = None  # the article or note that body text continues
     waiting: attach.Placed | None = None  # a run whose next story is not opened yet
     heads_over: dict[int, list[Block]] = {}  # id of a story: the head run printed right over it
-    blocks, column = wide_subtitles(blocks, trace), _median_measure(blocks)
+    blocks, column, ledes = wide_subtitles(blocks, trace), _median_measure(blocks), wide_ledes(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -119,7 +119,12 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             elif _width_changes(story, blocks, i, column):  # the same: a story may end where the column changes
                 story = Draft("article", block.first, broke_from=story, width_change=True)
                 drafts.append(story)
-            story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None)
+            lede = story is not None and len(story.body) == 1 and story.starts[0] in ledes
+            story = _continue_or_open(story, block, drafts, blocks[i + 1] if i + 1 < len(blocks) else None, lede)
+            if trace is not None and lede and story is above and shapes.starts_with_dateline(block.text):
+                trace.append(Step("AS24", "lede-goes-on", block.first, block.last, block.text[:20],
+                                  f"goes on in the story at line {story.first}: its lede, a wide line a dateline opens "
+                                  "under a headline, stops mid-sentence"))
             if trace is not None and story.broke_from is not None and story is not above and story.first == block.first:
                 why = _why_opened(story, blocks, i, column)
                 trace.append(Step("AS19", "tentative-story-opened", block.first, block.last, block.text[:20],
@@ -156,6 +161,8 @@ def wide_subtitles(blocks: list[Block], trace: list[Step] | None = None) -> list
     >>> [b.role for b in wide_subtitles([head, replace(sub, measure=15), body])]
     ['headline', 'body', 'body']
 
+    Not a line a dateline opens: that is the story's lede (`wide_ledes`).
+
     Not at the end of a run of headlines with no story under it: that headline's story is elsewhere.
 
     >>> [b.role for b in wide_subtitles([head, sub])]
@@ -163,9 +170,8 @@ def wide_subtitles(blocks: list[Block], trace: list[Step] | None = None) -> list
     """
     out = list(blocks)
     for k in range(1, len(out) - 1):
-        block, above = out[k], out[k - 1]
-        if (above.role == "headline" and block.role == "body" and out[k + 1].role == "body" and block.lines == 1
-                and block.width and block.measure > WIDER * block.width and not shapes.SENTENCE_PUNCT_RE.search(block.text)):
+        block = out[k]
+        if _wide_under_headline(out, k) and not shapes.starts_with_dateline(block.text):
             out[k] = replace(block, role="headline")
             if trace is not None:
                 why = (f"one line under a headline, {block.measure:g} wide in a column of {block.width:g} "
@@ -173,6 +179,31 @@ def wide_subtitles(blocks: list[Block], trace: list[Step] | None = None) -> list
                 trace.append(Step("AS22", "wide-line-as-subtitle", block.first, block.last, f"body: {block.text}",
                                   f"headline: {block.text}  ← {why}"))
     return out
+
+
+def _wide_under_headline(blocks: list[Block], k: int) -> bool:
+    """Block k: one line between a headline and the body, wider than its column (WIDER), with no sentence mark."""
+    block, above = blocks[k], blocks[k - 1]
+    return (above.role == "headline" and block.role == "body" and blocks[k + 1].role == "body" and block.lines == 1
+            and bool(block.width) and block.measure > WIDER * block.width
+            and not shapes.SENTENCE_PUNCT_RE.search(block.text))
+
+
+def wide_ledes(blocks: list[Block]) -> set[int]:
+    """AS24: the first lines of wide one-line paragraphs under a headline that a dateline opens: ledes, not subtitles.
+
+    A dateline under a headline starts that headline's story; set across the
+    columns (or two columns' lines read as one), its sentence goes on below:
+    the next paragraph, even one naming a source of its own, is that story's.
+
+    >>> head = Block("美官方统计：为避税放弃美国国籍人数暴增", 5, 5, role="headline", measure=24, width=16)
+    >>> lede = Block("8月12日电（记者 王欢）美国联邦放弃国籍、同时也放弃了美国政府税单", 6, 6, measure=31.5, width=16)
+    >>> body = Block("据彭博社报道，在经济合作与发展公报最新公布的数据显示。", 7, 9, measure=16, width=16, lines=3)
+    >>> wide_ledes([head, lede, body]), wide_ledes([head, replace(lede, measure=16), body])
+    ({6}, set())
+    """
+    return {blocks[k].first for k in range(1, len(blocks) - 1)
+            if _wide_under_headline(blocks, k) and shapes.starts_with_dateline(blocks[k].text)}
 
 
 def _after_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:
@@ -264,14 +295,16 @@ def _conflicts(head: Head, body: Block) -> bool:
     return bool(head.byline) and _starts_with_names(body)
 
 
-def _continue_or_open(story: Draft | None, block: Block, drafts: list[Draft], nxt: Block | None) -> Draft:
+def _continue_or_open(story: Draft | None, block: Block, drafts: list[Draft], nxt: Block | None,
+                      lede: bool = False) -> Draft:
     if block.role == "byline" and nxt is not None and nxt.role == "body" and not _starts_with_names(nxt):
         # a byline over body text, its headline printed elsewhere: a story starts here
         story = Draft("article", block.first, byline=block.text, byline_span=block.line_runs)
         drafts.append(story)
         return story
     fresh = story is not None and story.kind == "article" and not story.body
-    if story is None or (shapes.starts_with_dateline(block.text) and not fresh):
+    # lede: story holds only a wide lede cut mid-sentence (wide_ledes), which this block goes on from
+    if story is None or (shapes.starts_with_dateline(block.text) and not fresh and not lede):
         running = story if story is not None and story.kind == "article" and not shapes.opens_story(block.text) else None
         story = Draft("article", block.first, broke_from=running)
         drafts.append(story)

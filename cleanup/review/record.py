@@ -3,7 +3,7 @@
 The trace keeps what changed text and what gave a block its role. Text rules (NM, SP, PU,
 CV) are kept as [code, first, last, before, after], long texts cut to the change with a
 little context; a role (CL) as [code, first, last, role]; assembly's segmentation decisions
-(AS19-AS23, AS09: a few a page) as [code, first, last, shown, why]. Join decisions (JN) are
+(AS19-AS24, AS09: a few a page) as [code, first, last, shown, why]. Join decisions (JN) are
 left out: one per line of the page, they would double the record, and the spans already show
 which lines were joined into one block (`cleanup explain` names the rule of each).
 """
