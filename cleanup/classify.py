@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from . import heads, lexicon, shapes
+from . import headlines, heads, lexicon, shapes
 from .model import Block, Step
 from .rulebook import rule
 
@@ -179,27 +179,18 @@ def _over_couplet_halves(w: Window, text: str, halves: list[str]) -> bool:
     page = "".join(b.text for k, b in enumerate(w.blocks) if k != w.i and b.role not in ("headline", "column"))
     for half in halves:
         page = page.replace(half, "", 1)
-    if _pair_share(page, text) >= _ECHO:
+    if headlines.shared_share(text, page) >= _ECHO:
         return False
     if shapes.display_length(halves[0]) != shapes.display_length(text):
         return True
     story = _text_below(w)
     for half in halves:
         story = story.replace(half, "", 1)
-    return _pair_share(story, *halves) - _pair_share(story, text) >= _ECHO
+    # (halves joined by a mark: no pair across them)
+    return headlines.shared_share("，".join(halves), story) - headlines.shared_share(text, story) >= _ECHO
 
 
 _ECHO = 0.5  # the share of a headline's character pairs its story repeats (more than a label's; a label's, at most, the page)
-
-
-def _pair_share(story: str, *texts: str) -> float:
-    """The share of the texts' character pairs that the story prints.
-
-    >>> _pair_share("社区积极清理小广告", "清理小广告", "粉刷美环境"), _pair_share("社区积极清理小广告", "社会那些事")
-    (0.5, 0.0)
-    """
-    pairs = {text[k:k + 2] for text in texts for k in range(len(text) - 1)}
-    return sum(pair in story for pair in pairs) / max(1, len(pairs))
 
 
 def _headline_under(w: Window) -> str:

@@ -20,7 +20,7 @@ _LATIN_END_RE = regex.compile(r"[A-Za-z]$")
 _LATIN_START_RE = regex.compile(r"^[A-Za-z]")
 _HAN_RE = regex.compile(r"\p{Han}")
 _PUNCT_RE = regex.compile(r"\p{P}+")
-_TIME_OPENER_RE = lexicon.compile_pattern(rf"(?:{_LEX.caption_cue_re.pattern})[，,]")
+TIME_OPENER_RE = lexicon.compile_pattern(rf"(?:{_LEX.caption_cue_re.pattern})[，,]")
 _CONTINUING_MARKS = "，、：；,;:（(“‘《"
 TAIL = 30  # characters of the paragraph so far that a seam carries
 
@@ -146,7 +146,7 @@ def join_cut_dateline(seam: Seam) -> bool | None:
     if (_CUT_DATE_RE.search(seam.prev[-1:] + seam.cur[:1]) and len(seam.prev) <= 20 and not shapes.starts_with_dateline(opening)
             and shapes.starts_with_dateline(opening + seam.cur)):
         return True  # cut inside its date (中新网宜昌2月1 / 日电)
-    if _names_writers(seam.cur) and seam.prev.rstrip()[-1:] in _DATELINE_ENDS and seam.prev_dateline:
+    if shapes.names_writers(seam.cur) and seam.prev.rstrip()[-1:] in _DATELINE_ENDS and seam.prev_dateline:
         return True
     if len(opening) <= 40 and _dateline_with_writers(opening) and not seam.cur_standalone:
         return True  # the dateline and its writers on a line of their own: the lede goes on under them
@@ -157,16 +157,11 @@ _CUT_DATE_RE = regex.compile(r"^[0-9月][0-9月日]$")  # the two characters eit
 _DATELINE_ENDS = "电讯電訊"
 
 
-def _names_writers(text: str) -> bool:
-    """A bracket that opens with a writer's role: （记者 王明）, （全媒体记者 魏静 通讯员 胡芳舒）."""
-    return text[:1] in "（(" and text[1:].lstrip().startswith(shapes.WRITER_ROLES)
-
-
 def _dateline_with_writers(text: str) -> bool:
     """A dateline and its writers' bracket, nothing after: 新华社北京1月22日电（记者 王明）."""
     text = text.rstrip()
     cut = max(text.rfind("（"), text.rfind("("))
-    if cut <= 0 or not text.endswith(("）", ")")) or not _names_writers(text[cut:]):
+    if cut <= 0 or not text.endswith(("）", ")")) or not shapes.names_writers(text[cut:]):
         return False
     head = text[:cut].rstrip()
     return head[-1:] in _DATELINE_ENDS and shapes.starts_with_dateline(head)
@@ -209,7 +204,7 @@ def break_before_time_opener(seam: Seam) -> bool | None:
     False
     >>> break_before_time_opener(_seam("工程于去年底完成，", "近日，该工程通过验收"))
     """
-    if not _TIME_OPENER_RE.match(seam.cur) or seam.prev_continues:
+    if not TIME_OPENER_RE.match(seam.cur) or seam.prev_continues:
         return None
     return False if not shapes.BODY_PUNCT_RE.search(seam.prev) and shapes.is_headline_like(seam.prev) else None
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from . import shapes
-from .join import _TIME_OPENER_RE, TAIL, Seam, decide, glue
+from .join import TAIL, TIME_OPENER_RE, Seam, decide, glue
 from .model import Block, Line, Step
 
 _INDENT = (" ", "\u3000", "\t")
@@ -222,9 +222,6 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
     cuts: list[int] = []  # where each joined line starts in the paragraph
     size = len(lines[0].text)  # of the paragraph so far
     punctuated = bool(shapes.BODY_PUNCT_RE.search(lines[0].text))  # the paragraph so far reads as running text
-    # a headline line with a ——subtitle or byline right under it (what a line over it stands over)
-    heads_under = [i + 1 < len(lines) and not gaps[i + 1] and not layout.standalone[i] and layout.standalone[i + 1]
-                   and _head_furniture(lines[i + 1].text) and shapes.is_headline_like(lines[i].text) for i in range(len(lines))]
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
         # a ——subtitle or a byline under cur, a blank line at most between: cur ends a headline
@@ -238,7 +235,9 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     cur_captioned=gaps[i] > 0 and _credit_under(lines, gaps, layout, i) is not None,
                     cur_heads=heads and not gaps[i + 1], cur_heads_apart=heads and gaps[i + 1] == 1,
                     cur_over_dateline=i + 1 < len(lines) and gaps[i + 1] <= 1 and datelines[i + 1],
-                    cur_over_head=i + 2 < len(lines) and not gaps[i + 1] and not gaps[i + 2] and heads_under[i + 1],
+                    # the line under cur a headline line with a ——subtitle or byline right under it
+                    cur_over_head=i + 2 < len(lines) and not gaps[i + 1] and not gaps[i + 2] and not layout.standalone[i + 1]
+                    and layout.standalone[i + 2] and _head_furniture(lines[i + 2].text) and shapes.is_headline_like(lines[i + 1].text),
                     above_len=layout.lengths[i - 2] if start < i - 1 else 0.0,
                     cur_boxed=layout.double_spaced and gaps[i] > 0 and i + 1 < len(lines) and not gaps[i + 1],
                     grid=layout.grid, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
@@ -322,7 +321,7 @@ def _credit_under(lines: list[Line], gaps: list[int], layout: Layout, i: int) ->
     over more lines.
     """
     # lines parted by one blank go on, from a column jump or a caption's time opener (近日，)
-    spaced = layout.double_spaced and (gaps[i] > 1 or bool(_TIME_OPENER_RE.match(lines[i].text)))
+    spaced = layout.double_spaced and (gaps[i] > 1 or bool(TIME_OPENER_RE.match(lines[i].text)))
     if layout.double_spaced and not spaced and _caption_tail(lines, layout, i):
         return None
     k, most = i + 1, (_CAPTION_LINES_SPACED if spaced else _CAPTION_LINES)
@@ -341,7 +340,7 @@ def _why_caption(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> 
         how = f"within {_CAPTION_LINES} lines, no blank between"
     elif gaps[i] > 1:
         how = f"after a column jump ({gaps[i]} blank lines), over single blanks, within {_CAPTION_LINES_SPACED} lines"
-    elif _TIME_OPENER_RE.match(lines[i].text):
+    elif TIME_OPENER_RE.match(lines[i].text):
         how = f"opening with its time, over single blanks, within {_CAPTION_LINES_SPACED} lines"
     else:
         how = "the one line over it, not going on from an open sentence in the measure above"
@@ -360,7 +359,7 @@ def _why_column_change(layout: Layout, gaps: list[int], i: int) -> str:
 def _caption_tail(lines: list[Line], layout: Layout, i: int) -> bool:
     """Line i goes on from a sentence the line above left open, in its measure or a narrower one."""
     return not shapes.ends_sentence(lines[i - 1].text) and layout.lengths[i] <= layout.lengths[i - 1] + _SLACK \
-        and not _TIME_OPENER_RE.match(lines[i].text)
+        and not TIME_OPENER_RE.match(lines[i].text)
 
 
 _CAPTION_LINES = 6  # lines a caption runs over before its credit, at most

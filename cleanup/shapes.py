@@ -188,7 +188,12 @@ def dateline_names_writers(text: str) -> bool:
     False
     """
     found = _DATELINE_BRACKET_RE.match(text)
-    return bool(found) and text[found.end():].lstrip().startswith(WRITER_ROLES)
+    return bool(found) and names_writers(text[found.end() - 1:])
+
+
+def names_writers(text: str) -> bool:
+    """A bracket that opens with a writer's role: （记者 王明）, （全媒体记者 魏静 通讯员 胡芳舒）."""
+    return text[:1] in "（(" and text[1:].lstrip().startswith(WRITER_ROLES)
 
 
 _DATELINE_BRACKET_RE = regex.compile(r"^[^，。（(]{0,24}?[电讯電訊]\s*[（(]")
