@@ -44,7 +44,7 @@ class Region:
 
     start: int  # first piece
     end: int  # one past its last piece
-    tracks: tuple[int, ...]  # by first piece, in reading order
+    tracks: tuple[int, ...]  # by first piece; once accepted, in reading order (left_to_right)
     gain: float  # its score over the score of the dump's own order
     switches: int = 0  # pieces whose track is not the one before's
 
@@ -74,7 +74,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     for region in regions:
         _search_again(region, pieces, choices, weights, cues, pairs, words, links)
     regions = find_regions(choices, sequential)
-    accepted = [r for r in regions if _accepted(r)]
+    accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces)) for r in regions if _accepted(r)]
     out, warnings = _rebuild(numbered, pieces, choices, accepted)
     rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
     out = _cut_head_rows(out, trace)
@@ -167,6 +167,13 @@ def _accepted(region: Region) -> bool:
     return region.gain >= REGIONS["min_gain"] and region.switches >= turns
 
 
+def _width(track: list[Piece]) -> float:
+    """A track's column width: the commonest printed width of its pieces (the widest, if none repeats)."""
+    counts = Counter(round(p.length) for p in track)
+    width, n = counts.most_common(1)[0]
+    return width if n > 1 else max(p.length for p in track)
+
+
 def looks_dealt(texts: list[str]) -> bool:
     """Whether lines that stop mid-sentence seldom go on into the next line, by the page's own
     character pairs, but often into one a little further down: columns dealt out in turn.
@@ -215,6 +222,45 @@ def find_regions(choices: list[assign.Choice], sequential: list[assign.Choice]) 
         switches = sum(1 for k in range(r.start + 1, r.end) if choices[k].track != choices[k - 1].track)
         scored.append(Region(r.start, r.end, r.tracks, gain, switches))
     return scored
+
+
+def left_to_right(tracks: tuple[int, ...], span, pieces) -> tuple[int, ...]:
+    """A stretch's tracks in reading order. The first stays first: it goes on from what stood
+    before the stretch (its headline, its byline). The others go left to right, where merged
+    lines hold both of two columns of one width; else in the order their heads came. A column
+    whose head stands lower (a heading over it) is then read before the one right of it, though
+    the extractor gave that one's head first; a caption, a headline or a byline stays where it came.
+
+    >>> from cleanup.tracks import Piece
+    >>> rows = [[0, 2], [0, 1, 2], [0, 1, 2], [1]]  # the tracks (columns) each merged line holds
+    >>> ps = [Piece(no, slot, "甲乙", 2.0, False) for no, row in enumerate(rows) for slot, _ in enumerate(row)]
+    >>> span = [assign.Choice(k, track, 0.0, ()) for k, track in enumerate(t for row in rows for t in row)]
+    >>> left_to_right((0, 2, 1), span, ps)  # the right column's head came before the middle one's
+    (0, 1, 2)
+    >>> wide = [Piece(p.no, p.slot, "甲乙丙丁戊", 5.0, False) if t == 1 else p for p, t in zip(ps, (c.track for c in span))]
+    >>> left_to_right((0, 2, 1), span, wide)  # lines of another width beside them: read where they came
+    (0, 2, 1)
+    """
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for c in span:
+        by_line.setdefault(pieces[c.piece].no, []).append((pieces[c.piece].slot, c.track))
+    seen: Counter = Counter()  # (left track, right track) -> merged lines that hold both so
+    for row in by_line.values():
+        row.sort()
+        seen.update((a, b) for k, (_, b) in enumerate(row) for _, a in row[:k] if a != b)
+    held = {t: [pieces[c.piece] for c in span if c.track == t] for t in tracks}
+    widths = {t: _width(held[t]) if len(held[t]) >= _COLUMN_LINES else None for t in tracks}
+    # a column is left of another of its width where merged lines say so more often than not (a
+    # caption, a headline or a byline beside the columns is read where it came)
+    left_of = {t: {a for a in tracks if seen[a, t] > seen[t, a] and widths[a] is not None and widths[t] is not None
+                   and abs(widths[a] - widths[t]) <= 1.5} for t in tracks}
+    order: list[int] = [tracks[0]]  # the first goes on from what stood before the stretch (a headline, a byline)
+    rest = list(tracks[1:])
+    while rest:  # the first track nothing still waiting stands left of; a cycle: the first
+        ready = next((t for t in rest if not left_of[t] & set(rest) - {t}), rest[0])
+        order.append(ready)
+        rest.remove(ready)
+    return tuple(order)
 
 
 def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region]):

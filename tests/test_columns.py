@@ -211,3 +211,17 @@ def test_a_line_number_that_unstacking_repeats_gives_its_pieces_back_once():
     result = columns.deinterleave(unstacked)
     assert result.warnings  # a region was put back
     assert printed(result.numbered) == printed(unstacked)
+
+
+
+def test_a_column_whose_head_stood_lower_than_the_one_right_of_it_is_read_before_it():
+    """A story in three columns whose middle one starts lower (its head is under a subtitle), so
+    pdftotext's lines give the right column's first line before the middle one's: the columns come
+    back left to right, as the merged lines place them, not in the order their heads came."""
+    dump = CORPUS / "fit" / "dumps" / "f052_pdftotext.txt"
+    if not dump.exists():
+        pytest.skip("the factory corpus is not in this checkout")
+    page = pipeline.clean(dump.read_bytes(), dump.name)
+    text = "".join(p for item in page.items for _, p in item.body)
+    assert "增强居民消防安全意识，近日，" in text  # the left column runs on into the middle one
+    assert "工作人员首先向辖区居民介绍了火灾的危害性" in text
