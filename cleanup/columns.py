@@ -74,7 +74,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     for region in regions:
         _search_again(region, pieces, choices, weights, cues, pairs, words, links)
     regions = find_regions(choices, sequential)
-    accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces)) for r in regions if _accepted(r)]
+    accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces))
+                for r in regions if _accepted(r)]
     out, warnings = _rebuild(numbered, pieces, choices, accepted)
     rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
     out = _cut_head_rows(out, trace)
@@ -237,7 +238,7 @@ def left_to_right(tracks: tuple[int, ...], span, pieces) -> tuple[int, ...]:
     >>> span = [assign.Choice(k, track, 0.0, ()) for k, track in enumerate(t for row in rows for t in row)]
     >>> left_to_right((0, 2, 1), span, ps)  # the right column's head came before the middle one's
     (0, 1, 2)
-    >>> wide = [Piece(p.no, p.slot, "甲乙丙丁戊", 5.0, False) if t == 1 else p for p, t in zip(ps, (c.track for c in span))]
+    >>> wide = [Piece(p.no, p.slot, "甲乙丙丁戊", 5.0, False) if c.track == 1 else p for p, c in zip(ps, span)]
     >>> left_to_right((0, 2, 1), span, wide)  # lines of another width beside them: read where they came
     (0, 2, 1)
     """
