@@ -76,7 +76,9 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
             nxt = blocks[j] if j < len(blocks) else None
-            if sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW], heads_over.get(id(story))):
+            after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
+            if sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW], heads_over.get(id(story)),
+                                           after_photo):
                 story.body.append(("h2", blocks[i].text))
                 story.starts.append(blocks[i].first)
                 story.spans.append(((blocks[i].first, blocks[i].last),))

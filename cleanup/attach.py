@@ -139,10 +139,12 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
     matched = headlines.attach([placed.run for placed in runs], texts)
     found_all = _over_firm_stories(matched, runs, stories)
     if may_split:
+        # the stories printed right under a head run, or opened tentatively inside another (that one's head may be over it)
+        headed = {placed.run.after for placed in runs} | {k for k, d in enumerate(stories) if d.broke_from is not None}
         near = lambda f: stories[max(0, runs[f.run].run.at - 2):runs[f.run].run.at + 2]  # noqa: E731
-        # a head printed right above its story does not split it: only a displaced one can
+        # a head printed right above or right under its story does not split it: only a displaced one can
         split = [_split_at_headline(drafts, [stories[f.story]] if f.story is not None else near(f), f.head)
-                 for f in found_all if f.head.title and (f.story is None or f.story != runs[f.run].run.after)]
+                 for f in found_all if f.head.title and not _next_to_its_story(f, runs[f.run].run, headed)]
         if not any(split):
             owners = {f.story: f.head for f in found_all if f.story is not None}
             split = [_split_between_heads(drafts, [(d, owners.get(index[id(d)])) for d in near(f)], f.head)
@@ -174,6 +176,28 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
         else:
             drafts.append(Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
+
+
+def _next_to_its_story(found: headlines.Attached, run: headlines.Run, headed: set[int | None]) -> bool:
+    """A head printed right over the story it was given, or opening the run right under it, none over it (`headed`).
+
+    A head set after its story is as much in place as one set over it: its words
+    found in the story's later paragraphs say nothing of a second story there.
+    But a story printed between two heads, one over it and one under it, may be two; so may one
+    opened tentatively inside a story with a head over it.
+
+    >>> from cleanup.model import Block
+    >>> run = headlines.Run([Block("校园赛场展风采", 9, 9, role="headline")], before=0, after=1)
+    >>> head = Head(title="校园赛场展风采", first=9, last=9)
+    >>> [_next_to_its_story(headlines.Attached(0, head, s), run, {1}) for s in (0, 1, None)]
+    [True, True, False]
+    >>> _next_to_its_story(headlines.Attached(0, head, 0), run, {0, 1})
+    False
+    """
+    if found.story is None:
+        return False
+    under = found.story == run.before and found.head.first == run.blocks[0].first and found.story not in headed
+    return found.story == run.after or under
 
 
 def _over_firm_stories(found_all: list[headlines.Attached], runs: list[Placed],
@@ -226,6 +250,19 @@ def _second_round(unclaimed: list[headlines.Attached], stories: list[Draft], tex
     return left
 
 
+def may_open_story(above: str, text: str) -> bool:
+    """Whether a story may start at paragraph text, after paragraph above: a sentence ended, no numbered point.
+
+    A numbered point (一、…, （二）…) goes on the list of the story above, whatever a headline's words say.
+
+    >>> may_open_story("……落得实。", "近日，学校举办运动会。"), may_open_story("……落得实。", "一、统一思想认识，推动理念重塑。")
+    (True, False)
+    >>> may_open_story("……河道清淤", "近日，学校举办运动会。")
+    False
+    """
+    return shapes.ends_sentence(above) and not shapes.NUMBERED_POINT_RE.match(text)
+
+
 SPLIT_MATCH = 0.45  # a headline this similar to a story's later paragraphs, and under half as
 SPLIT_MARGIN = 0.25  # similar (by this margin at least) to the ones before, marks a second story's start
 
@@ -243,7 +280,7 @@ def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head)
         if len(d.body) < 2 or len(d.starts) != len(d.body):
             continue
         for k in range(len(d.body) - 1, 0, -1):
-            if d.body[k][0] != "p" or d.body[k - 1][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
+            if d.body[k][0] != "p" or d.body[k - 1][0] != "p" or not may_open_story(d.body[k - 1][1], d.body[k][1]):
                 continue
             earlier = headlines.similarity(words, " ".join(t for _, t in d.body[:k]))
             if earlier >= SPLIT_MATCH / 2:
@@ -300,7 +337,7 @@ def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head
             continue
         owner = headlines.Words(own.text)
         for k in range(1, len(d.body)):
-            if d.body[k][0] != "p" or not shapes.ends_sentence(d.body[k - 1][1]):
+            if d.body[k][0] != "p" or not may_open_story(d.body[k - 1][1], d.body[k][1]):
                 continue
             earlier, later = " ".join(t for _, t in d.body[:k]), " ".join(t for _, t in d.body[k:])
             leans = headlines.similarity(words, later) - headlines.similarity(words, earlier)

@@ -12,6 +12,7 @@ from .model import Block
 FOREIGN = 0.2  # a heading less similar than this to its story above,
 OWN = 0.4  # and this similar to the paragraphs below it, is the next story's headline
 STILL_ITS_OWN = 0.1  # unless the running story's headline is this similar to them and to its paragraphs above
+MIN_HEADLINE = 6  # characters: a shorter headline line is a fragment (of a credit, a cut line), no story's head
 BELOW = 12  # blocks below a heading whose paragraphs show whose it is
 # a story's lead: a source named (据……报道, ……消息，) or a dateline the extractor cut (……日电（记者, ……怡）)
 _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,20}消息[，,]|[^（(，。]{1,12}[）)])"
@@ -19,7 +20,7 @@ _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,2
 
 
 def is_section_heading(group: list[Block], story: Draft | None, below: list[Block],
-                        over: list[Block] | None = None) -> bool:
+                        over: list[Block] | None = None, after_photo: bool = False) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
@@ -49,6 +50,14 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     >>> below = [Block("现场检查中，专家组深入车间检查，提出整改意见。", 6, 7)]
     >>> is_section_heading([Block("现场检查过程中", 5, 5, role="headline")], story, below)
     False
+
+    A photo printed between the story's last sentence and the headline ends the story there;
+    not where the text below closes a quotation the line opened, nor at a fragment of a line.
+
+    >>> is_section_heading([Block("校园赛场展风采", 5, 5, role="headline")], story, below, after_photo=True)
+    False
+    >>> is_section_heading([Block("胜 摄", 5, 5, role="headline")], story, below, after_photo=True)
+    True
     >>> own = Draft("article", 1, body=[("p", "为提升安全水平，专家组到烟厂评审指导。")])
     >>> is_section_heading([Block("现场检查过程中", 5, 5, role="headline")], own, below,
     ...                    [Block("及时整改到位 提升安全水平", 1, 1, role="headline")])
@@ -72,6 +81,9 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     section = " ".join(block.text for block in below if block.role == "body")
     if over and not _opens_with_lead(nxt.text) and _still_its_own(build_head(over), story, section):
         return True
+    if after_photo and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text) \
+            and len(shapes.squeeze(group[0].text)) >= MIN_HEADLINE:
+        return False  # a photo between a sentence's end and a headline foreign to the story: the story ended there
     own = headlines.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
 
