@@ -95,8 +95,8 @@ def _goes_on(draft: Draft, above: Draft) -> bool:
     """
     text = " ".join(text for _, text in draft.body)
     spoken_of = above.head is not None and headlines.similarity(above.head, text) >= STILL_SPOKEN_OF
-    if draft.after_photo or draft.width_change:
-        return above.head is None or spoken_of or len(draft.body) == 1
+    if draft.after_photo or draft.width_change:  # (one paragraph set in a column of its own is a story's)
+        return above.head is None or spoken_of or len(draft.body) == 1 and not draft.width_change
     return spoken_of or above.head is None and above.broke_from is None
 
 
