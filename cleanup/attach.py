@@ -82,6 +82,8 @@ def _why_on(draft: Draft, above: Draft) -> str:
     if not tentative or score >= STILL_SPOKEN_OF:
         return shares
     many = len(draft.body) > 1
+    if draft.width_change and not many:
+        return f"{shares} and it is set at a width of its own"
     return f"{shares}{' and' if many else ', but'} it is {len(draft.body)} paragraph{'s' if many else ''}"
 
 
@@ -90,12 +92,13 @@ def _goes_on(draft: Draft, above: Draft) -> bool:
 
     After a photo it does, unless the headline above shares not a word with
     it and it runs over more than one paragraph (one paragraph under no
-    headline is no story). Opened by a source named, it does if the headline
-    above shares a word with it.
+    headline is no story). Opened by a change of column width, one paragraph
+    is enough (set in a column of its own, it is a story's). Opened by a
+    source named, it does if the headline above shares a word with it.
     """
     text = " ".join(text for _, text in draft.body)
     spoken_of = above.head is not None and headlines.similarity(above.head, text) >= STILL_SPOKEN_OF
-    if draft.after_photo or draft.width_change:  # (one paragraph set in a column of its own is a story's)
+    if draft.after_photo or draft.width_change:
         return above.head is None or spoken_of or len(draft.body) == 1 and not draft.width_change
     return spoken_of or above.head is None and above.broke_from is None
 
