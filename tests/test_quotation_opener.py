@@ -1,4 +1,4 @@
-"""A paragraph's first line that opens a quotation and leaves it open is running speech, not a headline (JN08)."""
+"""Running text that reads like a headline: a first line opening a quotation left open (JN08), a line cut one character after its comma."""
 
 from pathlib import Path
 
@@ -22,3 +22,11 @@ def test_a_quoted_first_line_under_a_byline_stays_in_its_story():
     assert not any(title.startswith("“科普影视") for title in titles)
     story = next(item for item in page.items if item.title == "让世界看见中国的科学浪漫")
     assert "科普影视通过沉浸式视听体验，帮助观众理解复杂科学议题" in "".join(text for _, text in story.body)
+
+
+def test_a_line_ending_on_one_character_after_its_comma_is_running_text():
+    from cleanup import shapes
+
+    assert not shapes.is_headline_like("美国国会税收联合委员会根据这项税务法追税，未")
+    assert not shapes.is_headline_like("二、以满足更高层次民生需求为目标，全")
+    assert shapes.is_headline_like("给黑土地做体检，施肥更精细")
