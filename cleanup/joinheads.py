@@ -94,9 +94,11 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     >>> break_around_overflowing_line(_seam("全域统筹", "构建党建引领城乡基层治理新格局", width=4, tail="党委统揽全域统筹"))
     False
 
-    A line wider than the column after a comma goes on a wider column's sentence: no headline follows a comma.
+    A line wider than the column after a comma goes on a wider column's sentence: no headline follows a comma,
+    nor a line that opens a quotation and leaves it open (a first line OCR read without its indent).
 
     >>> break_around_overflowing_line(_seam("为打造整洁、舒适的人居环境,", "近日, 铁西区地直街道地直社区联合", width=12))
+    >>> break_around_overflowing_line(_seam("“科普影视通过沉浸式视听体验，帮助观", "众理解复杂科学议题，并在公众认知、文化想", width=16, opens=True))
 
     A line as wide after it, running text, makes a wider column (a caption, a box), not a headline.
 
@@ -122,7 +124,8 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
         return False  # no paragraph goes on in a clearly wider measure after a sentence ends: a caption, a lede
     if not prev_overflows and (not seam.prev_continues or _headline_so_far(seam) or _heads_a_story(seam)) \
             and seam.overflows(seam.cur, seam.cur_len):
-        if not seam.prev.endswith(_CLAUSE_GOES_ON):  # no headline follows a comma: a wider column goes on
+        # no headline follows a comma, nor opens a quotation it leaves open: a wider column goes on
+        if not seam.prev.endswith(_CLAUSE_GOES_ON) and not _opens_quotation(seam.prev):
             return False
     if prev_overflows and seam.prev_opens and not seam.prev_ends_sentence and not _ends_paragraph_under(seam):
         # a headline set wider than the column below it (a wide lede goes on at its own width)
@@ -137,6 +140,15 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
             return None  # a blank after every line: two wide lines are one wide paragraph's
         return False
     return None
+
+
+def _opens_quotation(text: str) -> bool:
+    """The line opens with a quotation and leaves it open: someone's words run on, no headline.
+
+    >>> _opens_quotation("“科普影视通过沉浸式视听体验，帮助观"), _opens_quotation("“十四五”开局之年看变化")
+    (True, False)
+    """
+    return text.startswith("“") and _leaves_open(text)
 
 
 def _dateline_goes_on(seam: Seam) -> bool:

@@ -52,6 +52,7 @@ NUMBERED_POINT_RE = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、
 BODY_PUNCT_RE = re.compile(r"[，。、；：,;:！？!?]")
 SENTENCE_PUNCT_RE = re.compile(r"[。；;！？!?]")
 _CLAUSE_MARK_RE = re.compile(r"[，：,:]")
+_CUT_CLAUSE_RE = re.compile(r"[，,][^\W\d_]$")  # one letter after a last comma (……追税，未): a column's wrap cut the word
 NOTE_RE = re.compile("^[【\\[［]?(?:" + "|".join(_LEX.note_openers) + ")[】\\]］]?[：:]?")
 # Cheap tests a line must pass before the regexes above can match it; most lines fail them.
 _ROLE_STARTS = _LEX.byline_roles  # BYLINE_RE opens with a role
@@ -233,6 +234,11 @@ def is_headline_like(text: str) -> bool:
     (True, False)
     >>> is_headline_like("坚持强基固本，提升基层党组织“战斗力”"), is_headline_like("6月10日晚，某公司发布公告称，该公司")
     (True, False)
+
+    No headline ends on one character after its comma: running text that a column's wrap cut there.
+
+    >>> is_headline_like("美国国会税收联合委员会根据这项税务法追税，未"), is_headline_like("给黑土地做体检，施肥更精细")
+    (False, True)
     """
     text = text.strip()
     if not text or len(text) > 80:
@@ -244,7 +250,7 @@ def is_headline_like(text: str) -> bool:
         punctuated = SENTENCE_PUNCT_RE.search(text) or len(_CLAUSE_MARK_RE.findall(text)) > 1
     else:
         punctuated = BODY_PUNCT_RE.search(text.lstrip("—-"))
-    return not punctuated and not starts_with_dateline(text)  # the dearest test last
+    return not punctuated and not _CUT_CLAUSE_RE.search(text) and not starts_with_dateline(text)  # the dearest test last
 
 
 def is_couplet(text: str) -> bool:
