@@ -1,9 +1,12 @@
-"""Lines -> paragraphs: does this line continue the paragraph above? (JN rules)
+"""Lines -> paragraphs: does this line continue the paragraph above? (JN cues)
 
-Each join rule takes the previous line, the current line and the page layout,
-and answers True (join), False (break) or None (no opinion). The first opinion
-wins; with none, lines break. Rules run in the order `pipeline.JOIN_RULES` lists;
-those that keep a headline's lines together and apart are in joinheads.py.
+Each join cue takes the seam between the previous line and the current one (with
+the page layout) and answers True (join), False (break) or None (no opinion). No
+cue decides alone: the seam's score is bias + Σ weight × opinion (+1 join, -1
+break, 0 none), the weights fitted on the corpus's fit split (rules/join.toml,
+written by benchmarks/join/fit.py), and the lines join when the score is above 0.
+The cues are listed in `pipeline.JOIN_RULES`; those that keep a headline's lines
+together and apart are in joinheads.py.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon, shapes
-from .rulebook import rule
+from .rulebook import REGISTRY, Rule, rule
 
 _LEX = lexicon.load()
 _LATIN_END_RE = regex.compile(r"[A-Za-z]$")
@@ -471,13 +474,58 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head)
 
 
-def decide(rules, seam: Seam):
-    """The first rule with an opinion decides; with none, break. Returns (join?, that rule or None)."""
-    for r in rules:
-        verdict = r.func(seam)
-        if verdict is not None:
-            return verdict, r
-    return False, None
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One seam's decision and what weighed in it."""
+
+    joined: bool
+    score: float
+    parts: tuple[tuple[Rule, float], ...]  # each cue with an opinion, and its weight × opinion
+
+    @property
+    def by(self) -> Rule | None:
+        """The cue that weighed most toward the decision (it names the step in the trace)."""
+        side = [(abs(part), r) for r, part in self.parts if (part > 0) == self.joined and part]
+        return max(side, key=lambda pair: pair[0])[1] if side else None
+
+    def explain(self, bias: float) -> str:
+        """The score and its terms: [join +3.0 = bias -0.5, JN09 +8.0, JN05 -4.5]."""
+        terms = ", ".join(f"{r.code} {part:+g}" for r, part in self.parts)
+        return f"[{'join' if self.joined else 'break'} {self.score:+g} = bias {bias:+g}{', ' if terms else ''}{terms}]"
+
+
+@dataclass(frozen=True, slots=True)
+class Joiner:
+    """The join cues with their weights (rules/join.toml): one weighted decision per seam."""
+
+    cues: tuple[tuple[Rule, float], ...]
+    bias: float
+
+    @classmethod
+    def of(cls, rules: list[Rule], table: dict | None = None) -> Joiner:
+        table = lexicon.read_rules("join.toml") if table is None else table
+        weights = table["weights"]
+        return cls(tuple((r, float(weights[r.code])) for r in rules if weights.get(r.code)), float(table["bias"]))
+
+    def decide(self, seam: Seam) -> Verdict:
+        """Join when bias + Σ weight × opinion is above 0 (an opinion is +1 join, -1 break).
+
+        >>> rules = [REGISTRY["JN09"], REGISTRY["JN05"]]
+        >>> joiner = Joiner.of(rules, {"bias": -0.5, "weights": {"JN09": 3.0, "JN05": 2.0}})
+        >>> verdict = joiner.decide(_seam("会议强调：", "“要在推进基层"))
+        >>> verdict.joined, verdict.by.code, verdict.explain(joiner.bias)
+        (True, 'JN09', '[join +0.5 = bias -0.5, JN09 +3, JN05 -2]')
+        >>> joiner.decide(_seam("财产安全。", "本报讯", width=13)).explain(joiner.bias)
+        '[break -2.5 = bias -0.5, JN05 -2]'
+        """
+        score, parts = self.bias, []
+        for r, weight in self.cues:
+            opinion = r.func(seam)
+            if opinion is not None:
+                part = weight if opinion else -weight
+                score += part
+                parts.append((r, part))
+        return Verdict(score > 0, score, tuple(parts))
 
 
 def glue(prev: str, cur: str) -> str:

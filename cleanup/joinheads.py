@@ -2,8 +2,8 @@
 
 A headline wraps like no paragraph: a couplet in a quotation runs on, a vertical headline
 comes a character a line, a line wider than its column or a short unpunctuated line over a
-byline or in a box of its own is a head's. These rules answer as join.py's do (True join,
-False break, None no opinion); `pipeline.JOIN_RULES` runs them in order with the rest.
+byline or in a box of its own is a head's. These cues answer as join.py's do (True join,
+False break, None no opinion), and are weighed with the rest (rules/join.toml).
 """
 
 from __future__ import annotations

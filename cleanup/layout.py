@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import regex
 
 from . import shapes
-from .join import TAIL, TIME_OPENER_RE, Seam, decide, glue
+from .join import TAIL, TIME_OPENER_RE, Joiner, Seam, glue
 from .model import Block, Line, Step
 
 _INDENT = (" ", "\u3000", "\t")
@@ -186,12 +186,13 @@ def _mode_width(counts: dict[int, int], support: dict[int, int]) -> float | None
     return float(best) if support[best] >= max(3, 0.35 * near) else None
 
 
-def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozenset[int] = frozenset(),
+def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: frozenset[int] = frozenset(),
                  trace: list[Step] | None = None) -> list[Block]:
     """Join the dump's lines into paragraph blocks, keeping their line spans.
 
     justified: the numbers of lines printed spread across their column (full, however short).
-    trace: where to record which rule joined or parted each pair of lines, if anywhere.
+    joiner: the join cues and their weights, which decide each pair of lines.
+    trace: where to record, for each pair of lines a cue has an opinion on, the cues that joined or parted it.
     """
     lines: list[Line] = []
     gaps: list[int] = []
@@ -242,13 +243,15 @@ def build_blocks(numbered: list[tuple[int, str]], join_rules, justified: frozens
                     cur_boxed=layout.double_spaced and gaps[i] > 0 and i + 1 < len(lines) and not gaps[i + 1],
                     grid=layout.grid, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, gaps, i))
-        joined, by = decide(join_rules, seam)
+        verdict = joiner.decide(seam)
+        joined, by = verdict.joined, verdict.by
         if trace is not None and by is not None:
             shown = f"{prev.text[-12:]} ⏎ {cur.text[:12]}"
             why = (_why_caption(lines, gaps, layout, i) if by.code == "JN14" else
                    _why_column_change(layout, gaps, i) if by.code == "JN10" else "")
             trace.append(Step(by.code, by.name, prev.no, cur.no, shown,
-                              shown.replace(" ⏎ ", "" if joined else " ¶ ") + (f"  ← {why}" if why else "")))
+                              shown.replace(" ⏎ ", "" if joined else " ¶ ") + f"  {verdict.explain(joiner.bias)}"
+                              + (f"  ← {why}" if why else "")))
         if joined:
             glued = glue(tail, cur.text)  # glue looks at, and may drop, only the last characters
             if not glued.startswith(tail):

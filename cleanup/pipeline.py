@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from . import assemble as assembly
@@ -17,6 +18,7 @@ LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 # the decision first, then the cues it weighs (rules/noise.toml)
 NOISE_RULES = ["NZ01", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU03", "FU05", "FU06", "FU04"]
+# weighed, not run in turn (rules/join.toml); the order is the one the weights were first fitted from
 JOIN_RULES = ["JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN20", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07"]
 CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL09", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
@@ -28,6 +30,12 @@ _MODULES = (normalize, noise, furniture, join, joinheads, classifying, polish, m
 
 def rules(codes: list[str]):
     return [REGISTRY[code] for code in codes]
+
+
+@functools.cache
+def joiner() -> join.Joiner:
+    """The join cues and their weights, read once a process."""
+    return join.Joiner.of(rules(JOIN_RULES))
 
 
 def clean_text(text: str, source: str, config: Config = Config(), warnings: tuple[str, ...] = ()) -> Page:
@@ -45,7 +53,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     numbered = head.kept
     unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace)
     numbered, warnings = headrows.part_lone_head_rows(unmixed.numbered, trace), (*warnings, *unmixed.warnings)
-    blocks = build_blocks(numbered, rules(JOIN_RULES), justified, trace)
+    blocks = build_blocks(numbered, joiner(), justified, trace)
     blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)
     blocks = assembly.space_headline_lines(assembly.split_run_in_credits(blocks))
     polish_rules = rules(POLISH_RULES)

@@ -123,3 +123,20 @@ def test_explain_shows_a_source_paragraph_kept_and_why(tmp_path):
 def test_explain_says_where_a_captions_credit_stands(tmp_path):
     steps = _steps(tmp_path, CAPTION_AFTER_JUMP, "JN14")
     assert steps and "a credit stands under it at line 17: after a column jump (2 blank lines)" in steps[0]["after"], steps
+
+
+def test_explain_shows_the_cues_and_weights_that_decided_a_seam(tmp_path):
+    """The join stage weighs its cues (rules/join.toml): a seam's step shows the score and every term."""
+    from cleanup import pipeline
+
+    weights = {rule.code: weight for rule, weight in pipeline.joiner().cues}
+    assert sorted(weights) == sorted(pipeline.JOIN_RULES), "every join cue weighs"
+    steps = _steps(tmp_path, CAPTION_AFTER_JUMP, "JN")
+    credit = [s for s in steps if s["lines"] == [16, 17]]
+    assert credit and credit[0]["code"] == "JN01", steps
+    bias = pipeline.joiner().bias
+    score = bias - weights["JN01"] - weights["JN04"] - weights["JN05"] + weights["JN07"]
+    assert f"[break {score:+g} = bias {bias:+g}, JN01 -{weights['JN01']:g}, JN04 -{weights['JN04']:g}" in credit[0]["after"], credit
+    # the standalone credit is parted though the sentence cues say join: outweighed, not ordered away
+    joined_anyway = [s for s in steps if s["lines"] == [17, 22]]
+    assert joined_anyway and "JN01 -" in joined_anyway[0]["after"] and "JN09 +" in joined_anyway[0]["after"]
