@@ -211,3 +211,17 @@ def test_a_line_number_that_unstacking_repeats_gives_its_pieces_back_once():
     result = columns.deinterleave(unstacked)
     assert result.warnings  # a region was put back
     assert printed(result.numbered) == printed(unstacked)
+
+
+def test_text_boxes_sorted_by_height_read_with_their_own_weights():
+    """RapidOCR's boxes, sorted top to bottom, deal columns out by each box's height: such a dump
+    (no blank line, no merged line) is searched with the [boxes] weights, fitted on the fit split's
+    paddle dumps, and a seam a word runs across (市|场, 赤|字) is put back where the turn order of
+    chunk-dealing extractors read two columns crosswise."""
+    dump = CORPUS / "fit" / "dumps" / "f001_paddle.txt"
+    numbered = numbered_after_line_rules(dump.read_bytes())
+    assert columns.boxes_by_height(numbered) and columns.BOX_WEIGHTS != columns.WEIGHTS
+    out = [text for _, text in columns.deinterleave(numbered, boxes=True).numbered if text.strip()]
+    after = dict(zip(out, out[1:]))
+    assert after["“我们主营小商品出口东南亚市"].startswith("场，客户")
+    assert after["失估计高达一亿美元。致力削减预算赤"].startswith("字的奥巴马")
