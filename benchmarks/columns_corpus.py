@@ -162,11 +162,17 @@ def load(split: str, groups=COLUMN_GROUPS) -> list[Dump]:
     return [d for d in dumps.values() if d.group in groups]
 
 
+def boxes(dump: Dump) -> bool:
+    """Whether the pipeline reads the dump as text boxes sorted by height (columns.boxes_by_height)."""
+    path = next(CORPUS.glob(f"*/dumps/{dump.name}.txt"))
+    return columns.boxes_by_height(split_lines(decode(path.read_bytes(), None).text))
+
+
 def measure(dumps: list[Dump], weights=None) -> dict[str, dict]:
     """Per group: link accuracy after the stage and as read, pages changed, pieces placed."""
     out: dict[str, dict] = {}
     for dump in dumps:
-        result = columns.deinterleave(dump.numbered, weights=weights)
+        result = columns.deinterleave(dump.numbered, weights=weights, boxes=boxes(dump))
         after = link_accuracy(dump, output_order(dump, result.numbered))
         before = link_accuracy(dump, list(range(len(dump.pieces))))
         photo = link_accuracy(dump, output_order(dump, result.numbered), ("photo",))

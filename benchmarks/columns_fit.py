@@ -95,10 +95,10 @@ def corpus_objective(dumps, weights) -> float:
     return sum(rows[g]["acc"] for g in columns_corpus.COLUMN_GROUPS) / 3 - raw
 
 
-def fit(score, rounds: int, regions: bool = False) -> dict[str, float]:
+def fit(score, rounds: int, regions: bool = False, start=None) -> dict[str, float]:
     """Coordinate search: each weight (and with `regions` each [regions] threshold) scaled up and
-    down in turn, kept where score(weights) rises."""
-    weights = columns.WEIGHTS.as_dict()
+    down in turn, kept where score(weights) rises; from `start` (columns.WEIGHTS by default)."""
+    weights = (start or columns.WEIGHTS).as_dict()
     if regions:
         weights |= {f"regions.{k}": v for k, v in columns.REGIONS.items()}
     best = score(_weights(weights))
@@ -124,14 +124,23 @@ def _weights(values: dict[str, float]):
     return columns.assign.Weights.of({k: v for k, v in values.items() if "." not in k}, columns.LINK_CUES)
 
 
-def write(weights: dict[str, float]) -> None:
-    """Put fitted weights into rules/columns.toml, keeping its comments."""
+def write(weights: dict[str, float], boxes: bool = False) -> None:
+    """Put fitted weights into rules/columns.toml, keeping its comments; with `boxes`, into its
+    [boxes] section: the weights that differ from [cues]."""
     path = ROOT / "rules" / "columns.toml"
     text = path.read_text(encoding="utf-8")
+    if boxes:
+        head, _, tail = text.partition("\n[boxes]\n")
+        comments = "".join(line + "\n" for line in tail.splitlines() if line.startswith("#"))
+        cues = columns.WEIGHTS.as_dict()
+        rows = "".join(f"{code} = {round(value, 2)}\n" for code, value in weights.items() if value != cues[code])
+        path.write_text(f"{head}\n[boxes]\n{comments}{rows}", encoding="utf-8")
+        tomllib.loads(path.read_text(encoding="utf-8"))
+        return
     for code, value in weights.items():
         code = code.split(".")[-1]
         value = round(value) if code == "min_switches" else value
-        text = re.sub(rf"(?m)^{code} = [-0-9.]+", f"{code} = {value}", text)
+        text = re.sub(rf"(?m)^{code} = [-0-9.]+", f"{code} = {value}", text, count=1)
     tomllib.loads(text)
     path.write_text(text, encoding="utf-8")
 
@@ -207,6 +216,8 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--write", action="store_true", help="write the fitted weights to rules/columns.toml")
+    parser.add_argument("--boxes", action="store_true",
+                        help="fit: the [boxes] weights, on the paddle dumps alone (columns.boxes_by_height)")
     args = parser.parse_args()
     if args.source == "corpus":
         from benchmarks import columns_corpus
@@ -218,6 +229,14 @@ def main() -> None:
                 rows = columns_corpus.measure(columns_corpus.load(split, groups))
                 for group, row in sorted(rows.items()):
                     print(split, group, {k: row[k] for k in ("acc", "as_read", "links", "fired")}, flush=True)
+            return
+        if args.what == "fit" and args.boxes:
+            paddle = [d for d in dumps if d.group == "paddle"]
+            weights = fit(lambda w: columns_corpus.measure(paddle, w)["paddle"]["acc"], args.rounds,
+                          start=columns.BOX_WEIGHTS)
+            print(weights)
+            if args.write:
+                write(weights, boxes=True)
             return
         if args.what == "fit-links":
             weights = {**columns.WEIGHTS.as_dict(), **fit_links(*columns_corpus.link_samples(

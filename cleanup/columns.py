@@ -50,15 +50,17 @@ class Region:
 
 
 def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
-                 weights: assign.Weights | None = None) -> Result:
-    """Numbered lines in reading order: merged lines cut at their gutters, columns unmixed."""
-    weights = weights or WEIGHTS
+                 weights: assign.Weights | None = None, boxes: bool = False) -> Result:
+    """Numbered lines in reading order: merged lines cut at their gutters, columns unmixed.
+    boxes: the dump is text boxes sorted by height (boxes_by_height), searched with BOX_WEIGHTS
+    where no line was cut at a gutter."""
     texts = [stripped for _, text in numbered if (stripped := text.strip())]
     if len(texts) < _MIN_LINES or not (gutters.may_be_merged(texts) or looks_dealt(texts)):
         return Result(_cut_head_rows(numbered, trace), ())  # most pages: one look at their lines, nothing to search
     pieces = gutters.pieces_of(numbered)
     if not any(p.slot for p in pieces) and not looks_dealt([p.text for p in pieces]) or not _wrapped(pieces):
         return Result(_cut_head_rows(numbered, trace), ())
+    weights = weights or (BOX_WEIGHTS if boxes and not any(p.slot for p in pieces) else WEIGHTS)
     pairs = seams.PagePairs.of(p.text for p in pieces)
     words = seams.lexicon()
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
@@ -201,6 +203,21 @@ def looks_dealt(texts: list[str]) -> bool:
     return later_hits >= _MIN_HITS and next_hits < _DEALT * later_hits
 
 
+def boxes_by_height(lines: list[tuple[int, str]]) -> bool:
+    """Whether a dump reads like an OCR engine's text boxes sorted top to bottom (PaddleOCR,
+    RapidOCR): a box a line, no blank line between two lines of text (the dump's own lines,
+    before noise is taken out). pdfminer and Tesseract part their chunks with blank lines.
+
+    Such a dump deals the columns out by the height of each box, not chunk by chunk: its
+    unmerged stretches are searched with their own weights ([boxes] in rules/columns.toml).
+
+    >>> boxes_by_height([(1, "行走在吉林"), (2, "省长春市农"), (3, "")]), boxes_by_height([(1, "行走"), (2, ""), (3, "省长")])
+    (True, False)
+    """
+    at = [k for k, (_, text) in enumerate(lines) if text.strip()]
+    return bool(at) and all(lines[k][1].strip() for k in range(at[0], at[-1]))
+
+
 def find_regions(choices: list[assign.Choice], sequential: list[assign.Choice]) -> list[Region]:
     """Stretches where tracks overlap, each with its gain over the dump's order."""
     spans: dict[int, list[int]] = {}
@@ -316,9 +333,10 @@ def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Regi
                               f"[column {names[c.track]}] {p.text}  ← {why or 'no cue'}: {c.gain:+.1f}"))
 
 
-def _load_weights() -> tuple[assign.Weights, dict]:
+def _load_weights() -> tuple[assign.Weights, assign.Weights, dict]:
     data = lexicon.read_rules("columns.toml")
-    return assign.Weights.of(data["cues"], LINK_CUES), data["regions"]
+    return (assign.Weights.of(data["cues"], LINK_CUES), assign.Weights.of({**data["cues"], **data["boxes"]}, LINK_CUES),
+            data["regions"])
 
 
-WEIGHTS, REGIONS = _load_weights()
+WEIGHTS, BOX_WEIGHTS, REGIONS = _load_weights()

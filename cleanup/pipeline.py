@@ -51,7 +51,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     if head.specks:  # the masthead's specks the head's run passed over are junk
         junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
-    unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace)
+    unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=columns.boxes_by_height(raw_lines))
     numbered, warnings = headrows.part_lone_head_rows(unmixed.numbered, trace), (*warnings, *unmixed.warnings)
     blocks = build_blocks(numbered, joiner(), justified, trace)
     blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)

@@ -213,15 +213,26 @@ def test_a_line_number_that_unstacking_repeats_gives_its_pieces_back_once():
     assert printed(result.numbered) == printed(unstacked)
 
 
-
 def test_a_column_whose_head_stood_lower_than_the_one_right_of_it_is_read_before_it():
     """A story in three columns whose middle one starts lower (its head is under a subtitle), so
     pdftotext's lines give the right column's first line before the middle one's: the columns come
     back left to right, as the merged lines place them, not in the order their heads came."""
     dump = CORPUS / "fit" / "dumps" / "f052_pdftotext.txt"
-    if not dump.exists():
-        pytest.skip("the factory corpus is not in this checkout")
     page = pipeline.clean(dump.read_bytes(), dump.name)
     text = "".join(p for item in page.items for _, p in item.body)
     assert "增强居民消防安全意识，近日，" in text  # the left column runs on into the middle one
     assert "工作人员首先向辖区居民介绍了火灾的危害性" in text
+
+
+def test_text_boxes_sorted_by_height_read_with_their_own_weights():
+    """RapidOCR's boxes, sorted top to bottom, deal columns out by each box's height: such a dump
+    (no blank line, no merged line) is searched with the [boxes] weights, fitted on the fit split's
+    paddle dumps, and a seam a word runs across (市|场, 赤|字) is put back where the turn order of
+    chunk-dealing extractors read two columns crosswise."""
+    dump = CORPUS / "fit" / "dumps" / "f001_paddle.txt"
+    numbered = numbered_after_line_rules(dump.read_bytes())
+    assert columns.boxes_by_height(numbered) and columns.BOX_WEIGHTS != columns.WEIGHTS
+    out = [text for _, text in columns.deinterleave(numbered, boxes=True).numbered if text.strip()]
+    after = dict(zip(out, out[1:]))
+    assert after["“我们主营小商品出口东南亚市"].startswith("场，客户")
+    assert after["失估计高达一亿美元。致力削减预算赤"].startswith("字的奥巴马")
