@@ -52,7 +52,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
         junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
     unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=columns.boxes_by_height(raw_lines))
-    numbered, warnings = headrows.part_lone_head_rows(unmixed.numbered, trace), (*warnings, *unmixed.warnings)
+    numbered, warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
     blocks = build_blocks(numbered, joiner(), justified, trace)
     blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)
     blocks = assembly.space_headline_lines(assembly.split_run_in_credits(blocks))
