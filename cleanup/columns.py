@@ -91,8 +91,8 @@ def _cut_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None) ->
     pieces, where no column was put back (CW02): a headline beside a note's 编者按, a byline or a
     ——subtitle are lines of their own, and a stack of such rows, cut alike, is given back column by
     column (清理小广告 | 普及消防知识 / 粉刷美环境 | 北市场街道……: each headline over its own subtitle).
-    Other rows are the column stage's or stay whole: a narrow column's line of text has no sentence
-    mark either.
+    Other rows are the column stage's, or parted one by one after it (CW03): a narrow column's line
+    of text has no sentence mark either.
 
     >>> rows = [(1, "推进乡镇综合执法      上市公司调整定增方案"), (2, "提升基层治理效能      本报记者 吴晓璐")]
     >>> [text for _, text in _cut_head_rows(rows, None)]

@@ -1,10 +1,11 @@
-"""Rows Tesseract read across the page: a lone row of side-by-side stories' heads, parted (CW03);
-a stack of rows across narrow columns, given back column by column (CW04).
+"""Rows Tesseract read across the page: a lone line read across a gutter, parted (CW03); a stack
+of rows across narrow columns, given back column by column (CW04).
 
 Tesseract reads a row of big type across the gutter: the first line of one story's two-line
 headline and a neighbour's one-line headline come as one line with a wide gap between them
 (净化文化环境        锂同位素高精度原位检测成功实现 / 抓好安全生产). A stack of such head rows
-is the column stage's (CW02); a lone row is parted here, after it. A stack of rows with running
+is the column stage's (CW02); a lone row, or a line of two columns' text where no columns were
+put back, is parted here, after it. A stack of rows with running
 text is given back here, before the column stage (which weighs pdftotext's and RapidOCR's
 interleavings), in the order Tesseract's cells say.
 """
@@ -17,52 +18,59 @@ from . import gutters, shapes
 from .model import Step
 
 
-def part_lone_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> list[tuple[int, str]]:
-    """A row of headlines whose first one wraps onto the next line, parted (CW03): the heads
-    beside the first go before it, each its own block, to find their stories by content.
+def part_rows_read_across(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
+                          spread: frozenset[int] = frozenset()) -> tuple[list[tuple[int, str]], frozenset[int]]:
+    """A line Tesseract read across a gutter, where no columns were put back, parted (CW03): the
+    pieces beside the first go before it, each its own block, the first going on into the lines
+    under it (a wrapped headline's rest, its column's text). Also returns the numbers of the lines
+    parted: the join stage keeps the pieces moved apart from every line (JN21).
 
     >>> rows = [(3, "净化文化环境        锂同位素检测成功实现"), (4, "抓好安全生产"), (5, "")]
-    >>> part_lone_head_rows(rows)
-    [(3, '锂同位素检测成功实现'), (3, ''), (3, '净化文化环境'), (4, '抓好安全生产'), (5, '')]
+    >>> part_rows_read_across(rows)
+    ([(3, '锂同位素检测成功实现'), (3, ''), (3, '净化文化环境'), (4, '抓好安全生产'), (5, '')], frozenset({3}))
+    >>> part_rows_read_across([(7, "在美国起诉中国贪官，不可能适用        本报讯 (通讯员 王斌) 为促进"), (8, "中国自己的法律。")])[0]
+    [(7, '本报讯 (通讯员 王斌) 为促进'), (7, ''), (7, '在美国起诉中国贪官，不可能适用'), (8, '中国自己的法律。')]
 
-    A row whose next line is not a headline's rest (a blank, running text) stays whole: the
-    gap may part the two halves of one headline.
+    A gap with one column's text running across it in the lines above and below is a hole in
+    a line (words OCR lost), not a gutter: the line stays whole.
 
-    >>> part_lone_head_rows([(3, "净化文化环境        抓好安全生产"), (4, "")])
-    [(3, '净化文化环境        抓好安全生产'), (4, '')]
+    >>> hole = [(1, "核工业现场检测的重要技术方向，但锂特征谱线易发"), (2, "ILIBS技术凭借远程、          等优势成为"),
+    ...         (3, "核工业现场检测的重要技术方向，但锂特征谱线易发")]
+    >>> part_rows_read_across(hole) == (hole, frozenset())
+    True
+
+    `spread`: the numbers of lines printed spread (a character, a space), whose wide gaps are word spaces.
     """
     out: list[tuple[int, str]] = []
+    parted: set[int] = set()
     for k, (no, text) in enumerate(numbered):
-        parts = _lone_head_row(numbered, k)
-        if not parts:
+        parts = [] if no in spread else gutters.ocr_parts(text.strip())
+        if len(parts) < 2 or not _gutter_runs_on(numbered, k):
             out.append((no, text))
             continue
         if trace is not None:
-            trace.append(Step("CW03", "part-lone-head-row", no, no, text.strip(), " ¶ ".join(parts)))
+            trace.append(Step("CW03", "part-row-read-across", no, no, text.strip(), " ¶ ".join(parts)))
+        parted.add(no)
         for part in parts[1:]:
             out.extend([(no, part), (no, "")])
         out.append((no, parts[0]))
-    return out
+    return out, frozenset(parted)
 
 
-def _lone_head_row(numbered: list[tuple[int, str]], k: int) -> list[str]:
-    """The pieces of line k, where it is a row of plain headlines and the next dump line, flush
-    left, is the first one's rest; else []."""
-    no, text = numbered[k]
-    if k + 1 >= len(numbered) or numbered[k + 1][0] != no + 1:
-        return []
-    parts = gutters.ocr_parts(text.strip())
-    if len(parts) < 2 or not all(map(_plain_head, parts)):
-        return []
-    rest = numbered[k + 1][1]
-    if rest[:1].isspace() or not _plain_head(rest.strip()) or len(gutters.ocr_parts(rest.strip())) > 1:
-        return []
-    return parts
+def _gutter_runs_on(numbered: list[tuple[int, str]], k: int) -> bool:
+    """Line k's gaps go on into a line next to it: that line is read across a gap too, or stops
+    short of the far side of one. A gap with one column's text running across it above and below
+    is a hole in a line (words OCR lost), not a gutter."""
+    near = [numbered[j][1] for j in (k - 1, k + 1) if 0 <= j < len(numbered) and numbered[j][1].strip()
+            and abs(numbered[j][0] - numbered[k][0]) <= 2]
+    text = numbered[k][1]
+    end = max(shapes.display_length(text[:m.end()]) for m in _inner_gaps(text)) if _inner_gaps(text) else 0
+    return not near or any(_inner_gaps(t) or shapes.display_length(t.rstrip()) <= end for t in near)
 
 
-def _plain_head(text: str) -> bool:
-    """A headline-like piece with no mark running text or junk prints."""
-    return shapes.is_headline_like(text) and not shapes.BODY_PUNCT_RE.search(text) and "|" not in text
+def _inner_gaps(text: str) -> list[re.Match]:
+    """The gaps (gutters.ocr_parts's) with text on both sides, not an indent."""
+    return [m for m in gutters._OCR_GUTTER_RE.finditer(text) if text[:m.start()].strip() and text[m.end():].strip()]
 
 
 _CELL_GAP_RE = re.compile(r" {2,}|\u3000{2,}")  # Tesseract's gap between two columns' lines in a row

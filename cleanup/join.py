@@ -60,6 +60,7 @@ class Seam:
     cur_short_by_indent: bool = False  # cur stops mid-sentence, an indent or so short of the full line under it
     above_len: float = 0.0  # the length of the line above prev, when prev goes on from it; else 0
     cur_boxed: bool = False  # a blank over cur, none under it, where blanks part every line: cur opens a box of its own
+    cut_off: bool = False  # prev and cur are two pieces of one line Tesseract read across a gutter (CW03)
 
     @property
     def prev_continues(self) -> bool:
@@ -95,6 +96,20 @@ class Seam:
     @property
     def prev_ends_sentence(self) -> bool:
         return shapes.ends_sentence(self.tail or self.prev)
+
+
+@rule("JN21")
+def keep_cut_pieces_apart(seam: Seam) -> bool | None:
+    """Break between two pieces of one line read across a gutter (CW03): one column's line never ran on into the other's.
+
+    CW03 sets the pieces beside a line's first one before it, a blank line after each; a piece
+    that stops mid-sentence goes on in its own column, not in the piece that follows it.
+
+    >>> keep_cut_pieces_apart(_seam("本报讯 (通讯员 王斌) 为促进", "在美国起诉中国贪官，不可能适用", blanks=1, cut_off=True))
+    False
+    >>> keep_cut_pieces_apart(_seam("本报讯 (通讯员 王斌) 为促进", "白山市委"))
+    """
+    return False if seam.cut_off else None
 
 
 @rule("JN01")
@@ -463,7 +478,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
           tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
           above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
-          over_head: bool = False) -> Seam:
+          over_head: bool = False, cut_off: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -471,7 +486,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
-                above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head)
+                above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off)
 
 
 @dataclass(frozen=True, slots=True)

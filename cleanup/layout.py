@@ -187,12 +187,14 @@ def _mode_width(counts: dict[int, int], support: dict[int, int]) -> float | None
 
 
 def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: frozenset[int] = frozenset(),
-                 trace: list[Step] | None = None) -> list[Block]:
+                 trace: list[Step] | None = None, parted: frozenset[int] = frozenset()) -> list[Block]:
     """Join the dump's lines into paragraph blocks, keeping their line spans.
 
     justified: the numbers of lines printed spread across their column (full, however short).
     joiner: the join cues and their weights, which decide each pair of lines.
     trace: where to record, for each pair of lines a cue has an opinion on, the cues that joined or parted it.
+    parted: the numbers of the lines read across a gutter and cut (CW03): two pieces of one such line
+    were never one line of a column, however open the first leaves its sentence (JN21).
     """
     lines: list[Line] = []
     gaps: list[int] = []
@@ -241,7 +243,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     and layout.standalone[i + 2] and _head_furniture(lines[i + 2].text) and shapes.is_headline_like(lines[i + 1].text),
                     above_len=layout.lengths[i - 2] if start < i - 1 else 0.0,
                     cur_boxed=layout.double_spaced and gaps[i] > 0 and i + 1 < len(lines) and not gaps[i + 1],
-                    grid=layout.grid, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
+                    grid=layout.grid, cut_off=prev.no == cur.no and cur.no in parted, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, gaps, i))
         verdict = joiner.decide(seam)
         joined, by = verdict.joined, verdict.by
@@ -428,3 +430,4 @@ def _runs(numbers: list[int], rank: dict[int, int]) -> tuple[tuple[int, int], ..
         else:
             out.append([n, n])
     return tuple((a, b) for a, b in out)
+

@@ -236,3 +236,27 @@ def test_text_boxes_sorted_by_height_read_with_their_own_weights():
     after = dict(zip(out, out[1:]))
     assert after["“我们主营小商品出口东南亚市"].startswith("场，客户")
     assert after["失估计高达一亿美元。致力削减预算赤"].startswith("字的奥巴马")
+
+
+def test_a_line_of_running_text_read_across_a_gutter_is_parted_where_no_columns_were_put_back():
+    """Tesseract read one line across two gutters (在美国起诉中国贪官…        本报讯 (通讯员 王斌) 为促进
+    …        白山市委坚决贯彻…) on a page whose columns the stage does not put back: the line is cut
+    at its gaps (CW03): the pieces beside the first go before it, the first stands over its column's rest."""
+    dump = CORPUS / "fit" / "dumps" / "f002_ocr.txt"
+    page = pipeline.clean(dump.read_bytes(), dump.name, pipeline.Config(trace=True))
+    text = "\n".join(part or "" for item in page.items for part in (item.title, item.subtitle, *(p for _, p in item.body)))
+    assert "本报讯（通讯员 王斌）为" in text and "中国自己本报讯" not in text
+    assert "不可能适用中国自己\n的法律。所以" in text  # the left column's line goes on into its column's rest
+    assert any(step.code == "CW03" for step in page.steps)
+
+
+def test_the_pieces_of_one_line_read_across_a_gutter_never_join():
+    """f002_ocr: Tesseract read 在美国起诉中国贪官…  本报讯 (通讯员 王斌) 为促进  白山市委坚决贯彻… as one
+    line. CW03 cuts it; the piece that stops mid-sentence (为促进) must not run on into the next
+    piece of the same line across the blank CW03 sets between them (JN21)."""
+    dump = CORPUS / "fit" / "dumps" / "f002_ocr.txt"
+    page = pipeline.clean(dump.read_bytes(), dump.name, pipeline.Config(trace=True))
+    paragraphs = [p for item in page.items for _, p in item.body]
+    assert any(p.endswith("本报讯（通讯员 王斌）为促进") for p in paragraphs)
+    assert not any("为促进白山" in p or "为促进在美国" in p for p in paragraphs)
+    assert any(step.code == "JN21" for step in page.steps)
