@@ -236,3 +236,16 @@ def test_text_boxes_sorted_by_height_read_with_their_own_weights():
     after = dict(zip(out, out[1:]))
     assert after["“我们主营小商品出口东南亚市"].startswith("场，客户")
     assert after["失估计高达一亿美元。致力削减预算赤"].startswith("字的奥巴马")
+
+
+def test_the_line_under_a_piece_wider_than_every_column_goes_on_from_it():
+    """CO16: RapidOCR reads a line wider than the page's columns (a caption, a lead set across
+    columns, or two columns' lines read as one box) as one box and the line right under it next;
+    where the seam goes on (a word across it, or 、，；： at its end), that line is not dealt to
+    another column, and the column beside it reads on (调度|推进会议 was cut on main)."""
+    dump = CORPUS / "fit" / "dumps" / "f006_paddle.txt"
+    numbered = numbered_after_line_rules(dump.read_bytes())
+    out = [text for _, text in columns.deinterleave(numbered, boxes=True).numbered if text.strip()]
+    after = dict(zip(out, out[1:]))
+    assert after["强化政治统领，深入贯彻习近平总书"].startswith("记视察吉林")
+    assert after["向引领，召开2022年重点任务调度"].startswith("推进会议")
