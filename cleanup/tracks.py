@@ -173,9 +173,10 @@ def stops_short(link: Link) -> float:
 
 @rule("CO16")
 def below_wide_piece(link: Link) -> float:
-    """The piece is the dump line right under the track's last piece, which is wider than every
-    column of the page and goes on into it (1): a caption or a lead set across columns. It goes on
-    if it ends in ；，、： or a word or a printed pair runs across the seam.
+    """The piece is the dump line right under a wider-than-every-column last piece it goes on from (1).
+
+    The last piece is a caption or a lead set across columns; it goes on if it ends in ；，、：
+    or a word or a printed pair runs across the seam.
 
     An OCR engine reads such a line as one box and the line under it next; a column's line
     beside it comes from another box.
