@@ -65,6 +65,7 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
     """
     active = [(code, func, weights.link[code]) for code, func in cues if weights.link.get(code)]
     widths = column_widths(pieces)
+    over = max(widths, default=0.0)
     snapped = [_snap(p, widths) for p in pieces]
     balanced = [tuple(balance(p.text, opened) for opened in range(4)) for p in pieces]
     nos = [p.no for p in pieces]
@@ -107,7 +108,7 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                     key = (offset + last, track.width, track.opened, at)
                     link = links.get(key)
                     if link is None:
-                        seam = Link(pieces[last], piece, track, 0, pairs, words)
+                        seam = Link(pieces[last], piece, track, 0, pairs, words, over)
                         values = tuple((code, func(seam)) for code, func, _ in active)
                         link = links[key] = (sum(w * v for (_, _, w), (_, v) in zip(active, values)), values)
                     gain, values = link

@@ -22,6 +22,7 @@ _LEX = lexicon.load()
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "「": "」", "【": "】"}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
 _UNITS = _LEX.number_units | frozenset("年月日时分秒")
+_GOES_ON = frozenset("；，、：")  # a line ending in one goes on
 _INDENT = 2.5  # a first line's lost indent, and a character to spare
 
 
@@ -61,6 +62,7 @@ class Link:
     rank: int  # how many live tracks waited longer than this one
     pairs: PagePairs
     words: dict[str, float] | None  # seams.lexicon()
+    over: float = 0.0  # the page's widest column width (0: unknown)
 
 
 def _open_full(link: Link) -> bool:
@@ -167,6 +169,31 @@ def stops_short(link: Link) -> float:
     if link.track is None or link.b.ends:
         return 0.0
     return float(short(link.b, link.track.width))
+
+
+@rule("CO16")
+def below_wide_piece(link: Link) -> float:
+    """The piece is the dump line right under a wider-than-every-column last piece it goes on from (1).
+
+    The last piece is a caption or a lead set across columns; it goes on if it ends in ；，、：
+    or a word or a printed pair runs across the seam.
+
+    An OCR engine reads such a line as one box and the line under it next; a column's line
+    beside it comes from another box.
+
+    >>> below_wide_piece(_wide("三大指数今日早盘集体上涨，截至午间收盘上证指数涨幅1.56%；", "深证成指涨幅1.27%"))
+    1.0
+    >>> below_wide_piece(_wide("政策松绑、平台支撑、专业服务构建转化生态", "本报记者邓建胜"))
+    0.0
+    """
+    a = link.a
+    if a is None or not link.over or link.b.no != a.no + 1 or a.length <= link.over + 2.0:
+        return 0.0
+    tail = a.text.rstrip()[-1:]
+    if tail in _GOES_ON:
+        return 1.0
+    return float(not a.ends and (link.pairs.affinity(a.text, link.b.text) > 1.0
+                                 or word_across(a.text, link.b.text, link.words)))
 
 
 @rule("CO06")
@@ -308,6 +335,15 @@ def balance(text: str, opened: int) -> int:
         elif ch in _CLOSERS and opened:
             opened -= 1
     return min(opened, 3)
+
+
+def _wide(a: str, b: str) -> Link:
+    """A link for the doctests: b, the line under a, put on a's own track, on a page of 10-wide columns."""
+    from .shapes import display_length, ends_sentence
+
+    pa = Piece(1, 0, a, display_length(a), ends_sentence(a))
+    pb = Piece(2, 0, b, display_length(b), ends_sentence(b))
+    return Link(pa, pb, Track(0, 0, 0.0, 1, 0), 0, PagePairs.of([]), None, over=10.0)
 
 
 def _example(a: str, b: str, page: list[str], words=None, rank: int = 0) -> Link:

@@ -260,3 +260,16 @@ def test_the_pieces_of_one_line_read_across_a_gutter_never_join():
     assert any(p.endswith("本报讯（通讯员 王斌）为促进") for p in paragraphs)
     assert not any("为促进白山" in p or "为促进在美国" in p for p in paragraphs)
     assert any(step.code == "JN21" for step in page.steps)
+
+
+def test_the_line_under_a_piece_wider_than_every_column_goes_on_from_it():
+    """CO16: RapidOCR reads a line wider than the page's columns (a caption, a lead set across
+    columns, or two columns' lines read as one box) as one box and the line right under it next;
+    where the seam goes on (a word across it, or 、，；： at its end), that line is not dealt to
+    another column, and the column beside it reads on (调度|推进会议 was cut on main)."""
+    dump = CORPUS / "fit" / "dumps" / "f006_paddle.txt"
+    numbered = numbered_after_line_rules(dump.read_bytes())
+    out = [text for _, text in columns.deinterleave(numbered, boxes=True).numbered if text.strip()]
+    after = dict(zip(out, out[1:]))
+    assert after["强化政治统领，深入贯彻习近平总书"].startswith("记视察吉林")
+    assert after["向引领，召开2022年重点任务调度"].startswith("推进会议")
