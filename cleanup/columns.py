@@ -60,7 +60,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     pieces = gutters.pieces_of(numbered)
     if not any(p.slot for p in pieces) and not looks_dealt([p.text for p in pieces]) or not _wrapped(pieces):
         return Result(_cut_head_rows(numbered, trace), ())
-    weights = weights or (BOX_WEIGHTS if boxes and not any(p.slot for p in pieces) else WEIGHTS)
+    boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
+    weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
     pairs = seams.PagePairs.of(p.text for p in pieces)
     words = seams.lexicon()
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
@@ -78,7 +79,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     regions = find_regions(choices, sequential)
     accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces))
                 for r in regions if _accepted(r)]
-    out, warnings = _rebuild(numbered, pieces, choices, accepted)
+    out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes)
     rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
     out = _cut_head_rows(out, trace)
     if trace is not None:
@@ -281,10 +282,11 @@ def left_to_right(tracks: tuple[int, ...], span, pieces) -> tuple[int, ...]:
     return tuple(order)
 
 
-def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region]):
+def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region], boxes: bool = False):
     """The dump's lines, each accepted region's pieces given back track by track where its first
     line stood. A line a region only partly holds gives its other pieces back in place, after it;
-    blank lines inside a region only parted the extractor's chunks and go."""
+    blank lines inside a region only parted the extractor's chunks and go. The warning names
+    what avoids the mix: another extraction mode, or for OCR text boxes (`boxes`) a layout step."""
     if not regions:
         return numbered, ()
     region_of = {k: r for r in regions for k in range(r.start, r.end)}
@@ -316,8 +318,15 @@ def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region]):
     columns = max(len(r.tracks) for r in regions)
     spans = ", ".join(f"{pieces[r.start].no}-{pieces[r.end - 1].no}" for r in regions)
     warning = (f"CW01 lines {spans} mixed side-by-side columns (up to {columns}); put back column by column: "
-               "read such pages with `pdftotext -raw` or PyMuPDF's get_text(), which keep each column whole")
+               + (_BOX_ADVICE if boxes else _TEXT_ADVICE))
     return out, (warning,)
+
+
+# what avoids the mix, named in the warning: text extraction has modes that keep columns whole;
+# an OCR engine's boxes carry the coordinates a layout step orders by column
+_TEXT_ADVICE = "read such pages with `pdftotext -raw` or PyMuPDF's get_text(), which keep each column whole"
+_BOX_ADVICE = ("the OCR engine's text boxes came sorted top to bottom across the page: order them by column "
+               "from their coordinates (a layout analysis step, such as PaddleOCR's PP-Structure) before dumping")
 
 
 def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Region], weights) -> None:

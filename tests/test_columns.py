@@ -273,3 +273,15 @@ def test_the_line_under_a_piece_wider_than_every_column_goes_on_from_it():
     after = dict(zip(out, out[1:]))
     assert after["强化政治统领，深入贯彻习近平总书"].startswith("记视察吉林")
     assert after["向引领，召开2022年重点任务调度"].startswith("推进会议")
+
+
+def test_the_warning_of_a_box_dump_names_a_layout_step_not_a_pdf_extractor():
+    """Text boxes an OCR engine sorted by height have no PDF to read again with `pdftotext -raw`:
+    the warning says to order the boxes by column; a pdftotext page's still names the raw mode."""
+    for stem, wanted, unwanted in (("f001_paddle", "text boxes", "pdftotext -raw"),
+                                   ("f001_pdftotext", "pdftotext -raw", "text boxes")):
+        dump = CORPUS / "fit" / "dumps" / f"{stem}.txt"
+        page = pipeline.clean(dump.read_bytes(), dump.name)
+        cw01 = [w for item in page.items for w in item.warnings if w.startswith("CW01")] + \
+            [w for w in page.warnings if w.startswith("CW01")]
+        assert cw01 and all(wanted in w and unwanted not in w for w in cw01), stem
