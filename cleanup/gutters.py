@@ -119,6 +119,17 @@ def _outside_brackets(text: str, at: int) -> bool:
     return all(head.count(o) <= head.count(c) for o, c in ("（）", "()", "“”"))
 
 
+def ocr_gaps(text: str) -> list[re.Match]:
+    """The gaps ocr_parts cuts at (a wide gap, a `|`) with text on both sides: no indent, no trailing space.
+
+    >>> [m.start() for m in ocr_gaps("  场。     所持有的 | 陆良  ")]
+    [4, 13]
+    """
+    if not _OCR_GUTTER_RE.search(text):
+        return []
+    return [m for m in _OCR_GUTTER_RE.finditer(text) if text[:m.start()].strip() and text[m.end():].strip()]
+
+
 def ocr_parts(text: str) -> list[str]:
     """A line cut where Tesseract read across a gutter: a wide gap or a `|` with text both sides.
 

@@ -64,13 +64,8 @@ def _gutter_runs_on(numbered: list[tuple[int, str]], k: int) -> bool:
     near = [numbered[j][1] for j in (k - 1, k + 1) if 0 <= j < len(numbered) and numbered[j][1].strip()
             and abs(numbered[j][0] - numbered[k][0]) <= 2]
     text = numbered[k][1]
-    end = max(shapes.display_length(text[:m.end()]) for m in _inner_gaps(text)) if _inner_gaps(text) else 0
-    return not near or any(_inner_gaps(t) or shapes.display_length(t.rstrip()) <= end for t in near)
-
-
-def _inner_gaps(text: str) -> list[re.Match]:
-    """The gaps (gutters.ocr_parts's) with text on both sides, not an indent."""
-    return [m for m in gutters._OCR_GUTTER_RE.finditer(text) if text[:m.start()].strip() and text[m.end():].strip()]
+    end = max((shapes.display_length(text[:m.end()]) for m in gutters.ocr_gaps(text)), default=0)
+    return not near or any(gutters.ocr_gaps(t) or shapes.display_length(t.rstrip()) <= end for t in near)
 
 
 _CELL_GAP_RE = re.compile(r" {2,}|\u3000{2,}")  # Tesseract's gap between two columns' lines in a row

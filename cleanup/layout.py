@@ -246,8 +246,8 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     grid=layout.grid, cut_off=prev.no == cur.no and cur.no in parted, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, gaps, i))
         verdict = joiner.decide(seam)
-        joined, by = verdict.joined, verdict.by
-        if trace is not None and by is not None:
+        joined = verdict.joined
+        if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)
             shown = f"{prev.text[-12:]} ⏎ {cur.text[:12]}"
             why = (_why_caption(lines, gaps, layout, i) if by.code == "JN14" else
                    _why_column_change(layout, gaps, i) if by.code == "JN10" else "")
@@ -430,4 +430,3 @@ def _runs(numbers: list[int], rank: dict[int, int]) -> tuple[tuple[int, int], ..
         else:
             out.append([n, n])
     return tuple((a, b) for a, b in out)
-

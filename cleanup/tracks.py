@@ -181,9 +181,9 @@ def below_wide_piece(link: Link) -> float:
     An OCR engine reads such a line as one box and the line under it next; a column's line
     beside it comes from another box.
 
-    >>> below_wide_piece(_wide("三大指数今日早盘集体上涨，截至午间收盘上证指数涨幅1.56%；", "深证成指涨幅1.27%"))
+    >>> below_wide_piece(_example("三大指数今日早盘集体上涨，截至午间收盘上证指数涨幅1.56%；", "深证成指涨幅1.27%", [], over=10.0))
     1.0
-    >>> below_wide_piece(_wide("政策松绑、平台支撑、专业服务构建转化生态", "本报记者邓建胜"))
+    >>> below_wide_piece(_example("政策松绑、平台支撑、专业服务构建转化生态", "本报记者邓建胜", [], over=10.0))
     0.0
     """
     a = link.a
@@ -337,22 +337,14 @@ def balance(text: str, opened: int) -> int:
     return min(opened, 3)
 
 
-def _wide(a: str, b: str) -> Link:
-    """A link for the doctests: b, the line under a, put on a's own track, on a page of 10-wide columns."""
-    from .shapes import display_length, ends_sentence
-
-    pa = Piece(1, 0, a, display_length(a), ends_sentence(a))
-    pb = Piece(2, 0, b, display_length(b), ends_sentence(b))
-    return Link(pa, pb, Track(0, 0, 0.0, 1, 0), 0, PagePairs.of([]), None, over=10.0)
-
-
-def _example(a: str, b: str, page: list[str], words=None, rank: int = 0) -> Link:
-    """A link for the doctests: piece b put on a track whose last piece is a (width: a's)."""
+def _example(a: str, b: str, page: list[str], words=None, rank: int = 0, over: float = 0.0) -> Link:
+    """A link for the doctests: piece b, the dump line under a, put on a track whose last piece is a
+    (width: a's), on a page whose widest column is `over` wide (0: unknown)."""
     from .shapes import display_length, ends_sentence
 
     pa = Piece(1, 0, a, display_length(a), ends_sentence(a))
     pb = Piece(2, 0, b, display_length(b), ends_sentence(b))
     track = Track(0, 0, pa.length, 2, balance(a, 0), body=True)
-    return Link(pa, pb, track, rank, PagePairs.of(page), words)
+    return Link(pa, pb, track, rank, PagePairs.of(page), words, over)
 
 
