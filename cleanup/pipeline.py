@@ -59,7 +59,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
-    context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near)
+    context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near,
+                            sum(1 for _, line in raw_lines if line.strip()))
     items = [_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace)]
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
     items = noise.with_noise_item(items, junk)
