@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from . import lexicon, seams
-from .model import Item, Step
+from .model import Block, Item, Step
 from .noisecues import (CLAUSE_MARKS, CONTEXT_CUES, HAN, HAN_CHAR_RE, LINE_CUES, NEIGHBOUR_CUES, OWN_CUES, PAGE_CUES, SENTENCE_END,
                         VERTICAL_MARKS, WORD_CUES, PageText, View, bare_of, make_view, parse, stroke_share)
 from .rulebook import rule
@@ -323,6 +323,27 @@ def _model() -> Model:
 from .rulebook import REGISTRY as _REGISTRY  # noqa: E402  (the cues above are registered by now)
 
 _RULES = {code: _REGISTRY[code].func for code in (*LINE_CUES, *CONTEXT_CUES)}
+
+
+def mark_under_junk(blocks: list[Block], raw: dict[int, str], junk: frozenset[int]) -> list[Block]:
+    """Each block with `under_junk` set where set-aside lines stand right above its first dump line,
+    blank lines between at most: a picture stood there, and its caption is printed under it
+    (on the fit split, 12 of the 28 runs of OCR junk set aside between two lines of text).
+
+    >>> raw = {1: "正文。", 2: "", 3: "全了=如", 4: "", 5: "近日，社区开展义诊活动。", 6: "正文。"}
+    >>> [b.under_junk for b in mark_under_junk([Block("正文。", 1, 1), Block("近日，社区开展义诊活动。", 5, 5),
+    ...                                         Block("正文。", 6, 6)], raw, frozenset({3}))]
+    [False, True, False]
+    """
+    if not junk:
+        return blocks
+    out = []
+    for block in blocks:
+        no = block.first - 1
+        while no in raw and no not in junk and not raw[no].strip():
+            no -= 1
+        out.append(replace(block, under_junk=True) if no in junk else block)
+    return out
 
 
 def with_noise_item(items: list[Item], split: Split) -> list[Item]:
