@@ -288,6 +288,48 @@ def _names_under_event(block: Block, nxt: Block) -> bool:
     return shapes.is_byline(nxt.text) and shapes.is_event_sentence(block.text)
 
 
+@rule("CL12")
+def find_caption_under_picture(w: Window) -> str | None:
+    """A paragraph right under a picture's remains (lines set aside as noise) that opens a clause with its time: its caption.
+
+    OCR reads a picture as junk lines; the caption is printed under the picture,
+    often with no credit OCR reads whole. Under set-aside junk, a paragraph one of
+    whose first clauses opens with a time (近日，……; ……，日前，……; 北京时间6月12日凌晨，……)
+    is a caption, and so is one a dateline naming no writer opens (新华社北京6月11日电工业和……),
+    but not right under a headline: there it is the story's lede. A dateline with a writer's
+    role in its first words opens a story, its bracket misread or not (本报讯 〈记者 ……).
+
+    >>> under = lambda text, role="body": Window([Block("正文。", 1, 1, role=role), Block(text, 3, 3, under_junk=True)], 1)
+    >>> find_caption_under_picture(under("近日，市第二中学诵律操比赛拉开帷幕。"))
+    'caption'
+    >>> find_caption_under_picture(under("为提高群众的交通安全意识，日前，社区开展宣传活动。"))
+    'caption'
+    >>> find_caption_under_picture(under("新华社北京6月11日电工业和信息化部11日对汽车企业进行约谈提醒。"))
+    'caption'
+    >>> find_caption_under_picture(under("新华社北京6月11日电工业和信息化部11日对汽车企业进行约谈提醒。", role="headline"))
+    >>> find_caption_under_picture(under("本报讯 〈全媒体记者 魏静) 近日，社区开展活动。"))
+    >>> find_caption_under_picture(under("而对于一个普通人来说，"))
+
+    A date inside a clause is no time the caption opens with; nor is a paragraph under no junk a caption for it.
+
+    >>> find_caption_under_picture(under("尚德电力昨日宣布，公司收到通知，即2013年3月15日到期的可转债违约。"))
+    >>> find_caption_under_picture(_window("正文。", "近日，市第二中学诵律操比赛拉开帷幕。"))
+    """
+    block, prev = w.block, w.at(-1)
+    if not block.under_junk or shapes.is_headline_like(block.text):
+        return None
+    head = block.text[:_CUE_REACH]
+    if shapes.starts_with_dateline(head):
+        named = any(role in head for role in shapes.WRITER_ROLES)
+        return None if named or prev is not None and prev.role in ("headline", "column", "byline") else "caption"
+    return "caption" if _CLAUSE_TIME_RE.search(head) else None
+
+
+_CUE_REACH = 40  # characters: a caption names its time in its first clause or two
+# a time opening the paragraph (a few characters before it at most: 北京时间) or a clause
+_CLAUSE_TIME_RE = lexicon.compile_pattern(rf"(?:^[^，,。]{{0,4}}|[，,；;：:]\s*)(?:{_LEX.caption_cue_re.pattern})")
+
+
 @rule("CL06")
 def find_lone_event_caption(w: Window) -> str | None:
     """A one-sentence event description set apart: a caption printed without credit.

@@ -39,6 +39,7 @@ class Block:
     # the column stage reorders lines, so a paragraph may run on from line 26 to line 22
     runs: tuple[tuple[int, int], ...] = ()
     cuts: tuple[int, ...] = ()  # where in text each of its further dump lines starts
+    under_junk: bool = False  # lines set aside as noise (a picture's remains) stand right above it, blanks between at most
 
     @property
     def line_runs(self) -> tuple[tuple[int, int], ...]:

@@ -22,10 +22,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from . import lexicon
-from .model import Item, Step
-from .noisecues import (CONTEXT_CUES, HAN, HAN_CHAR_RE, LINE_CUES, NEIGHBOUR_CUES, OWN_CUES, PAGE_CUES, SENTENCE_END,
-                        VERTICAL_MARKS, PageText, View, bare_of, make_view, parse, stroke_share)
+from . import lexicon, seams
+from .model import Block, Item, Step
+from .noisecues import (CLAUSE_MARKS, CONTEXT_CUES, HAN, HAN_CHAR_RE, LINE_CUES, NEIGHBOUR_CUES, OWN_CUES, PAGE_CUES, SENTENCE_END,
+                        VERTICAL_MARKS, WORD_CUES, PageText, View, bare_of, make_view, parse, stroke_share)
 from .rulebook import rule
 
 _LEX = lexicon.load()
@@ -78,7 +78,6 @@ class Split:
 
 
 _PLAIN_RE = re.compile(f"[{HAN}0-9.%，。、；：？！“”‘’（）《》—…·,;:?!()\"'/]{{12,}}")
-_CLAUSE_MARKS = frozenset("，。、；：,;:")
 _CLEAN_RE = re.compile(f"[{HAN}0-9.%，。、；：？！“”‘’（）《》—…·,;:?!()\"'/]+")
 # not dashes: a rule reads as ——; a byline's bullet alone is a byline's, wrapped
 _WRAPPED_MARKS = frozenset("，。、；：？！“”‘’（）《》「」『』【】…,.;:?!()\"'" + VERTICAL_MARKS) | frozenset(lexicon.load().byline_bullets)
@@ -87,7 +86,8 @@ _WRAPPED_MARKS = frozenset("，。、；：？！“”‘’（）《》「」�
 def is_plain_text(bare: str) -> bool:
     """A line of running text, never junk (most lines): twelve characters or more of Han, digits
     and punctuation alone, with a clause mark among them; or punctuation alone (”。 wrapped onto
-    a line of its own). No cue looks at it; its pull on its neighbours is nil.
+    a line of its own). No cue looks at it; its pull on its neighbours is nil. (Its words could
+    not lift it: NZ22 is nil for a line with a clause mark or without Han characters.)
 
     >>> is_plain_text("社区开展义诊活动，为居民送健康"), is_plain_text("”。")
     (True, True)
@@ -96,15 +96,16 @@ def is_plain_text(bare: str) -> bool:
     """
     if _WRAPPED_MARKS.issuperset(bare):
         return True
-    return bool(_PLAIN_RE.fullmatch(bare)) and not _CLAUSE_MARKS.isdisjoint(bare)
+    return bool(_PLAIN_RE.fullmatch(bare)) and not CLAUSE_MARKS.isdisjoint(bare)
 
 
 def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model) -> bool:
     """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
     zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
     length (NZ07), its end (NZ09), its stroke shapes (NZ19), where it stands and whether it has a
-    space (NZ04) are looked at; NZ02, NZ03 and NZ08 are nil and NZ10 is one for such a line. The
-    score could not decide otherwise.
+    space (NZ04) are looked at; NZ02, NZ03 and NZ08 are nil and NZ10 is one for such a line. Its
+    words (NZ22) are read only when they alone could lift it over zero. The score could not decide
+    otherwise.
     """
     if not _CLEAN_RE.fullmatch(bare):
         return False
@@ -113,7 +114,18 @@ def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model)
     known = w("NZ07", 0.0) * max(0.0, 1 - len(bare) / 12) + w("NZ09", 0.0) * ends + w("NZ10", 0.0)
     known += w("NZ19", 0.0) * stroke_share(bare)
     known += sum(w(code, 0.0) * value for code, value in shape.items())
-    return model.full.bias + known + model.unasked[" " in text] <= 0
+    worst = model.full.bias + known + model.unasked[" " in text]
+    if worst <= 0 < worst + max(0.0, w("NZ22", 0.0)):  # only its words can tell: read them
+        return worst + w("NZ22", 0.0) * word_cues(bare)["NZ22"] <= 0
+    return worst <= 0
+
+
+def word_cues(bare: str) -> dict[str, float]:
+    """The dictionary's cues of a line (NZ22), read in simplified script (jieba lists words in
+    their simplified form); nil without the dictionary (jieba not installed: fewer lines go)."""
+    words = seams.words()
+    neutral = lexicon.converter("t2s").convert(bare) if words else bare
+    return {"NZ22": _RULES["NZ22"]((neutral, words))}
 
 
 def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
@@ -142,7 +154,7 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
         else:
             v = make_view(parse(text, bare), None)
             views.append(v)
-            table.append({code: _RULES[code](v) for code in OWN_CUES} | _shape(bares, rank, i))
+            table.append({code: _RULES[code](v) for code in OWN_CUES} | word_cues(bare) | _shape(bares, rank, i))
             bounds.append(_page_cue_bounds(v))
             continue
         bounds.append(None)
@@ -215,7 +227,7 @@ _CLEAR_P = _sigmoid(_CLEAR)
 
 @rule("NZ01")
 def set_aside_junk(score: float) -> bool:
-    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ21) score above zero.
+    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22) score above zero.
 
     The score is bias + Σ weight × cue, weights fitted on the corpus (rules/noise.toml)
     so that hardly a real line goes (`cleanup explain --rule NZ` shows each line's cues).
@@ -260,7 +272,8 @@ def _glued_junk(text: str, page: PageText, model: Model) -> bool:
     pieces = [p for p in _PIECES_RE.split(text.strip()) if p.strip()]  # (a gap of tabs and spaces is no piece)
     if len(pieces) < 2:
         return False
-    scores = [model.line.score({c: _RULES[c](make_view(parse(p), page)) for c in LINE_CUES}) for p in pieces]
+    scores = [model.line.score({c: _RULES[c](make_view(parse(p), page)) for c in LINE_CUES if c not in WORD_CUES}
+                               | word_cues(bare_of(p))) for p in pieces]
     return warn_glued_junk([(score, len(bare_of(p))) for score, p in zip(scores, pieces)])
 
 
@@ -310,6 +323,27 @@ def _model() -> Model:
 from .rulebook import REGISTRY as _REGISTRY  # noqa: E402  (the cues above are registered by now)
 
 _RULES = {code: _REGISTRY[code].func for code in (*LINE_CUES, *CONTEXT_CUES)}
+
+
+def mark_under_junk(blocks: list[Block], raw: dict[int, str], junk: frozenset[int]) -> list[Block]:
+    """Each block with `under_junk` set where set-aside lines stand right above its first dump line,
+    blank lines between at most: a picture stood there, and its caption is printed under it
+    (on the fit split, 12 of the 28 runs of OCR junk set aside between two lines of text).
+
+    >>> raw = {1: "正文。", 2: "", 3: "全了=如", 4: "", 5: "近日，社区开展义诊活动。", 6: "正文。"}
+    >>> [b.under_junk for b in mark_under_junk([Block("正文。", 1, 1), Block("近日，社区开展义诊活动。", 5, 5),
+    ...                                         Block("正文。", 6, 6)], raw, frozenset({3}))]
+    [False, True, False]
+    """
+    if not junk:
+        return blocks
+    out = []
+    for block in blocks:
+        no = block.first - 1
+        while no in raw and no not in junk and not raw[no].strip():
+            no -= 1
+        out.append(replace(block, under_junk=True) if no in junk else block)
+    return out
 
 
 def with_noise_item(items: list[Item], split: Split) -> list[Item]:

@@ -1,4 +1,4 @@
-"""The noise stage's cues (NZ02–NZ12, NZ14–NZ21): what a line and its page show of junk.
+"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22): what a line and its page show of junk.
 
 Each cue is a small pure function giving a number, most of them a share in
 [0, 1]; cleanup/noise.py weighs them (rules/noise.toml) and decides.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 
 from . import lexicon
@@ -17,6 +18,8 @@ _LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
 # stdlib re with the Han blocks spelled out: several times faster than regex's \p{Han} on every line
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 HAN_CHAR_RE = re.compile(f"[{HAN}]")
+_HAN_RUN_RE = re.compile(f"[{HAN}]+")
+CLAUSE_MARKS = frozenset("，。、；：,;:")
 _HAN_PAIR_RE = re.compile(f"(?=([{HAN}]{{2}}))")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _BULLET_NAME_RE = re.compile(f"\\S[ \u3000]{{1,2}}[{HAN}]{{2,3}}")  # one mark, one gap, one name
@@ -367,11 +370,71 @@ def page_shows_clear_junk(others: int) -> float:
     return min(2, others) / 2
 
 
-LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16", "NZ19")
+@rule("NZ22")
+def unread_characters(line: tuple[str, Container[str] | None]) -> float:
+    """Share of a line's Han characters in no word of the dictionary, weighed by how many it has; 0 without one.
+
+    Running text is words; a picture read as text strings characters that no
+    word joins (油涉过内寺许地二和也). A few characters tell little (a name,
+    a section's 要闻): nil up to two, full weight from eight. A line with a
+    clause mark is a sentence's piece, its words cut at both ends: nil. A
+    credit or a byline is names, which no dictionary lists (邓建胜 摄, ■高野鹏): nil.
+    A numeral's counter or unit is read with it (第7版, 6月). Given (the line
+    without white space, in simplified script, the words of two to four
+    characters: jieba's, cleanup.seams.words); a word counts inside a run of
+    Han characters only.
+
+    >>> words = {"社区", "开展", "义诊", "活动"}
+    >>> unread_characters(("社区开展义诊活动", words)), unread_characters(("油涉过内寺许地二", words))
+    (0.0, 1.0)
+    >>> unread_characters(("油涉过内寺", words)), unread_characters(("社区开展义诊寺许", words))
+    (0.5, 0.25)
+    >>> unread_characters(("第7版社区", words)), unread_characters(("油涉过内寺许地摄", words))
+    (0.0, 0.0)
+    >>> unread_characters(("油涉，过内寺许地二", words)), unread_characters(("油涉过内寺许地二", None))
+    (0.0, 0.0)
+    """
+    bare, words = line
+    if not words or not CLAUSE_MARKS.isdisjoint(bare) or _names(bare):
+        return 0.0
+    runs = [(m.group(), _by_digits(bare, m.start(), m.end())) for m in _HAN_RUN_RE.finditer(bare)]
+    hans = sum(len(run) for run, _ in runs)
+    if hans <= _FEW_HANS:
+        return 0.0
+    covered = 0
+    for run, (before, after) in runs:
+        covered += before + after  # 第7版, 6月, 15亿: a numeral's counter or unit is read with it
+        run = run[before:len(run) - after]
+        reach = 0  # the characters before it are covered by a word already counted
+        for i in range(len(run) - 1):
+            for end in range(min(len(run), i + 4), i + 1, -1):  # the longest word first
+                if run[i:end] in words:
+                    if end > reach:
+                        covered += end - max(i, reach)
+                        reach = end
+                    break
+    return round((1 - covered / hans) * min(1.0, (hans - _FEW_HANS) / (_MANY_HANS - _FEW_HANS)), 3)
+
+
+def _names(bare: str) -> bool:
+    """A credit (……摄), a byline (记者……) or a bulleted name (■高野鹏): names, which no dictionary lists."""
+    return bare.endswith(_LEX.credit_suffixes) or bare.startswith(_LEX.byline_roles) or bare[:1] in _LEX.byline_bullets
+
+
+def _by_digits(bare: str, start: int, end: int) -> tuple[int, int]:
+    """Whether a run of Han characters has a digit just before it, and just after it (one character
+    counted once)."""
+    before = int(start > 0 and bare[start - 1].isdigit())
+    return before, int(end - start > before and end < len(bare) and bare[end].isdigit())
+
+
+LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16", "NZ19", "NZ22")
 PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
-OWN_CUES = tuple(code for code in LINE_CUES if code not in PAGE_CUES)
+WORD_CUES = ("NZ22",)  # these need the dictionary (computed by cleanup.noise, which has it)
+OWN_CUES = tuple(code for code in LINE_CUES if code not in PAGE_CUES + WORD_CUES)
 _LEX = lexicon.load()
 CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21")
 NEIGHBOUR_CUES = ("NZ11", "NZ12", "NZ17", "NZ21")  # these need the other lines' probabilities
 _LONG = 8  # characters: a line this long is a column's line of text, not a speck
+_FEW_HANS, _MANY_HANS = 2, 8  # Han characters: NZ22 nil up to the first, full from the second
 _EDGE = 6  # lines (blanks aside) at the top and at the foot of a page that hold its running head and foot

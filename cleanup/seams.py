@@ -11,6 +11,7 @@ of the seam's neighbourhood has a word across it).
 from __future__ import annotations
 
 import functools
+import importlib.util
 import math
 import os
 import re
@@ -18,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 _COMMON = 20  # the least frequency (jieba's count) of a word that tells a seam
+_KNOWN = 3  # the least a word is listed with to count as read (NZ22)
 _WINDOW = 4  # characters either side of a seam that its reading looks at
 _UNKNOWN = -20.0  # the log-probability of a character read alone, below any listed word's
 
@@ -79,23 +81,34 @@ def lexicon() -> dict[str, float] | None:
     often than they tell a seam. Loaded once a process, and only for a page that looks
     interleaved.
     """
-    try:
-        import jieba
-    except ImportError:
+    counts = words()
+    if counts is None:
         return None
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    counts: dict[str, int] = {}
+    common = {word: count for word, count in counts.items() if count >= _COMMON}
+    total = sum(common.values())
+    _LOADED["words"] = {word: math.log(count / total) for word, count in common.items()}
+    return _LOADED["words"]
+
+
+@functools.cache
+def words() -> dict[str, int] | None:
+    """jieba's words of two to four characters seen _KNOWN times or more, and their counts, if jieba
+    is installed (else None): read once a process, when a page first asks (the column stage for a
+    page that looks interleaved, the noise stage for a line only words can judge). jieba itself is
+    not imported (slow to load), only its word list read, in one pass.
+    """
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        return None
     try:
-        with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                word, count, _ = (line.split(" ", 2) + ["", ""])[:3]
-                if 2 <= len(word) <= 4 and count.isdigit() and int(count) >= _COMMON:
-                    counts[word] = int(count)
+        with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), encoding="utf-8") as handle:
+            text = handle.read()
     except OSError:
         return None
-    total = sum(counts.values())
-    _LOADED["words"] = {word: math.log(count / total) for word, count in counts.items()}
-    return _LOADED["words"]
+    return {word: int(count) for word, count in _ENTRY_RE.findall(text) if int(count) >= _KNOWN}
+
+
+_ENTRY_RE = re.compile(r"^(\S{2,4}) (\d+) ", re.M)  # a line of dict.txt: word, count, tag
 
 
 _LOADED: dict[str, dict[str, float]] = {}

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from cleanup import conserve, noise, output, pipeline
+from cleanup import conserve, noise, output, pipeline, seams
 
 from .conftest import DUMPS, ROOT
 
@@ -89,3 +89,53 @@ def test_a_line_of_scattered_specks_and_letters_goes_to_noise():
     page = pipeline.clean_text(OCR_PAGE, "p.txt")
     junk = [text for item in page.items if item.kind == "noise" for _, text in item.body]
     assert "人 4二| 二 SEE" in junk
+
+
+WORDLESS = "油涉过内寺许地二和也洋丙过"  # a picture read as Han characters no word joins (fit split, Tesseract)
+
+
+@pytest.mark.skipif(seams.words() is None, reason="jieba (the extra `columns`) not installed")
+def test_a_line_of_characters_no_word_joins_goes_to_noise():
+    page = pipeline.clean_text(OCR_PAGE.replace("司     了|", f"司     了|\n\n{WORDLESS}\n"), "p.txt")
+    junk = [text for item in page.items if item.kind == "noise" for _, text in item.body]
+    assert WORDLESS in junk
+
+
+@pytest.mark.skipif(seams.words() is None, reason="jieba (the extra `columns`) not installed")
+def test_the_words_are_read_in_either_script():
+    assert noise.word_cues("社區開展義診活動為居民") == noise.word_cues("社区开展义诊活动为居民")
+    assert noise.word_cues("油涉过内寺许地二和也")["NZ22"] > 0.5 > noise.word_cues("社区开展义诊活动为居民")["NZ22"]
+
+
+@pytest.mark.skipif(seams.words() is None, reason="jieba (the extra `columns`) not installed")
+def test_names_and_numerals_are_not_unread_words():
+    # a credit or a bulleted name is names (no dictionary lists them); a numeral's counter is read with it
+    assert [noise.word_cues(line)["NZ22"] for line in ("部建胶摄", "■高野鹏", "第7版经济", "6月11日记者发稿")] == [0.0] * 4
+
+
+def test_the_words_weigh_only_for_junk():
+    assert noise.load_model().full.weights["NZ22"] > 0
+
+
+PICTURE_PAGE = """社区开展义诊活动
+为居民送健康
+
+本报讯（记者 王欣）近日，金桥社区联合市第一医院开展义诊活动，为辖区居民免费测量血压、血糖，
+并讲解常见病的预防知识，现场还发放了健康手册一百余份，受到居民的欢迎。
+
+人     4二|         二        SEE
+
+近日，市第二中学“阳光体育 和谐校园”韵律操比赛拉开帷幕，同学们展示了朝气蓬勃的精神风貌。
+
+活动中，医生们耐心解答居民的问题，并为行动不便的老人上门服务，居民纷纷表示感谢，希望这样的
+活动能够常态化开展下去，让更多的居民在家门口享受到优质的医疗服务。
+"""
+
+
+def test_a_paragraph_under_a_pictures_junk_that_opens_with_its_time_is_a_caption():
+    page = pipeline.clean_text(PICTURE_PAGE, "p.txt")
+    assert [item.kind for item in page.items if "韵律操" in "".join(text for _, text in item.body)] == ["photo"]
+    assert "人 4二| 二 SEE" in [text for item in page.items if item.kind == "noise" for _, text in item.body]
+    # the same paragraph after a printed blank line alone is no caption: the picture's junk is the evidence
+    plain = pipeline.clean_text(PICTURE_PAGE.replace("人     4二|         二        SEE\n\n", ""), "p.txt")
+    assert [item.kind for item in plain.items if "韵律操" in "".join(text for _, text in item.body)] == ["article"]

@@ -148,6 +148,33 @@ def fit(pages: list[Page], real_rate: float, real_weight: float = 1.0, text_grou
     return noise.Model(line, full)
 
 
+def fit_only(pages: list[Page], codes: tuple[str, ...], real_rate: float, text_groups: tuple[str, ...] = (),
+             most: float = 12.0, step: float = 0.25) -> noise.Model:
+    """Fit the [full] weight of each cue of `codes` (a cue just added), every other weight and the bias held
+    as rules/noise.toml has them: a line search, one cue after another, for the weight that sets aside
+    the most junk with no line of a text extraction and at most `real_rate` of the OCR dumps' real lines
+    above zero (ties: the least weight). A full refit moves every decision; this moves only the lines
+    the new cue sees."""
+    model = noise.load_model()
+    cues = noise.LINE_CUES + noise.CONTEXT_CUES
+    x, y, groups, plain = table(pages, model, cues, exact=False)  # as the pipeline decides
+    ocr = ~np.isin(groups, text_groups)
+    allowed = int(real_rate * (~y & ocr).sum())
+    weights = dict(model.full.weights)
+    for code in codes:
+        best = (-1, 0.0)
+        for w in np.arange(0.0, most + step / 2, step):
+            trial = weights | {code: float(w)}
+            scores = model.full.bias + x @ np.array([trial.get(k, 0.0) for k in cues])
+            out = (scores > 0) & ~plain
+            if (out & ~ocr).any() or (out & ~y & ocr).sum() > allowed:
+                continue
+            if (out & y).sum() > best[0]:
+                best = (int((out & y).sum()), float(w))
+        weights[code] = best[1]
+    return noise.Model(model.line, noise.Weights(model.full.bias, weights))
+
+
 def report(pages: list[Page], model: noise.Model) -> None:
     cues = noise.LINE_CUES + noise.CONTEXT_CUES
     x, y, groups, plain = table(pages, model, cues, exact=False)  # as the pipeline decides: its shortcuts taken
@@ -183,11 +210,17 @@ def main() -> None:
                         help="groups made by text extraction: none of their lines may go")
     parser.add_argument("--rounds", type=int, default=0, help="refits, each weighing the real lines near the cut more")
     parser.add_argument("--boost", type=float, default=1.0, help="how much more a real line near the cut weighs each round")
+    parser.add_argument("--only", nargs="*", default=[],
+                        help="fit only these cues' [full] weights, the rest held as rules/noise.toml has them")
     parser.add_argument("--write", action="store_true", help="write the fitted weights to rules/noise.toml")
     args = parser.parse_args()
     pages = [page for spec in args.data for page in load(spec)]
-    model = (fit(pages, args.real_rate, args.real_weight, tuple(args.text_groups), args.rounds, args.boost)
-             if args.action == "fit" else noise.load_model())
+    if args.action == "report":
+        model = noise.load_model()
+    elif args.only:
+        model = fit_only(pages, tuple(args.only), args.real_rate, tuple(args.text_groups))
+    else:
+        model = fit(pages, args.real_rate, args.real_weight, tuple(args.text_groups), args.rounds, args.boost)
     report(pages, model)
     if args.action == "fit":
         for name, weights in (("line", model.line), ("full", model.full)):

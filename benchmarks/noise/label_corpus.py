@@ -15,16 +15,33 @@ from pathlib import Path
 
 from benchmarks.factory.labels import label_lines
 from benchmarks.factory.truth import read_truth
+from cleanup import lexicon
 from cleanup.decode import decode
 from cleanup.layout import split_lines
+from cleanup.noisecues import HAN_CHAR_RE, bare_of
+
+_CREDIT_SUFFIXES = lexicon.load().credit_suffixes
+_CREDIT_MOST = 12  # characters: a photo credit is a name or two and the credit word
 
 
 def labels(text: str, truth: Path) -> list[str]:
     out = []
     for line in label_lines(text, read_truth(truth)):
         roles = {segment.role for segment in line.segments}
-        out.append("blank" if not roles else "junk" if roles == {"noise"} else "real")
+        out.append("blank" if not roles else "junk" if roles == {"noise"} and not is_credit(line.text) else "real")
     return out
+
+
+def is_credit(line: str) -> bool:
+    """A short line ending with a credit word after a name (部建胶 摄): a photo credit, its name misread
+    past aligning (鄧建勝 攝), never a picture's junk.
+
+    >>> is_credit("部建胶 摄"), is_credit("摄"), is_credit("人1太一一")
+    (True, False, False)
+    """
+    bare = bare_of(line)
+    return (len(bare) <= _CREDIT_MOST and bare.endswith(_CREDIT_SUFFIXES)
+            and len(HAN_CHAR_RE.findall(bare)) >= 3)
 
 
 def main() -> None:
