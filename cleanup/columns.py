@@ -29,6 +29,8 @@ _MIN_HITS = 3  # and seams found a little further down
 _DEALT = 0.75  # a page goes on into the next line less often than this, against a little further down
 _WRAPPED = 0.4  # the share of a page's lines, at least, that fill one of its column widths
 _COLUMN_LINES = 3  # pieces a track holds to count as a column
+_CHUNKED = 0.5  # the share of open lines, at least, a blank line follows on a page dealt in chunks
+_MIN_WORD_HITS = 5  # and words found across to a line a little further down
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +57,13 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     boxes: the dump is text boxes sorted by height (boxes_by_height), searched with BOX_WEIGHTS
     where no line was cut at a gutter."""
     texts = [stripped for _, text in numbered if (stripped := text.strip())]
-    if len(texts) < _MIN_LINES or not (gutters.may_be_merged(texts) or looks_dealt(texts)):
+    if len(texts) < _MIN_LINES:
+        return Result(_cut_head_rows(numbered, trace), ())
+    chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
+    if not (chunks or gutters.may_be_merged(texts) or looks_dealt(texts)):
         return Result(_cut_head_rows(numbered, trace), ())  # most pages: one look at their lines, nothing to search
     pieces = gutters.pieces_of(numbered)
-    if not any(p.slot for p in pieces) and not looks_dealt([p.text for p in pieces]) or not _wrapped(pieces):
+    if not any(p.slot for p in pieces) and not (chunks or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces):
         return Result(_cut_head_rows(numbered, trace), ())
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
     weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
@@ -190,8 +195,7 @@ def looks_dealt(texts: list[str]) -> bool:
     >>> looks_dealt(dealt + elsewhere), looks_dealt((col1 + col2) * 3 + elsewhere)
     (True, False)
     """
-    open_lines = [i for i in range(len(texts) - 2)
-                  if len(texts[i]) >= 6 and texts[i][-1] not in _STOPS and not shapes.ends_sentence(texts[i])]
+    open_lines = [i for i in range(len(texts) - 2) if _open(texts[i])]
     if len(open_lines) < _MIN_OPEN:
         return False
     seen = seams.pairs_in(texts, {texts[i][-1] for i in open_lines})
@@ -202,6 +206,39 @@ def looks_dealt(texts: list[str]) -> bool:
         next_hits += tail + heads[i + 1] in seen
         later_hits += any(tail + head in seen for head in heads[i + 2:i + 7])
     return later_hits >= _MIN_HITS and next_hits < _DEALT * later_hits
+
+
+def dealt_in_chunks(numbered: list[tuple[int, str]], words: dict[str, float] | None = None) -> bool:
+    """Whether blank lines part most lines that stop mid-sentence from the next (pdfminer's
+    chunks), and a dictionary word runs from them into a line a little further down more often
+    than into the next one: columns dealt out chunk by chunk, which the page's own character
+    pairs (looks_dealt) are too few to show on a short page.
+
+    >>> col1, col2 = ["吉林省长春市农", "安县田间察看玉", "米新苗长势良好"], ["中国科学院东", "北地理研究特", "别研究助理齐"]
+    >>> dealt = [(k, line) for k, line in enumerate(line for pair in zip(col1, col2) for line in (pair[0], "", pair[1], ""))]
+    >>> read = [(k, line) for k, line in enumerate(line for text in col1 + col2 for line in (text, ""))]
+    >>> words = {"农安": -9.0, "安县": -9.0, "玉米": -8.0, "东北": -8.0, "地理": -8.0, "特别": -8.0, "研究": -8.0}
+    >>> dealt_in_chunks(dealt * 2, words), dealt_in_chunks(read * 2, words)
+    (True, False)
+    """
+    lines = [text.strip() for _, text in numbered]
+    open_at = [k for k in range(len(lines) - 1) if _open(lines[k])]
+    if len(open_at) < _MIN_OPEN or sum(not lines[k + 1] for k in open_at) < _CHUNKED * len(open_at):
+        return False
+    words = words if words is not None else seams.lexicon()
+    texts = [text for text in lines if text]
+    next_hits = later_hits = 0
+    for i in range(len(texts) - 2):
+        if not _open(texts[i]):
+            continue
+        next_hits += seams.word_across(texts[i], texts[i + 1], words)
+        later_hits += any(seams.word_across(texts[i], text, words) for text in texts[i + 2:i + 7])
+    return later_hits >= _MIN_WORD_HITS and next_hits < later_hits
+
+
+def _open(text: str) -> bool:
+    """A full enough line that stops mid-sentence."""
+    return len(text) >= 6 and text[-1] not in _STOPS and not shapes.ends_sentence(text)
 
 
 def boxes_by_height(lines: list[tuple[int, str]]) -> bool:

@@ -285,3 +285,17 @@ def test_the_warning_of_a_box_dump_names_a_layout_step_not_a_pdf_extractor():
         cw01 = [w for item in page.items for w in item.warnings if w.startswith("CW01")] + \
             [w for w in page.warnings if w.startswith("CW01")]
         assert cw01 and all(wanted in w and unwanted not in w for w in cw01), stem
+
+
+def test_a_short_page_dealt_in_chunks_is_found_by_the_words_across_its_seams():
+    """pdfminer deals three columns out a line a chunk, blank lines between: the page prints too
+    few of its character pairs twice for looks_dealt to see it, but dictionary words run from a
+    line into the one three chunks down (洗钱；把赃款转 | 移到美国), so the columns are put back."""
+    dump = CORPUS / "fit" / "dumps" / "f014_pdfminer.txt"
+    numbered = numbered_after_line_rules(dump.read_bytes())
+    assert columns.dealt_in_chunks(numbered)
+    result = columns.deinterleave(numbered)
+    assert any(w.startswith("CW01") for w in result.warnings)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    opener = next(k for k, text in enumerate(out) if text.startswith("续有一系列涉及到美国的行为"))
+    assert out[opener + 1].startswith("移到美国")
