@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from . import headlines, shapes
 from .drafts import Draft
 from .heads import Head, build_head
-from .model import Step
+from .model import Block, Step
 
 
 @dataclass
@@ -41,7 +41,8 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
                 blocks = runs[above.head_run].run.blocks
                 _note(trace, "AS20", "tentative-story-rejoined", draft, above, f"its headline (line {draft.head.first}) "
                       "stands right over the one the story above took, in one run: a title over its subtitle")
-                above.head = build_head([b for b in blocks if draft.head.first <= b.first <= above.head.last])
+                above.head = build_head([b for b in blocks if draft.head.first <= b.first <= above.head.last
+                                         and _of_heads(b, draft.head, above.head)])
                 _merge(above, draft, drafts, "" if draft.width_change else  # (only our own guess undone)
                        f"AS11 two headline groups of one run rejoined over one story (line {draft.first})")
             else:
@@ -101,6 +102,13 @@ def _goes_on(draft: Draft, above: Draft) -> bool:
     if draft.after_photo or draft.width_change:
         return above.head is None or spoken_of or len(draft.body) == 1 and not draft.width_change
     return spoken_of or above.head is None and above.broke_from is None
+
+
+def _of_heads(block: Block, *heads: Head) -> bool:
+    """Whether a block at the edge of the heads' lines is one of theirs: two pieces of one dump line
+    parted (CW03, CW05) share its number, and the other piece may head another story."""
+    inside = any(h.first < block.first < h.last for h in heads)
+    return inside or any(block.text in h.text or block.text in h.byline or block.text in h.column for h in heads)
 
 
 def _title_over_subtitle(draft: Draft, above: Draft, runs: list[Placed]) -> bool:

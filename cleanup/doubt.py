@@ -1,14 +1,16 @@
-"""How doubtful each finished item is: item-level cues, weighed by one logistic model (AS18).
+"""How doubtful each finished item is: item and page cues, weighed by one logistic model (AS18).
 
 Each cue is a small fact about the item itself (its headline, its paragraphs, its
 dump lines): no headline, a headline that stands in its own text as a clause, a
 paragraph that stops mid-sentence, lines the column stage rebuilt or that sat next
-to junk set aside as noise... The weights are data (rules/doubt.toml), fitted by
-benchmarks/doubt/fit.py on the factory corpus's fit split against whether each item
-came out exact. An item (article, photo, note, furniture) whose score is above the cut,
-with a cue of its own to name, gets one warning, AS18, that names the cues that fired;
-nothing else changes.
-"""
+to junk set aside as noise, a name run into its role word... or about its page, which
+the tool detected: columns put back somewhere on it, junk set aside, lines reading
+partly like junk throughout, many other stories stopping mid-sentence. The weights are
+data (rules/doubt.toml), fitted by benchmarks/doubt/fit.py on the factory corpus's fit
+split against whether each item came out exact. An item (article, photo, note,
+furniture) whose score is above the cut (more likely wrong than right), with a cue to
+name (its own or its page's: its kind alone is a prior, never a reason), gets one
+warning, AS18, that names the cues that fired; nothing else changes."""
 
 from __future__ import annotations
 
@@ -26,10 +28,16 @@ _SHORT_CAPTION = 20  # characters: a caption shorter than this is a fragment of 
 _LONG = 1500  # characters: longer than this, two stories may have run together
 _SHORT_HEADLINE = 6  # characters: a headline shorter than this is a fragment of one
 _SPACED_RE = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")  # a space between two Han characters
-_ODD_RE = re.compile(r"[|\\/_~^<>{}\[\]@#$&*=+]")  # no printed story text has them; misreads do
+# no printed story text has them; misreads do (not +: “党建+网格”, “1+1+4” are printed)
+_ODD_RE = re.compile(r"[|\\/_~^<>{}\[\]@#$&*=]")
 _HEADLINE_RE = re.compile(r"[^\u4e00-\u9fff\s“”‘’、·：！？—《》（）0-9%.A-Za-z]")  # beyond a headline's marks
 _NAMED = 0.3  # a cue weighing less than this is too slight to name as a reason
 _NEAR = 2  # dump lines: junk this close to an item's line sat next to it
+_APART = 3  # dump lines: running-head pieces this far apart were read as separate chunks, in any order
+_JUNKY_PAGE = 0.02  # share of a page's lines read partly like junk: an OCR page's misreads run through it
+_CUT_PAGE = 0.3  # share of a page's other stories stopping mid-sentence: its stories were cut apart
+# a name run into its role word (（记者李明通讯员…, 李明摄): the dump dropped the phrase spaces printed there
+_RUN_TOGETHER_RE = re.compile(r"[（(][^）)]{0,20}?(?:记者|通讯员|記者|通訊員)[\u4e00-\u9fff]|[\u4e00-\u9fff][摄攝](?:$|[）)\s])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +47,7 @@ class Context:
     noise: frozenset[int] = frozenset()  # dump lines set aside as noise
     rebuilt: tuple[tuple[int, int], ...] = ()  # (first, last) dump lines the column stage put back
     junk_like: frozenset[int] = frozenset()  # kept dump lines the noise stage scored close to junk
+    lines: int = 0  # the dump's lines with text
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +100,40 @@ def cut_short(body: tuple[tuple[str, str], ...]) -> str | None:
     return next((text for kind, text in body if kind == "p" and not shapes.ends_sentence(text)), None)
 
 
+def page_cues(context: Context) -> dict[str, float]:
+    """The cues of the item's page: columns put back somewhere on it, junk set aside, misreads throughout.
+
+    >>> sorted(page_cues(Context(noise=frozenset({9}), junk_like=frozenset({3}), lines=40)))
+    ['page_junk', 'page_noise']
+    >>> page_cues(Context(junk_like=frozenset({3}), lines=100))
+    {}
+    """
+    found = {}
+    if context.rebuilt:
+        found["page_rebuilt"] = 1.0
+    if context.noise:
+        found["page_noise"] = 1.0
+    if context.lines and len(context.junk_like) / context.lines >= _JUNKY_PAGE:
+        found["page_junk"] = 1.0
+    return found
+
+
+def with_page_cut(found: list[dict[str, float]]) -> list[dict[str, float]]:
+    """Each item's cues, with page_cut where many of the page's other stories stop mid-sentence.
+
+    >>> [sorted(f) for f in with_page_cut([{"article": 1.0, "cut_short": 1.0}, {"article": 1.0}])]
+    [['article', 'cut_short'], ['article', 'page_cut']]
+    """
+    stories = [("cut_short" in f) for f in found if "article" in f]
+    out = []
+    for f in found:
+        own = "article" in f and "cut_short" in f
+        others = len(stories) - ("article" in f)
+        share = (sum(stories) - own) / others if others else 0.0
+        out.append({**f, "page_cut": 1.0} if share >= _CUT_PAGE else f)
+    return out
+
+
 def cues(item: Item, context: Context = Context()) -> dict[str, float]:
     """The cues that fire for one item (each 1.0), by name.
 
@@ -109,6 +152,8 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
     if any(b < a for a, b in zip(starts, starts[1:])):
         found["out_of_order"] = 1.0
     size = sum(len(shapes.squeeze(text)) for _, text in item.body)
+    if item.kind == "furniture" and any(1 < b[0] - a[1] <= _APART for a, b in zip(item.spans, item.spans[1:])):
+        found["head_apart"] = 1.0
     if item.kind == "photo" and not item.credit:
         found["no_credit"] = 1.0
     if item.kind == "photo" and size < _SHORT_CAPTION:
@@ -118,6 +163,9 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
         found["spaced"] = 1.0
     if _ODD_RE.search(text):
         found["odd_marks"] = 1.0
+    if _RUN_TOGETHER_RE.search(text):
+        found["run_together"] = 1.0
+    found.update(page_cues(context))
     if item.kind != "article":
         return found
     if not item.title:
@@ -155,6 +203,10 @@ SAYS = {  # what each cue says in the warning; a kind's prior is not a reason of
     "spaced": "a space inside Chinese text", "odd_marks": "marks no story prints (|, _, <…)",
     "headline_short": "a very short headline", "headline_odd": "the headline holds marks no headline prints (，。…)",
     "one_paragraph": "one paragraph", "junk_like": "lines that read partly like junk",
+    "head_apart": "running-head pieces read apart (their order is a guess)",
+    "run_together": "a name run into its role word (the dump dropped phrase spaces)",
+    "page_rebuilt": "a page whose columns were put back", "page_noise": "a page with junk set aside",
+    "page_junk": "a page whose lines often read partly like junk", "page_cut": "a page whose other stories stop mid-sentence",
 }
 
 
@@ -165,13 +217,12 @@ def reasons(found: dict[str, float], model: Model = MODEL) -> list[str]:
 
 
 def doubted(found: dict[str, float], model: Model = MODEL) -> bool:
-    """Warned of: scored above the cut, with a cue of its own to name."""
+    """Warned of: scored above the cut, with a cue (the item's own or its page's) to name."""
     return model.score(found) > model.cut and bool(reasons(found, model))
 
 
-def warning(item: Item, context: Context = Context(), model: Model = MODEL) -> str | None:
-    """AS18 and the cues that raised the item's score, if it is doubted; else None."""
-    found = cues(item, context)
+def warning(item: Item, found: dict[str, float], model: Model = MODEL) -> str | None:
+    """AS18 and the cues (`found`) that raised the item's score, if it is doubted; else None."""
     if not doubted(found, model):
         return None
     said = [SAYS[name] + (f" (……{cut_short(item.body)[-8:]})" if name == "cut_short" else "")
@@ -183,7 +234,7 @@ def warning(item: Item, context: Context = Context(), model: Model = MODEL) -> s
 def weigh(items: list[Item], context: Context) -> list[Item]:
     """Each item with its AS18 warning where the model doubts it."""
     out = []
-    for item in items:
-        said = warning(item, context)
+    for item, found in zip(items, with_page_cut([cues(item, context) for item in items])):
+        said = warning(item, found)
         out.append(replace(item, warnings=(*item.warnings, said)) if said else item)
     return out

@@ -57,6 +57,56 @@ def part_rows_read_across(numbered: list[tuple[int, str]], trace: list[Step] | N
     return out, frozenset(parted)
 
 
+_HEAD_ROW_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")  # one space between wide characters
+_CLOSING_TAG_RE = re.compile(r"[（(][\u3400-\u9fff·・]{2,12}[）)]$")  # a column's tag closing a title: ……（社区·那些事）
+
+
+def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> tuple[list[tuple[int, str]], frozenset[int]]:
+    """Two headline pieces printed side by side that the extractor wrote as one line, one space
+    between, parted (CW05): the left piece ends what stands above it, the right opens what follows.
+
+    Only where the space cannot be a phrase space: the left piece is closed by a column's tag (a
+    title ends there), or the right piece is a note's 编者按. Also returns the numbers of the lines parted.
+
+    >>> part_head_rows([(4, "爱国教育进校园（社区·那些事） 经济聚焦：江苏探索新途径"), (5, "政策松绑、平台支撑")])
+    ([(4, '爱国教育进校园（社区·那些事）'), (4, ''), (4, '经济聚焦：江苏探索新途径'), (5, '政策松绑、平台支撑')], frozenset({4}))
+    >>> part_head_rows([(9, "航天环宇实控人等拟套现2.2亿 编者按")])[0]
+    [(9, '航天环宇实控人等拟套现2.2亿'), (9, ''), (9, '编者按')]
+
+    A title's phrase space, a dateline's bracket and running text stay whole:
+
+    >>> rows = [(1, "汇率避险“工具箱”再扩容 小币种产品密集落地"), (2, "本报讯（记者 郑林） 近日开展活动"), (3, "党委统揽 全域统筹")]
+    >>> part_head_rows(rows) == (rows, frozenset())
+    True
+    """
+    out: list[tuple[int, str]] = []
+    parted: set[int] = set()
+    for no, text in numbered:
+        cut = _head_row_cut(text.strip()) if " " in text.strip() else None
+        if cut is None:
+            out.append((no, text))
+            continue
+        left, right = text.strip()[:cut], text.strip()[cut + 1:]
+        if trace is not None:
+            trace.append(Step("CW05", "part-head-row", no, no, text.strip(), f"{left} ¶ {right}"))
+        parted.add(no)
+        out.extend([(no, left), (no, ""), (no, right)])
+    return out, frozenset(parted)
+
+
+def _head_row_cut(text: str) -> int | None:
+    """Where a line of two side-by-side headline pieces parts (the offset of its space), or None."""
+    for m in _HEAD_ROW_SPACE_RE.finditer(text):
+        left, right = text[:m.start()], text[m.end():]
+        if not shapes.is_headline_like(left) or shapes.starts_with_dateline(left):
+            continue
+        if shapes.NOTE_RE.fullmatch(right):
+            return m.start()
+        if _CLOSING_TAG_RE.search(left) and len(left) > 6 and shapes.letters(right) >= 4 and shapes.is_headline_like(right):
+            return m.start()
+    return None
+
+
 def _gutter_runs_on(numbered: list[tuple[int, str]], k: int) -> bool:
     """Line k's gaps go on into a line next to it: that line is read across a gap too, or stops
     short of the far side of one. A gap with one column's text running across it above and below

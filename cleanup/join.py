@@ -446,6 +446,39 @@ def break_before_stripped_indent(seam: Seam) -> bool | None:
     return None
 
 
+_OPENING_MARKS = "“‘（《〈「"
+_MARK_END_RE = regex.compile(r"[。，、；：！？”’）》」]$")
+
+
+@rule("JN22")
+def join_piece_of_printed_line(seam: Seam) -> bool | None:
+    """Join a quote or bracket line that with the short line before it fills one column line (one printed line).
+
+    The extractor broke one printed line at the mark: pdftotext -raw starts a new line at some quotes and brackets (……增强团队协 / 作意识。 /
+    “原来革命先烈……”12岁 / 的小雨……): the piece before the mark is then short and, if it
+    ends a sentence, reads as a paragraph's last line. A paragraph's true last line is followed by
+    a whole line; these two pieces together are one. The piece after must go on (no sentence end).
+
+    >>> join_piece_of_printed_line(_seam("作意识。", "“原来革命先烈是这样克服困难的！”12岁", width=23, running=True))
+    True
+    >>> join_piece_of_printed_line(_seam("作意识。", "“原来革命先烈是这样克服困难的！”他说。", width=23, running=True))
+    >>> join_piece_of_printed_line(_seam("作意识。", "“原来革命先烈是这样克服困难的！”12岁的小雨", width=23, running=True))
+    >>> join_piece_of_printed_line(_seam("作意识。", "立体教育：踏青寻春", width=23, running=True))
+    """
+    if seam.blanks or seam.width is None or seam.cur[:1] not in _OPENING_MARKS or not _MARK_END_RE.search(seam.prev):
+        return None
+    if seam.prev_full or shapes.ends_sentence(seam.cur) or not (seam.prev_running or shapes.BODY_PUNCT_RE.search(seam.prev)):
+        return None
+    # a paragraph's first line, its indent stripped, is nearly full: this piece is well short of that
+    if seam.cur_len > seam.width - _PIECE_SHORTFALL or seam.prev_len + seam.cur_len > seam.width + _PIECE_SLACK:
+        return None
+    return True
+
+
+_PIECE_SHORTFALL = 3.0  # characters a piece falls short of the column at least
+_PIECE_SLACK = 1.0  # characters two pieces may run over the column (quotes and brackets set half width)
+
+
 def _starts_anew(seam: Seam) -> bool:
     """A short headline-like line, or one with a ——subtitle or byline right under it; not a bracket
     or a clause cut off by the extractor.

@@ -19,7 +19,7 @@ LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 NOISE_RULES = ["NZ01", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU03", "FU05", "FU06", "FU04"]
 # weighed, not run in turn (rules/join.toml); the order is the one the weights were first fitted from
-JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN20", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07"]
+JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN20", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22"]
 # weighed, not run in turn (rules/classify.toml); the order is the one the weights were first fitted from
 CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL06", "CL08", "CL09", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
@@ -60,13 +60,16 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     numbered = head.kept
     unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=columns.boxes_by_height(raw_lines))
     (numbered, parted), warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
+    numbered, head_parted = headrows.part_head_rows(numbered, trace)
+    parted |= head_parted
     blocks = build_blocks(numbered, joiner(), justified, trace, parted)
     blocks = classifying.classify(blocks, classifier(), trace)
     blocks = assembly.space_headline_lines(assembly.split_run_in_credits(blocks))
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
-    context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near)
+    context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near,
+                            sum(1 for _, line in raw_lines if line.strip()))
     items = [_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace)]
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
     items = noise.with_noise_item(items, junk)

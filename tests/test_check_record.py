@@ -44,6 +44,8 @@ def test_no_group_of_the_check_split_falls_below_its_record(tmp_path):
     overall = scores["overall"]
     # a warning worth reading is wrong at least half the time (issue 13), and warnings are given
     assert overall["warned"] >= 100 and overall["warned_wrong_rate"] >= 0.5, overall
+    # and an unwarned item is right more often than it was (57.9% before page cues; 95% is the target)
+    assert overall["unwarned_right_rate"] >= 0.63, overall
     now = check_split_figures(scores)
     assert set(now) == set(record), "the record names every group of the check split"
     worse = [f"{group} {key}: {now[group][key]} against {recorded}"

@@ -73,6 +73,24 @@ def test_a_story_without_a_headline_or_cut_short_is_warned_of():
     assert "no headline" in warned["(none)"] and "a paragraph stops mid-sentence (……，学生们踊跃参加)" in warned["(none)"]
 
 
+def test_doubt_reads_a_dropped_phrase_space_and_its_page_but_not_a_printed_plus():
+    """AS18 (issue 13): a name run into its role word (the dump dropped the phrase spaces) and
+    columns put back on the page are cues it names; a plus in “党建+网格” is printed, no misread."""
+    from cleanup import doubt
+    from cleanup.model import Item
+
+    story = Item("article", 1, title="社区推行网格治理", spans=((1, 2, "body"),),
+                 body=(("p", "本报讯（记者李明通讯员王强）近日，社区推行“党建+网格”治理模式，居民纷纷点赞。"),))
+    context = doubt.Context(rebuilt=((20, 30),), lines=40)
+    found = doubt.cues(story, context)
+    assert {"run_together", "page_rebuilt"} <= set(found) and "odd_marks" not in found
+    said = " ".join(doubt.weigh([story], context)[0].warnings)
+    assert "a name run into its role word" in said and "a page whose columns were put back" in said
+    spaced = Item("article", 1, title="社区推行网格治理", spans=((1, 2, "body"),),
+                  body=(("p", "本报讯（记者 李明 通讯员 王强）近日，社区推行“党建+网格”治理模式。"),))
+    assert not {"run_together", "odd_marks"} & set(doubt.cues(spaced, doubt.Context(lines=40)))
+
+
 def test_a_label_the_join_glued_over_a_couplet_is_the_column_not_the_title():
     """A column label printed without its phrase space, on its own line over a couplet title set
     on two lines (城事漫谈 / 修好健身路 / 种下便民树), is the item's column, not the title's first

@@ -1,13 +1,21 @@
 """Fit the doubt model's weights (rules/doubt.toml) on a corpus split, and report how its warnings do.
 
-    python benchmarks/doubt/fit.py fit    tests/corpus/fit [--write]   # fit, report, write the weights
-    python benchmarks/doubt/fit.py report tests/corpus/fit              # the weights in rules/doubt.toml
+    python benchmarks/doubt/fit.py fit    tests/corpus/fit --cut 0 --write   # the fit in rules/doubt.toml
+    python benchmarks/doubt/fit.py report tests/corpus/check                 # the weights in rules/doubt.toml
 
 Each dump of SPLIT/dumps is cleaned, each item's cues taken (noise aside) (cleanup/doubt.py)
 and set against whether the item came out exact (SPLIT/truth, matched as `cleanup score`
-does). The fit is an L2-regularised logistic regression of "wrong" against the cues. The cut
-(--cut 0.3: wrong at least 57% likely; 0 warned a right article for its section headings alone)
-warns only an item with a cue of its own to name.
+does). The fit is an L2-regularised logistic regression of "wrong" against the cues. Both
+commands print, after the table per group, the tradeoff cut by cut: items warned (by any
+code) and the share wrong, items not warned and the share right.
+
+The cut (--cut 0) warns an item the model finds more likely wrong than right, and only with a
+cue to name (the item's own or its page's; its kind is a prior, never a reason). Issue 13 asks
+that an unwarned item be right 95% of the time: no cut reaches it. On the fit split the lowest
+cuts leave about 780 items unwarned, 75% of them right, by warning items the model finds 80%
+likely right; the residue is wrong in ways these cues do not see (a two-line headline's phrase
+space dropped by the extractor, a story run into the next that reads clean, a caption cut at
+its first sentence). Below 0 each item warned is more often right than wrong.
 """
 
 from __future__ import annotations
@@ -46,9 +54,10 @@ def collect(split: Path) -> list[tuple[str, dict[str, float], bool, bool]]:
             items = [item for item in page.items if item.kind != "noise"]
             predicted = [parse_item(text) for name, text in page_files(page).items()]
             rights = right_items(read_page(split / "truth" / dump.stem), predicted)
-            for item, right in zip(items, rights):
+            found = doubt.with_page_cut([doubt.cues(item, context) for item in items])
+            for item, cues, right in zip(items, found, rights):
                 own = [w for w in item.warnings if w not in page.warnings and not w.startswith("AS18")]
-                rows.append((group_of(dump.stem), doubt.cues(item, context), not right, bool(own)))
+                rows.append((group_of(dump.stem), cues, not right, bool(own)))
     finally:
         doubt.weigh = weigh
     return rows
@@ -100,12 +109,25 @@ def report(rows, model: doubt.Model) -> None:
               f"{c['as18_alone']:5} {pct('as18_alone_wrong', 'as18_alone'):>7}")
 
 
+def curve(rows, model: doubt.Model) -> None:
+    """The tradeoff, cut by cut (high to low): warned items (any code) and the share wrong, unwarned and the share right."""
+    print(f"{'cut':>6} {'warned':>7} {'wrong%':>7} {'unwarned':>8} {'right%':>7}")
+    for cut in np.arange(2.0, -2.01, -0.25):
+        trial = doubt.Model(model.bias, model.weights, float(cut))
+        warned = [other or doubt.doubted(cues, trial) for _, cues, _, other in rows]
+        wrong = [w for _, _, w, _ in rows]
+        n = sum(warned)
+        ww = sum(a and b for a, b in zip(warned, wrong))
+        ur = sum(not a and not b for a, b in zip(warned, wrong))
+        print(f"{cut:+6.2f} {n:7} {100 * ww / max(n, 1):7.1f} {len(rows) - n:8} {100 * ur / max(len(rows) - n, 1):7.1f}")
+
+
 def write(model: doubt.Model, names, args, n: int) -> None:
     lines = ["# The doubt model (cleanup/doubt.py, AS18): an item is warned of when",
              "# bias + Σ weight × cue > cut. Written by benchmarks/doubt/fit.py; do not edit by hand.",
              f"# This fit: python benchmarks/doubt/fit.py fit {args.split} --l2 {args.l2} --cut {args.cut} --write",
              f"#   ({n} items). The cut warns where wrong is at least {1 / (1 + math.exp(-args.cut)):.0%} likely, and only with a",
-             "#   cue of the item's own to name: its kind alone (article, photo...) is a prior, never a reason.",
+             "#   cue of the item's own or its page's to name: its kind alone (article, photo...) is a prior, never a reason.",
              f"bias = {model.bias:.3f}", f"cut = {model.cut:.3f}", "", "[weights]"]
     lines += [f"{name} = {model.weights[name]:.3f}" for name in names]
     (ROOT / "rules" / "doubt.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -116,12 +138,13 @@ def main() -> None:
     parser.add_argument("command", choices=("fit", "report"))
     parser.add_argument("split", type=Path)
     parser.add_argument("--l2", type=float, default=0.001)
-    parser.add_argument("--cut", type=float, default=0.3)
+    parser.add_argument("--cut", type=float, default=0.0)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     rows = collect(args.split)
     if args.command == "report":
         report(rows, doubt.MODEL)
+        curve(rows, doubt.MODEL)
         return
     names = sorted({name for _, cues, _, _ in rows for name in cues})
     x, y = matrix(rows, names)
@@ -137,6 +160,7 @@ def main() -> None:
         print(f"{name:16} {weights[name]:+.3f}  fires {int(fired.sum()):5}  wrong {100 * y[fired].mean():5.1f}%")
     print(f"bias {bias:+.3f}  cut {model.cut:+.3f}")
     report(rows, model)
+    curve(rows, model)
     if args.write:
         write(model, names, args, len(rows))
 
