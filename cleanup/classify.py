@@ -1,7 +1,11 @@
 """What is each block: headline, byline, credit, caption, column label, heading, body? (CL rules)
 
-Each rule looks at a window (the blocks and an index) and returns a role or
-None; the first role wins, and a block no rule claims is body text.
+Each rule is a cue: it looks at a window (the blocks and an index) and votes for
+a role (the one it returns) or not (None). No cue decides alone: each vote weighs
+(rules/classify.toml, written by benchmarks/classify/fit.py), a role's score is the sum
+of its votes' weights (body's starts at the bias), and the block takes the role that
+scores most, body where no vote outweighs the bias. The cues are listed in
+`pipeline.CLASSIFY_RULES`.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import regex
 
 from . import headlines, heads, lexicon, shapes
 from .model import Block, Step
-from .rulebook import rule
+from .rulebook import REGISTRY, Rule, rule
 
 _LEX = lexicon.load()
 _NARROWER = 0.6  # a block this much narrower than the body on both sides is set beside a photo
@@ -453,29 +457,91 @@ def _window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None
     return Window(blocks, at if at is not None else 1 if len(texts) == 3 else 0)
 
 
-def classify(blocks: list[Block], rules, trace: list[Step] | None = None) -> list[Block]:
-    """Give every block a role; earlier roles are visible to later windows.
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One block's role and the votes that weighed in it (built only when tracing)."""
+
+    role: str
+    votes: tuple[tuple[Rule, str, float], ...]  # each cue that voted: the role it voted for, its weight
+
+    @property
+    def by(self) -> Rule | None:
+        """The cue that weighed most toward the role (the first listed on a tie): it names the step in the trace."""
+        side = [(weight, -k, r) for k, (r, role, weight) in enumerate(self.votes) if role == self.role]
+        return max(side, key=lambda v: v[:2])[2] if side else None
+
+    def explain(self, bias: float) -> str:
+        """Each role voted for with its score and terms, the role given first, then by score:
+        [credit 16 = CL01 +16; headline 1 = CL07 +1; body 0 = bias 0]."""
+        terms: dict[str, list[str]] = {"body": [f"bias {bias:g}"]}
+        totals = {"body": bias}
+        for r, role, weight in self.votes:
+            terms.setdefault(role, []).append(f"{r.code} +{weight:g}")
+            totals[role] = totals.get(role, 0.0) + weight
+        order = sorted(totals, key=lambda role: (role != self.role, -totals[role]))
+        return "[" + "; ".join(f"{role} {totals[role]:g} = {', '.join(terms[role])}" for role in order) + "]"
+
+
+@dataclass(frozen=True, slots=True)
+class Classifier:
+    """The classify cues with their weights (rules/classify.toml): one weighted decision per block."""
+
+    cues: tuple[tuple[Rule, float], ...]
+    bias: float  # body's score before any vote
+
+    @classmethod
+    def of(cls, rules: list[Rule], table: dict | None = None) -> Classifier:
+        table = lexicon.read_rules("classify.toml") if table is None else table
+        weights = table["weights"]
+        return cls(tuple((r, float(weights[r.code])) for r in rules if weights.get(r.code)), float(table["bias"]))
+
+    def decide(self, w: Window, votes: list[tuple[Rule, str, float]] | None = None) -> str:
+        """The role whose votes weigh most (body's score starts at the bias; a tie goes to body, then to
+        the role voted for first); each vote is added to `votes`, if given.
+
+        >>> classifier = Classifier.of([REGISTRY["CL01"], REGISTRY["CL07"]], {"bias": 0.5, "weights": {"CL01": 2, "CL07": 3}})
+        >>> votes = []
+        >>> classifier.decide(_window("本报记者 林涛 摄"), votes), Verdict("headline", tuple(votes)).explain(0.5)
+        ('headline', '[headline 3 = CL07 +3; credit 2 = CL01 +2; body 0.5 = bias 0.5]')
+        >>> classifier.decide(_window("普及消防知识")), classifier.decide(_window("识。随后"))
+        ('headline', 'body')
+        """
+        scores = None  # no dict for a block no cue votes on (most body text)
+        for r, weight in self.cues:  # (a plain loop: generators cost more here)
+            role = r.func(w)
+            if role:
+                if scores is None:
+                    scores = {"body": self.bias}
+                scores[role] = scores.get(role, 0.0) + weight
+                if votes is not None:
+                    votes.append((r, role, weight))
+        if scores is None:
+            return "body"
+        return max(scores, key=scores.__getitem__)  # (the first of the highest: body, then the first voted)
+
+
+def classify(blocks: list[Block], classifier: Classifier, trace: list[Step] | None = None) -> list[Block]:
+    """Give every block a role, one weighed decision each; earlier roles are visible to later windows.
 
     A headline's lines joined into one block are first offered to CL04 apart: the join
     may have glued a column label, printed on its own line, to the headline under it.
     """
     out = list(blocks)
-    labels = any(r.func is find_column_label for r in rules)
+    labels = any(r.func is find_column_label for r, _ in classifier.cues)
     i = 0
     while i < len(out):
         parted = _part_label(out, i) if labels else None
         if parted is not None:
             out[i:i + 1] = parted
         window = Window(out, i)
-        role, by = None, None
-        for candidate in rules:  # the first role found wins (a plain loop: generators cost more here)
-            role = candidate.func(window)
-            if role:
-                by = candidate
-                break
-        role = role or "body"
-        if trace is not None and by is not None:
-            trace.append(Step(by.code, by.name, out[i].first, out[i].last, out[i].text[:24], f"{role}: {out[i].text[:24]}"))
+        votes: list | None = [] if trace is not None else None
+        role = classifier.decide(window, votes)
+        if votes:
+            verdict = Verdict(role, tuple(votes))
+            by = verdict.by
+            if by is not None:
+                trace.append(Step(by.code, by.name, out[i].first, out[i].last, out[i].text[:24],
+                                  f"{role}: {out[i].text[:24]}  {verdict.explain(classifier.bias)}"))
         if role != out[i].role:
             out[i] = replace(out[i], role=role)
         i += 1

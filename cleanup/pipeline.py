@@ -20,6 +20,7 @@ NOISE_RULES = ["NZ01", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU03", "FU05", "FU06", "FU04"]
 # weighed, not run in turn (rules/join.toml); the order is the one the weights were first fitted from
 JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN20", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22"]
+# weighed, not run in turn (rules/classify.toml); the order is the one the weights were first fitted from
 CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL12", "CL06", "CL08", "CL09", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside; PU07 and PU08 read curled quotes
@@ -36,6 +37,12 @@ def rules(codes: list[str]):
 def joiner() -> join.Joiner:
     """The join cues and their weights, read once a process."""
     return join.Joiner.of(rules(JOIN_RULES))
+
+
+@functools.cache
+def classifier() -> classifying.Classifier:
+    """The classify cues and their weights, read once a process."""
+    return classifying.Classifier.of(rules(CLASSIFY_RULES))
 
 
 def clean_text(text: str, source: str, config: Config = Config(), warnings: tuple[str, ...] = ()) -> Page:
@@ -58,7 +65,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     parted |= head_parted
     blocks = build_blocks(numbered, joiner(), justified, trace, parted)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
-    blocks = classifying.classify(blocks, rules(CLASSIFY_RULES), trace)
+    blocks = classifying.classify(blocks, classifier(), trace)
     blocks = assembly.space_headline_lines(assembly.split_run_in_credits(blocks))
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]

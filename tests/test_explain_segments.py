@@ -140,3 +140,41 @@ def test_explain_shows_the_cues_and_weights_that_decided_a_seam(tmp_path):
     # the standalone credit is parted though the sentence cues say join: outweighed, not ordered away
     joined_anyway = [s for s in steps if s["lines"] == [17, 22]]
     assert joined_anyway and "JN01 -" in joined_anyway[0]["after"] and "JN09 +" in joined_anyway[0]["after"]
+
+
+def test_explain_shows_the_cues_and_weights_that_gave_a_role(tmp_path):
+    """The classify stage weighs its cues (rules/classify.toml): a block's step shows each role voted
+    for, its score and every weighted vote; the byline's vote outweighs the headline cue's."""
+    from cleanup import pipeline
+
+    classifier = pipeline.classifier()
+    weights = {rule.code: weight for rule, weight in classifier.cues}
+    assert sorted(weights) == sorted(pipeline.CLASSIFY_RULES), "every classify cue weighs"
+    page = "社区开展消防演练\n本报记者 林涛\n本报讯 近日，某社区组织居民开展消防演练活动，居民们在消防员指导下学习使用灭火器。\n"
+    steps = _steps(tmp_path, page, "CL")
+    byline = [s for s in steps if s["lines"] == [2, 2]]
+    assert byline and byline[0]["code"] == "CL02", steps
+    assert byline[0]["after"] == (f"byline: 本报记者 林涛  [byline {weights['CL02']:g} = CL02 +{weights['CL02']:g}; "
+                                  f"headline {weights['CL07']:g} = CL07 +{weights['CL07']:g}; "
+                                  f"body {classifier.bias:g} = bias {classifier.bias:g}]"), byline
+    # the page record keeps the role alone, as before the weights
+    from cleanup.review.record import page_record
+
+    record = page_record(pipeline.clean(page.encode(), "page.txt", pipeline.Config(trace=True)))
+    assert ["CL02", 2, 2, "byline"] in record["steps"]
+
+
+def test_a_role_is_the_sum_of_its_votes_not_the_first_opinion():
+    """Two weaker votes for one role outweigh one stronger vote for another, listed first; no vote
+    above body's bias leaves a block body; the weights in rules/classify.toml keep the old order."""
+    from cleanup import classify, pipeline
+    from cleanup.rulebook import REGISTRY
+
+    cues = [REGISTRY[code] for code in ("CL01", "CL10", "CL07")]
+    window = classify._window("本报记者 林涛 摄", "某区推广网格化服务", "本报记者 王明", at=0)
+    votes: list = []
+    summed = classify.Classifier.of(cues, {"bias": 0, "weights": {"CL01": 3, "CL10": 2, "CL07": 2}})
+    assert summed.decide(window, votes) == "headline"
+    assert classify.Verdict("headline", tuple(votes)).by.code == "CL10"
+    assert classify.Classifier.of(cues, {"bias": 5, "weights": {"CL01": 3, "CL10": 2, "CL07": 2}}).decide(window) == "body"
+    assert pipeline.classifier().decide(window) == "credit"  # CL01 outweighs every later cue together

@@ -25,13 +25,13 @@ def page_record(page: Page) -> dict:
 def compact(step: Step) -> list:
     """A step as the manifest keeps it.
 
-    >>> compact(Step("CL02", "find-byline", 4, 4, "本报通讯员 董校霖", "byline: 本报通讯员 董校霖"))
+    >>> compact(Step("CL02", "find-byline", 4, 4, "本报通讯员 董校霖", "byline: 本报通讯员 董校霖  [byline 15 = CL02 +15; body 0 = bias 0]"))
     ['CL02', 4, 4, 'byline']
     >>> compact(Step("SP02", "close-spread-characters", 18, 18, "和 灭 火", "和灭火"))
     ['SP02', 18, 18, '和 灭 火', '和灭火']
     """
     role, sep, rest = step.after.partition(": ")
-    if sep and rest == step.before and role.isalpha():  # classify traces "role: text"
+    if sep and rest.partition("  [")[0] == step.before and role.isalpha():  # classify traces "role: text  [votes]"
         return [step.code, step.first, step.last, role]
     return [step.code, step.first, step.last, *clip(step.before, step.after)]
 
