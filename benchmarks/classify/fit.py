@@ -26,10 +26,7 @@ vote pattern seen on the split as the chosen weights do, with a margin of one.
 
 from __future__ import annotations
 
-import argparse
-import re
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -38,18 +35,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.cuefit import arguments, held_out, key  # noqa: E402
 from cleanup import classify, pipeline  # noqa: E402
 from cleanup.pipeline import CLASSIFY_RULES  # noqa: E402
 from cleanup.score.items import read_page  # noqa: E402
 
-_KEY_RE = re.compile(r"[\W_]")
 # body first, then in the order the cues' roles are listed: a tie goes to the first (as classify.decide)
 ROLES = ["body", "credit", "byline", "note", "column", "caption", "headline"]
 _MOST = 0.6  # the share of a block's key one unit inside it must make
-
-
-def key(text: str) -> str:
-    return _KEY_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 def units(truth: Path) -> list[tuple[str, str]]:
@@ -220,14 +213,8 @@ def fit(x, y, stems, accept=(), min_gain=2, folds=0) -> tuple[float, np.ndarray]
     h, yy = onehot(x[known]), y[known]
     start = first_opinion_weights()
     if folds:
-        pages = np.unique(stems[known])
-        np.random.RandomState(0).shuffle(pages)
-        right = right0 = 0
-        for f in range(folds):
-            held = np.isin(stems[known], pages[f::folds])
-            w, b = ascend(h[~held], yy[~held], start, 0.0, min_gain=min_gain)
-            right += int((decide(h[held], w, b) == yy[held]).sum())
-            right0 += int((decide(h[held], start, 0.0) == yy[held]).sum())
+        right0, right = held_out(stems[known], folds, lambda on: ascend(h[on], yy[on], start, 0.0, min_gain=min_gain),
+                                 lambda on, fitted: int((decide(h[on], *(fitted or (start, 0.0))) == yy[on]).sum()))
         print(f"held out ({folds} folds by page): first opinion {100 * right0 / len(yy):.2f}%, ascended {100 * right / len(yy):.2f}%")
     proposed, proposed_bias = ascend(h, yy, start, 0.0, min_gain=min_gain)
     w, bias = start.copy(), 0.0
@@ -277,15 +264,7 @@ def report(x, y, bias, w, name) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["fit", "report"])
-    parser.add_argument("splits", nargs="*", default=[str(ROOT / "tests/corpus/fit")])
-    parser.add_argument("--min-gain", type=int, default=2, help="labelled blocks a proposed move must gain")
-    parser.add_argument("--accept", nargs="*", default=[], metavar="CODE",
-                        help="keep these cues' (or 'bias') proposed moves (after checking the fit split's page figures)")
-    parser.add_argument("--folds", type=int, default=0, help="also report the gain held out, by page")
-    parser.add_argument("--write", action="store_true", help="write the weights to rules/classify.toml")
-    args = parser.parse_args()
+    args = arguments(__doc__, "labelled blocks", "classify.toml")
     table = pipeline.classifier()
     current = np.array([dict((r.code, w) for r, w in table.cues).get(code, 0.0) for code in CLASSIFY_RULES])
     bias = table.bias

@@ -27,11 +27,8 @@ pattern seen on the split, labelled or not, as the chosen weights do, with a mar
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
-import unicodedata
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -39,15 +36,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.cuefit import arguments, held_out, key  # noqa: E402
 from cleanup import join, pipeline  # noqa: E402
 from cleanup.pipeline import JOIN_RULES  # noqa: E402
 
-_KEY_RE = re.compile(r"[\W_]")
 BIAS = -0.5  # with no opinion, lines break (as they did)
-
-
-def key(text: str) -> str:
-    return _KEY_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 def units(truth: Path) -> list[tuple[str, bool]]:
@@ -179,14 +172,8 @@ def fit(x, labels, stems, accept=(), min_gain=2, folds=0) -> tuple[float, np.nda
     xs, y = x[known], labels[known].astype(bool)
     start = first_opinion_weights(x.shape[1])
     if folds:
-        pages = np.unique(stems[known])
-        np.random.RandomState(0).shuffle(pages)
-        right = right0 = 0
-        for f in range(folds):
-            held = np.isin(stems[known], pages[f::folds])
-            w = ascend(xs[~held], y[~held], start, min_gain=min_gain)
-            right += int(((BIAS + xs[held] @ w > 0) == y[held]).sum())
-            right0 += int(((BIAS + xs[held] @ start > 0) == y[held]).sum())
+        right0, right = held_out(stems[known], folds, lambda on: ascend(xs[on], y[on], start, min_gain=min_gain),
+                                 lambda on, w: int(((BIAS + xs[on] @ (start if w is None else w) > 0) == y[on]).sum()))
         print(f"held out ({folds} folds by page): first opinion {100 * right0 / len(y):.2f}%, ascended {100 * right / len(y):.2f}%")
     proposed = ascend(xs, y, start, min_gain=min_gain)
     w = start.copy()
@@ -222,15 +209,7 @@ def report(x, labels, bias, w, name) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["fit", "report"])
-    parser.add_argument("splits", nargs="*", default=[str(ROOT / "tests/corpus/fit")])
-    parser.add_argument("--min-gain", type=int, default=2, help="seams a proposed move must gain")
-    parser.add_argument("--accept", nargs="*", default=[], metavar="CODE",
-                        help="keep these cues' proposed moves (after checking the fit split's page figures)")
-    parser.add_argument("--folds", type=int, default=0, help="also report the gain held out, by page")
-    parser.add_argument("--write", action="store_true", help="write the weights to rules/join.toml")
-    args = parser.parse_args()
+    args = arguments(__doc__, "seams", "join.toml")
     table = pipeline.joiner()
     current = np.array([dict((r.code, w) for r, w in table.cues).get(code, 0.0) for code in JOIN_RULES])
     bias = table.bias

@@ -1,0 +1,48 @@
+"""What the cue-weight fit scripts (benchmarks/join/fit.py, benchmarks/classify/fit.py) share:
+the text key a dump line is looked for by in the truth, their command line, and the held-out
+check of coordinate ascent (folds by page, so a page's units never sit on both sides)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+_KEY_RE = re.compile(r"[\W_]")
+
+
+def key(text: str) -> str:
+    """Letters and digits only, NFKC, lower case: how a dump's text is found in the truth's."""
+    return _KEY_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def arguments(doc: str, unit: str, toml: str) -> argparse.Namespace:
+    """The command line both fit scripts take; `unit` names what is labelled (seams, blocks)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("action", choices=["fit", "report"])
+    parser.add_argument("splits", nargs="*", default=[str(ROOT / "tests/corpus/fit")])
+    parser.add_argument("--min-gain", type=int, default=2, help=f"{unit} a proposed move must gain")
+    parser.add_argument("--accept", nargs="*", default=[], metavar="CODE",
+                        help="keep these cues' proposed moves (after checking the fit split's page figures)")
+    parser.add_argument("--folds", type=int, default=0, help="also report the gain held out, by page")
+    parser.add_argument("--write", action="store_true", help=f"write the weights to rules/{toml}")
+    return parser.parse_args()
+
+
+def held_out(stems: np.ndarray, folds: int, ascend_on: Callable[[np.ndarray], object],
+             right_on: Callable[[np.ndarray, object | None], int]) -> tuple[int, int]:
+    """Labelled units right held out, (first opinion, ascended), over `folds` folds by page:
+    ascend_on(mask) fits on the units of mask; right_on(mask, fitted or None for the start) counts."""
+    pages = np.unique(stems)
+    np.random.RandomState(0).shuffle(pages)
+    right = right0 = 0
+    for f in range(folds):
+        held = np.isin(stems, pages[f::folds])
+        right += right_on(held, ascend_on(~held))
+        right0 += right_on(held, None)
+    return right0, right
