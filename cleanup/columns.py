@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+import regex
+
 from . import assign, gutters, lexicon, seams, shapes
 from .model import Step
 from .rulebook import REGISTRY
@@ -319,6 +321,60 @@ def left_to_right(tracks: tuple[int, ...], span, pieces) -> tuple[int, ...]:
     return tuple(order)
 
 
+def _head_line(text: str) -> bool:
+    """A line only a story's head prints: a headline with no comma (a column's cut line of text has
+    one, often), a ——subtitle, a byline (not a picture's credit)."""
+    text = text.strip()
+    return not shapes.is_credit(text) and (shapes.is_headline_like(text) and not _COMMAS.search(text)
+                                           or shapes.is_subtitle_dash(text) or shapes.is_byline(text))
+
+
+def _opens(track: list[tuple[int, str]], last: bool) -> bool:
+    """A track that starts a story: a dateline, a byline, a note's opener or a ——subtitle first, or
+    two head lines (a headline and its subtitle or byline; a column's cut line passes for one), or
+    one, the stretch's `last` track (its story goes on after the stretch)."""
+    first = track[0][1].strip()
+    return (shapes.opens_story(first) or shapes.is_note_opener(first) or shapes.is_subtitle_dash(first)
+            or shapes.is_byline(first) and not shapes.is_credit(first)
+            or _head_line(first) and (len(track) == 1 and last
+                                      or len(track) > 1 and (_head_line(track[1][1]) or shapes.opens_story(track[1][1]))))
+
+
+def heads_to_story(tracks: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """A column's last lines, a headline (and its subtitle, byline) under a sentence's end, head the
+    story below it in that column: they go before the first later track that opens a story (CW06).
+
+    >>> t = [[(1, "他说。"), (5, "站好岗 放好哨"), (7, "种好社区治理“责任田”")], [(2, "总之，下游也在美国。")],
+    ...      [(3, "社区那些事")]]
+    >>> [[text for _, text in track] for track in heads_to_story(t)]
+    [['他说。'], ['总之，下游也在美国。'], ['站好岗 放好哨', '种好社区治理“责任田”', '社区那些事']]
+
+    A byline or a credit alone closes its story where it stands:
+
+    >>> t = [[(1, "他说。"), (3, "本报记者 王欢")], [(2, "社区那些事"), (4, "本报讯（记者 王欢）新城社区")]]
+    >>> heads_to_story(t) == t
+    True
+    """
+    tracks = [list(track) for track in tracks]
+    for i in range(len(tracks) - 1):
+        track = tracks[i]
+        k = len(track)
+        while k > 1 and _head_line(track[k - 1][1]):
+            k -= 1
+        if len(track) - k < 2 or not track[k - 1][1].strip().endswith(_ENDS) or shapes.is_byline(track[k][1]):
+            continue  # a byline alone closes its story; a single line may be a column's cut one
+        later = next((j for j in range(i + 1, len(tracks)) if tracks[j] and _opens(tracks[j], j == len(tracks) - 1)), None)
+        if later is None:
+            continue
+        tracks[later][:0] = track[k:]
+        del track[k:]
+    return tracks
+
+
+_COMMAS = regex.compile(r"[,，、;；:：]")
+_ENDS = tuple("。！？”」")  # a sentence's last marks, as printed
+
+
 def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region], boxes: bool = False):
     """The dump's lines, each accepted region's pieces given back track by track where its first
     line stood. A line a region only partly holds gives its other pieces back in place, after it;
@@ -349,8 +405,9 @@ def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region], boxe
         for region in held:
             if region.start not in done:
                 done.add(region.start)
-                out.extend((pieces[c.piece].no, pieces[c.piece].text) for track in region.tracks
-                           for c in choices[region.start:region.end] if c.track == track)
+                held_lines = [[(pieces[c.piece].no, pieces[c.piece].text) for c in choices[region.start:region.end]
+                               if c.track == track] for track in region.tracks]
+                out.extend(line for track in heads_to_story(held_lines) for line in track)
         out.extend((no, pieces[k].text) for k in ks if k not in region_of)
     columns = max(len(r.tracks) for r in regions)
     spans = ", ".join(f"{pieces[r.start].no}-{pieces[r.end - 1].no}" for r in regions)

@@ -299,3 +299,15 @@ def test_a_short_page_dealt_in_chunks_is_found_by_the_words_across_its_seams():
     out = [text.strip() for _, text in result.numbered if text.strip()]
     opener = next(k for k, text in enumerate(out) if text.startswith("续有一系列涉及到美国的行为"))
     assert out[opener + 1].startswith("移到美国")
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+def test_a_headline_at_a_put_back_column_s_foot_heads_the_story_below_it_not_the_columns_between():
+    """pdfminer dealt the next story's headline and subtitle into the foot of a column: put back,
+    they stood between the column and the next one of its own story, and split that story in two."""
+    raw = (CORPUS / "fit" / "dumps" / "f014_pdfminer.txt").read_bytes()
+    items = pipeline.clean(raw, "f014_pdfminer.txt").items
+    going_on = next(item for item in items if "总之，在国内的贪污行为" in "".join(text for _, text in item.body))
+    assert going_on.title == "如何在美国把贪官送进监狱——"
+    heads = [item for item in items if item.title == "站好岗 放好哨"]
+    assert heads and "新城社区地处东辽县" in "".join(text for _, text in heads[0].body)
