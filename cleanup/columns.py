@@ -86,7 +86,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     regions = find_regions(choices, sequential)
     accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces))
                 for r in regions if _accepted(r)]
-    out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes)
+    out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
     rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
     out = _cut_head_rows(out, trace)
     if trace is not None:
@@ -340,7 +340,7 @@ def _opens(track: list[tuple[int, str]], last: bool) -> bool:
                                       or len(track) > 1 and (_head_line(track[1][1]) or shapes.opens_story(track[1][1]))))
 
 
-def heads_to_story(tracks: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+def heads_to_story(tracks: list[list[tuple[int, str]]], trace: list[Step] | None = None) -> list[list[tuple[int, str]]]:
     """A column's last lines, a headline (and its subtitle, byline) under a sentence's end, head the
     story below it in that column: they go before the first later track that opens a story (CW06).
 
@@ -366,6 +366,10 @@ def heads_to_story(tracks: list[list[tuple[int, str]]]) -> list[list[tuple[int, 
         later = next((j for j in range(i + 1, len(tracks)) if tracks[j] and _opens(tracks[j], j == len(tracks) - 1)), None)
         if later is None:
             continue
+        if trace is not None:
+            moved = " / ".join(text.strip() for _, text in track[k:])
+            trace.append(Step("CW06", "heads-to-story", track[k][0], track[-1][0], moved[:24],
+                              f"before line {tracks[later][0][0]}: {moved}"))
         tracks[later][:0] = track[k:]
         del track[k:]
     return tracks
@@ -375,7 +379,8 @@ _COMMAS = regex.compile(r"[,，、;；:：]")
 _ENDS = tuple("。！？”」")  # a sentence's last marks, as printed
 
 
-def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region], boxes: bool = False):
+def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region], boxes: bool = False,
+             trace: list[Step] | None = None):
     """The dump's lines, each accepted region's pieces given back track by track where its first
     line stood. A line a region only partly holds gives its other pieces back in place, after it;
     blank lines inside a region only parted the extractor's chunks and go. The warning names
@@ -407,7 +412,7 @@ def _rebuild(numbered, pieces: list[Piece], choices, regions: list[Region], boxe
                 done.add(region.start)
                 held_lines = [[(pieces[c.piece].no, pieces[c.piece].text) for c in choices[region.start:region.end]
                                if c.track == track] for track in region.tracks]
-                out.extend(line for track in heads_to_story(held_lines) for line in track)
+                out.extend(line for track in heads_to_story(held_lines, trace) for line in track)
         out.extend((no, pieces[k].text) for k in ks if k not in region_of)
     columns = max(len(r.tracks) for r in regions)
     spans = ", ".join(f"{pieces[r.start].no}-{pieces[r.end - 1].no}" for r in regions)

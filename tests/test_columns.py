@@ -306,7 +306,10 @@ def test_a_headline_at_a_put_back_column_s_foot_heads_the_story_below_it_not_the
     """pdfminer dealt the next story's headline and subtitle into the foot of a column: put back,
     they stood between the column and the next one of its own story, and split that story in two."""
     raw = (CORPUS / "fit" / "dumps" / "f014_pdfminer.txt").read_bytes()
-    items = pipeline.clean(raw, "f014_pdfminer.txt").items
+    page = pipeline.clean(raw, "f014_pdfminer.txt", pipeline.Config(trace=True))
+    items = page.items
+    moved = [step for step in page.steps if step.code == "CW06"]  # explain says what moved, and where to
+    assert moved and "站好岗 放好哨 / 种好社区治理“责任田”" in moved[0].after and moved[0].after.startswith("before line ")
     going_on = next(item for item in items if "总之，在国内的贪污行为" in "".join(text for _, text in item.body))
     assert going_on.title == "如何在美国把贪官送进监狱——"
     heads = [item for item in items if item.title == "站好岗 放好哨"]
