@@ -1,13 +1,14 @@
 """What the cue-weight fit scripts (benchmarks/join/fit.py, benchmarks/classify/fit.py) share:
-the text key a dump line is looked for by in the truth, their command line, and the held-out
-check of coordinate ascent (folds by page, so a page's units never sit on both sides)."""
+the text key a dump line is looked for by in the truth, the run that records a stage's cues page
+by page, their command line, and the held-out check of coordinate ascent (folds by page, so a
+page's units never sit on both sides)."""
 
 from __future__ import annotations
 
 import argparse
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -46,3 +47,19 @@ def held_out(stems: np.ndarray, folds: int, ascend_on: Callable[[np.ndarray], ob
         right += right_on(held, ascend_on(~held))
         right0 += right_on(held, None)
     return right0, right
+
+
+def recorded(split: Path, stage: str, recorder_of: Callable[[], object]) -> Iterator[tuple[str, object]]:
+    """(stem, recorder) for each dump of SPLIT, cleaned with `pipeline.<stage>` (the stage's weighed
+    decider: joiner, classifier) swapped for a fresh recorder_of(); the real one is put back after."""
+    from cleanup import pipeline
+
+    real = getattr(pipeline, stage)
+    try:
+        for dump in sorted((split / "dumps").glob("*.txt")):
+            recorder = recorder_of()
+            setattr(pipeline, stage, lambda: recorder)
+            pipeline.clean(dump.read_bytes(), dump.name)
+            yield dump.stem, recorder
+    finally:
+        setattr(pipeline, stage, real)

@@ -35,7 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.cuefit import arguments, held_out, key  # noqa: E402
+from benchmarks.cuefit import arguments, held_out, key, recorded  # noqa: E402
 from cleanup import classify, pipeline  # noqa: E402
 from cleanup.pipeline import CLASSIFY_RULES  # noqa: E402
 from cleanup.score.items import read_page  # noqa: E402
@@ -103,20 +103,13 @@ def collect(split: Path, classifier: classify.Classifier):
     every block of every dump in SPLIT, the roles given as `classifier` decides (later windows see them)."""
     cues = pipeline.rules(CLASSIFY_RULES)
     rows, labels, stems = [], [], []
-    real = pipeline.classifier
-    try:
-        for dump in sorted((split / "dumps").glob("*.txt")):
-            recorder = Recorder(classifier, cues)
-            pipeline.classifier = lambda: recorder  # noqa: E731
-            pipeline.clean(dump.read_bytes(), dump.name)
-            page = units(split / "truth" / dump.stem)
-            for text, row in recorder.blocks:
-                role = label(text, page)
-                rows.append(row)
-                labels.append(ROLES.index(role) if role else -1)
-                stems.append(dump.stem)
-    finally:
-        pipeline.classifier = real
+    for stem, recorder in recorded(split, "classifier", lambda: Recorder(classifier, cues)):
+        page = units(split / "truth" / stem)
+        for text, row in recorder.blocks:
+            role = label(text, page)
+            rows.append(row)
+            labels.append(ROLES.index(role) if role else -1)
+            stems.append(stem)
     return np.array(rows, dtype=int), np.array(labels, dtype=int), np.array(stems)
 
 

@@ -36,7 +36,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.cuefit import arguments, held_out, key  # noqa: E402
+from benchmarks.cuefit import arguments, held_out, key, recorded  # noqa: E402
 from cleanup import join, pipeline  # noqa: E402
 from cleanup.pipeline import JOIN_RULES  # noqa: E402
 
@@ -86,21 +86,14 @@ def collect(split: Path, joiner: join.Joiner):
     the lines joined as `joiner` decides (a seam's tail depends on the seams before it)."""
     cues = pipeline.rules(JOIN_RULES)
     rows, labels, stems = [], [], []
-    real = pipeline.joiner
-    try:
-        for dump in sorted((split / "dumps").glob("*.txt")):
-            recorder = Recorder(joiner, cues)
-            pipeline.joiner = lambda: recorder  # noqa: E731
-            pipeline.clean(dump.read_bytes(), dump.name)
-            paragraphs = units(split / "truth" / dump.stem)
-            for prev, cur, opinions in recorder.seams:
-                a, b = locate(prev, paragraphs), locate(cur, paragraphs)
-                label = None if a is None or b is None or (a == b and paragraphs[a][1]) else a == b
-                rows.append(opinions)
-                labels.append(label)
-                stems.append(dump.stem.split("_")[0])
-    finally:
-        pipeline.joiner = real
+    for stem, recorder in recorded(split, "joiner", lambda: Recorder(joiner, cues)):
+        paragraphs = units(split / "truth" / stem)
+        for prev, cur, opinions in recorder.seams:
+            a, b = locate(prev, paragraphs), locate(cur, paragraphs)
+            label = None if a is None or b is None or (a == b and paragraphs[a][1]) else a == b
+            rows.append(opinions)
+            labels.append(label)
+            stems.append(stem.split("_")[0])
     return np.array(rows, dtype=float), np.array(labels, dtype=object), np.array(stems)
 
 
