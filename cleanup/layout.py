@@ -285,15 +285,14 @@ INDENT_SHORT = (1.5, 4.5)
 def _short_by_indent(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
     """Line i stops mid-sentence an indent or so short of the full line after it: a paragraph's first line.
 
-    The full line after it is the yardstick, not the column's estimated width:
-    justification and half-width marks move lines a character either way.
+    A full line beside it is the yardstick, not the column's estimated width:
+    justification and half-width marks move lines a character either way. The
+    line after it, or the line before it when that one is full and the one after
+    is not (numbers and Latin, narrower than Han characters, shorten a line).
     """
-    if i + 1 >= len(lines) or gaps[i + 1] or lines[i].indent:
+    if i + 1 >= len(lines) or gaps[i + 1] or lines[i].indent or shapes.ends_sentence(lines[i].text):
         return False
-    following, width = layout.lengths[i + 1], layout.widths[i + 1]
-    if width is not None and following < width - 1.5:
-        return False  # the line after it is no full line either
-    if not INDENT_SHORT[0] <= following - layout.lengths[i] <= INDENT_SHORT[1] or shapes.ends_sentence(lines[i].text):
+    if not any(INDENT_SHORT[0] <= full - layout.lengths[i] <= INDENT_SHORT[1] for full in _full_lines_beside(gaps, layout, i)):
         return False
     # a Latin word or a number that would not fit went down whole, opening the next line: that shortens
     # a line too (a line that ends on a number, 为止的2 / 个月里, is not shortened by it)
@@ -301,6 +300,12 @@ def _short_by_indent(lines: list[Line], gaps: list[int], layout: Layout, i: int)
 
 
 _LATIN_OR_DIGIT_START = regex.compile(r"[A-Za-z0-9]")
+
+
+def _full_lines_beside(gaps: list[int], layout: Layout, i: int) -> list[float]:
+    """The lengths of the full lines right after line i and right before it (no blank between)."""
+    beside = [k for k in (i + 1, i - 1) if 0 <= k < len(layout.lengths) and not gaps[max(k, i)]]
+    return [layout.lengths[k] for k in beside if layout.widths[k] is None or layout.lengths[k] >= layout.widths[k] - 1.5]
 
 
 def _ends_block(gaps: list[int], layout: Layout, datelines: list[bool], i: int) -> bool:
