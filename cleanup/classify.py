@@ -65,11 +65,23 @@ def find_credit(w: Window) -> str | None:
 
     >>> find_credit(_window("本报记者 林涛 摄")), find_credit(_window("本报记者 林涛"))
     ('credit', None)
+
+    Under a caption, so is a credit's end that the caption's last line cut off: a name's last
+    character and 摄 (……点球。 全媒体记者 邓建 / 胜摄), a line OCR set apart by a blank.
+
+    >>> w = _window("社区开展义诊活动。 全媒体记者 邓建", "胜摄", at=1)
+    >>> find_credit(Window((replace(w.blocks[0], role="caption"), w.blocks[1]), 1)), find_credit(w)
+    ('credit', None)
     """
     if shapes.is_credit(w.block.text):
         return "credit"
     prev = w.at(-1)
-    return "credit" if prev is not None and prev.role == "caption" and shapes.is_byline(w.block.text) else None
+    if prev is None or prev.role != "caption":
+        return None
+    return "credit" if shapes.is_byline(w.block.text) or _CREDIT_TAIL_RE.match(w.block.text) else None
+
+
+_CREDIT_TAIL_RE = regex.compile(r"^\s*\p{Han}{1,2}\s*摄\s*$")  # a name's end and 摄: a credit's tail
 
 
 @rule("CL02")
