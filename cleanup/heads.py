@@ -130,8 +130,10 @@ def _halves_over_blank(first: str, second: str) -> bool:
     """
     if not all(_HALF[0] <= len(t) and _plain_phrase(t) for t in (first, second)):
         return False
-    a, b = _width(first), _width(second)
-    if a == b:  # (a half in quotes as wide as the other: 明责赋能 / 做强“枢纽”)
+    a, b = shapes.display_length(first), shapes.display_length(second)
+    if a == b:
+        return couplet_halves(first, second)
+    if _width(first) == _width(second):  # a half in quotes as wide as the other (明责赋能 / 做强“枢纽”)
         return couplet_halves(first.translate(_QUOTES), second.translate(_QUOTES))
     return a >= _FULL_LINE and _REST * a <= b < a and not shapes.is_subtitle_dash(first) \
         and not first.endswith(("）", ")")) and not any(ch.isdigit() for ch in second)
