@@ -29,6 +29,15 @@ def split_run_in_credits(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _cut_credit(credit: str, line: str) -> bool:
+    """A credit whose name the line ended (全媒体记者 邓建), and the line that ends it (胜摄).
+
+    >>> _cut_credit("全媒体记者 邓建", "胜摄"), _cut_credit("本报记者 王鹏 摄", "胜摄"), _cut_credit("全媒体记者 邓建", "新华社记者 王鹏 摄")
+    (True, False, False)
+    """
+    return not shapes.is_credit(credit) and shapes.is_credit(glue(credit, line))
+
+
 def space_headline_lines(blocks: list[Block]) -> list[Block]:
     """A headline's dump lines, joined into one block, are parted by one space, as the contract
     joins a wrapped title's lines (普及消防知识 / 提高自救能力 → 普及消防知识 提高自救能力).
@@ -97,6 +106,8 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             last = drafts[-1] if drafts else None
             if last is not None and last.kind == "photo" and not last.credit:
                 last.credit, last.credit_span = block.text, block.line_runs
+            elif last is not None and last.kind == "photo" and _cut_credit(last.credit, block.text):
+                last.credit, last.credit_span = glue(last.credit, block.text), last.credit_span + block.line_runs
             else:
                 drafts.append(Draft("photo", block.first, credit=block.text, credit_span=block.line_runs))
         elif block.role == "note":

@@ -65,11 +65,23 @@ def find_credit(w: Window) -> str | None:
 
     >>> find_credit(_window("本报记者 林涛 摄")), find_credit(_window("本报记者 林涛"))
     ('credit', None)
+
+    Under a caption, so is a credit's end that the caption's last line cut off: a name's last
+    character and 摄 (……点球。 全媒体记者 邓建 / 胜摄), a line OCR set apart by a blank.
+
+    >>> w = _window("社区开展义诊活动。 全媒体记者 邓建", "胜摄", at=1)
+    >>> find_credit(Window((replace(w.blocks[0], role="caption"), w.blocks[1]), 1)), find_credit(w)
+    ('credit', None)
     """
     if shapes.is_credit(w.block.text):
         return "credit"
     prev = w.at(-1)
-    return "credit" if prev is not None and prev.role == "caption" and shapes.is_byline(w.block.text) else None
+    if prev is None or prev.role != "caption":
+        return None
+    return "credit" if shapes.is_byline(w.block.text) or _CREDIT_TAIL_RE.match(w.block.text) else None
+
+
+_CREDIT_TAIL_RE = regex.compile(r"^\s*\p{Han}{1,2}\s*摄\s*$")  # a name's end and 摄: a credit's tail
 
 
 @rule("CL02")
@@ -130,12 +142,20 @@ def find_column_label(w: Window) -> str | None:
     'column'
     >>> find_column_label(_window("社会那些事", "清理小广告", "粉刷美环境", "近日，社区开展卫生整治活动。", at=0))
 
+    OCR reads the box or rule a label is printed in as bars or brackets, and a speck beside it
+    as a lone quotation mark: the label is read without them.
+
+    >>> find_column_label(_window("| 社会那些事 |", "如何把贪官送进监狱", "在美国起诉贪官，要有证据。", at=0))
+    'column'
+    >>> find_column_label(_window("社区 ”那些事", "江苏探索科技成果高效转化应用新途径", at=0))
+    'column'
+
     Nor is a line whose words the page's text uses: a headline over the wrong story's couplet.
 
     >>> find_column_label(_window("清理小广告", "站好岗", "放好哨", "近日，社区党员站岗值守。", "居民纷纷点赞。",
     ...                           "记者看到", "社区积极开展清理小广告活动。", at=0))
     """
-    text, nxt = w.block.text, w.at(1)
+    text, nxt = _label_read(w.block.text), w.at(1)
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
     if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
@@ -153,6 +173,26 @@ def find_column_label(w: Window) -> str | None:
 
 
 _UNSPACED_LABEL_RE = regex.compile(r"^\p{Han}{4,5}$")
+_FRAME_RE = regex.compile(r"[|｜\[\]【】]")  # OCR's reading of the box or rule round a label
+_QUOTES = "“”\"‘’'"
+
+
+def _label_read(text: str) -> str:
+    """A short line as a label reads: without a frame OCR read as bars or brackets, nor a lone
+    quotation mark (a speck: a label quotes nothing), its spaces closed up to one.
+
+    >>> _label_read("| 社会那些事 |"), _label_read("[村层一线 |"), _label_read("社区 ”那些事")
+    ('社会那些事', '村层一线', '社区 那些事')
+    >>> _label_read("做强“枢纽”"), _label_read("做强“枢纽"), _label_read("航天环宇实|")
+    ('做强“枢纽”', '做强“枢纽', '航天环宇实|')
+    """
+    if len(text) > 16:
+        return text  # (a label is short: a long line is read as printed)
+    framed = _FRAME_RE.match(text.strip()) and _FRAME_RE.match(text.strip()[-1])  # a bar at one end only: a cut
+    read = _FRAME_RE.sub(" ", text) if framed else text
+    if sum(map(read.count, _QUOTES)) == 1 and " " in read:  # a lone mark by a phrase space: a speck
+        read = read.translate({ord(q): " " for q in _QUOTES})
+    return " ".join(read.split()) if read != text else text
 _TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")  # a column's tag closing a title: ……（城事·速览）
 
 

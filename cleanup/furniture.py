@@ -334,7 +334,7 @@ def _inner_runs(numbered: list[tuple[int, str]], edged: bool = False) -> list[li
         text = text.strip()
         if not text:
             continue
-        pieces = head_pieces(text) if len(text) <= _HEAD_LINE and not shapes.NOTE_RE.match(text) else None
+        pieces = head_pieces(text) if _printed(text) <= _HEAD_LINE and not shapes.NOTE_RE.match(text) else None
         if pieces:
             run.append((k, "FU01" if reads_as_running_head(text) else "FU02"))
             kinds |= pieces
@@ -361,10 +361,19 @@ _PAGE_RE = re.compile(_PAGE)
 def _staff_lines(numbered: list[tuple[int, str]]) -> list[int]:
     """Lines that are a page's staff line (责任编辑 … 美编 … 校对 …) wherever the extractor put it."""
     return [k for k, (_, text) in enumerate(numbered)
-            if _ROLE_RE.match(text.strip()) and len(text) <= _HEAD_LINE and reads_as_running_head(text)]
+            if _ROLE_RE.match(text.strip()) and _printed(text) <= _HEAD_LINE and reads_as_running_head(text)]
 
 
-_HEAD_LINE = 40  # characters a line of a head's pieces holds at most
+_HEAD_LINE = 40  # printed characters a line of a head's pieces holds at most
+
+
+def _printed(text: str) -> int:
+    """A line's printed characters: OCR pads a head's row with spaces out to the page's width.
+
+    >>> _printed("经济" + " " * 52 + "长春晚报")
+    6
+    """
+    return len("".join(text.split()))
 _HEAD_MARKS = {"date", "page", "paper"}  # the pieces a story's text seldom prints on a line alone
 
 

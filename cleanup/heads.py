@@ -118,6 +118,8 @@ def _halves_over_blank(first: str, second: str) -> bool:
 
     >>> _halves_over_blank("站好岗", "放好哨"), _halves_over_blank("汇率避险“工具箱”再扩容", "小币种产品密集落地")
     (True, True)
+    >>> _halves_over_blank("明责赋能", "做强“枢纽”")
+    True
     >>> _halves_over_blank("汇聚爱心力量", "市社会福利院开展爱心捐赠活动"), _halves_over_blank("明责赋能", "做强，提效")
     (False, False)
 
@@ -131,6 +133,8 @@ def _halves_over_blank(first: str, second: str) -> bool:
     a, b = shapes.display_length(first), shapes.display_length(second)
     if a == b:
         return couplet_halves(first, second)
+    if _width(first) == _width(second):  # a half in quotes as wide as the other (明责赋能 / 做强“枢纽”)
+        return couplet_halves(first.translate(_QUOTES), second.translate(_QUOTES))
     return a >= _FULL_LINE and _REST * a <= b < a and not shapes.is_subtitle_dash(first) \
         and not first.endswith(("）", ")")) and not any(ch.isdigit() for ch in second)
 
@@ -146,11 +150,36 @@ def couplet_halves(first: str, second: str) -> bool:
         and all(lo <= len(t) <= hi and _plain_phrase(t) for t in (first, second))
 
 
+_QUOTES = str.maketrans("", "", "“”‘’\"'")
+
+
+def _width(text: str) -> float:
+    """A headline line's printed width, its quotation marks aside: a half in quotes (做强“枢纽”) is set
+    as wide as its other half (明责赋能), the marks hung in the margin or squeezed.
+
+    >>> _width("做强“枢纽”"), _width("明责赋能")
+    (4.0, 4.0)
+    """
+    return shapes.display_length(text.translate(_QUOTES))
+
+
 def _plain_phrase(text: str) -> bool:
     return " " not in text and shapes.is_headline_like(text) and not shapes.BODY_PUNCT_RE.search(text)
 
 
 _LABEL_RE = regex.compile(r"^\p{Han}{2,6}[：:]\s*")  # a column's label run into the title (经济聚焦：)
+_QUOTED_RE = regex.compile(r"[“\"][^“”\"]+[”\"]")  # a quoted word (做强“枢纽”)
+
+
+def _quote_marks(text: str) -> int:
+    """The width a line's quoted word adds in marks: two, if it quotes one; else none.
+
+    >>> _quote_marks("做强“枢纽”"), _quote_marks("任田 好”"), _quote_marks("新城群众满")
+    (2, 0, 0)
+    """
+    return 2 if _QUOTED_RE.search(text) else 0
+
+
 _TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")
 
 
@@ -170,6 +199,11 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     >>> _wraps_title("给社区做体检（民生观察）", "某区推广网格化服务", lines=2)
     False
 
+    Clearly longer is longer by more than a quoted word's two marks (明责赋能 / 做强“枢纽”).
+
+    >>> _wraps_title("明责赋能", "做强“枢纽”", lines=2)
+    True
+
     A tag that closes the second line (……（经济·聚焦）) does not count in its length.
 
     >>> _wraps_title("推进乡镇综合执法", "提升基层治理效能（经济·聚焦）", lines=2)
@@ -187,6 +221,6 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(_LABEL_RE.sub("", first)):
         return False  # clauses under a plain title (a column's label before it aside): a subtitle
     a, b = shapes.display_length(first), shapes.display_length(_TAG_RE.sub("", second))  # a tag is no subtitle's length
-    if lines == 2 and b > 1.2 * a:
+    if lines == 2 and b > 1.2 * a and b - a > _quote_marks(second):
         return False
     return b <= a or b / a <= 1 / 0.6

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 
+import regex
+
 from . import lexicon, shapes
 from .join import TAIL, Seam, _leaves_open, _seam  # noqa: F401  (_seam: the examples)
 from .rulebook import rule
@@ -197,8 +199,16 @@ def keep_headline_lines_over_a_byline_apart(seam: Seam) -> bool | None:
     >>> keep_headline_lines_over_a_byline_apart(_seam("今日视点：给黑土地做体检，施肥更精细", "吉林农安推广变量施肥技术", heads=True, opens=True))
     False
     >>> keep_headline_lines_over_a_byline_apart(_seam("今日视点：给黑土地做体检，施肥更精细", "吉林农安推广变量施肥技术", opens=True))
+
+    OCR sets a blank line under a line of large type, so the byline may stand a blank line under
+    a title that its column's tag closes (……（经济聚焦·农田里的新鲜事）): a title so closed is whole.
+
+    >>> keep_headline_lines_over_a_byline_apart(_seam("给黑土地做体检，施肥更精细（经济聚焦）", "吉林农安推广变量施肥技术", heads_apart=True, opens=True))
+    False
+    >>> keep_headline_lines_over_a_byline_apart(_seam("今日视点：给黑土地做体检，施肥更精细", "吉林农安推广变量施肥技术", heads_apart=True, opens=True))
     """
-    if not (seam.cur_heads and seam.prev_opens) or seam.blanks or seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
+    tagged = seam.cur_heads_apart and bool(_TAG_END_RE.search(seam.prev))
+    if not ((seam.cur_heads or tagged) and seam.prev_opens) or seam.blanks or seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
         return None
     return False
 
@@ -217,6 +227,9 @@ def keep_a_box_apart(seam: Seam) -> bool | None:
     if not (seam.cur_boxed and seam.blanks) or seam.width is None or shapes.BODY_PUNCT_RE.search(seam.cur):
         return None
     return False if seam.cur_len <= BOX_LINE * seam.width and not shapes.ends_sentence(seam.cur) else None
+
+
+_TAG_END_RE = regex.compile(r"[（(〈][^（()）〈]{2,16}[）)]$")  # a column's tag closing a title, OCR's 〈 for （ too
 
 
 BOX_LINE = 0.7  # a headline line in a box is this much of the column's width at most
