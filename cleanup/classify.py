@@ -329,9 +329,76 @@ def find_caption_under_picture(w: Window) -> str | None:
     return "caption" if _CLAUSE_TIME_RE.search(head) else None
 
 
-_CUE_REACH = 40  # characters: a caption names its time in its first clause or two
-# a time opening the paragraph (a few characters before it at most: 北京时间) or a clause
-_CLAUSE_TIME_RE = lexicon.compile_pattern(rf"(?:^[^，,。]{{0,4}}|[，,；;：:]\s*)(?:{_LEX.caption_cue_re.pattern})")
+_CUE_REACH = shapes.CAPTION_CUE_REACH  # (as shapes.opens_as_caption reads)
+_CLAUSE_TIME_RE = shapes.CLAUSE_TIME_RE
+
+
+@rule("CL13")
+def find_caption_head(w: Window) -> str | None:
+    """The first lines of a caption the join cut from it: left mid-sentence right over the rest a credit makes a caption.
+
+    A caption's lines wider than the column (or read apart) may break off; the piece
+    opens as a caption does, with its time or a dateline naming no writer, or goes on
+    from such a piece above it.
+
+    >>> find_caption_head(_window("近日，市第二中学“阳光体育 和谐校", "园”韵律操比赛拉开帷幕。", "本报通讯员 东宣 摄", at=0))
+    'caption'
+    >>> find_caption_head(_window("北京时间6 月12 日凌晨，世界杯正式开赛。赛事启", "幕前，餐饮门店上架专属观赛套餐。 新华社记者 王鹏 摄", at=0))
+    'caption'
+
+    Not a story's sentence a caption set at a column jump cuts in two, nor a piece that ends a sentence,
+    unless it is set as wide as the caption under it, past the column: one caption across the photo.
+
+    >>> find_caption_head(_window("6月11日，在江苏宜兴的一处隧道内，一架搭载检测", "近日，专家在田间指导农户。", "本报记者 林涛 摄", at=0))
+    >>> find_caption_head(_window("近日，市第二中学举行韵律操比赛。", "比赛体现了同学们的精神风貌。", "本报通讯员 东宣 摄", at=0))
+    >>> find_caption_head(_window("近期，金刚石散热相关概念股股价大幅上涨。", "根据数据，四方达股价累计上涨超过一倍。",
+    ...                           "新华社记者 王鹏 摄", widths=(15, 15, 15), at=0))
+    'caption'
+    """
+    block, prev = w.block, w.at(-1)
+    if block.lines > _CAPTION_HEAD_LINES:
+        return None
+    whole = shapes.ends_sentence(block.text)
+    goes_on = prev is not None and prev.role == "caption" and not shapes.ends_sentence(prev.text)
+    if not goes_on and not shapes.opens_as_caption(block.text):
+        return None
+    for k in range(1, _CAPTION_HEAD_PIECES + 1):  # the rest, maybe itself read in pieces
+        nxt = w.at(k)
+        if nxt is None or not follows(w.at(k - 1), nxt) or shapes.is_credit(nxt.text) or shapes.opens_as_caption(nxt.text):
+            return None  # (a caption opening as one is whole: the piece over it is its story's)
+        if find_caption(Window(w.blocks, w.i + k)):
+            return "caption" if not whole or same_wide_measure(block, nxt) else None
+        if whole or shapes.ends_sentence(nxt.text):
+            return None
+    return None
+
+
+def same_wide_measure(above: Block, block: Block) -> bool:
+    """Whether the two are set in one measure wider than the column: lines of one caption across a photo.
+
+    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=20), Block("根据数据……", 2, 5, width=15, measure=19))
+    True
+    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=15), Block("根据数据……", 2, 5, width=15, measure=15))
+    False
+    """
+    return bool(above.width) and above.measure > above.width + _OVERFLOW and abs(above.measure - block.measure) <= _SLACK
+
+
+_SLACK = 1.5  # characters two lines of one measure may differ by
+
+
+def follows(above: Block, block: Block) -> bool:
+    """Whether the block's first dump line comes right after the last line above it, blank lines aside:
+    printed one after the other, not brought together from two places by the column stage.
+
+    >>> follows(Block("近日，社区开展", 3, 4, lines=2), Block("活动。", 6, 6, gap_before=1)), follows(Block("近日", 3, 4), Block("活动。", 9, 9))
+    (True, False)
+    """
+    return 0 <= block.line_runs[0][0] - above.line_runs[-1][1] - 1 <= block.gap_before
+
+
+_CAPTION_HEAD_LINES = 5  # lines a caption's cut-off first piece runs over, at most
+_CAPTION_HEAD_PIECES = 2  # pieces, this one counted, a caption is read in before the one its credit marks
 
 
 @rule("CL06")
@@ -368,10 +435,19 @@ def find_wide_caption(w: Window) -> str | None:
     'caption'
     >>> find_wide_caption(_window("……面临挑战。", "两市主要指数今日早盘集体上涨。", "每日观察", widths=(20, 22, 18)))
     >>> find_wide_caption(_window("……面临挑战。", "本报讯（记者 郑林）近日，社区开展爱国教育活动。", "爱国教育进校园", widths=(20, 60, 18)))
+
+    A caption of four or five lines, only under a paragraph long enough to show its column's width.
+
+    >>> body = Block("……全面铺开，清淤已经完成。", 1, 11, width=32, measure=32, lines=11)
+    >>> wide = Block("新华社北京6月11日电工业和信息化部对汽车生产企业进行约谈提醒。", 12, 15, width=32, measure=50, lines=4)
+    >>> find_wide_caption(Window([body, wide], 1)), find_wide_caption(Window([replace(body, lines=1), wide], 1))
+    ('caption', None)
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if prev is None or prev.role != "body" or not prev.measure or block.lines > 3 or not prev.width:
+    if prev is None or prev.role != "body" or not prev.measure or not prev.width:
         return None  # (no column width: every line is a whole paragraph, and widths say nothing)
+    if block.lines > (_WIDE_CAPTION_LINES if prev.lines >= _FULL_LINES else _SHORT_CAPTION_LINES):
+        return None  # a longer caption only under a paragraph long enough for its measure to be its column's
     if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure or shapes.dateline_names_writers(block.text):
         return None  # (a dateline naming its writers opens a wide lede, printed over or beside its headline)
     if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
@@ -443,6 +519,10 @@ def find_wide_headline(w: Window) -> str | None:
         return None
     return "headline" if shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text) else None
 
+
+_SHORT_CAPTION_LINES = 3  # lines a caption set across a photo runs over, at most, beside a short paragraph
+_WIDE_CAPTION_LINES = 5  # ... and under a paragraph of _FULL_LINES or more
+_FULL_LINES = 3  # lines a paragraph needs for its longest to be a full line of its column
 
 _OVERFLOW = 1.5  # characters past the column width that a justified body line never reaches
 
