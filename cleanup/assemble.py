@@ -7,7 +7,6 @@ from dataclasses import replace
 import regex
 
 from . import attach, headlines, sections, shapes
-from .classify import follows, same_wide_measure
 from .drafts import Draft, finish, repair
 from .heads import Head, build_head
 from .join import glue
@@ -354,6 +353,31 @@ def _why_opened(story: Draft, blocks: list[Block], i: int, column: float) -> str
                 f"{block.measure:g}, {abs(prev.measure - block.measure):g} apart > {WIDTH_CHANGE:g} × {column:g} "
                 f"(the page's median measure) = {WIDTH_CHANGE * column:g}")
     return f"it names its source, no dateline, inside the story at line {story.broke_from.first}"
+
+
+def same_wide_measure(above: Block, block: Block) -> bool:
+    """Whether the two are set in one measure wider than the column: lines of one caption across a photo.
+
+    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=20), Block("根据数据……", 2, 5, width=15, measure=19))
+    True
+    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=15), Block("根据数据……", 2, 5, width=15, measure=15))
+    False
+    """
+    return bool(above.width) and above.measure > above.width + OVERFLOW and abs(above.measure - block.measure) <= _SLACK
+
+
+_SLACK = 1.5  # characters two lines of one measure may differ by
+OVERFLOW = 1.5  # characters past its column width a line of the column never reaches (as classify.CL10 reads)
+
+
+def follows(above: Block, block: Block) -> bool:
+    """Whether the block's first dump line comes right after the last line above it, blank lines aside:
+    printed one after the other, not brought together from two places by the column stage.
+
+    >>> follows(Block("近日，社区开展", 3, 4, lines=2), Block("活动。", 6, 6, gap_before=1)), follows(Block("近日", 3, 4), Block("活动。", 9, 9))
+    (True, False)
+    """
+    return 0 <= block.line_runs[0][0] - above.line_runs[-1][1] - 1 <= block.gap_before
 
 
 def _caption_goes_on(drafts: list[Draft], blocks: list[Block], i: int) -> bool:
