@@ -38,6 +38,86 @@ def _cut_credit(credit: str, line: str) -> bool:
     return not shapes.is_credit(credit) and shapes.is_credit(glue(credit, line))
 
 
+def part_swallowed_ledes(blocks: list[Block], trace: list[Step] | None = None) -> list[Block]:
+    """AS27: a "caption" a dateline naming its writers opens (本报讯（记者 郑林）……) is a story's lede
+    joined to the caption under it, its last line full: parted where the lede ends.
+
+    No caption names the story's writers (`shapes.dateline_names_writers`); the lede ends at the
+    first line that ends a sentence, or where the measure changes (the caption is set across the
+    photo). Only where each line's dump line number is known (lines printed one after another,
+    each parted by as many blank lines).
+
+    >>> cap = Block("本报讯（通讯员 王斌）为促进全民健身，丰富文化生活。近日，比赛在五中学举行。", 6, 9, role="caption", lines=4,
+    ...             cuts=(14, 26, 35), measure=13)
+    >>> [(b.role, b.text, b.first, b.last) for b in part_swallowed_ledes([cap])]
+    [('body', '本报讯（通讯员 王斌）为促进全民健身，丰富文化生活。', 6, 7), ('caption', '近日，比赛在五中学举行。', 8, 9)]
+
+    Not a caption naming no writers, nor one whose lines' numbers are not known (the column stage moved them).
+
+    >>> plain = replace(cap, text=cap.text.replace("本报讯（通讯员 王斌）", "本报讯　　　　　　　"))
+    >>> part_swallowed_ledes([plain]) == [plain], part_swallowed_ledes([replace(cap, last=10)]) == [replace(cap, last=10)]
+    (True, True)
+    """
+    out: list[Block] = []
+    for block in blocks:
+        at = _lede_end(block) if block.role == "caption" and shapes.dateline_names_writers(block.text) else None
+        if at is None:
+            out.append(block)
+            continue
+        lede, caption = _cut(block, at)
+        out += [lede, caption]
+        if trace is not None:
+            trace.append(Step("AS27", "swallowed-lede-parted", block.first, block.last, block.text[:20],
+                              f"body: {lede.text[:20]} (lines {lede.first}-{lede.last}) ¶ caption: {caption.text[:20]} "
+                              "← a caption names no writers: the lede of a story ran into it"))
+    return out
+
+
+LEDE_MEASURE = 1.2  # two full lines this much apart in length are set in two measures
+
+
+def _lede_end(block: Block) -> int | None:
+    """The index of the cut where the lede in a caption block ends, None where none is found or the lines'
+    numbers are not known."""
+    if not block.cuts or block.runs or _line_step(block) is None:
+        return None
+    bounds = [0, *block.cuts, len(block.text)]
+    lengths = [shapes.display_length(block.text[x:y]) for x, y in zip(bounds, bounds[1:])]
+    for k, cut in enumerate(block.cuts):
+        if shapes.ends_sentence(block.text[:cut]):
+            return k
+        last = k + 1 == len(block.cuts)  # (the block's last line may be short: it shows no measure)
+        if not last and max(lengths[k], lengths[k + 1]) > LEDE_MEASURE * min(lengths[k], lengths[k + 1]):
+            return k
+    return None
+
+
+def _line_step(block: Block) -> int | None:
+    """How far apart the block's dump lines are numbered (1: one after another, 2: a blank between each)."""
+    span = block.last - block.first
+    if block.lines < 2 or span % (block.lines - 1):
+        return None
+    return span // (block.lines - 1) or None
+
+
+def _cut(block: Block, k: int) -> tuple[Block, Block]:
+    """The block parted at its k-th cut: the lines before as body, the rest as it was (every character kept)."""
+    step, at = _line_step(block), block.cuts[k]
+    head_lines = k + 1
+    head_last = block.first + step * k
+    head = replace(block, text=block.text[:at], role="body", last=head_last, lines=head_lines, cuts=block.cuts[:k],
+                   measure=_measure(block.text[:at], block.cuts[:k]))
+    rest_cuts = tuple(c - at for c in block.cuts[k + 1:])
+    rest = replace(block, text=block.text[at:], first=head_last + step, lines=block.lines - head_lines, cuts=rest_cuts,
+                   gap_before=step - 1, measure=_measure(block.text[at:], rest_cuts))
+    return head, rest
+
+
+def _measure(text: str, cuts: tuple[int, ...]) -> float:
+    bounds = [0, *cuts, len(text)]
+    return max(shapes.display_length(text[x:y]) for x, y in zip(bounds, bounds[1:]))
+
+
 def space_headline_lines(blocks: list[Block]) -> list[Block]:
     """A headline's dump lines, joined into one block, are parted by one space, as the contract
     joins a wrapped title's lines (普及消防知识 / 提高自救能力 → 普及消防知识 提高自救能力).
@@ -100,7 +180,14 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
                 story = None
             i = j
             continue
-        if block.role == "caption":
+        if block.role == "caption" and _caption_goes_on(drafts, blocks, i):
+            photo = drafts[-1]
+            photo.body[-1] = ("p", glue(photo.body[-1][1], block.text))
+            photo.spans[-1] += block.line_runs
+            if trace is not None:
+                trace.append(Step("AS25", "caption-goes-on", block.first, block.last, block.text[:20],
+                                  f"goes on in the caption at line {photo.first}, which stopped mid-sentence"))
+        elif block.role == "caption":
             drafts.append(Draft("photo", block.first, body=[("p", block.text)], spans=[block.line_runs]))
         elif block.role == "credit":
             last = drafts[-1] if drafts else None
@@ -277,6 +364,47 @@ def _why_opened(story: Draft, blocks: list[Block], i: int, column: float) -> str
                 f"{block.measure:g}, {abs(prev.measure - block.measure):g} apart > {WIDTH_CHANGE:g} × {column:g} "
                 f"(the page's median measure) = {WIDTH_CHANGE * column:g}")
     return f"it names its source, no dateline, inside the story at line {story.broke_from.first}"
+
+
+def same_wide_measure(above: Block, block: Block) -> bool:
+    """Whether the two are set in one measure wider than the column: lines of one caption across a photo.
+
+    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=20), Block("根据数据……", 2, 5, width=15, measure=19))
+    True
+    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=15), Block("根据数据……", 2, 5, width=15, measure=15))
+    False
+    """
+    return bool(above.width) and above.measure > above.width + OVERFLOW and abs(above.measure - block.measure) <= _SLACK
+
+
+_SLACK = 1.5  # characters two lines of one measure may differ by
+OVERFLOW = 1.5  # characters past its column width a line of the column never reaches (as classify.CL10 reads)
+
+
+def follows(above: Block, block: Block) -> bool:
+    """Whether the block's first dump line comes right after the last line above it, blank lines aside:
+    printed one after the other, not brought together from two places by the column stage.
+
+    >>> follows(Block("近日，社区开展", 3, 4, lines=2), Block("活动。", 6, 6, gap_before=1)), follows(Block("近日", 3, 4), Block("活动。", 9, 9))
+    (True, False)
+    """
+    return 0 <= block.line_runs[0][0] - above.line_runs[-1][1] - 1 <= block.gap_before
+
+
+def _caption_goes_on(drafts: list[Draft], blocks: list[Block], i: int) -> bool:
+    """A caption right under a caption that stopped mid-sentence (or is set in its measure, wider than the column),
+    no credit between: the same caption, read in pieces.
+
+    >>> a, b = Block("近日，市第二中学“阳光体育 和谐校", 3, 3, role="caption"), Block("园”韵律操比赛拉开帷幕。", 4, 5, role="caption")
+    >>> photo = Draft("photo", 3, body=[("p", a.text)])
+    >>> _caption_goes_on([photo], [a, b], 1), _caption_goes_on([Draft("photo", 3, body=[("p", "比赛拉开帷幕。")])], [a, b], 1)
+    (True, False)
+    """
+    last = drafts[-1] if drafts else None
+    if i == 0 or blocks[i - 1].role != "caption" or last is None or last.kind != "photo" or last.credit or not last.body:
+        return False
+    open_ = not shapes.ends_sentence(last.body[-1][1]) or same_wide_measure(blocks[i - 1], blocks[i])
+    return open_ and not shapes.starts_with_dateline(blocks[i].text) and follows(blocks[i - 1], blocks[i])
 
 
 def _resumes_across_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:

@@ -148,7 +148,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
         placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
     texts = [" ".join(text for _, text in d.body) for d in stories]
     matched = headlines.attach([placed.run for placed in runs], texts)
-    found_all = _over_firm_stories(matched, runs, stories)
+    found_all = _dashes_yield(_over_firm_stories(matched, runs, stories), runs, trace)
     if may_split:
         # the stories printed right under a head run, or opened tentatively inside another (that one's head may be over it)
         headed = {placed.run.after for placed in runs} | {k for k, d in enumerate(stories) if d.broke_from is not None}
@@ -164,7 +164,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
             return attach_heads(drafts, runs, may_split=False, trace=trace)
     if trace is not None:  # (recorded on the last pass only: a split runs the assignment again)
         for was, found in zip(matched, found_all):
-            if found.story != was.story:
+            if found.story != was.story and None not in (found.story, was.story):  # (AS28 traces its own)
                 own, other = stories[found.story], stories[was.story]
                 why = (f"given to the story right under it (line {own.first}), not to the story at line {other.first} "
                        "its words matched: that one opened only at a change of column width")
@@ -211,6 +211,35 @@ def _next_to_its_story(found: headlines.Attached, run: headlines.Run, headed: se
     return found.story == run.after or under
 
 
+def _dashes_yield(found_all: list[headlines.Attached], runs: list[Placed],
+                  trace: list[Step] | None = None) -> list[headlines.Attached]:
+    """A head that is a ——subtitle alone, given the story another head is printed right over (and that one
+    given none), yields it: a subtitle without its title is no story's whole head, and the place right
+    over a story outweighs words a subtitle may repeat from its lede.
+
+    >>> from cleanup.model import Block
+    >>> over = headlines.Run([Block("普及消防知识", 5, 5, role="headline")], after=0)
+    >>> dash = headlines.Run([Block("——增强居民消防安全意", 9, 9, role="headline")], before=0)
+    >>> found = [headlines.Attached(0, Head(title="普及消防知识", first=5, last=5), None),
+    ...          headlines.Attached(1, Head(title="——增强居民消防安全意", first=9, last=9), 0)]
+    >>> [f.story for f in _dashes_yield(found, [Placed(over), Placed(dash)])]
+    [0, None]
+    """
+    out = list(found_all)
+    for k, f in enumerate(out):
+        if f.story is None or not shapes.is_subtitle_dash(f.head.title):
+            continue
+        rival = next((j for j, g in enumerate(out) if g.story is None and g.head.title and not shapes.is_subtitle_dash(g.head.title)
+                      and runs[g.run].run.after == f.story and g.head.last == runs[g.run].run.blocks[-1].last), None)
+        if rival is not None:
+            out[rival] = replace(out[rival], story=f.story, confident=False)
+            out[k] = replace(f, story=None)
+            if trace is not None:
+                trace.append(Step("AS28", "subtitle-alone-yields", f.head.first, f.head.last, f.head.title[:20],
+                                  f"leaves its story to the head printed right over it: {out[rival].head.title[:20]}"))
+    return out
+
+
 def _over_firm_stories(found_all: list[headlines.Attached], runs: list[Placed],
                        stories: list[Draft]) -> list[headlines.Attached]:
     """A headline printed right over a story that no other headline claims is that story's, not a tentative one's.
@@ -246,12 +275,15 @@ def _second_round(unclaimed: list[headlines.Attached], stories: list[Draft], tex
 
     A headline that abbreviates its story (实控人 for 实际控制人) shares few
     word pairs with it; once every clear match is made, the best of the rest
-    is still taken when it stands well ahead of every other story on the page.
+    is still taken when it stands well ahead of every other story on the page. A story opened
+    tentatively after a photo inside another is read as part of that one here (it goes on in it
+    unless claimed): a caption taken out of a story does not part the words its head matches.
     """
     left = []
+    texts, parts = _with_parts_after_photos(stories, texts)
     for found in sorted(unclaimed, key=lambda f: f.head.first):
         at = run_at[found.run]
-        near = range(max(0, at - headlines.NEARBY), min(len(texts), at + headlines.NEARBY))
+        near = [k for k in range(max(0, at - headlines.NEARBY), min(len(texts), at + headlines.NEARBY)) if k not in parts]
         best = headlines.clear_best(found.head, texts, near)
         if best is None or stories[best].head is not None:
             left.append(found)
@@ -259,6 +291,25 @@ def _second_round(unclaimed: list[headlines.Attached], stories: list[Draft], tex
         score = headlines.similarity(found.head, texts[best])
         _give(stories[best], found, f"AS08 headline attached on weak evidence: similarity {score:.2f}")
     return left
+
+
+def _with_parts_after_photos(stories: list[Draft], texts: list[str]) -> tuple[list[str], set[int]]:
+    """Each headless story's text with the text of the headless stories opened tentatively after a photo
+    inside it, and the indexes of those parts.
+
+    >>> a, b = Draft("article", 1, body=[("p", "甲。")]), Draft("article", 9, body=[("p", "乙。")])
+    >>> b.broke_from, b.after_photo = a, True
+    >>> _with_parts_after_photos([a, b], ["甲。", "乙。"])
+    (['甲。 乙。', '乙。'], {1})
+    """
+    out, parts = list(texts), set()
+    index = {id(d): k for k, d in enumerate(stories)}
+    for k, d in enumerate(stories):
+        parent = index.get(id(d.broke_from)) if d.after_photo and d.broke_from is not None else None
+        if parent is not None and d.head is None and stories[parent].head is None:
+            out[parent] += " " + texts[k]
+            parts.add(k)
+    return out, parts
 
 
 def may_open_story(above: str, text: str) -> bool:

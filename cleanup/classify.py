@@ -369,9 +369,8 @@ def find_caption_under_picture(w: Window) -> str | None:
     return "caption" if _CLAUSE_TIME_RE.search(head) else None
 
 
-_CUE_REACH = 40  # characters: a caption names its time in its first clause or two
-# a time opening the paragraph (a few characters before it at most: 北京时间) or a clause
-_CLAUSE_TIME_RE = lexicon.compile_pattern(rf"(?:^[^，,。]{{0,4}}|[，,；;：:]\s*)(?:{_LEX.caption_cue_re.pattern})")
+_CUE_REACH = shapes.CAPTION_CUE_REACH  # (as shapes.opens_as_caption reads)
+_CLAUSE_TIME_RE = shapes.CLAUSE_TIME_RE
 
 
 @rule("CL06")
@@ -408,10 +407,19 @@ def find_wide_caption(w: Window) -> str | None:
     'caption'
     >>> find_wide_caption(_window("……面临挑战。", "两市主要指数今日早盘集体上涨。", "每日观察", widths=(20, 22, 18)))
     >>> find_wide_caption(_window("……面临挑战。", "本报讯（记者 郑林）近日，社区开展爱国教育活动。", "爱国教育进校园", widths=(20, 60, 18)))
+
+    A caption of four or five lines, only under a paragraph long enough to show its column's width.
+
+    >>> body = Block("……全面铺开，清淤已经完成。", 1, 11, width=32, measure=32, lines=11)
+    >>> wide = Block("新华社北京6月11日电工业和信息化部对汽车生产企业进行约谈提醒。", 12, 15, width=32, measure=50, lines=4)
+    >>> find_wide_caption(Window([body, wide], 1)), find_wide_caption(Window([replace(body, lines=1), wide], 1))
+    ('caption', None)
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if prev is None or prev.role != "body" or not prev.measure or block.lines > 3 or not prev.width:
+    if prev is None or prev.role != "body" or not prev.measure or not prev.width:
         return None  # (no column width: every line is a whole paragraph, and widths say nothing)
+    if block.lines > (_WIDE_CAPTION_LINES if prev.lines >= _FULL_LINES else _SHORT_CAPTION_LINES):
+        return None  # a longer caption only under a paragraph long enough for its measure to be its column's
     if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure or shapes.dateline_names_writers(block.text):
         return None  # (a dateline naming its writers opens a wide lede, printed over or beside its headline)
     if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
@@ -483,6 +491,10 @@ def find_wide_headline(w: Window) -> str | None:
         return None
     return "headline" if shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text) else None
 
+
+_SHORT_CAPTION_LINES = 3  # lines a caption set across a photo runs over, at most, beside a short paragraph
+_WIDE_CAPTION_LINES = 5  # ... and under a paragraph of _FULL_LINES or more
+_FULL_LINES = 3  # lines a paragraph needs for its longest to be a full line of its column
 
 _OVERFLOW = 1.5  # characters past the column width that a justified body line never reaches
 

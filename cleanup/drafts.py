@@ -42,13 +42,31 @@ def repair(draft: Draft, drafts: list[Draft]) -> None:
 
 
 def lone_sentence_is_caption(draft: Draft) -> None:
-    """A headless "article" of one event sentence (近日，……活动。) is a caption printed without credit."""
+    """A headless "article" of one event sentence (近日，……活动。) is a caption printed without credit;
+    so is one short paragraph that opens as a caption does, with its time or a dateline naming no writer.
+
+    >>> lone = lambda text: Draft("article", 1, body=[("p", text)])
+    >>> for text in ("北京时间6月12日凌晨，世界杯正式开赛。商圈大屏循环滚动赛事赛程。", "新华社北京6月11日电工业和信息化部约谈车企。",
+    ...              "本报讯（记者 郑林）近日，社区开展活动。居民纷纷点赞。", "二、以满足民生需求为目标。"):
+    ...     draft = lone(text); lone_sentence_is_caption(draft); print(draft.kind)
+    photo
+    photo
+    article
+    article
+    """
     if draft.kind != "article" or draft.head is not None or draft.byline or len(draft.body) != 1:
         return
-    if not shapes.is_event_sentence(draft.body[0][1]):
-        return
-    draft.kind = "photo"
-    draft.warnings.append("AS07 a lone sentence with no headline taken as a caption printed without credit")
+    text = draft.body[0][1]
+    if shapes.is_event_sentence(text):
+        draft.kind = "photo"
+        draft.warnings.append("AS07 a lone sentence with no headline taken as a caption printed without credit")
+    elif draft.body[0][0] == "p" and len(text) <= LONE_CAPTION_MAX and shapes.ends_sentence(text) \
+            and shapes.opens_as_caption(text):
+        draft.kind = "photo"
+        draft.warnings.append("AS26 a lone paragraph with no headline, opening as a caption does, taken as a caption printed without credit")
+
+
+LONE_CAPTION_MAX = 200  # characters: a caption printed without credit runs to a few sentences, no more
 
 
 FOREIGN_MIN = 18  # characters: a shorter paragraph may well share no word with its story

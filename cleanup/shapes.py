@@ -168,6 +168,29 @@ def is_event_sentence(text: str) -> bool:
     return bool(_LEX.caption_cue_re.search(text[:40])) and not starts_with_dateline(text)
 
 
+def opens_as_caption(text: str) -> bool:
+    """A time in its first clause or two (近日，……; ……，日前，……; 北京时间6月12日凌晨，……) or a dateline
+    naming no writer (新华社北京6月11日电……): how a caption opens. Spaces an extractor put beside digits aside.
+
+    >>> opens_as_caption("北京时间6 月12 日凌晨，世界杯开赛。"), opens_as_caption("新华社北京6月11日电工业和信息化部11日约谈车企。")
+    (True, True)
+    >>> opens_as_caption("本报讯（记者 郑林）近日，社区开展活动。"), opens_as_caption("尚德电力昨日宣布，即2013年3月15日到期的可转债违约。")
+    (False, False)
+    >>> opens_as_caption("本报讯（通讯上只 王试）为促进全民健身。"), opens_as_caption("据彭博社报道，美国公民都需向国家缴税。")
+    (False, False)
+    """
+    head = squeeze(text[:CAPTION_CUE_REACH])
+    if starts_with_dateline(head):  # (a bracket after it names writers, read right or not; 据……报道 names a source)
+        return not (_DATELINE_BRACKET_RE.match(head) or _LEX.attribution_re.match(head)
+                    or any(role in head for role in WRITER_ROLES))
+    return bool(CLAUSE_TIME_RE.search(head))
+
+
+CAPTION_CUE_REACH = 40  # characters: a caption names its time in its first clause or two
+# a time opening the paragraph (a few characters before it at most: 北京时间) or a clause
+CLAUSE_TIME_RE = lexicon.compile_pattern(rf"(?:^[^，,。]{{0,4}}|[，,；;：:]\s*)(?:{_LEX.caption_cue_re.pattern})")
+
+
 def is_note_opener(text: str) -> bool:
     """编者按 and its kin, alone or opening a paragraph.
 
