@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import columns, doubt, furniture, headrows, join, joinheads, lexicon, misread, noise, normalize, polish, shapes
+from . import captions, columns, doubt, furniture, headrows, join, joinheads, lexicon, misread, noise, normalize, polish, shapes
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -66,7 +66,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     blocks = build_blocks(numbered, joiner(), justified, trace, parted)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
     blocks = classifying.classify(blocks, classifier(), trace)
-    blocks = assembly.space_headline_lines(assembly.split_run_in_credits(assembly.part_swallowed_ledes(blocks, trace)))
+    blocks = assembly.space_headline_lines(captions.split_run_in_credits(captions.part_swallowed_ledes(blocks, trace)))
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
