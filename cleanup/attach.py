@@ -170,6 +170,12 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
                        "its words matched: that one opened only at a change of column width")
                 trace.append(Step("AS23", "headline-to-story-under-it", found.head.first, found.head.last,
                                   found.head.text[:20], why))
+    if trace is not None:
+        for found in found_all:
+            if found.freed is not None and found.story is not None:
+                trace.append(Step("AS29", "head-groups-made-one", found.head.first, found.head.last, found.head.text[:20],
+                                  f"one head for the story at line {stories[found.story].first}, not two groups: "
+                                  f"apart, one went to the story at line {stories[found.freed].first} on a weaker match"))
     unclaimed = []
     for found in found_all:
         if found.story is None:
@@ -187,6 +193,33 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
         else:
             drafts.append(Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
+    for found in found_all:
+        if found.freed is not None and found.story is not None:
+            _rejoin_freed(stories, found.story, found.freed, drafts, runs, trace)
+
+
+def _rejoin_freed(stories: list[Draft], own: int, freed: int, drafts: list[Draft], runs: list[Placed],
+                  trace: list[Step] | None = None) -> None:
+    """AS30: a story let go when its head group joined the next one's (AS29), left headless, printed right
+    before or after that head's story with no head run over the later one: the rest of the same story.
+
+    The head's groups went to two stories because the extractor parted one story in two; made one head,
+    the piece it no longer heads goes back to it, in print order.
+    """
+    piece, story = stories[freed], stories[own]
+    later = max(own, freed)
+    if abs(own - freed) != 1 or piece.head is not None or piece.byline or piece.credit or not any(d is piece for d in drafts) \
+            or any(placed.run.after == later for placed in runs):
+        return
+    if trace is not None:
+        trace.append(Step("AS30", "freed-piece-rejoined", piece.first, piece.first, piece.body[0][1][:20] if piece.body else "",
+                          f"joined to the story at line {story.first}: its head's groups were made one (AS29)"))
+    if freed < own:  # the piece printed first: it opens the story, under its head
+        story.body[0:0], story.starts[0:0], story.spans[0:0] = piece.body, piece.starts, piece.spans
+        story.warnings.extend(piece.warnings)
+        drafts.remove(piece)
+    else:
+        _merge(story, piece, drafts, "")
 
 
 def _next_to_its_story(found: headlines.Attached, run: headlines.Run, headed: set[int | None]) -> bool:

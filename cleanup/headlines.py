@@ -125,6 +125,7 @@ class Attached:
     story: int | None  # None: no story of its own on the page
     score: float = 0.0
     confident: bool = True
+    freed: int | None = None  # the story let go when two chosen groups were made this one (AS29)
 
 
 def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
@@ -178,6 +179,14 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
             continue
         taken.add(s)
         chosen[r].append((a, b, s, score))
+    merged: dict[tuple[int, int, int], int] = {}  # groups two chosen ones made: the story let go
+    headed = {run.after for run in runs}  # the stories printed right under a head run
+    for r, (groups, us) in enumerate(zip(chosen.values(), per_run)):
+        if len(groups) > 1:
+            around = {runs[r].before, runs[r].after} - {None}  # the stories on either side of the run
+            chosen[r] = _merge_split_heads(sorted(groups), scores.get, heads, taken, merged, r, headed, around, us,
+                                           lambda a, b, s, r=r: _score(heads[(r, a, b)], Story(stories[s]), runs[r],
+                                                                       a, b, len(per_run[r]), s))
     result = []
     for r, us in enumerate(per_run):
         near = range(max(0, runs[r].at - NEARBY), min(len(stories), runs[r].at + NEARBY))
@@ -200,8 +209,62 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                 else:  # one may be close: score them in full
                     others = [exact(j) if x is None else x for j, x in row.items() if j != s]
             confident = not others or score - max(others) >= CONFIDENT_MARGIN
-            result.append(Attached(r, head, s, score, confident))
+            result.append(Attached(r, head, s, score, confident, merged.get((r, a, b))))
     return rejoin_subtitles(result, runs)
+
+
+def merge_gain(split: list[tuple[int, float]], whole: float) -> float:
+    """AS29: how much better two neighbouring groups of a run read as one head than apart, coverage-weighted.
+
+    `split` holds each group's number of word pairs and score with its own story; the
+    head made of both is scored `whole` with the better of the two stories. Apart, each
+    group counts for its share of the words: a couplet title that reads like no story
+    (明责赋能 / 做强“枢纽”), matched weakly elsewhere, no longer outweighs the subtitle
+    under it that reads like the story below, as a share alone would.
+
+    >>> round(merge_gain([(6, 0.47), (15, 1.304)], 1.124), 3)  # a title and its subtitle: one head
+    0.058
+    >>> merge_gain([(10, 0.9), (10, 1.0)], 0.75) < 0  # two heads each reading like its own story
+    True
+    """
+    total = sum(max(1, n) for n, _ in split)
+    return whole - sum(max(1, n) * x for n, x in split) / total
+
+
+def _merge_split_heads(groups, row_of, heads, taken, merged, r, headed, around, us, exact) -> list[tuple[int, int, int, float]]:
+    """Chosen groups of one run, neighbours read better as one head (merge_gain) made one; the story let go is freed.
+
+    Only a story printed right before or after the run is let go (the head was set between its
+    story and the next), or the piece right before or after the kept story that no head run parts
+    from it (assembly puts it back: AS30). A story printed elsewhere may be the rest of the same
+    story, parted by the extractor, which the two groups hold together better apart. Nor does a head
+    made one open on the second half of a couplet set on two lines, a column's tag closing it or not
+    (推进乡镇综合执法 / 提升基层治理效能（经济·聚焦）).
+    """
+    out = [groups[0]]
+    for a2, b2, s2, x2 in groups[1:]:
+        a1, b1, s1, x1 = out[-1]
+        row = row_of((r, a1, b2))  # None: no head can span the two (too long, a couplet, a label, a ——line)
+        if b1 != a2 or row is None or wrapped_from(us, a1, tag_aside=True):
+            out.append((a2, b2, s2, x2))
+            continue
+        whole = {s: (row.get(s) if row.get(s) is not None else exact(a1, b2, s)) for s in (s1, s2)}
+        best = max(whole, key=whole.__getitem__)
+        freed = s2 if best == s1 else s1
+        if freed not in around and (abs(best - freed) != 1 or max(best, freed) in headed):
+            out.append((a2, b2, s2, x2))
+            continue
+        split = [(len(Words(heads[(r, a1, b1)].text).pairs), x1), (len(Words(heads[(r, a2, b2)].text).pairs), x2)]
+        if merge_gain(split, whole[best]) <= MERGE_MARGIN:
+            out.append((a2, b2, s2, x2))
+            continue
+        taken.discard(freed)
+        out[-1] = (a1, b2, best, whole[best])
+        merged[(r, a1, b2)] = freed
+    return out
+
+
+MERGE_MARGIN = 0.03  # AS29: the gain two groups must show to be made one head
 
 
 def rejoin_subtitles(found: list[Attached], runs: list[Run]) -> list[Attached]:

@@ -4,6 +4,7 @@ them may be one story's head."""
 from __future__ import annotations
 
 from . import shapes
+from .heads import _TAG_RE
 from .model import Block
 
 
@@ -75,7 +76,7 @@ def labelled(unit: list[Block]) -> bool:
     return unit[0].role == "column"
 
 
-def wrapped_from(us: list[list[Block]], a: int) -> bool:
+def wrapped_from(us: list[list[Block]], a: int, tag_aside: bool = False) -> bool:
     """Unit a is the second half of a couplet set on two lines: a short headline line right under
     one as long (及时整改到位 / 提升安全水平).
 
@@ -84,6 +85,12 @@ def wrapped_from(us: list[list[Block]], a: int) -> bool:
     (True, False)
     >>> wrapped_from([[Block("明责赋能", 1, 1, role="headline")], [Block("做强“枢纽”", 2, 2, role="headline")]], 1)
     True
+
+    With `tag_aside`, a column's tag closing the second line does not count in its length.
+
+    >>> tagged = [[Block("推进乡镇综合执法", 1, 1, role="headline")], [Block("提升基层治理效能（经济·聚焦）", 2, 2, role="headline")]]
+    >>> wrapped_from(tagged, 1), wrapped_from(tagged, 1, tag_aside=True)
+    (False, True)
 
     Not under a line of another length (a byline read as a headline, a title over its subtitle).
 
@@ -95,7 +102,8 @@ def wrapped_from(us: list[list[Block]], a: int) -> bool:
     above, line = us[a - 1][-1].text, us[a][0].text
     if us[a - 1][-1].role != "headline" or shapes.is_subtitle_dash(above) or shapes.is_couplet(above) or shapes.is_couplet(line):
         return False
-    lengths = shapes.letters(above), shapes.letters(line)  # quotation marks aside (明责赋能 / 做强“枢纽”)
+    # quotation marks aside (明责赋能 / 做强“枢纽”), with `tag_aside` a column's tag closing the line too
+    lengths = shapes.letters(above), shapes.letters(_TAG_RE.sub("", line) if tag_aside else line)
     return abs(lengths[0] - lengths[1]) <= 1 and max(lengths) <= HALF_LINE
 
 

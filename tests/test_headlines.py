@@ -106,3 +106,25 @@ def test_a_label_the_join_glued_over_a_couplet_is_the_column_not_the_title():
     unechoed = story.replace("修好健身\n路", "整修道路\n，").replace("种下便民树", "增添绿化带")
     item = clean_text(f"城事小漫谈\n修好健身路\n种下便民树\n{unechoed}", "p.txt").items[0]
     assert item.column == ""
+
+
+def test_a_couplet_title_and_its_subtitle_over_their_story_are_one_head():
+    """Issue 13: a couplet title set on two lines reads like no story; its subtitle alone, a larger share of
+    the story's words, once took the story under the run, and the title went to the next story on a weak
+    match. Weighed by their share of the head's words, the two read better as one head (AS29)."""
+    blocks = [Block("明责赋能", 1, 1, role="headline"), Block("做强“枢纽”", 2, 2, role="headline"),
+              Block("提升党建引领城市基层治理整体水平", 3, 3, role="headline"),
+              Block("街道党工委书记 陈新宇", 4, 4, role="byline")]
+    stories = ["近年来，街道深入落实简政放权部署，切实提升党建引领城市基层治理能力和整体水平。",
+               "一、强化职责定位。把构建权责统一的机制作为明责赋能的切入点。"]
+    found = headlines.attach([headlines.Run(blocks, after=0, byline_last=True, at=0)], stories)
+    assert [(f.head.title, f.head.subtitle, f.head.byline, f.story, f.freed) for f in found] == [
+        ("明责赋能 做强“枢纽”", "提升党建引领城市基层治理整体水平", "街道党工委书记 陈新宇", 0, 1)]
+
+
+def test_two_heads_each_reading_like_its_own_story_stay_apart():
+    """The coverage-weighted merge leaves a run of two heads, each matched well, as two heads."""
+    blocks = [Block("河道治理工程全面铺开", 1, 1, role="headline"), Block("学校运动会开幕", 2, 2, role="headline")]
+    stories = ["河道治理工程全面铺开，河道清淤已经完成。", "学校运动会开幕，学生踊跃参加。"]
+    found = headlines.attach([headlines.Run(blocks, before=0, after=1, at=1)], stories)
+    assert [(f.head.title, f.story, f.freed) for f in found] == [("河道治理工程全面铺开", 0, None), ("学校运动会开幕", 1, None)]
