@@ -176,6 +176,10 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
                 trace.append(Step("AS29", "head-groups-made-one", found.head.first, found.head.last, found.head.text[:20],
                                   f"one head for the story at line {stories[found.story].first}, not two groups: "
                                   f"apart, one went to the story at line {stories[found.freed].first} on a weaker match"))
+            if found.signed and found.story is not None:
+                trace.append(Step("AS31", "run-byline-to-story-above", found.head.first, found.head.last,
+                                  found.head.byline[:20], f"the byline closing the run signs the story at line "
+                                  f"{stories[found.story].first}, whose head is above it: the head under it took no story"))
     unclaimed = []
     for found in found_all:
         if found.story is None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from . import shapes
-from .headunits import boxed, inside_box, is_couplet_unit, labelled, runs_on_past_subtitle, units, wrapped_from
+from .headunits import boxed, couplets_fit, inside_box, is_couplet_unit, labelled, runs_on_past_subtitle, units, wrapped_from
 from .heads import Head, build_head, split_run
 from .model import Block
 
@@ -126,6 +126,7 @@ class Attached:
     score: float = 0.0
     confident: bool = True
     freed: int | None = None  # the story let go when two chosen groups were made this one (AS29)
+    signed: bool = False  # its byline came from the run's last group, left without a story (AS31)
 
 
 def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
@@ -150,12 +151,11 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
         for a in range(len(us)):
             for b in range(a + 1, min(len(us), a + MAX_GROUP) + 1):
                 head = heads[(r, a, b)] = build_head([blk for u in us[a:b] for blk in u])
-                if not head.title or any(is_couplet_unit(u) for u in us[a + 1:b - 1]) or (
-                        b - a > 1 and is_couplet_unit(us[b - 1]) and is_couplet_unit(us[a])):
+                if not head.title or not couplets_fit(us, a, b):
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
                 if runs_on_past_subtitle(us, a, b):
                     continue  # a ——subtitle ends its head
-                if any(map(labelled, us[a + 1:b])):
+                if any(labelled(us, k) for k in range(a + 1, b)):
                     continue  # a column label opens the next story's head
                 if wrapped_from(us, a) or wrapped_from(us, b) or in_boxes and (inside_box(us, a) or inside_box(us, b)):
                     continue  # a head is whole: not the second line of a wrapped title, not part of a box
@@ -210,7 +210,55 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                     others = [exact(j) if x is None else x for j, x in row.items() if j != s]
             confident = not others or score - max(others) >= CONFIDENT_MARGIN
             result.append(Attached(r, head, s, score, confident, merged.get((r, a, b))))
-    return rejoin_subtitles(result, runs)
+    return hand_back_bylines(rejoin_subtitles(result, runs), runs)
+
+
+def hand_back_bylines(found: list[Attached], runs: list[Run]) -> list[Attached]:
+    """AS31: a byline closing a run, in its last group left without a story, goes to the group above, which took the story under the run.
+
+    A byline is printed right over the story it signs. The last group opens under a column label:
+    another column's head set under the lines of the head above, that reads like no story here (its
+    story printed elsewhere); the byline after it is the head's above, whose story is under the run.
+
+    >>> run = Run([Block("种好社区治理“责任田”", 1, 1, role="headline"), Block("民生观察：清理小广告", 2, 2, role="headline"),
+    ...            Block("新城社区党委书记 谭永生", 3, 3, role="byline")], after=4)
+    >>> found = [Attached(0, build_head(run.blocks[:1]), 4, 0.7), Attached(0, build_head(run.blocks[1:]), None)]
+    >>> [(f.head.title, f.head.byline, f.story, f.signed) for f in hand_back_bylines(found, [run])]
+    [('种好社区治理“责任田”', '新城社区党委书记 谭永生', 4, True), ('民生观察：清理小广告', '', None, False)]
+
+    The group above took a story printed elsewhere: the byline stays (its head's story may be found later),
+    unless a blank sets it apart from the lines above it, in a box of its own. Under a head no label opens, it stays.
+
+    >>> [f.head.byline for f in hand_back_bylines(found, [Run(run.blocks, after=5)])]
+    ['', '新城社区党委书记 谭永生']
+    >>> boxed = Run([*run.blocks[:2], Block("新城社区党委书记 谭永生", 4, 4, role="byline", gap_before=1)], after=5)
+    >>> found = [Attached(0, build_head(boxed.blocks[:1]), 4, 0.7), Attached(0, build_head(boxed.blocks[1:]), None)]
+    >>> [f.head.byline for f in hand_back_bylines(found, [boxed])]
+    ['新城社区党委书记 谭永生', '']
+    >>> plain = Run([run.blocks[0], Block("清理小广告 粉刷美环境", 2, 2, role="headline"), run.blocks[2]], after=4)
+    >>> found = [Attached(0, build_head(plain.blocks[:1]), 4, 0.7), Attached(0, build_head(plain.blocks[1:]), None)]
+    >>> [f.head.byline for f in hand_back_bylines(found, [plain])]
+    ['', '新城社区党委书记 谭永生']
+    """
+    out = list(found)
+    for k in range(1, len(out)):
+        above, last = out[k - 1], out[k]
+        blocks = runs[last.run].blocks
+        if last.run != above.run or last.story is not None or above.story is None or above.head.byline \
+                or not last.head.byline or not last.head.title or last.head.last != blocks[-1].last:
+            continue
+        mine = _group_blocks(blocks, last.head, True)
+        signs = [b for b in mine if b.role == "byline"]
+        if not mine or not labelled([mine], 0) or above.story != runs[last.run].after and not (signs and signs[0].gap_before):
+            continue  # not another column's head, nor over the story the group above took, nor set apart in a box
+        spans = {(first, last_) for first, last_, _ in above.head.spans}
+        theirs = [b for b in blocks if set(b.line_runs) <= spans and not any(b is m for m in mine)]  # (lines may be shared)
+        if not mine or not signs or mine[-len(signs):] != signs or not theirs:
+            continue
+        out[k - 1] = Attached(above.run, build_head(theirs + signs), above.story, above.score, above.confident, above.freed,
+                              signed=True)
+        out[k] = Attached(last.run, build_head(mine[:-len(signs)]), None)
+    return out
 
 
 def merge_gain(split: list[tuple[int, float]], whole: float) -> float:
@@ -393,17 +441,33 @@ def _joins(us, stories, i: int, end: int, prev: list | None, g: list | None) -> 
     """Whether left-over lines i:end go over the chosen group g below ("next") or under prev above ("prev").
 
     Within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle; a column label
-    opens a head. Lines that may go either way go with the story they read like.
+    opens a head, and so does a whole title under a ——subtitle. Lines that may go either way go with the story they read like.
     """
-    joins_next = g is not None and g[1] - i <= MAX_GROUP and not (
+    joins_next = g is not None and g[1] - i <= MAX_GROUP and couplets_fit(us, i, g[1]) and not (
         is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(is_couplet_unit, us[i:end])))) \
-        and not any(map(labelled, us[i + 1:g[0] + 1]))
-    joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and not any(map(is_couplet_unit, us[i:end - 1])) \
+        and not any(labelled(us, k) for k in range(i + 1, g[0] + 1)) and not _dash_before_title(us, i, g[1])
+    joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and couplets_fit(us, prev[0], end) \
+        and not any(map(is_couplet_unit, us[i:end - 1])) \
         and not (is_couplet_unit(us[end - 1]) and any(map(is_couplet_unit, us[prev[0]:i]))) \
-        and not any(map(labelled, us[i:end]))
+        and not any(labelled(us, k) for k in range(i, end)) and not _dash_before_title(us, prev[0], end)
     if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
         return "next"
     return "prev" if joins_prev else None
+
+
+def _dash_before_title(us: list[list[Block]], a: int, b: int) -> bool:
+    """Units a:b hold a whole title (a couplet, on one line or two) right under a ——subtitle, which ended the head above.
+
+    (The ——line may wrap onto a plain line: that one is not a whole title.)
+
+    >>> us = [[Block("——记宁海县水电工十一年坚持献血", 1, 1, role="headline")], [Block("汇聚爱心力量", 2, 2, role="headline")],
+    ...       [Block("共筑公益基石", 3, 3, role="headline")]]
+    >>> _dash_before_title(us, 0, 3), _dash_before_title(us, 1, 3)
+    (True, False)
+    >>> _dash_before_title([us[0], [Block("299名嫌犯落网", 2, 2, role="headline")]], 0, 2)
+    False
+    """
+    return any(runs_on_past_subtitle(us, k, k + 2) and _whole_title(us, k + 1, b) for k in range(a, b - 1))
 
 
 def _whole_title(us: list[list[Block]], a: int, b: int) -> bool:

@@ -83,7 +83,7 @@ def split_run(blocks: list[Block]) -> list[list[Block]]:
             starts_new = block.role == "column" or bool(head.subtitle)
             if block.role == "headline" and not shapes.is_subtitle_dash(block.text):
                 starts_new = starts_new or (shapes.is_couplet(block.text) and bool(head.title)) \
-                    or _opens_couplet(blocks, k)
+                    or _opens_couplet(blocks, k) or _after_dash(current)
             if starts_new:
                 groups.append(current)
                 current = []
@@ -91,6 +91,17 @@ def split_run(blocks: list[Block]) -> list[list[Block]]:
     if current:
         groups.append(current)
     return groups
+
+
+def _after_dash(current: list[Block]) -> bool:
+    """The group so far ends on a ——subtitle: it ends its head, the plain line under it opens the next one.
+
+    >>> run = [Block("——法律用美国的", 1, 1, "headline"), Block("为促进全民健身活动蓬勃发展", 2, 2, "headline")]
+    >>> [[b.text for b in g] for g in split_run(run)]
+    [['——法律用美国的'], ['为促进全民健身活动蓬勃发展']]
+    """
+    last = [b for b in current if b.role == "headline"][-1]
+    return shapes.is_subtitle_dash(last.text)
 
 
 def _opens_couplet(blocks: list[Block], k: int) -> bool:

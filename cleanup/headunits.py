@@ -3,6 +3,8 @@ them may be one story's head."""
 
 from __future__ import annotations
 
+import regex
+
 from . import shapes
 from .heads import _TAG_RE
 from .model import Block
@@ -67,13 +69,28 @@ def runs_on_past_subtitle(us: list[list[Block]], a: int, b: int) -> bool:
     return any(dash(k) and not dash(k + 1) for k in range(a, b - 1))
 
 
-def labelled(unit: list[Block]) -> bool:
-    """A unit under a column label: the label is printed over a story's head, never inside one.
+def labelled(us: list[list[Block]], k: int) -> bool:
+    """Unit k of a run opens under a column label: the label is printed over a story's head, never inside one.
 
-    >>> labelled([Block("社会 那些事", 1, 1, role="column"), Block("站好岗 放好哨", 2, 2, role="headline")])
+    >>> labelled([[Block("社会 那些事", 1, 1, role="column"), Block("站好岗 放好哨", 2, 2, role="headline")]], 0)
     True
+
+    So does a line with the label run into it (民生观察：清理小广告 粉刷美环境), unless the line above
+    opens alike: lines that all do are one story's parallel subheads (长效关爱：…… / 双轨赋能：……).
+
+    >>> us = [[Block("种好社区治理“责任田”", 1, 1, role="headline")], [Block("民生观察：清理小广告 粉刷美环境", 2, 2, role="headline")],
+    ...       [Block("双轨赋能：物质关怀叠加心灵滋养", 3, 3, role="headline")], [Block("法律用美国的：被用来修理黑帮", 4, 4, role="headline")]]
+    >>> [labelled(us, k) for k in range(4)]
+    [False, True, False, False]
     """
-    return unit[0].role == "column"
+    return us[k][0].role == "column" or _run_in_label(us[k]) and not (k > 0 and _run_in_label(us[k - 1]))
+
+
+def _run_in_label(unit: list[Block]) -> bool:
+    return unit[0].role == "headline" and bool(_RUN_IN_LABEL_RE.match(unit[0].text))
+
+
+_RUN_IN_LABEL_RE = regex.compile(r"^\p{Han}{4,5}[：:]")  # a column's name, as long as one (a title's lead-in may be longer)
 
 
 def wrapped_from(us: list[list[Block]], a: int, tag_aside: bool = False) -> bool:
@@ -155,7 +172,25 @@ def inside_box(us: list[list[Block]], a: int) -> bool:
 WRAP_REST = 0.8
 
 
+def couplets_fit(us: list[list[Block]], a: int, b: int) -> bool:
+    """Group a:b of a run's units holds a couplet only where a head may: its title, or the subtitle of a plain title.
+
+    A couplet is a whole headline: two of them are two heads, and none goes between a title and its subtitle.
+
+    >>> us = [[Block("汇聚爱心力量 共筑公益基石", 1, 1, role="headline")],
+    ...       [Block("宁海一水电工献血 “爱心长跑”挽救生命", 2, 2, role="headline")], [Block("记宁海县一名水电工", 3, 3, role="headline")]]
+    >>> couplets_fit(us, 0, 2), couplets_fit(us, 0, 3), couplets_fit(us, 1, 3)
+    (False, False, True)
+    """
+    return not (any(map(is_couplet_unit, us[a + 1:b - 1])) or (
+        b - a > 1 and is_couplet_unit(us[b - 1]) and is_couplet_unit(us[a])))
+
+
 def is_couplet_unit(unit: list[Block]) -> bool:
-    """A headline line of phrases parted by a space: a whole headline (a ——subtitle aside)."""
-    return any(b.role == "headline" and shapes.is_couplet(b.text) and not shapes.is_subtitle_dash(b.text)
+    """A headline line of phrases parted by a space: a whole headline (a ——subtitle aside), a column's label run in or not.
+
+    >>> is_couplet_unit([Block("民生观察：清理小广告 粉刷美环境", 1, 1, role="headline")])
+    True
+    """
+    return any(b.role == "headline" and shapes.is_couplet(_RUN_IN_LABEL_RE.sub("", b.text)) and not shapes.is_subtitle_dash(b.text)
                for b in unit)
