@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from . import headlines, shapes
+from . import headlines, shapes, wordmatch
 from .drafts import Draft
 from .heads import Head, build_head
 from .model import Block, Step
@@ -76,7 +76,7 @@ def _why_on(draft: Draft, above: Draft) -> str:
         if tentative or above.broke_from is None:
             return "the story above has no headline" + ("" if tentative else " and opened on its own dateline")
         return f"the story above has no headline and opened on a break of its own (line {above.first})"
-    score = headlines.similarity(above.head, " ".join(text for _, text in draft.body))
+    score = wordmatch.similarity(above.head, " ".join(text for _, text in draft.body))
     shares = (f"the headline above shares a word with it (similarity {score:.2f} ≥ {STILL_SPOKEN_OF:g})"
               if score >= STILL_SPOKEN_OF else
               f"the headline above shares no word with it (similarity {score:.2f} < {STILL_SPOKEN_OF:g})")
@@ -98,7 +98,7 @@ def _goes_on(draft: Draft, above: Draft) -> bool:
     source named, it does if the headline above shares a word with it.
     """
     text = " ".join(text for _, text in draft.body)
-    spoken_of = above.head is not None and headlines.similarity(above.head, text) >= STILL_SPOKEN_OF
+    spoken_of = above.head is not None and wordmatch.similarity(above.head, text) >= STILL_SPOKEN_OF
     if draft.after_photo or draft.width_change:
         return above.head is None or spoken_of or len(draft.body) == 1 and not draft.width_change
     return spoken_of or above.head is None and above.broke_from is None
@@ -325,7 +325,7 @@ def _second_round(unclaimed: list[headlines.Attached], stories: list[Draft], tex
         if best is None or stories[best].head is not None:
             left.append(found)
             continue
-        score = headlines.similarity(found.head, texts[best])
+        score = wordmatch.similarity(found.head, texts[best])
         _give(stories[best], found, f"AS08 headline attached on weak evidence: similarity {score:.2f}")
     return left
 
@@ -374,18 +374,18 @@ def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head)
     the last one before which the headline's words are not yet found.
     """
     best = None
-    words = headlines.Words(head.text)  # scored against many stretches of text
+    words = wordmatch.Words(head.text)  # scored against many stretches of text
     for d in candidates:
         if len(d.body) < 2 or len(d.starts) != len(d.body):
             continue
         for k in range(len(d.body) - 1, 0, -1):
             if d.body[k][0] != "p" or d.body[k - 1][0] != "p" or not may_open_story(d.body[k - 1][1], d.body[k][1]):
                 continue
-            earlier = headlines.similarity(words, " ".join(t for _, t in d.body[:k]))
+            earlier = wordmatch.similarity(words, " ".join(t for _, t in d.body[:k]))
             if earlier >= SPLIT_MATCH / 2:
                 continue  # its words are found above: the second story starts higher, if anywhere
             need = SPLIT_MATCH if best is None else max(SPLIT_MATCH, best[0])
-            later = headlines.similarity(words, " ".join(t for _, t in d.body[k:k + 3]), need)  # None: under need
+            later = wordmatch.similarity(words, " ".join(t for _, t in d.body[k:k + 3]), need)  # None: under need
             if (later is not None and later >= SPLIT_MATCH and later - earlier >= SPLIT_MARGIN
                     and (best is None or later > best[0])):
                 best = (later, d, k)
@@ -430,17 +430,17 @@ def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head
     False
     """
     best = None
-    words = headlines.Words(head.text)
+    words = wordmatch.Words(head.text)
     for d, own in candidates:
         if own is None or len(d.body) < 2 or len(d.starts) != len(d.body):
             continue
-        owner = headlines.Words(own.text)
+        owner = wordmatch.Words(own.text)
         for k in range(1, len(d.body)):
             if d.body[k][0] != "p" or not may_open_story(d.body[k - 1][1], d.body[k][1]):
                 continue
             earlier, later = " ".join(t for _, t in d.body[:k]), " ".join(t for _, t in d.body[k:])
-            leans = headlines.similarity(words, later) - headlines.similarity(words, earlier)
-            owns = headlines.similarity(owner, earlier) - headlines.similarity(owner, later)
+            leans = wordmatch.similarity(words, later) - wordmatch.similarity(words, earlier)
+            owns = wordmatch.similarity(owner, earlier) - wordmatch.similarity(owner, later)
             for gain, kept in ((leans, owns), (-leans, -owns)):  # the left-over headline's story may come first
                 if gain >= GAINED and kept >= KEPT and (best is None or gain + kept > best[0]):
                     best = (gain + kept, d, k)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from . import headlines, heads, lexicon, shapes
+from . import heads, lexicon, shapes, wordmatch
 from .model import Block, Step
 from .rulebook import REGISTRY, Rule, rule
 
@@ -223,7 +223,7 @@ def _over_couplet_halves(w: Window, text: str, halves: list[str]) -> bool:
     page = "".join(b.text for k, b in enumerate(w.blocks) if k != w.i and b.role not in ("headline", "column"))
     for half in halves:
         page = page.replace(half, "", 1)
-    if headlines.shared_share(text, page) >= _ECHO:
+    if wordmatch.shared_share(text, page) >= _ECHO:
         return False
     if shapes.display_length(halves[0]) != shapes.display_length(text):
         return True
@@ -231,7 +231,7 @@ def _over_couplet_halves(w: Window, text: str, halves: list[str]) -> bool:
     for half in halves:
         story = story.replace(half, "", 1)
     # (halves joined by a mark: no pair across them)
-    return headlines.shared_share("，".join(halves), story) - headlines.shared_share(text, story) >= _ECHO
+    return wordmatch.shared_share("，".join(halves), story) - wordmatch.shared_share(text, story) >= _ECHO
 
 
 _ECHO = 0.5  # the share of a headline's character pairs its story repeats (more than a label's; a label's, at most, the page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import headlines, lexicon, shapes
+from . import lexicon, shapes, wordmatch
 from .heads import Head
 from .join import glue
 from .model import Item
@@ -104,7 +104,7 @@ def _pair_found_elsewhere(own: str, whole: str) -> bool:
     """
     for i in range(len(own) - 1):
         pair = own[i:i + 2]
-        if headlines.is_word_pair(pair) and whole.count(pair) > own.count(pair):
+        if wordmatch.is_word_pair(pair) and whole.count(pair) > own.count(pair):
             return True
     return False
 
@@ -130,7 +130,7 @@ def rejoin_cut_sentences(draft: Draft, drafts: list[Draft]) -> None:
         so_far = " ".join([draft.head.text if draft.head else ""] + [t for _, t in body[:k + 1]])
         middle = body[k + 1][1]
         if (k + 2 < len(body) and body[k + 2][0] == "p" and shapes.ends_sentence(middle)
-                and headlines.shared_share(middle, so_far) < CUT_FOREIGN <= headlines.shared_share(body[k + 2][1], so_far)):
+                and wordmatch.shared_share(middle, so_far) < CUT_FOREIGN <= wordmatch.shared_share(body[k + 2][1], so_far)):
             drafts.append(Draft("photo", draft.starts[k + 1], body=[("p", middle)], spans=[draft.spans[k + 1]],
                                  warnings=["AS12 a paragraph foreign to the sentence it interrupts taken as a caption"]))
             del body[k + 1], draft.starts[k + 1], draft.spans[k + 1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from . import furniture, headlines, shapes
+from . import furniture, shapes, wordmatch
 from .drafts import Draft
 from .heads import Head, build_head
 from .model import Block
@@ -73,7 +73,7 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     if shapes.NUMBERED_POINT_RE.match(nxt.text):
         return True  # no story opens at a numbered point (一、……): it goes on the story above
     head = Head(title=group[0].text)
-    above = headlines.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
+    above = wordmatch.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
     if above is not None and above >= FOREIGN:
         return True
     if _whole_headline(group[0].text) and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text):
@@ -84,7 +84,7 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     if after_photo and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text) \
             and len(shapes.squeeze(group[0].text)) >= MIN_HEADLINE:
         return False  # a photo between a sentence's end and a headline foreign to the story: the story ended there
-    own = headlines.similarity(head, section, OWN)  # None: under OWN
+    own = wordmatch.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
 
 
@@ -110,7 +110,7 @@ def _still_its_own(over: Head, story: Draft, section: str) -> bool:
     False
     """
     text = " ".join(text for _, text in story.body)
-    return all((headlines.similarity(over, part, STILL_ITS_OWN) or 0.0) >= STILL_ITS_OWN for part in (text, section))
+    return all((wordmatch.similarity(over, part, STILL_ITS_OWN) or 0.0) >= STILL_ITS_OWN for part in (text, section))
 
 
 def _whole_headline(text: str) -> bool:

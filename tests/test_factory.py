@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from benchmarks.factory import build, compose, html, layout, pool, printed, stories, truth
-from cleanup import headlines
+from cleanup import wordmatch
 from benchmarks.factory.draw import load_spec
 from benchmarks.factory.stories import Source
 from cleanup import conserve
@@ -98,8 +98,8 @@ def test_section_headings_speak_of_their_section_as_real_ones_do(half):
             blocks = [b for b in item.blocks if b.role in ("body", "heading")]
             for k, block in enumerate(blocks):
                 if block.role == "heading" and 0 < k < len(blocks) - 1:
-                    under.append(headlines.shared_share(block.text, blocks[k + 1].text))
-                    above.append(headlines.shared_share(block.text, " ".join(b.text for b in blocks[:k])))
+                    under.append(wordmatch.shared_share(block.text, blocks[k + 1].text))
+                    above.append(wordmatch.shared_share(block.text, " ".join(b.text for b in blocks[:k])))
     assert len(under) >= 10
     assert 0.15 <= statistics.median(under) <= 0.6 and statistics.median(above) >= 0.15
 

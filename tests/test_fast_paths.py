@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleanup import headlines, layout, normalize, polish, shapes
+from cleanup import layout, normalize, polish, shapes, wordmatch
 from cleanup.heads import Head
 from cleanup.rulebook import REGISTRY
 
@@ -91,6 +91,6 @@ snippet = st.tuples(st.integers(0, len(_GOLDEN_TEXT)), st.integers(0, 600)).map(
 @given(snippet.map(lambda s: s[:30]), snippet, st.floats(0.0, 1.2))
 def test_similarity_cut_short_only_under_its_floor(title, story, below):
     head = Head(title=title)
-    exact = headlines.similarity(head, story)
-    cut = headlines.similarity(headlines.Words(head.text), headlines.Story(story), below)
+    exact = wordmatch.similarity(head, story)
+    cut = wordmatch.similarity(wordmatch.Words(head.text), wordmatch.Story(story), below)
     assert cut == exact or (cut is None and exact < below)
