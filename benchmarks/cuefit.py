@@ -1,7 +1,7 @@
 """What the cue-weight fit scripts (benchmarks/join/fit.py, benchmarks/classify/fit.py) share:
 the text key a dump line is looked for by in the truth, the run that records a stage's cues page
-by page, their command line, and the held-out check of coordinate ascent (folds by page, so a
-page's units never sit on both sides)."""
+by page, their command line and the loop their main runs over it, and the held-out check of
+coordinate ascent (folds by page, so a page's units never sit on both sides)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,23 @@ def held_out(stems: np.ndarray, folds: int, ascend_on: Callable[[np.ndarray], ob
         right += right_on(held, ascend_on(~held))
         right0 += right_on(held, None)
     return right0, right
+
+
+def run(args: argparse.Namespace, table, codes: list[str], first, collect, fit, report,
+        write_weights: Callable[[float, np.ndarray], None]) -> None:
+    """What both fit scripts do with their command line: read each split's units (cleaned with `first`,
+    the first-opinion weights, when fitting, so a rerun gives the same weights; else with `table`, the
+    weights in use), fit or not, report, and write the fitted weights if asked."""
+    current = np.array([dict((r.code, w) for r, w in table.cues).get(code, 0.0) for code in codes])
+    bias = table.bias
+    for split in args.splits:
+        x, y, stems = collect(Path(split), first if args.action == "fit" else table)
+        if args.action == "fit":
+            bias, current = fit(x, y, stems, args.accept, args.min_gain, args.folds)
+            print("bias", bias, " ".join(f"{c} {v:g}" for c, v in zip(codes, current)))
+        report(x, y, bias, current, Path(split).name)
+    if args.action == "fit" and args.write:
+        write_weights(bias, current)
 
 
 def recorded(split: Path, stage: str, recorder_of: Callable[[], object]) -> Iterator[tuple[str, object]]:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from . import attach, headlines, sections, shapes
+from . import attach, classify, headlines, sections, shapes
 from .drafts import Draft, finish, repair
 from .heads import Head, build_head
 from .join import glue
@@ -223,7 +223,7 @@ def _after_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:
 
 
 WIDTH_CHANGE = 0.25  # of the page's median paragraph measure: two stretches set this much apart are two columns
-MIN_LINES = 3  # lines each paragraph needs for its longest one to be a full line of its column
+MIN_LINES = classify.FULL_LINES  # lines each paragraph needs for its longest one to be a full line of its column
 
 
 def _median_measure(blocks: list[Block]) -> float:
@@ -281,11 +281,10 @@ def same_wide_measure(above: Block, block: Block) -> bool:
     >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=15), Block("根据数据……", 2, 5, width=15, measure=15))
     False
     """
-    return bool(above.width) and above.measure > above.width + OVERFLOW and abs(above.measure - block.measure) <= _SLACK
+    return bool(above.width) and above.measure > above.width + classify.OVERFLOW and abs(above.measure - block.measure) <= _SLACK
 
 
 _SLACK = 1.5  # characters two lines of one measure may differ by
-OVERFLOW = 1.5  # characters past its column width a line of the column never reaches (as classify.CL10 reads)
 
 
 def follows(above: Block, block: Block) -> bool:

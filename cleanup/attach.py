@@ -263,11 +263,16 @@ def _dashes_yield(found_all: list[headlines.Attached], runs: list[Placed],
     [0, None]
     """
     out = list(found_all)
+    over: dict[int, list[int]] = {}  # a story: the heads with none of their own that end the run printed right over it
+    for j, g in enumerate(out):
+        run = runs[g.run].run
+        if g.story is None and g.head.title and not shapes.is_subtitle_dash(g.head.title) and g.head.last == run.blocks[-1].last \
+                and run.after is not None:
+            over.setdefault(run.after, []).append(j)
     for k, f in enumerate(out):
         if f.story is None or not shapes.is_subtitle_dash(f.head.title):
             continue
-        rival = next((j for j, g in enumerate(out) if g.story is None and g.head.title and not shapes.is_subtitle_dash(g.head.title)
-                      and runs[g.run].run.after == f.story and g.head.last == runs[g.run].run.blocks[-1].last), None)
+        rival = over[f.story].pop(0) if over.get(f.story) else None
         if rival is not None:
             out[rival] = replace(out[rival], story=f.story, confident=False)
             out[k] = replace(f, story=None)

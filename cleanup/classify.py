@@ -362,15 +362,13 @@ def find_caption_under_picture(w: Window) -> str | None:
     block, prev = w.block, w.at(-1)
     if not block.under_junk or shapes.is_headline_like(block.text):
         return None
-    head = block.text[:_CUE_REACH]
+    head = block.text[:shapes.CAPTION_CUE_REACH]  # (as shapes.opens_as_caption reads)
     if shapes.starts_with_dateline(head):
         named = any(role in head for role in shapes.WRITER_ROLES)
         return None if named or prev is not None and prev.role in ("headline", "column", "byline") else "caption"
-    return "caption" if _CLAUSE_TIME_RE.search(head) else None
+    return "caption" if shapes.CLAUSE_TIME_RE.search(head) else None
 
 
-_CUE_REACH = shapes.CAPTION_CUE_REACH  # (as shapes.opens_as_caption reads)
-_CLAUSE_TIME_RE = shapes.CLAUSE_TIME_RE
 
 
 @rule("CL06")
@@ -418,7 +416,7 @@ def find_wide_caption(w: Window) -> str | None:
     block, prev, nxt = w.block, w.at(-1), w.at(1)
     if prev is None or prev.role != "body" or not prev.measure or not prev.width:
         return None  # (no column width: every line is a whole paragraph, and widths say nothing)
-    if block.lines > (_WIDE_CAPTION_LINES if prev.lines >= _FULL_LINES else _SHORT_CAPTION_LINES):
+    if block.lines > (_WIDE_CAPTION_LINES if prev.lines >= FULL_LINES else _SHORT_CAPTION_LINES):
         return None  # a longer caption only under a paragraph long enough for its measure to be its column's
     if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure or shapes.dateline_names_writers(block.text):
         return None  # (a dateline naming its writers opens a wide lede, printed over or beside its headline)
@@ -482,7 +480,7 @@ def find_wide_headline(w: Window) -> str | None:
     block, nxt, after = w.block, w.at(1), w.at(2)
     if block.lines != 1 or block.measure > 40 or nxt is None:
         return None
-    wide = bool(block.width) and block.measure > block.width + _OVERFLOW
+    wide = bool(block.width) and block.measure > block.width + OVERFLOW
     # or over a subtitle over a byline: the whole stack a headline makes
     if not wide and not (nxt.lines == 1 and after is not None and shapes.is_byline(after.text)
                          and not shapes.is_byline(nxt.text)):
@@ -493,10 +491,10 @@ def find_wide_headline(w: Window) -> str | None:
 
 
 _SHORT_CAPTION_LINES = 3  # lines a caption set across a photo runs over, at most, beside a short paragraph
-_WIDE_CAPTION_LINES = 5  # ... and under a paragraph of _FULL_LINES or more
-_FULL_LINES = 3  # lines a paragraph needs for its longest to be a full line of its column
+_WIDE_CAPTION_LINES = 5  # ... and under a paragraph of FULL_LINES or more
+FULL_LINES = 3  # lines a paragraph needs for its longest to be a full line of its column
 
-_OVERFLOW = 1.5  # characters past the column width that a justified body line never reaches
+OVERFLOW = 1.5  # characters past the column width that a justified body line never reaches
 
 
 def _window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None = None,

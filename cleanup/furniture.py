@@ -92,7 +92,7 @@ def is_masthead_speck(text: str) -> bool:
     >>> is_masthead_speck("它"), is_masthead_speck(" 4 "), is_masthead_speck("日报"), is_masthead_speck("|吃")
     (True, True, False, False)
     """
-    return len("".join(text.split())) == 1
+    return len(shapes.squeeze(text)) == 1
 
 
 _PIECE_RE = re.compile(

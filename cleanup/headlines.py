@@ -168,7 +168,7 @@ def hand_back_bylines(found: list[Attached], runs: list[Run]) -> list[Attached]:
             continue  # not another column's head, nor over the story the group above took, nor set apart in a box
         spans = {(first, last_) for first, last_, _ in above.head.spans}
         theirs = [b for b in blocks if set(b.line_runs) <= spans and not any(b is m for m in mine)]  # (lines may be shared)
-        if not mine or not signs or mine[-len(signs):] != signs or not theirs:
+        if not signs or mine[-len(signs):] != signs or not theirs:
             continue
         out[k - 1] = Attached(above.run, build_head(theirs + signs), above.story, above.score, above.confident, above.freed,
                               signed=True)

@@ -191,7 +191,7 @@ def _quote_marks(text: str) -> int:
     return 2 if _QUOTED_RE.search(text) else 0
 
 
-_TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")
+TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")
 
 
 def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
@@ -231,7 +231,7 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
         return False
     if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(_LABEL_RE.sub("", first)):
         return False  # clauses under a plain title (a column's label before it aside): a subtitle
-    a, b = shapes.display_length(first), shapes.display_length(_TAG_RE.sub("", second))  # a tag is no subtitle's length
+    a, b = shapes.display_length(first), shapes.display_length(TAG_RE.sub("", second))  # a tag is no subtitle's length
     if lines == 2 and b > 1.2 * a and b - a > _quote_marks(second):
         return False
     return b <= a or b / a <= 1 / 0.6

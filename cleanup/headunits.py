@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from . import shapes
-from .heads import _TAG_RE
+from .heads import TAG_RE
 from .model import Block
 
 
@@ -120,7 +120,7 @@ def wrapped_from(us: list[list[Block]], a: int, tag_aside: bool = False) -> bool
     if us[a - 1][-1].role != "headline" or shapes.is_subtitle_dash(above) or shapes.is_couplet(above) or shapes.is_couplet(line):
         return False
     # quotation marks aside (明责赋能 / 做强“枢纽”), with `tag_aside` a column's tag closing the line too
-    lengths = shapes.letters(above), shapes.letters(_TAG_RE.sub("", line) if tag_aside else line)
+    lengths = shapes.letters(above), shapes.letters(TAG_RE.sub("", line) if tag_aside else line)
     return abs(lengths[0] - lengths[1]) <= 1 and max(lengths) <= HALF_LINE
 
 

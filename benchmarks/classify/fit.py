@@ -35,7 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.cuefit import arguments, held_out, key, recorded  # noqa: E402
+from benchmarks.cuefit import arguments, held_out, key, recorded, run  # noqa: E402
 from cleanup import classify, pipeline  # noqa: E402
 from cleanup.pipeline import CLASSIFY_RULES  # noqa: E402
 from cleanup.score.items import read_page  # noqa: E402
@@ -258,19 +258,10 @@ def report(x, y, bias, w, name) -> None:
 
 def main() -> None:
     args = arguments(__doc__, "labelled blocks", "classify.toml")
-    table = pipeline.classifier()
-    current = np.array([dict((r.code, w) for r, w in table.cues).get(code, 0.0) for code in CLASSIFY_RULES])
-    bias = table.bias
     # a fit reads the blocks as the first-opinion order gave their roles, so that it gives the same weights when rerun
     first = classify.Classifier.of(pipeline.rules(CLASSIFY_RULES), {"bias": 0, "weights": dict(zip(CLASSIFY_RULES, first_opinion_weights()))})
-    for split in args.splits:
-        x, y, stems = collect(Path(split), first if args.action == "fit" else table)
-        if args.action == "fit":
-            bias, current = fit(x, y, stems, args.accept, args.min_gain, args.folds)
-            print("bias", bias, " ".join(f"{c} {v:g}" for c, v in zip(CLASSIFY_RULES, current)))
-        report(x, y, bias, current, Path(split).name)
-    if args.action == "fit" and args.write:
-        write(bias, current, ROOT / "rules" / "classify.toml")
+    run(args, pipeline.classifier(), CLASSIFY_RULES, first, collect, fit, report,
+        lambda bias, weights: write(bias, weights, ROOT / "rules" / "classify.toml"))
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.cuefit import arguments, held_out, key, recorded  # noqa: E402
+from benchmarks.cuefit import arguments, held_out, key, recorded, run  # noqa: E402
 from cleanup import join, pipeline  # noqa: E402
 from cleanup.pipeline import JOIN_RULES  # noqa: E402
 
@@ -203,19 +203,10 @@ def report(x, labels, bias, w, name) -> None:
 
 def main() -> None:
     args = arguments(__doc__, "seams", "join.toml")
-    table = pipeline.joiner()
-    current = np.array([dict((r.code, w) for r, w in table.cues).get(code, 0.0) for code in JOIN_RULES])
-    bias = table.bias
     # a fit reads the seams as the first-opinion order joined them, so that it gives the same weights when rerun
     first = join.Joiner.of(pipeline.rules(JOIN_RULES), {"bias": BIAS, "weights": dict(zip(JOIN_RULES, first_opinion_weights(len(JOIN_RULES))))})
-    for split in args.splits:
-        x, labels, stems = collect(Path(split), first if args.action == "fit" else table)
-        if args.action == "fit":
-            bias, current = fit(x, labels, stems, args.accept, args.min_gain, args.folds)
-            print("bias", bias, " ".join(f"{c} {v:g}" for c, v in zip(JOIN_RULES, current)))
-        report(x, labels, bias, current, Path(split).name)
-    if args.action == "fit" and args.write:
-        write(bias, current, ROOT / "rules" / "join.toml", "")
+    run(args, pipeline.joiner(), JOIN_RULES, first, collect, fit, report,
+        lambda bias, weights: write(bias, weights, ROOT / "rules" / "join.toml", ""))
 
 
 if __name__ == "__main__":
