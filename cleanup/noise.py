@@ -102,7 +102,7 @@ def is_plain_text(bare: str) -> bool:
 def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model) -> bool:
     """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
     zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
-    length (NZ07), its end (NZ09), its stroke shapes (NZ19), where it stands and whether it has a
+    length (NZ07), its end (NZ09), its stroke shapes (NZ19), its digits (NZ25), where it stands and whether it has a
     space (NZ04) are looked at; NZ02, NZ03 and NZ08 are nil and NZ10 is one for such a line. Its
     words (NZ22) are read only when they alone could lift it over zero. The score could not decide
     otherwise.
@@ -112,7 +112,7 @@ def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model)
     w = model.full.weights.get
     ends = 1.0 if bare[-1] in SENTENCE_END and HAN_CHAR_RE.search(bare) else 0.0
     known = w("NZ07", 0.0) * max(0.0, 1 - len(bare) / 12) + w("NZ09", 0.0) * ends + w("NZ10", 0.0)
-    known += w("NZ19", 0.0) * stroke_share(bare)
+    known += w("NZ19", 0.0) * stroke_share(bare) + w("NZ25", 0.0) * _RULES["NZ25"](make_view(parse(text, bare), None))
     known += sum(w(code, 0.0) * value for code, value in shape.items())
     worst = model.full.bias + known + model.unasked[" " in text]
     if worst <= 0 < worst + max(0.0, w("NZ22", 0.0)):  # only its words can tell: read them
@@ -256,7 +256,7 @@ _CLEAR_P = _sigmoid(_CLEAR)
 
 @rule("NZ01")
 def set_aside_junk(score: float) -> bool:
-    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22, NZ24) score above zero.
+    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22, NZ24, NZ25) score above zero.
 
     The score is bias + Σ weight × cue, weights fitted on the corpus (rules/noise.toml)
     so that hardly a real line goes (`cleanup explain --rule NZ` shows each line's cues).

@@ -157,3 +157,11 @@ def test_the_labeller_counts_a_blocks_tail_set_apart_as_real():
     assert ends_a_block("动。", ["面粉刷活动。"]) and ends_a_block("309%0。", ["款额的30%。"])
     assert ends_a_block("子”一一", ["转化的“细绳子”——"])  # a dash read as 一一
     assert not ends_a_block("中主", ["城市治理主"]) and not ends_a_block("站", ["站"])  # two characters match exactly; one tells nothing
+
+
+def test_digits_glued_to_characters_as_no_numeral_is_are_a_pictures_specks():
+    cues = lambda line: noise.cue_table([(1, line)], noise.load_model(), exact=True)[0][0]  # noqa: E731
+    assert [cues(line)["NZ25"] for line in ("和9", "人1太一一", "已必7必二", "4")] == [1.0] * 4
+    # a numeral with its counter, after 第, or wrapped before its unit (区单位23 / 家) is print
+    assert [cues(line)["NZ25"] for line in ("第7版", "6月11日", "区单位23", "2.2亿元")] == [0.0] * 4
+    assert noise.load_model().full.weights["NZ25"] > 0
