@@ -102,7 +102,7 @@ def is_plain_text(bare: str) -> bool:
 def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model) -> bool:
     """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
     zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
-    length (NZ07), its end (NZ09), its stroke shapes (NZ19), where it stands and whether it has a
+    length (NZ07), its end (NZ09), its stroke shapes (NZ19), its digits (NZ25), where it stands and whether it has a
     space (NZ04) are looked at; NZ02, NZ03 and NZ08 are nil and NZ10 is one for such a line. Its
     words (NZ22) are read only when they alone could lift it over zero. The score could not decide
     otherwise.
@@ -112,7 +112,7 @@ def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model)
     w = model.full.weights.get
     ends = 1.0 if bare[-1] in SENTENCE_END and HAN_CHAR_RE.search(bare) else 0.0
     known = w("NZ07", 0.0) * max(0.0, 1 - len(bare) / 12) + w("NZ09", 0.0) * ends + w("NZ10", 0.0)
-    known += w("NZ19", 0.0) * stroke_share(bare)
+    known += w("NZ19", 0.0) * stroke_share(bare) + w("NZ25", 0.0) * _RULES["NZ25"](make_view(parse(text, bare), None))
     known += sum(w(code, 0.0) * value for code, value in shape.items())
     worst = model.full.bias + known + model.unasked[" " in text]
     if worst <= 0 < worst + max(0.0, w("NZ22", 0.0)):  # only its words can tell: read them
@@ -181,15 +181,44 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
 
 
 def _shape(bares: list[str], rank: dict[int, int], i: int) -> dict[str, float]:
-    """The cues of where a line stands (NZ14, NZ15, NZ18, NZ20): blanks around it, the page's edge,
-    tiny lines beside it, long lines of one sentence around it."""
+    """The cues of where a line stands (NZ14, NZ15, NZ18, NZ20, NZ24): blanks around it, the page's edge,
+    tiny lines beside it, long lines of one sentence around it, a lone character reading on into neither."""
     tiny = 0 < len(bares[i]) <= 2
     above, below = bares[i - 1] if i else "", bares[i + 1] if i + 1 < len(bares) else ""
     return {"NZ14": _RULES["NZ14"]((i == 0 or not bares[i - 1], i + 1 == len(bares) or not bares[i + 1])),
             "NZ15": _RULES["NZ15"]((rank[i], len(rank) - 1 - rank[i])),
             "NZ18": _RULES["NZ18"]((tiny and i > 0 and 0 < len(bares[i - 1]) <= 2,
                                     tiny and i + 1 < len(bares) and 0 < len(bares[i + 1]) <= 2)),
-            "NZ20": _RULES["NZ20"]((above, bares[i], below))}
+            "NZ20": _RULES["NZ20"]((above, bares[i], below)),
+            "NZ24": _lone(bares, i, tiny)}
+
+
+def _lone(bares: list[str], i: int, tiny: bool) -> float:
+    """NZ24 of a line; the dictionary is asked only about a character standing apart."""
+    beside = tiny and any(0 <= j < len(bares) and 0 < len(bares[j]) <= 2 for j in (i - 1, i + 1))
+    if len(bares[i]) != 1 or beside or not bares[i].isalnum():
+        return _RULES["NZ24"]((bares[i], beside, False))
+    return _RULES["NZ24"]((bares[i], beside, _reads_on(bares, i)))
+
+
+def _reads_on(bares: list[str], i: int) -> bool:
+    """Whether a word reads across from the nearest line above into this one, or from it into the
+    nearest line below (blank lines between), in simplified script; False without the dictionary."""
+    lexicon_ = seams.lexicon()
+    if lexicon_ is None:
+        return False
+    neutral = lexicon.converter("t2s").convert
+    line = neutral(bares[i])
+    above, below = _nearest_text(bares, i, -1), _nearest_text(bares, i, 1)
+    return (seams.word_across(neutral(above), line, lexicon_) if above else False) or (
+        seams.word_across(line, neutral(below), lexicon_) if below else False)
+
+
+def _nearest_text(bares: list[str], i: int, step: int) -> str:
+    for j in range(i + step, i + step * (_REACH + 1), step):
+        if 0 <= j < len(bares) and bares[j]:
+            return bares[j]
+    return ""
 
 
 def _page_cue_bounds(v: View) -> dict[str, float]:
@@ -227,7 +256,7 @@ _CLEAR_P = _sigmoid(_CLEAR)
 
 @rule("NZ01")
 def set_aside_junk(score: float) -> bool:
-    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22) score above zero.
+    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22, NZ24, NZ25) score above zero.
 
     The score is bias + Σ weight × cue, weights fitted on the corpus (rules/noise.toml)
     so that hardly a real line goes (`cleanup explain --rule NZ` shows each line's cues).

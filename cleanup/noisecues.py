@@ -1,4 +1,4 @@
-"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22): what a line and its page show of junk.
+"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22, NZ24, NZ25): what a line and its page show of junk.
 
 Each cue is a small pure function giving a number, most of them a share in
 [0, 1]; cleanup/noise.py weighs them (rules/noise.toml) and decides.
@@ -428,13 +428,69 @@ def _by_digits(bare: str, start: int, end: int) -> tuple[int, int]:
     return before, int(end - start > before and end < len(bare) and bare[end].isdigit())
 
 
-LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16", "NZ19", "NZ22")
+@rule("NZ25")
+def stray_digits(v: View) -> float:
+    """1 for a short line with digits glued to Han characters as no numeral is, or one or two digits alone.
+
+    A short line has eight characters or fewer; a numeral is followed by its counter or unit
+    (6月, 2.2亿), comes after 第, or ends a line of four characters or more (wrapped before its unit).
+
+    A picture's specks read as digits among characters (已必7必二, 人1太一一, 和9)
+    or alone (4); print prints a number with its counter.
+
+    >>> stray_digits(view("人1太一一")), stray_digits(view("和9")), stray_digits(view("4"))
+    (1.0, 1.0, 1.0)
+    >>> stray_digits(view("第7版")), stray_digits(view("6月11日")), stray_digits(view("区单位23")), stray_digits(view("2026"))
+    (0.0, 0.0, 0.0, 0.0)
+    """
+    bare = v.bare
+    if len(bare) > _SHORT_DIGITS or not any(ch.isdigit() for ch in bare):
+        return 0.0
+    if bare.isdigit():
+        return 1.0 if len(bare) <= 2 else 0.0
+    for m in _NUMERAL_RE.finditer(bare):
+        before, after = bare[m.start() - 1:m.start()], bare[m.end():m.end() + 1]
+        if not (HAN_CHAR_RE.match(before) or HAN_CHAR_RE.match(after)):
+            continue
+        if after in _COUNTERS or before == "第" or not after and len(bare) >= 4:
+            continue
+        return 1.0
+    return 0.0
+
+
+@rule("NZ24")
+def lone_character(context: tuple[str, bool, bool]) -> float:
+    """1 for a line of one character standing apart that makes no word with the lines around it.
+
+    One character: a Han character, a letter or a digit, with no line of one or two characters
+    right beside it; no word: none reads across from the line above or into the line below.
+
+    A picture's speck reads as one character standing alone (龙, 4, 吃); a
+    column's line of print holds a line's width, a headline set vertically comes
+    one character a line (NZ18), and a word wrapped after its first character reads
+    on across the line end (自吸收效 / 应). Given (the line without white space,
+    whether a line of a character or two stands right above or below, whether a word
+    reads across to a neighbour: cleanup.seams.word_across).
+
+    >>> lone_character(("龙", False, False)), lone_character(("应", False, True)), lone_character(("田", True, False))
+    (1.0, 0.0, 0.0)
+    >>> lone_character(("。", False, False)), lone_character(("二十", False, False))
+    (0.0, 0.0)
+    """
+    bare, beside_tiny, across = context
+    return 1.0 if len(bare) == 1 and bare.isalnum() and not beside_tiny and not across else 0.0
+
+
+LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16", "NZ19", "NZ22", "NZ25")
 PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
 WORD_CUES = ("NZ22",)  # these need the dictionary (computed by cleanup.noise, which has it)
 OWN_CUES = tuple(code for code in LINE_CUES if code not in PAGE_CUES + WORD_CUES)
 _LEX = lexicon.load()
-CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21")
+CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21", "NZ24")
 NEIGHBOUR_CUES = ("NZ11", "NZ12", "NZ17", "NZ21")  # these need the other lines' probabilities
 _LONG = 8  # characters: a line this long is a column's line of text, not a speck
 _FEW_HANS, _MANY_HANS = 2, 8  # Han characters: NZ22 nil up to the first, full from the second
+_SHORT_DIGITS = 8  # characters: NZ25 looks at lines this short
+_NUMERAL_RE = re.compile(r"\d+(?:\.\d+)?")
+_COUNTERS = frozenset(lexicon._read("noise.toml")["numeral_counters"]) | _LEX.number_units
 _EDGE = 6  # lines (blanks aside) at the top and at the foot of a page that hold its running head and foot

@@ -139,3 +139,29 @@ def test_a_paragraph_under_a_pictures_junk_that_opens_with_its_time_is_a_caption
     # the same paragraph after a printed blank line alone is no caption: the picture's junk is the evidence
     plain = pipeline.clean_text(PICTURE_PAGE.replace("人     4二|         二        SEE\n\n", ""), "p.txt")
     assert [item.kind for item in plain.items if "韵律操" in "".join(text for _, text in item.body)] == ["article"]
+
+
+@pytest.mark.skipif(seams.words() is None, reason="jieba (the extra `columns`) not installed")
+def test_a_lone_character_is_a_speck_unless_a_word_reads_across_or_it_stands_in_a_column():
+    lines = ["但锂特征谱线易发生自吸收效", "应", "", "传统质谱技术检测锂同位素", "", "龙", "",
+             "实现对激光诱导高温等离子体核", "", "田", "放", "哨"]
+    table = noise.cue_table(list(enumerate(lines, 1)), noise.load_model(), exact=True)[0]
+    assert [table[i]["NZ24"] for i in (1, 5, 9, 10)] == [0.0, 1.0, 0.0, 0.0]  # 效应 reads across; 田 / 放 / 哨 is a column
+    assert noise.load_model().full.weights["NZ24"] > 0
+
+
+def test_the_labeller_counts_a_blocks_tail_set_apart_as_real():
+    # OCR sets a paragraph's last characters apart from it, where the aligner cannot place them: text, not junk
+    from benchmarks.noise.label_corpus import ends_a_block
+
+    assert ends_a_block("动。", ["面粉刷活动。"]) and ends_a_block("309%0。", ["款额的30%。"])
+    assert ends_a_block("子”一一", ["转化的“细绳子”——"])  # a dash read as 一一
+    assert not ends_a_block("中主", ["城市治理主"]) and not ends_a_block("站", ["站"])  # two characters match exactly; one tells nothing
+
+
+def test_digits_glued_to_characters_as_no_numeral_is_are_a_pictures_specks():
+    cues = lambda line: noise.cue_table([(1, line)], noise.load_model(), exact=True)[0][0]  # noqa: E731
+    assert [cues(line)["NZ25"] for line in ("和9", "人1太一一", "已必7必二", "4")] == [1.0] * 4
+    # a numeral with its counter, after 第, or wrapped before its unit (区单位23 / 家) is print
+    assert [cues(line)["NZ25"] for line in ("第7版", "6月11日", "区单位23", "2.2亿元")] == [0.0] * 4
+    assert noise.load_model().full.weights["NZ25"] > 0
