@@ -181,44 +181,15 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
 
 
 def _shape(bares: list[str], rank: dict[int, int], i: int) -> dict[str, float]:
-    """The cues of where a line stands (NZ14, NZ15, NZ18, NZ20, NZ24): blanks around it, the page's edge,
-    tiny lines beside it, long lines of one sentence around it, a lone character reading on into neither."""
+    """The cues of where a line stands (NZ14, NZ15, NZ18, NZ20): blanks around it, the page's edge,
+    tiny lines beside it, long lines of one sentence around it."""
     tiny = 0 < len(bares[i]) <= 2
     above, below = bares[i - 1] if i else "", bares[i + 1] if i + 1 < len(bares) else ""
     return {"NZ14": _RULES["NZ14"]((i == 0 or not bares[i - 1], i + 1 == len(bares) or not bares[i + 1])),
             "NZ15": _RULES["NZ15"]((rank[i], len(rank) - 1 - rank[i])),
             "NZ18": _RULES["NZ18"]((tiny and i > 0 and 0 < len(bares[i - 1]) <= 2,
                                     tiny and i + 1 < len(bares) and 0 < len(bares[i + 1]) <= 2)),
-            "NZ20": _RULES["NZ20"]((above, bares[i], below)),
-            "NZ24": _lone(bares, i, tiny)}
-
-
-def _lone(bares: list[str], i: int, tiny: bool) -> float:
-    """NZ24 of a line; the dictionary is asked only about a character standing apart."""
-    beside = tiny and any(0 <= j < len(bares) and 0 < len(bares[j]) <= 2 for j in (i - 1, i + 1))
-    if len(bares[i]) != 1 or beside or not bares[i].isalnum():
-        return _RULES["NZ24"]((bares[i], beside, False))
-    return _RULES["NZ24"]((bares[i], beside, _reads_on(bares, i)))
-
-
-def _reads_on(bares: list[str], i: int) -> bool:
-    """Whether a word reads across from the nearest line above into this one, or from it into the
-    nearest line below (blank lines between), in simplified script; False without the dictionary."""
-    lexicon_ = seams.lexicon()
-    if lexicon_ is None:
-        return False
-    neutral = lexicon.converter("t2s").convert
-    line = neutral(bares[i])
-    above, below = _nearest_text(bares, i, -1), _nearest_text(bares, i, 1)
-    return (seams.word_across(neutral(above), line, lexicon_) if above else False) or (
-        seams.word_across(line, neutral(below), lexicon_) if below else False)
-
-
-def _nearest_text(bares: list[str], i: int, step: int) -> str:
-    for j in range(i + step, i + step * (_REACH + 1), step):
-        if 0 <= j < len(bares) and bares[j]:
-            return bares[j]
-    return ""
+            "NZ20": _RULES["NZ20"]((above, bares[i], below))}
 
 
 def _page_cue_bounds(v: View) -> dict[str, float]:
@@ -256,7 +227,7 @@ _CLEAR_P = _sigmoid(_CLEAR)
 
 @rule("NZ01")
 def set_aside_junk(score: float) -> bool:
-    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22, NZ24, NZ25) score above zero.
+    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22, NZ25) score above zero.
 
     The score is bias + Σ weight × cue, weights fitted on the corpus (rules/noise.toml)
     so that hardly a real line goes (`cleanup explain --rule NZ` shows each line's cues).

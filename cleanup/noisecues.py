@@ -1,4 +1,4 @@
-"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22, NZ24, NZ25): what a line and its page show of junk.
+"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22, NZ25): what a line and its page show of junk.
 
 Each cue is a small pure function giving a number, most of them a share in
 [0, 1]; cleanup/noise.py weighs them (rules/noise.toml) and decides.
@@ -458,35 +458,12 @@ def stray_digits(v: View) -> float:
     return 0.0
 
 
-@rule("NZ24")
-def lone_character(context: tuple[str, bool, bool]) -> float:
-    """1 for a line of one character standing apart that makes no word with the lines around it.
-
-    One character: a Han character, a letter or a digit, with no line of one or two characters
-    right beside it; no word: none reads across from the line above or into the line below.
-
-    A picture's speck reads as one character standing alone (龙, 4, 吃); a
-    column's line of print holds a line's width, a headline set vertically comes
-    one character a line (NZ18), and a word wrapped after its first character reads
-    on across the line end (自吸收效 / 应). Given (the line without white space,
-    whether a line of a character or two stands right above or below, whether a word
-    reads across to a neighbour: cleanup.seams.word_across).
-
-    >>> lone_character(("龙", False, False)), lone_character(("应", False, True)), lone_character(("田", True, False))
-    (1.0, 0.0, 0.0)
-    >>> lone_character(("。", False, False)), lone_character(("二十", False, False))
-    (0.0, 0.0)
-    """
-    bare, beside_tiny, across = context
-    return 1.0 if len(bare) == 1 and bare.isalnum() and not beside_tiny and not across else 0.0
-
-
 LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16", "NZ19", "NZ22", "NZ25")
 PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
 WORD_CUES = ("NZ22",)  # these need the dictionary (computed by cleanup.noise, which has it)
 OWN_CUES = tuple(code for code in LINE_CUES if code not in PAGE_CUES + WORD_CUES)
 _LEX = lexicon.load()
-CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21", "NZ24")
+CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21")
 NEIGHBOUR_CUES = ("NZ11", "NZ12", "NZ17", "NZ21")  # these need the other lines' probabilities
 _LONG = 8  # characters: a line this long is a column's line of text, not a speck
 _FEW_HANS, _MANY_HANS = 2, 8  # Han characters: NZ22 nil up to the first, full from the second

@@ -141,15 +141,6 @@ def test_a_paragraph_under_a_pictures_junk_that_opens_with_its_time_is_a_caption
     assert [item.kind for item in plain.items if "韵律操" in "".join(text for _, text in item.body)] == ["article"]
 
 
-@pytest.mark.skipif(seams.words() is None, reason="jieba (the extra `columns`) not installed")
-def test_a_lone_character_is_a_speck_unless_a_word_reads_across_or_it_stands_in_a_column():
-    lines = ["但锂特征谱线易发生自吸收效", "应", "", "传统质谱技术检测锂同位素", "", "龙", "",
-             "实现对激光诱导高温等离子体核", "", "田", "放", "哨"]
-    table = noise.cue_table(list(enumerate(lines, 1)), noise.load_model(), exact=True)[0]
-    assert [table[i]["NZ24"] for i in (1, 5, 9, 10)] == [0.0, 1.0, 0.0, 0.0]  # 效应 reads across; 田 / 放 / 哨 is a column
-    assert noise.load_model().full.weights["NZ24"] > 0
-
-
 def test_the_labeller_counts_a_blocks_tail_set_apart_as_real():
     # OCR sets a paragraph's last characters apart from it, where the aligner cannot place them: text, not junk
     from benchmarks.noise.label_corpus import ends_a_block
