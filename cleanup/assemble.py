@@ -78,6 +78,11 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
                 story.body.append(("h2", blocks[i].text))
                 story.starts.append(blocks[i].first)
                 story.spans.append(((blocks[i].first, blocks[i].last),))
+                if trace is not None and j < len(blocks) and sections.restated(blocks[i].text, blocks[j].text) \
+                        and (heads_over.get(id(story)) or not after_photo):
+                    trace.append(Step("AS33", "heading-restated-below", blocks[i].first, blocks[i].last, blocks[i].text[:20],
+                                      f"a section heading of the story at line {story.first}: the paragraph under it "
+                                      f"(line {blocks[j].first}) says it word for word"))
             else:
                 before = story if story is not None and story.kind == "article" and story.body else None
                 waiting = attach.Placed(headlines.Run(blocks[i:j]), before)

@@ -51,6 +51,15 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     >>> is_section_heading([Block("现场检查过程中", 5, 5, role="headline")], story, below)
     False
 
+    A heading the paragraph under it repeats word for word is a section's (`restated`); after a photo,
+    only a section of a story with its head printed over it (the text above the photo may be a caption's).
+
+    >>> heading = [Block("专家组深入车间", 5, 5, role="headline")]
+    >>> is_section_heading(heading, story, below), is_section_heading(heading, story, below, after_photo=True)
+    (True, False)
+    >>> is_section_heading(heading, story, below, [Block("及时整改到位 提升安全水平", 1, 1, role="headline")], True)
+    True
+
     A photo printed between the story's last sentence and the headline ends the story there;
     not where the text below closes a quotation the line opened, nor at a fragment of a line.
 
@@ -70,6 +79,8 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return False
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
         return False
+    if restated(group[0].text, nxt.text) and (over or not after_photo):
+        return True  # a heading the paragraph under it says word for word: a section's (AS33)
     if shapes.NUMBERED_POINT_RE.match(nxt.text):
         return True  # no story opens at a numbered point (一、……): it goes on the story above
     head = Head(title=group[0].text)
@@ -86,6 +97,27 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return False  # a photo between a sentence's end and a headline foreign to the story: the story ended there
     own = wordmatch.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
+
+
+def restated(heading: str, text: str) -> bool:
+    """AS33: the paragraph under a heading line repeats it word for word (MIN_HEADLINE characters at least).
+
+    A section heading is cut from its section's own sentences; a story's
+    headline restated in its lede comes with a dateline (本报讯……), which
+    is_section_heading reads first. Punctuation and spaces aside.
+
+    >>> restated("施肥量因地制宜", "“今年咱也按着新方法来施肥。根据变量施肥技术体系，施肥量因地制宜，精准到每块田。")
+    True
+    >>> restated("我深感抓工作不能 “瞎忙活”", "以前，大家都各忙各的，我深感抓工作不能“瞎忙活”。")
+    True
+    >>> restated("施肥量因地制宜", "根据变量施肥技术体系，施肥精准。"), restated("胜 摄", "……胜摄影作品展开幕。")
+    (False, False)
+    """
+    words = _WORDS_ONLY_RE.sub("", heading)
+    return len(words) >= MIN_HEADLINE and words in _WORDS_ONLY_RE.sub("", text)
+
+
+_WORDS_ONLY_RE = regex.compile(r"[\p{P}\p{S}\s]+")
 
 
 def _opens_with_lead(text: str) -> bool:
