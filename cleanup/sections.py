@@ -20,7 +20,7 @@ _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,2
 
 
 def is_section_heading(group: list[Block], story: Draft | None, below: list[Block],
-                        over: list[Block] | None = None, after_photo: bool = False) -> bool:
+                        over: list[Block] | None = None, after_photo: bool = False, last: Block | None = None) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
@@ -86,7 +86,7 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     head = Head(title=group[0].text)
     above = wordmatch.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
     if above is not None and above >= FOREIGN:
-        return True
+        return not printed_after(head, last, nxt)
     if _whole_headline(group[0].text) and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text):
         return False  # phrases parted by a space, between a sentence's end and a paragraph: a story's headline
     section = " ".join(block.text for block in below if block.role == "body")
@@ -97,6 +97,34 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return False  # a photo between a sentence's end and a headline foreign to the story: the story ended there
     own = wordmatch.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
+
+
+def printed_after(head: Head, last: Block | None, nxt: Block) -> bool:
+    """AS34: a headline like the story above but not like the text under it, which is set in another column
+    width than the story's last paragraph (by over COLUMN_CHANGE of the wider): printed after its story.
+
+    A section goes on in its story's column; a story's headline printed under
+    it stands where the next story, in a column of its own, starts. Both
+    paragraphs must run over two lines (the first is then a full line).
+
+    >>> last = Block("本报讯（记者 郑林）改善辖区卫生环境，开展清理小广告和墙体路面粉刷活动。", 24, 25, lines=2, measure=37)
+    >>> nxt = Block("白山市委坚决贯彻中央和省委部署要求，系统构建领导体系。", 29, 33, lines=5, measure=19)
+    >>> from dataclasses import replace
+    >>> head = Head(title="清理小广告 粉刷美环境")
+    >>> printed_after(head, last, nxt), printed_after(head, last, replace(nxt, measure=36))
+    (True, False)
+    >>> printed_after(head, last, replace(nxt, text="街道开展清理小广告和墙体路面粉刷活动，粉刷美环境。"))
+    False
+    """
+    if last is None or last.lines < 2 or nxt.lines < 2 or min(last.measure, nxt.measure) <= 0:
+        return False
+    if abs(last.measure - nxt.measure) <= COLUMN_CHANGE * max(last.measure, nxt.measure):
+        return False
+    below = wordmatch.similarity(head, nxt.text, FOREIGN)  # None: under FOREIGN
+    return below is None or below < FOREIGN
+
+
+COLUMN_CHANGE = 0.25  # two paragraphs' full lines this far apart (of the wider) are set in two columns
 
 
 def restated(heading: str, text: str) -> bool:
