@@ -166,8 +166,9 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
         for was, found in zip(matched, found_all):
             if found.story != was.story and None not in (found.story, was.story):  # (AS28 traces its own)
                 own, other = stories[found.story], stories[was.story]
+                how = "at a change of column width" if other.width_change else "after a photo, inside this one"
                 why = (f"given to the story right under it (line {own.first}), not to the story at line {other.first} "
-                       "its words matched: that one opened only at a change of column width")
+                       f"its words matched: that one opened only {how}")
                 trace.append(Step("AS23", "headline-to-story-under-it", found.head.first, found.head.last,
                                   found.head.text[:20], why))
     if trace is not None:
@@ -288,6 +289,8 @@ def _over_firm_stories(found_all: list[headlines.Attached], runs: list[Placed],
 
     A story opened only because the column width changed may start there or
     not; the headline's place right above another story outweighs its words.
+    So does it over a piece of that story a photo parted (opened after the photo,
+    inside the story under the headline): the headline heads the whole story.
 
     >>> from cleanup.model import Block
     >>> run = headlines.Run([Block("校园赛场展风采", 5, 5, role="headline")], after=0)
@@ -297,13 +300,20 @@ def _over_firm_stories(found_all: list[headlines.Attached], runs: list[Placed],
     [0]
     >>> [f.story for f in _over_firm_stories(found, [Placed(run)], [firm, Draft("article", 20)])]
     [1]
+    >>> piece = Draft("article", 20, broke_from=firm, after_photo=True)
+    >>> [f.story for f in _over_firm_stories(found, [Placed(run)], [firm, piece])]
+    [0]
+    >>> [f.story for f in _over_firm_stories(found, [Placed(run)], [firm, replace(piece, broke_from=Draft("article", 2))])]
+    [1]
     """
     claimed = {f.story for f in found_all if f.story is not None}
     out = []
     for f in found_all:
         run = runs[f.run].run
         after = run.after
-        if (f.story is not None and stories[f.story].width_change and after is not None and after not in claimed
+        piece = f.story is not None and after is not None and stories[f.story].after_photo \
+            and stories[f.story].broke_from is stories[after]  # a piece of the story under it, parted by a photo
+        if (f.story is not None and (stories[f.story].width_change or piece) and after is not None and after not in claimed
                 and f.head.last == run.blocks[-1].last):
             claimed.add(after)
             f = replace(f, story=after, confident=False)
