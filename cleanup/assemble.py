@@ -73,12 +73,26 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             j = _head_end(blocks, i)
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
+            last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
             if sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW], heads_over.get(id(story)),
-                                           after_photo):
+                                           after_photo, last):
                 story.body.append(("h2", blocks[i].text))
                 story.starts.append(blocks[i].first)
                 story.spans.append(((blocks[i].first, blocks[i].last),))
+                if trace is not None and j < len(blocks) and sections.restated(blocks[i].text, blocks[j].text) \
+                        and (heads_over.get(id(story)) or not after_photo):
+                    trace.append(Step("AS33", "heading-restated-below", blocks[i].first, blocks[i].last, blocks[i].text[:20],
+                                      f"a section heading of the story at line {story.first}: the paragraph under it "
+                                      f"(line {blocks[j].first}) says it word for word"))
             else:
+                if trace is not None and j - i == 1 and nxt is not None and story is not None and story.body \
+                        and sections.printed_after(Head(title=block.text), last, nxt) \
+                        and sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW],
+                                                        heads_over.get(id(story)), after_photo):
+                    trace.append(Step("AS34", "headline-after-its-story", block.first, block.last, block.text[:20],
+                                      f"not a section heading of the story at line {story.first}, though like it: the text "
+                                      f"under it is unlike it and set {nxt.measure:g} wide, the story's last paragraph "
+                                      f"{last.measure:g} (over {sections.COLUMN_CHANGE:g} apart): printed after its story"))
                 before = story if story is not None and story.kind == "article" and story.body else None
                 waiting = attach.Placed(headlines.Run(blocks[i:j]), before)
                 runs.append(waiting)

@@ -45,6 +45,14 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
                                          and _of_heads(b, draft.head, above.head)])
                 _merge(above, draft, drafts, "" if draft.width_change else  # (only our own guess undone)
                        f"AS11 two headline groups of one run rejoined over one story (line {draft.first})")
+            elif _opener_stays_above(draft, above):
+                _note(trace, "AS35", "opener-stays-above", draft, above,
+                      f"the headline at line {draft.head.first} claims the paragraphs after its first, not that one "
+                      "(it shares no word with it; the headline above does): the story starts one paragraph later")
+                above.body.append(draft.body.pop(0))
+                above.starts.append(draft.starts.pop(0))
+                above.spans.append(draft.spans.pop(0))
+                draft.first = draft.starts[0]
             else:
                 _note(trace, "AS21", "tentative-story-kept", draft, above,
                       f"the headline at line {draft.head.first} claims it: {draft.head.text[:20]}")
@@ -59,11 +67,33 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
                   f"no headline claims it, but {_why_on(draft, above)}")
 
 
+def _opener_stays_above(draft: Draft, above: Draft) -> bool:
+    """AS35: a story opened tentatively by a paragraph naming its source (据……报道), claimed by its headline for the
+    paragraphs after that one, which the headline above speaks of and its own does not: that paragraph goes on
+    the story above (a source named goes on the story it quotes; a photo or a change of column width, which
+    part stories themselves, keep it).
+
+    >>> above = Draft("article", 1, head=Head(title="美国放弃国籍人数暴增"), body=[("p", "美国放弃国籍的人数再创新高。")])
+    >>> draft = Draft("article", 5, head=Head(title="推动基层治理迈向新台阶"), broke_from=above,
+    ...               body=[("p", "据报道，美国公民放弃国籍。"), ("p", "基层治理是国家治理的基石。")], starts=[5, 7])
+    >>> _opener_stays_above(draft, above), _opener_stays_above(replace(draft, body=draft.body[:1]), above)
+    (True, False)
+    >>> _opener_stays_above(replace(draft, width_change=True), above)
+    False
+    """
+    if draft.after_photo or draft.width_change or above.head is None or len(draft.body) < 2 \
+            or len(draft.starts) != len(draft.body) or draft.body[0][0] != "p":
+        return False
+    opener = draft.body[0][1]
+    return (wordmatch.similarity(draft.head, opener) < STILL_SPOKEN_OF
+            and wordmatch.similarity(above.head, opener) >= STILL_SPOKEN_OF)
+
+
 def _note(trace: list[Step] | None, code: str, name: str, draft: Draft, above: Draft, why: str) -> None:
     """Record, for `cleanup explain`, what became of a story opened tentatively inside the one above, and why."""
     if trace is None:
         return
-    verb = "rejoined to" if code in ("AS20", "AS09") else "kept apart from"
+    verb = {"AS20": "rejoined to", "AS09": "rejoined to", "AS35": "its first paragraph given to"}.get(code, "kept apart from")
     shown = draft.body[0][1][:20] if draft.body else ""
     lines = [n for span in draft.spans for run in span for n in run] or [draft.first]
     trace.append(Step(code, name, min(lines), max(lines), shown, f"{verb} the story at line {above.first}: {why}"))
@@ -166,8 +196,9 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
         for was, found in zip(matched, found_all):
             if found.story != was.story and None not in (found.story, was.story):  # (AS28 traces its own)
                 own, other = stories[found.story], stories[was.story]
+                how = "at a change of column width" if other.width_change else "after a photo, inside this one"
                 why = (f"given to the story right under it (line {own.first}), not to the story at line {other.first} "
-                       "its words matched: that one opened only at a change of column width")
+                       f"its words matched: that one opened only {how}")
                 trace.append(Step("AS23", "headline-to-story-under-it", found.head.first, found.head.last,
                                   found.head.text[:20], why))
     if trace is not None:
@@ -288,6 +319,8 @@ def _over_firm_stories(found_all: list[headlines.Attached], runs: list[Placed],
 
     A story opened only because the column width changed may start there or
     not; the headline's place right above another story outweighs its words.
+    So does it over a piece of that story a photo parted (opened after the photo,
+    inside the story under the headline): the headline heads the whole story.
 
     >>> from cleanup.model import Block
     >>> run = headlines.Run([Block("校园赛场展风采", 5, 5, role="headline")], after=0)
@@ -297,13 +330,20 @@ def _over_firm_stories(found_all: list[headlines.Attached], runs: list[Placed],
     [0]
     >>> [f.story for f in _over_firm_stories(found, [Placed(run)], [firm, Draft("article", 20)])]
     [1]
+    >>> piece = Draft("article", 20, broke_from=firm, after_photo=True)
+    >>> [f.story for f in _over_firm_stories(found, [Placed(run)], [firm, piece])]
+    [0]
+    >>> [f.story for f in _over_firm_stories(found, [Placed(run)], [firm, replace(piece, broke_from=Draft("article", 2))])]
+    [1]
     """
     claimed = {f.story for f in found_all if f.story is not None}
     out = []
     for f in found_all:
         run = runs[f.run].run
         after = run.after
-        if (f.story is not None and stories[f.story].width_change and after is not None and after not in claimed
+        piece = f.story is not None and after is not None and stories[f.story].after_photo \
+            and stories[f.story].broke_from is stories[after]  # a piece of the story under it, parted by a photo
+        if (f.story is not None and (stories[f.story].width_change or piece) and after is not None and after not in claimed
                 and f.head.last == run.blocks[-1].last):
             claimed.add(after)
             f = replace(f, story=after, confident=False)

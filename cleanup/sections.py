@@ -20,7 +20,7 @@ _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,2
 
 
 def is_section_heading(group: list[Block], story: Draft | None, below: list[Block],
-                        over: list[Block] | None = None, after_photo: bool = False) -> bool:
+                        over: list[Block] | None = None, after_photo: bool = False, last: Block | None = None) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
@@ -51,6 +51,15 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     >>> is_section_heading([Block("现场检查过程中", 5, 5, role="headline")], story, below)
     False
 
+    A heading the paragraph under it repeats word for word is a section's (`restated`); after a photo,
+    only a section of a story with its head printed over it (the text above the photo may be a caption's).
+
+    >>> heading = [Block("专家组深入车间", 5, 5, role="headline")]
+    >>> is_section_heading(heading, story, below), is_section_heading(heading, story, below, after_photo=True)
+    (True, False)
+    >>> is_section_heading(heading, story, below, [Block("及时整改到位 提升安全水平", 1, 1, role="headline")], True)
+    True
+
     A photo printed between the story's last sentence and the headline ends the story there;
     not where the text below closes a quotation the line opened, nor at a fragment of a line.
 
@@ -70,12 +79,14 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return False
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
         return False
+    if restated(group[0].text, nxt.text) and (over or not after_photo):
+        return True  # a heading the paragraph under it says word for word: a section's (AS33)
     if shapes.NUMBERED_POINT_RE.match(nxt.text):
         return True  # no story opens at a numbered point (一、……): it goes on the story above
     head = Head(title=group[0].text)
     above = wordmatch.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
     if above is not None and above >= FOREIGN:
-        return True
+        return not printed_after(head, last, nxt)
     if _whole_headline(group[0].text) and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text):
         return False  # phrases parted by a space, between a sentence's end and a paragraph: a story's headline
     section = " ".join(block.text for block in below if block.role == "body")
@@ -86,6 +97,55 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return False  # a photo between a sentence's end and a headline foreign to the story: the story ended there
     own = wordmatch.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
+
+
+def printed_after(head: Head, last: Block | None, nxt: Block) -> bool:
+    """AS34: a headline like the story above but not like the text under it, which is set in another column
+    width than the story's last paragraph (by over COLUMN_CHANGE of the wider): printed after its story.
+
+    A section goes on in its story's column; a story's headline printed under
+    it stands where the next story, in a column of its own, starts. Both
+    paragraphs must run over two lines (the first is then a full line).
+
+    >>> last = Block("本报讯（记者 郑林）改善辖区卫生环境，开展清理小广告和墙体路面粉刷活动。", 24, 25, lines=2, measure=37)
+    >>> nxt = Block("白山市委坚决贯彻中央和省委部署要求，系统构建领导体系。", 29, 33, lines=5, measure=19)
+    >>> from dataclasses import replace
+    >>> head = Head(title="清理小广告 粉刷美环境")
+    >>> printed_after(head, last, nxt), printed_after(head, last, replace(nxt, measure=36))
+    (True, False)
+    >>> printed_after(head, last, replace(nxt, text="街道开展清理小广告和墙体路面粉刷活动，粉刷美环境。"))
+    False
+    """
+    if last is None or last.lines < 2 or nxt.lines < 2 or min(last.measure, nxt.measure) <= 0:
+        return False
+    if abs(last.measure - nxt.measure) <= COLUMN_CHANGE * max(last.measure, nxt.measure):
+        return False
+    below = wordmatch.similarity(head, nxt.text, FOREIGN)  # None: under FOREIGN
+    return below is None or below < FOREIGN
+
+
+COLUMN_CHANGE = 0.25  # two paragraphs' full lines this far apart (of the wider) are set in two columns
+
+
+def restated(heading: str, text: str) -> bool:
+    """AS33: the paragraph under a heading line repeats it word for word (MIN_HEADLINE characters at least).
+
+    A section heading is cut from its section's own sentences; a story's
+    headline restated in its lede comes with a dateline (本报讯……), which
+    is_section_heading reads first. Punctuation and spaces aside.
+
+    >>> restated("施肥量因地制宜", "“今年咱也按着新方法来施肥。根据变量施肥技术体系，施肥量因地制宜，精准到每块田。")
+    True
+    >>> restated("我深感抓工作不能 “瞎忙活”", "以前，大家都各忙各的，我深感抓工作不能“瞎忙活”。")
+    True
+    >>> restated("施肥量因地制宜", "根据变量施肥技术体系，施肥精准。"), restated("胜 摄", "……胜摄影作品展开幕。")
+    (False, False)
+    """
+    words = _WORDS_ONLY_RE.sub("", heading)
+    return len(words) >= MIN_HEADLINE and words in _WORDS_ONLY_RE.sub("", text)
+
+
+_WORDS_ONLY_RE = regex.compile(r"[\p{P}\p{S}\s]+")
 
 
 def _opens_with_lead(text: str) -> bool:
