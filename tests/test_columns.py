@@ -314,3 +314,18 @@ def test_a_headline_at_a_put_back_column_s_foot_heads_the_story_below_it_not_the
     assert going_on.title == "如何在美国把贪官送进监狱——"
     heads = [item for item in items if item.title == "站好岗 放好哨"]
     assert heads and "新城社区地处东辽县" in "".join(text for _, text in heads[0].body)
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+def test_a_page_dealt_in_chunks_in_part_is_found_by_its_chunk_ends():
+    """pdfminer deals two stories out chunk by chunk on part of a page, the rest read in order: over
+    all its lines (a chunk's own lines go on into each other) the next line wins, but a chunk that
+    stops mid-sentence goes on into one a little further down more often than into the next, so the
+    columns are put back (记者 魏静 通讯员 胡芳 | 舒）近日 ran on into another story's box)."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f015_pdfminer.txt").read_bytes())
+    assert columns.dealt_in_chunks(numbered)
+    result = columns.deinterleave(numbered)
+    assert result.rebuilt
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    opener = next(k for k, text in enumerate(out) if text.startswith("本报讯（全媒体记者 魏静"))
+    assert out[opener + 1].startswith("舒）近日")
