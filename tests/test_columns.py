@@ -329,3 +329,19 @@ def test_a_page_dealt_in_chunks_in_part_is_found_by_its_chunk_ends():
     out = [text.strip() for _, text in result.numbered if text.strip()]
     opener = next(k for k, text in enumerate(out) if text.startswith("本报讯（全媒体记者 魏静"))
     assert out[opener + 1].startswith("舒）近日")
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+def test_a_sequel_box_moves_up_where_the_search_put_nothing_back():
+    """pdfminer dealt three columns' boxes in turn on part of the page, but no reading of the whole
+    stretch was clearly better than the dump's: the boxes whose seams are sure still move up to
+    follow the box they go on from (理念重塑，实 | 现认识从局部), and `explain` shows why (CW07)."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f011_pdfminer.txt").read_bytes())
+    trace: list = []
+    result = columns.deinterleave(numbered, trace)
+    assert not result.rebuilt and printed(result.numbered) == printed(numbered)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    opener = next(k for k, text in enumerate(out) if text.endswith("推动理念重塑，实"))
+    assert out[opener + 1].startswith("现认识从局部到全局的转变")
+    moves = [step for step in trace if step.code == "CW07"]
+    assert moves and all("goes on by neither" in step.after for step in moves)
