@@ -86,10 +86,10 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     regions = find_regions(choices, sequential)
     accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces))
                 for r in regions if _accepted(r)]
-    if not accepted and chunks and not boxes:  # dealt chunk by chunk, no stretch clearly better put back:
-        return Result(_cut_head_rows(sequels.reorder(numbered, trace), trace), ())  # the boxes the seams are sure of (CW07)
     out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
     rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
+    if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
+        out = sequels.reorder(out, trace)
     out = _cut_head_rows(out, trace)
     if trace is not None:
         _explain(trace, pieces, choices, accepted, weights)

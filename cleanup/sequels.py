@@ -3,9 +3,10 @@
 pdfminer writes a page as text boxes parted by blank lines, in an order of its own, and on part of
 a page deals the boxes of side-by-side columns out in turn: a box that stops mid-sentence is then
 followed by a box of another column, while the box that goes on from it stands a few boxes away.
-The column stage searches such a page (columns.dealt_in_chunks); where its search puts no stretch
-back (no reading of the whole stretch clearly better than the dump's), this step still moves each
-sequel box the seams make sure of, one at a time, to follow the box it goes on from (CW07):
+The column stage searches such a page (columns.dealt_in_chunks) and puts back the stretches its
+search reads clearly better than the dump; among the boxes it leaves (its search finds no whole
+reading clearly better), this step still moves each sequel box the seams make sure of, one at a
+time, to follow the box it goes on from (CW07):
 
 - the box stops mid-sentence (a full line, no sentence mark, not a head) and nothing says the next
   box goes on from it: no dictionary word across the seam, no pair of characters the page prints;

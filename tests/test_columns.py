@@ -332,16 +332,20 @@ def test_a_page_dealt_in_chunks_in_part_is_found_by_its_chunk_ends():
 
 
 @pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
-def test_a_sequel_box_moves_up_where_the_search_put_nothing_back():
-    """pdfminer dealt three columns' boxes in turn on part of the page, but no reading of the whole
-    stretch was clearly better than the dump's: the boxes whose seams are sure still move up to
-    follow the box they go on from (理念重塑，实 | 现认识从局部), and `explain` shows why (CW07)."""
-    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f011_pdfminer.txt").read_bytes())
+@pytest.mark.parametrize("stem, put_back, left, right", [
+    ("f011_pdfminer", False, "推动理念重塑，实", "现认识从局部到全局的转变"),
+    ("f055_pdfminer", True, "（全媒体记者 崔圣驰）近", "日，由市民政局、市慈善总会主办"),
+])
+def test_a_sequel_box_moves_up_where_no_stretch_was_put_back(stem, put_back, left, right):
+    """pdfminer dealt columns' boxes in turn on part of the page, but no reading of the whole
+    stretch (f011) or of this part of it (f055) was clearly better than the dump's: the boxes whose
+    seams are sure still move to follow the box they go on from, and `explain` shows why (CW07)."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem}.txt").read_bytes())
     trace: list = []
     result = columns.deinterleave(numbered, trace)
-    assert not result.rebuilt and printed(result.numbered) == printed(numbered)
+    assert bool(result.rebuilt) == put_back and printed(result.numbered) == printed(numbered)
     out = [text.strip() for _, text in result.numbered if text.strip()]
-    opener = next(k for k, text in enumerate(out) if text.endswith("推动理念重塑，实"))
-    assert out[opener + 1].startswith("现认识从局部到全局的转变")
+    opener = next(k for k, text in enumerate(out) if text.endswith(left))
+    assert out[opener + 1].startswith(right)
     moves = [step for step in trace if step.code == "CW07"]
     assert moves and all("goes on by neither" in step.after for step in moves)
