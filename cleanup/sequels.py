@@ -14,8 +14,8 @@ time, to follow the box it goes on from (CW07):
 - that box's own predecessor does not go on into it by either.
 
 Only pages the column stage judged dealt chunk by chunk get here: a page read in order (pdftotext
--raw, PyMuPDF, the simulated pages, the golden pages) is left as read, and so are a story's boxes
-parted by a caption between them (the caption stage's).
+-raw, PyMuPDF, the simulated pages, the golden pages) is left as read. Moving boxes before the
+search instead (so that it sees fewer turns) broke its stretches: fit pdfminer CER 34.6 -> 37.9.
 """
 
 from __future__ import annotations
