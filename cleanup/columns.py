@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from . import assign, gutters, lexicon, seams, shapes
+from . import assign, gutters, lexicon, seams, sequels, shapes
 from .model import Step
 from .rulebook import REGISTRY
 from .tracks import Piece
@@ -88,6 +88,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
                 for r in regions if _accepted(r)]
     out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
     rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
+    if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
+        out = sequels.reorder(out, trace)
     out = _cut_head_rows(out, trace)
     if trace is not None:
         _explain(trace, pieces, choices, accepted, weights)
@@ -235,6 +237,38 @@ def dealt_in_chunks(numbered: list[tuple[int, str]], words: dict[str, float] | N
             continue
         next_hits += seams.word_across(texts[i], texts[i + 1], words)
         later_hits += any(seams.word_across(texts[i], text, words) for text in texts[i + 2:i + 7])
+    if later_hits >= _MIN_WORD_HITS and next_hits < later_hits:
+        return True
+    return _chunk_ends_dealt(lines, words)
+
+
+def _chunk_ends_dealt(lines: list[str], words) -> bool:
+    """Whether chunks that stop mid-sentence go on, by a dictionary word across the seam, into a
+    chunk a little further down more often than into the next one: part of a page dealt chunk by
+    chunk, whose other chunks, read in order, hide it from dealt_in_chunks (a chunk's own lines
+    always go on into each other).
+
+    >>> col1, col2 = ["吉林省长春市农", "安县田间察看玉", "米新苗长势良好"], ["中国科学院东", "北地理研究特", "别研究助理齐"]
+    >>> words = {"农安": -9.0, "安县": -9.0, "玉米": -8.0, "东北": -8.0, "特别": -8.0}
+    >>> story = ["社区工作者全程参与了活动。", "", "孩子们在志愿者的组织下做游戏。", ""] * 4
+    >>> dealt = [line for pair in zip(col1, col2) for line in (pair[0], "", pair[1], "")]
+    >>> _chunk_ends_dealt(story + dealt * 2, words), _chunk_ends_dealt(story + [*col1, "", *col2, ""] * 2, words)
+    (True, False)
+    """
+    chunks: list[list[str]] = [[]]
+    for text in lines:
+        if text:
+            chunks[-1].append(text)
+        elif chunks[-1]:
+            chunks.append([])
+    chunks = [chunk for chunk in chunks if chunk]
+    next_hits = later_hits = 0
+    for i in range(len(chunks) - 2):
+        end = chunks[i][-1]
+        if not _open(end):
+            continue
+        next_hits += seams.word_across(end, chunks[i + 1][0], words)
+        later_hits += any(seams.word_across(end, chunk[0], words) for chunk in chunks[i + 2:i + 7])
     return later_hits >= _MIN_WORD_HITS and next_hits < later_hits
 
 

@@ -314,3 +314,38 @@ def test_a_headline_at_a_put_back_column_s_foot_heads_the_story_below_it_not_the
     assert going_on.title == "如何在美国把贪官送进监狱——"
     heads = [item for item in items if item.title == "站好岗 放好哨"]
     assert heads and "新城社区地处东辽县" in "".join(text for _, text in heads[0].body)
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+def test_a_page_dealt_in_chunks_in_part_is_found_by_its_chunk_ends():
+    """pdfminer deals two stories out chunk by chunk on part of a page, the rest read in order: over
+    all its lines (a chunk's own lines go on into each other) the next line wins, but a chunk that
+    stops mid-sentence goes on into one a little further down more often than into the next, so the
+    columns are put back (记者 魏静 通讯员 胡芳 | 舒）近日 ran on into another story's box)."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f015_pdfminer.txt").read_bytes())
+    assert columns.dealt_in_chunks(numbered)
+    result = columns.deinterleave(numbered)
+    assert result.rebuilt
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    opener = next(k for k, text in enumerate(out) if text.startswith("本报讯（全媒体记者 魏静"))
+    assert out[opener + 1].startswith("舒）近日")
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+@pytest.mark.parametrize("stem, put_back, left, right", [
+    ("f011_pdfminer", False, "推动理念重塑，实", "现认识从局部到全局的转变"),
+    ("f055_pdfminer", True, "（全媒体记者 崔圣驰）近", "日，由市民政局、市慈善总会主办"),
+])
+def test_a_sequel_box_moves_up_where_no_stretch_was_put_back(stem, put_back, left, right):
+    """pdfminer dealt columns' boxes in turn on part of the page, but no reading of the whole
+    stretch (f011) or of this part of it (f055) was clearly better than the dump's: the boxes whose
+    seams are sure still move to follow the box they go on from, and `explain` shows why (CW07)."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem}.txt").read_bytes())
+    trace: list = []
+    result = columns.deinterleave(numbered, trace)
+    assert bool(result.rebuilt) == put_back and printed(result.numbered) == printed(numbered)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    opener = next(k for k, text in enumerate(out) if text.endswith(left))
+    assert out[opener + 1].startswith(right)
+    moves = [step for step in trace if step.code == "CW07"]
+    assert moves and all("goes on by neither" in step.after for step in moves)
