@@ -152,12 +152,12 @@ def _title_over_subtitle(draft: Draft, above: Draft, runs: list[Placed]) -> bool
     return bool(under) and not under[0].gap_before
 
 
-def _merge(above: Draft, draft: Draft, drafts: list[Draft], warning: str) -> None:
-    above.body.extend(draft.body)
-    above.starts.extend(draft.starts)
-    above.spans.extend(draft.spans)
+def _merge(into: Draft, draft: Draft, drafts: list[Draft], warning: str, before: bool = False) -> None:
+    """draft's paragraphs go on after into's (before: draft was printed first, and opens into under its head)."""
+    at = 0 if before else len(into.body)
+    into.body[at:at], into.starts[at:at], into.spans[at:at] = draft.body, draft.starts, draft.spans
     if warning:
-        above.warnings.append(warning)
+        into.warnings.append(warning)
     drafts.remove(draft)
 
 
@@ -249,12 +249,9 @@ def _rejoin_freed(stories: list[Draft], own: int, freed: int, drafts: list[Draft
     if trace is not None:
         trace.append(Step("AS30", "freed-piece-rejoined", piece.first, piece.first, piece.body[0][1][:20] if piece.body else "",
                           f"joined to the story at line {story.first}: its head's groups were made one (AS29)"))
-    if freed < own:  # the piece printed first: it opens the story, under its head
-        story.body[0:0], story.starts[0:0], story.spans[0:0] = piece.body, piece.starts, piece.spans
+    if freed < own:  # the piece printed first: it opens the story, under its head, with its doubts
         story.warnings.extend(piece.warnings)
-        drafts.remove(piece)
-    else:
-        _merge(story, piece, drafts, "")
+    _merge(story, piece, drafts, "", before=freed < own)
 
 
 def _next_to_its_story(found: headlines.Attached, run: headlines.Run, headed: set[int | None]) -> bool:

@@ -193,7 +193,6 @@ def _label_read(text: str) -> str:
     if sum(map(read.count, _QUOTES)) == 1 and " " in read:  # a lone mark by a phrase space: a speck
         read = read.translate({ord(q): " " for q in _QUOTES})
     return " ".join(read.split()) if read != text else text
-_TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")  # a column's tag closing a title: ……（城事·速览）
 
 
 def _lines_under(w: Window, count: int) -> list[str]:
@@ -212,7 +211,7 @@ def _couplet_under(w: Window) -> list[str]:
     """The two dump lines under the block, where they are the halves of a couplet title (普及消防知识 /
     提高自救能力, a column's tag after the second aside); else []."""
     under = _lines_under(w, 2)
-    return under if len(under) == 2 and heads.couplet_halves(under[0], _TAG_RE.sub("", under[1])) else []
+    return under if len(under) == 2 and heads.couplet_halves(under[0], heads.TAG_RE.sub("", under[1])) else []
 
 
 def _over_couplet_halves(w: Window, text: str, halves: list[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import accumulate
 from dataclasses import dataclass
 
@@ -99,9 +100,11 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
     for r, (groups, us) in enumerate(zip(chosen.values(), per_run)):
         if len(groups) > 1:
             around = {runs[r].before, runs[r].after} - {None}  # the stories on either side of the run
-            chosen[r] = _merge_split_heads(sorted(groups), scores.get, heads, taken, merged, r, headed, around, us,
-                                           lambda a, b, s, r=r: _score(heads[(r, a, b)], Story(stories[s]), runs[r],
-                                                                       a, b, len(per_run[r]), s))
+            run_groups = _RunGroups(r, us, around, headed, lambda a, b, r=r: scores.get((r, a, b)),
+                                    lambda a, b, r=r: heads[(r, a, b)],
+                                    lambda a, b, s, r=r: _score(heads[(r, a, b)], Story(stories[s]), runs[r],
+                                                                a, b, len(per_run[r]), s))
+            chosen[r] = _merge_split_heads(sorted(groups), run_groups, taken, merged)
     result = []
     for r, us in enumerate(per_run):
         near = range(max(0, runs[r].at - NEARBY), min(len(stories), runs[r].at + NEARBY))
@@ -194,7 +197,20 @@ def merge_gain(split: list[tuple[int, float]], whole: float) -> float:
     return whole - sum(max(1, n) * x for n, x in split) / total
 
 
-def _merge_split_heads(groups, row_of, heads, taken, merged, r, headed, around, us, exact) -> list[tuple[int, int, int, float]]:
+@dataclass(frozen=True, slots=True)
+class _RunGroups:
+    """What AS29 reads of one head run: its units, the stories beside it, its groups' heads and scores."""
+
+    r: int  # the run's place on the page
+    units: list  # the run's lines, grouped into units (headunits.units)
+    around: set[int]  # the stories printed right before and after the run
+    headed: set[int | None]  # the stories printed right under some head run
+    row_of: Callable[[int, int], dict[int, float | None] | None]  # group a:b's scores by story (None: no such head)
+    head_of: Callable[[int, int], Head]  # group a:b's head
+    exact: Callable[[int, int, int], float | None]  # group a:b against story s, scored in full
+
+
+def _merge_split_heads(groups, run: _RunGroups, taken: set[int], merged: dict) -> list[tuple[int, int, int, float]]:
     """Chosen groups of one run, neighbours read better as one head (merge_gain) made one; the story let go is freed.
 
     Only a story printed right before or after the run is let go (the head was set between its
@@ -207,23 +223,23 @@ def _merge_split_heads(groups, row_of, heads, taken, merged, r, headed, around, 
     out = [groups[0]]
     for a2, b2, s2, x2 in groups[1:]:
         a1, b1, s1, x1 = out[-1]
-        row = row_of((r, a1, b2))  # None: no head can span the two (too long, a couplet, a label, a ——line)
-        if b1 != a2 or row is None or wrapped_from(us, a1, tag_aside=True):
+        row = run.row_of(a1, b2)  # None: no head can span the two (too long, a couplet, a label, a ——line)
+        if b1 != a2 or row is None or wrapped_from(run.units, a1, tag_aside=True):
             out.append((a2, b2, s2, x2))
             continue
-        whole = {s: (row.get(s) if row.get(s) is not None else exact(a1, b2, s)) for s in (s1, s2)}
+        whole = {s: (row.get(s) if row.get(s) is not None else run.exact(a1, b2, s)) for s in (s1, s2)}
         best = max(whole, key=whole.__getitem__)
         freed = s2 if best == s1 else s1
-        if freed not in around and (abs(best - freed) != 1 or max(best, freed) in headed):
+        if freed not in run.around and (abs(best - freed) != 1 or max(best, freed) in run.headed):
             out.append((a2, b2, s2, x2))
             continue
-        split = [(len(Words(heads[(r, a1, b1)].text).pairs), x1), (len(Words(heads[(r, a2, b2)].text).pairs), x2)]
+        split = [(len(Words(run.head_of(a1, b1).text).pairs), x1), (len(Words(run.head_of(a2, b2).text).pairs), x2)]
         if merge_gain(split, whole[best]) <= MERGE_MARGIN:
             out.append((a2, b2, s2, x2))
             continue
         taken.discard(freed)
         out[-1] = (a1, b2, best, whole[best])
-        merged[(r, a1, b2)] = freed
+        merged[(run.r, a1, b2)] = freed
     return out
 
 

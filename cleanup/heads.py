@@ -191,7 +191,7 @@ def _quote_marks(text: str) -> int:
     return 2 if _QUOTED_RE.search(text) else 0
 
 
-TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")
+TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")  # a column's tag closing a title: ……（城事·速览）
 
 
 def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
