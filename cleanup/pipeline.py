@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import captions, columns, doubt, furniture, headrows, join, joinheads, lexicon, misread, noise, normalize, polish, shapes
+from . import captions, columns, doubt, furniture, headrows, join, joinheads, lexicon, misread, noise, normalize, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -63,6 +63,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     (numbered, parted), warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
     numbered, head_parted = headrows.part_head_rows(numbered, trace)
     parted |= head_parted
+    numbered = strays.rejoin_stray_halves(numbered, trace)
     blocks = build_blocks(numbered, joiner(), justified, trace, parted)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
     blocks = classifying.classify(blocks, classifier(), trace)
