@@ -10,6 +10,8 @@ end, a credit or a byline) and no other headline line stands beside either of th
 
 from __future__ import annotations
 
+from collections import Counter
+
 from . import shapes
 from .heads import couplet_halves
 from .model import Step
@@ -43,8 +45,16 @@ def rejoin_stray_halves(numbered: list[tuple[int, str]], trace: list[Step] | Non
     >>> rows = [(1, "站好岗"), (2, "放好哨"), (3, ""), (4, "正文。"), (5, ""), (6, "编者按"), (7, ""), (8, "编者按")]
     >>> rejoin_stray_halves(rows) == rows
     True
+
+    Nor pieces of rows read across the page, which share their dump line with other pieces.
+
+    >>> rows = [(2, "而对于一个普通"), (2, ""), (2, "中新网宜昌2月1"), (3, ""), (15, "患者的生命。"), (15, ""), (15, "车刚好停在桃源路")]
+    >>> rejoin_stray_halves(rows) == rows
+    True
     """
-    lone = [k for k in range(len(numbered)) if _lone_half(numbered, k)]
+    shared = {no for no, n in Counter(no for no, text in numbered if text.strip()).items() if n > 1}
+    # a piece of a row read across the page (CW02-CW04) is no lone line: OCR cut it from its neighbours
+    lone = [k for k in range(len(numbered)) if numbered[k][0] not in shared and _lone_half(numbered, k)]
     if len(lone) < 2:
         return numbered
     moves: list[tuple[int, int]] = []  # (first half, second half)
@@ -57,7 +67,7 @@ def rejoin_stray_halves(numbered: list[tuple[int, str]], trace: list[Step] | Non
             if b <= a or b in taken or numbered[b][0] - numbered[a][0] > _REACH:
                 continue
             second = numbered[b][1].strip()
-            if first == second or not couplet_halves(first, second):
+            if first == second or not _halves(first, second):
                 continue
             if _beside_half(numbered, a) or _beside_half(numbered, b) or _head_beside(numbered, a) or _head_beside(numbered, b):
                 break
@@ -75,6 +85,18 @@ def rejoin_stray_halves(numbered: list[tuple[int, str]], trace: list[Step] | Non
         _take_out(out, out.index(line_b))
         out.insert(out.index(line_a) + 1, line_b)
     return out
+
+
+def _halves(first: str, second: str) -> bool:
+    """Couplet halves, or nearly: OCR may read a character more into a stray half (突出党建引领 / 聚焦民生和福社).
+
+    >>> _halves("突出党建引领", "聚焦民生和福社"), _halves("突出党建引领", "聚焦民生和福社区")
+    (True, False)
+    """
+    if couplet_halves(first, second):
+        return True
+    short = min(len(first), len(second))
+    return abs(len(first) - len(second)) == 1 and couplet_halves(first[:short], second[:short])
 
 
 def _take_out(lines: list[tuple[int, str]], k: int) -> None:
