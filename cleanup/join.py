@@ -449,9 +449,10 @@ def break_before_stripped_indent(seam: Seam) -> bool | None:
 
 @rule("JN23")
 def join_piece_to_its_column(seam: Seam) -> bool | None:
-    """Join a row's first piece (CW03 parted the row at a gutter) to the line under it across the
-    blank OCR set under the row, where the piece stops mid-sentence and is as wide as that column:
-    it is a column's line, not a headline, though its words may read like a title's.
+    """Join a row's first piece (CW03) that stops mid-sentence to its column's line under it.
+
+    Across the blank OCR set under the row, a piece as wide as that column is a column's line,
+    not a headline, though its words may read like a title's.
 
     >>> join_piece_to_its_column(_seam("为深入贯彻习近平总书记视察吉林重要", "讲话重要指示精神，着力破解“九龙治水、", width=19, blanks=1, piece=True))
     True

@@ -288,14 +288,14 @@ def is_couplet(text: str) -> bool:
 
     Not a line of running text OCR spaced, cut inside a book title or a quotation.
 
-    >>> is_couplet("法》 该法律是美国在上个世纪70 年"), is_couplet("同天展了以“请党放心 强国复兴有")
-    (False, False)
+    >>> is_couplet("法》 该法律是美国在上个世纪70 年"), is_couplet("同天展了以“请党放心 强国复兴有"), is_couplet('以"请党放心 强国复兴有')
+    (False, False, False)
     """
     spaced = "\u3000" in text or " " in text  # cheap, and PHRASE_SPACE_RE needs it
     if not spaced or BODY_PUNCT_RE.search(text):  # a couplet's halves are parted by the space alone
         return False
-    if any(text.count(o) != text.count(c) for o, c in _PAIRED_MARKS):
-        return False  # a bracket, book title or quote left open or closed alone: a line cut from running text
+    if any(text.count(o) != text.count(c) for o, c in _PAIRED_MARKS) or text.count('"') % 2:
+        return False  # a bracket, book title or quote (curly, or straight: an odd count) left open or closed alone: a line cut from running text
     phrased = bool(PHRASE_SPACE_RE.search(text)) or digit_phrase_space(text)
     return phrased and is_headline_like(text) and not is_byline(text)
 
