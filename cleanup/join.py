@@ -61,6 +61,7 @@ class Seam:
     above_len: float = 0.0  # the length of the line above prev, when prev goes on from it; else 0
     cur_boxed: bool = False  # a blank over cur, none under it, where blanks part every line: cur opens a box of its own
     cut_off: bool = False  # prev and cur are two pieces of one line Tesseract read across a gutter (CW03)
+    prev_piece: bool = False  # prev is the piece of such a line that goes on into the lines under it, cur the first of them
 
     @property
     def prev_continues(self) -> bool:
@@ -446,6 +447,40 @@ def break_before_stripped_indent(seam: Seam) -> bool | None:
     return None
 
 
+@rule("JN23")
+def join_piece_to_its_column(seam: Seam) -> bool | None:
+    """Join a row's first piece (CW03) that stops mid-sentence to its column's line under it.
+
+    Across the blank OCR set under the row, a piece as wide as that column is a column's line,
+    not a headline, though its words may read like a title's.
+
+    >>> join_piece_to_its_column(_seam("为深入贯彻习近平总书记视察吉林重要", "讲话重要指示精神，着力破解“九龙治水、", width=19, blanks=1, piece=True))
+    True
+
+    Not a short piece (a headline beside the row's other pieces), nor one that ends its sentence,
+    nor a piece over a line that is no running text.
+
+    >>> join_piece_to_its_column(_seam("站好岗", "新城社区地处东辽县县城西部，", width=13, blanks=1, piece=True))
+    >>> join_piece_to_its_column(_seam("不可能适用中国自己的法律。", "有先例可循。", width=13, blanks=1, piece=True))
+    >>> join_piece_to_its_column(_seam("为深入贯彻习近平总书记视察吉林重要", "激发阅读兴趣", width=19, blanks=1, piece=True))
+    >>> join_piece_to_its_column(_seam("为深入贯彻习近平总书记视察吉林重要", "讲话重要指示精神，着力破解“九龙治水、", width=19, blanks=1))
+
+    Only across that blank: a piece right over the next line leaves it to the other cues (a
+    headline over its subtitle, a row's piece read as one).
+
+    >>> join_piece_to_its_column(_seam("江苏探索科技成果高效转化应用新途径", "政策松绑、平台支撑、专业服务", piece=True))
+    """
+    if not seam.prev_piece or not seam.blanks or seam.prev_ends_sentence or seam.cur_standalone or seam.cur_dateline:
+        return None
+    if shapes.is_headline_like(seam.cur) and not shapes.BODY_PUNCT_RE.search(seam.cur):
+        return None
+    measure = seam.width if seam.width is not None else seam.cur_len
+    return True if seam.prev_len >= measure - _PIECE_NARROWER else None
+
+
+_PIECE_NARROWER = 2.0  # characters a column's line read as a row's piece falls short of its column at most
+
+
 _OPENING_MARKS = "“‘（《〈「"
 _MARK_END_RE = regex.compile(r"[。，、；：！？”’）》」]$")
 
@@ -511,7 +546,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
           tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
           above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
-          over_head: bool = False, cut_off: bool = False) -> Seam:
+          over_head: bool = False, cut_off: bool = False, piece: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -519,7 +554,8 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
-                above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off)
+                above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off,
+                prev_piece=piece)
 
 
 @dataclass(frozen=True, slots=True)

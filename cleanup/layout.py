@@ -243,7 +243,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     and layout.standalone[i + 2] and _head_furniture(lines[i + 2].text) and shapes.is_headline_like(lines[i + 1].text),
                     above_len=layout.lengths[i - 2] if start < i - 1 else 0.0,
                     cur_boxed=layout.double_spaced and gaps[i] > 0 and i + 1 < len(lines) and not gaps[i + 1],
-                    grid=layout.grid, cut_off=prev.no == cur.no and cur.no in parted, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
+                    grid=layout.grid, cut_off=prev.no == cur.no and cur.no in parted, prev_piece=prev.no != cur.no and prev.no in parted, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, gaps, i))
         verdict = joiner.decide(seam)
         joined = verdict.joined

@@ -285,14 +285,22 @@ def is_couplet(text: str) -> bool:
     (True, True)
     >>> is_couplet("宁海一水电工献血 “爱心长跑”挽救生命"), is_couplet("超百家村镇银行“消失” 风险化解加速")
     (True, True)
+
+    Not a line of running text OCR spaced, cut inside a book title or a quotation.
+
+    >>> is_couplet("法》 该法律是美国在上个世纪70 年"), is_couplet("同天展了以“请党放心 强国复兴有"), is_couplet('以"请党放心 强国复兴有')
+    (False, False, False)
     """
     spaced = "\u3000" in text or " " in text  # cheap, and PHRASE_SPACE_RE needs it
     if not spaced or BODY_PUNCT_RE.search(text):  # a couplet's halves are parted by the space alone
         return False
-    if text.count("（") != text.count("）") or text.count("(") != text.count(")"):
-        return False  # a bracket left open: a line cut from running text
+    if any(text.count(o) != text.count(c) for o, c in _PAIRED_MARKS) or text.count('"') % 2:
+        return False  # a bracket, book title or quote (curly, or straight: an odd count) left open or closed alone: a line cut from running text
     phrased = bool(PHRASE_SPACE_RE.search(text)) or digit_phrase_space(text)
     return phrased and is_headline_like(text) and not is_byline(text)
+
+
+_PAIRED_MARKS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))
 
 
 def digit_phrase_space(text: str) -> bool:
