@@ -149,6 +149,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
     texts = [" ".join(text for _, text in d.body) for d in stories]
     matched = headlines.attach([placed.run for placed in runs], texts)
     found_all = _dashes_yield(_over_firm_stories(matched, runs, stories), runs, trace)
+    found_all = _parts_after_photos_yield(found_all, runs, stories, trace)
     if may_split:
         # the stories printed right under a head run, or opened tentatively inside another (that one's head may be over it)
         headed = {placed.run.after for placed in runs} | {k for k, d in enumerate(stories) if d.broke_from is not None}
@@ -166,6 +167,8 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
         for was, found in zip(matched, found_all):
             if found.story != was.story and None not in (found.story, was.story):  # (AS28 traces its own)
                 own, other = stories[found.story], stories[was.story]
+                if other.after_photo and other.broke_from is own:
+                    continue  # (AS32 traced it)
                 why = (f"given to the story right under it (line {own.first}), not to the story at line {other.first} "
                        "its words matched: that one opened only at a change of column width")
                 trace.append(Step("AS23", "headline-to-story-under-it", found.head.first, found.head.last,
@@ -246,6 +249,41 @@ def _next_to_its_story(found: headlines.Attached, run: headlines.Run, headed: se
         return False
     under = found.story == run.before and found.head.first == run.blocks[0].first and found.story not in headed
     return found.story == run.after or under
+
+
+def _parts_after_photos_yield(found_all: list[headlines.Attached], runs: list[Placed], stories: list[Draft],
+                              trace: list[Step] | None = None) -> list[headlines.Attached]:
+    """AS32: a head given a story opened tentatively after a photo inside the story printed right under the head
+    (its words found in the later part, say a quotation of the title) goes to that story: the photo set in its
+    text broke it, and the part rejoins it (AS20), no headline of its own claiming it.
+
+    >>> from cleanup.model import Block
+    >>> under, part = Draft("article", 9, body=[("", "正文。")]), Draft("article", 35, body=[("", "正文。")])
+    >>> part.broke_from, part.after_photo = under, True
+    >>> run = Placed(headlines.Run([Block("让世界看见中国的科学浪漫", 8, 8, role="headline")], after=0))
+    >>> found = [headlines.Attached(0, Head(title="让世界看见中国的科学浪漫", first=8, last=8), 1)]
+    >>> [f.story for f in _parts_after_photos_yield(found, [run], [under, part])]
+    [0]
+    >>> part.after_photo = False
+    >>> [f.story for f in _parts_after_photos_yield(found, [run], [under, part])]
+    [1]
+    """
+    taken = {f.story for f in found_all}
+    out = []
+    for f in found_all:
+        after = runs[f.run].run.after
+        if f.story is not None and after is not None and after not in taken and f.head.title:
+            part = stories[f.story]
+            if part.after_photo and part.broke_from is stories[after]:
+                if trace is not None:
+                    trace.append(Step("AS32", "head-to-story-under-it-not-its-part", f.head.first, f.head.last, f.head.text[:20],
+                                      f"given to the story right under it (line {stories[after].first}), not to its part at "
+                                      f"line {part.first} opened after a photo, whose words it matched"))
+                taken.discard(f.story)
+                taken.add(after)
+                f = replace(f, story=after)
+        out.append(f)
+    return out
 
 
 def _dashes_yield(found_all: list[headlines.Attached], runs: list[Placed],
