@@ -334,8 +334,10 @@ def _names_under_event(block: Block, nxt: Block) -> bool:
 
 @rule("CL14")
 def find_wide_caption_head(w: Window) -> str | None:
-    """A caption's first sentence the join set apart: one line that opens as a caption does, set as wide as the
-    caption right under it (CL05's), wider than the column. AS25 then makes the two one caption.
+    """A caption's first sentence the join set apart, in the wide measure of the caption right under it.
+
+    One line that opens as a caption does (its time first), set as wide as the caption right under it
+    (CL05's), wider than the column: the caption's, across a photo. AS25 then makes the two one caption.
 
     >>> head = Block("近期，概念股股价大幅上涨。", 83, 83, width=15, measure=20)
     >>> rest = Block("根据数据，四方达股价累计上涨。", 84, 87, width=15, measure=19, lines=4)
