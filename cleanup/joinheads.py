@@ -138,8 +138,10 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
                 and not _leaves_open(seam.prev):
             return False
     if seam.blanks and prev_overflows and not seam.prev_ends_sentence and not _dateline_goes_on(seam):
-        if seam.double_spaced and (seam.overflows(seam.cur, seam.cur_len) or _wide_text_ends(seam)):
-            return None  # a blank after every line: two wide lines are one wide paragraph's, and so is its last line
+        if seam.double_spaced and seam.overflows(seam.cur, seam.cur_len):
+            return None  # a blank after every line: two wide lines are one wide paragraph's
+        if _wide_text_ends(seam) and seam.blanks == 1:
+            return None  # a wide paragraph's last line, one blank apart (as the lines above it may be)
         return False
     return None
 
@@ -171,9 +173,13 @@ def _wide_text_ends(seam: Seam) -> bool:
     >>> _wide_text_ends(_seam("学习借鉴全省党建引领城乡基层治理经验做法交流", "河旋风上涨接近70%。", width=16))
     False
     """
-    if shapes.is_headline_like(seam.prev) or not shapes.BODY_PUNCT_RE.search(seam.prev):
+    text = seam.tail or seam.prev
+    if not seam.prev_running and (shapes.is_headline_like(text) or not _RUNNING_MARKS_RE.search(text)):
         return False
     return shapes.ends_sentence(seam.cur) or shapes.run_in_credit(seam.cur) is not None
+
+
+_RUNNING_MARKS_RE = regex.compile(r"[，、；,;]")  # clause marks: running text (a title's kicker has a colon at most)
 
 
 def _opens_quotation(text: str) -> bool:
