@@ -167,7 +167,9 @@ def run_in_credit(text: str) -> regex.Match | None:
     (None, None, None)
     """
     if _RUN_IN_ROLE_RE.search(text):
-        return RUN_IN_CREDIT_RE.match(text)
+        match = RUN_IN_CREDIT_RE.match(text)
+        if match:
+            return match
     if not text.endswith(_CREDIT_ENDS):
         return None
     return _UNSPACED_RUN_IN_CREDIT_RE.match(text) or (_NAMED_RUN_IN_CREDIT_RE.match(text) if text.endswith(_PHOTOGRAPHER_ENDS) else None)
