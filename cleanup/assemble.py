@@ -287,20 +287,6 @@ def _why_opened(story: Draft, blocks: list[Block], i: int, column: float) -> str
     return f"it names its source, no dateline, inside the story at line {story.broke_from.first}"
 
 
-def same_wide_measure(above: Block, block: Block) -> bool:
-    """Whether the two are set in one measure wider than the column: lines of one caption across a photo.
-
-    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=20), Block("根据数据……", 2, 5, width=15, measure=19))
-    True
-    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=15), Block("根据数据……", 2, 5, width=15, measure=15))
-    False
-    """
-    return bool(above.width) and above.measure > above.width + classify.OVERFLOW and abs(above.measure - block.measure) <= _SLACK
-
-
-_SLACK = 1.5  # characters two lines of one measure may differ by
-
-
 def follows(above: Block, block: Block) -> bool:
     """Whether the block's first dump line comes right after the last line above it, blank lines aside:
     printed one after the other, not brought together from two places by the column stage.
@@ -323,7 +309,7 @@ def _caption_goes_on(drafts: list[Draft], blocks: list[Block], i: int) -> bool:
     last = drafts[-1] if drafts else None
     if i == 0 or blocks[i - 1].role != "caption" or last is None or last.kind != "photo" or last.credit or not last.body:
         return False
-    open_ = not shapes.ends_sentence(last.body[-1][1]) or same_wide_measure(blocks[i - 1], blocks[i])
+    open_ = not shapes.ends_sentence(last.body[-1][1]) or classify.same_wide_measure(blocks[i - 1], blocks[i])
     return open_ and not shapes.starts_with_dateline(blocks[i].text) and follows(blocks[i - 1], blocks[i])
 
 

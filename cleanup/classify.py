@@ -331,6 +331,45 @@ def _names_under_event(block: Block, nxt: Block) -> bool:
     return shapes.is_byline(nxt.text) and shapes.is_event_sentence(block.text)
 
 
+@rule("CL14")
+def find_wide_caption_head(w: Window) -> str | None:
+    """A caption's first sentence the join set apart, in the wide measure of the caption right under it.
+
+    One line that opens as a caption does (its time first), set as wide as the caption right under it
+    (CL05's), wider than the column: the caption's, across a photo. AS25 then makes the two one caption.
+
+    >>> head = Block("近期，概念股股价大幅上涨。", 83, 83, width=15, measure=20)
+    >>> rest = Block("根据数据，四方达股价累计上涨。", 84, 87, width=15, measure=19, lines=4)
+    >>> find_wide_caption_head(Window([head, rest, Block("新华社记者 王鹏 摄", 88, 88)], 0))
+    'caption'
+
+    Not a line in the column's measure (a story's one-line paragraph over a caption), nor one over no caption.
+
+    >>> find_wide_caption_head(Window([replace(head, measure=15), replace(rest, measure=15), Block("新华社记者 王鹏 摄", 88, 88)], 0))
+    >>> find_wide_caption_head(Window([head, rest, Block("正文。", 88, 88)], 0))
+    """
+    block, nxt = w.block, w.at(1)
+    if block.lines != 1 or nxt is None or not shapes.ends_sentence(block.text) or not same_wide_measure(block, nxt):
+        return None
+    if nxt.first != block.last + 1 or not shapes.opens_as_caption(block.text):
+        return None  # (lines printed one right after the other)
+    return "caption" if find_caption(Window(w.blocks, w.i + 1)) else None
+
+
+def same_wide_measure(above: Block, block: Block) -> bool:
+    """Whether the two are set in one measure wider than the column: lines of one caption across a photo.
+
+    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=20), Block("根据数据……", 2, 5, width=15, measure=19))
+    True
+    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=15), Block("根据数据……", 2, 5, width=15, measure=15))
+    False
+    """
+    return bool(above.width) and above.measure > above.width + OVERFLOW and abs(above.measure - block.measure) <= _MEASURE_SLACK
+
+
+_MEASURE_SLACK = 1.5  # characters two lines of one measure may differ by
+
+
 @rule("CL12")
 def find_caption_under_picture(w: Window) -> str | None:
     """A paragraph right under a picture's remains (lines set aside as noise) that opens a clause with its time: its caption.

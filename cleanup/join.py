@@ -481,6 +481,24 @@ def join_piece_to_its_column(seam: Seam) -> bool | None:
 _PIECE_NARROWER = 2.0  # characters a column's line read as a row's piece falls short of its column at most
 
 
+@rule("JN24")
+def join_quotation_across_line(seam: Seam) -> bool | None:
+    """Join a line that closes a quotation the line above left open: the quoted words run across the line end.
+
+    A wide caption's first line cut inside a quotation (……“阳光体育 和谐校 / 园”韵律操……) reads as a headline
+    over a wider line, and its second (体育 和谐校园”韵律操比) as a couplet; the marks pair them.
+
+    >>> join_quotation_across_line(_seam("近日，市第二中学“阳光", "体育 和谐校园”韵律操比"))
+    True
+    >>> join_quotation_across_line(_seam("种好社区治理“责任田”", "东辽县白泉镇新城社区党委书记 谭永生"))
+    >>> join_quotation_across_line(_seam("近日，市第二中学“阳光", "“体育”韵律操比赛拉开帷幕。"))
+    """
+    if seam.prev.count("“") <= seam.prev.count("”"):
+        return None
+    close, reopen = seam.cur.find("”"), seam.cur.find("“")
+    return True if close >= 0 and (reopen < 0 or close < reopen) else None
+
+
 _OPENING_MARKS = "“‘（《〈「"
 _MARK_END_RE = regex.compile(r"[。，、；：！？”’）》」]$")
 

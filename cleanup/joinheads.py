@@ -127,7 +127,7 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     if not prev_overflows and (not seam.prev_continues or _headline_so_far(seam) or _heads_a_story(seam)) \
             and seam.overflows(seam.cur, seam.cur_len):
         # no headline follows a comma, nor opens a quotation it leaves open: a wider column goes on
-        if not seam.prev.endswith(_CLAUSE_GOES_ON) and not _opens_quotation(seam.prev):
+        if not seam.prev.endswith(_CLAUSE_GOES_ON) and not _opens_quotation(seam.prev) and not _wide_text_goes_on(seam):
             return False
     if prev_overflows and seam.prev_opens and not seam.prev_ends_sentence and not _ends_paragraph_under(seam):
         # a headline set wider than the column below it (a wide lede goes on at its own width)
@@ -140,8 +140,46 @@ def break_around_overflowing_line(seam: Seam) -> bool | None:
     if seam.blanks and prev_overflows and not seam.prev_ends_sentence and not _dateline_goes_on(seam):
         if seam.double_spaced and seam.overflows(seam.cur, seam.cur_len):
             return None  # a blank after every line: two wide lines are one wide paragraph's
+        if _wide_text_ends(seam) and seam.blanks == 1:
+            return None  # a wide paragraph's last line, one blank apart (as the lines above it may be)
         return False
     return None
+
+
+def _wide_text_goes_on(seam: Seam) -> bool:
+    """prev opens as a caption does (its time first, shapes.opens_as_caption) and stops mid-sentence, running text,
+    and the wide line under it is no headline and opens nothing anew: one caption set across a photo, wider
+    than the column, not a headline over a wide line.
+
+    >>> _wide_text_goes_on(_seam("北京时间6月12日凌晨，世界杯正式开赛。赛事启幕前，餐饮门店上架专属观赛套",
+    ...                          "餐、休闲酒吧完成观赛设备搭建、商圈大屏循环滚动赛事赛程。依托本届世界杯赛事热度，各大商", width=37))
+    True
+    >>> _wide_text_goes_on(_seam("古城墙修缮迎来新进展", "东门段城墙修缮工程今日全面开工建设，市民纷纷前来围观。", width=12))
+    False
+    >>> _wide_text_goes_on(_seam("的重要环节。近年来，铁东区通过建强“四个", "北京时间6月12日凌晨，2026年美加墨世界杯正式开赛。", width=16))
+    False
+    """
+    if seam.prev_ends_sentence or shapes.is_headline_like(seam.prev) or not shapes.BODY_PUNCT_RE.search(seam.prev):
+        return False
+    return shapes.opens_as_caption(seam.prev) and not shapes.is_headline_like(seam.cur) and not shapes.opens_as_caption(seam.cur)
+
+
+def _wide_text_ends(seam: Seam) -> bool:
+    """prev, wide running text, stops mid-sentence and cur ends the sentence (or a caption, its credit run in):
+    the wide paragraph's last line (……惠丰钻石上涨接近70%，黄 / 河旋风上涨接近70%。).
+
+    >>> _wide_text_ends(_seam("力量钻石上涨超过85%，惠丰钻石上涨接近70%，黄", "河旋风上涨接近70%。", width=16))
+    True
+    >>> _wide_text_ends(_seam("学习借鉴全省党建引领城乡基层治理经验做法交流", "河旋风上涨接近70%。", width=16))
+    False
+    """
+    text = seam.tail or seam.prev
+    if not seam.prev_running and (shapes.is_headline_like(text) or not _RUNNING_MARKS_RE.search(text)):
+        return False
+    return shapes.ends_sentence(seam.cur) or shapes.run_in_credit(seam.cur) is not None
+
+
+_RUNNING_MARKS_RE = regex.compile(r"[，、；,;]")  # clause marks: running text (a title's kicker has a colon at most)
 
 
 def _opens_quotation(text: str) -> bool:

@@ -328,11 +328,13 @@ def _credit_under(lines: list[Line], gaps: list[int], layout: Layout, i: int) ->
     or a narrower (……黄河旋风上涨接近7 / 0%。): the last line of a caption that opened higher up.
     A line set wider than the one above opens something new (a caption across columns), and
     so does one opening a sentence with its time (近日，……): from there too the caption may run
-    over more lines.
+    over more lines. Where blanks part paragraphs only, a line under a blank that goes on so from
+    the line above (……兼并重组、 / 市场退出等……风险。) is no caption's first line either: the caption
+    opened above the blank.
     """
     # lines parted by one blank go on, from a column jump or a caption's time opener (近日，)
     spaced = layout.double_spaced and (gaps[i] > 1 or bool(TIME_OPENER_RE.match(lines[i].text)))
-    if layout.double_spaced and not spaced and _caption_tail(lines, layout, i):
+    if not spaced and _caption_tail(lines, layout, i):
         return None
     k, most = i + 1, (_CAPTION_LINES_SPACED if spaced else _CAPTION_LINES)
     while k < len(lines) and gaps[k] <= spaced and not layout.standalone[k] and k - i < most:

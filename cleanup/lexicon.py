@@ -30,6 +30,7 @@ class Lexicon:
     name_stops: str  # characters that go on a sentence, never end a name
     byline_bullets: str
     credit_suffixes: tuple[str, ...]
+    photographer_suffixes: tuple[str, ...]  # the credit suffixes a bare name carries (谭永生 摄)
     dateline_re: re.Pattern | regex.Pattern  # datelines and attributions: what opens a paragraph
     attribution_re: re.Pattern | regex.Pattern
     note_openers: tuple[str, ...]
@@ -77,6 +78,7 @@ def load() -> Lexicon:
         name_stops="".join(dict.fromkeys(markers["name_stops"])),
         byline_bullets="".join(markers["byline_bullets"]),
         credit_suffixes=by_length(markers["credit_suffixes"]),
+        photographer_suffixes=by_length(markers["photographer_suffixes"]),
         dateline_re=_at_start(markers["dateline_patterns"] + markers["attribution_patterns"]),
         attribution_re=compile_pattern("|".join(f"(?:{p})" for p in markers["attribution_patterns"])),
         note_openers=by_length(markers["note_openers"]),

@@ -41,6 +41,13 @@ RUN_IN_CREDIT_RE = regex.compile(
 _UNSPACED_RUN_IN_CREDIT_RE = regex.compile(
     rf"^(?P<caption>.*[。！？”）)])(?P<credit>(?:{_LONG_ROLES}){HAN}{{2,4}}(?:{_CREDITS}))$"
 )
+# A photographer credits a caption with a bare name (……示范点。 谭永生 摄; unspaced ……示范点。谭永生摄,
+# a name of 2-3 characters none of which goes on a sentence: not ……。他在拍摄).
+_PHOTOGRAPHER = "|".join(regex.escape(c) for c in _LEX.photographer_suffixes)
+_NAMED_RUN_IN_CREDIT_RE = regex.compile(
+    rf"^(?P<caption>.*[。！？”）)])(?:[ \u3000]+(?P<credit>{_NAME}[ \u3000]*(?:{_PHOTOGRAPHER}))|(?P<credit>(?:(?![{regex.escape(_LEX.name_stops)}]){HAN}){{2,3}}(?:{_PHOTOGRAPHER})))$"
+)
+_PHOTOGRAPHER_ENDS = tuple(_LEX.photographer_suffixes)
 # (……套现2亿 正拟……: a number may end a phrase; a quoted word may end or open one: “消失” 中小银行)
 PHRASE_SPACE_RE = regex.compile(rf"(?:[{HAN}\d]{HAN}|{HAN}[”’》」])[”’》」]?[ \u3000]+[“‘《「]?{HAN}{{2}}")
 # A phrase that opens with a number (……警力 299名嫌犯落网), in a line whose other number
@@ -151,10 +158,21 @@ def run_in_credit(text: str) -> regex.Match | None:
     ('本报记者 杨翠叶', None)
     >>> run_in_credit("较前一交易日缩量。新华社记者薄茜文摄")["credit"], run_in_credit("会上。本报记者杨翠叶说")
     ('新华社记者薄茜文摄', None)
+
+    A photographer's bare name, spaced or not; not a source's (供图 needs its role), nor a sentence's words.
+
+    >>> run_in_credit("等示范点。 谭永生 摄")["credit"], run_in_credit("等示范点。谭永生摄")["credit"]
+    ('谭永生 摄', '谭永生摄')
+    >>> run_in_credit("等示范点。 谭永生 供图"), run_in_credit("示范点。他在拍摄"), run_in_credit("示范点拍摄")
+    (None, None, None)
     """
     if _RUN_IN_ROLE_RE.search(text):
-        return RUN_IN_CREDIT_RE.match(text)
-    return _UNSPACED_RUN_IN_CREDIT_RE.match(text) if text.endswith(_CREDIT_ENDS) else None
+        match = RUN_IN_CREDIT_RE.match(text)
+        if match:
+            return match
+    if not text.endswith(_CREDIT_ENDS):
+        return None
+    return _UNSPACED_RUN_IN_CREDIT_RE.match(text) or (_NAMED_RUN_IN_CREDIT_RE.match(text) if text.endswith(_PHOTOGRAPHER_ENDS) else None)
 
 
 def is_event_sentence(text: str) -> bool:

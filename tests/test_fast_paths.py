@@ -40,7 +40,9 @@ def test_shape_pre_checks_turn_away_no_match(text):
     byline = byline or closed_up
     assert shapes.is_credit(text) == credit
     assert shapes.is_byline(text) == byline
-    assert bool(shapes.run_in_credit(text)) == bool(shapes.RUN_IN_CREDIT_RE.match(text))
+    run_in = shapes.RUN_IN_CREDIT_RE.match(text) or shapes._UNSPACED_RUN_IN_CREDIT_RE.match(text) \
+        or shapes._NAMED_RUN_IN_CREDIT_RE.match(text)
+    assert bool(shapes.run_in_credit(text)) == bool(run_in)
 
 
 @SETTINGS
