@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from . import attach, classify, headlines, sections, shapes
+from . import attach, captioncues, classify, headlines, sections, shapes
 from .drafts import Draft, finish, repair
 from .heads import Head, build_head
 from .join import glue
@@ -309,7 +309,7 @@ def _caption_goes_on(drafts: list[Draft], blocks: list[Block], i: int) -> bool:
     last = drafts[-1] if drafts else None
     if i == 0 or blocks[i - 1].role != "caption" or last is None or last.kind != "photo" or last.credit or not last.body:
         return False
-    open_ = not shapes.ends_sentence(last.body[-1][1]) or classify.same_wide_measure(blocks[i - 1], blocks[i])
+    open_ = not shapes.ends_sentence(last.body[-1][1]) or captioncues.same_wide_measure(blocks[i - 1], blocks[i])
     return open_ and not shapes.starts_with_dateline(blocks[i].text) and follows(blocks[i - 1], blocks[i])
 
 

@@ -5,7 +5,7 @@ a role (the one it returns) or not (None). No cue decides alone: each vote weigh
 (rules/classify.toml, written by benchmarks/classify/fit.py), a role's score is the sum
 of its votes' weights (body's starts at the bias), and the block takes the role that
 scores most, body where no vote outweighs the bias. The cues are listed in
-`pipeline.CLASSIFY_RULES`.
+`pipeline.CLASSIFY_RULES`; the caption cues live in `cleanup/captioncues.py`.
 """
 
 from __future__ import annotations
@@ -19,9 +19,6 @@ from .model import Block, Step
 from .rulebook import REGISTRY, Rule, rule
 
 _LEX = lexicon.load()
-_NARROWER = 0.6  # a block this much narrower than the body on both sides is set beside a photo
-_WIDER = 1.5  # a block this much wider than the body around it is set across columns
-_NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a photo
 _HAN_RE = regex.compile(shapes.HAN)
 
 
@@ -46,9 +43,9 @@ def keep_speck_in_text(w: Window) -> str | None:
     It is a speck OCR read in a picture (吃, 必), or a character a line lost: no newspaper
     prints a one-character title. (A rule read as a dash stays what it reads as.)
 
-    >>> keep_speck_in_text(_window("吃", "上市公司调整定增方案", "本报记者 吴晓璐", at=0))
+    >>> keep_speck_in_text(sample_window("吃", "上市公司调整定增方案", "本报记者 吴晓璐", at=0))
     'body'
-    >>> keep_speck_in_text(_window("编者按")), keep_speck_in_text(_window("—", "上市公司调整定增方案", at=0))
+    >>> keep_speck_in_text(sample_window("编者按")), keep_speck_in_text(sample_window("—", "上市公司调整定增方案", at=0))
     (None, None)
     """
     if w.block.lines != 1:
@@ -63,13 +60,13 @@ def keep_speck_in_text(w: Window) -> str | None:
 def find_credit(w: Window) -> str | None:
     """A photo credit standing on its own line (本报记者 林涛 摄), or a byline right under a caption.
 
-    >>> find_credit(_window("本报记者 林涛 摄")), find_credit(_window("本报记者 林涛"))
+    >>> find_credit(sample_window("本报记者 林涛 摄")), find_credit(sample_window("本报记者 林涛"))
     ('credit', None)
 
     Under a caption, so is a credit's end that the caption's last line cut off: a name's last
     character and 摄 (……点球。 全媒体记者 邓建 / 胜摄), a line OCR set apart by a blank.
 
-    >>> w = _window("社区开展义诊活动。 全媒体记者 邓建", "胜摄", at=1)
+    >>> w = sample_window("社区开展义诊活动。 全媒体记者 邓建", "胜摄", at=1)
     >>> find_credit(Window((replace(w.blocks[0], role="caption"), w.blocks[1]), 1)), find_credit(w)
     ('credit', None)
     """
@@ -88,7 +85,7 @@ _CREDIT_TAIL_RE = regex.compile(r"^\s*\p{Han}{1,2}\s*摄\s*$")  # a name's end a
 def find_byline(w: Window) -> str | None:
     """A byline standing on its own line (本报通讯员 董校霖 高野鹏; 四平市委书记 郭灵计).
 
-    >>> find_byline(_window("全媒体记者 刘莉 通讯员 吕东健")), find_byline(_window("记者走访了"))
+    >>> find_byline(sample_window("全媒体记者 刘莉 通讯员 吕东健")), find_byline(sample_window("记者走访了"))
     ('byline', None)
     """
     return "byline" if shapes.is_byline(w.block.text) else None
@@ -98,7 +95,7 @@ def find_byline(w: Window) -> str | None:
 def find_note_opener(w: Window) -> str | None:
     """An editor's note: 编者按 alone, or a paragraph it opens.
 
-    >>> find_note_opener(_window("编者按")), find_note_opener(_window("编辑部"))
+    >>> find_note_opener(sample_window("编者按")), find_note_opener(sample_window("编辑部"))
     ('note', None)
     """
     return "note" if shapes.is_note_opener(w.block.text) else None
@@ -108,51 +105,51 @@ def find_note_opener(w: Window) -> str | None:
 def find_column_label(w: Window) -> str | None:
     """A short two-phrase label printed above a headline (社区 那些事).
 
-    >>> find_column_label(_window("社区 那些事", "增强国家安全意识 筑牢安全防线"))
+    >>> find_column_label(sample_window("社区 那些事", "增强国家安全意识 筑牢安全防线"))
     'column'
-    >>> find_column_label(_window("游园赏美景 千人健步行", "铁东区举办全民健身活动"))
-    >>> find_column_label(_window("站好岗 放好哨", "种好社区治理“责任田”"))
+    >>> find_column_label(sample_window("游园赏美景 千人健步行", "铁东区举办全民健身活动"))
+    >>> find_column_label(sample_window("站好岗 放好哨", "种好社区治理“责任田”"))
 
     Printed without its phrase space, a label is a short line whose words the story does not use.
 
-    >>> find_column_label(_window("天下万象", "锂同位素高精度原位检测成功实现", "近日，兰州大学团队实现锂同位素检测。", at=0))
+    >>> find_column_label(sample_window("天下万象", "锂同位素高精度原位检测成功实现", "近日，兰州大学团队实现锂同位素检测。", at=0))
     'column'
-    >>> find_column_label(_window("爱国教育", "进校园活动走进铁东区第五中学", "近日，爱国教育进校园活动在五中举行。", at=0))
+    >>> find_column_label(sample_window("爱国教育", "进校园活动走进铁东区第五中学", "近日，爱国教育进校园活动在五中举行。", at=0))
 
     Not over a line as short, counting its words, not its quotation marks: the two are a couplet wrapped.
 
-    >>> find_column_label(_window("明责赋能", "做强“枢纽”", "——提升城市基层治理水平", at=0))
+    >>> find_column_label(sample_window("明责赋能", "做强“枢纽”", "——提升城市基层治理水平", at=0))
 
     A label over such a wrapped couplet is measured against both its lines.
 
-    >>> find_column_label(_window("基层一线", "明责赋能", "做强“枢纽”", at=0, gaps=(1, 1, 0)))
+    >>> find_column_label(sample_window("基层一线", "明责赋能", "做强“枢纽”", at=0, gaps=(1, 1, 0)))
     'column'
 
     Nor when the line under it is as short but a whole headline, its phrases parted by a space.
 
-    >>> find_column_label(_window("社区那些事", "站好岗 放好哨", "近日，社区党支部组织党员站岗值守。", at=0))
+    >>> find_column_label(sample_window("社区那些事", "站好岗 放好哨", "近日，社区党支部组织党员站岗值守。", at=0))
     'column'
 
     Nor when the two lines under it are the halves of a couplet: a couplet takes no third line over it.
     Where the label is as wide as a half, the story must use the halves' words and not the label's.
 
-    >>> find_column_label(_window("民生观察", "普及消防知识", "提高自救能力", "近日，社区开展安全宣传。", at=0))
+    >>> find_column_label(sample_window("民生观察", "普及消防知识", "提高自救能力", "近日，社区开展安全宣传。", at=0))
     'column'
-    >>> find_column_label(_window("社会那些事", "清理小广告", "粉刷美环境", "近日，社区开展清理小广告和墙体粉刷活动。", at=0))
+    >>> find_column_label(sample_window("社会那些事", "清理小广告", "粉刷美环境", "近日，社区开展清理小广告和墙体粉刷活动。", at=0))
     'column'
-    >>> find_column_label(_window("社会那些事", "清理小广告", "粉刷美环境", "近日，社区开展卫生整治活动。", at=0))
+    >>> find_column_label(sample_window("社会那些事", "清理小广告", "粉刷美环境", "近日，社区开展卫生整治活动。", at=0))
 
     OCR reads the box or rule a label is printed in as bars or brackets, and a speck beside it
     as a lone quotation mark: the label is read without them.
 
-    >>> find_column_label(_window("| 社会那些事 |", "如何把贪官送进监狱", "在美国起诉贪官，要有证据。", at=0))
+    >>> find_column_label(sample_window("| 社会那些事 |", "如何把贪官送进监狱", "在美国起诉贪官，要有证据。", at=0))
     'column'
-    >>> find_column_label(_window("社区 ”那些事", "江苏探索科技成果高效转化应用新途径", at=0))
+    >>> find_column_label(sample_window("社区 ”那些事", "江苏探索科技成果高效转化应用新途径", at=0))
     'column'
 
     Nor is a line whose words the page's text uses: a headline over the wrong story's couplet.
 
-    >>> find_column_label(_window("清理小广告", "站好岗", "放好哨", "近日，社区党员站岗值守。", "居民纷纷点赞。",
+    >>> find_column_label(sample_window("清理小广告", "站好岗", "放好哨", "近日，社区党员站岗值守。", "居民纷纷点赞。",
     ...                           "记者看到", "社区积极开展清理小广告活动。", at=0))
     """
     text, nxt = _label_read(w.block.text), w.at(1)
@@ -240,9 +237,9 @@ def _headline_under(w: Window) -> str:
     """The line under the block, with the line that wraps it: set apart from the block, right over
     the wrap (no ——subtitle); without blank lines to tell, the line alone.
 
-    >>> _headline_under(_window("基层一线", "明责赋能", "做强“枢纽”", at=0, gaps=(1, 1, 0)))
+    >>> _headline_under(sample_window("基层一线", "明责赋能", "做强“枢纽”", at=0, gaps=(1, 1, 0)))
     '明责赋能做强“枢纽”'
-    >>> _headline_under(_window("党委统揽", "全域统筹", "构建城乡基层治理新格局", at=0, gaps=(0, 0, 0)))
+    >>> _headline_under(sample_window("党委统揽", "全域统筹", "构建城乡基层治理新格局", at=0, gaps=(0, 0, 0)))
     '全域统筹'
     """
     nxt, wrap = w.at(1), w.at(2)
@@ -277,212 +274,6 @@ def _parallel(text: str) -> bool:
     return len(halves) == 2 and len(halves[0]) == len(halves[1]) >= 3
 
 
-@rule("CL05")
-def find_caption(w: Window) -> str | None:
-    """A photo caption: followed by a credit, ending in a run-in credit, or set in a narrow column.
-
-    >>> find_caption(_window("近日，社区开设免费月嫂培训班。", "本报记者 杨翠叶 摄"))
-    'caption'
-    >>> find_caption(_window("近日，社区开设免费月嫂培训班。 本报记者 杨翠叶"))
-    'caption'
-    >>> find_caption(_window("本报讯（记者 郑林）近日，社区开设培训班。 本报记者 杨翠叶"))
-    >>> find_caption(_window("近日，社区开展“同心净美”文明实践活动。", "本报记者 王爱明"))
-    'caption'
-
-    A dateline opens a brief, whose writer's byline may stand under it; only a
-    photographer's credit (……摄) makes it a caption.
-
-    >>> find_caption(_window("某某网北京5月9日讯两市今日早盘集体上涨。 本报记者 杨翠叶 摄"))
-    'caption'
-
-    A narrow paragraph beside another as narrow is a narrow column's text, not a caption.
-
-    >>> narrow = [Block("2021年，新城社区被评为全省社区治理示范单位。", 1, 6, measure=4, lines=6)]
-    >>> find_caption(Window(narrow, 0)), find_caption(Window(narrow * 2, 1))
-    ('caption', None)
-    """
-    block, nxt = w.block, w.at(1)
-    if shapes.is_headline_like(block.text):
-        return None
-    credit_below = nxt is not None and (shapes.is_credit(nxt.text) or _names_under_event(block, nxt))
-    run_in = shapes.run_in_credit(block.text)
-    if shapes.starts_with_dateline(block.text):
-        photographed = credit_below or run_in is not None and run_in["credit"].endswith(_LEX.credit_suffixes)
-        return "caption" if photographed else None
-    if credit_below or run_in:
-        return "caption"
-    if block.lines >= 3 and 0 < block.measure <= _NARROW and shapes.ends_sentence(block.text) \
-            and not any(_same_narrow_column(block, b) for b in (w.at(-1), nxt)):
-        return "caption"
-    return None
-
-
-def _same_narrow_column(block: Block, other: Block | None) -> bool:
-    """A paragraph beside it set in the same narrow measure: the column is narrow, not the caption."""
-    return other is not None and other.lines >= 3 and abs(other.measure - block.measure) <= 1 \
-        and not shapes.is_headline_like(other.text)
-
-
-def _names_under_event(block: Block, nxt: Block) -> bool:
-    """A byline under a one-sentence event (近日，……活动。 / 本报记者 王爱明): a caption's credit without 摄.
-
-    A story's byline stands over its text, not under its first sentence.
-    """
-    return shapes.is_byline(nxt.text) and shapes.is_event_sentence(block.text)
-
-
-@rule("CL14")
-def find_wide_caption_head(w: Window) -> str | None:
-    """A caption's first sentence the join set apart, in the wide measure of the caption right under it.
-
-    One line that opens as a caption does (its time first), set as wide as the caption right under it
-    (CL05's), wider than the column: the caption's, across a photo. AS25 then makes the two one caption.
-
-    >>> head = Block("近期，概念股股价大幅上涨。", 83, 83, width=15, measure=20)
-    >>> rest = Block("根据数据，四方达股价累计上涨。", 84, 87, width=15, measure=19, lines=4)
-    >>> find_wide_caption_head(Window([head, rest, Block("新华社记者 王鹏 摄", 88, 88)], 0))
-    'caption'
-
-    Not a line in the column's measure (a story's one-line paragraph over a caption), nor one over no caption.
-
-    >>> find_wide_caption_head(Window([replace(head, measure=15), replace(rest, measure=15), Block("新华社记者 王鹏 摄", 88, 88)], 0))
-    >>> find_wide_caption_head(Window([head, rest, Block("正文。", 88, 88)], 0))
-    """
-    block, nxt = w.block, w.at(1)
-    if block.lines != 1 or nxt is None or not shapes.ends_sentence(block.text) or not same_wide_measure(block, nxt):
-        return None
-    if nxt.first != block.last + 1 or not shapes.opens_as_caption(block.text):
-        return None  # (lines printed one right after the other)
-    return "caption" if find_caption(Window(w.blocks, w.i + 1)) else None
-
-
-def same_wide_measure(above: Block, block: Block) -> bool:
-    """Whether the two are set in one measure wider than the column: lines of one caption across a photo.
-
-    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=20), Block("根据数据……", 2, 5, width=15, measure=19))
-    True
-    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=15), Block("根据数据……", 2, 5, width=15, measure=15))
-    False
-    """
-    return bool(above.width) and above.measure > above.width + OVERFLOW and abs(above.measure - block.measure) <= _MEASURE_SLACK
-
-
-_MEASURE_SLACK = 1.5  # characters two lines of one measure may differ by
-
-
-@rule("CL12")
-def find_caption_under_picture(w: Window) -> str | None:
-    """A paragraph right under a picture's remains (lines set aside as noise) that opens a clause with its time: its caption.
-
-    OCR reads a picture as junk lines; the caption is printed under the picture,
-    often with no credit OCR reads whole. Under set-aside junk, a paragraph one of
-    whose first clauses opens with a time (近日，……; ……，日前，……; 北京时间6月12日凌晨，……)
-    is a caption, and so is one a dateline naming no writer opens (新华社北京6月11日电工业和……),
-    but not right under a headline: there it is the story's lede. A dateline with a writer's
-    role in its first words opens a story, its bracket misread or not (本报讯 〈记者 ……).
-
-    >>> under = lambda text, role="body": Window([Block("正文。", 1, 1, role=role), Block(text, 3, 3, under_junk=True)], 1)
-    >>> find_caption_under_picture(under("近日，市第二中学诵律操比赛拉开帷幕。"))
-    'caption'
-    >>> find_caption_under_picture(under("为提高群众的交通安全意识，日前，社区开展宣传活动。"))
-    'caption'
-    >>> find_caption_under_picture(under("新华社北京6月11日电工业和信息化部11日对汽车企业进行约谈提醒。"))
-    'caption'
-    >>> find_caption_under_picture(under("新华社北京6月11日电工业和信息化部11日对汽车企业进行约谈提醒。", role="headline"))
-    >>> find_caption_under_picture(under("本报讯 〈全媒体记者 魏静) 近日，社区开展活动。"))
-    >>> find_caption_under_picture(under("而对于一个普通人来说，"))
-
-    A date inside a clause is no time the caption opens with; nor is a paragraph under no junk a caption for it.
-
-    >>> find_caption_under_picture(under("尚德电力昨日宣布，公司收到通知，即2013年3月15日到期的可转债违约。"))
-    >>> find_caption_under_picture(_window("正文。", "近日，市第二中学诵律操比赛拉开帷幕。"))
-    """
-    block, prev = w.block, w.at(-1)
-    if not block.under_junk or shapes.is_headline_like(block.text):
-        return None
-    head = block.text[:shapes.CAPTION_CUE_REACH]  # (as shapes.opens_as_caption reads)
-    if shapes.starts_with_dateline(head):
-        named = any(role in head for role in shapes.WRITER_ROLES)
-        return None if named or prev is not None and prev.role in ("headline", "column", "byline") else "caption"
-    return "caption" if shapes.CLAUSE_TIME_RE.search(head) else None
-
-
-
-
-@rule("CL06")
-def find_lone_event_caption(w: Window) -> str | None:
-    """A one-sentence event description set apart: a caption printed without credit.
-
-    Set apart means a blank line above it and either another width than the
-    blocks around it, or nothing of a story after it (the page ends).
-
-    >>> find_lone_event_caption(_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 37, 13)))
-    'caption'
-    >>> find_lone_event_caption(_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 13, 13)))
-    >>> find_lone_event_caption(_window("正文。", "近日，社区开展清扫活动。", widths=(13, 13), at=1))
-    'caption'
-    """
-    block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if block.gap_before == 0 or not block.measure or not shapes.is_event_sentence(block.text):
-        return None
-    if nxt is None:
-        return "caption" if _LEX.event_verb_re.search(block.text) else None
-    neighbours = [b.measure for b in (prev, nxt) if b is not None and b.measure and b.role != "caption"]
-    differs = all(b / block.measure > 1.3 or block.measure / b > 1.3 for b in neighbours)
-    return "caption" if neighbours and differs else None
-
-
-@rule("CL08")
-def find_wide_caption(w: Window) -> str | None:
-    """A short block set much wider than the body text before it, not under a headline: a caption.
-
-    A caption under a photo spans the photo's width, wider than the body
-    columns around it; a lede is as wide but comes right after its headline.
-
-    >>> find_wide_caption(_window("……面临挑战。", "某某网北京5月9日讯两市主要指数今日早盘集体上涨。", "每日观察", widths=(20, 60, 18)))
-    'caption'
-    >>> find_wide_caption(_window("……面临挑战。", "两市主要指数今日早盘集体上涨。", "每日观察", widths=(20, 22, 18)))
-    >>> find_wide_caption(_window("……面临挑战。", "本报讯（记者 郑林）近日，社区开展爱国教育活动。", "爱国教育进校园", widths=(20, 60, 18)))
-
-    A caption of four or five lines, only under a paragraph long enough to show its column's width.
-
-    >>> body = Block("……全面铺开，清淤已经完成。", 1, 11, width=32, measure=32, lines=11)
-    >>> wide = Block("新华社北京6月11日电工业和信息化部对汽车生产企业进行约谈提醒。", 12, 15, width=32, measure=50, lines=4)
-    >>> find_wide_caption(Window([body, wide], 1)), find_wide_caption(Window([replace(body, lines=1), wide], 1))
-    ('caption', None)
-    """
-    block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if prev is None or prev.role != "body" or not prev.measure or not prev.width:
-        return None  # (no column width: every line is a whole paragraph, and widths say nothing)
-    if block.lines > (_WIDE_CAPTION_LINES if prev.lines >= FULL_LINES else _SHORT_CAPTION_LINES):
-        return None  # a longer caption only under a paragraph long enough for its measure to be its column's
-    if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure or shapes.dateline_names_writers(block.text):
-        return None  # (a dateline naming its writers opens a wide lede, printed over or beside its headline)
-    if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
-        return "caption"
-    return "caption" if nxt.measure and block.measure >= _WIDER * nxt.measure else None
-
-
-@rule("CL09")
-def find_narrow_caption(w: Window) -> str | None:
-    """A paragraph set in a column much narrower than the body text on both sides of it: a caption.
-
-    It sits among another story's paragraphs, not under a headline, and no
-    dateline opens it (a brief in a narrow column has one).
-
-    >>> find_narrow_caption(_window("……正文。", "近期，新能源板块股价大幅上涨。", "正文……", widths=(29, 14, 29)))
-    'caption'
-    >>> find_narrow_caption(_window("……正文。", "本报讯（记者 王欣）近日，社区开展活动。", "正文……", widths=(29, 14, 29)))
-    """
-    block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if prev is None or nxt is None or prev.role != "body" or not block.width:
-        return None
-    if not shapes.ends_sentence(block.text) or shapes.starts_with_dateline(block.text):
-        return None
-    column = lambda b: b.width or (b.measure if b.lines > 1 else 0.0)  # noqa: E731 (width unknown: its longest line)
-    return "caption" if all(column(b) and block.width <= _NARROWER * column(b) for b in (prev, nxt)) else None
-
-
 @rule("CL07")
 def find_headline(w: Window) -> str | None:
     """A short line without sentence punctuation: a headline, subtitle or section heading.
@@ -490,7 +281,7 @@ def find_headline(w: Window) -> str | None:
     Whether it heads a story or a section is decided in assembly, which sees
     the stories around it.
 
-    >>> find_headline(_window("普及消防知识")), find_headline(_window("识。随后"))
+    >>> find_headline(sample_window("普及消防知识")), find_headline(sample_window("识。随后"))
     ('headline', None)
     """
     text = w.block.text
@@ -506,13 +297,13 @@ def find_wide_headline(w: Window) -> str | None:
     A line of body text never runs past its column; a title set across
     several columns does, and it may part its halves with a comma.
 
-    >>> find_wide_headline(_window("给社区做体检，服务更贴心（民生观察·小区里的新变化）", "某区推广网格化服务", widths=(17, 17), at=0))
+    >>> find_wide_headline(sample_window("给社区做体检，服务更贴心（民生观察·小区里的新变化）", "某区推广网格化服务", widths=(17, 17), at=0))
     'headline'
-    >>> find_wide_headline(_window("给社区做体检，服务更贴心。", "某区推广网格化服务", widths=(8, 8), at=0))
+    >>> find_wide_headline(sample_window("给社区做体检，服务更贴心。", "某区推广网格化服务", widths=(8, 8), at=0))
 
     So is one over a subtitle over a byline, as wide as its column or not.
 
-    >>> find_wide_headline(_window("今日视点：给社区做体检，服务更贴心", "某区推广网格化服务", "本报记者 林涛", widths=(17, 17, 17), at=0))
+    >>> find_wide_headline(sample_window("今日视点：给社区做体检，服务更贴心", "某区推广网格化服务", "本报记者 林涛", widths=(17, 17, 17), at=0))
     'headline'
     """
     block, nxt, after = w.block, w.at(1), w.at(2)
@@ -528,16 +319,14 @@ def find_wide_headline(w: Window) -> str | None:
     return "headline" if shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text) else None
 
 
-_SHORT_CAPTION_LINES = 3  # lines a caption set across a photo runs over, at most, beside a short paragraph
-_WIDE_CAPTION_LINES = 5  # ... and under a paragraph of FULL_LINES or more
 FULL_LINES = 3  # lines a paragraph needs for its longest to be a full line of its column
 
 OVERFLOW = 1.5  # characters past the column width that a justified body line never reaches
 
 
-def _window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None = None,
+def sample_window(*texts: str, widths: tuple[float, ...] | None = None, at: int | None = None,
             gaps: tuple[int, ...] | None = None) -> Window:
-    """A window on the middle (or only, or first, or at-th) text, for the examples above."""
+    """A window on the middle (or only, or first, or at-th) text, for the cues' examples."""
     widths = widths or (0.0,) * len(texts)
     gaps = gaps or (1,) * len(texts)
     blocks = tuple(Block(t, n, n, width=wd, measure=max(wd, shapes.display_length(t)), gap_before=g)
@@ -589,9 +378,9 @@ class Classifier:
 
         >>> classifier = Classifier.of([REGISTRY["CL01"], REGISTRY["CL07"]], {"bias": 0.5, "weights": {"CL01": 2, "CL07": 3}})
         >>> votes = []
-        >>> classifier.decide(_window("本报记者 林涛 摄"), votes), Verdict("headline", tuple(votes)).explain(0.5)
+        >>> classifier.decide(sample_window("本报记者 林涛 摄"), votes), Verdict("headline", tuple(votes)).explain(0.5)
         ('headline', '[headline 3 = CL07 +3; credit 2 = CL01 +2; body 0.5 = bias 0.5]')
-        >>> classifier.decide(_window("普及消防知识")), classifier.decide(_window("识。随后"))
+        >>> classifier.decide(sample_window("普及消防知识")), classifier.decide(sample_window("识。随后"))
         ('headline', 'body')
         """
         scores = None  # no dict for a block no cue votes on (most body text)

@@ -13,7 +13,7 @@ def test_the_weights_decide_every_vote_pattern_as_the_rule_order_did():
     first cue in pipeline.CLASSIFY_RULES that votes (body where none does), and it names the step."""
     classifier = pipeline.classifier()
     assert [r.code for r, _ in classifier.cues] == pipeline.CLASSIFY_RULES
-    window = classify._window("普及消防知识")
+    window = classify.sample_window("普及消防知识")
     roles = {r.code: _role(r) for r, _ in classifier.cues}
     for pattern in itertools.product((False, True), repeat=len(classifier.cues)):
         cues = tuple((replace(r, func=(lambda w, role=roles[r.code]: role) if on else (lambda w: None)), weight)

@@ -171,7 +171,7 @@ def test_a_role_is_the_sum_of_its_votes_not_the_first_opinion():
     from cleanup.rulebook import REGISTRY
 
     cues = [REGISTRY[code] for code in ("CL01", "CL10", "CL07")]
-    window = classify._window("本报记者 林涛 摄", "某区推广网格化服务", "本报记者 王明", at=0)
+    window = classify.sample_window("本报记者 林涛 摄", "某区推广网格化服务", "本报记者 王明", at=0)
     votes: list = []
     summed = classify.Classifier.of(cues, {"bias": 0, "weights": {"CL01": 3, "CL10": 2, "CL07": 2}})
     assert summed.decide(window, votes) == "headline"

@@ -1,0 +1,228 @@
+"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14): is this block a photo's caption?
+
+A caption is told by what stands round it (a credit under it, a picture's junk over it), by its
+measure against the column's (set across a photo, or in a narrow column beside it) and by how it
+opens (its time first). Each cue votes as the others do (cleanup/classify.py weighs the votes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace  # noqa: F401 (the examples')
+
+from . import lexicon, shapes
+from .classify import FULL_LINES, OVERFLOW, Window, sample_window  # noqa: F401 (sample_window: the examples')
+from .model import Block
+from .rulebook import rule
+
+_LEX = lexicon.load()
+_NARROWER = 0.6  # a block this much narrower than the body on both sides is set beside a photo
+_WIDER = 1.5  # a block this much wider than the body around it is set across columns
+_NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a photo
+_SHORT_CAPTION_LINES = 3  # lines a caption set across a photo runs over, at most, beside a short paragraph
+_WIDE_CAPTION_LINES = 5  # ... and under a paragraph of FULL_LINES or more
+
+
+@rule("CL05")
+def find_caption(w: Window) -> str | None:
+    """A photo caption: followed by a credit, ending in a run-in credit, or set in a narrow column.
+
+    >>> find_caption(sample_window("近日，社区开设免费月嫂培训班。", "本报记者 杨翠叶 摄"))
+    'caption'
+    >>> find_caption(sample_window("近日，社区开设免费月嫂培训班。 本报记者 杨翠叶"))
+    'caption'
+    >>> find_caption(sample_window("本报讯（记者 郑林）近日，社区开设培训班。 本报记者 杨翠叶"))
+    >>> find_caption(sample_window("近日，社区开展“同心净美”文明实践活动。", "本报记者 王爱明"))
+    'caption'
+
+    A dateline opens a brief, whose writer's byline may stand under it; only a
+    photographer's credit (……摄) makes it a caption.
+
+    >>> find_caption(sample_window("某某网北京5月9日讯两市今日早盘集体上涨。 本报记者 杨翠叶 摄"))
+    'caption'
+
+    A narrow paragraph beside another as narrow is a narrow column's text, not a caption.
+
+    >>> narrow = [Block("2021年，新城社区被评为全省社区治理示范单位。", 1, 6, measure=4, lines=6)]
+    >>> find_caption(Window(narrow, 0)), find_caption(Window(narrow * 2, 1))
+    ('caption', None)
+    """
+    block, nxt = w.block, w.at(1)
+    if shapes.is_headline_like(block.text):
+        return None
+    credit_below = nxt is not None and (shapes.is_credit(nxt.text) or _names_under_event(block, nxt))
+    run_in = shapes.run_in_credit(block.text)
+    if shapes.starts_with_dateline(block.text):
+        photographed = credit_below or run_in is not None and run_in["credit"].endswith(_LEX.credit_suffixes)
+        return "caption" if photographed else None
+    if credit_below or run_in:
+        return "caption"
+    if block.lines >= 3 and 0 < block.measure <= _NARROW and shapes.ends_sentence(block.text) \
+            and not any(_same_narrow_column(block, b) for b in (w.at(-1), nxt)):
+        return "caption"
+    return None
+
+
+def _same_narrow_column(block: Block, other: Block | None) -> bool:
+    """A paragraph beside it set in the same narrow measure: the column is narrow, not the caption."""
+    return other is not None and other.lines >= 3 and abs(other.measure - block.measure) <= 1 \
+        and not shapes.is_headline_like(other.text)
+
+
+def _names_under_event(block: Block, nxt: Block) -> bool:
+    """A byline under a one-sentence event (近日，……活动。 / 本报记者 王爱明): a caption's credit without 摄.
+
+    A story's byline stands over its text, not under its first sentence.
+    """
+    return shapes.is_byline(nxt.text) and shapes.is_event_sentence(block.text)
+
+
+@rule("CL14")
+def find_wide_caption_head(w: Window) -> str | None:
+    """A caption's first sentence the join set apart, in the wide measure of the caption right under it.
+
+    One line that opens as a caption does (its time first), set as wide as the caption right under it
+    (CL05's), wider than the column: the caption's, across a photo. AS25 then makes the two one caption.
+
+    >>> head = Block("近期，概念股股价大幅上涨。", 83, 83, width=15, measure=20)
+    >>> rest = Block("根据数据，四方达股价累计上涨。", 84, 87, width=15, measure=19, lines=4)
+    >>> find_wide_caption_head(Window([head, rest, Block("新华社记者 王鹏 摄", 88, 88)], 0))
+    'caption'
+
+    Not a line in the column's measure (a story's one-line paragraph over a caption), nor one over no caption.
+
+    >>> find_wide_caption_head(Window([replace(head, measure=15), replace(rest, measure=15), Block("新华社记者 王鹏 摄", 88, 88)], 0))
+    >>> find_wide_caption_head(Window([head, rest, Block("正文。", 88, 88)], 0))
+    """
+    block, nxt = w.block, w.at(1)
+    if block.lines != 1 or nxt is None or not shapes.ends_sentence(block.text) or not same_wide_measure(block, nxt):
+        return None
+    if nxt.first != block.last + 1 or not shapes.opens_as_caption(block.text):
+        return None  # (lines printed one right after the other)
+    return "caption" if find_caption(Window(w.blocks, w.i + 1)) else None
+
+
+def same_wide_measure(above: Block, block: Block) -> bool:
+    """Whether the two are set in one measure wider than the column: lines of one caption across a photo.
+
+    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=20), Block("根据数据……", 2, 5, width=15, measure=19))
+    True
+    >>> same_wide_measure(Block("近期，概念股股价大幅上涨。", 1, 1, width=15, measure=15), Block("根据数据……", 2, 5, width=15, measure=15))
+    False
+    """
+    return bool(above.width) and above.measure > above.width + OVERFLOW and abs(above.measure - block.measure) <= _MEASURE_SLACK
+
+
+_MEASURE_SLACK = 1.5  # characters two lines of one measure may differ by
+
+
+@rule("CL12")
+def find_caption_under_picture(w: Window) -> str | None:
+    """A paragraph right under a picture's remains (lines set aside as noise) that opens a clause with its time: its caption.
+
+    OCR reads a picture as junk lines; the caption is printed under the picture,
+    often with no credit OCR reads whole. Under set-aside junk, a paragraph one of
+    whose first clauses opens with a time (近日，……; ……，日前，……; 北京时间6月12日凌晨，……)
+    is a caption, and so is one a dateline naming no writer opens (新华社北京6月11日电工业和……),
+    but not right under a headline: there it is the story's lede. A dateline with a writer's
+    role in its first words opens a story, its bracket misread or not (本报讯 〈记者 ……).
+
+    >>> under = lambda text, role="body": Window([Block("正文。", 1, 1, role=role), Block(text, 3, 3, under_junk=True)], 1)
+    >>> find_caption_under_picture(under("近日，市第二中学诵律操比赛拉开帷幕。"))
+    'caption'
+    >>> find_caption_under_picture(under("为提高群众的交通安全意识，日前，社区开展宣传活动。"))
+    'caption'
+    >>> find_caption_under_picture(under("新华社北京6月11日电工业和信息化部11日对汽车企业进行约谈提醒。"))
+    'caption'
+    >>> find_caption_under_picture(under("新华社北京6月11日电工业和信息化部11日对汽车企业进行约谈提醒。", role="headline"))
+    >>> find_caption_under_picture(under("本报讯 〈全媒体记者 魏静) 近日，社区开展活动。"))
+    >>> find_caption_under_picture(under("而对于一个普通人来说，"))
+
+    A date inside a clause is no time the caption opens with; nor is a paragraph under no junk a caption for it.
+
+    >>> find_caption_under_picture(under("尚德电力昨日宣布，公司收到通知，即2013年3月15日到期的可转债违约。"))
+    >>> find_caption_under_picture(sample_window("正文。", "近日，市第二中学诵律操比赛拉开帷幕。"))
+    """
+    block, prev = w.block, w.at(-1)
+    if not block.under_junk or shapes.is_headline_like(block.text):
+        return None
+    head = block.text[:shapes.CAPTION_CUE_REACH]  # (as shapes.opens_as_caption reads)
+    if shapes.starts_with_dateline(head):
+        named = any(role in head for role in shapes.WRITER_ROLES)
+        return None if named or prev is not None and prev.role in ("headline", "column", "byline") else "caption"
+    return "caption" if shapes.CLAUSE_TIME_RE.search(head) else None
+
+
+
+
+@rule("CL06")
+def find_lone_event_caption(w: Window) -> str | None:
+    """A one-sentence event description set apart: a caption printed without credit.
+
+    Set apart means a blank line above it and either another width than the
+    blocks around it, or nothing of a story after it (the page ends).
+
+    >>> find_lone_event_caption(sample_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 37, 13)))
+    'caption'
+    >>> find_lone_event_caption(sample_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 13, 13)))
+    >>> find_lone_event_caption(sample_window("正文。", "近日，社区开展清扫活动。", widths=(13, 13), at=1))
+    'caption'
+    """
+    block, prev, nxt = w.block, w.at(-1), w.at(1)
+    if block.gap_before == 0 or not block.measure or not shapes.is_event_sentence(block.text):
+        return None
+    if nxt is None:
+        return "caption" if _LEX.event_verb_re.search(block.text) else None
+    neighbours = [b.measure for b in (prev, nxt) if b is not None and b.measure and b.role != "caption"]
+    differs = all(b / block.measure > 1.3 or block.measure / b > 1.3 for b in neighbours)
+    return "caption" if neighbours and differs else None
+
+
+@rule("CL08")
+def find_wide_caption(w: Window) -> str | None:
+    """A short block set much wider than the body text before it, not under a headline: a caption.
+
+    A caption under a photo spans the photo's width, wider than the body
+    columns around it; a lede is as wide but comes right after its headline.
+
+    >>> find_wide_caption(sample_window("……面临挑战。", "某某网北京5月9日讯两市主要指数今日早盘集体上涨。", "每日观察", widths=(20, 60, 18)))
+    'caption'
+    >>> find_wide_caption(sample_window("……面临挑战。", "两市主要指数今日早盘集体上涨。", "每日观察", widths=(20, 22, 18)))
+    >>> find_wide_caption(sample_window("……面临挑战。", "本报讯（记者 郑林）近日，社区开展爱国教育活动。", "爱国教育进校园", widths=(20, 60, 18)))
+
+    A caption of four or five lines, only under a paragraph long enough to show its column's width.
+
+    >>> body = Block("……全面铺开，清淤已经完成。", 1, 11, width=32, measure=32, lines=11)
+    >>> wide = Block("新华社北京6月11日电工业和信息化部对汽车生产企业进行约谈提醒。", 12, 15, width=32, measure=50, lines=4)
+    >>> find_wide_caption(Window([body, wide], 1)), find_wide_caption(Window([replace(body, lines=1), wide], 1))
+    ('caption', None)
+    """
+    block, prev, nxt = w.block, w.at(-1), w.at(1)
+    if prev is None or prev.role != "body" or not prev.measure or not prev.width:
+        return None  # (no column width: every line is a whole paragraph, and widths say nothing)
+    if block.lines > (_WIDE_CAPTION_LINES if prev.lines >= FULL_LINES else _SHORT_CAPTION_LINES):
+        return None  # a longer caption only under a paragraph long enough for its measure to be its column's
+    if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure or shapes.dateline_names_writers(block.text):
+        return None  # (a dateline naming its writers opens a wide lede, printed over or beside its headline)
+    if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
+        return "caption"
+    return "caption" if nxt.measure and block.measure >= _WIDER * nxt.measure else None
+
+
+@rule("CL09")
+def find_narrow_caption(w: Window) -> str | None:
+    """A paragraph set in a column much narrower than the body text on both sides of it: a caption.
+
+    It sits among another story's paragraphs, not under a headline, and no
+    dateline opens it (a brief in a narrow column has one).
+
+    >>> find_narrow_caption(sample_window("……正文。", "近期，新能源板块股价大幅上涨。", "正文……", widths=(29, 14, 29)))
+    'caption'
+    >>> find_narrow_caption(sample_window("……正文。", "本报讯（记者 王欣）近日，社区开展活动。", "正文……", widths=(29, 14, 29)))
+    """
+    block, prev, nxt = w.block, w.at(-1), w.at(1)
+    if prev is None or nxt is None or prev.role != "body" or not block.width:
+        return None
+    if not shapes.ends_sentence(block.text) or shapes.starts_with_dateline(block.text):
+        return None
+    column = lambda b: b.width or (b.measure if b.lines > 1 else 0.0)  # noqa: E731 (width unknown: its longest line)
+    return "caption" if all(column(b) and block.width <= _NARROWER * column(b) for b in (prev, nxt)) else None
