@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import captions, columns, doubt, furniture, headrows, join, joinheads, lexicon, misread, noise, normalize, polish, shapes, strays
+from . import captioncues, captions, columns, doubt, furniture, headrows, join, joinheads, joinpieces, lexicon, misread, noise, normalize, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -26,7 +26,7 @@ COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in 
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside; PU07 and PU08 read curled quotes
 POLISH_RULES = ["SP01", "SP06", "PU04", "PU06", "PU02", "PU01", "PU03", "PU08", "PU09", "PU07", "SP03", "SP04", "SP05", "SP07"]
 STAGE_LISTS = (LINE_RULES, NOISE_RULES, FURNITURE_RULES, COLUMN_CUES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
-_MODULES = (normalize, noise, furniture, join, joinheads, classifying, polish, misread)  # importing them registers their rules
+_MODULES = (normalize, noise, furniture, join, joinheads, joinpieces, classifying, captioncues, polish, misread)  # importing them registers their rules
 
 
 def rules(codes: list[str]):
