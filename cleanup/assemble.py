@@ -74,8 +74,16 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
-            if sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW], heads_over.get(id(story)),
-                                           after_photo, last):
+            heading = sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW], heads_over.get(id(story)),
+                                                  after_photo, last)
+            if heading and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt):
+                story.body[-1] = ("p", glue(story.body[-1][1], block.text))
+                story.spans[-1] += block.line_runs
+                if trace is not None:
+                    trace.append(Step("AS36", "cut-line-goes-on", block.first, block.last, block.text[:20],
+                                      f"no section heading: goes on in the paragraph of the story at line {story.first}, "
+                                      "which stops mid-sentence right above it"))
+            elif heading:
                 story.body.append(("h2", blocks[i].text))
                 story.starts.append(blocks[i].first)
                 story.spans.append(((blocks[i].first, blocks[i].last),))

@@ -99,6 +99,41 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     return own is None or own < OWN
 
 
+def goes_on_text(group: list[Block], story: Draft | None, above: Block | None, nxt: Block | None) -> bool:
+    """AS36: one headline line right under a paragraph of the running story that stops mid-sentence: a piece
+    of that paragraph (a line the extractor or OCR split off), neither a section heading nor a headline.
+
+    A heading or headline follows a sentence's end; a sentence left open runs on
+    into the line under it. Not a subtitle's dash, a byline, nor a line over a
+    dateline (a story opens there), nor a piece of the paragraph's own last dump
+    line (a line read across a gutter, cut at it: the pieces belong to two columns).
+
+    >>> story = Draft("article", 1, body=[("p", "为逃避打击，技术")])
+    >>> above, nxt = Block("为逃避打击，技术", 3, 4, lines=2), Block("部。", 6, 6)
+    >>> goes_on_text([Block("部的办公地点远离公司本", 5, 5, role="headline")], story, above, nxt)
+    True
+    >>> done = Draft("article", 1, body=[("p", "为逃避打击，技术部远离本部。")])
+    >>> goes_on_text([Block("部的办公地点远离公司本", 5, 5, role="headline")], done, above, nxt)
+    False
+    >>> goes_on_text([Block("校园赛场展风采", 5, 5, role="headline")], story, above, Block("本报讯 近日，学校开展活动。", 6, 6))
+    False
+    >>> goes_on_text([Block("部的办公地点远离公司本", 4, 4, role="headline")], story, above, nxt)
+    False
+    """
+    if len(group) != 1 or group[0].role != "headline" or story is None or story.kind != "article":
+        return False
+    if not story.body or story.body[-1][0] != "p" or above is None or above.role != "body":
+        return False
+    if shapes.ends_sentence(story.body[-1][1]) or shapes.is_byline(story.body[-1][1]):
+        return False
+    if group[0].line_runs[0][0] == above.line_runs[-1][1]:
+        return False
+    text = group[0].text
+    if shapes.is_subtitle_dash(text) or shapes.is_byline(text):
+        return False
+    return nxt is None or not shapes.starts_with_dateline(nxt.text)
+
+
 def printed_after(head: Head, last: Block | None, nxt: Block) -> bool:
     """AS34: a headline like the story above but not like the text under it, which is set in another column
     width than the story's last paragraph (by over COLUMN_CHANGE of the wider): printed after its story.
