@@ -17,6 +17,7 @@ from .rulebook import rule
 _LEX = lexicon.load()
 _NARROWER = 0.6  # a block this much narrower than the body on both sides is set beside a photo
 _WIDER = 1.5  # a block this much wider than the body around it is set across columns
+_WIDER_OPENER = 1.3  # ... or this much, when it opens as a caption does (its time first)
 _NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a photo
 _SHORT_CAPTION_LINES = 3  # lines a caption set across a photo runs over, at most, beside a short paragraph
 _WIDE_CAPTION_LINES = 5  # ... and under a paragraph of FULL_LINES or more
@@ -195,17 +196,27 @@ def find_wide_caption(w: Window) -> str | None:
     >>> wide = Block("新华社北京6月11日电工业和信息化部对汽车生产企业进行约谈提醒。", 12, 15, width=32, measure=50, lines=4)
     >>> find_wide_caption(Window([body, wide], 1)), find_wide_caption(Window([replace(body, lines=1), wide], 1))
     ('caption', None)
+
+    A block that opens as a caption does (its time first) needs less width over the body on both sides:
+    a story's paragraph seldom opens so, and a column set wider (a lede, a box) does not stop at the next one.
+
+    >>> event = "近日，社区开设月嫂培训班。"
+    >>> find_wide_caption(sample_window("……面临挑战。", event, "正文……", widths=(20, 28, 19)))
+    'caption'
+    >>> find_wide_caption(sample_window("……面临挑战。", "社区开设了月嫂培训班。", "正文……", widths=(20, 28, 19)))
+    >>> find_wide_caption(sample_window("……面临挑战。", event, "正文……", widths=(20, 24, 19)))
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
     if prev is None or prev.role != "body" or not prev.measure or not prev.width:
         return None  # (no column width: every line is a whole paragraph, and widths say nothing)
     if block.lines > (_WIDE_CAPTION_LINES if prev.lines >= FULL_LINES else _SHORT_CAPTION_LINES):
         return None  # a longer caption only under a paragraph long enough for its measure to be its column's
-    if not shapes.ends_sentence(block.text) or block.measure < _WIDER * prev.measure or shapes.dateline_names_writers(block.text):
+    wider = _WIDER_OPENER if shapes.opens_as_caption(block.text) else _WIDER
+    if not shapes.ends_sentence(block.text) or block.measure < wider * prev.measure or shapes.dateline_names_writers(block.text):
         return None  # (a dateline naming its writers opens a wide lede, printed over or beside its headline)
     if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
         return "caption"
-    return "caption" if nxt.measure and block.measure >= _WIDER * nxt.measure else None
+    return "caption" if nxt.measure and block.measure >= wider * nxt.measure else None
 
 
 @rule("CL09")

@@ -222,8 +222,16 @@ def _ends_paragraph_under(seam: Seam) -> bool:
 
 
 def _same_wide_measure(seam: Seam) -> bool:
-    """The line after is running text as wide: a caption or box set wider than the column, not a headline."""
-    return (seam.overflows(seam.cur, seam.cur_len) and abs(seam.cur_len - seam.prev_len) <= 1
+    """The line after is running text as wide: a caption or box set wider than the column, not a headline.
+
+    Its width counts its punctuation (as prev's does): a wide line dense in marks and digits is no narrower.
+
+    >>> _same_wide_measure(_seam("根据中国社科院相关机构进行的“中国公民政治文化”问", "卷调查：90.03%被调查者对“作为中国人，我很自豪”", width=18))
+    True
+    >>> _same_wide_measure(_seam("根据中国社科院相关机构进行的“中国公民政治文化”问", "卷调查：被调查者对此持赞同态度。", width=18))
+    False
+    """
+    return (seam.width is not None and seam.cur_len > seam.width + 1.5 and abs(seam.cur_len - seam.prev_len) <= 1
             and bool(shapes.BODY_PUNCT_RE.search(seam.cur)))
 
 
