@@ -207,6 +207,8 @@ def find_wide_caption(w: Window) -> str | None:
     >>> find_wide_caption(sample_window("……面临挑战。", event, "正文……", widths=(20, 24, 19)))
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
+    if prev is not None and prev.role == "credit":
+        return _caption_after_credit(w)
     if prev is None or prev.role != "body" or not prev.measure or not prev.width:
         return None  # (no column width: every line is a whole paragraph, and widths say nothing)
     if block.lines > (_WIDE_CAPTION_LINES if prev.lines >= FULL_LINES else _SHORT_CAPTION_LINES):
@@ -217,6 +219,29 @@ def find_wide_caption(w: Window) -> str | None:
     if nxt is None or shapes.is_headline_like(nxt.text) or shapes.standalone(nxt.text):
         return "caption"
     return "caption" if nxt.measure and block.measure >= wider * nxt.measure else None
+
+
+def _caption_after_credit(w: Window) -> str | None:
+    """Right under a photo's credit, a short block opening as a caption does and set wider than the story's
+    column above the photo: the next photo's caption, in a row of photos, not the story's text.
+
+    >>> story = Block("……取得明显成效。", 1, 7, measure=17, lines=7)
+    >>> cap, credit = Block("基层治理是基石。", 8, 10, measure=22, lines=3), Block("天笑 摄", 11, 11, measure=3)
+    >>> wide = Block("近日，市第二中学韵律操比赛拉开帷幕。", 12, 13, measure=46, lines=2)
+    >>> roles = lambda *bs: [replace(b, role=r) for b, r in zip(bs, ("body", "caption", "credit"))] + [bs[-1]]
+    >>> find_wide_caption(Window(roles(story, cap, credit, wide), 3))
+    'caption'
+
+    Not a paragraph in the column's measure, nor one a time does not open.
+
+    >>> find_wide_caption(Window(roles(story, cap, credit, replace(wide, measure=17)), 3))
+    >>> find_wide_caption(Window(roles(story, cap, credit, replace(wide, text="市第二中学韵律操比赛拉开帷幕。")), 3))
+    """
+    block = w.block
+    if block.lines > _SHORT_CAPTION_LINES or not shapes.ends_sentence(block.text) or not shapes.opens_as_caption(block.text):
+        return None
+    column = next((b.measure for b in map(w.at, range(-2, -5, -1)) if b is not None and b.role == "body" and b.lines > 1), 0.0)
+    return "caption" if column and block.measure >= _WIDER_OPENER * column else None
 
 
 @rule("CL09")
