@@ -74,8 +74,9 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
+            why: list[str] = []  # AS33 or AS34, where one decided
             heading = sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW], heads_over.get(id(story)),
-                                                  after_photo, last)
+                                                  after_photo, last, why)
             if heading and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt):
                 story.body[-1] = ("p", glue(story.body[-1][1], block.text))
                 story.spans[-1] += block.line_runs
@@ -87,16 +88,12 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
                 story.body.append(("h2", blocks[i].text))
                 story.starts.append(blocks[i].first)
                 story.spans.append(((blocks[i].first, blocks[i].last),))
-                if trace is not None and j < len(blocks) and sections.restated(blocks[i].text, blocks[j].text) \
-                        and (heads_over.get(id(story)) or not after_photo):
+                if trace is not None and "AS33" in why:
                     trace.append(Step("AS33", "heading-restated-below", blocks[i].first, blocks[i].last, blocks[i].text[:20],
                                       f"a section heading of the story at line {story.first}: the paragraph under it "
                                       f"(line {blocks[j].first}) says it word for word"))
             else:
-                if trace is not None and j - i == 1 and nxt is not None and story is not None and story.body \
-                        and sections.printed_after(Head(title=block.text), last, nxt) \
-                        and sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW],
-                                                        heads_over.get(id(story)), after_photo):
+                if trace is not None and "AS34" in why:
                     trace.append(Step("AS34", "headline-after-its-story", block.first, block.last, block.text[:20],
                                       f"not a section heading of the story at line {story.first}, though like it: the text "
                                       f"under it is unlike it and set {nxt.measure:g} wide, the story's last paragraph "

@@ -231,18 +231,10 @@ def dealt_in_chunks(numbered: list[tuple[int, str]], words: dict[str, float] | N
         return False
     words = words if words is not None else seams.lexicon()
     texts = [text for text in lines if text]
-    next_hits = later_hits = 0
-    for i in range(len(texts) - 2):
-        if not _open(texts[i]):
-            continue
-        next_hits += seams.word_across(texts[i], texts[i + 1], words)
-        later_hits += any(seams.word_across(texts[i], text, words) for text in texts[i + 2:i + 7])
-    if later_hits >= _MIN_WORD_HITS and next_hits < later_hits:
-        return True
-    return _chunk_ends_dealt(lines, words)
+    return _goes_on_further_down([(text, text) for text in texts], words) or _chunk_ends_dealt(numbered, words)
 
 
-def _chunk_ends_dealt(lines: list[str], words) -> bool:
+def _chunk_ends_dealt(numbered: list[tuple[int, str]], words) -> bool:
     """Whether chunks that stop mid-sentence go on, by a dictionary word across the seam, into a
     chunk a little further down more often than into the next one: part of a page dealt chunk by
     chunk, whose other chunks, read in order, hide it from dealt_in_chunks (a chunk's own lines
@@ -252,23 +244,25 @@ def _chunk_ends_dealt(lines: list[str], words) -> bool:
     >>> words = {"农安": -9.0, "安县": -9.0, "玉米": -8.0, "东北": -8.0, "特别": -8.0}
     >>> story = ["社区工作者全程参与了活动。", "", "孩子们在志愿者的组织下做游戏。", ""] * 4
     >>> dealt = [line for pair in zip(col1, col2) for line in (pair[0], "", pair[1], "")]
-    >>> _chunk_ends_dealt(story + dealt * 2, words), _chunk_ends_dealt(story + [*col1, "", *col2, ""] * 2, words)
+    >>> numbered = lambda lines: list(enumerate(lines, 1))
+    >>> _chunk_ends_dealt(numbered(story + dealt * 2), words), _chunk_ends_dealt(numbered(story + [*col1, "", *col2, ""] * 2), words)
     (True, False)
     """
-    chunks: list[list[str]] = [[]]
-    for text in lines:
-        if text:
-            chunks[-1].append(text)
-        elif chunks[-1]:
-            chunks.append([])
-    chunks = [chunk for chunk in chunks if chunk]
+    boxes, _ = sequels.boxes_of(numbered)
+    return _goes_on_further_down([(box[0][1].strip(), box[-1][1].strip()) for box in boxes], words)
+
+
+def _goes_on_further_down(units: list[tuple[str, str]], words) -> bool:
+    """Whether units (each its first and last line: a line, or a chunk) that stop mid-sentence go on,
+    by a dictionary word across, into one two to six units further down, at least _MIN_WORD_HITS
+    times and more often than into the next: columns dealt in turn."""
     next_hits = later_hits = 0
-    for i in range(len(chunks) - 2):
-        end = chunks[i][-1]
+    for i in range(len(units) - 2):
+        end = units[i][1]
         if not _open(end):
             continue
-        next_hits += seams.word_across(end, chunks[i + 1][0], words)
-        later_hits += any(seams.word_across(end, chunk[0], words) for chunk in chunks[i + 2:i + 7])
+        next_hits += seams.word_across(end, units[i + 1][0], words)
+        later_hits += any(seams.word_across(end, first, words) for first, _ in units[i + 2:i + 7])
     return later_hits >= _MIN_WORD_HITS and next_hits < later_hits
 
 

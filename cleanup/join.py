@@ -69,14 +69,17 @@ class Seam:
         """prev was joined to the line above it: it is inside running text."""
         return bool(self.tail)
 
-    def overflows(self, line: str, length: float) -> bool:
+    def overflows(self, line: str, length: float, marks_counted: bool = False) -> bool:
         """Longer than the column: not one of its wrapped lines.
 
-        Punctuation is left out of the count: print often sets it half width.
+        Punctuation is left out of the count (print often sets it half width), unless
+        marks_counted: a line set as wide as another counted whole.
         """
         limit = None if self.width is None else self.width + 1.5
         if limit is None or length <= limit:
             return False
+        if marks_counted:
+            return True
         if self.grid:  # every character fills one cell of the grid
             return length - sum(map(len, _PUNCT_RE.findall(line))) > limit
         return shapes.display_length(_PUNCT_RE.sub("", line)) > limit

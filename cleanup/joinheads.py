@@ -231,7 +231,7 @@ def _same_wide_measure(seam: Seam) -> bool:
     >>> _same_wide_measure(_seam("根据中国社科院相关机构进行的“中国公民政治文化”问", "卷调查：被调查者对此持赞同态度。", width=18))
     False
     """
-    return (seam.width is not None and seam.cur_len > seam.width + 1.5 and abs(seam.cur_len - seam.prev_len) <= 1
+    return (seam.overflows(seam.cur, seam.cur_len, marks_counted=True) and abs(seam.cur_len - seam.prev_len) <= 1
             and bool(shapes.BODY_PUNCT_RE.search(seam.cur)))
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from . import lexicon, seams
 from .model import Block, Item, Step
 from .noisecues import (CLAUSE_MARKS, CONTEXT_CUES, HAN, HAN_CHAR_RE, LINE_CUES, NEIGHBOUR_CUES, OWN_CUES, PAGE_CUES, SENTENCE_END,
-                        VERTICAL_MARKS, WORD_CUES, PageText, View, bare_of, make_view, parse, stroke_share)
+                        VERTICAL_MARKS, WORD_CUES, PageText, View, bare_of, make_view, parse, stray_digits_in, stroke_share)
 from .rulebook import rule
 
 _LEX = lexicon.load()
@@ -112,7 +112,7 @@ def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model)
     w = model.full.weights.get
     ends = 1.0 if bare[-1] in SENTENCE_END and HAN_CHAR_RE.search(bare) else 0.0
     known = w("NZ07", 0.0) * max(0.0, 1 - len(bare) / 12) + w("NZ09", 0.0) * ends + w("NZ10", 0.0)
-    known += w("NZ19", 0.0) * stroke_share(bare) + w("NZ25", 0.0) * _RULES["NZ25"](make_view(parse(text, bare), None))
+    known += w("NZ19", 0.0) * stroke_share(bare) + w("NZ25", 0.0) * stray_digits_in(bare)
     known += sum(w(code, 0.0) * value for code, value in shape.items())
     worst = model.full.bias + known + model.unasked[" " in text]
     if worst <= 0 < worst + max(0.0, w("NZ22", 0.0)):  # only its words can tell: read them

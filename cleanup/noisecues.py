@@ -443,7 +443,10 @@ def stray_digits(v: View) -> float:
     >>> stray_digits(view("第7版")), stray_digits(view("6月11日")), stray_digits(view("区单位23")), stray_digits(view("2026"))
     (0.0, 0.0, 0.0, 0.0)
     """
-    bare = v.bare
+    return stray_digits_in(v.bare)
+
+
+def stray_digits_in(bare: str) -> float:
     if len(bare) > _SHORT_DIGITS or not any(ch.isdigit() for ch in bare):
         return 0.0
     if bare.isdigit():

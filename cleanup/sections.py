@@ -20,14 +20,15 @@ _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,2
 
 
 def is_section_heading(group: list[Block], story: Draft | None, below: list[Block],
-                        over: list[Block] | None = None, after_photo: bool = False, last: Block | None = None) -> bool:
+                        over: list[Block] | None = None, after_photo: bool = False, last: Block | None = None,
+                        why: list[str] | None = None) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
     it: then a new story starts under its own headline. Not if the headline
     over the running story (`over`, its head run) reads like the text below too
     (and like its text above): a heading sums up its section, the section goes
-    on the story.
+    on the story. `why` gets AS33 or AS34 where one of those decided (for `explain`).
 
     >>> story = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。")])
     >>> below = [Block("近日，学校举办运动会，学生踊跃参加。", 6, 7)]
@@ -80,13 +81,17 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
         return False
     if restated(group[0].text, nxt.text) and (over or not after_photo):
-        return True  # a heading the paragraph under it says word for word: a section's (AS33)
+        _say(why, "AS33")
+        return True  # a heading the paragraph under it says word for word: a section's
     if shapes.NUMBERED_POINT_RE.match(nxt.text):
         return True  # no story opens at a numbered point (一、……): it goes on the story above
     head = Head(title=group[0].text)
     above = wordmatch.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
     if above is not None and above >= FOREIGN:
-        return not printed_after(head, last, nxt)
+        if printed_after(head, last, nxt):
+            _say(why, "AS34")
+            return False
+        return True
     if _whole_headline(group[0].text) and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text):
         return False  # phrases parted by a space, between a sentence's end and a paragraph: a story's headline
     section = " ".join(block.text for block in below if block.role == "body")
@@ -97,6 +102,11 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return False  # a photo between a sentence's end and a headline foreign to the story: the story ended there
     own = wordmatch.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
+
+
+def _say(why: list[str] | None, code: str) -> None:
+    if why is not None:
+        why.append(code)
 
 
 def goes_on_text(group: list[Block], story: Draft | None, above: Block | None, nxt: Block | None) -> bool:
