@@ -30,11 +30,18 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
     Opened by a source named (据某某社报道) or by a new paragraph after a
     photo, a story may start there or the one above go on. A headline
     printed right over the one above, in one run, is not its own: the two
-    are one head (a title over its subtitle).
+    are one head (a title over its subtitle). A headline no story took,
+    printed right under it and speaking of it, is (`_waiting_head_below`).
     """
     for draft in reversed(drafts):
         above = draft.broke_from
         if above is None or draft.byline or above not in drafts:
+            continue
+        tentative = draft.after_photo or draft.width_change  # (a source named parts no stories by itself)
+        waiting = _waiting_head_below(draft, above, drafts) if draft.head is None and tentative else None
+        if waiting is not None and not _goes_on(draft, above, waiting):
+            _note(trace, "AS21", "tentative-story-kept", draft, above, _why_waits(draft, above, waiting))
+            _take_head(draft, waiting, drafts)
             continue
         if draft.head is not None:
             if _title_over_subtitle(draft, above, runs):
@@ -118,20 +125,107 @@ def _why_on(draft: Draft, above: Draft) -> str:
     return f"{shares}{' and' if many else ', but'} it is {len(draft.body)} paragraph{'s' if many else ''}"
 
 
-def _goes_on(draft: Draft, above: Draft) -> bool:
-    """Whether an unclaimed story, opened without a dateline, continues the one above.
+GOES_ON = {"spoken_of": 1.0, "above_headless": 1.0, "one_paragraph": 1.0, "head_waits_below": -2.0}
+GOES_ON_FROM = 0.5  # the weighed cues must reach this for the story to go on in the one above
+
+
+def _goes_on(draft: Draft, above: Draft, waiting: Draft | None = None) -> bool:
+    """Whether an unclaimed story, opened without a dateline, continues the one above: its cues, weighed (GOES_ON).
 
     After a photo it does, unless the headline above shares not a word with
     it and it runs over more than one paragraph (one paragraph under no
     headline is no story). Opened by a change of column width, one paragraph
     is enough (set in a column of its own, it is a story's). Opened by a
     source named, it does if the headline above shares a word with it.
+    A headline left with no story, printed right under it (waiting), that
+    speaks of it at least as much as the headline above, outweighs every
+    cue: the extractor put the heads of a block after its bodies, and this
+    body is the one that headline waits for.
+
+    >>> above = Draft("article", 1, head=Head(title="河道治理全面铺开"), body=[("p", "河道治理全面铺开。")])
+    >>> draft = Draft("article", 5, body=[("p", "社区开展义诊，河道清淤完成。"), ("p", "居民点赞。")], broke_from=above, after_photo=True)
+    >>> _goes_on(draft, above), _goes_on(draft, above, Draft("article", 9, head=Head(title="社区义诊服务 居民点赞")))
+    (True, False)
     """
     text = " ".join(text for _, text in draft.body)
     spoken_of = above.head is not None and wordmatch.similarity(above.head, text) >= STILL_SPOKEN_OF
-    if draft.after_photo or draft.width_change:
-        return above.head is None or spoken_of or len(draft.body) == 1 and not draft.width_change
-    return spoken_of or above.head is None and above.broke_from is None
+    tentative = draft.after_photo or draft.width_change
+    cues = {"spoken_of": spoken_of, "head_waits_below": waiting is not None,
+            "above_headless": above.head is None and (tentative or above.broke_from is None),
+            "one_paragraph": tentative and len(draft.body) == 1 and not draft.width_change}
+    return sum(GOES_ON[cue] for cue, on in cues.items() if on) >= GOES_ON_FROM
+
+
+def _waiting_head_below(draft: Draft, above: Draft, drafts: list[Draft]) -> Draft | None:
+    """A headline no story took (a draft of a head alone), printed after draft with no story's text between,
+    that claims it (`_waits_for`): heads the extractor set after their bodies, this body's among them.
+
+    >>> draft = Draft("article", 5, body=[("p", "河道清淤已经完成。")], starts=[5], spans=[((5, 8),)])
+    >>> head = Draft("article", 12, head=Head(title="河道清淤全面完成", byline="本报记者 王欣", first=12, last=13))
+    >>> other = Draft("article", 10, body=[("p", "居民点赞。")], starts=[10], spans=[((10, 11),)])
+    >>> above = Draft("article", 1, body=[("p", "居民点赞。")])
+    >>> _waiting_head_below(draft, above, [draft, head]) is head, _waiting_head_below(draft, above, [draft, other, head])
+    (True, None)
+    """
+    last = max((n for span in draft.spans for run in span for n in run), default=draft.first)
+    until = min((start for d in drafts if d.kind in ("article", "note") for start in d.starts if start > last),
+                default=float("inf"))  # the next story's text
+    text = " ".join(text for _, text in draft.body)
+    heads = [(wordmatch.similarity(d.head, text), -d.head.first, d) for d in drafts
+             if d.kind == "article" and d.head is not None and not d.body and not d.byline
+             and last < d.head.first < until and _whole_head(d.head)]
+    best = max(heads, key=lambda h: h[:2], default=None)  # (the best match, the first of equals)
+    return best[2] if best is not None and _waits_for(best[2], draft, above) else None
+
+
+def _why_waits(draft: Draft, above: Draft, waiting: Draft) -> str:
+    """The figures behind a headline waiting below (`_waits_for`), for `cleanup explain`."""
+    text = " ".join(text for _, text in draft.body)
+    score = wordmatch.similarity(waiting.head, text)
+    versus = ("the story above has no headline" if above.head is None else
+              f"the headline above {wordmatch.similarity(above.head, text):.2f}")
+    return (f"the headline at line {waiting.head.first}, left with no story, is printed right under it and shares a "
+            f"word with it (similarity {score:.2f}; {versus}): it heads it: {waiting.head.text[:20]} "
+            f"(the other cues: {_why_on(draft, above)})")
+
+
+def _waits_for(waiting: Draft, draft: Draft, above: Draft) -> bool:
+    """Whether the headline left with no story, printed right under draft, claims it: it shares a word with it,
+    and at least as much as the headline of the story above does (else that one speaks of it more).
+
+    >>> above = Draft("article", 1, head=Head(title="河道治理全面铺开"))
+    >>> draft = Draft("article", 5, body=[("p", "社区开展义诊服务，河道清淤完成。")])
+    >>> _waits_for(Draft("article", 9, head=Head(title="社区义诊服务暖心")), draft, above)
+    True
+    >>> _waits_for(Draft("article", 9, head=Head(title="居民点赞")), draft, above)
+    False
+    """
+    text = " ".join(text for _, text in draft.body)
+    score = wordmatch.similarity(waiting.head, text)
+    return score >= STILL_SPOKEN_OF and (above.head is None or score >= wordmatch.similarity(above.head, text))
+
+
+def _whole_head(head: Head) -> bool:
+    """A head group as a story's is printed: a title with a subtitle, byline or column label, or over two lines or more
+    (a line of text read as a headline stands alone).
+
+    >>> _whole_head(Head(title="党委统揽 全域统筹", byline="白山市委书记 谢忠岩", first=34, last=37))
+    True
+    >>> _whole_head(Head(title="超百家村镇银行“消失” 中小银行风险化解加速", first=35, last=36))
+    True
+    >>> _whole_head(Head(title="超出新闻出版行政", first=87, last=87))
+    False
+    """
+    return bool(head.subtitle or head.byline or head.column) or head.last > head.first
+
+
+def _take_head(draft: Draft, waiting: Draft, drafts: list[Draft]) -> None:
+    """The headline left with no story heads draft, printed right after it (AS08: on a match weaker than the
+    clear ones); its own draft goes."""
+    drafts.remove(waiting)
+    draft.head, draft.head_run = waiting.head, waiting.head_run
+    score = wordmatch.similarity(waiting.head, " ".join(text for _, text in draft.body))
+    draft.warnings.append(f"AS08 headline attached on weak evidence: similarity {score:.2f}")
 
 
 def _of_heads(block: Block, *heads: Head) -> bool:

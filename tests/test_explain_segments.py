@@ -76,6 +76,28 @@ SOURCE_UNDER_DATELINE = """8月12日电（记者 王欢）某国统计局最新�
 快。
 """
 
+HEADS_BELOW_BODIES = """第3版 社区 2024年5月6日 星期一
+本报讯（记者 王明）近日，东关社区
+组织居民开展消防演练活动，居民们
+在消防员指导下学习使用灭火器材。
+活动中，消防员还为居民讲解了家庭
+防火知识，提醒大家注意用电安全，
+发现隐患要及时报告。
+社区负责人表示，今后还将定期开展
+演练活动，不断提高居民的安全意识
+和自救能力。
+市图书馆近日推出夜间阅读服务，每周五晚开放至十点，
+吸引了不少上班族和学生前来借阅图书，馆内座位常常座
+无虚席，读者纷纷表示这项服务方便了业余生活。
+图书馆负责人介绍，夜间开放期间将增加志愿者人数，
+并开设亲子阅读专区，满足社区不同年龄读者需求，让更
+多市民走进图书馆。
+东关社区开展消防演练
+通讯员 赵强
+书香夜晚 点亮生活
+本报记者 李华
+"""
+
 CAPTION_AFTER_JUMP = "\n\n".join(["社区开展消防演练", "本报讯（记者 王明）近日，某社区组织居民开",
                                   "展消防演练活动，居民们在消防员指导下学习", "使用灭火器，了解火灾逃生的基本方法和注意",
                                   "事项。\n", "近日，市第二中学韵律操比赛拉开帷幕，同学", "们朝气蓬勃，展示了拼搏进取、团结一致的精",
@@ -106,6 +128,19 @@ def test_explain_shows_a_tentative_story_rejoined_and_why(tmp_path):
     assert [s["code"] for s in steps] == ["AS19", "AS20"], steps
     assert steps[1]["after"].startswith("rejoined to the story at line 1: no headline claims it")
     assert "shares a word" in steps[1]["after"] and "≥ 0.05" in steps[1]["after"]
+
+
+def test_a_headline_left_over_below_two_bodies_keeps_the_second_apart_and_heads_it(tmp_path):
+    """The extractor set both heads after both bodies: the headline above shares a word with the wider second
+    body (AS20 alone would rejoin it), but the head no story took, printed right under it, shares more."""
+    from cleanup import pipeline
+
+    steps = _steps(tmp_path, HEADS_BELOW_BODIES, "AS2")
+    assert [s["code"] for s in steps] == ["AS21"], steps
+    assert "the headline at line 19, left with no story" in steps[0]["after"], steps
+    assert "(similarity 0.17; the headline above 0.14)" in steps[0]["after"], steps
+    articles = [i for i in pipeline.clean(HEADS_BELOW_BODIES.encode(), "p.txt").items if i.kind == "article"]
+    assert [(a.title, a.body[0][1][:4]) for a in articles] == [("东关社区开展消防演练", "本报讯（"), ("书香夜晚 点亮生活", "市图书馆")]
 
 
 def test_explain_shows_a_wide_line_made_a_subtitle(tmp_path):
