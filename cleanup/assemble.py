@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from . import attach, captioncues, classify, headlines, sections, shapes
+from . import attach, captioncues, classify, headlines, heads, lexicon, sections, seams, shapes
 from .drafts import Draft, finish, repair
 from .heads import Head, build_head
 from .join import glue
@@ -37,6 +37,29 @@ def space_headline_lines(blocks: list[Block]) -> list[Block]:
         # (runs: lines the column stage put together, pieces of one printed line as often as not)
         spaced = block.role == "headline" and block.cuts and not block.runs
         out.append(replace(block, text=_spaced_at_cuts(block)) if spaced else block)
+    return out
+
+
+def space_couplet_titles(items: list[Item], trace: list[Step] | None = None) -> list[Item]:
+    """JN30: in a dump of OCR text boxes, a title read as one box that parts into a couplet's
+    halves (heads.couplet_cut) gets the space its halves were printed apart by."""
+    words = None
+    out = []
+    for item in items:
+        if not item.title or " " in item.title or len(item.title) % 2:
+            out.append(item)
+            continue
+        if words is None:
+            words = seams.lexicon() or {}
+        simplified = lexicon.converter("t2s").convert(item.title) if words else ""
+        cut = heads.couplet_cut(item.title, words, simplified if simplified != item.title else "")
+        if cut is None:
+            out.append(item)
+            continue
+        spaced = item.title[:cut] + " " + item.title[cut:]
+        if trace is not None:
+            trace.append(Step("JN30", "space-couplet-title", item.first, item.first, item.title, spaced))
+        out.append(replace(item, title=spaced))
     return out
 
 

@@ -63,12 +63,23 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
             else:
                 _note(trace, "AS21", "tentative-story-kept", draft, above,
                       f"the headline at line {draft.head.first} claims it: {draft.head.text[:20]}")
-        elif _goes_on(draft, above):
+        elif _goes_on(draft, above) and not _unlike_above(draft, above):
             _note(trace, "AS20" if draft.after_photo or draft.width_change else "AS09",
                   "tentative-story-rejoined" if draft.after_photo or draft.width_change else "source-paragraph-kept",
                   draft, above, f"no headline claims it, and {_why_on(draft, above)}")
             _merge(above, draft, drafts, "" if draft.after_photo or draft.width_change else
                    f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: no headline of its own")
+        elif _goes_on(draft, above):
+            _note(trace, "AS37", "width-change-unlike-above", draft, above,
+                  f"no headline claims it, and {_why_on(draft, above)}, but it is set at a width of its own and "
+                  f"only {wordmatch.shared_share(_text(draft), _text(above)):.2f} of its word pairs are found in the "
+                  f"story above (< {CARRIED_ON:g})")
+            earlier = _carried_on_from(draft, [d for d in drafts if d is not above])
+            if earlier is not None:
+                _note(trace, "AS38", "goes-on-earlier-story", draft, earlier,
+                      f"{wordmatch.shared_share(_text(draft), _text(earlier)):.2f} of its word pairs are found there "
+                      f"(≥ {CARRIED_FROM:g}, over {CARRIED_AHEAD:g}× any other story's): a column of that story")
+                _merge(earlier, draft, drafts, "")
         else:
             _note(trace, "AS21", "tentative-story-kept", draft, above,
                   f"no headline claims it, but {_why_on(draft, above)}")
@@ -100,7 +111,8 @@ def _note(trace: list[Step] | None, code: str, name: str, draft: Draft, above: D
     """Record, for `cleanup explain`, what became of a story opened tentatively inside the one above, and why."""
     if trace is None:
         return
-    verb = {"AS20": "rejoined to", "AS09": "rejoined to", "AS35": "its first paragraph given to"}.get(code, "kept apart from")
+    verb = {"AS20": "rejoined to", "AS09": "rejoined to", "AS35": "its first paragraph given to",
+            "AS38": "joined to"}.get(code, "kept apart from")
     shown = draft.body[0][1][:20] if draft.body else ""
     lines = [n for span in draft.spans for run in span for n in run] or [draft.first]
     trace.append(Step(code, name, min(lines), max(lines), shown, f"{verb} the story at line {above.first}: {why}"))
@@ -147,7 +159,7 @@ def _goes_on(draft: Draft, above: Draft, waiting: Draft | None = None) -> bool:
     >>> _goes_on(draft, above), _goes_on(draft, above, Draft("article", 9, head=Head(title="社区义诊服务 居民点赞")))
     (True, False)
     """
-    text = " ".join(text for _, text in draft.body)
+    text = _text(draft)
     spoken_of = above.head is not None and wordmatch.similarity(above.head, text) >= STILL_SPOKEN_OF
     tentative = draft.after_photo or draft.width_change
     cues = {"spoken_of": spoken_of, "head_waits_below": waiting is not None,
@@ -170,7 +182,7 @@ def _waiting_head_below(draft: Draft, above: Draft, drafts: list[Draft]) -> Draf
     last = max((n for span in draft.spans for run in span for n in run), default=draft.first)
     until = min((start for d in drafts if d.kind in ("article", "note") for start in d.starts if start > last),
                 default=float("inf"))  # the next story's text
-    text = " ".join(text for _, text in draft.body)
+    text = _text(draft)
     heads = [(wordmatch.similarity(d.head, text), -d.head.first, d) for d in drafts
              if d.kind == "article" and d.head is not None and not d.body and not d.byline
              and last < d.head.first < until and _whole_head(d.head)]
@@ -180,7 +192,7 @@ def _waiting_head_below(draft: Draft, above: Draft, drafts: list[Draft]) -> Draf
 
 def _why_waits(draft: Draft, above: Draft, waiting: Draft) -> str:
     """The figures behind a headline waiting below (`_waits_for`), for `cleanup explain`."""
-    text = " ".join(text for _, text in draft.body)
+    text = _text(draft)
     score = wordmatch.similarity(waiting.head, text)
     versus = ("the story above has no headline" if above.head is None else
               f"the headline above {wordmatch.similarity(above.head, text):.2f}")
@@ -200,7 +212,7 @@ def _waits_for(waiting: Draft, draft: Draft, above: Draft) -> bool:
     >>> _waits_for(Draft("article", 9, head=Head(title="居民点赞")), draft, above)
     False
     """
-    text = " ".join(text for _, text in draft.body)
+    text = _text(draft)
     score = wordmatch.similarity(waiting.head, text)
     return score >= STILL_SPOKEN_OF and (above.head is None or score >= wordmatch.similarity(above.head, text))
 
@@ -224,8 +236,72 @@ def _take_head(draft: Draft, waiting: Draft, drafts: list[Draft]) -> None:
     clear ones); its own draft goes."""
     drafts.remove(waiting)
     draft.head, draft.head_run = waiting.head, waiting.head_run
-    score = wordmatch.similarity(waiting.head, " ".join(text for _, text in draft.body))
+    score = wordmatch.similarity(waiting.head, _text(draft))
     draft.warnings.append(f"AS08 headline attached on weak evidence: similarity {score:.2f}")
+
+
+CARRIED_ON = 0.03  # AS37: a story goes on in its words: under this share of a paragraph's word pairs found above, it is another's
+
+
+def _unlike_above(draft: Draft, above: Draft) -> bool:
+    """AS37: a story opened at a change of column width whose words are hardly found in the story above: not its sequel.
+
+    A paragraph that goes on with a story speaks of its people, places and things
+    (its word pairs are found above); one set in a column of another width that
+    shares almost none of them starts another story, whatever one shared word
+    with the headline above says. After a photo or a source named, it is not
+    read (those part no columns: a caption's story may go on in other words).
+
+    >>> above = Draft("article", 1, head=Head(title="全民健身比赛开幕"),
+    ...               body=[("p", "为促进全民健身活动蓬勃发展，干部职工篮球比赛开幕。"), ("p", "开幕式现场，干部职工精神抖擞。")])
+    >>> away = Draft("article", 9, body=[("p", "6日晚，在自助银行里，来取钱的刘老师站在柜员机前。")], broke_from=above, width_change=True)
+    >>> on = replace(away, body=[("p", "比赛现场，干部职工奋勇拼搏，篮球赛精彩纷呈。")])
+    >>> _unlike_above(away, above), _unlike_above(on, above), _unlike_above(replace(away, width_change=False, after_photo=True), above)
+    (True, False, False)
+
+    Not a numbered point (it goes on its list), nor text the headline above reads like more than its own story.
+
+    >>> _unlike_above(replace(away, body=[("p", "一、在自助银行里，来取钱的刘老师站在柜员机前。")]), above)
+    False
+    >>> _unlike_above(away, replace(above, head=Head(title="刘老师自助银行取钱")))
+    False
+    """
+    if not draft.width_change or not draft.body or not above.body or not may_open_story(above.body[-1][1], draft.body[0][1]):
+        return False  # (a numbered point goes on its list)
+    text, own = _text(draft), _text(above)
+    if above.head is not None and wordmatch.similarity(above.head, text) > wordmatch.similarity(above.head, own):
+        return False  # the headline above speaks of it more than of the story it heads: no sign it is another's
+    return wordmatch.shared_share(text, own) < CARRIED_ON
+
+
+CARRIED_FROM = 0.1  # AS38: this share of its word pairs found in an earlier story,
+CARRIED_AHEAD = 2.0  # this many times the share found in any other: it goes on that story
+
+
+def _carried_on_from(draft: Draft, others: list[Draft]) -> Draft | None:
+    """AS38: the story printed earlier that a paragraph set apart (AS37) goes on: its words are found there, clearly most.
+
+    An extractor reading a page by blocks prints a story's next column after
+    other stories' text; the column speaks of the story it goes on.
+
+    >>> away = Draft("article", 20, body=[("p", "次日，刘老师把现金交给派出所民警。")], width_change=True)
+    >>> atm = Draft("article", 1, body=[("p", "刘老师在自助银行取钱，柜员机吐出现金。")])
+    >>> games = Draft("article", 9, body=[("p", "干部职工篮球比赛开幕。")])
+    >>> _carried_on_from(away, [atm, games]) is atm, _carried_on_from(away, [games])
+    (True, None)
+    """
+    text = _text(draft)
+    shares = sorted(((wordmatch.shared_share(text, _text(d)), k) for k, d in enumerate(others)
+                     if d.kind == "article" and d.body and d.first < draft.first), reverse=True)
+    if not shares or shares[0][0] < CARRIED_FROM:
+        return None
+    if len(shares) > 1 and shares[0][0] < CARRIED_AHEAD * shares[1][0]:
+        return None
+    return others[shares[0][1]]
+
+
+def _text(draft: Draft) -> str:
+    return " ".join(text for _, text in draft.body)
 
 
 def _of_heads(block: Block, *heads: Head) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import shapes
+from . import seams, shapes
 from .model import Block
 
 TITLE_LINES = 2
@@ -162,6 +162,31 @@ def couplet_halves(first: str, second: str) -> bool:
 
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'")
+_HAN_ONLY_RE = regex.compile(r"^\p{Han}+$")
+
+
+def couplet_cut(title: str, words: dict[str, float] | None, simplified: str = "") -> int | None:
+    """JN30: where a title read as one unspaced run parts into the two halves of a couplet
+    (春风化雨润童心红色基因代代传 → 7): Han characters only, an even count whose halves are
+    couplet_halves, and no word across the middle (a wrapped plain title has one: 让世界看见中国的
+    科学浪漫 reads 中国 there). An OCR box takes in the gap a couplet is printed with. words: the
+    dictionary (seams.lexicon); none, no cut. simplified: the title in simplified characters,
+    which the dictionary is in, where it differs.
+
+    >>> words = {"中国": -7.0, "到位": -9.0, "提升": -8.0}
+    >>> couplet_cut("及时整改到位提升安全水平", words), couplet_cut("让世界看见中国的科学浪漫", words)
+    (6, None)
+    >>> couplet_cut("及时整改到位 提升安全水平", words), couplet_cut("锂同位素高精度原位检测成功实现", words)
+    (None, None)
+    >>> couplet_cut("讓世界看見中國的科學浪漫", words, "让世界看见中国的科学浪漫"), couplet_cut("及时整改到位提升安全水平", None)
+    (None, None)
+    """
+    half = len(title) // 2
+    if not words or len(title) % 2 or not _HAN_ONLY_RE.match(title) or not couplet_halves(title[:half], title[half:]):
+        return None
+    text = simplified or title
+    return None if seams.word_across(text[:half], text[half:], words) else half
+
 
 
 def _width(text: str) -> float:

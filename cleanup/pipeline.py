@@ -59,11 +59,13 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     if head.specks:  # the masthead's specks the head's run passed over are junk
         junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
-    unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=columns.boxes_by_height(raw_lines))
+    boxes = columns.boxes_by_height(raw_lines)
+    unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=boxes)
     (numbered, parted), warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
     numbered, head_parted = headrows.part_head_rows(numbered, trace)
     parted |= head_parted
     numbered = strays.rejoin_stray_halves(numbered, trace)
+    dealt = boxes and bool(unmixed.rebuilt)  # an OCR engine's boxes, sorted by height: columns dealt out
     blocks = build_blocks(numbered, joiner(), justified, trace, parted)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
     blocks = classifying.classify(blocks, classifier(), trace)
@@ -74,6 +76,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near,
                             sum(1 for _, line in raw_lines if line.strip()))
     items = [_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace)]
+    if dealt:  # an OCR engine's box takes in the gap between a couplet title's halves
+        items = assembly.space_couplet_titles(items, trace)
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
     items = noise.with_noise_item(items, junk)
     return Page(source, tuple(items), warnings + junk.warnings, tuple(trace or ()), text)

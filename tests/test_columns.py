@@ -350,3 +350,16 @@ def test_a_sequel_box_moves_up_where_no_stretch_was_put_back(stem, put_back, lef
     assert out[opener + 1].startswith(right)
     moves = [step for step in trace if step.code == "CW07"]
     assert moves and all("goes on by neither" in step.after for step in moves)
+
+
+def test_a_couplet_title_an_ocr_box_read_unspaced_gets_its_space_back():
+    """JN30: RapidOCR read 及时整改到位 提升安全水平 as one box, its halves' gap gone; on a box dump whose
+    columns were dealt back the title is spaced at its middle, where no word runs across. A pdftotext
+    page (not boxes) is left as its extractor read it."""
+    dump = CORPUS / "fit" / "dumps" / "f030_paddle.txt"
+    page = pipeline.clean(dump.read_bytes(), dump.name, pipeline.Config(trace=True))
+    titles = [item.title for item in page.items]
+    assert "及时整改到位 提升安全水平" in titles and "及时整改到位提升安全水平" not in titles
+    assert any(step.code == "JN30" and step.after == "及时整改到位 提升安全水平" for step in page.steps)
+    other = CORPUS / "fit" / "dumps" / "f030_pdftotext.txt"
+    assert not any(step.code == "JN30" for step in pipeline.clean(other.read_bytes(), other.name, pipeline.Config(trace=True)).steps)
