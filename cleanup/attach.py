@@ -192,18 +192,20 @@ def _waiting_head_below(draft: Draft, above: Draft, drafts: list[Draft]) -> Draf
 
 def _why_waits(draft: Draft, above: Draft, waiting: Draft) -> str:
     """The figures behind a headline waiting below (`_waits_for`), for `cleanup explain`."""
-    text = _text(draft)
+    text = draft.body[0][1] if draft.body else ""
     score = wordmatch.similarity(waiting.head, text)
     versus = ("the story above has no headline" if above.head is None else
               f"the headline above {wordmatch.similarity(above.head, text):.2f}")
     return (f"the headline at line {waiting.head.first}, left with no story, is printed right under it and shares a "
-            f"word with it (similarity {score:.2f}; {versus}): it heads it: {waiting.head.text[:20]} "
+            f"word with its first paragraph (similarity {score:.2f}; {versus}): it heads it: {waiting.head.text[:20]} "
             f"(the other cues: {_why_on(draft, above)})")
 
 
 def _waits_for(waiting: Draft, draft: Draft, above: Draft) -> bool:
-    """Whether the headline left with no story, printed right under draft, claims it: it shares a word with it,
-    and at least as much as the headline of the story above does (else that one speaks of it more).
+    """Whether the headline left with no story, printed right under draft, claims it: it shares a word with its
+    opening paragraph, and at least as much as the headline of the story above does (else that one speaks of it
+    more). A headline speaks of the story it opens: one that reads like a later paragraph only heads that one's
+    story, which the join ran on after this one.
 
     >>> above = Draft("article", 1, head=Head(title="河道治理全面铺开"))
     >>> draft = Draft("article", 5, body=[("p", "社区开展义诊服务，河道清淤完成。")])
@@ -211,8 +213,11 @@ def _waits_for(waiting: Draft, draft: Draft, above: Draft) -> bool:
     True
     >>> _waits_for(Draft("article", 9, head=Head(title="居民点赞")), draft, above)
     False
+    >>> later = Draft("article", 5, body=[("p", "河道清淤完成。"), ("p", "社区开展义诊服务。")])
+    >>> _waits_for(Draft("article", 9, head=Head(title="社区义诊服务暖心")), later, above)
+    False
     """
-    text = _text(draft)
+    text = draft.body[0][1] if draft.body else ""
     score = wordmatch.similarity(waiting.head, text)
     return score >= STILL_SPOKEN_OF and (above.head is None or score >= wordmatch.similarity(above.head, text))
 
