@@ -280,6 +280,15 @@ def is_headline_like(text: str) -> bool:
 
     >>> is_headline_like("美国国会税收联合委员会根据这项税务法追税，未"), is_headline_like("给黑土地做体检，施肥更精细")
     (False, True)
+
+    A column's label run into the title (天下万象：) is no clause of it: the marks are counted after it.
+
+    >>> is_headline_like("天下万象：汇率避险“工具箱”再扩容 小币种产品密集落地")
+    True
+    >>> is_headline_like("城事速览：给黑土地做体检，施肥更精细"), is_headline_like("他说：给黑土地做体检，施肥更精细")
+    (True, False)
+    >>> is_headline_like("他说：汇率避险工具箱再扩容，小币种产品密集落地")
+    False
     """
     text = text.strip()
     if not text or len(text) > 80:
@@ -287,11 +296,34 @@ def is_headline_like(text: str) -> bool:
     length = display_length(text)
     if length > 40 or ends_sentence(text):
         return False
+    rest = label_aside(text)
     if length <= 22:  # a heading may part its two halves with ， or ： (two halves, not three clauses)
-        punctuated = SENTENCE_PUNCT_RE.search(text) or len(_CLAUSE_MARK_RE.findall(text)) > 1
+        punctuated = SENTENCE_PUNCT_RE.search(rest) or len(_CLAUSE_MARK_RE.findall(rest)) > 1
     else:
-        punctuated = BODY_PUNCT_RE.search(text.lstrip("—-"))
+        punctuated = BODY_PUNCT_RE.search(rest.lstrip("—-"))
     return not punctuated and not _CUT_CLAUSE_RE.search(text) and not starts_with_dateline(text)  # the dearest test last
+
+
+_RUN_IN_LABEL_RE = regex.compile(r"^\p{Han}{4,5}[：:]")  # a column's label run into a title (经济聚焦：)
+
+
+def label_aside(text: str) -> str:
+    """The line without a column's label run into it (经济聚焦：), which is no clause of a title.
+
+    >>> label_aside("经济聚焦：站好岗 放好哨"), label_aside("他说：站好岗"), label_aside("会议强调：")
+    ('站好岗 放好哨', '他说：站好岗', '会议强调：')
+
+    A title has one label: a line of two (责任编辑：王欣 美编：东宣) is a list of names, read whole.
+
+    >>> label_aside("责任编辑：王欣 美编：东宣")
+    '责任编辑：王欣 美编：东宣'
+    """
+    if "：" not in text and ":" not in text:
+        return text
+    rest = _RUN_IN_LABEL_RE.sub("", text, count=1)
+    if not rest.strip() or "：" in rest or ":" in rest:
+        return text  # only a lead-in (会议强调：) opens what follows; a second colon: no title's
+    return rest
 
 
 def is_couplet(text: str) -> bool:
