@@ -1,4 +1,4 @@
-"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14): is this block a photo's caption?
+"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14, CL15): is this block a photo's caption?
 
 A caption is told by what stands round it (a credit under it, a picture's junk over it), by its
 measure against the column's (set across a photo, or in a narrow column beside it) and by how it
@@ -262,3 +262,80 @@ def find_narrow_caption(w: Window) -> str | None:
         return None
     column = lambda b: b.width or (b.measure if b.lines > 1 else 0.0)  # noqa: E731 (width unknown: its longest line)
     return "caption" if all(column(b) and block.width <= _NARROWER * column(b) for b in (prev, nxt)) else None
+
+
+_CLOSING_WIDER = 1.25  # a block this much wider than the column it closes (a story's head or the page's end next) is set across a photo
+_CLOSING_CAPTION_CHARS = 160  # letters a caption runs to, at most
+_COLUMN_SLACK = 2.0  # characters a paragraph's longest line may differ from its column's width by
+
+
+@rule("CL15")
+def find_closing_caption(w: Window) -> str | None:
+    """The last block before a story's head (or the page's end), set in another measure than the column: a caption.
+
+    A caption printed under or beside its photo at the foot of a column. A story's last paragraph runs in its column's measure; a caption at the column's foot is set across the
+    photo (wider) or beside it (narrower), and what comes next is another story's head.
+
+    >>> body = Block("……全面铺开，清淤已经完成。", 1, 10, width=15, measure=15, lines=10)
+    >>> wide = Block("一旦更换他，可能会造成一些不良影响。", 11, 12, width=15, measure=19, lines=2)
+    >>> head = [Block("站好岗", 13, 13), Block("放好哨", 14, 14), Block("新城社区地处县城西部。", 15, 20, lines=6)]
+    >>> find_closing_caption(Window([body, wide, *head], 1)), find_closing_caption(Window([body, wide], 1))
+    ('caption', 'caption')
+    >>> find_closing_caption(Window([body, replace(wide, width=8, measure=8, lines=5), *head], 1))
+    'caption'
+
+    Not a paragraph in the column's measure, nor one with a story's paragraph under it (see _head_run_or_end),
+    nor one under a paragraph too short to show its column's measure.
+
+    >>> find_closing_caption(Window([body, replace(wide, measure=16), *head], 1))
+    >>> find_closing_caption(Window([body, wide, replace(body, first=13, last=20)], 1))
+    >>> find_closing_caption(Window([replace(body, lines=2), wide, *head], 1))
+
+    Nor under a paragraph whose longest line is not its column's width (a line the join ran across columns),
+    nor a block as wide as its own column (a story's next column, set wider).
+
+    >>> find_closing_caption(Window([replace(body, measure=27), wide, *head], 1))
+    >>> find_closing_caption(Window([body, replace(wide, width=19), *head], 1))
+
+    Not a one-line paragraph either (its one line shows no measure), nor a lede a dateline naming its writers opens.
+
+    >>> find_closing_caption(Window([body, replace(wide, lines=1, measure=10), *head], 1))
+    >>> find_closing_caption(Window([body, replace(wide, text="本报讯（记者 郑林）近日，社区开展活动。"), *head], 1))
+    """
+    block, prev = w.block, w.at(-1)
+    if prev is None or prev.role != "body" or prev.lines < FULL_LINES or not prev.width \
+            or abs(prev.measure - prev.width) > _COLUMN_SLACK:
+        return None  # (a column's measure shows only in a paragraph of full lines as wide as its column)
+    if not 2 <= block.lines <= _WIDE_CAPTION_LINES or not _head_run_or_end(w):
+        return None
+    if not shapes.ends_sentence(block.text) or shapes.letters(block.text) > _CLOSING_CAPTION_CHARS \
+            or shapes.dateline_names_writers(block.text):
+        return None
+    if block.measure >= _CLOSING_WIDER * prev.measure:  # set across the photo: past its own column too
+        return "caption" if not block.width or block.measure > block.width + OVERFLOW else None
+    narrow = block.lines >= FULL_LINES and block.measure <= _NARROWER * prev.measure  # (two lines: the first may be short)
+    return "caption" if narrow else None
+
+
+_HEAD_REACH = 6  # blocks a story's head runs over: a label, titles, a subtitle, bylines
+
+
+def _head_run_or_end(w: Window) -> bool:
+    """The page ends after the block, or a story's head comes next and its text follows it: two headline-like
+    lines or more (a label or a title over a title, a subtitle or a byline), then running text. Not a section
+    heading's one line over the story's text, nor a head with no text under it (an extractor that reads a
+    story's text before its head: the block may be that story's own paragraph).
+
+    >>> body, head = Block("新城社区地处县城西部，现有居民8835户。", 9, 10, lines=2), Block("站好岗", 1, 1)
+    >>> at = lambda *bs: _head_run_or_end(Window([body, *bs], 0))
+    >>> at(), at(head, replace(head, text="放好哨"), body)
+    (True, True)
+    >>> at(Block("新城社区概况", 1, 1), body), at(head, replace(head, text="放好哨")), at(head, replace(head, text="放好哨"), head)
+    (False, False, False)
+    """
+    if w.at(1) is None:
+        return True
+    k = 1
+    while k <= _HEAD_REACH and w.at(k) is not None and shapes.is_headline_like(w.at(k).text):
+        k += 1
+    return k > 2 and w.at(k) is not None and not shapes.is_headline_like(w.at(k).text)
