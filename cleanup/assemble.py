@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from . import attach, captioncues, classify, headlines, heads, lexicon, sections, seams, shapes
+from . import attach, captioncues, classify, headlines, heads, lexicon, sections, seams, shapes, tentative
 from .drafts import Draft, finish, repair
 from .heads import Head, build_head
 from .join import glue
@@ -185,7 +185,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             waiting = None
         i += 1
     attach.attach_heads(drafts, runs, trace=trace)
-    attach.rejoin_unclaimed_breaks(drafts, runs, trace)
+    tentative.rejoin_unclaimed_breaks(drafts, runs, trace)
     for draft in list(drafts):
         repair(draft, drafts)
     return [finish(d) for d in sorted(drafts, key=lambda d: d.first)]

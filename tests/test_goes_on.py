@@ -1,8 +1,8 @@
-"""attach._goes_on: whether a story opened tentatively inside another continues it."""
+"""tentative._goes_on: whether a story opened tentatively inside another continues it."""
 
 from __future__ import annotations
 
-from cleanup.attach import _goes_on
+from cleanup.tentative import _goes_on
 from cleanup.drafts import Draft
 from cleanup.heads import Head
 
