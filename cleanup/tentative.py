@@ -81,6 +81,7 @@ def _opener_stays_above(draft: Draft, above: Draft) -> bool:
     the story above (a source named goes on the story it quotes; a photo or a change of column width, which
     part stories themselves, keep it).
 
+    >>> from dataclasses import replace
     >>> above = Draft("article", 1, head=Head(title="美国放弃国籍人数暴增"), body=[("p", "美国放弃国籍的人数再创新高。")])
     >>> draft = Draft("article", 5, head=Head(title="推动基层治理迈向新台阶"), broke_from=above,
     ...               body=[("p", "据报道，美国公民放弃国籍。"), ("p", "基层治理是国家治理的基石。")], starts=[5, 7])
@@ -247,6 +248,7 @@ def _unlike_above(draft: Draft, above: Draft) -> bool:
     with the headline above says. After a photo or a source named, it is not
     read (those part no columns: a caption's story may go on in other words).
 
+    >>> from dataclasses import replace
     >>> above = Draft("article", 1, head=Head(title="全民健身比赛开幕"),
     ...               body=[("p", "为促进全民健身活动蓬勃发展，干部职工篮球比赛开幕。"), ("p", "开幕式现场，干部职工精神抖擞。")])
     >>> away = Draft("article", 9, body=[("p", "6日晚，在自助银行里，来取钱的刘老师站在柜员机前。")], broke_from=above, width_change=True)
