@@ -51,8 +51,7 @@ def space_couplet_titles(items: list[Item], trace: list[Step] | None = None) -> 
             continue
         if words is None:
             words = seams.lexicon() or {}
-        simplified = lexicon.converter("t2s").convert(item.title) if words else ""
-        cut = heads.couplet_cut(item.title, words, simplified if simplified != item.title else "")
+        cut = heads.couplet_cut(item.title, words, lexicon.converter("t2s").convert(item.title)) if words else None
         if cut is None:
             out.append(item)
             continue

@@ -273,8 +273,8 @@ _COLUMN_SLACK = 2.0  # characters a paragraph's longest line may differ from its
 def find_closing_caption(w: Window) -> str | None:
     """The last block before a story's head (or the page's end), set in another measure than the column: a caption.
 
-    A caption printed under or beside its photo at the foot of a column. A story's last paragraph runs in its column's measure; a caption at the column's foot is set across the
-    photo (wider) or beside it (narrower), and what comes next is another story's head.
+    A story's last paragraph runs in its column's measure; a caption at the column's foot is set across
+    the photo (wider) or beside it (narrower), and what comes next is another story's head.
 
     >>> body = Block("……全面铺开，清淤已经完成。", 1, 10, width=15, measure=15, lines=10)
     >>> wide = Block("一旦更换他，可能会造成一些不良影响。", 11, 12, width=15, measure=19, lines=2)

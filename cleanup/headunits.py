@@ -3,8 +3,6 @@ them may be one story's head."""
 
 from __future__ import annotations
 
-import regex
-
 from . import shapes
 from .heads import TAG_RE
 from .model import Block
@@ -87,10 +85,9 @@ def labelled(us: list[list[Block]], k: int) -> bool:
 
 
 def _run_in_label(unit: list[Block]) -> bool:
-    return unit[0].role == "headline" and bool(_RUN_IN_LABEL_RE.match(unit[0].text))
+    return unit[0].role == "headline" and bool(shapes.RUN_IN_LABEL_RE.match(unit[0].text))
 
 
-_RUN_IN_LABEL_RE = regex.compile(r"^\p{Han}{4,5}[：:]")  # a column's name, as long as one (a title's lead-in may be longer)
 
 
 def wrapped_from(us: list[list[Block]], a: int, tag_aside: bool = False) -> bool:
@@ -192,5 +189,5 @@ def is_couplet_unit(unit: list[Block]) -> bool:
     >>> is_couplet_unit([Block("民生观察：清理小广告 粉刷美环境", 1, 1, role="headline")])
     True
     """
-    return any(b.role == "headline" and shapes.is_couplet(_RUN_IN_LABEL_RE.sub("", b.text)) and not shapes.is_subtitle_dash(b.text)
+    return any(b.role == "headline" and shapes.is_couplet(shapes.RUN_IN_LABEL_RE.sub("", b.text)) and not shapes.is_subtitle_dash(b.text)
                for b in unit)

@@ -304,7 +304,7 @@ def is_headline_like(text: str) -> bool:
     return not punctuated and not _CUT_CLAUSE_RE.search(text) and not starts_with_dateline(text)  # the dearest test last
 
 
-_RUN_IN_LABEL_RE = regex.compile(r"^\p{Han}{4,5}[：:]")  # a column's label run into a title (经济聚焦：)
+RUN_IN_LABEL_RE = regex.compile(r"^\p{Han}{4,5}[：:]")  # a column's label run into a title (经济聚焦：), as long as a column's name
 
 
 def label_aside(text: str) -> str:
@@ -320,7 +320,7 @@ def label_aside(text: str) -> str:
     """
     if "：" not in text and ":" not in text:
         return text
-    rest = _RUN_IN_LABEL_RE.sub("", text, count=1)
+    rest = RUN_IN_LABEL_RE.sub("", text, count=1)
     if not rest.strip() or "：" in rest or ":" in rest:
         return text  # only a lead-in (会议强调：) opens what follows; a second colon: no title's
     return rest

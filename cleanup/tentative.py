@@ -53,26 +53,27 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
             else:
                 _note(trace, "AS21", "tentative-story-kept", draft, above,
                       f"the headline at line {draft.head.first} claims it: {draft.head.text[:20]}")
-        elif _goes_on(draft, above) and not _unlike_above(draft, above):
-            _note(trace, "AS20" if draft.after_photo or draft.width_change else "AS09",
-                  "tentative-story-rejoined" if draft.after_photo or draft.width_change else "source-paragraph-kept",
-                  draft, above, f"no headline claims it, and {_why_on(draft, above)}")
-            merge(above, draft, drafts, "" if draft.after_photo or draft.width_change else
-                   f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: no headline of its own")
-        elif _goes_on(draft, above):
-            _note(trace, "AS37", "width-change-unlike-above", draft, above,
-                  f"no headline claims it, and {_why_on(draft, above)}, but it is set at a width of its own and "
-                  f"only {wordmatch.shared_share(_text(draft), _text(above)):.2f} of its word pairs are found in the "
-                  f"story above (< {CARRIED_ON:g})")
-            earlier = _carried_on_from(draft, [d for d in drafts if d is not above])
-            if earlier is not None:
-                _note(trace, "AS38", "goes-on-earlier-story", draft, earlier,
-                      f"{wordmatch.shared_share(_text(draft), _text(earlier)):.2f} of its word pairs are found there "
-                      f"(≥ {CARRIED_FROM:g}, over {CARRIED_AHEAD:g}× any other story's): a column of that story")
-                merge(earlier, draft, drafts, "")
         else:
-            _note(trace, "AS21", "tentative-story-kept", draft, above,
-                  f"no headline claims it, but {_why_on(draft, above)}")
+            goes_on = _goes_on(draft, above)
+            if goes_on and not _unlike_above(draft, above):
+                _note(trace, "AS20" if tentative else "AS09", "tentative-story-rejoined" if tentative else "source-paragraph-kept",
+                      draft, above, f"no headline claims it, and {_why_on(draft, above)}")
+                merge(above, draft, drafts, "" if tentative else
+                      f"AS09 a paragraph naming its source (line {draft.first}) kept in this story: no headline of its own")
+            elif goes_on:
+                _note(trace, "AS37", "width-change-unlike-above", draft, above,
+                      f"no headline claims it, and {_why_on(draft, above)}, but it is set at a width of its own and "
+                      f"only {wordmatch.shared_share(_text(draft), _text(above)):.2f} of its word pairs are found in the "
+                      f"story above (< {CARRIED_ON:g})")
+                earlier = _carried_on_from(draft, [d for d in drafts if d is not above])
+                if earlier is not None:
+                    _note(trace, "AS38", "goes-on-earlier-story", draft, earlier,
+                          f"{wordmatch.shared_share(_text(draft), _text(earlier)):.2f} of its word pairs are found there "
+                          f"(≥ {CARRIED_FROM:g}, over {CARRIED_AHEAD:g}× any other story's): a column of that story")
+                    merge(earlier, draft, drafts, "")
+            else:
+                _note(trace, "AS21", "tentative-story-kept", draft, above,
+                      f"no headline claims it, but {_why_on(draft, above)}")
 
 
 def _opener_stays_above(draft: Draft, above: Draft) -> bool:
