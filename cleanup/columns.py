@@ -69,9 +69,32 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
         return Result(_cut_head_rows(numbered, trace), ())
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
     weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
-    pairs = seams.PagePairs.of(p.text for p in pieces)
     words = seams.lexicon()
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
+    choices, sequential, regions = _search(pieces, weights, cues, words)
+    if boxes:  # boxes that may hold two columns' lines: cut, if the page then reads better (CW09)
+        cut = gutters.box_pairs(pieces, words, seams.PagePairs.of(p.text for p in pieces))
+        if len(cut) > len(pieces):
+            found = _search(cut, weights, cues, words)
+            if _total(found[0]) - _total(choices) >= BOX_PAIRS["min_gain"]:
+                pieces, (choices, sequential, regions) = cut, found
+    accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces))
+                for r in regions if _accepted(r)]
+    _trace_box_pairs(trace, pieces, accepted)
+    out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
+    rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
+    if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
+        out = sequels.reorder(out, trace)
+    out = _cut_head_rows(out, trace)
+    if trace is not None:
+        _explain(trace, pieces, choices, accepted, weights)
+    return Result(out, warnings, rebuilt)
+
+
+def _search(pieces: list[Piece], weights, cues, words):
+    """The best assignment of the pieces to tracks, the dump's own order (one track), and the
+    stretches where they differ, each searched again knowing its columns."""
+    pairs = seams.PagePairs.of(p.text for p in pieces)
     links: dict = {}  # the link cues' answers, shared by the page's searches (assign.assign)
     choices: list[assign.Choice] = []
     sequential: list[assign.Choice] = []
@@ -83,17 +106,22 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     regions = find_regions(choices, sequential)
     for region in regions:
         _search_again(region, pieces, choices, weights, cues, pairs, words, links)
-    regions = find_regions(choices, sequential)
-    accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces))
-                for r in regions if _accepted(r)]
-    out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
-    rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
-    if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
-        out = sequels.reorder(out, trace)
-    out = _cut_head_rows(out, trace)
-    if trace is not None:
-        _explain(trace, pieces, choices, accepted, weights)
-    return Result(out, warnings, rebuilt)
+    return choices, sequential, find_regions(choices, sequential)
+
+
+def _total(choices: list[assign.Choice]) -> float:
+    return sum(c.gain for c in choices)
+
+
+def _trace_box_pairs(trace: list[Step] | None, pieces: list[Piece], regions: list[Region]) -> None:
+    """A step for each box cut in two (CW09) that a stretch put back holds."""
+    if trace is None:
+        return
+    held = {k for r in regions for k in range(r.start, r.end)}
+    for k, (left, right) in enumerate(zip(pieces, pieces[1:]), 1):
+        if right.slot == 1 and right.no == left.no and k in held:
+            trace.append(Step("CW09", "cut-box-pair", left.no, left.no, left.text + right.text,
+                              f"{left.text} ¶ {right.text}"))
 
 
 def _cut_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[int, str]]:
@@ -469,10 +497,10 @@ def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Regi
                               f"[column {names[c.track]}] {p.text}  ← {why or 'no cue'}: {c.gain:+.1f}"))
 
 
-def _load_weights() -> tuple[assign.Weights, assign.Weights, dict]:
+def _load_weights() -> tuple[assign.Weights, assign.Weights, dict, dict]:
     data = lexicon.read_rules("columns.toml")
     return (assign.Weights.of(data["cues"], LINK_CUES), assign.Weights.of({**data["cues"], **data["boxes"]}, LINK_CUES),
-            data["regions"])
+            data["regions"], data["box_pairs"])
 
 
-WEIGHTS, BOX_WEIGHTS, REGIONS = _load_weights()
+WEIGHTS, BOX_WEIGHTS, REGIONS, BOX_PAIRS = _load_weights()

@@ -363,3 +363,22 @@ def test_a_couplet_title_an_ocr_box_read_unspaced_gets_its_space_back():
     assert any(step.code == "JN30" and step.after == "及时整改到位 提升安全水平" for step in page.steps)
     other = CORPUS / "fit" / "dumps" / "f030_pdftotext.txt"
     assert not any(step.code == "JN30" for step in pipeline.clean(other.read_bytes(), other.name, pipeline.Config(trace=True)).steps)
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+def test_a_box_read_across_a_narrow_gutter_is_cut_into_its_two_columns_lines():
+    """CW09: RapidOCR read two columns' lines at one height as one box (新城社区地处东辽县县城心户4级组织架构，
+    把党的工): cut in two, each column goes on from its own line, nothing lost, and `explain` shows the cut.
+    A box dump whose wide boxes carry the text on whole (f001: a column twice as wide) keeps them whole."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f018_paddle.txt").read_bytes())
+    trace: list = []
+    result = columns.deinterleave(numbered, trace, boxes=True)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    after = dict(zip(out, out[1:]))
+    assert after["新城社区地处东辽县县城心"] == "西部，现有居民8835户，常"
+    assert "户4级组织架构，把党的工" in out and printed(result.numbered) == printed(numbered)
+    assert any(step.code == "CW09" and step.after == "新城社区地处东辽县县城心 ¶ 户4级组织架构，把党的工" for step in trace)
+    wide = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f001_paddle.txt").read_bytes())
+    trace = []
+    columns.deinterleave(wide, trace, boxes=True)
+    assert not any(step.code == "CW09" for step in trace)
