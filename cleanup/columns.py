@@ -33,6 +33,8 @@ _WRAPPED = 0.4  # the share of a page's lines, at least, that fill one of its co
 _COLUMN_LINES = 3  # pieces a track holds to count as a column
 _CHUNKED = 0.5  # the share of open lines, at least, a blank line follows on a page dealt in chunks
 _MIN_WORD_HITS = 5  # and words found across to a line a little further down
+_MIN_WORD_LATER = 2  # open lines of a box dump that go on by a word into a line a little further down, at least
+_WORDS_DEALT = 1.0  # and as many as go on into the next line, at least
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +64,40 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     if len(texts) < _MIN_LINES:
         return Result(_cut_head_rows(numbered, trace), ())
     chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
-    if not (chunks or gutters.may_be_merged(texts) or looks_dealt(texts)):
+    dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon())
+    if not (chunks or gutters.may_be_merged(texts) or dealt):
         return Result(_cut_head_rows(numbered, trace), ())  # most pages: one look at their lines, nothing to search
     pieces = gutters.pieces_of(numbered)
-    if not any(p.slot for p in pieces) and not (chunks or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces):
+    if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces):
         return Result(_cut_head_rows(numbered, trace), ())
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
     weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
-    pairs = seams.PagePairs.of(p.text for p in pieces)
     words = seams.lexicon()
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
+    choices, sequential, regions = _search(pieces, weights, cues, words)
+    if boxes:  # boxes that may hold two columns' lines: cut, if the page then reads better (CW09)
+        cut = gutters.box_pairs(pieces, words, seams.PagePairs.of(p.text for p in pieces))
+        if len(cut) > len(pieces):
+            found = _search(cut, weights, cues, words)
+            if _total(found[0]) - _total(choices) >= BOX_PAIRS["min_gain"]:
+                pieces, (choices, sequential, regions) = cut, found
+    accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces))
+                for r in regions if _accepted(r)]
+    _trace_box_pairs(trace, pieces, accepted)
+    out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
+    rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
+    if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
+        out = sequels.reorder(out, trace)
+    out = _cut_head_rows(out, trace)
+    if trace is not None:
+        _explain(trace, pieces, choices, accepted, weights)
+    return Result(out, warnings, rebuilt)
+
+
+def _search(pieces: list[Piece], weights, cues, words):
+    """The best assignment of the pieces to tracks, the dump's own order (one track), and the
+    stretches where they differ, each searched again knowing its columns."""
+    pairs = seams.PagePairs.of(p.text for p in pieces)
     links: dict = {}  # the link cues' answers, shared by the page's searches (assign.assign)
     choices: list[assign.Choice] = []
     sequential: list[assign.Choice] = []
@@ -83,17 +109,22 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     regions = find_regions(choices, sequential)
     for region in regions:
         _search_again(region, pieces, choices, weights, cues, pairs, words, links)
-    regions = find_regions(choices, sequential)
-    accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces))
-                for r in regions if _accepted(r)]
-    out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
-    rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
-    if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
-        out = sequels.reorder(out, trace)
-    out = _cut_head_rows(out, trace)
-    if trace is not None:
-        _explain(trace, pieces, choices, accepted, weights)
-    return Result(out, warnings, rebuilt)
+    return choices, sequential, find_regions(choices, sequential)
+
+
+def _total(choices: list[assign.Choice]) -> float:
+    return sum(c.gain for c in choices)
+
+
+def _trace_box_pairs(trace: list[Step] | None, pieces: list[Piece], regions: list[Region]) -> None:
+    """A step for each box cut in two (CW09) that a stretch put back holds."""
+    if trace is None:
+        return
+    held = {k for r in regions for k in range(r.start, r.end)}
+    for k, (left, right) in enumerate(zip(pieces, pieces[1:]), 1):
+        if right.slot == 1 and right.no == left.no and k in held:
+            trace.append(Step("CW09", "cut-box-pair", left.no, left.no, left.text + right.text,
+                              f"{left.text} ¶ {right.text}"))
 
 
 def _cut_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[int, str]]:
@@ -210,6 +241,25 @@ def looks_dealt(texts: list[str]) -> bool:
         next_hits += tail + heads[i + 1] in seen
         later_hits += any(tail + head in seen for head in heads[i + 2:i + 7])
     return later_hits >= _MIN_HITS and next_hits < _DEALT * later_hits
+
+
+def dealt_by_words(texts: list[str], words: dict[str, float] | None) -> bool:
+    """Whether lines that stop mid-sentence go on into one a little further down, by the words
+    across the seam (seams.word_across), as often as into the next line: boxes sorted by
+    height dealt out in turn on part of the page (looks_dealt asks for most of it).
+
+    >>> col1, col2 = ["吉林省长春市农", "安县田间察看玉", "米新苗长势良好"], ["中国科学院东北", "地理研究所特别", "研究助理齐北松"]
+    >>> words = {"农安县": -9.0, "玉米": -8.0, "东北地理": -10.0, "特别研究": -10.0}
+    >>> dealt_by_words([line for pair in zip(col1, col2) for line in pair] * 2, words), dealt_by_words((col1 + col2) * 2, words)
+    (True, False)
+    """
+    open_lines = [i for i in range(len(texts) - 2) if _open(texts[i])]
+    if not words or len(open_lines) < _MIN_OPEN:
+        return False
+    next_hits = sum(seams.word_across(texts[i], texts[i + 1], words) for i in open_lines)
+    later_hits = sum(any(seams.word_across(texts[i], texts[j], words) for j in range(i + 2, min(len(texts), i + 7)))
+                     for i in open_lines)
+    return later_hits >= _MIN_WORD_LATER and later_hits >= _WORDS_DEALT * next_hits
 
 
 def dealt_in_chunks(numbered: list[tuple[int, str]], words: dict[str, float] | None = None) -> bool:
@@ -469,10 +519,10 @@ def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Regi
                               f"[column {names[c.track]}] {p.text}  ← {why or 'no cue'}: {c.gain:+.1f}"))
 
 
-def _load_weights() -> tuple[assign.Weights, assign.Weights, dict]:
+def _load_weights() -> tuple[assign.Weights, assign.Weights, dict, dict]:
     data = lexicon.read_rules("columns.toml")
     return (assign.Weights.of(data["cues"], LINK_CUES), assign.Weights.of({**data["cues"], **data["boxes"]}, LINK_CUES),
-            data["regions"])
+            data["regions"], data["box_pairs"])
 
 
-WEIGHTS, BOX_WEIGHTS, REGIONS = _load_weights()
+WEIGHTS, BOX_WEIGHTS, REGIONS, BOX_PAIRS = _load_weights()
