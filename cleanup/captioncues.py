@@ -351,11 +351,11 @@ def find_caption_across(w: Window) -> str | None:
     """A short block between a story's paragraphs, its cues weighed: a caption set across a photo with no credit.
 
     The cues: it opens as a caption does (its time first) and tells one event; it is set wider than
-    the paragraph above, than the text below and than its own column; the text below goes on with the
-    text above (shares more of its words with it than with the block), or is a credit (a head under it,
-    or the page's end, is neither: a story's last paragraph stands there too). Text under it that reads on from the block instead, or from neither,
-    weighs against: the block may be the lede of the story below. No one cue decides (a lede opens with its time, a wide story's
-    paragraph is wider than the column beside it); four do.
+    the paragraph above, than the text below and than its own column (a head, a credit or the page's end
+    below shows no measure: wide enough); the text below goes on with the text above (shares more of
+    its words with it than with the block). Text under it that reads on from the block instead, or from
+    neither, weighs against: the block may be the lede of the story below. No one cue decides (a lede
+    opens with its time, a wide story's paragraph is wider than the column beside it); four do.
 
     >>> body = Block("民警向居民讲解安全知识，发放宣传资料。", 1, 6, width=20, measure=20, lines=6)
     >>> cap = Block("为提高群众的出行意识，日前，社区联合交警支队开展文明出行活动。", 7, 10, width=20, measure=25, lines=4)
@@ -393,13 +393,13 @@ def find_caption_across(w: Window) -> str | None:
     if not 2 <= block.lines <= _WIDE_CAPTION_LINES or not shapes.ends_sentence(block.text) \
             or shapes.dateline_names_writers(block.text):
         return None
-    credit = nxt is not None and (shapes.is_credit(nxt.text) or shapes.is_byline(nxt.text))  # a credit under it (摄 or not)
+    credit = nxt is not None and (shapes.is_credit(nxt.text) or shapes.is_byline(nxt.text))  # (摄 or not: no text to go on)
     head = nxt is None or shapes.is_headline_like(nxt.text)  # a head or the page's end: no measure, nor text to go on
     cues = {"opens": shapes.opens_as_caption(block.text), "event": shapes.is_event_sentence(block.text),
             "wider_above": block.measure > prev.measure + OVERFLOW,
             "wider_below": credit or head or bool(nxt.measure) and block.measure > nxt.measure + OVERFLOW,
             "past_column": bool(block.width) and block.measure > block.width + OVERFLOW,
-            "goes_on": credit or not head and _goes_on_above(nxt, prev, block)}
+            "goes_on": not credit and not head and _goes_on_above(nxt, prev, block)}
     cues["apart"] = not (credit or head or cues["goes_on"])  # another story's text under it: the block may be its lede
     return "caption" if sum(_ACROSS_CUES[k] for k, on in cues.items() if on) >= _ACROSS_FROM else None
 
