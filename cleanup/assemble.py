@@ -95,7 +95,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             j = _head_end(blocks, i)
             if j > i + 1 and blocks[i + 1].role == "headline" and sections.stays_in_story([block], story, blocks[i + 1]) \
                     and not sections.stays_in_story([blocks[i + 1]], story):
-                j = i + 1  # a fragment over a headline is no part of it (AS39); a title set in short lines, or a label's line, is
+                j = i + 1  # a fragment over a headline is no part of it (AS40); a title set in short lines, or a label's line, is
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
@@ -110,7 +110,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
                 story.spans.append(block.line_runs)
                 blocks[i] = replace(block, role="body")  # running text now: a cut line under it may go on it (AS36)
                 if trace is not None:
-                    trace.append(Step("AS39", "fragment-stays-in-story", block.first, block.last, block.text[:20],
+                    trace.append(Step("AS40", "fragment-stays-in-story", block.first, block.last, block.text[:20],
                                       f"too short for a title or heading: a paragraph of the story at line {story.first}"))
             elif goes_on:
                 story.body[-1] = ("p", glue(story.body[-1][1], block.text))

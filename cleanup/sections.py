@@ -113,7 +113,7 @@ FRAGMENT_MOST = 3  # characters: no title or heading is this short (the corpus's
 
 
 def stays_in_story(group: list[Block], story: Draft | None, nxt: Block | None = None) -> bool:
-    """AS39: a head run of one line of two or three Han characters, in a running article: a fragment
+    """AS40: a head run of one line of two or three Han characters, in a running article: a fragment
     OCR set apart (a line's few characters read beside a gap: 教育过, 除了; a picture read as 全从),
     no story's head nor a section's. It stays in the story as a paragraph of its own; opening a
     story, it would take the paragraphs under it from their own.
