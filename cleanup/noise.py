@@ -99,6 +99,51 @@ def is_plain_text(bare: str) -> bool:
     return bool(_PLAIN_RE.fullmatch(bare)) and not CLAUSE_MARKS.isdisjoint(bare)
 
 
+_BRACKET_PAIRS = {"（": "）", "(": ")", "[": "]", "【": "】", "《": "》", "〔": "〕"}
+_LATIN_RUN_RE = re.compile(r"[A-Za-z0-9 .,'’&/:_\-()\[\]（）]+")  # a name, a word or a link in Latin letters
+_BRACKET_REACH = 2  # lines with text, above and below: a wrapped name or link spans no more
+
+
+@rule("NZ26")
+def inside_brackets(context: tuple[str, str, str]) -> bool:
+    """A line inside a bracket the text just above opens and the line or the text below closes: text.
+
+    Junk stands between a page's lines, not inside a pair of brackets the running text opens and
+    closes around it (a Latin name or a link wrapped onto a line of its own). Given (the text
+    above, the line, the text below), each side its nearest lines with text; quotes do not count
+    (a quotation runs on over many lines, pictures beside it).
+
+    >>> inside_brackets(("务律师马修（", "Matthew Ledv", "ina）表示，“"))
+    True
+    >>> inside_brackets(("发展成果。（详见[让城乡群", "]", "(www.example.cn/18)）"))
+    True
+    >>> inside_brackets(("社区开展义诊活动（图）", "人 4二| 二 SEE", "报告显示，"))
+    False
+
+    A line mixing Han characters with letters or symbols is no text of a sentence (a picture's
+    specks read between a bracket's lines):
+
+    >>> inside_brackets(("本报讯（通讯员王", "=二F", "欣）为进一步提高居民自"))
+    False
+    """
+    above, line, below = context
+    if not (_CLEAN_RE.fullmatch(line) or _LATIN_RUN_RE.fullmatch(line)):
+        return False
+    open_ = []
+    for ch in above:
+        if ch in _BRACKET_PAIRS:
+            open_.append(_BRACKET_PAIRS[ch])
+        elif open_ and ch == open_[-1]:
+            open_.pop()
+    return bool(open_) and open_[-1] in line + below
+
+
+def _bracket_context(bares: list[str], i: int) -> tuple[str, str, str]:
+    above = [b for b in reversed(bares[max(0, i - 2 * _BRACKET_REACH):i]) if b][:_BRACKET_REACH]
+    below = [b for b in bares[i + 1:i + 1 + 2 * _BRACKET_REACH] if b][:_BRACKET_REACH]
+    return "".join(reversed(above)), bares[i], "".join(below)
+
+
 def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model) -> bool:
     """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
     zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
@@ -149,7 +194,8 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
     for i, (text, bare) in enumerate(zip(texts, bares)):
         if not bare:
             table.append(None)
-        elif is_plain_text(bare) or not exact and _cannot_be_junk(text, bare, _shape(bares, rank, i), model):
+        elif (is_plain_text(bare) or inside_brackets(_bracket_context(bares, i))
+              or not exact and _cannot_be_junk(text, bare, _shape(bares, rank, i), model)):
             table.append({})
         else:
             v = make_view(parse(text, bare), None)
