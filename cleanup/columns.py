@@ -33,6 +33,7 @@ _WRAPPED = 0.4  # the share of a page's lines, at least, that fill one of its co
 _COLUMN_LINES = 3  # pieces a track holds to count as a column
 _CHUNKED = 0.5  # the share of open lines, at least, a blank line follows on a page dealt in chunks
 _MIN_WORD_HITS = 5  # and words found across to a line a little further down
+_BOXED = 0.6  # the share of lines after a blank, at least, on a page written as text boxes (glued_lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
     pairs = seams.PagePairs.of(p.text for p in pieces)
     words = seams.lexicon()
+    glued = frozenset() if boxes else glued_lines(numbered, pieces)
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
     links: dict = {}  # the link cues' answers, shared by the page's searches (assign.assign)
     choices: list[assign.Choice] = []
@@ -84,8 +86,18 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     for region in regions:
         _search_again(region, pieces, choices, weights, cues, pairs, words, links)
     regions = find_regions(choices, sequential)
-    accepted = [replace(r, tracks=left_to_right(r.tracks, choices[r.start:r.end], pieces))
-                for r in regions if _accepted(r)]
+    accepted = [r for r in regions if _accepted(r)]
+    mended = []
+    for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
+        choices, boxes_mended = keep_boxes(choices, glued, pieces, r.start, r.end)
+        mended.extend(boxes_mended)
+    accepted = [replace(r, tracks=left_to_right(_tracks(choices[r.start:r.end]), choices[r.start:r.end], pieces))
+                for r in accepted]
+    if trace is not None:
+        for first, last, head in mended:
+            box = " ⏎ ".join(p.text for p in pieces[first:last + 1])
+            trace.append(Step("CW09", "keep-text-box", pieces[first].no, pieces[last].no, box,
+                              ("(a head and its byline) " if head else "") + "on one column: " + box))
     out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
     rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
     if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
@@ -156,6 +168,85 @@ def _search_again(region: Region, pieces, choices, weights, cues, pairs, words, 
     if score >= sum(c.gain for c in span) - 1e-9:  # a tie: the reading that knows the columns
         choices[region.start:region.end] = [replace(c, piece=c.piece + region.start, track=c.track + region.start)
                                             for c in found]
+
+
+def glued_lines(numbered: list[tuple[int, str]], pieces: list[Piece]) -> frozenset[int]:
+    """The pieces that go on from the one before in the same text box: on a page whose extractor
+    parts its boxes with blank lines, most lines one (pdfminer; not OCR's paragraphs), a whole line that follows
+    another whole line with no blank between them is the same box's next line (a headline's second
+    line, a caption's), never a line of the column beside it.
+
+    >>> from cleanup.tracks import Piece
+    >>> lines = [(1, "甲"), (2, ""), (3, "乙"), (4, "丙"), (5, ""), (6, "丁"), (7, ""), (8, "戊")]
+    >>> ps = [Piece(no, 0, t, 1.0, False) for no, t in lines if t]
+    >>> sorted(glued_lines(lines, ps))
+    [2]
+    >>> sorted(glued_lines([(no, t) for no, t in lines if t], ps))  # no blank lines: no boxes to read
+    []
+    """
+    texts = [text.strip() for _, text in numbered]
+    after_blank = sum(1 for k in range(1, len(texts)) if texts[k] and not texts[k - 1])
+    if after_blank < _BOXED * sum(1 for t in texts if t):
+        return frozenset()
+    whole = Counter(p.no for p in pieces)
+    return frozenset(k for k in range(1, len(pieces)) if pieces[k].no == pieces[k - 1].no + 1
+                     and whole[pieces[k].no] == 1 and whole[pieces[k - 1].no] == 1)
+
+
+def keep_boxes(choices: list[assign.Choice], glued: frozenset[int], pieces: list[Piece], start: int = 0,
+               end: int | None = None) -> tuple[list[assign.Choice], list[tuple[int, int, bool]]]:
+    """The choices of the stretch start:end with each text box (glued_lines) the search split put
+    back on the track of its first line, and the boxes so mended (first piece, last piece, whether
+    a head). A box of head lines (a headline's lines, its ——subtitle) takes the byline right under
+    it along, a box of its own.
+
+    >>> from cleanup.tracks import Piece
+    >>> texts = ["农安县的玉米长势良好，", "净化文化环境", "抓好安全生产", "本报记者 王欢", "东北地理所的研究"]
+    >>> ps = [Piece(k, 0, t, 6.0, False) for k, t in enumerate(texts)]
+    >>> cs = [assign.Choice(k, t, 0.0, ()) for k, t in enumerate([0, 0, 2, 0, 4])]
+    >>> mended, boxes = keep_boxes(cs, frozenset({2}), ps)
+    >>> [c.track for c in mended], boxes  # the headline's second line and its byline go with its first
+    ([0, 0, 0, 0, 4], [(1, 3, True)])
+    >>> [c.track for c in keep_boxes(cs, frozenset({1}), ps)[0]]  # a box the search kept together
+    [0, 0, 2, 0, 4]
+    """
+    choices = list(choices)
+    mended: list[tuple[int, int, bool]] = []
+    stop = len(choices) if end is None else end  # the stretch start:stop is mended alone
+    k = start + 1
+    while k < stop:
+        if k not in glued:
+            k += 1
+            continue
+        first, last = k - 1, k
+        while last in glued and last < stop:
+            last += 1
+        head = _head_line(pieces[first].text) and not shapes.is_credit(pieces[first].text)
+        while head and last < stop and _byline(pieces[last].text):  # the head's byline, a box of its own
+            last += 1
+        k = last
+        box = range(first, last)
+        if len({choices[j].track for j in box}) == 1:
+            continue  # the search kept it together (most boxes)
+        mended.append((first, last - 1, head))
+        track = choices[first].track
+        for j in box:
+            was = choices[j].track
+            choices[j] = replace(choices[j], track=track)
+            if was == j and was != track:  # it opened its track: the track is known by its next piece now
+                rest = [i for i in range(j + 1, stop) if choices[i].track == was and i not in box]
+                for i in rest:
+                    choices[i] = replace(choices[i], track=rest[0])
+    return choices, mended
+
+
+def _tracks(span: list[assign.Choice]) -> tuple[int, ...]:
+    """A stretch's tracks in the order their first pieces came."""
+    return tuple(dict.fromkeys(c.track for c in span))
+
+
+def _byline(text: str) -> bool:
+    return shapes.is_byline(text) and not shapes.is_credit(text)
 
 
 def _wrapped(pieces: list[Piece]) -> bool:
