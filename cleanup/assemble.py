@@ -87,21 +87,36 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
     story: Draft | None = None  # the article or note that body text continues
     waiting: attach.Placed | None = None  # a run whose next story is not opened yet
     heads_over: dict[int, list[Block]] = {}  # id of a story: the head run printed right over it
-    blocks, column, ledes = wide_subtitles(blocks, trace), _median_measure(blocks), wide_ledes(blocks)
+    blocks, column, ledes = list(wide_subtitles(blocks, trace)), _median_measure(blocks), wide_ledes(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
+            if j > i + 1 and blocks[i + 1].role == "headline" and sections.stays_in_story([block], story, blocks[i + 1]) \
+                    and not sections.stays_in_story([blocks[i + 1]], story):
+                j = i + 1  # a fragment over a headline is no part of it (AS40); a title set in short lines, or a label's line, is
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
             why: list[str] = []  # AS33 or AS34, where one decided
             heading = sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW], heads_over.get(id(story)),
                                                   after_photo, last, why)
-            if heading and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt):
+            stays = sections.stays_in_story(blocks[i:j], story, nxt)
+            goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
+            if stays and not goes_on:
+                story.body.append(("p", block.text))
+                story.starts.append(block.first)
+                story.spans.append(block.line_runs)
+                blocks[i] = replace(block, role="body")  # running text now: a cut line under it may go on it (AS36)
+                if trace is not None:
+                    trace.append(Step("AS40", "fragment-stays-in-story", block.first, block.last, block.text[:20],
+                                      f"too short for a title or heading: a paragraph of the story at line {story.first}"))
+            elif goes_on:
                 story.body[-1] = ("p", glue(story.body[-1][1], block.text))
                 story.spans[-1] += block.line_runs
+                if stays:
+                    blocks[i] = replace(block, role="body")
                 if trace is not None:
                     trace.append(Step("AS36", "cut-line-goes-on", block.first, block.last, block.text[:20],
                                       f"no section heading: goes on in the paragraph of the story at line {story.first}, "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace  # noqa: F401 (the examples')
 
-from . import lexicon, shapes
+from . import lexicon, shapes, wordmatch
 from .classify import FULL_LINES, OVERFLOW, Window, sample_window  # noqa: F401 (sample_window: the examples')
 from .model import Block
 from .rulebook import rule
@@ -339,3 +339,79 @@ def _head_run_or_end(w: Window) -> bool:
     while k <= _HEAD_REACH and w.at(k) is not None and shapes.is_headline_like(w.at(k).text):
         k += 1
     return k > 2 and w.at(k) is not None and not shapes.is_headline_like(w.at(k).text)
+
+
+# CL16's cues and how much each weighs: a caption set across a photo among a story's paragraphs
+_ACROSS_CUES = {"opens": 1, "wider_above": 1, "wider_below": 1, "past_column": 1, "event": 1, "goes_on": 1, "apart": -2}
+_ACROSS_FROM = 4  # the weight of cues that makes it a caption
+
+
+@rule("CL16")
+def find_caption_across(w: Window) -> str | None:
+    """A short block between a story's paragraphs, its cues weighed: a caption set across a photo with no credit.
+
+    The cues: it opens as a caption does (its time first) and tells one event; it is set wider than
+    the paragraph above, than the text below and than its own column (a head, a credit or the page's end
+    below shows no measure: wide enough); the text below goes on with the text above (shares more of
+    its words with it than with the block). Text under it that reads on from the block instead, or from
+    neither, weighs against: the block may be the lede of the story below. No one cue decides (a lede
+    opens with its time, a wide story's paragraph is wider than the column beside it); four do.
+
+    >>> body = Block("民警向居民讲解安全知识，发放宣传资料。", 1, 6, width=20, measure=20, lines=6)
+    >>> cap = Block("为提高群众的出行意识，日前，社区联合交警支队开展文明出行活动。", 7, 10, width=20, measure=25, lines=4)
+    >>> below = Block("宣传中，民警还向居民讲解了防骗知识。", 11, 27, width=20, measure=20, lines=17)
+    >>> find_caption_across(Window([body, cap, below], 1))
+    'caption'
+
+    Not one with another story's text under it (a wide story's lede, the text below its own), nor one
+    under a paragraph too short to show its column's measure.
+
+    >>> other = replace(below, text="活动中，交警支队为群众讲解文明出行。")
+    >>> find_caption_across(Window([body, cap, other], 1))
+    >>> find_caption_across(Window([replace(body, lines=2), cap, below], 1))
+
+    Set wide and past its column, among one story's text, it needs no time nor event to be a caption;
+    in the measure of the text below, it does.
+
+    >>> plain = replace(cap, text="这项技术从实验室走向应用，得益于转化中心的支持。")
+    >>> find_caption_across(Window([body, plain, below], 1)), find_caption_across(Window([body, plain, replace(below, measure=25)], 1))
+    ('caption', None)
+
+    Nor a lede a dateline naming its writers opens, nor a one-line block (its one line shows no measure).
+
+    >>> find_caption_across(Window([body, replace(cap, text="本报讯（记者 郑林）近日，社区开展活动。"), below], 1))
+    >>> find_caption_across(Window([body, replace(cap, lines=1), below], 1))
+
+    At the page's end it needs a time or an event: a story after a brief, set wider, ends a page too.
+
+    >>> find_caption_across(Window([body, cap], 1)), find_caption_across(Window([body, plain], 1))
+    ('caption', None)
+    """
+    block, prev, nxt = w.block, w.at(-1), w.at(1)
+    if prev is None or prev.role != "body" or prev.lines < FULL_LINES or not prev.measure:
+        return None  # (a column's measure shows only in a paragraph of full lines)
+    if not 2 <= block.lines <= _WIDE_CAPTION_LINES or not shapes.ends_sentence(block.text) \
+            or shapes.dateline_names_writers(block.text):
+        return None
+    credit = nxt is not None and (shapes.is_credit(nxt.text) or shapes.is_byline(nxt.text))  # (摄 or not: no text to go on)
+    head = nxt is None or shapes.is_headline_like(nxt.text)  # a head or the page's end: no measure, nor text to go on
+    cues = {"opens": shapes.opens_as_caption(block.text), "event": shapes.is_event_sentence(block.text),
+            "wider_above": block.measure > prev.measure + OVERFLOW,
+            "wider_below": credit or head or bool(nxt.measure) and block.measure > nxt.measure + OVERFLOW,
+            "past_column": bool(block.width) and block.measure > block.width + OVERFLOW,
+            "goes_on": not credit and not head and _goes_on_above(nxt, prev, block)}
+    cues["apart"] = not (credit or head or cues["goes_on"])  # another story's text under it: the block may be its lede
+    return "caption" if sum(_ACROSS_CUES[k] for k, on in cues.items() if on) >= _ACROSS_FROM else None
+
+
+def _goes_on_above(below: Block, above: Block, block: Block) -> bool:
+    """Whether the text below shares more of its word pairs with the text above than with the block between:
+    one story's text round a caption, not a lede and the story it opens.
+
+    >>> b = lambda text: Block(text, 1, 1)
+    >>> _goes_on_above(b("宣传活动中，民警讲解交通安全知识。"), b("社区开展交通安全宣传。"), b("近日，银行获批解散。"))
+    True
+    >>> _goes_on_above(b("今年以来，已有超百家村镇银行获批退出。"), b("社区开展交通安全宣传。"), b("近日，村镇银行获批解散。"))
+    False
+    """
+    return wordmatch.shared_share(below.text, above.text) > wordmatch.shared_share(below.text, block.text)

@@ -33,6 +33,10 @@ _WRAPPED = 0.4  # the share of a page's lines, at least, that fill one of its co
 _COLUMN_LINES = 3  # pieces a track holds to count as a column
 _CHUNKED = 0.5  # the share of open lines, at least, a blank line follows on a page dealt in chunks
 _MIN_WORD_HITS = 5  # and words found across to a line a little further down
+_MIN_WORD_LATER = 2  # open lines of a box dump that go on by a word into a line a little further down, at least
+_WORDS_DEALT = 1.0  # and as many as go on into the next line, at least
+_WIDER = 1.2  # a box's first line this many times a column's widest line, at least, stands across columns
+_ACROSS = 1.5  # a line this many times a stretch's median line width, at least, stands across its columns
 _BOXED = 0.6  # the share of lines after a blank, at least, on a page written as text boxes (glued_lines)
 
 
@@ -63,17 +67,51 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     if len(texts) < _MIN_LINES:
         return Result(_cut_head_rows(numbered, trace), ())
     chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
-    if not (chunks or gutters.may_be_merged(texts) or looks_dealt(texts)):
+    dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon())
+    if not (chunks or gutters.may_be_merged(texts) or dealt):
         return Result(_cut_head_rows(numbered, trace), ())  # most pages: one look at their lines, nothing to search
     pieces = gutters.pieces_of(numbered)
-    if not any(p.slot for p in pieces) and not (chunks or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces):
+    if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces):
         return Result(_cut_head_rows(numbered, trace), ())
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
     weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
-    pairs = seams.PagePairs.of(p.text for p in pieces)
     words = seams.lexicon()
     glued = frozenset() if boxes else glued_lines(numbered, pieces)
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
+    choices, sequential, regions = _search(pieces, weights, cues, words)
+    if boxes:  # boxes that may hold two columns' lines: cut, if the page then reads better (CW09)
+        cut = gutters.box_pairs(pieces, words, seams.PagePairs.of(p.text for p in pieces))
+        if len(cut) > len(pieces):
+            found = _search(cut, weights, cues, words)
+            if _total(found[0]) - _total(choices) >= BOX_PAIRS["min_gain"]:
+                pieces, (choices, sequential, regions) = cut, found
+    accepted = [r for r in regions if _accepted(r)]
+    mended = []
+    for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
+        choices, boxes_mended = keep_boxes(choices, glued, pieces, r.start, r.end)
+        mended.extend(boxes_mended)
+    accepted = [replace(r, tracks=left_to_right(_tracks(choices[r.start:r.end]), choices[r.start:r.end], pieces))
+                for r in accepted]
+    _trace_box_pairs(trace, pieces, accepted)
+    if trace is not None:
+        for first, last, head in mended:
+            box = " ⏎ ".join(p.text for p in pieces[first:last + 1])
+            trace.append(Step("CW10", "keep-text-box", pieces[first].no, pieces[last].no, box,
+                              ("(a head and its byline) " if head else "") + "on one column: " + box))
+    out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
+    rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
+    if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
+        out = sequels.reorder(out, trace)
+    out = _cut_head_rows(out, trace)
+    if trace is not None:
+        _explain(trace, pieces, choices, accepted, weights)
+    return Result(out, warnings, rebuilt)
+
+
+def _search(pieces: list[Piece], weights, cues, words):
+    """The best assignment of the pieces to tracks, the dump's own order (one track), and the
+    stretches where they differ, each searched again knowing its columns."""
+    pairs = seams.PagePairs.of(p.text for p in pieces)
     links: dict = {}  # the link cues' answers, shared by the page's searches (assign.assign)
     choices: list[assign.Choice] = []
     sequential: list[assign.Choice] = []
@@ -85,27 +123,22 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     regions = find_regions(choices, sequential)
     for region in regions:
         _search_again(region, pieces, choices, weights, cues, pairs, words, links)
-    regions = find_regions(choices, sequential)
-    accepted = [r for r in regions if _accepted(r)]
-    mended = []
-    for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
-        choices, boxes_mended = keep_boxes(choices, glued, pieces, r.start, r.end)
-        mended.extend(boxes_mended)
-    accepted = [replace(r, tracks=left_to_right(_tracks(choices[r.start:r.end]), choices[r.start:r.end], pieces))
-                for r in accepted]
-    if trace is not None:
-        for first, last, head in mended:
-            box = " ⏎ ".join(p.text for p in pieces[first:last + 1])
-            trace.append(Step("CW09", "keep-text-box", pieces[first].no, pieces[last].no, box,
-                              ("(a head and its byline) " if head else "") + "on one column: " + box))
-    out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
-    rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
-    if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
-        out = sequels.reorder(out, trace)
-    out = _cut_head_rows(out, trace)
-    if trace is not None:
-        _explain(trace, pieces, choices, accepted, weights)
-    return Result(out, warnings, rebuilt)
+    return choices, sequential, find_regions(choices, sequential)
+
+
+def _total(choices: list[assign.Choice]) -> float:
+    return sum(c.gain for c in choices)
+
+
+def _trace_box_pairs(trace: list[Step] | None, pieces: list[Piece], regions: list[Region]) -> None:
+    """A step for each box cut in two (CW09) that a stretch put back holds."""
+    if trace is None:
+        return
+    held = {k for r in regions for k in range(r.start, r.end)}
+    for k, (left, right) in enumerate(zip(pieces, pieces[1:]), 1):
+        if right.slot == 1 and right.no == left.no and k in held:
+            trace.append(Step("CW09", "cut-box-pair", left.no, left.no, left.text + right.text,
+                              f"{left.text} ¶ {right.text}"))
 
 
 def _cut_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[int, str]]:
@@ -198,10 +231,12 @@ def keep_boxes(choices: list[assign.Choice], glued: frozenset[int], pieces: list
     """The choices of the stretch start:end with each text box (glued_lines) the search split put
     back on the track of its first line, and the boxes so mended (first piece, last piece, whether
     a head). A box of head lines (a headline's lines, its ——subtitle) takes the byline right under
-    it along, a box of its own.
+    it along, a box of its own, and joins a column only where that column stands at a sentence end
+    (or starts there): else another column of the box that does, or none. A box wider than the
+    column's other lines stands across columns (a caption) and is left as dealt.
 
     >>> from cleanup.tracks import Piece
-    >>> texts = ["农安县的玉米长势良好，", "净化文化环境", "抓好安全生产", "本报记者 王欢", "东北地理所的研究"]
+    >>> texts = ["农安县的玉米长势良好。", "净化文化环境", "抓好安全生产", "本报记者 王欢", "东北地理所的研究"]
     >>> ps = [Piece(k, 0, t, 6.0, False) for k, t in enumerate(texts)]
     >>> cs = [assign.Choice(k, t, 0.0, ()) for k, t in enumerate([0, 0, 2, 0, 4])]
     >>> mended, boxes = keep_boxes(cs, frozenset({2}), ps)
@@ -209,6 +244,15 @@ def keep_boxes(choices: list[assign.Choice], glued: frozenset[int], pieces: list
     ([0, 0, 0, 0, 4], [(1, 3, True)])
     >>> [c.track for c in keep_boxes(cs, frozenset({1}), ps)[0]]  # a box the search kept together
     [0, 0, 2, 0, 4]
+    >>> open_ps = [replace(ps[0], text="农安县的玉米长势良好，")] + ps[1:]
+    >>> [c.track for c in keep_boxes(cs, frozenset({2}), open_ps)[0]]  # that column goes on mid-sentence: the box's other
+    [0, 1, 1, 1, 4]
+    >>> two = [Piece(k, 0, t, 6.0, False) for k, t in enumerate(["甲地的研究，", "乙地的发展，", "净化文化环境", "抓好安全生产"])]
+    >>> keep_boxes([assign.Choice(k, t, 0.0, ()) for k, t in enumerate([0, 1, 0, 1])], frozenset({3}), two)[1]  # none stands open
+    []
+    >>> wide = ps[:1] + [replace(ps[1], length=12.0)] + ps[2:]
+    >>> keep_boxes(cs, frozenset({2}), wide)[1]  # wider than its column: across columns
+    []
     """
     choices = list(choices)
     mended: list[tuple[int, int, bool]] = []
@@ -228,16 +272,43 @@ def keep_boxes(choices: list[assign.Choice], glued: frozenset[int], pieces: list
         box = range(first, last)
         if len({choices[j].track for j in box}) == 1:
             continue  # the search kept it together (most boxes)
-        mended.append((first, last - 1, head))
         track = choices[first].track
+        if head and not _stands_open(choices, pieces, start, first, track):
+            # its column stops mid-sentence: another story's; a column of the box that stands at a stop, or none
+            track = next((t for t in dict.fromkeys(choices[j].track for j in box)
+                          if _stands_open(choices, pieces, start, first, t)), None)
+            if track is None:
+                continue
+        if _wider(choices, pieces, start, stop, box, track):
+            continue  # wider than the column: a box across columns (a caption), left as the search dealt it
+        mended.append((first, last - 1, head))
         for j in box:
-            was = choices[j].track
             choices[j] = replace(choices[j], track=track)
-            if was == j and was != track:  # it opened its track: the track is known by its next piece now
-                rest = [i for i in range(j + 1, stop) if choices[i].track == was and i not in box]
-                for i in rest:
-                    choices[i] = replace(choices[i], track=rest[0])
+        choices = _relabel(choices, start, stop)
     return choices, mended
+
+
+def _wider(choices: list[assign.Choice], pieces: list[Piece], start: int, stop: int, box: range, track: int) -> bool:
+    """Whether a box's first line is wider than every other line of the track it would join."""
+    others = [pieces[i].length for i in range(start, stop) if choices[i].track == track and i not in box]
+    return bool(others) and pieces[box[0]].length > _WIDER * max(others)
+
+
+def _stands_open(choices: list[assign.Choice], pieces: list[Piece], start: int, first: int, track: int) -> bool:
+    """Whether a track may take a new box at piece first: it has no piece before it in the stretch,
+    or its last one ends a sentence."""
+    before = [i for i in range(start, first) if choices[i].track == track]
+    return not before or shapes.ends_sentence(pieces[before[-1]].text)
+
+
+def _relabel(choices: list[assign.Choice], start: int, stop: int) -> list[assign.Choice]:
+    """Each track of the stretch named by its first piece again, after pieces moved between tracks."""
+    groups: dict[int, list[int]] = {}
+    for i in range(start, stop):
+        groups.setdefault(choices[i].track, []).append(i)
+    names = {t: members[0] for t, members in groups.items() if t >= start and t != members[0]}
+    return [replace(c, track=names[c.track]) if start <= i < stop and c.track in names else c
+            for i, c in enumerate(choices)]
 
 
 def _tracks(span: list[assign.Choice]) -> tuple[int, ...]:
@@ -301,6 +372,25 @@ def looks_dealt(texts: list[str]) -> bool:
         next_hits += tail + heads[i + 1] in seen
         later_hits += any(tail + head in seen for head in heads[i + 2:i + 7])
     return later_hits >= _MIN_HITS and next_hits < _DEALT * later_hits
+
+
+def dealt_by_words(texts: list[str], words: dict[str, float] | None) -> bool:
+    """Whether lines that stop mid-sentence go on into one a little further down, by the words
+    across the seam (seams.word_across), as often as into the next line: boxes sorted by
+    height dealt out in turn on part of the page (looks_dealt asks for most of it).
+
+    >>> col1, col2 = ["吉林省长春市农", "安县田间察看玉", "米新苗长势良好"], ["中国科学院东北", "地理研究所特别", "研究助理齐北松"]
+    >>> words = {"农安县": -9.0, "玉米": -8.0, "东北地理": -10.0, "特别研究": -10.0}
+    >>> dealt_by_words([line for pair in zip(col1, col2) for line in pair] * 2, words), dealt_by_words((col1 + col2) * 2, words)
+    (True, False)
+    """
+    open_lines = [i for i in range(len(texts) - 2) if _open(texts[i])]
+    if not words or len(open_lines) < _MIN_OPEN:
+        return False
+    next_hits = sum(seams.word_across(texts[i], texts[i + 1], words) for i in open_lines)
+    later_hits = sum(any(seams.word_across(texts[i], texts[j], words) for j in range(i + 2, min(len(texts), i + 7)))
+                     for i in open_lines)
+    return later_hits >= _MIN_WORD_LATER and later_hits >= _WORDS_DEALT * next_hits
 
 
 def dealt_in_chunks(numbered: list[tuple[int, str]], words: dict[str, float] | None = None) -> bool:
@@ -459,6 +549,17 @@ def _opens(track: list[tuple[int, str]], last: bool) -> bool:
                                       or len(track) > 1 and (_head_line(track[1][1]) or shapes.opens_story(track[1][1]))))
 
 
+def _across(text: str, tracks: list[list[tuple[int, str]]]) -> bool:
+    """Whether a line is wider than the stretch's column lines by half again (their median): a box
+    across the columns, a caption under a picture, not a column's story.
+
+    >>> _across("图为今日早盘各大指数集体上涨的情形，截至午间收盘各指数均有上涨。", [[(1, "他说。"), (2, "社区那些事")]])
+    True
+    """
+    widths = sorted(shapes.display_length(t) for track in tracks for _, t in track)
+    return shapes.display_length(text) > _ACROSS * widths[len(widths) // 2]
+
+
 def heads_to_story(tracks: list[list[tuple[int, str]]], trace: list[Step] | None = None) -> list[list[tuple[int, str]]]:
     """A column's last lines, a headline (and its subtitle, byline) under a sentence's end, head the
     story below it in that column: they go before the first later track that opens a story (CW06).
@@ -473,6 +574,13 @@ def heads_to_story(tracks: list[list[tuple[int, str]]], trace: list[Step] | None
     >>> t = [[(1, "他说。"), (3, "本报记者 王欢")], [(2, "社区那些事"), (4, "本报讯（记者 王欢）新城社区")]]
     >>> heads_to_story(t) == t
     True
+
+    A caption across the columns atop that column stays above; the head goes under it:
+
+    >>> t = [[(1, "他说。"), (5, "站好岗 放好哨"), (7, "种好社区治理")], [(2, "总之，下游也在美国。")],
+    ...      [(3, "本报讯 图为今日早盘各大指数集体上涨的情形，截至午间收盘各指数均有上涨。"), (4, "社区那些事多")]]
+    >>> [no for no, _ in heads_to_story(t)[2]]
+    [3, 5, 7, 4]
     """
     tracks = [list(track) for track in tracks]
     for i in range(len(tracks) - 1):
@@ -485,11 +593,14 @@ def heads_to_story(tracks: list[list[tuple[int, str]]], trace: list[Step] | None
         later = next((j for j in range(i + 1, len(tracks)) if tracks[j] and _opens(tracks[j], j == len(tracks) - 1)), None)
         if later is None:
             continue
+        at = 0
+        while at < len(tracks[later]) - 1 and _across(tracks[later][at][1], tracks):
+            at += 1  # a caption across the columns stays above: the head opens the story under it
         if trace is not None:
             moved = " / ".join(text.strip() for _, text in track[k:])
             trace.append(Step("CW06", "heads-to-story", track[k][0], track[-1][0], moved[:24],
-                              f"before line {tracks[later][0][0]}: {moved}"))
-        tracks[later][:0] = track[k:]
+                              f"before line {tracks[later][at][0]}: {moved}"))
+        tracks[later][at:at] = track[k:]
         del track[k:]
     return tracks
 
@@ -560,10 +671,10 @@ def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Regi
                               f"[column {names[c.track]}] {p.text}  ← {why or 'no cue'}: {c.gain:+.1f}"))
 
 
-def _load_weights() -> tuple[assign.Weights, assign.Weights, dict]:
+def _load_weights() -> tuple[assign.Weights, assign.Weights, dict, dict]:
     data = lexicon.read_rules("columns.toml")
     return (assign.Weights.of(data["cues"], LINK_CUES), assign.Weights.of({**data["cues"], **data["boxes"]}, LINK_CUES),
-            data["regions"])
+            data["regions"], data["box_pairs"])
 
 
-WEIGHTS, BOX_WEIGHTS, REGIONS = _load_weights()
+WEIGHTS, BOX_WEIGHTS, REGIONS, BOX_PAIRS = _load_weights()

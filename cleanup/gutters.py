@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from . import shapes
+from .seams import word_across
 from .tracks import Piece
 
 # A single space between two wide characters: pdftotext's gutter.
@@ -298,3 +299,136 @@ def _piece_score(piece: str, widths: tuple[float, ...]) -> float:
     if shapes.ends_sentence(piece):
         return 1.0
     return 0.0 if length >= 4 else -1.0
+
+
+
+_PAIR_MARGIN = 2.0  # a box this much wider than every column width may hold two columns' lines
+_PAIR_MIN = 4  # characters each side of such a cut, at least
+_PAIR_RUN = 2  # dump lines from one such box to the next in a run
+_PAIR_EVIDENCE = 3  # seams a run's cuts carry on, at least
+_PAGE_EVIDENCE = 4  # or a page's runs together
+_OUTWEIGH = 3  # and more than this many times the seams their whole boxes carry on
+
+
+def box_pair_cuts(text: str, widths: tuple[float, ...], words: dict[str, float] | None) -> list[int]:
+    """Where a text box that may hold two columns' lines side by side may part (CW09), best first.
+
+    An OCR engine reads two lines at one height across a narrow gutter as one box, no space
+    between. A cut leaves a full column line on the left, and on the right a full line or a
+    paragraph's last (it ends a sentence); it falls in no word (a line ends where the measure
+    runs out, the next column's line starts afresh). Best: the right piece full, the left
+    nearest a width. Where no page width fits, the box is taken for two lines of one measure
+    (a column whose lines were all read in pairs shows its width nowhere alone). A box without
+    a body mark is a headline's: left whole.
+
+    >>> box_pair_cuts("新城社区地处东辽县县城心户4级组织架构，把党的工", (12,), None)
+    [12, 13]
+    >>> box_pair_cuts("任，下让居民群众满意，就成威信越来越高。", (12,), None)
+    [12, 11, 13]
+    >>> box_pair_cuts("当减量，反而促增产。”齐北松看了看手机上的“处同，面临不同问题。往细了看，同一区域不同田块间", (9, 15), None)
+    [23, 22, 24]
+    >>> box_pair_cuts("吉林省长春市农安县田间察看玉米新苗长势", (9,), None)  # no body mark
+    []
+    >>> box_pair_cuts("本报讯近日，社区开展消防演练", (12,), None)  # not wider than a column by far
+    []
+    """
+    if not widths or printed_width(text) <= max(widths) + _PAIR_MARGIN or not shapes.BODY_PUNCT_RE.search(text):
+        return []
+    found = _pair_cuts(text, widths, words)
+    if not found:  # lines so wide all paired: the two of one measure, which no line alone shows
+        found = _pair_cuts(text, (printed_width(text) / 2,), words)
+    return [k for _, k in sorted(found, key=lambda f: -f[0])]
+
+
+def _pair_cuts(text: str, widths: tuple[float, ...], words) -> list[tuple[float, int]]:
+    widest = max(widths)
+    found: list[tuple[float, int]] = []
+    for k in range(_PAIR_MIN, len(text) - _PAIR_MIN + 1):
+        left, right = text[:k], text[k:]
+        if left[-1].isspace() or right[0].isspace():
+            continue
+        off = min(abs(printed_width(left) - w) for w in widths)
+        if off > 1.0:
+            continue
+        length = printed_width(right)
+        fills = any(abs(length - w) <= 1.0 for w in widths)
+        if length > widest + 1.0 or not (fills or shapes.ends_sentence(right)) or word_across(left, right, words):
+            continue
+        found.append(((1.0 if fills else 0.0) - off, k))
+    return found
+
+
+def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs) -> list[Piece]:
+    """The pieces with the boxes that hold two columns' lines cut in two, the right one slot 1 of
+    its line (CW09).
+
+    Such boxes come in runs (the two columns run side by side down the page). A run is cut
+    where its cuts carry the text on: each box's left piece goes on into the next box's left
+    piece, its right into the right (a word or a page pair across: seams), in _PAIR_EVIDENCE
+    places at least and more than _OUTWEIGH times as often as its whole boxes go on into each
+    other; every run of a page whose runs together do so (_PAGE_EVIDENCE). The cuts of a run so
+    found are chosen together, those that carry the most on (_carry).
+    The widths are those the page's pieces share, a width twice another left out.
+
+    >>> from .seams import PagePairs
+    >>> texts = ["我们说，今天去北他们说，明天到上", "京看望朋友，再来海参加会议，再去", "信说，一切都好。年说，一切顺利。",
+    ...          "北京大学的老师们", "上海外滩的风景美", "来信收到了谢谢你", "去年冬天非常冷啊"]
+    >>> pieces = [Piece(no, 0, t, printed_width(t), shapes.ends_sentence(t)) for no, t in enumerate(texts, 1)]
+    >>> [(p.no, p.text) for p in box_pairs(pieces, None, PagePairs.of(texts)) if p.no < 3]
+    [(1, '我们说，今天去北'), (1, '他们说，明天到上'), (2, '京看望朋友，再来'), (2, '海参加会议，再去')]
+    >>> box_pairs(pieces[:3] + pieces[3:4] * 4, None, PagePairs.of(texts[:3])) == pieces[:3] + pieces[3:4] * 4  # nothing carried on
+    True
+    """
+    widths = modal_widths(p.length for p in pieces)
+    runs: list[list[tuple[int, list[int]]]] = []
+    for i, piece in enumerate(pieces):
+        cuts = box_pair_cuts(piece.text, widths, words) if piece.slot == 0 else []
+        if not cuts:
+            continue
+        if runs and piece.no - pieces[runs[-1][-1][0]].no <= _PAIR_RUN:
+            runs[-1].append((i, cuts))
+        else:
+            runs.append([(i, cuts)])
+    chosen: dict[int, int] = {}
+    tally = []  # each run's seams carried on by its cuts, and by its whole boxes
+    for run in runs:
+        texts = [pieces[i].text for i, _ in run]
+        ks = [cuts[0] for _, cuts in run]
+        tally.append((sum(_goes_on(a[:p], b[:k], words, pairs) + _goes_on(a[p:], b[k:], words, pairs)
+                          for a, b, p, k in zip(texts, texts[1:], ks, ks[1:])),
+                      sum(_goes_on(a, b, words, pairs) for a, b in zip(texts, texts[1:]))))
+    carried, whole = sum(c for c, _ in tally), sum(w for _, w in tally)
+    page = carried >= _PAGE_EVIDENCE and carried > _OUTWEIGH * whole  # the page's wide boxes hold two columns' lines
+    for run, (carried, whole) in zip(runs, tally):
+        if page or carried >= _PAIR_EVIDENCE and carried > _OUTWEIGH * whole:
+            texts = [pieces[i].text for i, _ in run]
+            chosen.update(zip((i for i, _ in run), _carry(texts, [cuts for _, cuts in run], words, pairs)))
+    out: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        if i not in chosen:
+            out.append(piece)
+            continue
+        left, right = piece.text[:chosen[i]], piece.text[chosen[i]:]
+        out.append(Piece(piece.no, 0, left, printed_width(left), shapes.ends_sentence(left), piece.after_break))
+        out.append(Piece(piece.no, 1, right, printed_width(right), shapes.ends_sentence(right)))
+    return out
+
+
+def _goes_on(a: str, b: str, words, pairs) -> bool:
+    return not shapes.ends_sentence(a) and (word_across(a, b, words) or pairs.affinity(a, b) > 1.0)
+
+
+def _carry(texts: list[str], cuts: list[list[int]], words, pairs) -> list[int]:
+    """Each box's cut in a run found to hold two columns, chosen together (dynamic programme):
+    the cuts that carry most seams on, left piece into the next left, right into the next right;
+    of equals, the better by box_pair_cuts."""
+    best = {k: (0.0, [k]) for k in cuts[0]}
+    for j in range(1, len(texts)):
+        a, b = texts[j - 1], texts[j]
+        step = {}
+        for rank, k in enumerate(cuts[j]):
+            score, path = max(((score + _goes_on(a[:p], b[:k], words, pairs) + _goes_on(a[p:], b[k:], words, pairs), path)
+                               for p, (score, path) in best.items()), key=lambda o: o[0])
+            step[k] = (score - 0.01 * rank, [*path, k])
+        best = step
+    return max(best.values(), key=lambda v: v[0])[1]

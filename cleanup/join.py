@@ -90,6 +90,8 @@ class Seam:
             return True
         if self.above_len - self.prev_len > max(3.0, 0.2 * self.above_len):
             return False  # well short of its own paragraph's line above, whatever the column around
+        if self.above_len - self.prev_len >= SHORT_OF_ABOVE and self.prev_ends_sentence:
+            return False  # a sentence's end short of the line above it: the paragraph's last line
         if self.width is None:
             return self.prev_len >= 24
         if self.prev_opens:
@@ -313,6 +315,13 @@ def break_after_short_line(seam: Seam) -> bool | None:
 
     >>> break_after_short_line(_seam("迎宾街道各社区积极开展清理。", "在多元化的科技传播方式中", width=14, tail="……平城区迎宾街道各社区积极开展清理。", above=38))
     False
+
+    A sentence's end two characters short of the line above it, however full beside the column's width:
+
+    >>> tail = "……法获取公民个人信息，实施违法犯罪活动。该公司机构庞大、组织严密。"
+    >>> break_after_short_line(_seam("动。该公司机构庞大、组织严密。", "据侦破此案的警方介绍，该公司拥有", width=17, tail=tail, above=17.5))
+    False
+    >>> break_after_short_line(_seam("动。该公司机构庞大、组织严密。", "据侦破此案的警方介绍，该公司拥有", width=17, tail=tail, above=16))
     """
     if seam.prev_full:
         return None
@@ -320,6 +329,11 @@ def break_after_short_line(seam: Seam) -> bool | None:
     if seam.width is not None and not seam.prev_ends_sentence and len(seam.prev.replace(" ", "")) >= seam.width - 1.5:
         return None
     return False
+
+
+# Fitted on the fit split (f001-f096, pdftotext-raw, pymupdf, sim seams): a sentence-ending line this much
+# shorter than its paragraph's line above ends the paragraph (fit: 39 seams right, 1 wrong).
+SHORT_OF_ABOVE = 2.0
 
 
 @rule("JN06")
@@ -435,6 +449,33 @@ def break_before_stripped_indent(seam: Seam) -> bool | None:
     if seam.cur_short_by_indent and seam.prev_ends_sentence and seam.prev_full and not seam.blanks:
         return False
     return None
+
+
+@rule("JN27")
+def keep_office_byline_apart(seam: Seam) -> bool | None:
+    """Break after or before a signed article's byline closed up on a line of its own (市委书记谢忠岩).
+
+    An extractor that drops spaces leaves the office and the name in one run: it reads as a full line
+    of running text that stops mid-sentence. The byline opens its block, or stands under a headline
+    or a sentence's end.
+
+    >>> keep_office_byline_apart(_seam("辽县白泉镇新城社区党委书记谭永生", "新城社区地处东辽县县城西部，现", opens=True))
+    False
+    >>> keep_office_byline_apart(_seam("构建党建引领城乡基层治理新格局", "白山市委书记谢忠岩"))
+    False
+    >>> keep_office_byline_apart(_seam("会上，吉林省委常委、", "长春市委书记张三", tail="……会上，吉林省委常委、"))
+    >>> keep_office_byline_apart(_seam("辽县白泉镇新城社区党委书记谭永生", "新城社区地处东辽县县城西部，现"))
+    """
+    if seam.prev_opens and _office_byline(seam.prev):
+        return False
+    if _office_byline(seam.cur) and (seam.prev_ends_sentence or not shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev)):
+        return False
+    return None
+
+
+def _office_byline(text: str) -> bool:
+    """A byline an extractor closed up (白山市委书记谢忠岩): not one of the standalone lines (JN01 keeps those apart)."""
+    return shapes.is_byline(text) and not shapes.standalone(text)
 
 
 @rule("JN24")

@@ -109,6 +109,45 @@ def _say(why: list[str] | None, code: str) -> None:
         why.append(code)
 
 
+FRAGMENT_MOST = 3  # characters: no title or heading is this short (the corpus's have five or more; 编者按 is a note's)
+
+
+def stays_in_story(group: list[Block], story: Draft | None, nxt: Block | None = None) -> bool:
+    """AS40: a head run of one line of two or three Han characters, in a running article: a fragment
+    OCR set apart (a line's few characters read beside a gap: 教育过, 除了; a picture read as 全从),
+    no story's head nor a section's. It stays in the story as a paragraph of its own; opening a
+    story, it would take the paragraphs under it from their own.
+
+    >>> story = Draft("article", 1, body=[("p", "近日，社区开展义诊活动。")])
+    >>> stays_in_story([Block("教育过", 5, 5, role="headline")], story)
+    True
+    >>> stays_in_story([Block("校园赛场展风采", 5, 5, role="headline")], story), stays_in_story([Block("教育过", 5, 5, role="headline")], None)
+    (False, False)
+
+    Not over a head line (`nxt`, a headline or a column's label) after a sentence's end: a label's
+    line there (社区 / 基层一线) heads the next story.
+
+    >>> stays_in_story([Block("社区", 5, 5, role="headline")], story, Block("基层一线", 6, 6, role="column"))
+    False
+
+    Not a byline or a column's label (their roles), nor a note's 编者按, nor a line holding a letter.
+
+    >>> stays_in_story([Block("编者按", 5, 5, role="headline")], story), stays_in_story([Block("王欣", 5, 5, role="byline")], story)
+    (False, False)
+    """
+    if len(group) != 1 or group[0].role != "headline" or group[0].lines != 1:
+        return False
+    if story is None or story.kind != "article" or not story.body:
+        return False
+    if nxt is not None and nxt.role in ("headline", "column") and shapes.ends_sentence(story.body[-1][1]):
+        return False
+    text = shapes.squeeze(group[0].text)
+    return 2 <= len(text) <= FRAGMENT_MOST and bool(_HAN_ONLY_RE.fullmatch(text)) and not shapes.is_note_opener(text)
+
+
+_HAN_ONLY_RE = regex.compile(r"\p{Han}+[，、；：]?")
+
+
 def goes_on_text(group: list[Block], story: Draft | None, above: Block | None, nxt: Block | None) -> bool:
     """AS36: one headline line right under a paragraph of the running story that stops mid-sentence: a piece
     of that paragraph (a line the extractor or OCR split off), neither a section heading nor a headline.

@@ -340,17 +340,26 @@ def is_couplet(text: str) -> bool:
 
     >>> is_couplet("法》 该法律是美国在上个世纪70 年"), is_couplet("同天展了以“请党放心 强国复兴有"), is_couplet('以"请党放心 强国复兴有')
     (False, False, False)
+
+    Nor a line of running text quoting a couplet: the spaces inside the quotation, words outside it.
+
+    >>> is_couplet("“请党放心 强国复兴有我”为"), is_couplet("困境儿童“春风化雨润童心 红色基因代代传”"), is_couplet("“请党放心 强国复兴有我”")
+    (False, False, True)
     """
     spaced = "\u3000" in text or " " in text  # cheap, and PHRASE_SPACE_RE needs it
     if not spaced or BODY_PUNCT_RE.search(text):  # a couplet's halves are parted by the space alone
         return False
     if any(text.count(o) != text.count(c) for o, c in _PAIRED_MARKS) or text.count('"') % 2:
         return False  # a bracket, book title or quote (curly, or straight: an odd count) left open or closed alone: a line cut from running text
+    if _QUOTED_SPACES_RE.fullmatch(text.strip()) and not _WHOLE_QUOTE_RE.fullmatch(text.strip()):
+        return False
     phrased = bool(PHRASE_SPACE_RE.search(text)) or digit_phrase_space(text)
     return phrased and is_headline_like(text) and not is_byline(text)
 
 
 _PAIRED_MARKS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"))
+_QUOTED_SPACES_RE = regex.compile(r"[^“”\s\u3000]*(?:“[^“”]*”[^“”\s\u3000]*)+")  # every space inside a “quotation”
+_WHOLE_QUOTE_RE = regex.compile(r"“[^“”]*”")
 
 
 def digit_phrase_space(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Stories opened on weak evidence inside a running one (AS19: after a photo, at a change of column
 width, by a source named) weighed once the heads are placed: rejoined to the story above (AS20),
 kept apart for a headline of their own or one waiting below (AS21, AS37), or carried on an earlier
-story whose words they share (AS38)."""
+story whose words they share (AS38); a headline such a story took from right over the story above
+goes back to it (AS39)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
         if above is None or draft.byline or above not in drafts:
             continue
         tentative = draft.after_photo or draft.width_change  # (a source named parts no stories by itself)
+        if _head_over_above(draft, above, drafts):
+            _note(trace, "AS39", "head-goes-over-story-above", draft, above,
+                  f"the headline (line {draft.head.first}) stands right over that story, which has none")
+            above.head, above.head_run, draft.head, draft.head_run = draft.head, draft.head_run, None, None
         waiting = _waiting_head_below(draft, above, drafts) if draft.head is None and tentative else None
         if waiting is not None and not _goes_on(draft, above, waiting):
             _note(trace, "AS21", "tentative-story-kept", draft, above, _why_waits(draft, above, waiting))
@@ -76,6 +81,24 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
                       f"no headline claims it, but {_why_on(draft, above)}")
 
 
+def _head_over_above(draft: Draft, above: Draft, drafts: list[Draft]) -> bool:
+    """AS39: a story opened after a photo took a headline printed right over the headless story above it
+    (its later paragraphs spoke of the head's words more): the head is the story above's, printed over it.
+
+    >>> above = Draft("article", 81, body=[("p", "我们主营小商品出口东南亚市场。")])
+    >>> draft = Draft("article", 94, head=Head(title="汇率避险工具箱再扩容", first=78, last=104),
+    ...               body=[("p", "今年以来，各币种汇率波动加剧。")], broke_from=above, after_photo=True)
+    >>> _head_over_above(draft, above, [above, draft]), _head_over_above(draft, above, [Draft("photo", 80), above, draft])
+    (True, False)
+
+    Not a head printed under the story above (its own, after a photo), nor where the story above has a head.
+    """
+    head = draft.head
+    if not draft.after_photo or head is None or above.head is not None or above.kind != "article" or head.first >= above.first:
+        return False
+    return not any(head.first < d.first < above.first for d in drafts)  # (nothing printed between)
+
+
 def _opener_stays_above(draft: Draft, above: Draft) -> bool:
     """AS35: a story opened tentatively by a paragraph naming its source (据……报道), claimed by its headline for the
     paragraphs after that one, which the headline above speaks of and its own does not: that paragraph goes on
@@ -104,7 +127,7 @@ def _note(trace: list[Step] | None, code: str, name: str, draft: Draft, above: D
     if trace is None:
         return
     verb = {"AS20": "rejoined to", "AS09": "rejoined to", "AS35": "its first paragraph given to",
-            "AS38": "joined to"}.get(code, "kept apart from")
+            "AS38": "joined to", "AS39": "its headline given to"}.get(code, "kept apart from")
     shown = draft.body[0][1][:20] if draft.body else ""
     lines = [n for span in draft.spans for run in span for n in run] or [draft.first]
     trace.append(Step(code, name, min(lines), max(lines), shown, f"{verb} the story at line {above.first}: {why}"))

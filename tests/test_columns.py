@@ -75,9 +75,10 @@ def test_golden_pages_are_left_as_read(dump):
 @pytest.mark.parametrize("dump", ORDERED, ids=lambda p: p.stem)
 def test_ordered_extractions_are_left_as_read(dump):
     """pdftotext -raw, PyMuPDF and the simulated dumps keep each column whole already, and so do
-    the dev set's Tesseract dumps (the dev set's and the factory corpus's, both splits)."""
+    the dev set's Tesseract dumps (the dev set's and the factory corpus's, both splits); also where,
+    a line a box and no blank line, they read like OCR boxes sorted by height, as the pipeline asks."""
     numbered = numbered_after_line_rules(dump.read_bytes())
-    result = columns.deinterleave(numbered)
+    result = columns.deinterleave(numbered, boxes=columns.boxes_by_height(split_lines(decode(dump.read_bytes()).text)))
     assert result.numbered == numbered and not result.warnings
 
 
@@ -363,3 +364,36 @@ def test_a_couplet_title_an_ocr_box_read_unspaced_gets_its_space_back():
     assert any(step.code == "JN30" and step.after == "及时整改到位 提升安全水平" for step in page.steps)
     other = CORPUS / "fit" / "dumps" / "f030_pdftotext.txt"
     assert not any(step.code == "JN30" for step in pipeline.clean(other.read_bytes(), other.name, pipeline.Config(trace=True)).steps)
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+def test_a_box_read_across_a_narrow_gutter_is_cut_into_its_two_columns_lines():
+    """CW09: RapidOCR read two columns' lines at one height as one box (新城社区地处东辽县县城心户4级组织架构，
+    把党的工): cut in two, each column goes on from its own line, nothing lost, and `explain` shows the cut.
+    A box dump whose wide boxes carry the text on whole (f001: a column twice as wide) keeps them whole."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f018_paddle.txt").read_bytes())
+    trace: list = []
+    result = columns.deinterleave(numbered, trace, boxes=True)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    after = dict(zip(out, out[1:]))
+    assert after["新城社区地处东辽县县城心"] == "西部，现有居民8835户，常"
+    assert "户4级组织架构，把党的工" in out and printed(result.numbered) == printed(numbered)
+    assert any(step.code == "CW09" and step.after == "新城社区地处东辽县县城心 ¶ 户4级组织架构，把党的工" for step in trace)
+    wide = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f001_paddle.txt").read_bytes())
+    trace = []
+    columns.deinterleave(wide, trace, boxes=True)
+    assert not any(step.code == "CW09" for step in trace)
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+def test_boxes_dealt_in_turn_on_part_of_a_page_are_found_by_the_words_across_their_seams():
+    """RapidOCR dealt a story's column and a caption beside it in turn on part of the page only: the
+    page's own pairs (looks_dealt) do not tell it, the dictionary's words across the seams do (as often
+    into a line a little further down as into the next), on a box dump only; the caption comes back whole."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f040_paddle.txt").read_bytes())
+    assert not columns.looks_dealt([text.strip() for _, text in numbered if text.strip()])
+    assert not columns.deinterleave(numbered).rebuilt
+    result = columns.deinterleave(numbered, boxes=True)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    caption = out.index("近期，金剛石散熱相關概念股股價大幅上涨。根據Wind數據，截至6月11日收盤，近120日，")
+    assert result.rebuilt and out[caption + 1].startswith("四方達股價") and printed(result.numbered) == printed(numbered)
