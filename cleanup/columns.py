@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-import regex
 
 from . import assign, gutters, lexicon, seams, sequels, shapes
+from .textboxes import glued_lines, head_line, keep_boxes
 from .model import Step
 from .rulebook import REGISTRY
 from .tracks import Piece
@@ -35,9 +35,7 @@ _CHUNKED = 0.5  # the share of open lines, at least, a blank line follows on a p
 _MIN_WORD_HITS = 5  # and words found across to a line a little further down
 _MIN_WORD_LATER = 2  # open lines of a box dump that go on by a word into a line a little further down, at least
 _WORDS_DEALT = 1.0  # and as many as go on into the next line, at least
-_WIDER = 1.2  # a box's first line this many times a column's widest line, at least, stands across columns
 _ACROSS = 1.5  # a line this many times a stretch's median line width, at least, stands across its columns
-_BOXED = 0.6  # the share of lines after a blank, at least, on a page written as text boxes (glued_lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +82,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
         if len(cut) > len(pieces):
             found = _search(cut, weights, cues, words)
             if _total(found[0]) - _total(choices) >= BOX_PAIRS["min_gain"]:
-                pieces, (choices, sequential, regions) = cut, found
+                pieces, (choices, _, regions) = cut, found
     accepted = [r for r in regions if _accepted(r)]
     mended = []
     for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
@@ -203,121 +201,9 @@ def _search_again(region: Region, pieces, choices, weights, cues, pairs, words, 
                                             for c in found]
 
 
-def glued_lines(numbered: list[tuple[int, str]], pieces: list[Piece]) -> frozenset[int]:
-    """The pieces that go on from the one before in the same text box: on a page whose extractor
-    parts its boxes with blank lines, most lines one (pdfminer; not OCR's paragraphs), a whole line that follows
-    another whole line with no blank between them is the same box's next line (a headline's second
-    line, a caption's), never a line of the column beside it.
-
-    >>> from cleanup.tracks import Piece
-    >>> lines = [(1, "甲"), (2, ""), (3, "乙"), (4, "丙"), (5, ""), (6, "丁"), (7, ""), (8, "戊")]
-    >>> ps = [Piece(no, 0, t, 1.0, False) for no, t in lines if t]
-    >>> sorted(glued_lines(lines, ps))
-    [2]
-    >>> sorted(glued_lines([(no, t) for no, t in lines if t], ps))  # no blank lines: no boxes to read
-    []
-    """
-    texts = [text.strip() for _, text in numbered]
-    after_blank = sum(1 for k in range(1, len(texts)) if texts[k] and not texts[k - 1])
-    if after_blank < _BOXED * sum(1 for t in texts if t):
-        return frozenset()
-    whole = Counter(p.no for p in pieces)
-    return frozenset(k for k in range(1, len(pieces)) if pieces[k].no == pieces[k - 1].no + 1
-                     and whole[pieces[k].no] == 1 and whole[pieces[k - 1].no] == 1)
-
-
-def keep_boxes(choices: list[assign.Choice], glued: frozenset[int], pieces: list[Piece], start: int = 0,
-               end: int | None = None) -> tuple[list[assign.Choice], list[tuple[int, int, bool]]]:
-    """The choices of the stretch start:end with each text box (glued_lines) the search split put
-    back on the track of its first line, and the boxes so mended (first piece, last piece, whether
-    a head). A box of head lines (a headline's lines, its ——subtitle) takes the byline right under
-    it along, a box of its own, and joins a column only where that column stands at a sentence end
-    (or starts there): else another column of the box that does, or none. A box wider than the
-    column's other lines stands across columns (a caption) and is left as dealt.
-
-    >>> from cleanup.tracks import Piece
-    >>> texts = ["农安县的玉米长势良好。", "净化文化环境", "抓好安全生产", "本报记者 王欢", "东北地理所的研究"]
-    >>> ps = [Piece(k, 0, t, 6.0, False) for k, t in enumerate(texts)]
-    >>> cs = [assign.Choice(k, t, 0.0, ()) for k, t in enumerate([0, 0, 2, 0, 4])]
-    >>> mended, boxes = keep_boxes(cs, frozenset({2}), ps)
-    >>> [c.track for c in mended], boxes  # the headline's second line and its byline go with its first
-    ([0, 0, 0, 0, 4], [(1, 3, True)])
-    >>> [c.track for c in keep_boxes(cs, frozenset({1}), ps)[0]]  # a box the search kept together
-    [0, 0, 2, 0, 4]
-    >>> open_ps = [replace(ps[0], text="农安县的玉米长势良好，")] + ps[1:]
-    >>> [c.track for c in keep_boxes(cs, frozenset({2}), open_ps)[0]]  # that column goes on mid-sentence: the box's other
-    [0, 1, 1, 1, 4]
-    >>> two = [Piece(k, 0, t, 6.0, False) for k, t in enumerate(["甲地的研究，", "乙地的发展，", "净化文化环境", "抓好安全生产"])]
-    >>> keep_boxes([assign.Choice(k, t, 0.0, ()) for k, t in enumerate([0, 1, 0, 1])], frozenset({3}), two)[1]  # none stands open
-    []
-    >>> wide = ps[:1] + [replace(ps[1], length=12.0)] + ps[2:]
-    >>> keep_boxes(cs, frozenset({2}), wide)[1]  # wider than its column: across columns
-    []
-    """
-    choices = list(choices)
-    mended: list[tuple[int, int, bool]] = []
-    stop = len(choices) if end is None else end  # the stretch start:stop is mended alone
-    k = start + 1
-    while k < stop:
-        if k not in glued:
-            k += 1
-            continue
-        first, last = k - 1, k
-        while last in glued and last < stop:
-            last += 1
-        head = _head_line(pieces[first].text) and not shapes.is_credit(pieces[first].text)
-        while head and last < stop and _byline(pieces[last].text):  # the head's byline, a box of its own
-            last += 1
-        k = last
-        box = range(first, last)
-        if len({choices[j].track for j in box}) == 1:
-            continue  # the search kept it together (most boxes)
-        track = choices[first].track
-        if head and not _stands_open(choices, pieces, start, first, track):
-            # its column stops mid-sentence: another story's; a column of the box that stands at a stop, or none
-            track = next((t for t in dict.fromkeys(choices[j].track for j in box)
-                          if _stands_open(choices, pieces, start, first, t)), None)
-            if track is None:
-                continue
-        if _wider(choices, pieces, start, stop, box, track):
-            continue  # wider than the column: a box across columns (a caption), left as the search dealt it
-        mended.append((first, last - 1, head))
-        for j in box:
-            choices[j] = replace(choices[j], track=track)
-        choices = _relabel(choices, start, stop)
-    return choices, mended
-
-
-def _wider(choices: list[assign.Choice], pieces: list[Piece], start: int, stop: int, box: range, track: int) -> bool:
-    """Whether a box's first line is wider than every other line of the track it would join."""
-    others = [pieces[i].length for i in range(start, stop) if choices[i].track == track and i not in box]
-    return bool(others) and pieces[box[0]].length > _WIDER * max(others)
-
-
-def _stands_open(choices: list[assign.Choice], pieces: list[Piece], start: int, first: int, track: int) -> bool:
-    """Whether a track may take a new box at piece first: it has no piece before it in the stretch,
-    or its last one ends a sentence."""
-    before = [i for i in range(start, first) if choices[i].track == track]
-    return not before or shapes.ends_sentence(pieces[before[-1]].text)
-
-
-def _relabel(choices: list[assign.Choice], start: int, stop: int) -> list[assign.Choice]:
-    """Each track of the stretch named by its first piece again, after pieces moved between tracks."""
-    groups: dict[int, list[int]] = {}
-    for i in range(start, stop):
-        groups.setdefault(choices[i].track, []).append(i)
-    names = {t: members[0] for t, members in groups.items() if t >= start and t != members[0]}
-    return [replace(c, track=names[c.track]) if start <= i < stop and c.track in names else c
-            for i, c in enumerate(choices)]
-
-
 def _tracks(span: list[assign.Choice]) -> tuple[int, ...]:
     """A stretch's tracks in the order their first pieces came."""
     return tuple(dict.fromkeys(c.track for c in span))
-
-
-def _byline(text: str) -> bool:
-    return shapes.is_byline(text) and not shapes.is_credit(text)
 
 
 def _wrapped(pieces: list[Piece]) -> bool:
@@ -530,14 +416,6 @@ def left_to_right(tracks: tuple[int, ...], span, pieces) -> tuple[int, ...]:
     return tuple(order)
 
 
-def _head_line(text: str) -> bool:
-    """A line only a story's head prints: a headline with no comma (a column's cut line of text has
-    one, often), a ——subtitle, a byline (not a picture's credit)."""
-    text = text.strip()
-    return not shapes.is_credit(text) and (shapes.is_headline_like(text) and not _COMMAS.search(text)
-                                           or shapes.is_subtitle_dash(text) or shapes.is_byline(text))
-
-
 def _opens(track: list[tuple[int, str]], last: bool) -> bool:
     """A track that starts a story: a dateline, a byline, a note's opener or a ——subtitle first, or
     two head lines (a headline and its subtitle or byline; a column's cut line passes for one), or
@@ -545,8 +423,8 @@ def _opens(track: list[tuple[int, str]], last: bool) -> bool:
     first = track[0][1].strip()
     return (shapes.opens_story(first) or shapes.is_note_opener(first) or shapes.is_subtitle_dash(first)
             or shapes.is_byline(first) and not shapes.is_credit(first)
-            or _head_line(first) and (len(track) == 1 and last
-                                      or len(track) > 1 and (_head_line(track[1][1]) or shapes.opens_story(track[1][1]))))
+            or head_line(first) and (len(track) == 1 and last
+                                      or len(track) > 1 and (head_line(track[1][1]) or shapes.opens_story(track[1][1]))))
 
 
 def _across(text: str, tracks: list[list[tuple[int, str]]]) -> bool:
@@ -586,7 +464,7 @@ def heads_to_story(tracks: list[list[tuple[int, str]]], trace: list[Step] | None
     for i in range(len(tracks) - 1):
         track = tracks[i]
         k = len(track)
-        while k > 1 and _head_line(track[k - 1][1]):
+        while k > 1 and head_line(track[k - 1][1]):
             k -= 1
         if len(track) - k < 2 or not track[k - 1][1].strip().endswith(_ENDS) or shapes.is_byline(track[k][1]):
             continue  # a byline alone closes its story; a single line may be a column's cut one
@@ -605,7 +483,6 @@ def heads_to_story(tracks: list[list[tuple[int, str]]], trace: list[Step] | None
     return tracks
 
 
-_COMMAS = regex.compile(r"[,，、;；:：]")
 _ENDS = tuple("。！？”」")  # a sentence's last marks, as printed
 
 
