@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-
 from . import assign, gutters, lexicon, seams, sequels, shapes
-from .textboxes import glued_lines, head_line, keep_boxes
 from .model import Step
 from .rulebook import REGISTRY
+from .textboxes import glued_lines, head_line, keep_boxes
 from .tracks import Piece
 
 # How well a piece goes on from a track's last piece, in the order `explain` shows them.

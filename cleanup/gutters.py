@@ -301,7 +301,6 @@ def _piece_score(piece: str, widths: tuple[float, ...]) -> float:
     return 0.0 if length >= 4 else -1.0
 
 
-
 _PAIR_MARGIN = 2.0  # a box this much wider than every column width may hold two columns' lines
 _PAIR_MIN = 4  # characters each side of such a cut, at least
 _PAIR_RUN = 2  # dump lines from one such box to the next in a run

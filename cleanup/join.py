@@ -468,8 +468,8 @@ def keep_office_byline_apart(seam: Seam) -> bool | None:
     """
     if seam.prev_opens and _office_byline(seam.prev):
         return False
-    if _office_byline(seam.cur) and (seam.prev_ends_sentence or not shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev)):
-        return False
+    if (seam.prev_ends_sentence or not shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev)) and _office_byline(seam.cur):
+        return False  # (the cheap test first: this runs on every seam)
     return None
 
 
