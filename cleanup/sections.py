@@ -287,14 +287,11 @@ def _still_its_own(over: Head, story: Draft, section: str) -> bool:
 
 def _whole_headline(text: str) -> bool:
     """Phrases parted by a space, its quotes closed: a story's headline (no running head's row printed mid-page).
-    A column's label run into it (天下万象：) aside.
 
     >>> _whole_headline("校园赛场展风采 师生同心迎挑战"), _whole_headline("责任编辑 王明 校对 李华")
     (True, False)
-    >>> _whole_headline("天下万象：校园赛场展风采 师生同心迎挑战")
-    True
     """
-    return shapes.is_couplet(shapes.label_aside(text)) and text.count("“") == text.count("”") and not furniture.reads_as_running_head(text)
+    return shapes.is_couplet(text) and text.count("“") == text.count("”") and not furniture.reads_as_running_head(text)
 
 
 def _closes_a_quote(text: str) -> bool:

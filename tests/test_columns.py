@@ -370,12 +370,13 @@ def test_a_couplet_title_an_ocr_box_read_unspaced_gets_its_space_back():
 def test_a_title_its_column_tag_closes_is_not_joined_to_the_line_under_it():
     """JN31: RapidOCR's boxes put a title closed by its column's tag (……施肥更精细（经济聚焦·农田里的新鲜事）)
     over another head's line; a comma in the title left it reading as an unfinished sentence, joined
-    on. The tag ends the title: the line under it stays a line of its own."""
+    on. The tag ends the title: the line under it is never its rest."""
     dump = CORPUS / "fit" / "dumps" / "f102_paddle.txt"
     page = pipeline.clean(dump.read_bytes(), dump.name, pipeline.Config(trace=True))
     assert any(step.code == "JN31" for step in page.steps)
-    text = "\n".join(text for item in page.items for _, text in item.body)
-    assert "新鲜事）及时整改到位" not in text and "及时整改到位 提升安全水平" in [item.title for item in page.items]
+    text = "\n".join([text for item in page.items for _, text in item.body] + [item.title for item in page.items])
+    assert "新鲜事）及时整改到位" not in text
+    assert "给黑土地做体检，施肥更精细（经济聚焦·农田里的新鲜事）" in [item.title for item in page.items]
 
 
 @pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
