@@ -110,7 +110,8 @@ def _cut(draw: Draw, blocks: list[list[str]], spec: dict, scale: float = 1.0) ->
             if cut and len(cut) + len(sentence) > limit:
                 break
             cut += sentence
-        kept[0] = ["body", cut or text]
+        # (a first sentence over 90 characters is matched from inside: the cut opens mid-sentence, maybe on a space)
+        kept[0] = ["body", (cut or text).lstrip()]
     return kept
 
 
