@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from . import attach, captioncues, classify, headlines, heads, lexicon, sections, seams, shapes, tentative
+from . import attach, captioncues, captions, classify, headlines, heads, lexicon, sections, seams, shapes, tentative
 from .drafts import Draft, finish, repair
 from .heads import Head, build_head
 from .join import glue
@@ -99,7 +99,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
-            why: list[str] = []  # AS33 or AS34, where one decided
+            why: list[str] = []  # AS33, AS34 or AS41, where one decided
             heading = sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW], heads_over.get(id(story)),
                                                   after_photo, last, why)
             stays = sections.stays_in_story(blocks[i:j], story, nxt)
@@ -130,6 +130,10 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
                                       f"a section heading of the story at line {story.first}: the paragraph under it "
                                       f"(line {blocks[j].first}) says it word for word"))
             else:
+                if trace is not None and "AS41" in why:
+                    trace.append(Step("AS41", "headline-over-its-subtitle", block.first, block.last, block.text[:20],
+                                      f"not a section heading of the story at line {story.first}: it ends in a dash over "
+                                      f"a line with no clause mark (line {nxt.first}), its subtitle"))
                 if trace is not None and "AS34" in why:
                     trace.append(Step("AS34", "headline-after-its-story", block.first, block.last, block.text[:20],
                                       f"not a section heading of the story at line {story.first}, though like it: the text "
@@ -221,7 +225,7 @@ def wide_subtitles(blocks: list[Block], trace: list[Step] | None = None) -> list
     >>> body = Block("在美国起诉中国贪官，不可能适用中国自己的法律。", 7, 9, measure=15, width=15, lines=3)
     >>> [b.role for b in wide_subtitles([head, sub, body])]
     ['headline', 'headline', 'body']
-    >>> [b.role for b in wide_subtitles([head, replace(sub, measure=15), body])]
+    >>> [b.role for b in wide_subtitles([replace(head, text="如何在美国把贪官送进监狱"), replace(sub, measure=15), body])]
     ['headline', 'body', 'body']
 
     Not a line a dateline opens: that is the story's lede (`wide_ledes`).
@@ -241,7 +245,51 @@ def wide_subtitles(blocks: list[Block], trace: list[Step] | None = None) -> list
                        f"(over {WIDER:g}×), no sentence mark")
                 trace.append(Step("AS22", "wide-line-as-subtitle", block.first, block.last, f"body: {block.text}",
                                   f"headline: {block.text}  ← {why}"))
+    return _dash_subtitles(out, trace)
+
+
+def _dash_subtitles(blocks: list[Block], trace: list[Step] | None = None) -> list[Block]:
+    """AS41: the first line under a headline that ends in a dash, with no clause mark, is its subtitle
+    (sections.over_its_subtitle): a line of its own over the body or another head, or the first line of a paragraph, set
+    wider (WIDER) than the paragraph's other lines, that the join stage ran into it (parted off then).
+
+    >>> head = Block("如何在美国把贪官送进监狱——", 5, 5, role="headline")
+    >>> para = Block("法律用美国的：被用来修理黑帮的美国联邦法律也能对付贪官在美国起诉中国贪官，不可能适用中国自己的", 6, 8,
+    ...              lines=3, cuts=(27, 38), measure=27)
+    >>> [(b.role, b.text[:8], b.first, b.last) for b in _dash_subtitles([head, para])]
+    [('headline', '如何在美国把贪官', 5, 5), ('headline', '法律用美国的：被', 6, 6), ('body', '在美国起诉中国贪', 7, 8)]
+    >>> [b.role for b in _dash_subtitles([head, replace(para, text="法律用美国的，" + para.text[7:])])]
+    ['headline', 'body']
+    """
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        above = out[-1] if out else None
+        if above is None or above.role != "headline" or block.role != "body" or k + 1 == len(blocks) and block.lines == 1:
+            out.append(block)
+            continue
+        if shapes.starts_with_dateline(block.text) or not sections.over_its_subtitle(above.text, block):
+            out.append(block)
+            continue
+        if block.lines == 1 and blocks[k + 1].role in ("body", "headline"):
+            parts = [replace(block, role="headline")]
+        elif block.lines > 1 and not block.runs and captions.line_step(block) is not None and _wider_first_line(block):
+            sub, rest = captions.cut_block(block, 0)
+            parts = [replace(sub, role="headline"), rest]
+        else:
+            out.append(block)
+            continue
+        out += parts
+        if trace is not None:
+            trace.append(Step("AS41", "headline-over-its-subtitle", block.first, parts[0].last, f"body: {parts[0].text}",
+                              f"headline: {parts[0].text}  ← the line under a headline that ends in a dash, no clause mark"))
     return out
+
+
+def _wider_first_line(block: Block) -> bool:
+    """The block's first dump line is set wider (WIDER) than its other lines: another measure's."""
+    bounds = [0, *block.cuts, len(block.text)]
+    lengths = [shapes.display_length(block.text[x:y]) for x, y in zip(bounds, bounds[1:])]
+    return lengths[0] > WIDER * max(lengths[1:])
 
 
 def _wide_under_headline(blocks: list[Block], k: int) -> bool:

@@ -48,7 +48,7 @@ def part_swallowed_ledes(blocks: list[Block], trace: list[Step] | None = None) -
         if at is None:
             out.append(block)
             continue
-        lede, caption = _cut(block, at)
+        lede, caption = cut_block(block, at)
         out += [lede, caption]
         if trace is not None:
             trace.append(Step("AS27", "swallowed-lede-parted", block.first, block.last, block.text[:20],
@@ -63,7 +63,7 @@ LEDE_MEASURE = 1.2  # two full lines this much apart in length are set in two me
 def _lede_end(block: Block) -> int | None:
     """The index of the cut where the lede in a caption block ends, None where none is found or the lines'
     numbers are not known."""
-    if not block.cuts or block.runs or _line_step(block) is None:
+    if not block.cuts or block.runs or line_step(block) is None:
         return None
     bounds = [0, *block.cuts, len(block.text)]
     lengths = [shapes.display_length(block.text[x:y]) for x, y in zip(bounds, bounds[1:])]
@@ -76,7 +76,7 @@ def _lede_end(block: Block) -> int | None:
     return None
 
 
-def _line_step(block: Block) -> int | None:
+def line_step(block: Block) -> int | None:
     """How far apart the block's dump lines are numbered (1: one after another, 2: a blank between each)."""
     span = block.last - block.first
     if block.lines < 2 or span % (block.lines - 1):
@@ -84,9 +84,9 @@ def _line_step(block: Block) -> int | None:
     return span // (block.lines - 1) or None
 
 
-def _cut(block: Block, k: int) -> tuple[Block, Block]:
+def cut_block(block: Block, k: int) -> tuple[Block, Block]:
     """The block parted at its k-th cut: the lines before as body, the rest as it was (every character kept)."""
-    step, at = _line_step(block), block.cuts[k]
+    step, at = line_step(block), block.cuts[k]
     head_lines = k + 1
     head_last = block.first + step * k
     head = replace(block, text=block.text[:at], role="body", last=head_last, lines=head_lines, cuts=block.cuts[:k],

@@ -216,7 +216,25 @@ def _quote_marks(text: str) -> int:
     return 2 if _QUOTED_RE.search(text) else 0
 
 
+WHOLE_LINE = 16  # a title's first line, at most, when the title wraps (its big type fills a column sooner)
+
 TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")  # a column's tag closing a title: ……（城事·速览）
+
+
+def _whole_line(text: str) -> bool:
+    """A plain headline line too long to be a wrapped title's first line (WHOLE_LINE, a column's label aside).
+
+    >>> _whole_line("某市探索科技成果高效转化应用的新途径"), _whole_line("城事速览：某区老旧小区改造惠及万户居民")
+    (True, False)
+
+    Not running text a line of which was taken for a headline: a clause mark or a quote left open.
+
+    >>> _whole_line("6月9日、6月10日两天时间里，已有包"), _whole_line("研究团队创新提出“时空介质协同调制的新")
+    (False, False)
+    """
+    rest = _LABEL_RE.sub("", text)
+    return shapes.display_length(rest) > WHOLE_LINE and not shapes.BODY_PUNCT_RE.search(rest) \
+        and rest.count("“") <= rest.count("”")
 
 
 def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
@@ -251,9 +269,17 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     False
     >>> _wraps_title("经济聚焦：江苏探索科技成果转化新途径", "政策松绑、平台支撑构建转化生态", lines=2)
     False
+
+    A first line longer than WHOLE_LINE (a column's label aside), plain (no clause mark, no quote left
+    open), is a whole title: one a box dump read in a row with the next head's title is not wrapped onto it.
+
+    >>> _wraps_title("某市探索科技成果高效转化应用的新途径", "某区老旧小区改造惠及万户居民"), _wraps_title("某区老旧小区改造惠及万户居民", "某市今年新建公园十座")
+    (False, True)
     """
     if shapes.is_couplet(first) or shapes.is_couplet(second) or first.endswith(("）", ")")):
         return False
+    if _whole_line(first):
+        return False  # a line this long is a whole title: a wrapped one breaks sooner
     if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(_LABEL_RE.sub("", first)):
         return False  # clauses under a plain title (a column's label before it aside): a subtitle
     a, b = shapes.display_length(first), shapes.display_length(TAG_RE.sub("", second))  # a tag is no subtitle's length

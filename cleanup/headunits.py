@@ -4,7 +4,7 @@ them may be one story's head."""
 from __future__ import annotations
 
 from . import shapes
-from .heads import TAG_RE
+from .heads import TAG_RE, couplet_halves
 from .model import Block
 
 
@@ -106,19 +106,41 @@ def wrapped_from(us: list[list[Block]], a: int, tag_aside: bool = False) -> bool
     >>> wrapped_from(tagged, 1), wrapped_from(tagged, 1, tag_aside=True)
     (False, True)
 
+    OCR may part big type's lines by a blank line: then only halves of one width are one couplet.
+
+    >>> gap = [[Block("净化文化环境", 1, 1, role="headline")], [Block("抓好安全生产", 3, 3, role="headline", gap_before=1)]]
+    >>> wrapped_from(gap, 1), wrapped_from([gap[0], [Block("做强枢纽", 3, 3, role="headline", gap_before=1)]], 1)
+    (True, False)
+
+    Not in a ladder of such lines (天下万象 / 党委统揽 / 全域统筹): which two pair is unknown.
+
+    >>> ladder = [[Block(t, k, k, role="headline", gap_before=k > 1)] for k, t in enumerate(["天下万象", "党委统揽", "全域统筹"], 1)]
+    >>> wrapped_from(ladder, 1), wrapped_from(ladder, 2)
+    (False, False)
+
     Not under a line of another length (a byline read as a headline, a title over its subtitle).
 
     >>> wrapped_from([[Block("新城社区党委书记谭永生", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")]], 1)
     False
     """
-    if a == 0 or a >= len(us) or len(us[a]) != 1 or us[a][0].role != "headline" or us[a][0].gap_before:
+    if a == 0 or a >= len(us) or len(us[a]) != 1 or us[a][0].role != "headline":
         return False
     above, line = us[a - 1][-1].text, us[a][0].text
+    if us[a][0].gap_before:  # OCR parts big type's lines by a blank: then only a couplet's halves of one width,
+        ladder = any(_half_like(us, k, line) for k in (a - 2, a + 1))  # and not in a ladder of such lines
+        return us[a - 1][-1].role == "headline" and len(us[a - 1]) == 1 and not ladder \
+            and couplet_halves(above, TAG_RE.sub("", line) if tag_aside else line)
     if us[a - 1][-1].role != "headline" or shapes.is_subtitle_dash(above) or shapes.is_couplet(above) or shapes.is_couplet(line):
         return False
     # quotation marks aside (明责赋能 / 做强“枢纽”), with `tag_aside` a column's tag closing the line too
     lengths = shapes.letters(above), shapes.letters(TAG_RE.sub("", line) if tag_aside else line)
     return abs(lengths[0] - lengths[1]) <= 1 and max(lengths) <= HALF_LINE
+
+
+def _half_like(us: list[list[Block]], k: int, line: str) -> bool:
+    """Unit k is a lone headline line as wide as `line`: which two such lines pair is then unknown."""
+    return 0 <= k < len(us) and len(us[k]) == 1 and us[k][0].role == "headline" \
+        and shapes.display_length(us[k][0].text) == shapes.display_length(line)
 
 
 HALF_LINE = 8  # a couplet's half set on a line of its own is this long at most (two titles in a run are longer)

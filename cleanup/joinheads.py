@@ -281,6 +281,30 @@ _TAG_END_RE = regex.compile(r"[（(〈][^（()）〈]{2,16}[）)]$")  # a column
 BOX_LINE = 0.7  # a headline line in a box is this much of the column's width at most
 
 
+@rule("JN31")
+def break_after_column_tag(seam: Seam) -> bool | None:
+    """Break after a line that a column's tag closes (……施肥更精细（经济聚焦·农田里的新鲜事）): a title ends there.
+
+    A tag names the column a title runs under, two names parted by a middle dot in brackets; it
+    closes the title, so nothing under it goes on from it, however unfinished the title reads
+    (a comma in it) and however full its line. OCR reads the dot as a question mark now and then.
+
+    >>> break_after_column_tag(_seam("给社区做体检，服务更贴心（民生聚焦·小区里的新变化）", "某区推广网格化服务", width=27))
+    False
+    >>> break_after_column_tag(_seam("抓获299人（社会·那些事）", "年第二季度放弃美国国籍的", width=12, tail="……团伙抓获299人（社会·那些事）"))
+    False
+
+    Not a bracket without the dot (a name's note, an abbreviation), nor one inside the line.
+
+    >>> break_after_column_tag(_seam("小雨（化名）", "在活动日记中写道", width=12))
+    >>> break_after_column_tag(_seam("激光诱导击穿光谱（LIBS·X）技术", "在核工业中", width=12))
+    """
+    return False if _COLUMN_TAG_END_RE.search(seam.prev) else None
+
+
+_COLUMN_TAG_END_RE = regex.compile(r"[（(][^（()）·?？]{1,8}[·•・?？][^（()）·?？]{1,8}[）)]\s*$")  # （经济聚焦·农田里的新鲜事）
+
+
 @rule("JN11")
 def keep_two_line_headline_apart(seam: Seam) -> bool | None:
     """Break a block of two unpunctuated lines, the second short: a headline printed on two lines.

@@ -1,4 +1,4 @@
-"""OCR misreadings whose repair the line's place or role makes certain (PU04–PU09)."""
+"""OCR misreadings whose repair the line's place or role makes certain (PU04–PU10)."""
 
 from __future__ import annotations
 
@@ -108,6 +108,34 @@ def restore_middle_dot(text: str) -> str:
     '他说完了. 接着又去了别处，后来（记者）'
     """
     return _MISREAD_DOT_RE.sub("·", text) if "." in text or "．" in text else text
+
+
+# the one mark between the two phrases of a tag closing a headline (（经济聚焦。农田里的新鲜事）): OCR's
+# reading of its middle dot as a full stop, a quote or an apostrophe, an asterisk or a backtick
+TAG_DOT_RE = regex.compile(r"(?<=[（(〈《] ?\p{Han}{2,6}) ?[。'‘’“”\"*`] ?(?=\p{Han}{2,7} ?[）)]$)")
+
+
+@rule("PU10", scope={"headline", "subtitle"})
+def restore_tag_dot(text: str) -> str:
+    """Give the tag closing a headline its middle dot (（社会·那些事）) where OCR read a full stop, a quote or a star.
+
+    A column's tag names its column in two phrases parted by the dot; no
+    sentence ends, and no quotation opens, between them in a bracket that closes
+    the headline. (PU08 mends a dot read as a period, in any line.)
+
+    >>> restore_tag_dot("施肥更精细（经济聚焦。 农田里的新鲜事）"), restore_tag_dot("推动工作迈向新台阶（基层“一线）")
+    ('施肥更精细（经济聚焦·农田里的新鲜事）', '推动工作迈向新台阶（基层·一线）')
+    >>> restore_tag_dot("放好哨（社会*那些事）"), restore_tag_dot("他们说（“社会”那些事）")
+    ('放好哨（社会·那些事）', '他们说（“社会”那些事）')
+
+    Only in a tag that closes the line: a bracket inside a headline is its words.
+
+    >>> restore_tag_dot("（经济“聚焦）的新鲜事")
+    '（经济“聚焦）的新鲜事'
+    """
+    if not text.endswith(("）", ")")) or len(TAG_DOT_RE.findall(text)) != 1 or not shapes.CLOSING_TAG_RE.search(text):
+        return text
+    return TAG_DOT_RE.sub("·", text)
 
 
 # 一 between two figures (3一5月, 2008 一 2012): no numeral reads so, it is the range's dash misread

@@ -28,7 +28,7 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     it: then a new story starts under its own headline. Not if the headline
     over the running story (`over`, its head run) reads like the text below too
     (and like its text above): a heading sums up its section, the section goes
-    on the story. `why` gets AS33 or AS34 where one of those decided (for `explain`).
+    on the story. `why` gets AS33, AS34 or AS41 where one of those decided (for `explain`).
 
     >>> story = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。")])
     >>> below = [Block("近日，学校举办运动会，学生踊跃参加。", 6, 7)]
@@ -79,6 +79,9 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     if not story.body or story.kind != "article" or nxt is None or nxt.role != "body":
         return False
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
+        return False
+    if over_its_subtitle(group[0].text, nxt):
+        _say(why, "AS41")
         return False
     if restated(group[0].text, nxt.text) and (over or not after_photo):
         _say(why, "AS33")
@@ -181,6 +184,31 @@ def goes_on_text(group: list[Block], story: Draft | None, above: Block | None, n
     if shapes.is_subtitle_dash(text) or shapes.is_byline(text):
         return False
     return nxt is None or not shapes.starts_with_dateline(nxt.text)
+
+
+def over_its_subtitle(heading: str, nxt: Block) -> bool:
+    """AS41: a headline line that ends in a dash, over a dump line with no clause mark: the dash points on
+    to its subtitle (如何在美国把贪官送进监狱—— / 法律用美国的：……对付中国贪官), so it heads a story, not a section.
+
+    A section heading that ends in a dash has its section's running text under it, clauses and all.
+
+    >>> sub = Block("法律用美国的：被用来修理黑帮的美国联邦法律也能“顺便”对付中国贪官在美国起诉中国贪官，不可能", 6, 7, cuts=(33,))
+    >>> over_its_subtitle("如何在美国把贪官送进监狱——", sub), over_its_subtitle("如何在美国把贪官送进监狱", sub)
+    (True, False)
+    >>> over_its_subtitle("政策赋能，解开束缚转化的“细绳子”——", Block("2017年入职南京邮电大学后，王健在成果转化上遇到过困难", 6, 7))
+    False
+    >>> over_its_subtitle("——", sub)
+    False
+    """
+    words = heading.rstrip()
+    if not words.endswith(_DASHES) or len(shapes.squeeze(words.rstrip("—-"))) < MIN_HEADLINE:
+        return False  # (a dash alone, or a fragment's: no headline)
+    first = nxt.text[:nxt.cuts[0]] if nxt.cuts else nxt.text
+    return not _CLAUSE_RE.search(first)
+
+
+_DASHES = ("—", "--")
+_CLAUSE_RE = regex.compile(r"[，。；！？、,;!?]")  # (a colon parts a subtitle's kicker from the rest: 法律用美国的：……)
 
 
 def printed_after(head: Head, last: Block | None, nxt: Block) -> bool:

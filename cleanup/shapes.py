@@ -67,6 +67,9 @@ _CREDIT_ENDS = tuple(c + close for c in _LEX.credit_suffixes for close in ("", "
 # RUN_IN_CREDIT_RE's credit opens with a role after a space (stdlib re: it searches faster than regex).
 _RUN_IN_ROLE_RE = re.compile("[ \u3000](?:" + "|".join(map(re.escape, _LEX.byline_roles)) + ")")
 _SPACE_RE = regex.compile(r"\s+")
+# a column's tag closing a headline: two phrases and the mark between them (……（经济聚焦·农田里的新鲜事）),
+# whatever OCR read the mark as (。 ' “ *): no clause of the headline, nor its length
+CLOSING_TAG_RE = regex.compile(r"\s*[（(〈《]\s*\p{Han}{2,6}\s*[^\p{Han}\s（()）]{0,2}\s*\p{Han}{2,7}\s*[）)]$")
 _CLOSERS = "".join(_LEX.closers)
 
 
@@ -289,10 +292,18 @@ def is_headline_like(text: str) -> bool:
     (True, False)
     >>> is_headline_like("他说：汇率避险工具箱再扩容，小币种产品密集落地")
     False
+
+    Nor is a column's tag closing it (……（经济聚焦·农田里的新鲜事）), its middle dot misread or not.
+
+    >>> is_headline_like("给黑土地做体检，施肥更精细（经济聚焦。农田里的新鲜事）")
+    True
+    >>> is_headline_like("给黑土地做体检，施肥更精细，农田里的新鲜事多")
+    False
     """
     text = text.strip()
     if not text or len(text) > 80:
         return False
+    text = CLOSING_TAG_RE.sub("", text) or text
     length = display_length(text)
     if length > 40 or ends_sentence(text):
         return False

@@ -367,6 +367,29 @@ def test_a_couplet_title_an_ocr_box_read_unspaced_gets_its_space_back():
 
 
 @pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+def test_a_title_its_column_tag_closes_is_not_joined_to_the_line_under_it():
+    """JN31: RapidOCR's boxes put a title closed by its column's tag (……施肥更精细（经济聚焦·农田里的新鲜事）)
+    over another head's line; a comma in the title left it reading as an unfinished sentence, joined
+    on. The tag ends the title: the line under it is never its rest."""
+    dump = CORPUS / "fit" / "dumps" / "f102_paddle.txt"
+    page = pipeline.clean(dump.read_bytes(), dump.name, pipeline.Config(trace=True))
+    assert any(step.code == "JN31" for step in page.steps)
+    text = "\n".join([text for item in page.items for _, text in item.body] + [item.title for item in page.items])
+    assert "新鲜事）及时整改到位" not in text
+    assert "给黑土地做体检，施肥更精细（经济聚焦·农田里的新鲜事）" in [item.title for item in page.items]
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+def test_a_whole_title_line_is_not_wrapped_onto_the_head_line_under_it():
+    """heads.WHOLE_LINE: a plain box line of 17 characters or more is a whole title; the line under it
+    (a subtitle whose —— OCR lost) is the subtitle, not the title's rest."""
+    dump = CORPUS / "fit" / "dumps" / "f139_paddle.txt"
+    page = pipeline.clean(dump.read_bytes(), dump.name)
+    heads = {(item.title, item.subtitle) for item in page.items}
+    assert ("北京警方捣毁侵害公民信息团伙抓获299人", "丰台警方出动300名警力299名嫌犯落网") in heads
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
 def test_a_box_read_across_a_narrow_gutter_is_cut_into_its_two_columns_lines():
     """CW09: RapidOCR read two columns' lines at one height as one box (新城社区地处东辽县县城心户4级组织架构，
     把党的工): cut in two, each column goes on from its own line, nothing lost, and `explain` shows the cut.
