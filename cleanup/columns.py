@@ -84,7 +84,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
             found = _search(cut, weights, cues, words)
             if _total(found[0]) - _total(choices) >= BOX_PAIRS["min_gain"]:
                 pieces, (choices, _, regions) = cut, found
-    accepted = [r for r in regions if _accepted(r)]
+    accepted = [r for r in regions if _accepted(r, boxes)]
     mended = []
     for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
         choices, boxes_mended = keep_boxes(choices, glued, pieces, r.start, r.end)
@@ -235,10 +235,20 @@ def _blocks(pieces: list[Piece]) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [len(pieces)]))
 
 
-def _accepted(region: Region) -> bool:
-    """Reads clearly better than the dump's order, and its tracks take turns: columns, not a stray headline."""
-    turns = max(REGIONS["min_switches"], REGIONS["switch_share"] * (region.end - region.start))
-    return region.gain >= REGIONS["min_gain"] and region.switches >= turns
+def _accepted(region: Region, boxes: bool = False) -> bool:
+    """Reads clearly better than the dump's order, its tracks take turns (columns, not a stray
+    headline) and, where lines are a text extractor's (not boxes: an OCR box may hold a line
+    alone), hold some lines each (a track a line or two long is a misreading, not a column).
+
+    >>> _accepted(Region(0, 20, tuple(range(4)), 30.0, 10)), _accepted(Region(0, 20, tuple(range(13)), 30.0, 10))
+    (True, False)
+    >>> _accepted(Region(0, 20, tuple(range(13)), 30.0, 10), boxes=True)
+    True
+    """
+    n = region.end - region.start
+    turns = max(REGIONS["min_switches"], REGIONS["switch_share"] * n)
+    return (region.gain >= REGIONS["min_gain"] and region.switches >= turns
+            and (boxes or len(region.tracks) * REGIONS["per_track"] <= n))
 
 
 def _width(track: list[Piece]) -> float:
