@@ -56,10 +56,11 @@ class Region:
 
 
 def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
-                 weights: assign.Weights | None = None, boxes: bool = False) -> Result:
+                 weights: assign.Weights | None = None, boxes: bool = False, spaced: bool | None = None) -> Result:
     """Numbered lines in reading order: merged lines cut at their gutters, columns unmixed.
     boxes: the dump is text boxes sorted by height (boxes_by_height), searched with BOX_WEIGHTS
-    where no line was cut at a gutter."""
+    where no line was cut at a gutter. spaced: the dump marks gutters by a single space alone
+    (spaced_gutters of its raw lines; None: of these)."""
     texts = [stripped for _, text in numbered if (stripped := text.strip())]
     if len(texts) < _MIN_LINES:
         return Result(_cut_head_rows(numbered, trace), ())
@@ -67,8 +68,9 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon())
     if not (chunks or gutters.may_be_merged(texts) or dealt):
         return Result(_cut_head_rows(numbered, trace), ())  # most pages: one look at their lines, nothing to search
+    spaced = not boxes and (spaced_gutters(numbered) if spaced is None else spaced)
     pieces = gutters.pieces_of(numbered)
-    if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces):
+    if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces, spaced):
         return Result(_cut_head_rows(numbered, trace), ())
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
     weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
@@ -82,7 +84,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
             found = _search(cut, weights, cues, words)
             if _total(found[0]) - _total(choices) >= BOX_PAIRS["min_gain"]:
                 pieces, (choices, _, regions) = cut, found
-    accepted = [r for r in regions if _accepted(r)]
+    accepted = [r for r in regions if _accepted(r, boxes)]
     mended = []
     for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
         choices, boxes_mended = keep_boxes(choices, glued, pieces, r.start, r.end)
@@ -205,11 +207,23 @@ def _tracks(span: list[assign.Choice]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(c.track for c in span))
 
 
-def _wrapped(pieces: list[Piece]) -> bool:
+def spaced_gutters(lines: list[tuple[int, str]]) -> bool:
+    """Whether a dump marks its gutters by a single space alone: no line holds Tesseract's wide
+    gap or `|` (pdftotext never writes one; Tesseract's rows, unstacked by CW04, leave none behind).
+
+    >>> spaced_gutters([(1, "本报讯 近日，社区开展 活动中，工作人员")]), spaced_gutters([(1, "本报讯近日，     活动中，工作人员")])
+    (True, False)
+    """
+    return not any(gutters.ocr_gaps(text) for _, text in lines)
+
+
+def _wrapped(pieces: list[Piece], spaced: bool = False) -> bool:
     """Whether the page's lines are wrapped at column widths (a page of one paragraph a line has
-    no columns to unmix, whatever its seams say)."""
+    no columns to unmix, whatever its seams say). spaced: the dump marks its gutters by a space
+    alone (pdftotext), so a width whose lines hold no space is one column's (gutters.solid_widths)."""
     # where no line was cut at a gutter, a width twice another is a wide column's, not two left together
-    widths = gutters.modal_widths((p.length for p in pieces), sums_apart=any(p.slot for p in pieces))
+    widths = gutters.modal_widths((p.length for p in pieces), sums_apart=any(p.slot for p in pieces),
+                                  solid=gutters.solid_widths((p.text, p.length) for p in pieces) if spaced else frozenset())
     long = [p for p in pieces if p.length >= 6]
     full = sum(1 for p in long if any(abs(p.length - w) <= 1.5 for w in widths))
     return bool(long) and full >= _WRAPPED * len(long)
@@ -221,10 +235,20 @@ def _blocks(pieces: list[Piece]) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [len(pieces)]))
 
 
-def _accepted(region: Region) -> bool:
-    """Reads clearly better than the dump's order, and its tracks take turns: columns, not a stray headline."""
-    turns = max(REGIONS["min_switches"], REGIONS["switch_share"] * (region.end - region.start))
-    return region.gain >= REGIONS["min_gain"] and region.switches >= turns
+def _accepted(region: Region, boxes: bool = False) -> bool:
+    """Reads clearly better than the dump's order, its tracks take turns (columns, not a stray
+    headline) and, where lines are a text extractor's (not boxes: an OCR box may hold a line
+    alone), hold some lines each (a track a line or two long is a misreading, not a column).
+
+    >>> _accepted(Region(0, 20, tuple(range(4)), 30.0, 10)), _accepted(Region(0, 20, tuple(range(13)), 30.0, 10))
+    (True, False)
+    >>> _accepted(Region(0, 20, tuple(range(13)), 30.0, 10), boxes=True)
+    True
+    """
+    n = region.end - region.start
+    turns = max(REGIONS["min_switches"], REGIONS["switch_share"] * n)
+    return (region.gain >= REGIONS["min_gain"] and region.switches >= turns
+            and (boxes or len(region.tracks) * REGIONS["per_track"] <= n))
 
 
 def _width(track: list[Piece]) -> float:

@@ -238,16 +238,18 @@ def _column_widths(cuts: dict[str, tuple[list[int], list[int]]]) -> tuple[float,
     return modal_widths(lengths)
 
 
-def modal_widths(lengths, sums_apart: bool = True) -> tuple[float, ...]:
+def modal_widths(lengths, sums_apart: bool = True, solid: frozenset[int] = frozenset()) -> tuple[float, ...]:
     """The printed widths that many lines share, give or take one: a page's column widths
     (two within two of each other are one column's, its lines' lengths spread by punctuation).
 
     A width is left out where it is two narrower ones side by side (lines a first cut left
-    together; not with `sums_apart` False), or too rare beside the commonest to be more than
-    paragraphs' last lines.
+    together; not with `sums_apart` False, nor for a `solid` width: solid_widths), or too rare
+    beside the commonest to be more than paragraphs' last lines.
 
     >>> modal_widths([17, 17, 16.5, 12, 12, 12, 29, 29, 29, 7, 7, 7])
     (12, 17)
+    >>> modal_widths([17] * 8 + [9] * 3), modal_widths([17] * 8 + [9] * 3, solid=frozenset({17}))
+    ((9,), (9, 17))
     """
     counts = Counter(round(length) for length in lengths if length >= _NARROWEST)
     support = {w: counts[w - 1] + counts[w] + counts[w + 1] for w in counts}
@@ -257,7 +259,23 @@ def modal_widths(lengths, sums_apart: bool = True) -> tuple[float, ...]:
             widths.append(w)
     if not sums_apart:
         return tuple(sorted(widths))
-    return tuple(w for w in sorted(widths) if not any(abs(w - a - b) <= 2.5 for a in widths for b in widths))
+    return tuple(w for w in sorted(widths) if w in solid or not any(abs(w - a - b) <= 2.5 for a in widths for b in widths))
+
+
+def solid_widths(pieces) -> frozenset[int]:
+    """The widths (rounded) whose pieces, (text, printed width) pairs, mostly hold no space: where
+    a dump marks its gutters by a space (pdftotext), such lines are one column's, never two left
+    together, whatever narrower widths add up to them (paragraph ends of 9 make 18).
+
+    >>> sorted(solid_widths([("一二三四五六七八九十一二三四五六七", 17.0)] * 6)), sorted(solid_widths([("一二三四五六七 八九十一二三四五六", 17.0)] * 6))
+    ([16, 17], [])
+    """
+    spaced, counts = Counter(), Counter()
+    for text, length in pieces:
+        counts[round(length)] += 1
+        spaced[round(length)] += " " in text.strip()
+    return frozenset(w for w in range(_NARROWEST, 1 + max(counts, default=0))
+                     if (n := counts[w - 1] + counts[w] + counts[w + 1]) and 2 * (spaced[w - 1] + spaced[w] + spaced[w + 1]) < n)
 
 
 def _cut(text: str, wide: list[int], ascii_: list[int], widths: tuple[float, ...]) -> list[str]:

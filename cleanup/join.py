@@ -63,6 +63,7 @@ class Seam:
     cur_boxed: bool = False  # a blank over cur, none under it, where blanks part every line: cur opens a box of its own
     cut_off: bool = False  # prev and cur are two pieces of one line Tesseract read across a gutter (CW03)
     prev_piece: bool = False  # prev is the piece of such a line that goes on into the lines under it, cur the first of them
+    cur_wider: bool = False  # cur is set at a column width far wider than prev's (layout widths)
 
     @property
     def prev_continues(self) -> bool:
@@ -365,6 +366,13 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     byline stands under (a blank line between too, as OCR sets one under large type):
     the text above stopped at a column jump.
 
+    Nor does a narrow run's full line (three headline lines, set at their own width) go on, across
+    a blank line, into lines set far wider: a column jump lands in a column of the same width.
+
+    >>> join_wrapped_line(_seam("中小银行风险化解加速推进", "基层社会治理是国家治理的基石，提升基层社", width=11, blanks=1, cur_wider=True))
+    >>> join_wrapped_line(_seam("中小银行风险化解加速推进", "基层社会治理是国家治理的基石，提升基层社", width=11, blanks=0, cur_wider=True))
+    True
+
     >>> tail = "近日，社区党支部共同开展了以“请党放心”为主题的爱国教育专题"
     >>> join_wrapped_line(_seam("共同开展了以“请党放心”为主题的爱国教育专题", "江苏探索科技成果高效转化应用新途径", width=21, blanks=1,
     ...                         tail=tail, heads_apart=True))
@@ -374,6 +382,8 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     """
     if seam.prev_ends_sentence:
         return None
+    if seam.blanks and seam.cur_wider:
+        return None  # a column jump lands in a column of the same width: a narrow run (a headline stack) ends at its blank
     if seam.blanks and (seam.cur_heads or seam.cur_heads_apart) and shapes.is_headline_like(seam.cur) \
             and not shapes.BODY_PUNCT_RE.search(seam.cur) and shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev):
         return None  # a headline over its ——subtitle or byline: the running text above stopped at a column jump
@@ -525,7 +535,7 @@ def _starts_anew(seam: Seam) -> bool:
 
 
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
-          tail: str = "", column_change: bool = False, cur_last: bool = False, opens: bool = False,
+          tail: str = "", column_change: bool = False, cur_wider: bool = False, cur_last: bool = False, opens: bool = False,
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
           above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
           over_head: bool = False, cut_off: bool = False, piece: bool = False) -> Seam:
@@ -537,7 +547,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
                 above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off,
-                prev_piece=piece)
+                prev_piece=piece, cur_wider=cur_wider)
 
 
 @dataclass(frozen=True, slots=True)

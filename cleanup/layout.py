@@ -244,7 +244,8 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     above_len=layout.lengths[i - 2] if start < i - 1 else 0.0,
                     cur_boxed=layout.double_spaced and gaps[i] > 0 and i + 1 < len(lines) and not gaps[i + 1],
                     grid=layout.grid, cut_off=prev.no == cur.no and cur.no in parted, prev_piece=prev.no != cur.no and prev.no in parted, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
-                    column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, gaps, i))
+                    column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, gaps, i),
+                    cur_wider=bool(gaps[i]) and _wider(layout.widths[i - 1], layout.lengths[i - 1], layout.widths[i], layout.lengths[i]))
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)
@@ -383,6 +384,18 @@ _SIDE = 6  # lines on each side of a seam that show a change of column width
 
 
 _COLUMN_CHANGE = 1.25  # two stretches of lines this much apart in width are set in two columns
+
+
+def _wider(prev: float | None, prev_len: float, cur: float | None, cur_len: float) -> bool:
+    """Whether a line, and its column width, are far wider than the line before and its column width (both known).
+
+    >>> _wider(11.0, 12.0, 33.0, 31.0), _wider(11.0, 12.0, 33.0, 4.0), _wider(13.0, 24.0, 33.0, 31.0), _wider(None, 12.0, 33.0, 31.0)
+    (True, False, False, False)
+    """
+    return prev is not None and cur is not None and min(cur, cur_len) >= _WIDER * max(prev, prev_len)
+
+
+_WIDER = 1.5  # a column this many times as wide as the one before is another column, not the same one jumped to
 
 
 def _column_changes(layout: Layout, gaps: list[int], i: int) -> bool:

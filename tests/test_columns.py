@@ -342,7 +342,8 @@ def test_a_page_dealt_in_chunks_in_part_is_found_by_its_chunk_ends():
 @pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
 @pytest.mark.parametrize("stem, put_back, left, right", [
     ("f011_pdfminer", False, "推动理念重塑，实", "现认识从局部到全局的转变"),
-    ("f055_pdfminer", True, "（全媒体记者 崔圣驰）近", "日，由市民政局、市慈善总会主办"),
+    # (its one stretch read in 4 tracks of 11 pieces is no columns: CW01's per_track)
+    ("f055_pdfminer", False, "（全媒体记者 崔圣驰）近", "日，由市民政局、市慈善总会主办"),
 ])
 def test_a_sequel_box_moves_up_where_no_stretch_was_put_back(stem, put_back, left, right):
     """pdfminer dealt columns' boxes in turn on part of the page, but no reading of the whole
