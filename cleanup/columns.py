@@ -56,11 +56,12 @@ class Region:
 
 
 def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
-                 weights: assign.Weights | None = None, boxes: bool = False, spaced: bool | None = None) -> Result:
+                 weights: assign.Weights | None = None, boxes: bool = False,
+                 raw: list[tuple[int, str]] | None = None) -> Result:
     """Numbered lines in reading order: merged lines cut at their gutters, columns unmixed.
     boxes: the dump is text boxes sorted by height (boxes_by_height), searched with BOX_WEIGHTS
-    where no line was cut at a gutter. spaced: the dump marks gutters by a single space alone
-    (spaced_gutters of its raw lines; None: of these)."""
+    where no line was cut at a gutter. raw: the dump's lines before the line rules, which tell
+    whether it marks its gutters by a single space alone (spaced_gutters; None: these lines)."""
     texts = [stripped for _, text in numbered if (stripped := text.strip())]
     if len(texts) < _MIN_LINES:
         return Result(_cut_head_rows(numbered, trace), ())
@@ -68,7 +69,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon())
     if not (chunks or gutters.may_be_merged(texts) or dealt):
         return Result(_cut_head_rows(numbered, trace), ())  # most pages: one look at their lines, nothing to search
-    spaced = not boxes and (spaced_gutters(numbered) if spaced is None else spaced)
+    spaced = not boxes and spaced_gutters(numbered if raw is None else raw)  # (asked only past the first look)
     pieces = gutters.pieces_of(numbered)
     if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces, spaced):
         return Result(_cut_head_rows(numbered, trace), ())

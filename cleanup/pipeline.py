@@ -60,8 +60,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
         junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
     boxes = columns.boxes_by_height(raw_lines)
-    unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=boxes,
-                                   spaced=columns.spaced_gutters(raw_lines))
+    unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=boxes, raw=raw_lines)
     (numbered, parted), warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
     numbered, head_parted = headrows.part_head_rows(numbered, trace)
     parted |= head_parted

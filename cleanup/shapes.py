@@ -303,7 +303,8 @@ def is_headline_like(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 80:
         return False
-    text = CLOSING_TAG_RE.sub("", text) or text
+    if text.endswith(("）", ")")):  # (the tag's pattern is tried only where a bracket closes the line)
+        text = CLOSING_TAG_RE.sub("", text) or text
     length = display_length(text)
     if length > 40 or ends_sentence(text):
         return False
