@@ -202,7 +202,8 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
                 heads_over[id(story)] = waiting.run.blocks
             waiting = None
         i += 1
-    attach.attach_heads(drafts, runs, trace=trace)
+    measures = {b.first: b.measure for b in blocks if b.role == "body" and b.lines >= MIN_LINES}  # (a short one shows no column)
+    attach.attach_heads(drafts, runs, trace=trace, widths=attach.Widths(measures, column))
     tentative.rejoin_unclaimed_breaks(drafts, runs, trace)
     for draft in list(drafts):
         repair(draft, drafts)

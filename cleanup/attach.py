@@ -31,7 +31,8 @@ def merge(into: Draft, draft: Draft, drafts: list[Draft], warning: str, before: 
 
 
 
-def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True, trace: list[Step] | None = None) -> None:
+def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True, trace: list[Step] | None = None,
+                 widths: Widths | None = None) -> None:
     """Give every head group to the story it belongs to, by content and position (headlines.attach).
 
     A head that matches only the later part of a story splits the story there
@@ -57,10 +58,15 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
                  for f in found_all if f.head.title and not _next_to_its_story(f, runs[f.run].run, headed)]
         if not any(split):
             owners = {f.story: f.head for f in found_all if f.story is not None}
-            split = [_split_between_heads(drafts, [(d, owners.get(index[id(d)])) for d in near(f)], f.head)
+            split = [_split_between_heads(drafts, [(d, owners.get(index[id(d)])) for d in near(f)], f.head, runs[f.run], widths, trace)
                      for f in found_all if f.story is None and f.head.title and not shapes.is_subtitle_dash(f.head.title)]
+            # a head the story under its run took by place alone, its words not found there: it may be the last
+            # story's above it, printed after it (weighed only against the story printed right above the run)
+            split += [_split_between_heads(drafts, [(runs[f.run].before, owners.get(index[id(runs[f.run].before)]))],
+                                           f.head, runs[f.run], widths, trace, by_place=True)
+                      for f in found_all if _by_place_alone(f, runs[f.run].run, texts)]
         if any(split):
-            return attach_heads(drafts, runs, may_split=False, trace=trace)
+            return attach_heads(drafts, runs, may_split=False, trace=trace, widths=widths)
     if trace is not None:  # (recorded on the last pass only: a split runs the assignment again)
         for was, found in zip(matched, found_all):
             if found.story != was.story and None not in (found.story, was.story):  # (AS28 traces its own)
@@ -304,11 +310,50 @@ def _split_at_headline(drafts: list[Draft], candidates: list[Draft], head: Head)
     return _part(drafts, best, "AS05 split from the story above at a headline's match")
 
 
-GAINED = 0.2  # a left-over headline's words found this much more on one side of a paragraph end than the other,
-KEPT = 0.25  # and the story's own headline's this much more on the other side: two stories run together
+# AS14 weighs, at a paragraph end of a story that has its headline, how much more a left-over headline's words are
+# found on one side than the other (gained), with two cues of place; and its own headline's words on the other (kept)
+GAINED = 0.2  # gained + the cues below: a headline's story starts there
+KEPT = 0.25  # and the story's own headline reads this much more like the rest: two stories run together
+UNDER = 0.1  # the left-over head's run is printed right under the story, and the later part is the head's
+WIDTH = 0.1  # the column width changes at the paragraph end by WIDTH_STEP of the page's median measure or more
+WIDTH_STEP = 0.1
+BY_PLACE = 0.1  # a head whose words match the story under its run less than this took it by place alone
 
 
-def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head | None]], head: Head) -> bool:
+@dataclass(frozen=True)
+class Widths:
+    """Each body block's measure by its first dump line, and the page's median measure: where a column changes."""
+
+    measures: dict[int, float]
+    column: float
+
+    def changes(self, above: int, below: int) -> bool:
+        """Whether the paragraphs starting at dump lines above and below are set in columns WIDTH_STEP apart.
+
+        >>> Widths({1: 15.0, 9: 18.0}, 18.0).changes(1, 9), Widths({1: 17.0, 9: 18.0}, 18.0).changes(1, 9)
+        (True, False)
+        """
+        a, b = self.measures.get(above), self.measures.get(below)
+        return a is not None and b is not None and self.column > 0 and abs(a - b) >= WIDTH_STEP * self.column
+
+
+def _by_place_alone(found: headlines.Attached, run: headlines.Run, texts: list[str]) -> bool:
+    """A head given the story printed right under its run by place alone: its words hardly found there.
+
+    >>> from cleanup.model import Block
+    >>> run = headlines.Run([Block("种好社区治理责任田", 9, 9, role="headline")], before=0, after=1)
+    >>> found = headlines.Attached(0, Head(title="种好社区治理责任田", first=9, last=9), 1)
+    >>> _by_place_alone(found, run, ["新城社区治理", "近日，学校举办运动会。"]), _by_place_alone(found, run, ["", "社区治理责任田"])
+    (True, False)
+    """
+    return (found.story is not None and found.story == run.after and run.before is not None and bool(found.head.title)
+            and not shapes.is_subtitle_dash(found.head.title)
+            and wordmatch.similarity(found.head, texts[found.story]) < BY_PLACE)
+
+
+def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head | None]], head: Head,
+                         placed: Placed | None = None, widths: Widths | None = None, trace: list[Step] | None = None,
+                         by_place: bool = False) -> bool:
     """Split a story where a headline left over reads like one part of it and the story's own headline like the rest.
 
     Two stories run together under one headline; the second one's headline,
@@ -339,23 +384,56 @@ def _split_between_heads(drafts: list[Draft], candidates: list[tuple[Draft, Head
     ...           starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
     >>> _split_between_heads([d], [(d, Head(title="河道治理全面铺开"))], Head(title="社区义诊 暖心服务"))
     False
+
+    A smaller gain (some of its words found above too) is carried by the cues of place: the head's
+    run printed right under the story (`placed`), or the column width changing at the parting.
+
+    >>> story = lambda: Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成，社区服务暖心。"),
+    ...                                           ("p", "社区开展义诊服务，居民暖心。")], starts=[1, 5], spans=[((1, 4),), ((5, 8),)])
+    >>> own, left = Head(title="河道治理全面铺开"), Head(title="社区义诊 暖心服务")
+    >>> d = story(); _split_between_heads([d], [(d, own)], left)
+    False
+    >>> d = story(); _split_between_heads([d], [(d, own)], left, Placed(headlines.Run([]), before=d))
+    True
+    >>> d = story(); _split_between_heads([d], [(d, own)], left, widths=Widths({1: 15.0, 5: 18.0}, 18.0))
+    True
     """
-    best = None
+    best, why = None, ""
     words = wordmatch.Words(head.text)
     for d, own in candidates:
         if own is None or len(d.body) < 2 or len(d.starts) != len(d.body):
             continue
         owner = wordmatch.Words(own.text)
+        under = placed is not None and placed.before is d  # the head's run printed right under this story
         for k in range(1, len(d.body)):
             if d.body[k][0] != "p" or not may_open_story(d.body[k - 1][1], d.body[k][1]):
                 continue
             earlier, later = " ".join(t for _, t in d.body[:k]), " ".join(t for _, t in d.body[k:])
-            leans = wordmatch.similarity(words, later) - wordmatch.similarity(words, earlier)
+            below, above = wordmatch.similarity(words, later), wordmatch.similarity(words, earlier)
             owns = wordmatch.similarity(owner, earlier) - wordmatch.similarity(owner, later)
-            for gain, kept in ((leans, owns), (-leans, -owns)):  # the left-over headline's story may come first
-                if gain >= GAINED and kept >= KEPT and (best is None or gain + kept > best[0]):
-                    best = (gain + kept, d, k)
-    return _part(drafts, best, "AS14 split from the story above between two headlines")
+            width = WIDTH * (widths is not None and widths.changes(d.starts[k - 1], d.starts[k]))
+            # the left-over headline's story may come first; a parting the cues of place carry must leave the
+            # headline a part its words and place match
+            for gain, kept, place, its in ((below - above, owns, UNDER * under, below), (above - below, -owns, 0.0, above)):
+                if by_place and not place:
+                    continue  # a head taken by place goes only to the story above its run, as printed after it
+                if gain < GAINED and its + place < headlines.MATCH_THRESHOLD:
+                    continue
+                if gain + place + width >= GAINED and kept >= KEPT and (best is None or gain + place + width + kept > best[0]):
+                    best = (gain + place + width + kept, d, k)
+                    why = (f"gained {gain:.2f} + under {place:g} + width {width:g} >= {GAINED:g}, "
+                           f"its own headline's kept {kept:.2f} >= {KEPT:g}")
+    if best is not None and trace is not None:
+        d, k = best[1], best[2]
+        trace.append(Step("AS14", "split-between-two-headlines", d.starts[k], d.starts[k], d.body[k][1][:20],
+                          f"a second story under the head at line {head.first} ({head.text[:12]}), parted from the story at "
+                          f"line {d.first}: {why}"))
+    if best is not None and placed is not None and placed.before is best[1] and by_place:
+        placed.after = None  # the run is printed after its story, not over the next one
+    parted = _part(drafts, best, "AS14 split from the story above between two headlines")
+    if parted and placed is not None and placed.before is best[1]:
+        placed.before = drafts[-1]  # the run is printed right under the later part now
+    return parted
 
 
 def _part(drafts: list[Draft], best: tuple[float, Draft, int] | None, warning: str) -> bool:
