@@ -342,7 +342,8 @@ def _head_run_or_end(w: Window) -> bool:
 
 
 # CL16's cues and how much each weighs: a caption set across a photo among a story's paragraphs
-_ACROSS_CUES = {"opens": 1, "wider_above": 1, "wider_below": 1, "past_column": 1, "event": 1, "goes_on": 1, "apart": -2}
+_ACROSS_CUES = {"opens": 1, "wider_above": 1, "wider_below": 1, "past_column": 1, "event": 1, "goes_on": 1, "apart": -2,
+                "long": -1}  # (long: more lines than a caption runs over as a rule; its measure still shows it)
 _ACROSS_FROM = 4  # the weight of cues that makes it a caption
 
 
@@ -377,6 +378,12 @@ def find_caption_across(w: Window) -> str | None:
     >>> find_caption_across(Window([body, plain, below], 1)), find_caption_across(Window([body, plain, replace(below, measure=25)], 1))
     ('caption', None)
 
+    A long caption (six lines or more: most run over five at most) weighs one cue less: it needs five.
+
+    >>> long = replace(cap, first=7, last=12, lines=6)
+    >>> find_caption_across(Window([body, long, below], 1)), find_caption_across(Window([body, replace(long, text=plain.text), below], 1))
+    ('caption', None)
+
     Nor a lede a dateline naming its writers opens, nor a one-line block (its one line shows no measure).
 
     >>> find_caption_across(Window([body, replace(cap, text="本报讯（记者 郑林）近日，社区开展活动。"), below], 1))
@@ -390,8 +397,7 @@ def find_caption_across(w: Window) -> str | None:
     block, prev, nxt = w.block, w.at(-1), w.at(1)
     if prev is None or prev.role != "body" or prev.lines < FULL_LINES or not prev.measure:
         return None  # (a column's measure shows only in a paragraph of full lines)
-    if not 2 <= block.lines <= _WIDE_CAPTION_LINES or not shapes.ends_sentence(block.text) \
-            or shapes.dateline_names_writers(block.text):
+    if block.lines < 2 or not shapes.ends_sentence(block.text) or shapes.dateline_names_writers(block.text):
         return None
     credit = nxt is not None and (shapes.is_credit(nxt.text) or shapes.is_byline(nxt.text))  # (摄 or not: no text to go on)
     head = nxt is None or shapes.is_headline_like(nxt.text)  # a head or the page's end: no measure, nor text to go on
@@ -401,6 +407,7 @@ def find_caption_across(w: Window) -> str | None:
             "past_column": bool(block.width) and block.measure > block.width + OVERFLOW,
             "goes_on": not credit and not head and _goes_on_above(nxt, prev, block)}
     cues["apart"] = not (credit or head or cues["goes_on"])  # another story's text under it: the block may be its lede
+    cues["long"] = block.lines > _WIDE_CAPTION_LINES
     return "caption" if sum(_ACROSS_CUES[k] for k, on in cues.items() if on) >= _ACROSS_FROM else None
 
 
