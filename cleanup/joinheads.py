@@ -275,8 +275,6 @@ def keep_a_box_apart(seam: Seam) -> bool | None:
     return False if seam.cur_len <= BOX_LINE * seam.width and not shapes.ends_sentence(seam.cur) else None
 
 
-
-
 BOX_LINE = 0.7  # a headline line in a box is this much of the column's width at most
 
 
