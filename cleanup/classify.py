@@ -208,7 +208,7 @@ def _couplet_under(w: Window) -> list[str]:
     """The two dump lines under the block, where they are the halves of a couplet title (普及消防知识 /
     提高自救能力, a column's tag after the second aside); else []."""
     under = _lines_under(w, 2)
-    return under if len(under) == 2 and heads.couplet_halves(under[0], heads.TAG_RE.sub("", under[1])) else []
+    return under if len(under) == 2 and heads.couplet_halves(under[0], shapes.TAG_END_RE.sub("", under[1])) else []
 
 
 def _over_couplet_halves(w: Window, text: str, halves: list[str]) -> bool:

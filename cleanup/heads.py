@@ -218,8 +218,6 @@ def _quote_marks(text: str) -> int:
 
 WHOLE_LINE = 16  # a title's first line, at most, when the title wraps (its big type fills a column sooner)
 
-TAG_RE = regex.compile(r"[（(][^（()）]{2,12}[）)]$")  # a column's tag closing a title: ……（城事·速览）
-
 
 def _whole_line(text: str) -> bool:
     """A plain headline line too long to be a wrapped title's first line (WHOLE_LINE, a column's label aside).
@@ -282,7 +280,7 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
         return False  # a line this long is a whole title: a wrapped one breaks sooner
     if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(_LABEL_RE.sub("", first)):
         return False  # clauses under a plain title (a column's label before it aside): a subtitle
-    a, b = shapes.display_length(first), shapes.display_length(TAG_RE.sub("", second))  # a tag is no subtitle's length
+    a, b = shapes.display_length(first), shapes.display_length(shapes.TAG_END_RE.sub("", second))  # a tag is no subtitle's length
     if lines == 2 and b > 1.2 * a and b - a > _quote_marks(second):
         return False
     return b <= a or b / a <= 1 / 0.6

@@ -4,7 +4,7 @@ them may be one story's head."""
 from __future__ import annotations
 
 from . import shapes
-from .heads import TAG_RE, couplet_halves
+from .heads import couplet_halves
 from .model import Block
 
 
@@ -129,11 +129,11 @@ def wrapped_from(us: list[list[Block]], a: int, tag_aside: bool = False) -> bool
     if us[a][0].gap_before:  # OCR parts big type's lines by a blank: then only a couplet's halves of one width,
         ladder = any(_half_like(us, k, line) for k in (a - 2, a + 1))  # and not in a ladder of such lines
         return us[a - 1][-1].role == "headline" and len(us[a - 1]) == 1 and not ladder \
-            and couplet_halves(above, TAG_RE.sub("", line) if tag_aside else line)
+            and couplet_halves(above, shapes.TAG_END_RE.sub("", line) if tag_aside else line)
     if us[a - 1][-1].role != "headline" or shapes.is_subtitle_dash(above) or shapes.is_couplet(above) or shapes.is_couplet(line):
         return False
     # quotation marks aside (明责赋能 / 做强“枢纽”), with `tag_aside` a column's tag closing the line too
-    lengths = shapes.letters(above), shapes.letters(TAG_RE.sub("", line) if tag_aside else line)
+    lengths = shapes.letters(above), shapes.letters(shapes.TAG_END_RE.sub("", line) if tag_aside else line)
     return abs(lengths[0] - lengths[1]) <= 1 and max(lengths) <= HALF_LINE
 
 

@@ -253,7 +253,7 @@ def keep_headline_lines_over_a_byline_apart(seam: Seam) -> bool | None:
     False
     >>> keep_headline_lines_over_a_byline_apart(_seam("今日视点：给黑土地做体检，施肥更精细", "吉林农安推广变量施肥技术", heads_apart=True, opens=True))
     """
-    tagged = seam.cur_heads_apart and bool(_TAG_END_RE.search(seam.prev))
+    tagged = seam.cur_heads_apart and bool(shapes.TAG_END_RE.search(seam.prev))
     if not ((seam.cur_heads or tagged) and seam.prev_opens) or seam.blanks or seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
         return None
     return False
@@ -273,9 +273,6 @@ def keep_a_box_apart(seam: Seam) -> bool | None:
     if not (seam.cur_boxed and seam.blanks) or seam.width is None or shapes.BODY_PUNCT_RE.search(seam.cur):
         return None
     return False if seam.cur_len <= BOX_LINE * seam.width and not shapes.ends_sentence(seam.cur) else None
-
-
-_TAG_END_RE = regex.compile(r"[（(〈][^（()）〈]{2,16}[）)]$")  # a column's tag closing a title, OCR's 〈 for （ too
 
 
 BOX_LINE = 0.7  # a headline line in a box is this much of the column's width at most

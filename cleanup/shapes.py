@@ -67,6 +67,8 @@ _CREDIT_ENDS = tuple(c + close for c in _LEX.credit_suffixes for close in ("", "
 # RUN_IN_CREDIT_RE's credit opens with a role after a space (stdlib re: it searches faster than regex).
 _RUN_IN_ROLE_RE = re.compile("[ \u3000](?:" + "|".join(map(re.escape, _LEX.byline_roles)) + ")")
 _SPACE_RE = regex.compile(r"\s+")
+# a column's tag closing a title (……（城事·速览）), OCR's 〈 for （ too
+TAG_END_RE = regex.compile(r"[（(〈][^（()）〈]{2,16}[）)]$")
 # a column's tag closing a headline: two phrases and the mark between them (……（经济聚焦·农田里的新鲜事）),
 # whatever OCR read the mark as (。 ' “ *): no clause of the headline, nor its length
 CLOSING_TAG_RE = regex.compile(r"\s*[（(〈《]\s*\p{Han}{2,6}\s*[^\p{Han}\s（()）]{0,2}\s*\p{Han}{2,7}\s*[）)]$")
