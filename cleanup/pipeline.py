@@ -24,7 +24,7 @@ JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "J
 CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL14", "CL12", "CL06", "CL08", "CL09", "CL15", "CL16", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside; PU07 and PU08 read curled quotes
-POLISH_RULES = ["SP01", "SP06", "PU04", "PU06", "PU02", "PU01", "PU03", "PU08", "PU10", "PU09", "PU07", "SP03", "SP04", "SP05", "SP07"]
+POLISH_RULES = ["SP01", "SP06", "SP08", "PU04", "PU06", "PU02", "PU01", "PU03", "PU08", "PU10", "PU09", "PU07", "SP03", "SP04", "SP05", "SP07"]
 STAGE_LISTS = (LINE_RULES, NOISE_RULES, FURNITURE_RULES, COLUMN_CUES, JOIN_RULES, CLASSIFY_RULES, POLISH_RULES)
 _MODULES = (normalize, noise, furniture, join, joinheads, joinpieces, classifying, captioncues, polish, misread)  # importing them registers their rules
 
