@@ -203,10 +203,14 @@ def space_credit_mark(text: str) -> str:
     nothing. Only a name of two to four characters, alone or after a space, takes it: a
     credit closed up from its role on is SP06's.
 
-    >>> space_credit_mark("新华社记者 王爱明摄"), space_credit_mark("杨翠叶摄"), space_credit_mark("全媒体记者 陈晓 摄")
-    ('新华社记者 王爱明 摄', '杨翠叶 摄', '全媒体记者 陈晓 摄')
-    >>> space_credit_mark("本报记者王明摄"), space_credit_mark("拍摄")
-    ('本报记者王明摄', '拍摄')
+    >>> space_credit_mark("新华社记者 王爱明摄")
+    '新华社记者 王爱明 摄'
+    >>> space_credit_mark("杨翠叶摄"), space_credit_mark("全媒体记者 陈晓 摄")
+    ('杨翠叶 摄', '全媒体记者 陈晓 摄')
+    >>> space_credit_mark("本报记者王明摄")
+    '本报记者王明摄'
+    >>> space_credit_mark("拍摄")
+    '拍摄'
     """
     return _CLOSED_CREDIT_RE.sub(r" \1", text) if text[-1:] in "摄攝" else text
 
