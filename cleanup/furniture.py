@@ -150,6 +150,25 @@ def pieces_of_one_row(row: frozenset[str] | None, line: frozenset[str] | None, o
     return not (opens_head and row == {"paper"})
 
 
+@rule("FU08")
+def masthead_over_row(row: frozenset[str] | None, line: frozenset[str] | None) -> bool:
+    """A paper's name alone, read right after a head row's first piece: the masthead printed over the row.
+
+    A masthead set big and centred above the date and 第N版 is read after the row's first piece
+    (2018年4月25日 星期二 / 证券日报 / 第9版): a row of its own, first; the pieces after it go on
+    the row it interrupted. A name printed in the row follows two of its pieces (第7版 / 综合 /
+    吉林日报 / 2013年9月23日); opening the head, it stays where FU03 puts it.
+
+    >>> masthead_over_row(frozenset({"date"}), frozenset({"paper"}))
+    True
+    >>> masthead_over_row(frozenset({"page", "section"}), frozenset({"paper"}))  # a name inline
+    False
+    >>> masthead_over_row(None, frozenset({"paper"})), masthead_over_row(frozenset({"date"}), frozenset({"page"}))
+    (False, False)
+    """
+    return row is not None and len(row) == 1 and line == {"paper"} and "paper" not in row
+
+
 _ROLE_RE = re.compile(_ROLES)
 _DATE_SPACE_RE = re.compile(rf"(?<={_DIGIT})\s+(?=[年月日])|(?<=[第年月])\s+(?={_DIGIT})|(?<=\d)\s+(?=版)")
 
@@ -302,7 +321,11 @@ def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[
         for code, name, repair in _LINE_REPAIRS:
             text = _traced(code, name, repair, (no,), text, trace)
         own = head_pieces(text)
-        if rows and pieces_of_one_row(kinds, own, opens_head=len(rows) == 1 and len(rows[0][0]) == 1):
+        if rows and masthead_over_row(kinds, own):
+            rows.insert(len(rows) - 1, ((no,), text))  # the row it interrupted goes on under it
+            if trace is not None:
+                trace.append(Step("FU08", "masthead-over-row", no, no, text, text + " ⏎ " + rows[-1][1]))
+        elif rows and pieces_of_one_row(kinds, own, opens_head=len(rows) == 1 and len(rows[0][0]) == 1):
             nos, joined = rows[-1]
             rows[-1] = ((*nos, no), f"{joined} {text}")
             kinds = kinds | own
