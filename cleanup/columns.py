@@ -67,12 +67,12 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
         return Result(_cut_head_rows(numbered, trace), ())
     chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
     dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon())
-    if not (chunks or gutters.may_be_merged(texts) or dealt):
-        return Result(_cut_head_rows(numbered, trace), ())  # most pages: one look at their lines, nothing to search
+    if not (chunks or gutters.may_be_merged(texts) or dealt):  # most pages: one look at their lines, nothing to search
+        return Result(_cut_head_rows(numbered if boxes else sequels.deal_back(numbered, trace), trace), ())
     spaced = not boxes and spaced_gutters(numbered if raw is None else raw)  # (asked only past the first look)
     pieces = gutters.pieces_of(numbered)
     if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces, spaced):
-        return Result(_cut_head_rows(numbered, trace), ())
+        return Result(_cut_head_rows(numbered if boxes else sequels.deal_back(numbered, trace), trace), ())
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
     weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
     words = seams.lexicon()
@@ -100,6 +100,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
                               ("(a head and its byline) " if head else "") + "on one column: " + box))
     out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
     rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
+    if not boxes:  # boxes dealt in a steady round that no stretch put back (CW11)
+        out = sequels.deal_back(out, trace)
     if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
         out = sequels.reorder(out, trace)
     out = _cut_head_rows(out, trace)

@@ -30,6 +30,8 @@ _REACH = int(_RULES["reach"])  # boxes either side of a box where its sequel is 
 _MIN_BOXES = int(_RULES["min_boxes"])  # a page of fewer boxes has no box order to mend
 _MAX_MOVES = int(_RULES["max_moves"])  # moves at most a page (each is one box; a story's run takes several)
 _STOPS = frozenset("。！？；")
+_MAX_PERIOD = int(_RULES["max_period"])  # columns dealt in turn, at most (CW11)
+_MIN_VOTES = int(_RULES["min_votes"])  # boxes of a run that go on into the box a round later, at least
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,3 +153,100 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
         del boxes[j]
         boxes.insert(i + 1 if j > i else i, box)
     return gaps[0] + [line for box, gap in zip(boxes, gaps[1:]) for line in box + gap]
+
+
+def _runs_on(text: str) -> bool:
+    """A full line that stops mid-sentence (a column's line: a narrow column's may look like a head).
+
+    >>> _runs_on("工作中，专家组与烟厂主要"), _runs_on("安全生产标准化创建工作。"), _runs_on("本报记者 王欢 李明")
+    (True, False, False)
+    """
+    return len(text) >= 6 and text[-1] not in _STOPS and not shapes.ends_sentence(text) and not shapes.is_byline(text)
+
+
+def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at) -> tuple[int, int, int]:
+    """(last box, votes, misses) of the run of boxes dealt out in turn, `period` columns, from box i:
+    a box that stops mid-sentence votes where the box a round later goes on from it (a dictionary
+    word or a page pair across), misses where another box within a round goes on from it instead
+    (no seam found at all, as for most seams, says nothing); the run reaches the last box a vote reaches.
+
+    >>> words = {"科学": -8.0, "包装": -9.0, "议题": -9.0, "好奇": -9.0}
+    >>> page = [[(1, "体验，帮助观众，理解复杂科")], [(3, "在，它不是，简单的知识包")], [(5, "学议题，并产生深远的好")],
+    ...         [(7, "装，而是唤醒大家好奇心。")], [(9, "奇心，并产生深远影响。")]]
+    >>> pairs = seams.PagePairs.of(["科学家说", "包装好了"])
+    >>> dealt_run(page, 0, 2, lambda a, b: seam(_text(page[a], True), _text(page[b], False), pairs, words))
+    (4, 3, 0)
+    """
+    last, votes, misses, k = i + period, 0, 0, i
+    while k <= last and k + period < len(boxes):
+        if _runs_on(_text(boxes[k], last=True)):
+            ahead = seam_at(k, k + period)
+            if ahead.any:
+                votes += 1
+                last = max(last, k + period)
+            elif any(seam_at(k, k + step).any for step in range(1, _MAX_PERIOD + 1) if step != period and k + step < len(boxes)):
+                misses += 1  # it goes on elsewhere: no seam found (most are not) says nothing
+        k += 1
+    return min(last, len(boxes) - 1), votes, misses
+
+
+def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
+              words: dict[str, float] | None = None) -> list[tuple[int, str]]:
+    """Runs of boxes dealt out in turn, a box of each column a round, given back column by column
+    (CW11): pdfminer deals the boxes of side-by-side columns (a line or a few each) out in a steady
+    round, so a box that stops mid-sentence goes on in the box one round (2 to 6 boxes) later.
+    A run opens at a box that stops mid-sentence, whose next box does not go on from it and whose
+    box a round later does (a word or a page pair across); it holds where at least _MIN_VOTES of its
+    boxes go on a round later, twice as many as go on elsewhere (dealt_run); of several rounds, the
+    one with most such boxes. A box of running text just before it that does not go on into it is
+    the first column's head (its seam a round later often a name cut in two). The blank lines stay
+    where they stood.
+
+    >>> words = {"科学": -8.0, "好奇": -8.0, "展台": -8.0, "包装": -8.0, "议题": -8.0, "活动": -8.0}
+    >>> left = ["今天我们一起去看科", "学展览，观众们都很好", "奇地参观了每一个展", "台。"]
+    >>> right = ["他说这是一次难得的包", "装设计课程，同学们议", "题讨论非常热烈的活", "动。"]
+    >>> page = [(k, text) for k, text in enumerate(line for pair in zip(left, right) for box in pair for line in (box, ""))]
+    >>> [text for _, text in deal_back(page, words=words) if text] == left + right
+    True
+    """
+    boxes, gaps = boxes_of(numbered)
+    if len(boxes) < _MIN_BOXES:
+        return numbered
+    words = words if words is not None else seams.lexicon()
+    if not words:
+        return numbered
+    pairs = seams.PagePairs.of(text for _, text in numbered if text.strip())
+    seen: dict[tuple[int, int], Seam] = {}
+
+    def seam_at(a: int, b: int) -> Seam:
+        if (a, b) not in seen:
+            seen[a, b] = seam(_text(boxes[a], last=True), _text(boxes[b], last=False), pairs, words)
+        return seen[a, b]
+
+    out: list[list[tuple[int, str]]] = []
+    i, loose = 0, -1  # loose: the last box left where it stood
+    while i < len(boxes):
+        best = None
+        if _runs_on(_text(boxes[i], last=True)) and i + 1 < len(boxes) and not seam_at(i, i + 1).any:
+            for period in range(2, _MAX_PERIOD + 1):
+                if i + period < len(boxes) and seam_at(i, i + period).any:
+                    last, votes, misses = dealt_run(boxes, i, period, seam_at)
+                    if votes >= _MIN_VOTES and votes >= 2 * misses and (best is None or votes > best[2]):
+                        best = (period, last, votes, misses)
+        if best is None:
+            out.append(boxes[i])
+            loose = i
+            i += 1
+            continue
+        period, last, votes, misses = best
+        if i and loose == i - 1 and stops_open(_text(boxes[i - 1], last=True)) and not seam_at(i - 1, i).any:
+            i -= 1  # the first column's head box, which nothing showed going on a round later (a name cut)
+            out.pop()
+        run = [boxes[k] for c in range(period) for k in range(i + c, last + 1, period)]
+        if trace is not None:
+            trace.append(Step("CW11", "boxes-dealt-in-turn", boxes[i][0][0], boxes[last][-1][0], _text(boxes[i], last=False),
+                              f"{period} columns dealt box by box, lines {boxes[i][0][0]}-{boxes[last][-1][0]}: "
+                              f"{votes} boxes go on a round later, {misses} do not"))
+        out.extend(run)
+        i = last + 1
+    return gaps[0] + [line for box, gap in zip(out, gaps[1:]) for line in box + gap]

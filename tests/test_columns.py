@@ -356,8 +356,28 @@ def test_a_sequel_box_moves_up_where_no_stretch_was_put_back(stem, put_back, lef
     out = [text.strip() for _, text in result.numbered if text.strip()]
     opener = next(k for k, text in enumerate(out) if text.endswith(left))
     assert out[opener + 1].startswith(right)
-    moves = [step for step in trace if step.code == "CW07"]
-    assert moves and all("goes on by neither" in step.after for step in moves)
+    moves = [step for step in trace if step.code in ("CW07", "CW11")]  # f011's boxes came in a steady round: CW11
+    assert moves and all("goes on by neither" in step.after for step in moves if step.code == "CW07")
+
+
+def test_boxes_dealt_in_a_steady_round_go_back_column_by_column():
+    """CW11: f118's pdfminer dump deals a four-column story one line a box, column after column in
+    turn; no stretch was put back (its search read no stretch clearly better), yet each column's
+    lines come back in a row, the first column's head box (a name cut across its seam) included,
+    and `explain` names the round. Nothing is lost, and a page read in order is left as it came."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f118_pdfminer.txt").read_bytes())
+    trace: list = []
+    result = columns.deinterleave(numbered, trace)
+    assert printed(result.numbered) == printed(numbered)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    for left, right in (("本报讯（全媒体记者 邢天", "笑 通讯员"), ("工作中，专家组与烟厂主要", "负责人就安全生产"),
+                        ("负责人就安全生产工作进行深入", "交")):
+        assert out[out.index(left) + 1].startswith(right), left
+    assert any(step.code == "CW11" and "4 columns dealt box by box" in step.after for step in trace)
+    raw = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f118_pdftotext-raw.txt").read_bytes())
+    steps: list = []
+    columns.deinterleave(raw, steps)
+    assert not any(step.code == "CW11" for step in steps)
 
 
 def test_a_couplet_title_an_ocr_box_read_unspaced_gets_its_space_back():
