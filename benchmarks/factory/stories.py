@@ -207,7 +207,8 @@ def vary_body(draw: Draw, blocks: list[list[str]], source: Source, scale: float 
         if sentence and word:
             text = fill(draw, draw.choice(spec["markdown_templates"]), source, sentence, word)
             body.insert(draw.integer([1, len(body)]), ["body", text])
-    return body
+    # (a paragraph the pool holds from mid-sentence may open on a space, which HTML does not print)
+    return [[role, text.strip()] for role, text in body]
 
 
 def _dateline(draw: Draw, body: list[list[str]], source: Source) -> None:
