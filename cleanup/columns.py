@@ -68,11 +68,11 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
     dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon())
     if not (chunks or gutters.may_be_merged(texts) or dealt):  # most pages: one look at their lines, nothing to search
-        return Result(_cut_head_rows(numbered if boxes else sequels.deal_back(numbered, trace), trace), ())
+        return _unsearched(numbered, boxes, trace)
     spaced = not boxes and spaced_gutters(numbered if raw is None else raw)  # (asked only past the first look)
     pieces = gutters.pieces_of(numbered)
     if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces, spaced):
-        return Result(_cut_head_rows(numbered if boxes else sequels.deal_back(numbered, trace), trace), ())
+        return _unsearched(numbered, boxes, trace)
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
     weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
     words = seams.lexicon()
@@ -284,6 +284,12 @@ def looks_dealt(texts: list[str]) -> bool:
         next_hits += tail + heads[i + 1] in seen
         later_hits += any(tail + head in seen for head in heads[i + 2:i + 7])
     return later_hits >= _MIN_HITS and next_hits < _DEALT * later_hits
+
+
+def _unsearched(numbered: list[tuple[int, str]], boxes: bool, trace: list[Step] | None) -> Result:
+    """A page no column search is run on: a text extractor's boxes dealt in a steady round given
+    back (CW11), head rows cut."""
+    return Result(_cut_head_rows(numbered if boxes else sequels.deal_back(numbered, trace), trace), ())
 
 
 def dealt_by_words(texts: list[str], words: dict[str, float] | None) -> bool:
