@@ -115,6 +115,17 @@ def sequel(boxes: list[list[tuple[int, str]]], i: int, pairs: seams.PagePairs, w
     return found[0] if len(found) == 1 else None
 
 
+def _boxes_to_mend(numbered: list[tuple[int, str]], words: dict[str, float] | None):
+    """(boxes, gaps, words, page pairs) of a page with enough boxes and a dictionary to mend their order by; else None."""
+    boxes, gaps = boxes_of(numbered)
+    if len(boxes) < _MIN_BOXES:
+        return None
+    words = words if words is not None else seams.lexicon()
+    if not words:
+        return None
+    return boxes, gaps, words, seams.PagePairs.of(text for _, text in numbered if text.strip())
+
+
 def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
             words: dict[str, float] | None = None) -> list[tuple[int, str]]:
     """The page's boxes with each clear sequel moved to follow the box it goes on from (CW07);
@@ -128,13 +139,10 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     ['让世界看见中国的科学浪漫', '体验，帮助观众，理解复杂科', '学议题，并产生深远影响。', '在，它不是，简单的知识包',
      '装，而是唤醒好奇心。', '科学家说包装好了。', '本报记者 王欢']
     """
-    boxes, gaps = boxes_of(numbered)
-    if len(boxes) < _MIN_BOXES:
+    page = _boxes_to_mend(numbered, words)
+    if page is None:
         return numbered
-    words = words if words is not None else seams.lexicon()
-    if not words:
-        return numbered
-    pairs = seams.PagePairs.of(text for _, text in numbered if text.strip())
+    boxes, gaps, words, pairs = page
     moved: set[int] = set()  # boxes (by first line number) moved once: never moved again
     for _ in range(_MAX_MOVES):
         for i in range(len(boxes)):
@@ -209,13 +217,10 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     >>> [text for _, text in deal_back(page, words=words) if text] == left + right
     True
     """
-    boxes, gaps = boxes_of(numbered)
-    if len(boxes) < _MIN_BOXES:
+    page = _boxes_to_mend(numbered, words)
+    if page is None:
         return numbered
-    words = words if words is not None else seams.lexicon()
-    if not words:
-        return numbered
-    pairs = seams.PagePairs.of(text for _, text in numbered if text.strip())
+    boxes, gaps, words, pairs = page
     seen: dict[tuple[int, int], Seam] = {}
 
     def seam_at(a: int, b: int) -> Seam:
