@@ -101,9 +101,43 @@ def ends_sentence(text: str) -> bool:
 
     >>> ends_sentence("财产安全。”"), ends_sentence("方面的知")
     (True, False)
+
+    A bracketed aside printed after the mark (a reference, a sample size) closes the sentence too;
+    a column's tag after a headline has no mark before it.
+
+    >>> ends_sentence("宣传活动。（详见[激发爱国](www.example.cn/28)）"), ends_sentence("罪活动。（样本量<15）")
+    (True, True)
+    >>> ends_sentence("抓获299人（社会·那些事）"), ends_sentence("（样本量<15）")
+    (False, False)
     """
-    text = text.rstrip().rstrip(_CLOSERS)
+    text = text.rstrip()
+    if text.endswith(("）", ")")) and (opened := _aside_start(text)) > 0:
+        before = text[:opened].rstrip(_CLOSERS)
+        if before and before[-1] in _LEX.sentence_end:
+            return True
+    text = text.rstrip(_CLOSERS)
     return bool(text) and text[-1] in _LEX.sentence_end
+
+
+_ASIDE_LONGEST = 40  # an aside longer than this is no aside
+
+
+def _aside_start(text: str) -> int:
+    """Where the bracketed aside closing the text opens, brackets nested in it matched; -1 if none.
+
+    >>> _aside_start("活动。（详见[激发](www.example.cn/2)）"), _aside_start("活动。）"), _aside_start("（样本量<3）")
+    (3, -1, 0)
+    """
+    depth = 0
+    for k in range(len(text) - 1, max(len(text) - _ASIDE_LONGEST, 0) - 1, -1):
+        ch = text[k]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
 
 
 def is_byline(text: str) -> bool:
