@@ -103,7 +103,7 @@ class Seam:
 
     @property
     def prev_ends_sentence(self) -> bool:
-        return shapes.ends_sentence(self.tail or self.prev)
+        return shapes.ends_sentence(self.tail or self.prev, aside=True)  # 。（详见……） ends a paragraph
 
 
 @rule("JN01")

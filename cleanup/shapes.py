@@ -96,22 +96,22 @@ def letters(text: str) -> int:
     return sum(ch.isalnum() for ch in text)
 
 
-def ends_sentence(text: str) -> bool:
+def ends_sentence(text: str, aside: bool = False) -> bool:
     """Whether the text ends with a sentence mark, closing quotes aside.
 
     >>> ends_sentence("财产安全。”"), ends_sentence("方面的知")
     (True, False)
 
-    A bracketed aside printed after the mark (a reference, a sample size) closes the sentence too;
-    a column's tag after a headline has no mark before it.
+    With aside, a bracketed aside printed after the mark (a reference, a sample size) closes the
+    sentence too, as it closes a paragraph; a column's tag after a headline has no mark before it.
 
-    >>> ends_sentence("宣传活动。（详见[激发爱国](www.example.cn/28)）"), ends_sentence("罪活动。（样本量<15）")
+    >>> ends_sentence("宣传活动。（详见[激发爱国](www.example.cn/28)）", True), ends_sentence("罪活动。（样本量<15）", True)
     (True, True)
-    >>> ends_sentence("抓获299人（社会·那些事）"), ends_sentence("（样本量<15）")
-    (False, False)
+    >>> ends_sentence("罪活动。（样本量<15）"), ends_sentence("抓获299人（社会·那些事）", True), ends_sentence("（样本量<15）", True)
+    (False, False, False)
     """
     text = text.rstrip()
-    if text.endswith(("）", ")")) and (opened := _aside_start(text)) > 0:
+    if aside and text.endswith(("）", ")")) and (opened := _aside_start(text)) > 0:
         before = text[:opened].rstrip(_CLOSERS)
         if before and before[-1] in _LEX.sentence_end:
             return True
