@@ -324,7 +324,7 @@ def _after_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:
         return False
     if blocks[i].role != "body" or i == 0 or blocks[i - 1].role not in ("caption", "credit"):
         return False
-    return shapes.ends_sentence(story.body[-1][1]) and not shapes.starts_with_dateline(blocks[i].text)
+    return shapes.ends_paragraph(story.body[-1][1]) and not shapes.starts_with_dateline(blocks[i].text)
 
 
 WIDTH_CHANGE = 0.25  # of the page's median paragraph measure: two stretches set this much apart are two columns
@@ -361,7 +361,7 @@ def _width_changes(story: Draft | None, blocks: list[Block], i: int, column: flo
     prev, block = blocks[i - 1], blocks[i]
     if any(b.role != "body" or b.lines < MIN_LINES for b in (prev, block)) or column <= 0:
         return False
-    if not shapes.ends_sentence(prev.text) or shapes.starts_with_dateline(block.text):
+    if not shapes.ends_paragraph(prev.text) or shapes.starts_with_dateline(block.text):
         return False
     return abs(prev.measure - block.measure) > WIDTH_CHANGE * column
 
@@ -400,7 +400,7 @@ def _caption_goes_on(drafts: list[Draft], blocks: list[Block], i: int) -> bool:
     last = drafts[-1] if drafts else None
     if i == 0 or blocks[i - 1].role != "caption" or last is None or last.kind != "photo" or last.credit or not last.body:
         return False
-    open_ = not shapes.ends_sentence(last.body[-1][1]) or captioncues.same_wide_measure(blocks[i - 1], blocks[i])
+    open_ = not shapes.ends_paragraph(last.body[-1][1]) or captioncues.same_wide_measure(blocks[i - 1], blocks[i])
     return open_ and not shapes.starts_with_dateline(blocks[i].text) and follows(blocks[i - 1], blocks[i])
 
 
@@ -410,7 +410,7 @@ def _resumes_across_photo(story: Draft | None, blocks: list[Block], i: int) -> b
         return False
     if blocks[i].role != "body" or i == 0 or blocks[i - 1].role not in ("caption", "credit"):
         return False
-    return not shapes.ends_sentence(story.body[-1][1]) and not shapes.starts_with_dateline(blocks[i].text)
+    return not shapes.ends_paragraph(story.body[-1][1]) and not shapes.starts_with_dateline(blocks[i].text)
 
 
 def _head_end(blocks: list[Block], i: int) -> int:

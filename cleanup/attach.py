@@ -276,7 +276,7 @@ def may_open_story(above: str, text: str) -> bool:
     >>> may_open_story("……河道清淤", "近日，学校举办运动会。")
     False
     """
-    return shapes.ends_sentence(above) and not shapes.NUMBERED_POINT_RE.match(text)
+    return shapes.ends_paragraph(above) and not shapes.NUMBERED_POINT_RE.match(text)
 
 
 SPLIT_MATCH = 0.45  # a headline this similar to a story's later paragraphs, and under half as

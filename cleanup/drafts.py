@@ -60,7 +60,7 @@ def lone_sentence_is_caption(draft: Draft) -> None:
     if shapes.is_event_sentence(text):
         draft.kind = "photo"
         draft.warnings.append("AS07 a lone sentence with no headline taken as a caption printed without credit")
-    elif draft.body[0][0] == "p" and len(text) <= LONE_CAPTION_MAX and shapes.ends_sentence(text) \
+    elif draft.body[0][0] == "p" and len(text) <= LONE_CAPTION_MAX and shapes.ends_paragraph(text) \
             and shapes.opens_as_caption(text):
         draft.kind = "photo"
         draft.warnings.append("AS26 a lone paragraph with no headline, opening as a caption does, taken as a caption printed without credit")
@@ -87,7 +87,7 @@ def foreign_paragraphs_are_captions(draft: Draft, drafts: list[Draft]) -> None:
     whole = shapes.squeeze(" ".join([draft.head.text if draft.head else ""] + [text for _, text in draft.body]))
     for k in range(len(draft.body) - 1, 0, -1):
         kind, text = draft.body[k]
-        if kind != "p" or len(text) < FOREIGN_MIN or not shapes.ends_sentence(text) or shapes.starts_with_dateline(text):
+        if kind != "p" or len(text) < FOREIGN_MIN or not shapes.ends_paragraph(text) or shapes.starts_with_dateline(text):
             continue
         own = shapes.squeeze(text)
         if len(whole) - len(own) < FOREIGN_MIN_REST or _pair_found_elsewhere(own, whole):
@@ -129,7 +129,7 @@ def rejoin_cut_sentences(draft: Draft, drafts: list[Draft]) -> None:
             continue
         so_far = " ".join([draft.head.text if draft.head else ""] + [t for _, t in body[:k + 1]])
         middle = body[k + 1][1]
-        if (k + 2 < len(body) and body[k + 2][0] == "p" and shapes.ends_sentence(middle)
+        if (k + 2 < len(body) and body[k + 2][0] == "p" and shapes.ends_paragraph(middle)
                 and wordmatch.shared_share(middle, so_far) < CUT_FOREIGN <= wordmatch.shared_share(body[k + 2][1], so_far)):
             drafts.append(Draft("photo", draft.starts[k + 1], body=[("p", middle)], spans=[draft.spans[k + 1]],
                                  warnings=["AS12 a paragraph foreign to the sentence it interrupts taken as a caption"]))

@@ -103,7 +103,7 @@ class Seam:
 
     @property
     def prev_ends_sentence(self) -> bool:
-        return shapes.ends_sentence(self.tail or self.prev, aside=True)  # 。（详见……） ends a paragraph
+        return shapes.ends_paragraph(self.tail or self.prev)  # 。（详见……） ends one too
 
 
 @rule("JN01")

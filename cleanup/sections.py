@@ -95,12 +95,12 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
             _say(why, "AS34")
             return False
         return True
-    if _whole_headline(group[0].text) and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text):
+    if _whole_headline(group[0].text) and shapes.ends_paragraph(story.body[-1][1]) and not _closes_a_quote(nxt.text):
         return False  # phrases parted by a space, between a sentence's end and a paragraph: a story's headline
     section = " ".join(block.text for block in below if block.role == "body")
     if over and not _opens_with_lead(nxt.text) and _still_its_own(build_head(over), story, section):
         return True
-    if after_photo and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text) \
+    if after_photo and shapes.ends_paragraph(story.body[-1][1]) and not _closes_a_quote(nxt.text) \
             and len(shapes.squeeze(group[0].text)) >= MIN_HEADLINE:
         return False  # a photo between a sentence's end and a headline foreign to the story: the story ended there
     own = wordmatch.similarity(head, section, OWN)  # None: under OWN
@@ -142,7 +142,7 @@ def stays_in_story(group: list[Block], story: Draft | None, nxt: Block | None = 
         return False
     if story is None or story.kind != "article" or not story.body:
         return False
-    if nxt is not None and nxt.role in ("headline", "column") and shapes.ends_sentence(story.body[-1][1]):
+    if nxt is not None and nxt.role in ("headline", "column") and shapes.ends_paragraph(story.body[-1][1]):
         return False
     text = shapes.squeeze(group[0].text)
     return 2 <= len(text) <= FRAGMENT_MOST and bool(_HAN_ONLY_RE.fullmatch(text)) and not shapes.is_note_opener(text)
@@ -176,7 +176,7 @@ def goes_on_text(group: list[Block], story: Draft | None, above: Block | None, n
         return False
     if not story.body or story.body[-1][0] != "p" or above is None or above.role != "body":
         return False
-    if shapes.ends_sentence(story.body[-1][1]) or shapes.is_byline(story.body[-1][1]):
+    if shapes.ends_paragraph(story.body[-1][1]) or shapes.is_byline(story.body[-1][1]):
         return False
     if group[0].line_runs[0][0] == above.line_runs[-1][1]:
         return False

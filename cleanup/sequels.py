@@ -82,7 +82,7 @@ def stops_open(text: str) -> bool:
     >>> stops_open("体验，帮助观众，理解复杂科"), stops_open("对科学的好奇心。"), stops_open("帮助观众理解复杂科")
     (True, False, False)
     """
-    return (len(text) >= 6 and text[-1] not in _STOPS and not shapes.ends_sentence(text)
+    return (len(text) >= 6 and text[-1] not in _STOPS and not shapes.ends_paragraph(text)
             and not shapes.is_byline(text) and not shapes.is_headline_like(text))
 
 
@@ -169,7 +169,7 @@ def _runs_on(text: str) -> bool:
     >>> _runs_on("工作中，专家组与烟厂主要"), _runs_on("安全生产标准化创建工作。"), _runs_on("本报记者 王欢 李明")
     (True, False, False)
     """
-    return len(text) >= 6 and text[-1] not in _STOPS and not shapes.ends_sentence(text) and not shapes.is_byline(text)
+    return len(text) >= 6 and text[-1] not in _STOPS and not shapes.ends_paragraph(text) and not shapes.is_byline(text)
 
 
 def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at) -> tuple[int, int, int]:

@@ -119,6 +119,15 @@ def ends_sentence(text: str, aside: bool = False) -> bool:
     return bool(text) and text[-1] in _LEX.sentence_end
 
 
+def ends_paragraph(text: str) -> bool:
+    """Whether a paragraph's text ends as a paragraph does: a sentence mark, closing quotes or a bracketed aside after it.
+
+    >>> ends_paragraph("……开展了宣传活动。（详见[激发爱国](www.example.cn/28)）"), ends_paragraph("抓获299人（社会·那些事）")
+    (True, False)
+    """
+    return ends_sentence(text, aside=True)
+
+
 _ASIDE_LONGEST = 40  # an aside longer than this is no aside
 
 

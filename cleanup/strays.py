@@ -125,7 +125,7 @@ def _near(numbered: list[tuple[int, str]], k: int, step: int) -> str:
 def _at_story_start(numbered: list[tuple[int, str]], k: int) -> bool:
     """Nothing, a sentence's end or a standalone line (credit, byline) above: no clause runs into line k."""
     above = _near(numbered, k, -1)
-    return not above or shapes.ends_sentence(above) or shapes.standalone(above)
+    return not above or shapes.ends_paragraph(above) or shapes.standalone(above)
 
 
 def _head_beside(numbered: list[tuple[int, str]], k: int) -> bool:
