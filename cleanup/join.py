@@ -273,6 +273,10 @@ def join_unfinished_sentence(seam: Seam) -> bool | None:
     True
     >>> join_unfinished_sentence(_seam("“原来革命先烈是这样克服", "困难的！”12岁的小雨在活动日记中写道", width=20, opens=True))
     True
+
+    A bracketed aside after the sentence mark (a reference, a sample size) ends the paragraph, not a sentence cut short.
+
+    >>> join_unfinished_sentence(_seam("展。（样本量<18）", "活动当日，心理咨询师和青", width=19, tail="……基地开展。（样本量<18）"))
     """
     blank_means_paragraph = seam.blanks and not seam.double_spaced
     if blank_means_paragraph or seam.prev_ends_sentence or seam.overflows(seam.cur, seam.cur_len):
