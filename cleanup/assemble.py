@@ -261,6 +261,13 @@ def _dash_subtitles(blocks: list[Block], trace: list[Step] | None = None) -> lis
     [('headline', '如何在美国把贪官', 5, 5), ('headline', '法律用美国的：被', 6, 6), ('body', '在美国起诉中国贪', 7, 8)]
     >>> [b.role for b in _dash_subtitles([head, replace(para, text="法律用美国的，" + para.text[7:])])]
     ['headline', 'body']
+
+    A line of its own with the byline under it is the subtitle too (an extractor that sets its text boxes
+    apart gives the title and subtitle as one box: JN34 parts them).
+
+    >>> sub = Block("法律用美国的：被用来修理黑帮的美国联邦法律也能“顺便”对付中国贪官", 6, 6, measure=33)
+    >>> [b.role for b in _dash_subtitles([head, sub, Block("本报记者 李照星", 8, 8, role="byline")])]
+    ['headline', 'headline', 'byline']
     """
     out: list[Block] = []
     for k, block in enumerate(blocks):
@@ -271,7 +278,7 @@ def _dash_subtitles(blocks: list[Block], trace: list[Step] | None = None) -> lis
         if shapes.starts_with_dateline(block.text) or not sections.over_its_subtitle(above.text, block):
             out.append(block)
             continue
-        if block.lines == 1 and blocks[k + 1].role in ("body", "headline"):
+        if block.lines == 1 and blocks[k + 1].role in ("body", "headline", "byline"):
             parts = [replace(block, role="headline")]
         elif block.lines > 1 and not block.runs and captions.line_step(block) is not None and _wider_first_line(block):
             sub, rest = captions.cut_block(block, 0)

@@ -259,6 +259,30 @@ def keep_headline_lines_over_a_byline_apart(seam: Seam) -> bool | None:
     return False
 
 
+@rule("JN34")
+def break_after_dash_title(seam: Seam) -> bool | None:
+    """Break after a block's first line that a dash ends, over a last line with no clause mark: a title over its subtitle.
+
+    A dash at a headline's end points on to its subtitle (如何在美国把贪官送进监狱—— / 法律用美国的：……);
+    an extractor that sets each text box apart by a blank line gives the two as one box, no byline
+    right under them to tell the title (JN19). Running text a dash ends goes on in clauses.
+
+    >>> break_after_dash_title(_seam("天下万象：如何在美国把贪官送进监狱——", "法律用美国的：被用来修理黑帮的美国联邦法律也能“顺便”对付中国贪官", opens=True, cur_last=True))
+    False
+    >>> break_after_dash_title(_seam("天下万象：如何在美国把贪官送进监狱——", "法律用美国的：被用来修理黑帮的美国联邦法律也能", opens=True))
+    >>> break_after_dash_title(_seam("记者来到现场，他说——", "这是我们的心愿", opens=True, cur_last=True))
+    >>> break_after_dash_title(_seam("如何在美国把贪官送进监狱——", "法律用美国的，被用来修理黑帮的美国联邦法律", opens=True, cur_last=True))
+    """
+    if not (seam.prev_opens and seam.cur_last) or seam.blanks or not seam.prev.rstrip().endswith("——"):
+        return None
+    title = seam.prev.rstrip()[:-2]
+    if not title or not shapes.is_headline_like(title) or "，" in title or "," in title:
+        return None
+    if shapes.ends_sentence(seam.cur) or any(mark in seam.cur for mark in "，、；,;。！？"):
+        return None
+    return False
+
+
 @rule("JN20")
 def keep_a_box_apart(seam: Seam) -> bool | None:
     """Break before a short unpunctuated line that opens a box of lines set close: a headline.
