@@ -28,6 +28,7 @@ _MIN_LINES = 6  # a page of fewer lines is left as read
 _MIN_OPEN = 6  # open line ends needed to judge a page by its seams
 _MIN_HITS = 3  # and seams found a little further down
 _DEALT = 0.75  # a page goes on into the next line less often than this, against a little further down
+_TRADITIONAL = 0.05  # a page's characters OpenCC's t2s changes, more than this share: printed in traditional ones
 _WRAPPED = 0.4  # the share of a page's lines, at least, that fill one of its column widths
 _COLUMN_LINES = 3  # pieces a track holds to count as a column
 _CHUNKED = 0.5  # the share of open lines, at least, a blank line follows on a page dealt in chunks
@@ -68,11 +69,11 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
     dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon())
     if not (chunks or gutters.may_be_merged(texts) or dealt):  # most pages: one look at their lines, nothing to search
-        return _unsearched(numbered, boxes, trace)
+        return _unsearched(numbered, boxes, trace, raw)
     spaced = not boxes and spaced_gutters(numbered if raw is None else raw)  # (asked only past the first look)
     pieces = gutters.pieces_of(numbered)
     if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces, spaced):
-        return _unsearched(numbered, boxes, trace)
+        return _unsearched(numbered, boxes, trace, raw, cut=any(p.slot for p in pieces))
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
     weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
     words = seams.lexicon()
@@ -104,6 +105,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
         out = sequels.deal_back(out, trace)
     if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
         out = sequels.reorder(out, trace)
+    elif not boxes and any(p.slot for p in pieces):  # lines cut at gutters (OCR spaces inside lines cut none)
+        out = _past_heads(out, raw, trace)
     out = _cut_head_rows(out, trace)
     if trace is not None:
         _explain(trace, pieces, choices, accepted, weights)
@@ -286,10 +289,40 @@ def looks_dealt(texts: list[str]) -> bool:
     return later_hits >= _MIN_HITS and next_hits < _DEALT * later_hits
 
 
-def _unsearched(numbered: list[tuple[int, str]], boxes: bool, trace: list[Step] | None) -> Result:
+def _unsearched(numbered: list[tuple[int, str]], boxes: bool, trace: list[Step] | None,
+                raw: list[tuple[int, str]] | None = None, cut: bool = True) -> Result:
     """A page no column search is run on: a text extractor's boxes dealt in a steady round given
-    back (CW11), head rows cut."""
-    return Result(_cut_head_rows(numbered if boxes else sequels.deal_back(numbered, trace), trace), ())
+    back (CW11), a sequel moved past a head (CW12; cut: no line looked merged but was cut at no
+    gutter, an OCR engine's spaces), head rows cut."""
+    if not boxes:
+        numbered = sequels.deal_back(numbered, trace)
+        if cut:
+            numbered = _past_heads(numbered, raw, trace)
+    return Result(_cut_head_rows(numbered, trace), ())
+
+
+def _past_heads(numbered: list[tuple[int, str]], raw: list[tuple[int, str]] | None,
+                trace: list[Step] | None) -> list[tuple[int, str]]:
+    """A block that stops mid-sentence over a head given its sure sequel (CW12), on a page whose
+    blank lines part blocks, whose gutters, if any, are single spaces (pdftotext's default mode
+    writes a story's next column after another story's block) and whose script is the dictionary's
+    (simplified: on a traditional page fewer words are found across the seam a block really goes on by)."""
+    if not sequels.parts_blocks(numbered) or not spaced_gutters(numbered if raw is None else raw) \
+            or _traditional(numbered):
+        return numbered
+    return sequels.reorder(numbered, trace, past_head=True)
+
+
+def _traditional(numbered: list[tuple[int, str]]) -> bool:
+    """Whether a page is printed in traditional characters: OpenCC's t2s changes more than _TRADITIONAL of them.
+
+    >>> _traditional([(1, "運用科學方法，推動經濟發展")]), _traditional([(1, "运用科学方法，推动经济发展")])
+    (True, False)
+    """
+    text = "".join(t.strip() for _, t in numbered)
+    simple = lexicon.converter("t2s").convert(text)
+    changed = sum(1 for a, b in zip(text, simple) if a != b) if len(simple) == len(text) else len(text)
+    return changed > _TRADITIONAL * max(1, len(text))
 
 
 def dealt_by_words(texts: list[str], words: dict[str, float] | None) -> bool:

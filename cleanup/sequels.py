@@ -14,7 +14,10 @@ time, to follow the box it goes on from (CW07):
 - that box's own predecessor does not go on into it by either.
 
 Only pages the column stage judged dealt chunk by chunk get here: a page read in order (pdftotext
--raw, PyMuPDF, the simulated pages, the golden pages) is left as read. Moving boxes before the
+-raw, PyMuPDF, the simulated pages, the golden pages) is left as read, but for one move (CW12): on
+a page whose blank lines part blocks, not every line (pdftotext's default mode, which writes a
+story's next column after a block of another story), a block that stops mid-sentence over a head
+moves its sure sequel up past that head. Moving boxes before the
 search instead (so that it sees fewer turns) broke its stretches: fit pdfminer CER 34.6 -> 37.9.
 """
 
@@ -32,6 +35,8 @@ _MAX_MOVES = int(_RULES["max_moves"])  # moves at most a page (each is one box; 
 _STOPS = frozenset("。！？；")
 _MAX_PERIOD = int(_RULES["max_period"])  # columns dealt in turn, at most (CW11)
 _MIN_VOTES = int(_RULES["min_votes"])  # boxes of a run that go on into the box a round later, at least
+_SHORT = 0.85  # a head over text is shorter than this share of the longest of the lines under it (CW12)
+_BLOCKS = float(_RULES["blocks"])  # lines after a blank, at most a share of the lines, where blank lines part blocks (CW12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,19 +96,26 @@ def seam(left: str, right: str, pairs: seams.PagePairs, words) -> Seam:
     return Seam(seams.word_across(left, right, words), pairs.affinity(left, right) > 0)
 
 
-def sequel(boxes: list[list[tuple[int, str]]], i: int, pairs: seams.PagePairs, words) -> int | None:
+def sequel(boxes: list[list[tuple[int, str]]], i: int, pairs: seams.PagePairs, words,
+           past_head: bool = False) -> int | None:
     """The box that clearly goes on from box i, where the next box does not; else None.
+    past_head: only where the next box opens with a head (CW12).
 
     >>> words = {"科学": -8.0, "包装": -9.0, "议题": -9.0}
     >>> page = [[(1, "体验，帮助观众，理解复杂科")], [(3, "装，而是唤醒好奇心。")],
     ...         [(5, "学议题，并产生深远影响。")], [(7, "它不是简单的知识包")]]
     >>> pairs = seams.PagePairs.of(["科学家说", "包装好了"])
-    >>> sequel(page, 0, pairs, words), sequel(page, 2, pairs, words)
-    (2, None)
+    >>> sequel(page, 0, pairs, words), sequel(page, 2, pairs, words), sequel(page, 0, pairs, words, past_head=True)
+    (2, None, None)
+    >>> page[1] = [(3, "让世界看见中国的科学浪漫")]
+    >>> sequel(page, 0, pairs, words, past_head=True)
+    2
     """
     left = _text(boxes[i], last=True)
     if i + 1 >= len(boxes) or not stops_open(left) or seam(left, _text(boxes[i + 1], last=False), pairs, words).any:
         return None
+    if past_head and not opens_with_head(boxes[i + 1]):
+        return None  # (a page read in order: text between is the story's own, a caption, another story's)
     found = []
     for j in range(max(0, i - _REACH), min(len(boxes), i + _REACH + 1)):
         if j in (i, i + 1) or not seam(left, _text(boxes[j], last=False), pairs, words).clear:
@@ -126,10 +138,39 @@ def _boxes_to_mend(numbered: list[tuple[int, str]], words: dict[str, float] | No
     return boxes, gaps, words, seams.PagePairs.of(text for _, text in numbered if text.strip())
 
 
+def opens_with_head(box: list[tuple[int, str]]) -> bool:
+    """A box that opens with a head: a line that reads like one, alone or short of the lines under it
+    (a column's first full line may read like a head too).
+
+    >>> opens_with_head([(1, "让世界看见中国的科学浪漫")]), opens_with_head([(1, "让世界看见中国"), (2, "新华社北京6月11日电工业和信息化部")])
+    (True, True)
+    >>> opens_with_head([(1, "锁价定增通常以董事会决议公告日作为定价基"), (2, "准日，在该时间点就将发行价格确定下来,认")])
+    False
+    """
+    first = _text(box, last=False)
+    if not shapes.is_headline_like(first):
+        return False
+    under = [len(text.strip()) for _, text in box[1:4]]
+    return not under or len(first) < _SHORT * max(under)
+
+
+def parts_blocks(numbered: list[tuple[int, str]]) -> bool:
+    """Whether the page's blank lines part blocks of several lines (pdftotext's), not every line or two.
+
+    >>> parts_blocks([(1, "甲"), (2, "乙"), (3, "丙"), (4, ""), (5, "丁")]), parts_blocks([(1, "甲"), (2, ""), (3, "乙")])
+    (True, False)
+    """
+    lines = [text.strip() for _, text in numbered]
+    after_blank = sum(1 for a, b in zip(lines, lines[1:]) if not a and b)
+    return after_blank <= _BLOCKS * sum(1 for text in lines if text)
+
+
 def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
-            words: dict[str, float] | None = None) -> list[tuple[int, str]]:
+            words: dict[str, float] | None = None, past_head: bool = False) -> list[tuple[int, str]]:
     """The page's boxes with each clear sequel moved to follow the box it goes on from (CW07);
     the blank lines stay where they stood. words: the dictionary (jieba's, seams.lexicon()).
+    past_head: a page read in order but for blocks written after another story's: a sequel moves
+    only past a head (CW12).
 
     >>> words = {"科学": -8.0, "包装": -9.0, "议题": -9.0}
     >>> boxes = ["让世界看见中国的科学浪漫", "体验，帮助观众，理解复杂科", "装，而是唤醒好奇心。", "学议题，并产生深远影响。",
@@ -146,7 +187,7 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     moved: set[int] = set()  # boxes (by first line number) moved once: never moved again
     for _ in range(_MAX_MOVES):
         for i in range(len(boxes)):
-            j = sequel(boxes, i, pairs, words)
+            j = sequel(boxes, i, pairs, words, past_head)
             if j is not None and boxes[j][0][0] not in moved:
                 break
         else:
@@ -155,9 +196,11 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
         moved.add(box[0][0])
         if trace is not None:
             left, right = _text(boxes[i], last=True), _text(box, last=False)
-            trace.append(Step("CW07", "box-to-sequel", box[0][0], box[-1][0], right,
+            code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
+            trace.append(Step(code, name, box[0][0], box[-1][0], right,
                               f"after line {boxes[i][-1][0]} ({left[-6:]}|{right[:6]}): a word and a page pair "
-                              f"across; the next box ({_text(boxes[i + 1], last=False)[:6]}) goes on by neither"))
+                              f"across; the next box ({_text(boxes[i + 1], last=False)[:6]}) goes on by neither"
+                              + (", a head" if past_head else "")))
         del boxes[j]
         boxes.insert(i + 1 if j > i else i, box)
     return gaps[0] + [line for box, gap in zip(boxes, gaps[1:]) for line in box + gap]

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cleanup import assign, columns, gutters, pipeline, seams
+from cleanup import assign, columns, gutters, pipeline, seams, sequels
 from cleanup.cli import app
 from cleanup.decode import decode
 from cleanup.layout import split_lines
@@ -447,3 +447,34 @@ def test_boxes_dealt_in_turn_on_part_of_a_page_are_found_by_the_words_across_the
     out = [text.strip() for _, text in result.numbered if text.strip()]
     caption = out.index("近期，金剛石散熱相關概念股股價大幅上涨。根據Wind數據，截至6月11日收盤，近120日，")
     assert result.rebuilt and out[caption + 1].startswith("四方達股價") and printed(result.numbered) == printed(numbered)
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+@pytest.mark.parametrize("stem, left, right", [
+    ("f007_pdftotext", "临高放射性污染等挑战。LIBS技", "术凭借远程、实时等优势成为核工"),
+    ("f015_pdftotext", "科技日报兰州6月11日电（记者颉满斌 通", "讯员余若怡）锂同位素高精度分析技术研究取"),
+])
+def test_a_sequel_moves_up_past_another_storys_head(stem, left, right):
+    """CW12: pdftotext's default mode wrote a story's next column after another story's head (f007)
+    or after the story's own headline (f015) placed between; the block that stops mid-sentence gets
+    its sure sequel back, nothing is lost, and `explain` names the head passed over. The same page
+    read in order (pdftotext -raw) is left as it came."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem}.txt").read_bytes())
+    trace: list = []
+    result = columns.deinterleave(numbered, trace)
+    assert printed(result.numbered) == printed(numbered)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    assert out[out.index(left) + 1] == right
+    assert any(step.code == "CW12" and step.after.endswith(", a head") for step in trace)
+    raw = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem[:4]}_pdftotext-raw.txt").read_bytes())
+    assert columns.deinterleave(raw).numbered == raw
+
+
+def test_no_sequel_moves_past_a_columns_first_line_or_on_a_traditional_page():
+    """CW12's gates: a box whose first full line reads like a head but is as long as the lines under it
+    is a column's text, not a head (f135's simulated dump, read in order); and a page in traditional
+    characters is left, the dictionary finding fewer words across its seams."""
+    assert not sequels.opens_with_head([(1, "锁价定增通常以董事会决议公告日作为定价基"), (2, "准日，在该时间点就将发行价格确定下来,认")])
+    page = [(1, "本報訊 記者報道，專家組與煙廠主要負責人就安全生產工作進行了深入交流，並運用"), (2, ""),
+            (3, "春風化雨潤童心"), (4, ""), (5, "活動當天，志願者們與孩子們一起做遊戲。")]
+    assert columns._traditional(page) and columns._past_heads(page, None, None) == page
