@@ -23,8 +23,9 @@ _GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[^\x00-\x7f\s])")
 _ASCII_GUTTER_RE = re.compile(r"(?<=[^\x00-\x7f\s]) (?=[!-~])|(?<=[!-~]) (?=[^\x00-\x7f\s])")
 # The edge of a Latin or digit run set among CJK characters, a space the extractor wrote there aside.
 _RUN_EDGE_RE = re.compile(r"[^\x00-\x7f] ?(?=[0-9A-Za-z])|[0-9A-Za-z%] ?(?=[^\x00-\x7f\s])")
-# What Tesseract leaves in a line read across a gutter: a wide gap, or a rule read as |.
-_OCR_GUTTER_RE = re.compile(r" {3,}|\u3000{2,}| *[|｜] *")
+# What Tesseract leaves in a line read across a gutter: a wide gap, or a rule read as | (not flush
+# between two Han characters: that bar is a stroke misread, 党建引|领, the gutter's white is missing).
+_OCR_GUTTER_RE = re.compile(r" {3,}|\u3000{2,}| +[|｜] *|[|｜] +|(?<![\u3400-\u9fff])[|｜]|[|｜](?![\u3400-\u9fff])")
 _OPEN = "（(《“‘【「"
 _CLOSE = "）)》”’】」"
 _PHRASE = 14  # the longest quote that may hold a phrase space (“奉献社会 引领文明”)
@@ -140,6 +141,8 @@ def ocr_parts(text: str) -> list[str]:
     ['司 了|']
     >>> ocr_parts("一一人 4二| 二 SEE一")  # the rule OCR read as | is kept
     ['一一人 4二|', '二 SEE一']
+    >>> ocr_parts("构建党建引|领城乡基层治理新格局")  # flush between two characters: a stroke misread, no gutter
+    ['构建党建引|领城乡基层治理新格局']
     """
     if not _OCR_GUTTER_RE.search(text):
         return [text]  # most lines
