@@ -21,7 +21,7 @@ _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,2
 
 def is_section_heading(group: list[Block], story: Draft | None, below: list[Block],
                         over: list[Block] | None = None, after_photo: bool = False, last: Block | None = None,
-                        why: list[str] | None = None) -> bool:
+                        why: list[str] | None = None, photo_below: bool = False) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
@@ -72,6 +72,21 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     >>> is_section_heading([Block("现场检查过程中", 5, 5, role="headline")], own, below,
     ...                    [Block("及时整改到位 提升安全水平", 1, 1, role="headline")])
     True
+
+    With a photo printed between the heading and `below` (`photo_below`, AS42), only a cue for the story
+    makes it a section's (restated below, or the story's head like both sides): a heading unlike the text
+    past a photo, or only like the story above, may be a line of that text cut at the photo or the next
+    story's head; nor a fragment.
+
+    >>> heading, games = [Block("校园赛场展风采", 5, 5, role="headline")], [Block("近日，学校举办运动会，学生踊跃参加。", 8, 9)]
+    >>> is_section_heading(heading, story, games), is_section_heading(heading, story, games, photo_below=True)
+    (True, False)
+    >>> is_section_heading([Block("专家组", 5, 5, role="headline")], story, below, photo_below=True)
+    False
+    >>> is_section_heading([Block("“感谢社区给我们专家组深入", 5, 5, role="headline")], story, below, photo_below=True)
+    False
+    >>> is_section_heading([Block("河道清淤时，专家组深入车间", 5, 5, role="headline")], story, below, photo_below=True)
+    False
     """
     nxt = below[0] if below else None
     if len(group) != 1 or group[0].role != "headline" or story is None:
@@ -80,6 +95,9 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return False
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
         return False
+    if photo_below and (len(shapes.squeeze(group[0].text)) < MIN_HEADLINE or _CLAUSE_RE.search(group[0].text)
+                        or group[0].text.count("“") != group[0].text.count("”")):
+        return False  # (a fragment OCR read beside a photo; a line of running text: a clause mark, a quotation open)
     if over_its_subtitle(group[0].text, nxt):
         _say(why, "AS41")
         return False
@@ -90,7 +108,7 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return True  # no story opens at a numbered point (一、……): it goes on the story above
     head = Head(title=group[0].text)
     above = wordmatch.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
-    if above is not None and above >= FOREIGN:
+    if above is not None and above >= FOREIGN and not photo_below:  # (past a photo, a cut line of it reads like it too)
         if printed_after(head, last, nxt):
             _say(why, "AS34")
             return False
@@ -103,6 +121,8 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     if after_photo and shapes.ends_sentence(story.body[-1][1]) and not _closes_a_quote(nxt.text) \
             and len(shapes.squeeze(group[0].text)) >= MIN_HEADLINE:
         return False  # a photo between a sentence's end and a headline foreign to the story: the story ended there
+    if photo_below:
+        return False  # no cue for the story above: a head over a photo and the text under it
     own = wordmatch.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
 
