@@ -135,6 +135,10 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
                                       f"a section heading of the story at line {story.first}: the paragraph under it "
                                       f"(line {blocks[j].first}) says it word for word"))
             else:
+                if trace is not None and "AS43" in why:
+                    trace.append(Step("AS43", "head-across-photo", block.first, block.last, block.text[:20],
+                                      f"not a section heading of the story at line {story.first}: set {block.measure:g} "
+                                      f"wide in a column {block.width:g} wide, over a photo: a story's headline"))
                 if trace is not None and "AS41" in why:
                     trace.append(Step("AS41", "headline-over-its-subtitle", block.first, block.last, block.text[:20],
                                       f"not a section heading of the story at line {story.first}: it ends in a dash over "

@@ -14,6 +14,7 @@ OWN = 0.4  # and this similar to the paragraphs below it, is the next story's he
 STILL_ITS_OWN = 0.1  # unless the running story's headline is this similar to them and to its paragraphs above
 MIN_HEADLINE = 6  # characters: a shorter headline line is a fragment (of a credit, a cut line), no story's head
 BELOW = 12  # blocks below a heading whose paragraphs show whose it is
+ACROSS = 1.5  # characters past its column's width: a head over a photo set across columns (AS43)
 # a story's lead: a source named (据……报道, ……消息，) or a dateline the extractor cut (……日电（记者, ……怡）)
 _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,20}消息[，,]|[^（(，。]{1,12}[）)])"
                          r"|[电讯]\s*[（(〈《]\s*(?:全媒体)?(?:记者|通讯员)")
@@ -87,6 +88,14 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     False
     >>> is_section_heading([Block("河道清淤时，专家组深入车间", 5, 5, role="headline")], story, below, photo_below=True)
     False
+
+    Nor a head set wider than the column it stands in (AS43): a section heading fits its column, a story's
+    headline spans the columns over its photo, whatever the text past the photo goes on.
+
+    >>> narrow, why = Block("专家组深入车间", 5, 5, role="headline", width=12.0, measure=7.0), []
+    >>> wide = Block("专家组深入车间 提升安全水平", 5, 5, role="headline", width=12.0, measure=14.0)
+    >>> is_section_heading([narrow], story, below, photo_below=True), is_section_heading([wide], story, below, photo_below=True, why=why), why
+    (True, False, ['AS43'])
     """
     nxt = below[0] if below else None
     if len(group) != 1 or group[0].role != "headline" or story is None:
@@ -98,6 +107,9 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     if photo_below and (len(shapes.squeeze(group[0].text)) < MIN_HEADLINE or _CLAUSE_RE.search(group[0].text)
                         or group[0].text.count("“") != group[0].text.count("”")):
         return False  # (a fragment OCR read beside a photo; a line of running text: a clause mark, a quotation open)
+    if photo_below and group[0].width and group[0].measure > group[0].width + ACROSS:
+        _say(why, "AS43")
+        return False  # set wider than its column, over a photo: the head of a story across columns, not a section's
     if over_its_subtitle(group[0].text, nxt):
         _say(why, "AS41")
         return False
