@@ -100,8 +100,9 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
             why: list[str] = []  # AS33, AS34 or AS41, where one decided
-            heading = sections.is_section_heading(blocks[i:j], story, blocks[j:j + sections.BELOW], heads_over.get(id(story)),
-                                                  after_photo, last, why)
+            text_at = past_photo(blocks, j)  # a photo printed between a heading and its section (AS42)
+            heading = sections.is_section_heading(blocks[i:j], story, blocks[text_at:text_at + sections.BELOW],
+                                                  heads_over.get(id(story)), after_photo, last, why, text_at > j)
             stays = sections.stays_in_story(blocks[i:j], story, nxt)
             goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
             if stays and not goes_on:
@@ -125,11 +126,19 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
                 story.body.append(("h2", blocks[i].text))
                 story.starts.append(blocks[i].first)
                 story.spans.append(((blocks[i].first, blocks[i].last),))
+                if trace is not None and text_at > j:
+                    trace.append(Step("AS42", "heading-over-photo", blocks[i].first, blocks[i].last, blocks[i].text[:20],
+                                      f"a section heading of the story at line {story.first}: its section goes on at line "
+                                      f"{blocks[text_at].first}, under the photo printed below the heading"))
                 if trace is not None and "AS33" in why:
                     trace.append(Step("AS33", "heading-restated-below", blocks[i].first, blocks[i].last, blocks[i].text[:20],
                                       f"a section heading of the story at line {story.first}: the paragraph under it "
                                       f"(line {blocks[j].first}) says it word for word"))
             else:
+                if trace is not None and "AS43" in why:
+                    trace.append(Step("AS43", "head-across-photo", block.first, block.last, block.text[:20],
+                                      f"not a section heading of the story at line {story.first}: set {block.measure:g} "
+                                      f"wide in a column {block.width:g} wide, over a photo: a story's headline"))
                 if trace is not None and "AS41" in why:
                     trace.append(Step("AS41", "headline-over-its-subtitle", block.first, block.last, block.text[:20],
                                       f"not a section heading of the story at line {story.first}: it ends in a dash over "
@@ -323,6 +332,32 @@ def wide_ledes(blocks: list[Block]) -> set[int]:
     """
     return {blocks[k].first for k in range(1, len(blocks) - 1)
             if _wide_under_headline(blocks, k) and shapes.starts_with_dateline(blocks[k].text)}
+
+
+def past_photo(blocks: list[Block], j: int) -> int:
+    """AS42: where the text under a head group ending at j starts: past a photo (its caption and credit
+    blocks) printed right under the heading, when body text follows the photo; else j.
+
+    A section heading stands over its section, but the photo set at the top of that section comes
+    between them in the dump: what the heading heads is the text after the photo.
+
+    >>> head = Block("并进行现场演示", 5, 5, role="headline")
+    >>> cap, credit = Block("居民观看灭火器材演示。", 6, 7, role="caption"), Block("本报通讯员 东宣 摄", 8, 8, role="credit")
+    >>> body = Block("活动中，工作人员介绍了火灾的危害。", 9, 12, lines=4)
+    >>> past_photo([head, cap, credit, body], 1), past_photo([head, body], 1), past_photo([head, cap, credit], 1)
+    (3, 1, 1)
+
+    Not past a "caption" a dateline opens: that is the headline's story's lede, read as a caption.
+
+    >>> past_photo([head, replace(cap, text="新华社北京6月11日电 工业和信息化部"), credit, body], 1)
+    1
+    """
+    k = j
+    while k < len(blocks) and blocks[k].role in ("caption", "credit"):
+        k += 1
+    if k == j or k == len(blocks) or blocks[k].role != "body" or shapes.starts_with_dateline(blocks[j].text):
+        return j
+    return k
 
 
 def _after_photo(story: Draft | None, blocks: list[Block], i: int) -> bool:

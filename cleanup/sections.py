@@ -14,6 +14,7 @@ OWN = 0.4  # and this similar to the paragraphs below it, is the next story's he
 STILL_ITS_OWN = 0.1  # unless the running story's headline is this similar to them and to its paragraphs above
 MIN_HEADLINE = 6  # characters: a shorter headline line is a fragment (of a credit, a cut line), no story's head
 BELOW = 12  # blocks below a heading whose paragraphs show whose it is
+ACROSS = 1.5  # characters past its column's width: a head over a photo set across columns (AS43)
 # a story's lead: a source named (据……报道, ……消息，) or a dateline the extractor cut (……日电（记者, ……怡）)
 _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,20}消息[，,]|[^（(，。]{1,12}[）)])"
                          r"|[电讯]\s*[（(〈《]\s*(?:全媒体)?(?:记者|通讯员)")
@@ -21,7 +22,7 @@ _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,2
 
 def is_section_heading(group: list[Block], story: Draft | None, below: list[Block],
                         over: list[Block] | None = None, after_photo: bool = False, last: Block | None = None,
-                        why: list[str] | None = None) -> bool:
+                        why: list[str] | None = None, photo_below: bool = False) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
@@ -72,6 +73,29 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     >>> is_section_heading([Block("现场检查过程中", 5, 5, role="headline")], own, below,
     ...                    [Block("及时整改到位 提升安全水平", 1, 1, role="headline")])
     True
+
+    With a photo printed between the heading and `below` (`photo_below`, AS42), only a cue for the story
+    makes it a section's (restated below, or the story's head like both sides): a heading unlike the text
+    past a photo, or only like the story above, may be a line of that text cut at the photo or the next
+    story's head; nor a fragment.
+
+    >>> heading, games = [Block("校园赛场展风采", 5, 5, role="headline")], [Block("近日，学校举办运动会，学生踊跃参加。", 8, 9)]
+    >>> is_section_heading(heading, story, games), is_section_heading(heading, story, games, photo_below=True)
+    (True, False)
+    >>> is_section_heading([Block("专家组", 5, 5, role="headline")], story, below, photo_below=True)
+    False
+    >>> is_section_heading([Block("“感谢社区给我们专家组深入", 5, 5, role="headline")], story, below, photo_below=True)
+    False
+    >>> is_section_heading([Block("河道清淤时，专家组深入车间", 5, 5, role="headline")], story, below, photo_below=True)
+    False
+
+    Nor a head set wider than the column it stands in (AS43): a section heading fits its column, a story's
+    headline spans the columns over its photo, whatever the text past the photo goes on.
+
+    >>> narrow, why = Block("专家组深入车间", 5, 5, role="headline", width=12.0, measure=7.0), []
+    >>> wide = Block("专家组深入车间 提升安全水平", 5, 5, role="headline", width=12.0, measure=14.0)
+    >>> is_section_heading([narrow], story, below, photo_below=True), is_section_heading([wide], story, below, photo_below=True, why=why), why
+    (True, False, ['AS43'])
     """
     nxt = below[0] if below else None
     if len(group) != 1 or group[0].role != "headline" or story is None:
@@ -80,6 +104,12 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return False
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
         return False
+    if photo_below and (len(shapes.squeeze(group[0].text)) < MIN_HEADLINE or _CLAUSE_RE.search(group[0].text)
+                        or group[0].text.count("“") != group[0].text.count("”")):
+        return False  # (a fragment OCR read beside a photo; a line of running text: a clause mark, a quotation open)
+    if photo_below and group[0].width and group[0].measure > group[0].width + ACROSS:
+        _say(why, "AS43")
+        return False  # set wider than its column, over a photo: the head of a story across columns, not a section's
     if over_its_subtitle(group[0].text, nxt):
         _say(why, "AS41")
         return False
@@ -90,7 +120,7 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return True  # no story opens at a numbered point (一、……): it goes on the story above
     head = Head(title=group[0].text)
     above = wordmatch.similarity(head, " ".join(text for _, text in story.body), FOREIGN)  # None: under FOREIGN
-    if above is not None and above >= FOREIGN:
+    if above is not None and above >= FOREIGN and not photo_below:  # (past a photo, a cut line of it reads like it too)
         if printed_after(head, last, nxt):
             _say(why, "AS34")
             return False
@@ -103,6 +133,8 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     if after_photo and shapes.ends_paragraph(story.body[-1][1]) and not _closes_a_quote(nxt.text) \
             and len(shapes.squeeze(group[0].text)) >= MIN_HEADLINE:
         return False  # a photo between a sentence's end and a headline foreign to the story: the story ended there
+    if photo_below:
+        return False  # no cue for the story above: a head over a photo and the text under it
     own = wordmatch.similarity(head, section, OWN)  # None: under OWN
     return own is None or own < OWN
 
