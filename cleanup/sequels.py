@@ -218,8 +218,9 @@ def _runs_on(text: str) -> bool:
 def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at) -> tuple[int, int, int]:
     """(last box, votes, misses) of the run of boxes dealt out in turn, `period` columns, from box i:
     a box that stops mid-sentence votes where the box a round later goes on from it (a dictionary
-    word or a page pair across), misses where another box within a round goes on from it instead
-    (no seam found at all, as for most seams, says nothing); the run reaches the last box a vote reaches.
+    word or a page pair across), misses where another box within a round goes on from it instead,
+    the next box first (a page read in order, every line a box, finds chance seams a round later
+    too); no seam found at all, as for most seams, says nothing. The run reaches the last box a vote reaches.
 
     >>> words = {"科学": -8.0, "包装": -9.0, "议题": -9.0, "好奇": -9.0}
     >>> page = [[(1, "体验，帮助观众，理解复杂科")], [(3, "在，它不是，简单的知识包")], [(5, "学议题，并产生深远的好")],
@@ -231,11 +232,12 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at) 
     last, votes, misses, k = i + period, 0, 0, i
     while k <= last and k + period < len(boxes):
         if _runs_on(_text(boxes[k], last=True)):
-            ahead = seam_at(k, k + period)
-            if ahead.any:
+            if seam_at(k, k + 1).any:
+                misses += 1  # it reads on into the next box, as read: a seam a round later too is chance
+            elif seam_at(k, k + period).any:
                 votes += 1
                 last = max(last, k + period)
-            elif any(seam_at(k, k + step).any for step in range(1, _MAX_PERIOD + 1) if step != period and k + step < len(boxes)):
+            elif any(seam_at(k, k + step).any for step in range(2, _MAX_PERIOD + 1) if step != period and k + step < len(boxes)):
                 misses += 1  # it goes on elsewhere: no seam found (most are not) says nothing
         k += 1
     return min(last, len(boxes) - 1), votes, misses
