@@ -35,7 +35,7 @@ _CHUNKED = 0.5  # the share of open lines, at least, a blank line follows on a p
 _MIN_WORD_HITS = 5  # and words found across to a line a little further down
 _MIN_WORD_LATER = 2  # open lines of a box dump that go on by a word into a line a little further down, at least
 _WORDS_DEALT = 1.0  # and as many as go on into the next line, at least
-_PART_LINES = 20  # a stretch of boxes dealt out in turn (dealt_in_part), in lines
+_PART_LINES = 20  # a stretch of boxes dealt out in turn (dealt_by_words), in lines
 _PART_MORE = 4  # its open lines going on further down outnumber those going on into the next by this, at least
 _ACROSS = 1.5  # a line this many times a stretch's median line width, at least, stands across its columns
 
@@ -69,7 +69,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     if len(texts) < _MIN_LINES:
         return Result(_cut_head_rows(numbered, trace), ())
     chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
-    dealt = looks_dealt(texts) or boxes and (dealt_by_words(texts, seams.lexicon()) or dealt_in_part(texts, seams.lexicon()))
+    dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon())
     if not (chunks or gutters.may_be_merged(texts) or dealt):  # most pages: one look at their lines, nothing to search
         return _unsearched(numbered, boxes, trace, raw)
     spaced = not boxes and spaced_gutters(numbered if raw is None else raw)  # (asked only past the first look)
@@ -330,41 +330,32 @@ def _traditional(numbered: list[tuple[int, str]]) -> bool:
 def dealt_by_words(texts: list[str], words: dict[str, float] | None) -> bool:
     """Whether lines that stop mid-sentence go on into one a little further down, by the words
     across the seam (seams.word_across), as often as into the next line: boxes sorted by
-    height dealt out in turn on part of the page (looks_dealt asks for most of it).
+    height dealt out in turn on part of the page (looks_dealt asks for most of it). Or, where a
+    long column read whole (a wide story's lines, each a box alone) hides it on the whole page, in
+    some stretch of _PART_LINES lines, going on further down outnumbers going on into the next line
+    by _PART_MORE at least.
 
     >>> col1, col2 = ["吉林省长春市农", "安县田间察看玉", "米新苗长势良好"], ["中国科学院东北", "地理研究所特别", "研究助理齐北松"]
     >>> words = {"农安县": -9.0, "玉米": -8.0, "东北地理": -10.0, "特别研究": -10.0}
-    >>> dealt_by_words([line for pair in zip(col1, col2) for line in pair] * 2, words), dealt_by_words((col1 + col2) * 2, words)
-    (True, False)
-    """
-    open_lines = [i for i in range(len(texts) - 2) if _open(texts[i])]
-    if not words or len(open_lines) < _MIN_OPEN:
-        return False
-    next_hits = sum(seams.word_across(texts[i], texts[i + 1], words) for i in open_lines)
-    later_hits = sum(any(seams.word_across(texts[i], texts[j], words) for j in range(i + 2, min(len(texts), i + 7)))
-                     for i in open_lines)
-    return later_hits >= _MIN_WORD_LATER and later_hits >= _WORDS_DEALT * next_hits
-
-
-def dealt_in_part(texts: list[str], words: dict[str, float] | None) -> bool:
-    """Whether some stretch of boxes sorted by height (_PART_LINES lines) is dealt out in turn, by
-    the words across the seams: its open lines going on into one a little further down outnumber
-    those going on into the next line by _PART_MORE at least. dealt_by_words weighs the whole page,
-    where a long column read whole (a wide story's lines, each a box alone) hides a dealt stretch.
-
-    >>> col1, col2 = ["吉林省长春市农", "安县田间察看玉", "米新苗长势良好"], ["中国科学院东北", "地理研究所特别", "研究助理齐北松"]
-    >>> words = {"农安县": -9.0, "玉米": -8.0, "东北地理": -10.0, "特别研究": -10.0}
-    >>> read = ["社区开展了一次活动", "居民踊跃参加活动。"] * 12
     >>> dealt = [line for pair in zip(col1, col2) for line in pair]
-    >>> dealt_in_part(read + dealt * 2, words), dealt_in_part(read + col1 + col2, words)
+    >>> dealt_by_words(dealt * 2, words), dealt_by_words((col1 + col2) * 2, words)
+    (True, False)
+    >>> read = ["社区开展了一次活动", "居民踊跃参加活动。"] * 12
+    >>> dealt_by_words(read + dealt * 2, words), dealt_by_words(read + col1 + col2, words)
     (True, False)
     """
     if not words:
         return False
     n = len(texts)
-    flags = [(seams.word_across(texts[i], texts[i + 1], words),
-              any(seams.word_across(texts[i], texts[j], words) for j in range(i + 2, min(n, i + 7))))
-             if i < n - 2 and _open(texts[i]) else (False, False) for i in range(n)]
+    # (goes on into the next line, into one a little further down) of each open line; None for the others
+    seams_of = [(seams.word_across(texts[i], texts[i + 1], words),
+                 any(seams.word_across(texts[i], texts[j], words) for j in range(i + 2, min(n, i + 7))))
+                if i < n - 2 and _open(texts[i]) else None for i in range(n)]
+    found = [pair for pair in seams_of if pair is not None]
+    next_hits, later_hits = sum(nxt for nxt, _ in found), sum(later for _, later in found)
+    if len(found) >= _MIN_OPEN and later_hits >= _MIN_WORD_LATER and later_hits >= _WORDS_DEALT * next_hits:
+        return True
+    flags = [pair or (False, False) for pair in seams_of]
     return any(sum(later - nxt for nxt, later in flags[lo:lo + _PART_LINES]) >= _PART_MORE
                for lo in range(max(1, n - _PART_LINES + 1)))
 

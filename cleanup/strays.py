@@ -155,9 +155,7 @@ def _plain_half(text: str) -> bool:
 
 def _near(numbered: list[tuple[int, str]], k: int, step: int) -> str:
     """The next line with text from k, up (step -1) or down (step 1); '' at the page's edge."""
-    j = k + step
-    while 0 <= j < len(numbered) and not numbered[j][1].strip():
-        j += step
+    j = _next(numbered, k, step)
     return numbered[j][1].strip() if 0 <= j < len(numbered) else ""
 
 
@@ -188,13 +186,12 @@ def _head_beside(numbered: list[tuple[int, str]], k: int, first: bool = False) -
     """
     for step in (-1, 1):
         other = _near(numbered, k, step)
-        if not other or shapes.BODY_PUNCT_RE.search(other) or not shapes.is_headline_like(other):
+        if not _headline_line(other) or _in_running_text(numbered, k, step):
             continue
-        if _in_running_text(numbered, k, step) or first and step == 1 and _subtitle_under(numbered[k][1].strip(), other) \
+        if first and step == 1 and _subtitle_under(numbered[k][1].strip(), other) \
                 and not _head_goes_on(_near(numbered, _next(numbered, k, 1), 1)):
             continue
-        if _headline_line(other):
-            return True
+        return True
     return False
 
 
@@ -251,9 +248,7 @@ def _in_running_text(numbered: list[tuple[int, str]], k: int, step: int) -> bool
     """
     if step == 1 and not _in_running_text(numbered, k, -1):
         return False  # the text under a half is its own only where a sentence above runs on across it
-    j = k + step
-    while 0 <= j < len(numbered) and not numbered[j][1].strip():
-        j += step
+    j = _next(numbered, k, step)
     if not 0 <= j < len(numbered) or step == -1 and (shapes.ends_sentence(numbered[j][1].strip())
                                                      or shapes.standalone(numbered[j][1].strip())):
         return False
