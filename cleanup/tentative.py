@@ -37,6 +37,7 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
         if waiting is not None and not _goes_on(draft, above, waiting):
             _note(trace, "AS21", "tentative-story-kept", draft, above, _why_waits(draft, above, waiting))
             _take_head(draft, waiting, drafts)
+            _lede_goes_below(draft, _story_before(draft, drafts), trace, drafts)
             continue
         if draft.head is not None:
             if _title_over_subtitle(draft, above, runs):
@@ -58,6 +59,7 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
             else:
                 _note(trace, "AS21", "tentative-story-kept", draft, above,
                       f"the headline at line {draft.head.first} claims it: {draft.head.text[:20]}")
+                _lede_goes_below(draft, _story_before(draft, drafts), trace, drafts)
         else:
             goes_on = _goes_on(draft, above)
             if goes_on and not _unlike_above(draft, above):
@@ -122,12 +124,98 @@ def _opener_stays_above(draft: Draft, above: Draft) -> bool:
             and wordmatch.similarity(above.head, opener) >= STILL_SPOKEN_OF)
 
 
+LEDE_BELOW = {"spoken_of_below": 1.0, "more_below": 1.0}
+LEDE_BELOW_FROM = 2.0  # the weighed cues must reach this for a paragraph before the photo to be the story's below
+LEDE_AHEAD = 2.0  # "more_below": the headline below this many times as similar to the paragraph as the one above
+
+
+def _story_before(draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """The story whose last paragraph is the text printed last before draft's (a split may have moved it off
+    the story draft broke from).
+
+    >>> one, two = Draft("article", 1, starts=[1, 3]), Draft("article", 6, starts=[6, 9])
+    >>> _story_before(Draft("article", 12, starts=[12]), [one, two, Draft("photo", 10)]) is two
+    True
+    """
+    best = max(((s, k) for k, d in enumerate(drafts) if d is not draft and d.kind in ("article", "note")
+                for s in d.starts if s < draft.first), default=None)
+    if best is None or drafts[best[1]].kind != "article" or drafts[best[1]].starts[-1] != best[0]:
+        return None
+    return drafts[best[1]]
+
+
+def _lede_goes_below(draft: Draft, above: Draft | None, trace: list[Step] | None = None,
+                     drafts: list[Draft] | None = None) -> bool:
+    """AS44: a story kept apart after a photo (AS21) under a headline of its own takes the paragraphs printed
+    right before the photo, the last of the story above, that its headline speaks of, far more than the headline
+    above does (the cues weighed, LEDE_BELOW): a caption set between a story's lede and the rest of it. Where it
+    speaks so of every paragraph of a headless story above, that story is its start: the two go together.
+
+    >>> from dataclasses import replace
+    >>> above = Draft("article", 1, head=Head(title="如何在美国把贪官送进监狱"), starts=[1, 5], spans=[((1, 4),), ((5, 7),)],
+    ...               body=[("p", "在美国起诉中国贪官。"), ("p", "梅河口市坚持党建引领基层治理，增进民生福祉。")])
+    >>> draft = Draft("article", 12, head=Head(title="突出党建引领 聚焦民生福祉"), starts=[12], spans=[((12, 15),)],
+    ...               body=[("p", "一、以建设为引领，夯实民生服务基础。")], broke_from=above, after_photo=True)
+    >>> _lede_goes_below(replace(draft), replace(above, head=Head(title="美国基层治理")))
+    False
+    >>> _lede_goes_below(draft, above), draft.first, len(above.body), draft.body[0][1][:4]
+    (True, 5, 1, '梅河口市')
+
+    Not where the headline below speaks as much of every paragraph above (the story above is all its own), nor
+    after a sentence cut off, nor a numbered point (it goes on its list), nor stories read out of print order.
+
+    >>> above.body[:1] = [("p", "梅河口市坚持党建引领。"), ("p", "梅河口市坚持党建引领基层治理，增进民生福祉。")]
+    >>> above.starts[:1] = [1, 3]; above.spans[:1] = [((1, 2),), ((3, 4),)]
+    >>> _lede_goes_below(draft, above)
+    False
+    >>> headless = replace(above, head=None); stories = [headless, draft]
+    >>> _lede_goes_below(draft, headless, drafts=stories), stories == [headless], headless.head.title, len(headless.body)
+    (True, True, '突出党建引领 聚焦民生福祉', 4)
+    """
+    if above is None or not draft.after_photo or draft.head is None or above.kind != "article" or not draft.body \
+            or len(above.starts) != len(above.body) or len(draft.starts) != len(draft.body) \
+            or above.starts[-1] >= draft.first or above.starts != sorted(above.starts) or draft.starts != sorted(draft.starts) \
+            or draft.first != draft.starts[0]:
+        return False  # (paragraphs out of print order: what stood before the photo is not known)
+
+    def its_own(text: str) -> bool:
+        below = wordmatch.similarity(draft.head, text)
+        over = wordmatch.similarity(above.head, text) if above.head is not None else 0.0
+        cues = {"spoken_of_below": below >= STILL_SPOKEN_OF, "more_below": below >= LEDE_AHEAD * over}
+        return sum(LEDE_BELOW[cue] for cue, on in cues.items() if on) >= LEDE_BELOW_FROM
+
+    k = len(above.body)
+    while k > 0 and its_own(above.body[k - 1][1]):
+        k -= 1
+    if k == 0 and above.head is None and not above.byline and drafts is not None:  # a headless story, all its own
+        _note(trace, "AS44", "lede-goes-below", draft, above, f"the headline at line {draft.head.first} speaks of "
+              f"every paragraph of it (similarity ≥ {STILL_SPOKEN_OF:g}), which has none: the story's start, the "
+              "photo printed in it")
+        above.head, above.head_run = draft.head, draft.head_run
+        above.warnings.extend(draft.warnings)  # (AS08: its headline taken on weak evidence)
+        merge(above, draft, drafts, "")
+        return True
+    if k == 0 or k == len(above.body) or above.body[k - 1][0] != "p" or above.body[k][0] != "p" \
+            or not may_open_story(above.body[k - 1][1], above.body[k][1]):
+        return False
+    moved = len(above.body) - k
+    draft.body[:0], draft.starts[:0], draft.spans[:0] = above.body[k:], above.starts[k:], above.spans[k:]
+    del above.body[k:], above.starts[k:], above.spans[k:]
+    draft.first = draft.starts[0]
+    _note(trace, "AS44", "lede-goes-below", draft, above,
+          f"the headline at line {draft.head.first} speaks of the {moved} paragraph{'s' if moved > 1 else ''} before "
+          f"the photo (similarity ≥ {STILL_SPOKEN_OF:g}, over {LEDE_AHEAD:g}× the headline above's), not of the one "
+          "before them: the story's lede, the photo printed in it")
+    return True
+
+
 def _note(trace: list[Step] | None, code: str, name: str, draft: Draft, above: Draft, why: str) -> None:
     """Record, for `cleanup explain`, what became of a story opened tentatively inside the one above, and why."""
     if trace is None:
         return
     verb = {"AS20": "rejoined to", "AS09": "rejoined to", "AS35": "its first paragraph given to",
-            "AS38": "joined to", "AS39": "its headline given to"}.get(code, "kept apart from")
+            "AS38": "joined to", "AS39": "its headline given to",
+            "AS44": "its lede taken from"}.get(code, "kept apart from")
     shown = draft.body[0][1][:20] if draft.body else ""
     lines = [n for span in draft.spans for run in span for n in run] or [draft.first]
     trace.append(Step(code, name, min(lines), max(lines), shown, f"{verb} the story at line {above.first}: {why}"))
