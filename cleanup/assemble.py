@@ -216,7 +216,22 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
     tentative.rejoin_unclaimed_breaks(drafts, runs, trace)
     for draft in list(drafts):
         repair(draft, drafts)
+    if trace is not None:
+        _trace_rest_over_subtitle(drafts, blocks, trace)
     return [finish(d) for d in sorted(drafts, key=lambda d: d.first)]
+
+
+def _trace_rest_over_subtitle(drafts: list[Draft], blocks: list[Block], trace: list[Step]) -> None:
+    """HD01's trace (heads.rest_over_subtitle): a title that took its second line over a blank, a subtitle under it."""
+    at = {b.first: b for b in blocks if b.role == "headline"}
+    for draft in drafts:
+        if draft.head is None:
+            continue
+        firsts = dict.fromkeys(first for first, _, role in draft.head.spans if role in ("title", "subtitle") and first in at)
+        lines = [at[first] for first in firsts]
+        if len(lines) >= 3 and lines[1].gap_before and draft.head.title.endswith(lines[1].text) \
+                and heads.rest_over_subtitle([b.text for b in lines]) and not heads.halves_over_blank(lines[0].text, lines[1].text):
+            trace.append(Step("HD01", "title-rest-over-subtitle", lines[0].first, lines[1].last, lines[0].text, draft.head.title))
 
 
 WIDER = 1.3  # a line this much wider than its column was set across columns

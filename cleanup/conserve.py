@@ -116,6 +116,8 @@ def compare(dump: str, item_files: list[str]) -> tuple[Counter[str], Counter[str
             taken = min(n, missing[mark], extra["."])
             missing[mark] -= taken
             extra["."] -= taken
+    if extra["."]:
+        extra["."] -= min(extra["."], tag_spaces(dump))  # a space PU10 took for a tag's middle dot
     if missing or extra:
         gone, added = furniture.mended_characters(dump)
         missing, extra = missing - gone, extra - added
@@ -156,6 +158,17 @@ def tag_dots(dump: str) -> Counter[str]:
                 if len(found) == 1:
                     marks.update(fold(found[0]))
     return marks
+
+
+def tag_spaces(dump: str) -> int:
+    r"""How many spaces PU10 may read as the middle dot of a tag closing a headline: one per bracket
+    in a dump line that closes such a tag (misread.tag_space), wherever the line goes on after it.
+
+    >>> tag_spaces("粉刷美环境 〈社区 那些事)  本报讯\n日电（记者 杨翠叶）")
+    1
+    """
+    return sum(1 for line in dump.splitlines() for k, ch in enumerate(line)
+               if ch in "）)" and misread.tag_space(line[:k + 1]) is not None)
 
 
 def noise_lines_as_read(dump: str, items) -> list[str]:

@@ -35,7 +35,7 @@ def build_head(blocks: list[Block]) -> Head:
     Two short lines printed together without a phrase space are one wrapped
     title (普及消防知识 / 提高自救能力); further lines are the subtitle: a title
     wraps once at most, as a newspaper sets it. A blank line parts a title from
-    its subtitle, but not the two halves of a couplet (see _halves_over_blank).
+    its subtitle, but not the two halves of a couplet (see halves_over_blank).
 
     >>> head = build_head([Block("站好岗", 1, 1, "headline"), Block("放好哨", 3, 3, "headline", gap_before=1)])
     >>> head.title, head.subtitle
@@ -49,7 +49,8 @@ def build_head(blocks: list[Block]) -> Head:
     title_parts = lines[:1]
     for b in lines[1:TITLE_LINES]:
         prev = title_parts[-1]
-        if b.gap_before and not _halves_over_blank(prev.text, b.text) or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text, len(lines)):
+        over_blank = halves_over_blank(prev.text, b.text) or rest_over_subtitle([x.text for x in lines])
+        if b.gap_before and not over_blank or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text, len(lines)):
             break
         title_parts.append(b)
     rest = lines[len(title_parts):]
@@ -121,24 +122,30 @@ _FULL_LINE = 10  # the width of a big-type title's first line, at least, that OC
 _REST = 0.6  # the rest's width, at least, as a share of the first line's
 
 
-def _halves_over_blank(first: str, second: str) -> bool:
+def halves_over_blank(first: str, second: str) -> bool:
     """Two headline lines parted by a blank, unspaced and unpunctuated: one big-type title OCR read
     as two blocks, not a title over its subtitle (a subtitle is wider, or set in clauses). Either
     the two halves of a couplet, of one length (站好岗 / 放好哨), or a full first line and its
     shorter rest with no digit in it (汇率避险“工具箱”再扩容 / 小币种产品密集落地; a dateline opens with its date).
 
-    >>> _halves_over_blank("站好岗", "放好哨"), _halves_over_blank("汇率避险“工具箱”再扩容", "小币种产品密集落地")
+    >>> halves_over_blank("站好岗", "放好哨"), halves_over_blank("汇率避险“工具箱”再扩容", "小币种产品密集落地")
     (True, True)
-    >>> _halves_over_blank("明责赋能", "做强“枢纽”")
+    >>> halves_over_blank("明责赋能", "做强“枢纽”")
     True
-    >>> _halves_over_blank("汇聚爱心力量", "市社会福利院开展爱心捐赠活动"), _halves_over_blank("明责赋能", "做强，提效")
+    >>> halves_over_blank("汇聚爱心力量", "市社会福利院开展爱心捐赠活动"), halves_over_blank("明责赋能", "做强，提效")
     (False, False)
 
     Not a label over a title's half, nor a title over a dateline's start.
 
-    >>> _halves_over_blank("社区那些事", "站好岗"), _halves_over_blank("锂同位素高精度原位检测成功实现", "科技日报兰州6月11日")
+    >>> halves_over_blank("社区那些事", "站好岗"), halves_over_blank("锂同位素高精度原位检测成功实现", "科技日报兰州6月11日")
     (False, False)
+
+    A column's tag closing the second half is no part of it.
+
+    >>> halves_over_blank("及时整改到位", "提升安全水平（今日·视点）")
+    True
     """
+    second = shapes.TAG_END_RE.sub("", second)  # a column's tag closes the title's last line (……（今日·视点）)
     if not all(_HALF[0] <= len(t) and _plain_phrase(t) for t in (first, second)):
         return False
     a, b = shapes.display_length(first), shapes.display_length(second)
@@ -148,6 +155,51 @@ def _halves_over_blank(first: str, second: str) -> bool:
         return couplet_halves(first.translate(_QUOTES), second.translate(_QUOTES))
     return a >= _FULL_LINE and _REST * a <= b < a and not shapes.is_subtitle_dash(first) \
         and not first.endswith(("）", ")")) and not any(ch.isdigit() for ch in second)
+
+
+def rest_over_subtitle(lines: list[str]) -> bool:
+    """HD01: a title's two lines parted by a blank, its subtitle under them: the line under the second
+    a ——subtitle, or wider than both (宁海一水电工11年献血 / “爱心长跑”挽救70条生命 / 记宁海县……). The second
+    line is then the title's rest, not a subtitle: a head has one subtitle line.
+
+    >>> rest_over_subtitle(["北京警方捣毁侵害公民信息团伙", "抓获299人", "——丰台警方出动300名警力 299名嫌犯落网"])
+    True
+    >>> rest_over_subtitle(["宁海一水电工11年献血", "“爱心长跑”挽救70条生命", "记宁海县水电工王伟栋十一年坚持无偿献血"])
+    True
+
+    Not two lines with no subtitle under them, nor a second line set in clauses, nor a third line no wider.
+
+    >>> rest_over_subtitle(["汇聚爱心力量", "市社会福利院开展捐赠活动"])
+    False
+    >>> rest_over_subtitle(["江苏探索科技成果转化新途径", "政策松绑、平台支撑构建转化生态", "——某地构建转化生态"])
+    False
+    >>> rest_over_subtitle(["推进乡镇综合执法改革", "某县调研", "提升治理效能"])
+    False
+    >>> rest_over_subtitle(["突出党建引领聚焦民生福祉", "国际", "——"])
+    False
+    """
+    if len(lines) < 3:
+        return False
+    first, second, third = lines[:3]
+    if shapes.is_subtitle_dash(second) or not _plain_line(second) or not _plain_line(first):
+        return False
+    if shapes.letters(second) < _HALF[0] or shapes.letters(third) < _HALF[0]:
+        return False  # a section's name (国际) or a dash alone: no title's rest, no subtitle
+    if shapes.is_subtitle_dash(third):
+        return True
+    width = shapes.display_length
+    return width(third) > max(width(first), width(second)) and _plain_line(third)
+
+
+def _plain_line(text: str) -> bool:
+    """A headline line with no clause mark, no bracket and no quote left open: a title's, not a subtitle's
+    clauses, a tag, nor a line cut from running text (“科普影视通过沉浸式视听).
+
+    >>> _plain_line("“爱心长跑”挽救70条生命"), _plain_line("“科普影视通过沉浸式视听")
+    (True, False)
+    """
+    return shapes.is_headline_like(text) and not shapes.BODY_PUNCT_RE.search(text) and not text.endswith(("）", ")")) \
+        and text.count("“") == text.count("”") and text.count('"') % 2 == 0
 
 
 def couplet_halves(first: str, second: str) -> bool:
@@ -246,7 +298,11 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     >>> _wraps_title("老街巷完成微改造", "居民出行更加便捷舒心", lines=3)
     True
 
-    A title that ends by closing a bracket (its column's tag: ……（民生观察）) is whole.
+    A title that ends by closing a bracket (its column's tag: ……（民生观察）) is whole; a tag OCR read
+    with a space for its dot does not make the line a couplet.
+
+    >>> _wraps_title("清理小广告", "粉刷美环境（社区 那些事）", lines=2)
+    True
 
     >>> _wraps_title("给社区做体检（民生观察）", "某区推广网格化服务", lines=2)
     False
@@ -274,7 +330,7 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     >>> _wraps_title("某市探索科技成果高效转化应用的新途径", "某区老旧小区改造惠及万户居民"), _wraps_title("某区老旧小区改造惠及万户居民", "某市今年新建公园十座")
     (False, True)
     """
-    if shapes.is_couplet(first) or shapes.is_couplet(second) or first.endswith(("）", ")")):
+    if shapes.is_couplet(first) or shapes.is_couplet(shapes.TAG_END_RE.sub("", second)) or first.endswith(("）", ")")):
         return False
     if _whole_line(first):
         return False  # a line this long is a whole title: a wrapped one breaks sooner

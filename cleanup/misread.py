@@ -22,6 +22,7 @@ _ANGLE_PAIR_MOST = 30
 _MISREAD_DOT_RE = regex.compile(r"(?<=\p{Han}) ?[.．] ?(?=\p{Han}[^，。；！？“”‘’（）()《》]{0,8}[）)”’」』】》])")
 _TRAILING_DASH_RE = regex.compile(r"(?<=\p{Han}[”’》）]?)(?:一一|—一|一—|--|－－)$")  # a headline's closing ——, misread
 _WORD_RE = regex.compile(r"[\p{Han}0-9]")  # a phrase of a headline: Han characters and figures
+_LABEL_RE = regex.compile(r"^\s*\p{Han}{2,6}[：:]\s*")  # a column's label run in before the title (民生观察：)
 _CLAUSE_MARK_RE = regex.compile(r"[，。、；！？,;!?]")  # running text, not a headline's couplet
 
 
@@ -132,10 +133,32 @@ def restore_tag_dot(text: str) -> str:
 
     >>> restore_tag_dot("（经济“聚焦）的新鲜事")
     '（经济“聚焦）的新鲜事'
+
+    A dot OCR read as a space alone, too; not a byline's space (（记者 王欣）).
+
+    >>> restore_tag_dot("粉刷美环境（社区 那些事）"), restore_tag_dot("日电（记者 杨翠叶）")
+    ('粉刷美环境（社区·那些事）', '日电（记者 杨翠叶）')
     """
-    if not text.endswith(("）", ")")) or len(TAG_DOT_RE.findall(text)) != 1 or not shapes.CLOSING_TAG_RE.search(text):
+    if not text.endswith(("）", ")")) or not shapes.CLOSING_TAG_RE.search(text):
         return text
-    return TAG_DOT_RE.sub("·", text)
+    if len(TAG_DOT_RE.findall(text)) == 1:
+        return TAG_DOT_RE.sub("·", text)
+    spaced = tag_space(text)
+    return text[:spaced.end(1)] + "·" + text[spaced.start(2):] if spaced else text
+
+
+_TAG_SPACE_RE = regex.compile(r"[（(〈《] ?(\p{Han}{2,6}) +(\p{Han}{2,7}) ?[）)]$")
+
+
+def tag_space(text: str) -> regex.Match | None:
+    """The space alone OCR read for the middle dot of a tag closing the text (（社区 那些事）), in a
+    tag that is no byline (（记者 王欣）).
+
+    >>> tag_space("粉刷美环境（社区 那些事）").span(1), tag_space("日电（记者 杨翠叶）"), tag_space("粉刷美环境（社区那些事）")
+    ((6, 8), None, None)
+    """
+    spaced = _TAG_SPACE_RE.search(text) if " " in text else None
+    return spaced if spaced and not shapes.is_byline(spaced.group(1) + " " + spaced.group(2)) else None
 
 
 # 一 between two figures (3一5月, 2008 一 2012): no numeral reads so, it is the range's dash misread
@@ -176,6 +199,12 @@ def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
     ([], [])
     >>> phrase_space_quotes("足协曾忧王迪成“定时炸弹 两次漏判国安点球"), phrase_space_quotes("相伴成长”困境儿童“春风化雨")
     ([], [])
+
+    A column's label run in before the title (民生观察：) and its tag closing it (（基层·一线）) are no
+    part of the halves.
+
+    >>> phrase_space_quotes("民生观察：站好岗”放好哨"), phrase_space_quotes("站好岗“”放好哨（基层·一线）")
+    ([(8, 9)], [(3, 5)])
     """
     if "“" not in text and "”" not in text or '"' in text or _CLAUSE_MARK_RE.search(text):
         return []  # (PU03 has curled Chinese text's straight quotes; one left may pair with either)
@@ -208,7 +237,7 @@ def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
         while end < len(text) and text[end] == " ":
             end += 1
         if start > 0 and end < len(text) and _WORD_RE.match(text[start - 1]) and _WORD_RE.match(text[end]):
-            if _halves_match(text[:start].replace(" ", ""), text[end:].replace(" ", "")):
+            if _halves_match(_LABEL_RE.sub("", text[:start]).replace(" ", ""), shapes.TAG_END_RE.sub("", text[end:]).replace(" ", "")):
                 out.append((start, end))
     return out
 
