@@ -73,8 +73,9 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
+    raw = dict(raw_lines)
     context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near,
-                            sum(1 for _, line in raw_lines if line.strip()))
+                            sum(1 for _, line in raw_lines if line.strip()), raw, doubt.spaced_share(raw))
     items = [_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace)]
     if dealt:  # an OCR engine's box takes in the gap between a couplet title's halves
         items = assembly.space_couplet_titles(items, trace)

@@ -91,6 +91,29 @@ def test_doubt_reads_a_dropped_phrase_space_and_its_page_but_not_a_printed_plus(
     assert not {"run_together", "odd_marks"} & set(doubt.cues(spaced, doubt.Context(lines=40)))
 
 
+
+def test_doubt_reads_the_dump_lines_under_an_item():
+    """AS18 (issue 13): a short dump line inside a paragraph, and a long unspaced headline on a page
+    whose dump holds no spaces, are cues it names; the same headline on a page with spaces, and a
+    paragraph of two dump lines (no measure to fall short of), are not."""
+    from cleanup import doubt
+    from cleanup.model import Item
+
+    raw = {1: "上市公司批量调整锁价定增方案投资逻辑转向看成色", 2: "本报讯近日，多家上市公司修订了定增方案，",
+           3: "市场人士认为", 4: "此次修改锁价定增方案，是落实再融资市场化", 5: "改革要求的具体举措。"}
+    story = Item("article", 1, title=raw[1], spans=((1, 1, "title"), (2, 5, "body")),
+                 body=(("p", raw[2] + raw[3] + raw[4] + raw[5]),))
+    context = doubt.Context(lines=5, raw=raw, spaced=doubt.spaced_share(raw))
+    found = doubt.cues(story, context)
+    assert {"short_inside", "headline_unspaced"} <= set(found)
+    said = " ".join(doubt.weigh([story], context)[0].warnings)
+    assert "a short dump line inside a paragraph" in said and "a phrase space may be missing" in said
+    spaced = {**raw, 6: "本报记者 李明 王强", 7: "责任编辑 张三"}
+    assert "headline_unspaced" not in doubt.cues(story, doubt.Context(lines=7, raw=spaced, spaced=doubt.spaced_share(spaced)))
+    two = Item("article", 1, title="社区开展 消防演练", spans=((3, 4, "body"),), body=(("p", raw[3] + raw[4]),))
+    assert "short_inside" not in doubt.cues(two, context)
+
+
 def test_a_label_the_join_glued_over_a_couplet_is_the_column_not_the_title():
     """A column label printed without its phrase space, on its own line over a couplet title set
     on two lines (城事漫谈 / 修好健身路 / 种下便民树), is the item's column, not the title's first
