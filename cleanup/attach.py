@@ -96,16 +96,58 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
     for found in unclaimed:
         after = runs[found.run].run.after
         ends_run = found.head.last == runs[found.run].run.blocks[-1].last
+        stacked = stacked_next(found, runs, stories) if ends_run else None
         if after is not None and ends_run and stories[after].head is None:
             # printed right above a story that no headline claims: its own, by position alone
             _give(stories[after], found, "" if not found.head.title else
                   "AS04 headline attached by position only: its words are not found in the story")
+        elif stacked is not None:
+            if trace is not None:
+                trace.append(Step("AS45", "stacked-head-to-next-story", found.head.first, found.head.last,
+                                  found.head.text[:20], f"given to the headless story at line {stories[stacked].first}: "
+                                  f"the head above it in the run took the story under the run (line {stories[after].first})"))
+            _give(stories[stacked], found, "AS04 headline attached by position only: its words are not found in the story")
         else:
             drafts.append(Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
     for found in found_all:
         if found.freed is not None and found.story is not None:
             _rejoin_freed(stories, found.story, found.freed, drafts, runs, trace)
+
+
+def stacked_next(found: headlines.Attached, runs: list[Placed], stories: list[Draft]) -> int | None:
+    """AS45: the story a head left without one goes to, when it closes a run whose group above took the
+    story under the run: the next story printed, headless, with no run over it; else None. A blank line
+    sets the head apart from the lines above it (else it may be their byline or wrapped line).
+
+    pdftotext writes a row at a time: the heads of two side-by-side stories set at different heights come
+    one over the other, then the first story's column, then the second's. The lower head is the second's.
+
+    >>> from cleanup.model import Block
+    >>> run = headlines.Run([Block("上市公司调整定增方案", 1, 1, role="headline"),
+    ...                      Block("站好岗 放好哨", 3, 3, role="headline", gap_before=1)], after=0)
+    >>> first, second = Draft("article", 5, head=Head(title="上市公司调整定增方案", first=1, last=1), head_run=0), Draft("article", 9)
+    >>> found = headlines.Attached(0, Head(title="站好岗 放好哨", first=3, last=3), None)
+    >>> stacked_next(found, [Placed(run)], [first, second])
+    1
+    >>> stacked_next(found, [Placed(run), Placed(headlines.Run([], after=1))], [first, second])  # a run of its own over it
+    >>> tight = headlines.Run([run.blocks[0], replace(run.blocks[1], gap_before=0)], after=0)
+    >>> stacked_next(found, [Placed(tight)], [first, second])  # right under the lines above: theirs
+    >>> first.head_run = 1
+    >>> stacked_next(found, [Placed(run)], [first, second])  # the story under the run headed from elsewhere
+    """
+    run = runs[found.run].run
+    after, nxt = run.after, (run.after + 1 if run.after is not None else None)
+    if after is None or nxt >= len(stories) or not found.head.title or shapes.is_subtitle_dash(found.head.title):
+        return None
+    if stories[after].head is None or stories[after].head_run != found.run or stories[nxt].head is not None:
+        return None
+    if any(placed.run.after == nxt for placed in runs):
+        return None
+    opener = next((b for b in run.blocks if b.first == found.head.first), None)
+    if opener is None or not opener.gap_before:
+        return None  # a line right under the run's lines above: its byline's, a wrapped line, not a head of its own
+    return nxt
 
 
 def _rejoin_freed(stories: list[Draft], own: int, freed: int, drafts: list[Draft], runs: list[Placed],

@@ -93,7 +93,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
         choices, boxes_mended = keep_boxes(choices, glued, pieces, r.start, r.end)
         mended.extend(boxes_mended)
-    accepted = [replace(r, tracks=left_to_right(_tracks(choices[r.start:r.end]), choices[r.start:r.end], pieces))
+    accepted = [_in_reading_order(r, choices, pieces, not boxes and stacked_heads(numbered, pieces[r.start].no), trace)
                 for r in accepted]
     _trace_box_pairs(trace, pieces, accepted)
     if trace is not None:
@@ -458,7 +458,47 @@ def find_regions(choices: list[assign.Choice], sequential: list[assign.Choice]) 
     return scored
 
 
-def left_to_right(tracks: tuple[int, ...], span, pieces) -> tuple[int, ...]:
+def _in_reading_order(region: Region, choices, pieces: list[Piece], stacked: bool, trace: list[Step] | None) -> Region:
+    """A stretch with its tracks in reading order (left_to_right); under a stack of heads the leftmost
+    column goes first, not the one that came first (CW13)."""
+    span = choices[region.start:region.end]
+    tracks = _tracks(span)
+    order = left_to_right(tracks, span, pieces, free_first=stacked)
+    if trace is not None and stacked and order[0] != left_to_right(tracks, span, pieces)[0]:
+        first = next(pieces[c.piece] for c in span if c.track == order[0])
+        trace.append(Step("CW13", "left-column-under-stacked-heads", first.no, pieces[region.end - 1].no, first.text,
+                          "read first, though another column's line came before it: a stack of heads stands over "
+                          "the stretch (side-by-side stories' heads, one over the other), the left one's column first"))
+    return replace(region, tracks=order)
+
+
+def stacked_heads(numbered: list[tuple[int, str]], first: int) -> bool:
+    """Whether two head blocks or more, a blank line apart, stand right before line `first`: the heads of
+    side-by-side stories set at different heights, which pdftotext writes one over the other.
+
+    >>> page = [(1, "净化文化环境"), (2, ""), (3, "让世界看见中国的科学浪漫"), (4, ""), (5, "在上周六的比赛中，")]
+    >>> stacked_heads(page, 5), stacked_heads(page[2:], 5)
+    (True, False)
+    """
+    at = next((k for k, (no, _) in enumerate(numbered) if no == first), None)
+    if at is None:
+        return False
+    blocks, block = 0, 0
+    for _, text in reversed(numbered[:at]):
+        text = text.strip()
+        if not text:
+            blocks += block > 0
+            block = 0
+            if blocks >= 2:
+                return True
+            continue
+        if not (head_line(text) or shapes.is_byline(text)) or block >= 3:
+            return False
+        block += 1
+    return blocks + (block > 0) >= 2
+
+
+def left_to_right(tracks: tuple[int, ...], span, pieces, free_first: bool = False) -> tuple[int, ...]:
     """A stretch's tracks in reading order. The first stays first: it goes on from what stood
     before the stretch (its headline, its byline). The others go left to right, where merged
     lines hold both of two columns of one width; else in the order their heads came. A column
@@ -488,8 +528,8 @@ def left_to_right(tracks: tuple[int, ...], span, pieces) -> tuple[int, ...]:
     # caption, a headline or a byline beside the columns is read where it came)
     left_of = {t: {a for a in tracks if seen[a, t] > seen[t, a] and widths[a] is not None and widths[t] is not None
                    and abs(widths[a] - widths[t]) <= 1.5} for t in tracks}
-    order: list[int] = [tracks[0]]  # the first goes on from what stood before the stretch (a headline, a byline)
-    rest = list(tracks[1:])
+    order: list[int] = [] if free_first else [tracks[0]]  # the first goes on from what stood before the stretch (a headline,
+    rest = list(tracks[len(order):])  # a byline); after a stack of heads, the leftmost column goes first
     while rest:  # the first track nothing still waiting stands left of; a cycle: the first
         ready = next((t for t in rest if not left_of[t] & set(rest) - {t}), rest[0])
         order.append(ready)
