@@ -91,7 +91,6 @@ def test_doubt_reads_a_dropped_phrase_space_and_its_page_but_not_a_printed_plus(
     assert not {"run_together", "odd_marks"} & set(doubt.cues(spaced, doubt.Context(lines=40)))
 
 
-
 def test_doubt_reads_the_dump_lines_under_an_item():
     """AS18 (issue 13): a short dump line inside a paragraph, and a long unspaced headline on a page
     whose dump holds no spaces, are cues it names; the same headline on a page with spaces, and a
