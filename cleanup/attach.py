@@ -96,12 +96,11 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
     for found in unclaimed:
         after = runs[found.run].run.after
         ends_run = found.head.last == runs[found.run].run.blocks[-1].last
-        stacked = stacked_next(found, runs, stories) if ends_run else None
         if after is not None and ends_run and stories[after].head is None:
             # printed right above a story that no headline claims: its own, by position alone
             _give(stories[after], found, "" if not found.head.title else
                   "AS04 headline attached by position only: its words are not found in the story")
-        elif stacked is not None:
+        elif ends_run and (stacked := stacked_next(found, runs, stories)) is not None:
             if trace is not None:
                 trace.append(Step("AS45", "stacked-head-to-next-story", found.head.first, found.head.last,
                                   found.head.text[:20], f"given to the headless story at line {stories[stacked].first}: "

@@ -255,7 +255,6 @@ def _plain_phrase(text: str) -> bool:
     return " " not in text and shapes.is_headline_like(text) and not shapes.BODY_PUNCT_RE.search(text)
 
 
-_LABEL_RE = regex.compile(r"^\p{Han}{2,6}[：:]\s*")  # a column's label run into the title (经济聚焦：)
 _QUOTED_RE = regex.compile(r"[“\"][^“”\"]+[”\"]")  # a quoted word (做强“枢纽”)
 
 
@@ -282,7 +281,7 @@ def _whole_line(text: str) -> bool:
     >>> _whole_line("6月9日、6月10日两天时间里，已有包"), _whole_line("研究团队创新提出“时空介质协同调制的新")
     (False, False)
     """
-    rest = _LABEL_RE.sub("", text)
+    rest = shapes.LABEL_OVER_TITLE_RE.sub("", text)
     return shapes.display_length(rest) > WHOLE_LINE and not shapes.BODY_PUNCT_RE.search(rest) \
         and rest.count("“") <= rest.count("”")
 
@@ -334,7 +333,7 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
         return False
     if _whole_line(first):
         return False  # a line this long is a whole title: a wrapped one breaks sooner
-    if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(_LABEL_RE.sub("", first)):
+    if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(shapes.LABEL_OVER_TITLE_RE.sub("", first)):
         return False  # clauses under a plain title (a column's label before it aside): a subtitle
     a, b = shapes.display_length(first), shapes.display_length(shapes.TAG_END_RE.sub("", second))  # a tag is no subtitle's length
     if lines == 2 and b > 1.2 * a and b - a > _quote_marks(second):

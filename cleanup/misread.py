@@ -22,7 +22,6 @@ _ANGLE_PAIR_MOST = 30
 _MISREAD_DOT_RE = regex.compile(r"(?<=\p{Han}) ?[.．] ?(?=\p{Han}[^，。；！？“”‘’（）()《》]{0,8}[）)”’」』】》])")
 _TRAILING_DASH_RE = regex.compile(r"(?<=\p{Han}[”’》）]?)(?:一一|—一|一—|--|－－)$")  # a headline's closing ——, misread
 _WORD_RE = regex.compile(r"[\p{Han}0-9]")  # a phrase of a headline: Han characters and figures
-_LABEL_RE = regex.compile(r"^\s*\p{Han}{2,6}[：:]\s*")  # a column's label run in before the title (民生观察：)
 _CLAUSE_MARK_RE = regex.compile(r"[，。、；！？,;!?]")  # running text, not a headline's couplet
 
 
@@ -237,7 +236,9 @@ def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
         while end < len(text) and text[end] == " ":
             end += 1
         if start > 0 and end < len(text) and _WORD_RE.match(text[start - 1]) and _WORD_RE.match(text[end]):
-            if _halves_match(_LABEL_RE.sub("", text[:start]).replace(" ", ""), shapes.TAG_END_RE.sub("", text[end:]).replace(" ", "")):
+            before = shapes.LABEL_OVER_TITLE_RE.sub("", text[:start].lstrip())  # a run-in label and a closing tag
+            after = shapes.TAG_END_RE.sub("", text[end:])  # are no part of the halves
+            if _halves_match(before.replace(" ", ""), after.replace(" ", "")):
                 out.append((start, end))
     return out
 

@@ -362,6 +362,7 @@ def is_headline_like(text: str) -> bool:
 
 
 RUN_IN_LABEL_RE = regex.compile(r"^\p{Han}{4,5}[：:]")  # a column's label run into a title (经济聚焦：), as long as a column's name
+LABEL_OVER_TITLE_RE = regex.compile(r"^\p{Han}{2,6}[：:]\s*")  # a column's label run in before a title (民生观察：), any length
 
 
 def label_aside(text: str) -> str:
