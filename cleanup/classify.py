@@ -156,7 +156,7 @@ def find_column_label(w: Window) -> str | None:
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
     if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
-    if not _UNSPACED_LABEL_RE.match(text) or nxt is None or _under_a_headline_line(w):
+    if not _UNSPACED_LABEL_RE.match(text) or nxt is None or _under_a_headline_line(w) or _twin_under_headline(w, text):
         return None  # a label opens a head: a line right under another headline line is that headline's
     if not shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text) or not _foreign_to_what_follows(w, text):
         return None
@@ -255,6 +255,21 @@ LABEL_BELOW = 4  # blocks under a label whose words would make it a headline of 
 def _under_a_headline_line(w: Window) -> bool:
     above = w.at(-1)
     return above is not None and above.role == "headline" and not w.block.gap_before
+
+
+def _twin_under_headline(w: Window, text: str) -> bool:
+    """The headline line over it, past a blank at most, is its couplet twin (清理小广告 / 粉刷美环境):
+    OCR parts a big-type couplet's halves by a blank; a label is not as wide as the line over it.
+
+    >>> blocks = [Block("清理小广告", 1, 1, "headline"), Block("粉刷美环境", 3, 3, gap_before=1)]
+    >>> _twin_under_headline(Window(blocks, 1), "粉刷美环境"), _twin_under_headline(Window(blocks, 1), "社会那些事些")
+    (True, False)
+    >>> _twin_under_headline(Window([Block("某区推进老旧小区改造", 1, 1, "headline"), blocks[1]], 1), "粉刷美环境")
+    False
+    """
+    above = w.at(-1)
+    return above is not None and above.role == "headline" and w.block.gap_before <= 1 \
+        and heads.couplet_halves(above.text, text)
 
 
 def _text_below(w: Window) -> str:
