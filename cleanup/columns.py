@@ -280,6 +280,8 @@ def width_seams(lengths: list[float], ends: list[bool] | None = None, run: int |
     (9,)
     >>> width_seams([15.0, 19.0] * 8), width_seams([15.0] * 8 + [16.0] * 8)  # side by side; one width
     ((), ())
+    >>> width_seams([15.0] * 8 + [19.0] * 7), width_seams([15.0] * 7 + [19.0] * 8)  # a side too short to trust alone
+    ((), ())
     """
     run = WIDTH_SEAMS["run"] if run is None else run
     apart = WIDTH_SEAMS["apart"] if apart is None else apart
