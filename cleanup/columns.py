@@ -37,6 +37,10 @@ _MIN_WORD_LATER = 2  # open lines of a box dump that go on by a word into a line
 _WORDS_DEALT = 1.0  # and as many as go on into the next line, at least
 _PART_LINES = 20  # a stretch of boxes dealt out in turn (dealt_by_words), in lines
 _PART_MORE = 4  # its open lines going on further down outnumber those going on into the next by this, at least
+_FITS = 1.5  # a line this far from a page width, at most, is set to it (width_seams)
+_MIN_FULL = 6  # and is this wide, at least
+_HEAD_GAP = 2  # lines of neither width in a row, at least, part a story from the next (its heads)
+_STRAY = 2  # lines of the upper story's width, at most, after such heads that open the lower one
 _ACROSS = 1.5  # a line this many times a stretch's median line width, at least, stands across its columns
 
 
@@ -88,6 +92,12 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
             found = _search(cut, weights, cues, words)
             if _total(found[0]) - _total(choices) >= BOX_PAIRS["min_gain"]:
                 pieces, (choices, _, regions) = cut, found
+        stacked = width_seams([p.length for p in pieces], [p.ends for p in pieces])
+        if stacked:  # stories stacked at two widths: each searched alone, if the page reads no worse (CW14)
+            found = _search(pieces, weights, cues, words, stacked)
+            if _total(found[0]) >= _total(choices) - WIDTH_SEAMS["max_loss"]:
+                choices, _, regions = found
+                _trace_width_seams(trace, pieces, stacked)
     accepted = [r for r in regions if _accepted(r, boxes)]
     mended = []
     for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
@@ -115,14 +125,14 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     return Result(out, warnings, rebuilt)
 
 
-def _search(pieces: list[Piece], weights, cues, words):
+def _search(pieces: list[Piece], weights, cues, words, seams_at: tuple[int, ...] = ()):
     """The best assignment of the pieces to tracks, the dump's own order (one track), and the
     stretches where they differ, each searched again knowing its columns."""
     pairs = seams.PagePairs.of(p.text for p in pieces)
     links: dict = {}  # the link cues' answers, shared by the page's searches (assign.assign)
     choices: list[assign.Choice] = []
     sequential: list[assign.Choice] = []
-    for start, end in _blocks(pieces):  # a blank line that parts blocks ends every track
+    for start, end in _blocks(pieces, seams_at):  # a blank line that parts blocks ends every track
         part = pieces[start:end]
         for out, tracks in ((choices, assign._MAX_TRACKS), (sequential, 1)):
             found, _ = assign.assign(part, weights, cues, pairs, words, max_tracks=tracks, links=links, offset=start)
@@ -131,6 +141,16 @@ def _search(pieces: list[Piece], weights, cues, words):
     for region in regions:
         _search_again(region, pieces, choices, weights, cues, pairs, words, links)
     return choices, sequential, find_regions(choices, sequential)
+
+
+def _trace_width_seams(trace: list[Step] | None, pieces: list[Piece], stacked: tuple[int, ...]) -> None:
+    """A step for each seam between stories stacked at two column widths (CW14)."""
+    if trace is None:
+        return
+    for k in stacked:
+        above, below = pieces[k - 1], pieces[k]
+        trace.append(Step("CW14", "stacked-width-seam", above.no, below.no, above.text + below.text,
+                          f"{above.text} ‖ {below.text}: the column width changes, each side searched alone"))
 
 
 def _total(choices: list[assign.Choice]) -> float:
@@ -237,10 +257,63 @@ def _wrapped(pieces: list[Piece], spaced: bool = False) -> bool:
     return bool(long) and full >= _WRAPPED * len(long)
 
 
-def _blocks(pieces: list[Piece]) -> list[tuple[int, int]]:
-    """Stretches of pieces between blank lines that part blocks (pdftotext's, a content stream's)."""
-    starts = [0] + [k for k, p in enumerate(pieces) if k and p.after_break]
+def _blocks(pieces: list[Piece], seams_at: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """Stretches of pieces between blank lines that part blocks (pdftotext's, a content stream's),
+    and at `seams_at` (width_seams: stories stacked in one band of the page)."""
+    starts = sorted({0, *seams_at} | {k for k, p in enumerate(pieces) if k and p.after_break})
     return list(zip(starts, starts[1:] + [len(pieces)]))
+
+
+def width_seams(lengths: list[float], ends: list[bool] | None = None, run: int | None = None,
+                apart: float | None = None) -> tuple[int, ...]:
+    """Where the page's text boxes go over from one column width to another (CW14): stories stacked one
+    over the other, each set to its own measure, that a column search must not deal into one another's
+    columns. A seam stands after a run of `run` full lines of one page width, at least, followed by
+    such a run of a width `apart` or more away, with nothing between but lines of neither (their heads)
+    and a line or two of the first width after a head (the new story's first lines, indented). `ends`:
+    whether each line ends a sentence; a short one right after the upper run is its story's last line.
+
+    >>> w = [15.0] * 8 + [9.0, 7.5] + [16.0] + [19.0] * 8
+    >>> width_seams(w)  # the indented line under the heads opens the lower story
+    (8,)
+    >>> width_seams([15.0] * 8 + [5.0, 9.0] + [19.0] * 8, [False] * 8 + [True, False] + [False] * 8)
+    (9,)
+    >>> width_seams([15.0, 19.0] * 8), width_seams([15.0] * 8 + [16.0] * 8)  # side by side; one width
+    ((), ())
+    >>> width_seams([15.0] * 8 + [19.0] * 7), width_seams([15.0] * 7 + [19.0] * 8)  # a side too short to trust alone
+    ((), ())
+    """
+    run = WIDTH_SEAMS["run"] if run is None else run
+    apart = WIDTH_SEAMS["apart"] if apart is None else apart
+    ends = ends or [False] * len(lengths)
+    widths = gutters.modal_widths(lengths, sums_apart=False)
+    labels = []
+    for length in lengths:
+        near = [w for w in widths if abs(length - w) <= _FITS] if length >= _MIN_FULL else []
+        labels.append(near[0] if len(near) == 1 else None)
+    runs: list[list] = []  # [width, first, last, count, pieces of the run's tail after its last gap of heads]
+    for k, width in enumerate(labels):
+        if width is None:
+            continue
+        if runs and runs[-1][0] == width:
+            last = runs[-1]
+            gap = k - last[2] - 1
+            last[4] = [k] if gap >= _HEAD_GAP else last[4] + [k]
+            last[2], last[3] = k, last[3] + 1
+        else:
+            runs.append([width, k, k, 1, [k]])
+    seams = []
+    for a, b in zip(runs, runs[1:]):
+        if a[3] >= run and b[3] >= run and abs(a[0] - b[0]) >= apart:
+            tail = a[4]
+            if len(tail) <= _STRAY and a[3] - len(tail) >= run:  # opens the lower story: cut at the heads
+                seams.append(next(k for k in range(tail[0] - 1, -1, -1) if labels[k] is not None) + 1)
+            else:  # the upper story's last line (short, a sentence ended) stays above
+                k = a[2] + 1
+                while k < len(lengths) and labels[k] is None and ends[k] and lengths[k] < a[0] - _FITS:
+                    k += 1
+                seams.append(k)
+    return tuple(seams)
 
 
 def _accepted(region: Region, boxes: bool = False) -> bool:
@@ -669,10 +742,10 @@ def _explain(trace: list[Step], pieces: list[Piece], choices, regions: list[Regi
                               f"[column {names[c.track]}] {p.text}  ← {why or 'no cue'}: {c.gain:+.1f}"))
 
 
-def _load_weights() -> tuple[assign.Weights, assign.Weights, dict, dict]:
+def _load_weights() -> tuple[assign.Weights, assign.Weights, dict, dict, dict]:
     data = lexicon.read_rules("columns.toml")
     return (assign.Weights.of(data["cues"], LINK_CUES), assign.Weights.of({**data["cues"], **data["boxes"]}, LINK_CUES),
-            data["regions"], data["box_pairs"])
+            data["regions"], data["box_pairs"], data["width_seams"])
 
 
-WEIGHTS, BOX_WEIGHTS, REGIONS, BOX_PAIRS = _load_weights()
+WEIGHTS, BOX_WEIGHTS, REGIONS, BOX_PAIRS, WIDTH_SEAMS = _load_weights()

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cleanup import assign, columns, gutters, pipeline, seams, sequels
+from cleanup import assign, columns, furniture, gutters, noise, pipeline, seams, sequels
 from cleanup.cli import app
 from cleanup.decode import decode
 from cleanup.layout import split_lines
@@ -448,6 +448,24 @@ def test_boxes_dealt_in_turn_on_part_of_a_page_are_found_by_the_words_across_the
     out = [text.strip() for _, text in result.numbered if text.strip()]
     caption = out.index("近期，金剛石散熱相關概念股股價大幅上涨。根據Wind數據，截至6月11日收盤，近120日，")
     assert result.rebuilt and out[caption + 1].startswith("四方達股價") and printed(result.numbered) == printed(numbered)
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+def test_stories_stacked_at_two_column_widths_are_searched_each_alone():
+    """CW14: RapidOCR dealt a story of four narrow columns and, under it, a story of two wider ones; searched
+    as one stretch, the lower story's heads went into the upper one's columns. Cut where the width changes,
+    every line of the upper story comes before the lower one's heads, nothing lost, and `explain` shows it."""
+    raw = (CORPUS / "fit" / "dumps" / "f213_paddle.txt").read_bytes()
+    junk = noise.split_noise(numbered_after_line_rules(raw), dict(split_lines(decode(raw).text)), None)
+    numbered = furniture.split_furniture(junk.kept, None).kept  # as the pipeline gives the stage its lines
+    trace: list = []
+    result = columns.deinterleave(numbered, trace, boxes=True)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    head = out.index("民生观察：站好岗放好哨")
+    assert out.index("街道社区实现减负增效。") < head and out.index("入制度，梳理准入事项78个，减") < head
+    assert out.index("东辽县白泉镇新城社区党委书记谭永生") > head and printed(result.numbered) == printed(numbered)
+    assert any(step.code == "CW14" and step.before.startswith("入制度") for step in trace)
+    assert columns.width_seams([15.0, 19.0] * 10) == ()  # side-by-side columns of two widths: no seam
 
 
 @pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
