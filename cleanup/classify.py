@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import regex
+from rapidfuzz import fuzz
 
 from . import heads, lexicon, shapes, wordmatch
 from .model import Block, Step
@@ -156,7 +157,7 @@ def find_column_label(w: Window) -> str | None:
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
     if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
-    if not _UNSPACED_LABEL_RE.match(text) or nxt is None or _under_a_headline_line(w):
+    if not _UNSPACED_LABEL_RE.match(text) or nxt is None or _under_a_headline_line(w) or _twin_under_headline(w, text):
         return None  # a label opens a head: a line right under another headline line is that headline's
     if not shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text) or not _foreign_to_what_follows(w, text):
         return None
@@ -257,6 +258,21 @@ def _under_a_headline_line(w: Window) -> bool:
     return above is not None and above.role == "headline" and not w.block.gap_before
 
 
+def _twin_under_headline(w: Window, text: str) -> bool:
+    """The headline line over it, past a blank at most, is its couplet twin (清理小广告 / 粉刷美环境):
+    OCR parts a big-type couplet's halves by a blank; a label is not as wide as the line over it.
+
+    >>> blocks = [Block("清理小广告", 1, 1, "headline"), Block("粉刷美环境", 3, 3, gap_before=1)]
+    >>> _twin_under_headline(Window(blocks, 1), "粉刷美环境"), _twin_under_headline(Window(blocks, 1), "社会那些事些")
+    (True, False)
+    >>> _twin_under_headline(Window([Block("某区推进老旧小区改造", 1, 1, "headline"), blocks[1]], 1), "粉刷美环境")
+    False
+    """
+    above = w.at(-1)
+    return above is not None and above.role == "headline" and w.block.gap_before <= 1 \
+        and heads.couplet_halves(above.text, text)
+
+
 def _text_below(w: Window) -> str:
     return "".join(b.text for b in (w.at(k) for k in range(1, LABEL_BELOW + 1)) if b is not None)
 
@@ -317,6 +333,107 @@ def find_wide_headline(w: Window) -> str | None:
     if shapes.SENTENCE_PUNCT_RE.search(block.text) or shapes.starts_with_dateline(block.text):
         return None
     return "headline" if shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text) else None
+
+
+@rule("CL17")
+def keep_quoted_line_in_text(w: Window) -> str | None:
+    """Keep in the running text a line led by a dash or a quotation mark that reads as the story's own.
+
+    Three shapes, one vote: a pull quote (_pull_quote), a sentence's dash at a line's start
+    (_dash_clause), a quotation opened and left open with a clause mark (_open_quote). Each is a line a
+    headline cue takes; its weight outweighs those (CL10, CL07), not a caption's or a byline's.
+
+    >>> keep_quoted_line_in_text(sample_window("为丰富职工文化生活，加强各部门交流合作。比赛开幕。", "——加强各部门交流合", "作；"))
+    'body'
+    >>> keep_quoted_line_in_text(sample_window("“我们主营小商品出口东南亚市场，")), keep_quoted_line_in_text(sample_window("——铁东区开展普法宣讲活动"))
+    ('body', None)
+    """
+    return "body" if _pull_quote(w) or _dash_clause(w) or _open_quote(w) else None
+
+
+def _pull_quote(w: Window) -> str | None:
+    """A dash-set line that repeats the running text beside it in the story: a pull quote.
+
+    A page sets a sentence of the story in large type between its paragraphs, opened or closed by a
+    dash; the paragraph just above or below prints the same words. A ——subtitle names its story's
+    subject but does not copy a sentence of the lede. (Blocks read as body text so far count.)
+
+    >>> _pull_quote(sample_window("为丰富职工文化生活，加强各部门交流合作。比赛开幕。", "——加强各部门交流合", "作；"))
+    'body'
+    >>> _pull_quote(sample_window("——此次宣传活动的开展", "活动展览的作品题材广泛。此次宣传活动的开展，激发了师生的爱国热情。", at=0))
+    'body'
+    >>> _pull_quote(sample_window("社区开展安全宣传", "——铁东区开展普法宣讲活动", "本报讯 近日，铁东区开展普法宣讲。"))
+    """
+    block = w.block
+    if block.lines > 2 or not _dash_set(block.text):
+        return None
+    core = _PULL_TRIM_RE.sub("", shapes.squeeze(block.text))
+    if len(core) < PULL_CORE:
+        return None
+    for k in (-2, -1, 1, 2):
+        other = w.at(k)
+        if other is None or other.role != "body" or not shapes.SENTENCE_PUNCT_RE.search(other.text):
+            continue  # (running text: a sentence ends in it, as none does in a title run into the text)
+        text = shapes.squeeze(other.text)
+        if len(text) > len(core) and fuzz.partial_ratio(core, text, score_cutoff=PULL_MATCH):
+            return "body"
+    return None
+
+
+PULL_CORE = 5  # characters a pull quote's words need, dashes and marks aside, to be told by its repeat
+PULL_MATCH = 90  # rapidfuzz partial ratio at which the paragraph beside prints the same words
+
+_PULL_TRIM_RE = regex.compile(r"^[—\-－一]+|[—\-－]+$|[\p{P}\s]")
+
+
+def _dash_set(text: str) -> bool:
+    """Opened by a dash (——加强……) or closed by one (……送进监狱——)."""
+    text = text.strip()
+    return shapes.is_subtitle_dash(text) or text.endswith(("——", "--"))
+
+
+def _dash_clause(w: Window) -> str | None:
+    """A dash-led line that goes on with a clause from the running text over it: its sentence's dash.
+
+    A sentence's dash falls at a line's start as often as anywhere (……涉及到美国的行为 / ——通过各种办法
+    洗钱；把赃款转移到): the paragraph above stops mid-sentence and the line has a clause mark of its
+    own, which a ——subtitle, a title's second line, has not.
+
+    >>> _dash_clause(sample_window("具体来说，他在国内贪污后，后续有一系列涉及到美国的行为", "——通过各种办法洗钱；把赃款转移到", at=1))
+    'body'
+    >>> _dash_clause(sample_window("本报讯 近日，铁东区开展普法宣讲。", "——通过各种办法洗钱；把赃款转移到", at=1))
+    >>> _dash_clause(sample_window("具体来说，他在国内贪污后，后续有一系列涉及到美国的行为", "——铁东区开展普法宣讲活动", at=1))
+    >>> _dash_clause(sample_window("一、统一思想认识。经济聚焦如何在美国把贪官送进监狱——", "——法律用美国的：被用来修理黑帮，也能对付", at=1))
+    """
+    above = w.at(-1)
+    text = w.block.text.strip()
+    if above is None or above.role != "body" or w.block.lines > 2 or not shapes.is_subtitle_dash(text):
+        return None
+    if shapes.ends_sentence(above.text) or shapes.is_headline_like(above.text) or _dash_set(above.text[-4:]):
+        return None  # (a paragraph that a dash ends ran a title in: AS41's line over its subtitle)
+    return "body" if _DASH_CLAUSE_RE.search(text.lstrip("—-－一 ")) else None
+
+
+_DASH_CLAUSE_RE = regex.compile(r"[，；,;]")  # (a colon parts a subtitle's label from its words)
+
+
+def _open_quote(w: Window) -> str | None:
+    """A line that opens a quotation it does not close, a clause mark inside: running text.
+
+    A paragraph that opens with someone's words (“我们主营小商品出口东南亚市场， / 客户分散……) is
+    no headline: a headline quotes a phrase and closes it (“爱心长跑”挽救70条生命).
+
+    >>> _open_quote(sample_window("“我们主营小商品出口东南亚市场，"))
+    'body'
+    >>> _open_quote(sample_window("“爱心长跑”挽救70条生命")), _open_quote(sample_window("“奉献社会 引领文明"))
+    (None, None)
+    """
+    text = w.block.text.strip()
+    if w.block.lines > 2 or text[:1] not in "“\"" or not _DASH_CLAUSE_RE.search(text):
+        return None
+    if text[:1] == "“" and text.count("“") > text.count("”") or text[:1] == '"' and text.count('"') % 2:
+        return "body"
+    return None
 
 
 FULL_LINES = 3  # lines a paragraph needs for its longest to be a full line of its column

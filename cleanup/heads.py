@@ -120,13 +120,14 @@ def _opens_couplet(blocks: list[Block], k: int) -> bool:
 _HALF = (3, 8)  # the characters of one half of a couplet title (站好岗; 及时整改到位)
 _FULL_LINE = 10  # the width of a big-type title's first line, at least, that OCR parts from its rest
 _REST = 0.6  # the rest's width, at least, as a share of the first line's
+_DATE_RE = regex.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日\s*[电讯電訊]")  # a dateline's date (兰州6月11日; 12日电)
 
 
 def halves_over_blank(first: str, second: str) -> bool:
     """Two headline lines parted by a blank, unspaced and unpunctuated: one big-type title OCR read
     as two blocks, not a title over its subtitle (a subtitle is wider, or set in clauses). Either
     the two halves of a couplet, of one length (站好岗 / 放好哨), or a full first line and its
-    shorter rest with no digit in it (汇率避险“工具箱”再扩容 / 小币种产品密集落地; a dateline opens with its date).
+    shorter rest with no date in it (汇率避险“工具箱”再扩容 / 小币种产品密集落地; a dateline opens with its date).
 
     >>> halves_over_blank("站好岗", "放好哨"), halves_over_blank("汇率避险“工具箱”再扩容", "小币种产品密集落地")
     (True, True)
@@ -144,8 +145,17 @@ def halves_over_blank(first: str, second: str) -> bool:
 
     >>> halves_over_blank("及时整改到位", "提升安全水平（今日·视点）")
     True
+
+    A figure in the rest is a title's when the first line is short enough to wrap (WHOLE_LINE); a
+    column's label run in before the first line does not count in its width.
+
+    >>> halves_over_blank("某公司实控人等拟套现2.2亿", "正拟定增募不超15.5亿"), halves_over_blank("社会那些事：某县推进综合执法", "提升基层治理效能")
+    (True, True)
+    >>> halves_over_blank("某市警方捣毁侵害公民信息团伙抓获299人", "某区警方出动300名警力"), halves_over_blank("某公司实控人等拟套现2.2亿", "——正拟定增募不超15.5亿")
+    (False, False)
     """
     second = shapes.TAG_END_RE.sub("", second)  # a column's tag closes the title's last line (……（今日·视点）)
+    first = shapes.LABEL_OVER_TITLE_RE.sub("", first)  # a column's label run in before the title (社会那些事：)
     if not all(_HALF[0] <= len(t) and _plain_phrase(t) for t in (first, second)):
         return False
     a, b = shapes.display_length(first), shapes.display_length(second)
@@ -154,7 +164,8 @@ def halves_over_blank(first: str, second: str) -> bool:
     if _width(first) == _width(second):  # a half in quotes as wide as the other (明责赋能 / 做强“枢纽”)
         return couplet_halves(first.translate(_QUOTES), second.translate(_QUOTES))
     return a >= _FULL_LINE and _REST * a <= b < a and not shapes.is_subtitle_dash(first) \
-        and not first.endswith(("）", ")")) and not any(ch.isdigit() for ch in second)
+        and not first.endswith(("）", ")")) and not shapes.is_subtitle_dash(second) and not _DATE_RE.search(second) \
+        and (a <= WHOLE_LINE or not any(ch.isdigit() for ch in second))  # a figure in a wrapped title's rest (不超15.5亿)
 
 
 def rest_over_subtitle(lines: list[str]) -> bool:

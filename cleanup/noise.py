@@ -102,6 +102,12 @@ def is_plain_text(bare: str) -> bool:
 _BRACKET_PAIRS = {"（": "）", "(": ")", "[": "]", "【": "】", "《": "》", "〔": "〕"}
 _LATIN_RUN_RE = re.compile(r"[A-Za-z0-9 .,'’&/:_\-()\[\]（）]+")  # a name, a word or a link in Latin letters
 _BRACKET_REACH = 2  # lines with text, above and below: a wrapped name or link spans no more
+_KEPT = lexicon._read("noise.toml")["kept"]
+_BRACKET_CHARS = int(_KEPT["bracket_chars"])  # characters: ... unless they hold fewer (a narrow column's lines)
+_BRACKET_SCAN = 12  # dump lines looked at each side
+_NARROW = int(_KEPT["narrow"])  # characters: a column this wide or narrower reads short lines as text (NZ27)
+_COLUMN_LINES = int(_KEPT["column_lines"])  # lines of it, the line's own included, read on as running text
+_COLUMN_REACH = int(_KEPT["column_reach"])  # lines each side read with it
 
 
 @rule("NZ26")
@@ -139,9 +145,95 @@ def inside_brackets(context: tuple[str, str, str]) -> bool:
 
 
 def _bracket_context(bares: list[str], i: int) -> tuple[str, str, str]:
-    above = [b for b in reversed(bares[max(0, i - 2 * _BRACKET_REACH):i]) if b][:_BRACKET_REACH]
-    below = [b for b in bares[i + 1:i + 1 + 2 * _BRACKET_REACH] if b][:_BRACKET_REACH]
+    above = _reach([b for b in reversed(bares[max(0, i - _BRACKET_SCAN):i]) if b])
+    below = _reach([b for b in bares[i + 1:i + 1 + _BRACKET_SCAN] if b])
     return "".join(reversed(above)), bares[i], "".join(below)
+
+
+def _reach(lines: list[str]) -> list[str]:
+    """The nearest lines with text a bracket may span: two, and more while they hold fewer than
+    _BRACKET_CHARS characters (a column a few characters wide wraps the same words over more lines)."""
+    out: list[str] = []
+    for line in lines:
+        if len(out) >= _BRACKET_REACH and sum(map(len, out)) >= _BRACKET_CHARS:
+            break
+        out.append(line)
+    return out
+
+
+@rule("NZ27")
+def in_a_narrow_column(context: tuple[list[str], str, list[str]]) -> bool:
+    """A short line in a column a few characters wide whose lines, read on, are running text: text.
+
+    A narrow column read line by line is short lines throughout: a numeral wrapped before its
+    counter (23 / 家，), a word's tail (三 / 分 / 地”，), a character alone. Junk is no part of
+    a sentence. Given (the lines above, nearest first, the line, the lines below: each side the
+    run of lines right next to it, no blank between, none wider than the column), the line is
+    text when the run holds five lines or more and, read on, is Han characters, digits and
+    punctuation with a clause mark.
+
+    >>> in_a_narrow_column((["區單位", "人，轄", "1.8萬"], "23", ["家，個", "體商戶", "70"]))
+    True
+    >>> in_a_narrow_column((["“一畝"], "三", ["分", "地”，", "上對得"]))
+    True
+
+    A column of specks (no clause mark), or one with letters and symbols, is not:
+
+    >>> in_a_narrow_column((["二", "十"], "一", ["三", "十"]))
+    False
+    >>> in_a_narrow_column((["区单", "位，"], "=二F", ["家，", "个体"]))
+    False
+    """
+    above, line, below = context
+    run = [*reversed(above), line, *below]
+    if len(run) < _COLUMN_LINES or any(len(b) > _NARROW for b in run):
+        return False
+    joined = "".join(run)
+    return bool(_CLEAN_RE.fullmatch(joined)) and not CLAUSE_MARKS.isdisjoint(joined)
+
+
+def _column_context(bares: list[str], i: int) -> tuple[list[str], str, list[str]]:
+    def run(step: int) -> list[str]:
+        out, j = [], i + step
+        while 0 <= j < len(bares) and 0 < len(bares[j]) <= _NARROW and len(out) < _COLUMN_REACH:
+            out.append(bares[j])
+            j += step
+        return out
+    return run(-1), bares[i], run(1)
+
+
+_CODE_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-/]*[0-9][A-Za-z0-9_.\-/]*|[0-9][A-Za-z0-9_.\-/]*[A-Za-z][A-Za-z0-9_.\-/]*")
+
+
+@rule("NZ28")
+def code_after_its_label(context: tuple[str, str]) -> bool:
+    """A printed code (letters and digits, data_12, A-3) under a line ending with a colon: the label's value, text.
+
+    Given (the nearest line with text above, the line), white space aside.
+
+    >>> code_after_its_label(("得真貼心！代碼：", "data_12")), code_after_its_label(("代码:", "A-3"))
+    (True, True)
+    >>> code_after_its_label(("社区开展义诊活动，", "data_12")), code_after_its_label(("节：", "SEE"))
+    (False, False)
+    """
+    above, line = context
+    return above[-1:] in ("：", ":") and bool(_CODE_RE.fullmatch(line))
+
+
+def _label_context(bares: list[str], i: int) -> tuple[str, str]:
+    above = [b for b in reversed(bares[max(0, i - _REACH):i]) if b]
+    return (above[0] if above else ""), bares[i]
+
+
+def kept_as_text(bares: list[str], i: int) -> str | None:
+    """The code of the rule that keeps a line as text whatever its cues (NZ26, NZ27, NZ28), or None."""
+    if inside_brackets(_bracket_context(bares, i)):
+        return "NZ26"
+    if len(bares[i]) <= _NARROW and in_a_narrow_column(_column_context(bares, i)):
+        return "NZ27"
+    if code_after_its_label(_label_context(bares, i)):
+        return "NZ28"
+    return None
 
 
 def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model) -> bool:
@@ -194,7 +286,7 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
     for i, (text, bare) in enumerate(zip(texts, bares)):
         if not bare:
             table.append(None)
-        elif (is_plain_text(bare) or inside_brackets(_bracket_context(bares, i))
+        elif (is_plain_text(bare) or kept_as_text(bares, i)
               or not exact and _cannot_be_junk(text, bare, _shape(bares, rank, i), model)):
             table.append({})
         else:
@@ -290,6 +382,8 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
     model = model or _model()
     table, page = cue_table(numbered, model)
     kept, noise, warnings, near = [], [], [], set()
+    if trace is not None:
+        trace += _kept_steps(numbered, table, model)
     for (no, text), cues in zip(numbered, table):
         score = None if not cues else model.full.score(cues)
         if score is None or not set_aside_junk(score):
@@ -309,6 +403,23 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
         if trace is not None:
             trace.append(Step("NZ01", "set-aside-junk", no, no, text, _explain(score, cues, model.full)))
     return Split(kept, noise, tuple(warnings), frozenset(near))
+
+
+_KEPT_NAMES = {"NZ26": "inside-brackets", "NZ27": "in-a-narrow-column", "NZ28": "code-after-its-label"}
+
+
+def _kept_steps(numbered: list[tuple[int, str]], table: list[dict[str, float] | None], model: Model) -> list[Step]:
+    """For `cleanup explain`: the lines NZ26–NZ28 kept as text that their own cues would have scored."""
+    bares = [bare_of(text) for _, text in numbered]
+    rank = {i: k for k, i in enumerate(i for i, bare in enumerate(bares) if bare)}
+    steps = []
+    for i, ((no, text), cues) in enumerate(zip(numbered, table)):
+        if cues != {} or is_plain_text(bares[i]) or _cannot_be_junk(text, bares[i], _shape(bares, rank, i), model):
+            continue
+        code = kept_as_text(bares, i)
+        if code:
+            steps.append(Step(code, _KEPT_NAMES[code], no, no, text, "[kept as text, not scored as noise]"))
+    return steps
 
 
 _PIECES_RE = re.compile(r" {3,}|\t+|\u3000{2,}")

@@ -171,8 +171,24 @@ def _lede_goes_below(draft: Draft, above: Draft | None, trace: list[Step] | None
     >>> headless = replace(above, head=None); stories = [headless, draft]
     >>> _lede_goes_below(draft, headless, drafts=stories), stories == [headless], headless.head.title, len(headless.body)
     (True, True, '突出党建引领 聚焦民生福祉', 4)
+
+    Opened where the column width changes (a lede set wider than the columns under it, the headline printed
+    after them), only a headless story, all spoken of, goes with it (a byline over it too), and not across
+    another story's headline printed between the two.
+
+    >>> lede = Draft("article", 46, byline="白山市委书记 谢忠岩", starts=[48], spans=[((48, 50),)],
+    ...              body=[("p", "白山市委坚决贯彻部署，构建党建引领城乡基层治理体系。")])
+    >>> rest = Draft("article", 52, head=Head(title="党委统揽 全域统筹 构建党建引领城乡基层治理新格局", first=69, last=72),
+    ...              starts=[52], spans=[((52, 64),)], body=[("p", "一、统一思想认识，推动理念重塑。")],
+    ...              broke_from=lede, width_change=True)
+    >>> other = Draft("article", 30, head=Head(title="如何在美国把贪官送进监狱", first=51, last=51), starts=[30])
+    >>> _lede_goes_below(replace(rest), replace(lede), drafts=[other, replace(lede), replace(rest)])
+    False
+    >>> stories = [lede, rest]
+    >>> _lede_goes_below(rest, lede, drafts=stories), stories == [lede], lede.head.title[:4], lede.byline[:4]
+    (True, True, '党委统揽', '白山市委')
     """
-    if above is None or not draft.after_photo or draft.head is None or above.kind != "article" or not draft.body \
+    if above is None or not (draft.after_photo or draft.width_change) or draft.head is None or above.kind != "article" or not draft.body \
             or len(above.starts) != len(above.body) or len(draft.starts) != len(draft.body) \
             or above.starts[-1] >= draft.first or above.starts != sorted(above.starts) or draft.starts != sorted(draft.starts) \
             or draft.first != draft.starts[0]:
@@ -187,15 +203,17 @@ def _lede_goes_below(draft: Draft, above: Draft | None, trace: list[Step] | None
     k = len(above.body)
     while k > 0 and its_own(above.body[k - 1][1]):
         k -= 1
-    if k == 0 and above.head is None and not above.byline and drafts is not None:  # a headless story, all its own
+    wide = not draft.after_photo  # (opened where the column width changes: a lede set in a measure of its own)
+    if k == 0 and above.head is None and (wide or not above.byline) and drafts is not None \
+            and not (wide and _head_between(above, draft, drafts)):  # a headless story, all its own
         _note(trace, "AS44", "lede-goes-below", draft, above, f"the headline at line {draft.head.first} speaks of "
-              f"every paragraph of it (similarity ≥ {STILL_SPOKEN_OF:g}), which has none: the story's start, the "
-              "photo printed in it")
+              f"every paragraph of it (similarity ≥ {STILL_SPOKEN_OF:g}), which has none: the story's start, "
+              + ("set in a measure of its own" if wide else "the photo printed in it"))
         above.head, above.head_run = draft.head, draft.head_run
         above.warnings.extend(draft.warnings)  # (AS08: its headline taken on weak evidence)
         merge(above, draft, drafts, "")
         return True
-    if k == 0 or k == len(above.body) or above.body[k - 1][0] != "p" or above.body[k][0] != "p" \
+    if wide or k == 0 or k == len(above.body) or above.body[k - 1][0] != "p" or above.body[k][0] != "p" \
             or not may_open_story(above.body[k - 1][1], above.body[k][1]):
         return False
     moved = len(above.body) - k
@@ -207,6 +225,19 @@ def _lede_goes_below(draft: Draft, above: Draft | None, trace: list[Step] | None
           f"the photo (similarity ≥ {STILL_SPOKEN_OF:g}, over {LEDE_AHEAD:g}× the headline above's), not of the one "
           "before them: the story's lede, the photo printed in it")
     return True
+
+
+def _head_between(above: Draft, draft: Draft, drafts: list[Draft]) -> bool:
+    """Whether another story's headline is printed between the story above's last paragraph and draft's first:
+    the two are parted by that story, not by a change of column width alone.
+
+    >>> above, draft = Draft("article", 1, starts=[1]), Draft("article", 9, starts=[9])
+    >>> other = Draft("article", 12, head=Head(title="北京警方捣毁侵害公民信息团伙", first=5, last=6), starts=[12])
+    >>> _head_between(above, draft, [above, other, draft]), _head_between(above, draft, [above, draft])
+    (True, False)
+    """
+    return any(d.head is not None and above.starts[-1] < d.head.first < draft.first
+               for d in drafts if d is not draft and d is not above)
 
 
 def _note(trace: list[Step] | None, code: str, name: str, draft: Draft, above: Draft, why: str) -> None:

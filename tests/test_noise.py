@@ -14,12 +14,6 @@ CORPUS = ROOT / "tests" / "corpus"  # the factory's pages, once merged: its fit 
 TEXT_DUMPS = [*DUMPS, *sorted(DEVSET.glob("*_pdftotext-raw.txt")), *sorted(DEVSET.glob("*_pymupdf.txt")),
               *sorted(DEVSET.glob("sim*.txt")),
               *(dump for group in ("pdftotext-raw", "pymupdf", "sim") for dump in sorted(CORPUS.glob(f"fit/dumps/*_{group}.txt")))]
-# Known to fail (found when f353-f416 joined the fit split): a column a few characters wide, read line
-# by line, is short lines throughout; a number alone (23, wrapped before its 家), a printed code
-# (data_12) or a bracket pair ([ ]) reads as junk, and one line clearly junk lifts its neighbours.
-NARROW_COLUMNS = {"f388_pdftotext-raw", "f388_pymupdf", "f397_pymupdf"}
-TEXT_DUMPS = [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="narrow columns read as junk"))
-              if p.stem in NARROW_COLUMNS else p for p in TEXT_DUMPS]
 
 OCR_PAGE = """尚德宣布可转债违约
 成大陆首家公司债违约企业
@@ -162,3 +156,60 @@ def test_digits_glued_to_characters_as_no_numeral_is_are_a_pictures_specks():
     # a numeral with its counter, after 第, or wrapped before its unit (区单位23 / 家) is print
     assert [cues(line)["NZ25"] for line in ("第7版", "6月11日", "区单位23", "2.2亿元")] == [0.0] * 4
     assert noise.load_model().full.weights["NZ25"] > 0
+
+
+NARROW_PAGE = """社区书记的一天
+
+本报讯（记者 王欣）近日，金桥社区联合市第一医院开展义诊活动，为辖区居民免费测量血压、血糖，
+并讲解常见病的预防知识，现场还发放了健康手册一百余份，受到居民的欢迎。
+金桥
+社区
+地处
+城
+北
+部，现
+有居民
+3120
+户，辖
+区单位
+23
+家，个
+体商户
+40
+余
+户。种
+好这
+“一
+亩
+三
+分
+地”，
+是我
+的心
+愿。
+活动中，医生们耐心解答居民的问题，并为行动不便的老人上门服务，居民纷纷表示感谢。代码：
+data_7
+活动能够常态化开展下去，让更多的居民在家门口享受到优质的医疗服务。
+"""
+
+
+def test_a_narrow_columns_short_lines_and_a_labelled_code_are_text():
+    # a number wrapped before its counter (23 / 家，), a word's tail (三 / 分), a character alone (北),
+    # and a code under its label (代码： / data_7): none of it goes, though 三 alone reads as strokes
+    page = pipeline.clean_text(NARROW_PAGE, "p.txt", pipeline.Config(trace=True))
+    assert [item for item in page.items if item.kind == "noise"] == []
+    kept = {s.before: s.code for s in page.steps if s.code in ("NZ27", "NZ28")}
+    assert kept["23"] == kept["三"] == kept["北"] == "NZ27" and kept["data_7"] == "NZ28"
+
+
+def test_a_narrow_column_of_specks_still_goes_to_noise():
+    # no clause mark: the lines do not read on as a sentence
+    page = pipeline.clean_text(OCR_PAGE.replace("司     了|", "司     了|\n二\n十\n一\n三\n十\n"), "p.txt")
+    junk = [text for item in page.items if item.kind == "noise" for _, text in item.body]
+    assert junk[2:7] == ["二", "十", "一", "三", "十"]
+
+
+def test_a_bracket_in_a_narrow_column_spans_more_lines():
+    page = pipeline.clean_text("社区开展义诊活动\n今年咱也按新方法来施肥，市第一医院开展义诊活动。\n（\n详\n见\n[\n查\n看\n玉\n米\n]\n"
+                               "(www.example.cn/19)）\n为辖区居民免费测量血压、血糖，并讲解常见病的预防知识。\n", "p.txt")
+    assert [item for item in page.items if item.kind == "noise"] == []
