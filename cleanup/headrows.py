@@ -231,6 +231,13 @@ def lift_heads_beside(numbered: list[tuple[int, str]], trace: list[Step] | None 
     ['宁海一水电工11年献血', '“爱心长跑”挽救70条生命', '——记宁海县水电工王伟栋十一年坚持无偿献血',
      '本报讯（记者 郑林）改善辖区卫生环境，全面提升居民', '与度，连日来，平城区迎宾街道各社区积极开展', '面粉刷活动。']
 
+    Beside a column's running text that opens no story (no dateline) nothing is lifted: that text may
+    be a column going on from above, or another item's, and the head would claim it:
+
+    >>> rows = [(1, "党委统揽"), (2, "首当其冲的是《反勒索及受贿组织法》。 全域统筹"), (3, "构建党建引领城乡基层治理新格局")]
+    >>> lift_heads_beside(rows) == rows
+    True
+
     A dateline's space, running text after a space and a line under a lone sentence stay whole:
 
     >>> rows = [(1, "清理小广告"), (2, "本报讯（记者 郑林） 近日，社区开展活动"), (3, "活动中，志愿者 走上街头，对单元门")]
@@ -310,6 +317,8 @@ def _head_beside(text: str, first: bool, at: float | None = None) -> int | None:
             continue  # a head's later line stands at the gutter its line above did
         if not _column_text(left) or not _head_piece(right, first, dash) or shapes.is_byline(f"{left.split()[-1]} {right}"):
             continue  # a byline's space: its title and its name
+        if first and not shapes.starts_with_dateline(left):
+            return None  # only a dateline shows a column's story opens beside the head; a clause goes on from above
         head = shapes.is_headline_like(right) and not shapes.BODY_PUNCT_RE.search(right) and not shapes.is_byline(right)
         if head or not first and dash:
             return m.start()
