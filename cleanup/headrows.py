@@ -222,7 +222,7 @@ _DATE_RE = re.compile(r"\d+年\d+月\d+日|第\s*\d+\s*版")  # a page's date or
 def lift_heads_beside(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> list[tuple[int, str]]:
     """A headline's later lines that pdftotext wrote at the end of the next dump lines, one space after
     another column's text (the head stands atop a column that starts higher than the one left of it),
-    lifted to stand under the head's first line, a line alone (CW14). The first lifted piece is a
+    lifted to stand under the head's first line, a line alone (CW15). The first lifted piece is a
     headline line; later ones may be a ——subtitle or a byline too.
 
     >>> rows = [(1, "宁海一水电工11年献血"), (2, "本报讯（记者 郑林）改善辖区卫生环境，全面提升居民 “爱心长跑”挽救70条生命"),
@@ -269,7 +269,7 @@ def lift_heads_beside(numbered: list[tuple[int, str]], trace: list[Step] | None 
                 lifted, rest, j = [], [], i + 1  # the column beside runs on at that gutter: its text, not a head's
             if trace is not None:
                 for (no, right), (_, left) in zip(lifted, rest):
-                    trace.append(Step("CW14", "lift-head-beside", no, no, f"{left} {right}",
+                    trace.append(Step("CW15", "lift-head-beside", no, no, f"{left} {right}",
                                       f"{left} ¶ {right} (under line {numbered[i][0]}: {numbered[i][1].strip()})"))
         if not lifted:
             i += 1

@@ -487,7 +487,7 @@ def test_no_sequel_moves_past_a_columns_first_line_or_on_a_traditional_page():
     ("f358_pdftotext", ["突出黨建引領", "聚焦民生福祉"]),
 ])
 def test_a_heads_later_lines_beside_a_column_are_lifted(stem, head):
-    """CW14: pdftotext wrote a head's first line alone and its later lines at the end of the next lines,
+    """CW15: pdftotext wrote a head's first line alone and its later lines at the end of the next lines,
     beside the running text of the column left of it; they come back under its first line, nothing is
     lost, and `explain` shows each piece lifted. The same page read in order (pdftotext -raw) is left."""
     numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem}.txt").read_bytes())
@@ -497,8 +497,8 @@ def test_a_heads_later_lines_beside_a_column_are_lifted(stem, head):
     out = [text.strip() for _, text in result.numbered if text.strip()]
     at = out.index(head[0])
     assert out[at:at + len(head)] == head
-    assert sum(step.code == "CW14" for step in trace) == len(head) - 1
+    assert sum(step.code == "CW15" for step in trace) == len(head) - 1
     raw = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem[:4]}_pdftotext-raw.txt").read_bytes())
     trace = []
     columns.deinterleave(raw, trace)
-    assert not any(step.code == "CW14" for step in trace)
+    assert not any(step.code == "CW15" for step in trace)
