@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from . import assign, gutters, lexicon, seams, sequels, shapes
+from . import assign, gutters, headrows, lexicon, seams, sequels, shapes
 from .model import Step
 from .rulebook import REGISTRY
 from .textboxes import glued_lines, head_line, keep_boxes
@@ -69,6 +69,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     boxes: the dump is text boxes sorted by height (boxes_by_height), searched with BOX_WEIGHTS
     where no line was cut at a gutter. raw: the dump's lines before the line rules, which tell
     whether it marks its gutters by a single space alone (spaced_gutters; None: these lines)."""
+    if not boxes and spaced_gutters(numbered if raw is None else raw):  # a head's later lines beside another
+        numbered = headrows.lift_heads_beside(numbered, trace)  # column's text: under its first line (CW15)
     texts = [stripped for _, text in numbered if (stripped := text.strip())]
     if len(texts) < _MIN_LINES:
         return Result(_cut_head_rows(numbered, trace), ())

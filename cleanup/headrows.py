@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from . import gutters, shapes
+from . import gutters, seams, shapes
 from .model import Step
 
 
@@ -75,7 +75,7 @@ def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = N
 
     A title's phrase space, a dateline's bracket and running text stay whole:
 
-    >>> rows = [(1, "汇率避险“工具箱”再扩容 小币种产品密集落地"), (2, "本报讯（记者 郑林） 近日开展活动"), (3, "党委统揽 全域统筹")]
+    >>> rows = [(1, "汇率避险“工具箱”再扩容 小币种产品密集落地"), (2, "本报讯（记者 郑林） 近日，社区开展活动"), (3, "党委统揽 全域统筹")]
     >>> part_head_rows(rows) == (rows, frozenset())
     True
     """
@@ -209,3 +209,138 @@ def _blocks_after(numbered: list[tuple[int, str]], j: int, n: int) -> tuple[list
             return [], j
         blocks.append(block)
     return (blocks, k) if len(blocks) == n else ([], j)
+
+
+_MIN_BESIDE = 4  # wide characters a headline line lifted from beside a column's text holds at least
+_MIN_LEFT = 6  # and characters the column's text left of it
+_SAME_GUTTER = 3.0  # printed width apart, at most, of two lines' gutters that are one column's edge
+_LONE_CHAR_RE = re.compile(r"(?:^| )\S(?= |$)")  # a character standing alone between spaces: spread text
+_DIGITS_RE = re.compile(r" ?\d[\d.,]* ?")  # figures the extractor set apart by spaces (6 月 10 日)
+_DATE_RE = re.compile(r"\d+年\d+月\d+日|第\s*\d+\s*版")  # a page's date or number: furniture, not a head
+
+
+def lift_heads_beside(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> list[tuple[int, str]]:
+    """A headline's later lines that pdftotext wrote at the end of the next dump lines, one space after
+    another column's text (the head stands atop a column that starts higher than the one left of it),
+    lifted to stand under the head's first line, a line alone (CW15). The first lifted piece is a
+    headline line; later ones may be a ——subtitle or a byline too.
+
+    >>> rows = [(1, "宁海一水电工11年献血"), (2, "本报讯（记者 郑林）改善辖区卫生环境，全面提升居民 “爱心长跑”挽救70条生命"),
+    ...         (3, "与度，连日来，平城区迎宾街道各社区积极开展 ——记宁海县水电工王伟栋十一年坚持无偿献血"), (4, "面粉刷活动。")]
+    >>> [text for _, text in lift_heads_beside(rows)]  # doctest: +NORMALIZE_WHITESPACE
+    ['宁海一水电工11年献血', '“爱心长跑”挽救70条生命', '——记宁海县水电工王伟栋十一年坚持无偿献血',
+     '本报讯（记者 郑林）改善辖区卫生环境，全面提升居民', '与度，连日来，平城区迎宾街道各社区积极开展', '面粉刷活动。']
+
+    Beside a column's running text that opens no story (no dateline) nothing is lifted: that text may
+    be a column going on from above, or another item's, and the head would claim it:
+
+    >>> rows = [(1, "党委统揽"), (2, "首当其冲的是《反勒索及受贿组织法》。 全域统筹"), (3, "构建党建引领城乡基层治理新格局")]
+    >>> lift_heads_beside(rows) == rows
+    True
+
+    A dateline's space, running text after a space and a line under a lone sentence stay whole:
+
+    >>> rows = [(1, "清理小广告"), (2, "本报讯（记者 郑林） 近日，社区开展活动"), (3, "活动中，志愿者 走上街头，对单元门")]
+    >>> lift_heads_beside(rows) == rows
+    True
+    """
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(numbered):
+        out.append(numbered[i])
+        j = i + 1
+        lifted: list[tuple[int, str]] = []
+        rest: list[tuple[int, str]] = []
+        if _lone_head(numbered[i][1]) and (i == 0 or _head_or_label(numbered[i - 1][1])):
+            at = None  # the gutter's place: the printed width of the text left of it
+            cuts: list[float] = []
+            while j < len(numbered) and numbered[j][0] == numbered[j - 1][0] + 1 and len(lifted) < 3:
+                text = numbered[j][1].strip()
+                cut = _head_beside(text, first=not lifted, at=at)
+                if cut is None:
+                    break
+                at = shapes.display_length(text[:cut])
+                cuts.append(at)
+                lifted.append((numbered[j][0], text[cut + 1:]))
+                rest.append((numbered[j][0], text[:cut]))
+                j += 1
+            if lifted and (j < len(numbered) and numbered[j][0] == numbered[j - 1][0] + 1
+                           and _text_beside(numbered[j][1].strip(), at) or _runs_on(numbered[i][1].strip(), rest[0][1], cuts[0])):
+                lifted, rest, j = [], [], i + 1  # the column beside runs on at that gutter: its text, not a head's
+            if trace is not None:
+                for (no, right), (_, left) in zip(lifted, rest):
+                    trace.append(Step("CW15", "lift-head-beside", no, no, f"{left} {right}",
+                                      f"{left} ¶ {right} (under line {numbered[i][0]}: {numbered[i][1].strip()})"))
+        if not lifted:
+            i += 1
+            continue
+        out.extend(lifted + rest)
+        i = j
+    return out
+
+
+def _lone_head(text: str) -> bool:
+    """A dump line that is a headline's line alone: no sentence mark, no gutter in it read as one."""
+    text = text.strip()
+    return (shapes.letters(text) >= _MIN_BESIDE and shapes.is_headline_like(text) and not shapes.is_byline(text)
+            and not shapes.BODY_PUNCT_RE.search(text) and not shapes.is_spread(text) and not _DATE_RE.search(text)
+            and not shapes.is_subtitle_dash(text) and not _LONE_CHAR_RE.search(text) and not re.search(r"\d ", text))
+
+
+def _text_beside(text: str, at: float | None, any_text: bool = False) -> bool:
+    """Whether a line holds running text (any_text: any text) right of a gutter at `at` (its printed
+    place, give or take _SAME_GUTTER)."""
+    return any(abs(shapes.display_length(text[:m.start()]) - at) <= _SAME_GUTTER
+               and (any_text or shapes.BODY_PUNCT_RE.search(text[m.end():])) for m in _HEAD_ROW_SPACE_RE.finditer(text)) if at else False
+
+
+def _runs_on(head: str, left: str, at: float) -> bool:
+    """Whether the lone line is a column's text, not a head's: it has a gutter where the line under it
+    does (two columns' lines), or goes on into that line's text (no dateline: it opens a story) by a
+    dictionary word across the seam."""
+    return _text_beside(head, at, any_text=True) or not shapes.starts_with_dateline(left) \
+        and seams.word_across(head, left, seams.lexicon())
+
+
+def _head_or_label(text: str) -> bool:
+    """A line a head's first line may stand under: a blank, a head's line, a column's label (a word or two)."""
+    return not text.strip() or _lone_head(text) or shapes.letters(text) < _MIN_BESIDE
+
+
+def _head_beside(text: str, first: bool, at: float | None = None) -> int | None:
+    """Where a line parts into a column's text and a headline line beside it at its end (the offset of
+    the space), or None: the head's next line (`first`), else a headline line, a ——subtitle or a byline."""
+    for m in reversed(list(_HEAD_ROW_SPACE_RE.finditer(text))):
+        left, right = text[:m.start()], text[m.end():]
+        dash = shapes.is_subtitle_dash(right) or shapes.is_byline(right) and not shapes.is_credit(right)
+        if at is not None and not dash and abs(shapes.display_length(left) - at) > _SAME_GUTTER:
+            continue  # a head's later line stands at the gutter its line above did
+        if not _column_text(left) or not _head_piece(right, first, dash) or shapes.is_byline(f"{left.split()[-1]} {right}"):
+            continue  # a byline's space: its title and its name
+        if first and not shapes.starts_with_dateline(left):
+            return None  # only a dateline shows a column's story opens beside the head; a clause goes on from above
+        head = shapes.is_headline_like(right) and not shapes.BODY_PUNCT_RE.search(right) and not shapes.is_byline(right)
+        if head or not first and dash:
+            return m.start()
+    return None
+
+
+def _column_text(left: str) -> bool:
+    """Whether the text left of a gutter is a column's running text: a dateline, or a clause mark once a
+    column's label is taken off; no ——subtitle or byline (its space is a byline's), no spread line."""
+    return (len(left) >= _MIN_LEFT and not _unclosed(left)
+            and bool(shapes.BODY_PUNCT_RE.search(shapes.LABEL_OVER_TITLE_RE.sub("", left)) or shapes.starts_with_dateline(left))
+            and not shapes.is_subtitle_dash(left) and not (shapes.is_byline(left) and not shapes.starts_with_dateline(left))
+            and not _LONE_CHAR_RE.search(_DIGITS_RE.sub("", left)))
+
+
+def _head_piece(right: str, first: bool, dash: bool) -> bool:
+    """Whether the text right of a gutter may be a head's line: long enough, closed, not spread, not a
+    byline's other half; the head's next line (first) holds no phrase space unless a ——subtitle."""
+    return (shapes.letters(right) >= _MIN_BESIDE and not _unclosed(right) and not shapes.is_spread(right)
+            and not _LONE_CHAR_RE.search(right) and not (first and " " in right and not dash))
+
+
+def _unclosed(text: str) -> bool:
+    """A bracket or a quote opened and not closed (or closed, not opened): the space is inside it."""
+    return any(text.count(a) != text.count(b) for a, b in ("（）", "()", "“”", "《》"))

@@ -497,3 +497,26 @@ def test_no_sequel_moves_past_a_columns_first_line_or_on_a_traditional_page():
     page = [(1, "本報訊 記者報道，專家組與煙廠主要負責人就安全生產工作進行了深入交流，並運用"), (2, ""),
             (3, "春風化雨潤童心"), (4, ""), (5, "活動當天，志願者們與孩子們一起做遊戲。")]
     assert columns._traditional(page) and columns._past_heads(page, None, None) == page
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+@pytest.mark.parametrize("stem, head", [
+    ("f156_pdftotext", ["宁海一水电工11年献血", "“爱心长跑”挽救70条生命", "——记宁海县水电工王伟栋十一年坚持无偿献血"]),
+    ("f358_pdftotext", ["突出黨建引領", "聚焦民生福祉"]),
+])
+def test_a_heads_later_lines_beside_a_column_are_lifted(stem, head):
+    """CW15: pdftotext wrote a head's first line alone and its later lines at the end of the next lines,
+    beside the running text of the column left of it; they come back under its first line, nothing is
+    lost, and `explain` shows each piece lifted. The same page read in order (pdftotext -raw) is left."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem}.txt").read_bytes())
+    trace: list = []
+    result = columns.deinterleave(numbered, trace)
+    assert printed(result.numbered) == printed(numbered)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    at = out.index(head[0])
+    assert out[at:at + len(head)] == head
+    assert sum(step.code == "CW15" for step in trace) == len(head) - 1
+    raw = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem[:4]}_pdftotext-raw.txt").read_bytes())
+    trace = []
+    columns.deinterleave(raw, trace)
+    assert not any(step.code == "CW15" for step in trace)
