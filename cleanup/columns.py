@@ -69,8 +69,9 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     boxes: the dump is text boxes sorted by height (boxes_by_height), searched with BOX_WEIGHTS
     where no line was cut at a gutter. raw: the dump's lines before the line rules, which tell
     whether it marks its gutters by a single space alone (spaced_gutters; None: these lines)."""
-    if not boxes and spaced_gutters(numbered if raw is None else raw):  # a head's later lines beside another
-        numbered = headrows.lift_heads_beside(numbered, trace)  # column's text: under its first line (CW15)
+    spaced = not boxes and spaced_gutters(numbered if raw is None else raw)  # pdftotext's single-space gutters
+    if spaced:  # a head's later lines beside another column's text: under its first line (CW15)
+        numbered = headrows.lift_heads_beside(numbered, trace)
     texts = [stripped for _, text in numbered if (stripped := text.strip())]
     if len(texts) < _MIN_LINES:
         return Result(_cut_head_rows(numbered, trace), ())
@@ -78,7 +79,6 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon())
     if not (chunks or gutters.may_be_merged(texts) or dealt):  # most pages: one look at their lines, nothing to search
         return _unsearched(numbered, boxes, trace, raw)
-    spaced = not boxes and spaced_gutters(numbered if raw is None else raw)  # (asked only past the first look)
     pieces = gutters.pieces_of(numbered)
     if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces, spaced):
         return _unsearched(numbered, boxes, trace, raw, cut=any(p.slot for p in pieces))
@@ -293,29 +293,35 @@ def width_seams(lengths: list[float], ends: list[bool] | None = None, run: int |
     for length in lengths:
         near = [w for w in widths if abs(length - w) <= _FITS] if length >= _MIN_FULL else []
         labels.append(near[0] if len(near) == 1 else None)
-    runs: list[list] = []  # [width, first, last, count, pieces of the run's tail after its last gap of heads]
+    runs: list[_WidthRun] = []  # lines set to one width, in a row but for lines of neither width between
     for k, width in enumerate(labels):
         if width is None:
             continue
-        if runs and runs[-1][0] == width:
+        if runs and runs[-1].width == width:
             last = runs[-1]
-            gap = k - last[2] - 1
-            last[4] = [k] if gap >= _HEAD_GAP else last[4] + [k]
-            last[2], last[3] = k, last[3] + 1
+            last.tail = [k] if k - last.last - 1 >= _HEAD_GAP else last.tail + [k]
+            last.last, last.count = k, last.count + 1
         else:
-            runs.append([width, k, k, 1, [k]])
+            runs.append(_WidthRun(width, k, 1, [k]))
     seams = []
     for a, b in zip(runs, runs[1:]):
-        if a[3] >= run and b[3] >= run and abs(a[0] - b[0]) >= apart:
-            tail = a[4]
-            if len(tail) <= _STRAY and a[3] - len(tail) >= run:  # opens the lower story: cut at the heads
-                seams.append(next(k for k in range(tail[0] - 1, -1, -1) if labels[k] is not None) + 1)
+        if a.count >= run and b.count >= run and abs(a.width - b.width) >= apart:
+            if len(a.tail) <= _STRAY and a.count - len(a.tail) >= run:  # opens the lower story: cut at the heads
+                seams.append(next(k for k in range(a.tail[0] - 1, -1, -1) if labels[k] is not None) + 1)
             else:  # the upper story's last line (short, a sentence ended) stays above
-                k = a[2] + 1
-                while k < len(lengths) and labels[k] is None and ends[k] and lengths[k] < a[0] - _FITS:
+                k = a.last + 1
+                while k < len(lengths) and labels[k] is None and ends[k] and lengths[k] < a.width - _FITS:
                     k += 1
                 seams.append(k)
     return tuple(seams)
+
+
+@dataclass
+class _WidthRun:
+    width: float
+    last: int  # its last line
+    count: int  # its lines
+    tail: list[int]  # its lines after its last gap of heads (a new story's first lines, when few)
 
 
 def _accepted(region: Region, boxes: bool = False) -> bool:

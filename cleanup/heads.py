@@ -46,10 +46,11 @@ def build_head(blocks: list[Block]) -> Head:
     column = " ".join(b.text for b in blocks if b.role == "column")
     byline = " ".join(b.text for b in blocks if b.role == "byline")
     lines = [b for b in blocks if b.role == "headline"]
+    texts = [b.text for b in lines]
     title_parts = lines[:1]
     for b in lines[1:TITLE_LINES]:
         prev = title_parts[-1]
-        over_blank = halves_over_blank(prev.text, b.text) or rest_over_subtitle([x.text for x in lines])
+        over_blank = b.gap_before and (halves_over_blank(prev.text, b.text) or rest_over_subtitle(texts))
         if b.gap_before and not over_blank or shapes.is_subtitle_dash(b.text) or not _wraps_title(prev.text, b.text, len(lines)):
             break
         title_parts.append(b)
