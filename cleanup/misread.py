@@ -204,6 +204,12 @@ def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
 
     >>> phrase_space_quotes("民生观察：站好岗”放好哨"), phrase_space_quotes("站好岗“”放好哨（基层·一线）")
     ([(8, 9)], [(3, 5)])
+
+    A lone ” may part a long first phrase from a short second (_halves_match), not after two phrases already
+    parted by a space: that ” closes a quotation whose “ OCR lost.
+
+    >>> phrase_space_quotes("北京警方捣毁侵害公民信息团伙 ”抓获299人"), phrase_space_quotes("宁海一水电工11年献血 爱心长跑”挽救70条生命")
+    ([(14, 16)], [])
     """
     if "“" not in text and "”" not in text or '"' in text or _CLAUSE_MARK_RE.search(text):
         return []  # (PU03 has curled Chinese text's straight quotes; one left may pair with either)
@@ -238,18 +244,35 @@ def phrase_space_quotes(text: str) -> list[tuple[int, int]]:
         if start > 0 and end < len(text) and _WORD_RE.match(text[start - 1]) and _WORD_RE.match(text[end]):
             before = shapes.LABEL_OVER_TITLE_RE.sub("", text[:start].lstrip())  # a run-in label and a closing tag
             after = shapes.TAG_END_RE.sub("", text[end:])  # are no part of the halves
-            if _halves_match(before.replace(" ", ""), after.replace(" ", "")):
+            # a lone ” only (no quotation opens there), after one phrase (a space before it: an opener OCR lost)
+            closing = set(text[start:end]) - {" "} == {"”"} and " " not in before.strip()
+            if _halves_match(before.replace(" ", ""), after.replace(" ", ""), closing):
                 out.append((start, end))
     return out
 
 
-def _halves_match(left: str, right: str) -> bool:
+def _halves_match(left: str, right: str, closing: bool = False) -> bool:
     """Whether the two sides a space would part are a couplet's halves: three characters or more and
     neither half as long again as the other (fitted on the corpus's fit split; a wrapped line's quote,
     根据……进行的“中国公民政治 or 爱心长跑”挽救70条生命, parts no couplet). Spaces do not count:
-    the spacing rules around PU07 must not change its answer."""
+    the spacing rules around PU07 must not change its answer.
+
+    Where the quote is a lone ” (closing), which opens no quotation to run on, a long first half
+    may stand over a short second of five or more (a claim, then its count: ……信息团伙”抓获299人),
+    up to HALVES_CLOSING times as long: a quotation closed there would have its words before the ”, short.
+
+    >>> _halves_match("北京警方捣毁侵害公民信息团伙", "抓获299人", closing=True), _halves_match("北京警方捣毁侵害公民信息团伙", "抓获299人")
+    (True, False)
+    >>> _halves_match("爱心长跑", "挽救70条生命", closing=True), _halves_match("根据中国社科院相关机构进行的", "中国公民")
+    (False, False)
+    """
     shorter, longer = sorted((len(left), len(right)))
+    if closing and len(left) > len(right) >= 5:
+        return longer <= HALVES_CLOSING * shorter
     return shorter >= 3 and longer <= 1.5 * shorter
+
+
+HALVES_CLOSING = 2.5  # fitted on the fit split: the longest first half over its second, 14 over 6
 
 
 def phrase_space_repair(text: str) -> tuple[str, list[int]]:
