@@ -70,7 +70,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     where no line was cut at a gutter. raw: the dump's lines before the line rules, which tell
     whether it marks its gutters by a single space alone (spaced_gutters; None: these lines)."""
     spaced = not boxes and spaced_gutters(numbered if raw is None else raw)  # pdftotext's single-space gutters
-    if spaced:  # a head's later lines beside another column's text: under its first line (CW15)
+    if spaced:  # a head's later lines beside another column's text: under its first line (CW15, CW16)
         numbered = headrows.lift_heads_beside(numbered, trace)
     texts = [stripped for _, text in numbered if (stripped := text.strip())]
     if len(texts) < _MIN_LINES:

@@ -231,10 +231,17 @@ def lift_heads_beside(numbered: list[tuple[int, str]], trace: list[Step] | None 
     ['宁海一水电工11年献血', '“爱心长跑”挽救70条生命', '——记宁海县水电工王伟栋十一年坚持无偿献血',
      '本报讯（记者 郑林）改善辖区卫生环境，全面提升居民', '与度，连日来，平城区迎宾街道各社区积极开展', '面粉刷活动。']
 
-    Beside a column's running text that opens no story (no dateline) nothing is lifted: that text may
-    be a column going on from above, or another item's, and the head would claim it:
+    Beside a column's running text that opens no story (no dateline) the piece is lifted only where it
+    reads on with no text by a dictionary word (CW16): a piece that does is that column's. That text
+    may be a column going on from above, or another item's, which the head would claim: the head's
+    lines go after the text's block (to the next blank line), a blank line between (CW16):
 
-    >>> rows = [(1, "党委统揽"), (2, "首当其冲的是《反勒索及受贿组织法》。 全域统筹"), (3, "构建党建引领城乡基层治理新格局")]
+    >>> rows = [(1, "编者按"), (2, "突出党建引领"), (3, "聚焦民生福祉"), (4, "为集中展示各部门在服务群众、推动发展中的新 推动基层治理走深走实"),
+    ...         (5, "做法、新成效。"), (6, ""), (7, "梅河口市认真贯彻落实省委部署要求。")]
+    >>> [text for _, text in lift_heads_beside(rows)]  # doctest: +NORMALIZE_WHITESPACE
+    ['编者按', '为集中展示各部门在服务群众、推动发展中的新', '做法、新成效。', '', '突出党建引领', '聚焦民生福祉', '推动基层治理走深走实', '',
+     '梅河口市认真贯彻落实省委部署要求。']
+    >>> rows = [(1, "党委统揽"), (2, "活动中，社区工作人员首先向辖区居 民介绍了火灾的危害性"), (3, "知识。")]
     >>> lift_heads_beside(rows) == rows
     True
 
@@ -256,7 +263,8 @@ def lift_heads_beside(numbered: list[tuple[int, str]], trace: list[Step] | None 
             cuts: list[float] = []
             while j < len(numbered) and numbered[j][0] == numbered[j - 1][0] + 1 and len(lifted) < 3:
                 text = numbered[j][1].strip()
-                cut = _head_beside(text, first=not lifted, at=at)
+                below = numbered[j + 1][1].strip() if j + 1 < len(numbered) and numbered[j + 1][0] == numbered[j][0] + 1 else ""
+                cut = _head_beside(text, first=not lifted, at=at, below=below)
                 if cut is None:
                     break
                 at = shapes.display_length(text[:cut])
@@ -267,12 +275,25 @@ def lift_heads_beside(numbered: list[tuple[int, str]], trace: list[Step] | None 
             if lifted and (j < len(numbered) and numbered[j][0] == numbered[j - 1][0] + 1
                            and _text_beside(numbered[j][1].strip(), at) or _runs_on(numbered[i][1].strip(), rest[0][1], cuts[0])):
                 lifted, rest, j = [], [], i + 1  # the column beside runs on at that gutter: its text, not a head's
+            clause = bool(rest) and not shapes.starts_with_dateline(rest[0][1])  # beside a clause (CW16)
+            end = j
+            while clause and end < len(numbered) and numbered[end][1].strip():
+                end += 1  # the clause's block: it goes on from above the head, the head's story after it
             if trace is not None:
                 for (no, right), (_, left) in zip(lifted, rest):
-                    trace.append(Step("CW15", "lift-head-beside", no, no, f"{left} {right}",
-                                      f"{left} ¶ {right} (under line {numbered[i][0]}: {numbered[i][1].strip()})"))
+                    code, name = ("CW16", "lift-head-beside-clause") if clause else ("CW15", "lift-head-beside")
+                    after = f", the head after line {numbered[end - 1][0]}" if clause else ""
+                    trace.append(Step(code, name, no, no, f"{left} {right}",
+                                      f"{left} ¶ {right} (under line {numbered[i][0]}: {numbered[i][1].strip()}{after})"))
         if not lifted:
             i += 1
+            continue
+        if clause:  # the head's lines (its stack of lone lines too) after the clause's block, a blank between
+            stack = [out.pop()]
+            while out and _lone_head(out[-1][1]):
+                stack.insert(0, out.pop())
+            out.extend(rest + numbered[j:end] + [(numbered[end - 1][0], "")] + stack + lifted)
+            i = end
             continue
         out.extend(lifted + rest)
         i = j
@@ -307,9 +328,11 @@ def _head_or_label(text: str) -> bool:
     return not text.strip() or _lone_head(text) or shapes.letters(text) < _MIN_BESIDE
 
 
-def _head_beside(text: str, first: bool, at: float | None = None) -> int | None:
+def _head_beside(text: str, first: bool, at: float | None = None, below: str = "") -> int | None:
     """Where a line parts into a column's text and a headline line beside it at its end (the offset of
-    the space), or None: the head's next line (`first`), else a headline line, a ——subtitle or a byline."""
+    the space), or None: the head's next line (`first`), else a headline line, a ——subtitle or a byline.
+    Beside the head's next line a dateline (CW15), or a clause the piece goes on from by no word and
+    into `below` (the dump line under it) by none either (CW16)."""
     for m in reversed(list(_HEAD_ROW_SPACE_RE.finditer(text))):
         left, right = text[:m.start()], text[m.end():]
         dash = shapes.is_subtitle_dash(right) or shapes.is_byline(right) and not shapes.is_credit(right)
@@ -317,12 +340,31 @@ def _head_beside(text: str, first: bool, at: float | None = None) -> int | None:
             continue  # a head's later line stands at the gutter its line above did
         if not _column_text(left) or not _head_piece(right, first, dash) or shapes.is_byline(f"{left.split()[-1]} {right}"):
             continue  # a byline's space: its title and its name
-        if first and not shapes.starts_with_dateline(left):
-            return None  # only a dateline shows a column's story opens beside the head; a clause goes on from above
+        if first and not shapes.starts_with_dateline(left) and _goes_on(left, right, below):
+            return None  # a dateline shows a column's story opens beside the head; a piece read on with the text is the text's
         head = shapes.is_headline_like(right) and not shapes.BODY_PUNCT_RE.search(right) and not shapes.is_byline(right)
         if head or not first and dash:
             return m.start()
     return None
+
+
+def _goes_on(left: str, right: str, below: str, words: dict[str, float] | None = None) -> bool:
+    """Whether a piece right of a gutter reads on with the text around it, by a dictionary word across
+    a seam: from the text left of it, into the first piece of the line under it, or into that line's
+    piece at the same gutter (a head's line is set in its own type: it goes on into no line of text).
+
+    >>> words = {"积极": -8.0, "开展": -8.0, "清理": -8.0, "广告": -8.0, "墙体": -9.0, "路面": -9.0, "粉刷": -9.0}
+    >>> _goes_on("来，社区积", "极开展清理小广告和", "墙体路面粉刷活动。", words), _goes_on("来，社区积极", "开展清理小广告和墙", "体路面粉刷活动。", words)
+    (True, True)
+    >>> _goes_on("首当其冲的是《反勒索法》。", "全域统筹", "构建党建引领城乡基层治理新格局", words)
+    False
+    """
+    words = seams.lexicon() if words is None else words
+    at = shapes.display_length(left)
+    beside = [below[m.end():].split(" ")[0] for m in _HEAD_ROW_SPACE_RE.finditer(below)
+              if abs(shapes.display_length(below[:m.start()]) - at) <= _SAME_GUTTER]
+    return any(seams.word_across(a, b, words) for a, b in
+               [(left, right), (right, below.split(" ")[0]), *((right, piece) for piece in beside)])
 
 
 def _column_text(left: str) -> bool:

@@ -520,3 +520,26 @@ def test_a_heads_later_lines_beside_a_column_are_lifted(stem, head):
     trace = []
     columns.deinterleave(raw, trace)
     assert not any(step.code == "CW15" for step in trace)
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+@pytest.mark.parametrize("stem, head", [
+    ("f422_pdftotext", ["党委统揽", "全域统筹"]),
+    ("f463_pdftotext", ["聚焦民生福祉", "推动基层治理走深走实"]),
+])
+def test_a_heads_next_line_beside_a_clause_is_lifted_where_it_reads_on_with_no_text(stem, head):
+    """CW16: a head's next line at the end of a line of another story's running text (no dateline beside
+    it), reading on with none of the text around it, comes back under the head's first line, the head
+    after the block of that text (which goes on from above it); nothing is lost, `explain` shows the
+    piece lifted."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem}.txt").read_bytes())
+    trace: list = []
+    result = columns.deinterleave(numbered, trace)
+    assert printed(result.numbered) == printed(numbered)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    at = out.index(head[0])
+    assert out[at:at + len(head)] == head
+    lifted = [step for step in trace if step.code == "CW16"]
+    assert len(lifted) == 1 and f"¶ {head[1]} (under line {lifted[0].first - 1}: {head[0]}" in lifted[0].after
+    clause = lifted[0].after.split(" ¶ ")[0]
+    assert out.index(clause) < at  # the clause beside it goes on from above the head: the head after its block
