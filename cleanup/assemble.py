@@ -99,7 +99,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
-            why: list[str] = []  # AS33, AS34 or AS41, where one decided
+            why: list[str] = []  # AS33, AS34, AS41 or AS46, where one decided
             text_at = past_photo(blocks, j)  # a photo printed between a heading and its section (AS42)
             heading = sections.is_section_heading(blocks[i:j], story, blocks[text_at:text_at + sections.BELOW],
                                                   heads_over.get(id(story)), after_photo, last, why, text_at > j)
@@ -130,6 +130,10 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
                     trace.append(Step("AS42", "heading-over-photo", blocks[i].first, blocks[i].last, blocks[i].text[:20],
                                       f"a section heading of the story at line {story.first}: its section goes on at line "
                                       f"{blocks[text_at].first}, under the photo printed below the heading"))
+                if trace is not None and "AS46" in why:
+                    trace.append(Step("AS46", "heading-restated-in-section", blocks[i].first, blocks[i].last,
+                                      blocks[i].text[:20], f"a section heading of the story at line {story.first}: "
+                                      "a paragraph of the section under it says it word for word"))
                 if trace is not None and "AS33" in why:
                     trace.append(Step("AS33", "heading-restated-below", blocks[i].first, blocks[i].last, blocks[i].text[:20],
                                       f"a section heading of the story at line {story.first}: the paragraph under it "

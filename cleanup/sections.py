@@ -13,6 +13,7 @@ FOREIGN = 0.2  # a heading less similar than this to its story above,
 OWN = 0.4  # and this similar to the paragraphs below it, is the next story's headline
 STILL_ITS_OWN = 0.1  # unless the running story's headline is this similar to them and to its paragraphs above
 MIN_HEADLINE = 6  # characters: a shorter headline line is a fragment (of a credit, a cut line), no story's head
+SECTION_SAYS = 2  # paragraphs under a heading that may say it word for word (AS46): the first, or one line on
 BELOW = 12  # blocks below a heading whose paragraphs show whose it is
 ACROSS = 1.5  # characters past its column's width: a head over a photo set across columns (AS43)
 # a story's lead: a source named (据……报道, ……消息，) or a dateline the extractor cut (……日电（记者, ……怡）)
@@ -29,7 +30,7 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     it: then a new story starts under its own headline. Not if the headline
     over the running story (`over`, its head run) reads like the text below too
     (and like its text above): a heading sums up its section, the section goes
-    on the story. `why` gets AS33, AS34 or AS41 where one of those decided (for `explain`).
+    on the story. `why` gets AS33, AS34, AS41 or AS46 where one of those decided (for `explain`).
 
     >>> story = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。")])
     >>> below = [Block("近日，学校举办运动会，学生踊跃参加。", 6, 7)]
@@ -89,6 +90,15 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     >>> is_section_heading([Block("河道清淤时，专家组深入车间", 5, 5, role="headline")], story, below, photo_below=True)
     False
 
+    A heading like the text under it because the first paragraphs of its section say it word for word
+    (AS46) heads that section; a line merely like that text opens the next story.
+
+    >>> said, why = [Block("近日，学校举办运动会。", 6, 7), Block("赛场上，同学们奋勇争先，展现了拼搏精神。", 8, 9)], []
+    >>> is_section_heading([Block("同学们奋勇争先", 5, 5, role="headline")], story, said, why=why), why
+    (True, ['AS46'])
+    >>> is_section_heading([Block("同学们争先拼搏", 5, 5, role="headline")], story, said)
+    False
+
     Nor a head set wider than the column it stands in (AS43): a section heading fits its column, a story's
     headline spans the columns over its photo, whatever the text past the photo goes on.
 
@@ -136,6 +146,9 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     if photo_below:
         return False  # no cue for the story above: a head over a photo and the text under it
     own = wordmatch.similarity(head, section, OWN)  # None: under OWN
+    if own is not None and own >= OWN and (over or not after_photo) and restated_in_section(group[0].text, below):
+        _say(why, "AS46")
+        return True  # like the text below because its section says it word for word: a section's heading
     return own is None or own < OWN
 
 
@@ -269,6 +282,32 @@ def printed_after(head: Head, last: Block | None, nxt: Block) -> bool:
 
 
 COLUMN_CHANGE = 0.25  # two paragraphs' full lines this far apart (of the wider) are set in two columns
+
+
+def restated_in_section(heading: str, below: list[Block]) -> bool:
+    """AS46: one of the first SECTION_SAYS paragraphs under a heading line repeats it word for word:
+    the heading was cut from its section's sentences, as AS33's from the first one's.
+
+    The text under it reads like it because it says it: no sign of the next story (a story's
+    headline is rarely said word for word in its body past the lede). The run stops at a
+    head line, which may head another story; further down, the text may be another story's
+    (columns an extractor read across).
+
+    >>> below = [Block("近日，学校举办运动会。", 6, 7), Block("赛场上，同学们奋勇争先，展现了拼搏精神。", 8, 9)]
+    >>> restated_in_section("同学们奋勇争先", below), restated_in_section("同学们勇争先", below)
+    (True, False)
+    >>> restated_in_section("同学们奋勇争先", [below[0], Block("体育节", 7, 7, role="headline"), below[1]])
+    False
+    """
+    words = _WORDS_ONLY_RE.sub("", heading)
+    if len(words) < MIN_HEADLINE:
+        return False
+    for block in below[:SECTION_SAYS]:
+        if block.role != "body":
+            return False
+        if words in _WORDS_ONLY_RE.sub("", block.text):
+            return True
+    return False
 
 
 def restated(heading: str, text: str) -> bool:
