@@ -14,12 +14,6 @@ CORPUS = ROOT / "tests" / "corpus"  # the factory's pages, once merged: its fit 
 TEXT_DUMPS = [*DUMPS, *sorted(DEVSET.glob("*_pdftotext-raw.txt")), *sorted(DEVSET.glob("*_pymupdf.txt")),
               *sorted(DEVSET.glob("sim*.txt")),
               *(dump for group in ("pdftotext-raw", "pymupdf", "sim") for dump in sorted(CORPUS.glob(f"fit/dumps/*_{group}.txt")))]
-# Known to fail, shown by f481…f544 when they joined the fit split: a headline with spaced digits
-# (面临停哨 1 至 8 场), a link's text in brackets on a line of its own ([ 還能觸犯 ]), a code's tail
-# wrapped onto a line alone (_23) are scored as junk.
-LOST_TO_NOISE = {"f492_pdftotext-raw.txt", "f492_pymupdf.txt", "f544_pdftotext-raw.txt", "f490_sim.txt"}
-TEXT_DUMPS = [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="a printed line scored as junk"))
-              if p.name in LOST_TO_NOISE else p for p in TEXT_DUMPS]
 
 OCR_PAGE = """尚德宣布可转债违约
 成大陆首家公司债违约企业
