@@ -100,6 +100,7 @@ def is_plain_text(bare: str) -> bool:
 
 
 _BRACKET_PAIRS = {"（": "）", "(": ")", "[": "]", "【": "】", "《": "》", "〔": "〕"}
+_LINK_TEXT_RE = re.compile(r"[\[【](.+)[\]】]")  # a link's text in square brackets: [详见…]
 _LATIN_RUN_RE = re.compile(r"[A-Za-z0-9 .,'’&/:_\-()\[\]（）]+")  # a name, a word or a link in Latin letters
 _BRACKET_REACH = 2  # lines with text, above and below: a wrapped name or link spans no more
 _KEPT = lexicon._read("noise.toml")["kept"]
@@ -126,6 +127,11 @@ def inside_brackets(context: tuple[str, str, str]) -> bool:
     >>> inside_brackets(("社区开展义诊活动（图）", "人 4二| 二 SEE", "报告显示，"))
     False
 
+    A link's text in square brackets on a line of its own, its (url) under it, is text too:
+
+    >>> inside_brackets(("到美國法律的證據。（詳見", "[還能觸犯]", "(www.example.cn/19)）有先例"))
+    True
+
     A line mixing Han characters with letters or symbols is no text of a sentence (a picture's
     specks read between a bracket's lines):
 
@@ -133,7 +139,8 @@ def inside_brackets(context: tuple[str, str, str]) -> bool:
     False
     """
     above, line, below = context
-    if not (_CLEAN_RE.fullmatch(line) or _LATIN_RUN_RE.fullmatch(line)):
+    link = _LINK_TEXT_RE.fullmatch(line)
+    if not (_CLEAN_RE.fullmatch(line) or _LATIN_RUN_RE.fullmatch(line) or link and _CLEAN_RE.fullmatch(link[1])):
         return False
     open_ = []
     for ch in above:
@@ -202,22 +209,32 @@ def _column_context(bares: list[str], i: int) -> tuple[list[str], str, list[str]
     return run(-1), bares[i], run(1)
 
 
+_LABEL_TAIL_RE = re.compile(r"[：:]([A-Za-z0-9_.\-/]*)$")  # a label's colon, and a code's head after it
 _CODE_RE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-/]*[0-9][A-Za-z0-9_.\-/]*|[0-9][A-Za-z0-9_.\-/]*[A-Za-z][A-Za-z0-9_.\-/]*")
 
 
 @rule("NZ28")
 def code_after_its_label(context: tuple[str, str]) -> bool:
     """A printed code (letters and digits, data_12, A-3) under a line ending with a colon: the label's value, text.
+    Likewise a code's tail wrapped under its head, the head after the label's colon and no code
+    yet (代码：data / _12): a whole code there is the label's value, and the line under it no part of it.
 
     Given (the nearest line with text above, the line), white space aside.
 
     >>> code_after_its_label(("得真貼心！代碼：", "data_12")), code_after_its_label(("代码:", "A-3"))
     (True, True)
+    >>> code_after_its_label(("更多信息，代码：data", "_12")), code_after_its_label(("代码:A-", "3"))
+    (True, True)
     >>> code_after_its_label(("社区开展义诊活动，", "data_12")), code_after_its_label(("节：", "SEE"))
     (False, False)
+    >>> code_after_its_label(("时间：上午", "_12")), code_after_its_label(("代码：data", "二_"))
+    (False, False)
+    >>> code_after_its_label(("代码:data_14", "UL"))
+    False
     """
     above, line = context
-    return above[-1:] in ("：", ":") and bool(_CODE_RE.fullmatch(line))
+    label = _LABEL_TAIL_RE.search(above)
+    return bool(label) and not _CODE_RE.fullmatch(label[1]) and bool(_CODE_RE.fullmatch(label[1] + line))
 
 
 def _label_context(bares: list[str], i: int) -> tuple[str, str]:

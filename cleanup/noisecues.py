@@ -442,6 +442,11 @@ def stray_digits(v: View) -> float:
     (1.0, 1.0, 1.0)
     >>> stray_digits(view("第7版")), stray_digits(view("6月11日")), stray_digits(view("区单位23")), stray_digits(view("2026"))
     (0.0, 0.0, 0.0, 0.0)
+
+    A range's first end is followed by its range mark, the counter comes after the second:
+
+    >>> stray_digits(view("停赛1至8场")), stray_digits(view("3-5年")), stray_digits(view("1至8和"))
+    (0.0, 0.0, 1.0)
     """
     return stray_digits_in(v.bare)
 
@@ -456,6 +461,8 @@ def stray_digits_in(bare: str) -> float:
         if not (HAN_CHAR_RE.match(before) or HAN_CHAR_RE.match(after)):
             continue
         if after in _COUNTERS or before == "第" or not after and len(bare) >= 4:
+            continue
+        if after in _RANGE_MARKS and bare[m.end() + 1:m.end() + 2].isdigit():  # 1至8场: the range's counter ends it
             continue
         return 1.0
     return 0.0
@@ -473,4 +480,5 @@ _FEW_HANS, _MANY_HANS = 2, 8  # Han characters: NZ22 nil up to the first, full f
 _SHORT_DIGITS = 8  # characters: NZ25 looks at lines this short
 _NUMERAL_RE = re.compile(r"\d+(?:\.\d+)?")
 _COUNTERS = frozenset(lexicon._read("noise.toml")["numeral_counters"]) | _LEX.number_units
+_RANGE_MARKS = frozenset(lexicon._read("noise.toml")["range_marks"])
 _EDGE = 6  # lines (blanks aside) at the top and at the foot of a page that hold its running head and foot
