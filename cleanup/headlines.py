@@ -234,7 +234,7 @@ def _merge_split_heads(groups, run: _RunGroups, taken: set[int], merged: dict) -
             out.append((a2, b2, s2, x2))
             continue
         split = [(len(Words(run.head_of(a1, b1).text).pairs), x1), (len(Words(run.head_of(a2, b2).text).pairs), x2)]
-        if merge_gain(split, whole[best]) <= MERGE_MARGIN:
+        if merge_gain(split, whole[best]) + WRAPPED_TITLE_GAIN * one_wrapped_title(run, a1, b1, b2) <= MERGE_MARGIN:
             out.append((a2, b2, s2, x2))
             continue
         taken.discard(freed)
@@ -244,6 +244,38 @@ def _merge_split_heads(groups, run: _RunGroups, taken: set[int], merged: dict) -
 
 
 MERGE_MARGIN = 0.03  # AS29: the gain two groups must show to be made one head
+WRAPPED_TITLE_GAIN = 0.05  # AS29: added when the two groups are one title's two lines (one_wrapped_title)
+
+
+HALVES_RATIO = 0.6  # one_wrapped_title: the shorter half at least this share of the longer
+
+
+def one_wrapped_title(run: _RunGroups, a: int, m: int, b: int) -> bool:
+    """AS29's shape cue: groups a:m and m:b, one plain headline line each of like length, read as one wrapped title.
+
+    A title set on two lines, each half reading a little like a piece of the story (or of the
+    story's other half, parted by the extractor), is still one title (推进乡镇综合执法 / 提升基层治理效能).
+    Not lines with a clause mark (running text taken for head lines), nor a long line over a short
+    scrap (a byline's word).
+
+    >>> us = [[Block("推进乡镇综合执法", 1, 1, role="headline")], [Block("提升基层治理效能", 2, 2, role="headline")],
+    ...       [Block("锂同位素高精度原位检测成功实现", 3, 3, role="headline")], [Block("本报记者", 4, 4, role="headline")]]
+    >>> run = _RunGroups(0, us, set(), set(), lambda a, b: None, lambda a, b: build_head([x for u in us[a:b] for x in u]),
+    ...                  lambda a, b, s: None)
+    >>> one_wrapped_title(run, 0, 1, 2), one_wrapped_title(run, 2, 3, 4)
+    (True, False)
+    """
+    if m - a != 1 or b - m != 1:
+        return False
+    parts = [[blk.text for blk in u if blk.role == "headline"] for u in run.units[a:b]]
+    if any(len(p) != 1 for p in parts):
+        return False
+    (first,), (second,) = parts
+    if shapes.BODY_PUNCT_RE.search(first + second):
+        return False
+    short, long_ = sorted((shapes.display_length(first), shapes.display_length(second)))
+    whole = run.head_of(a, b)
+    return short >= HALVES_RATIO * long_ and not whole.subtitle and not whole.column and whole.title == f"{first} {second}"
 
 
 def rejoin_subtitles(found: list[Attached], runs: list[Run]) -> list[Attached]:

@@ -340,8 +340,13 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
 
     >>> _wraps_title("某市探索科技成果高效转化应用的新途径", "某区老旧小区改造惠及万户居民"), _wraps_title("某区老旧小区改造惠及万户居民", "某市今年新建公园十座")
     (False, True)
+
+    A couplet after a column's label run in (民生观察：站好岗 放好哨) is a whole title too: the line under it is its subtitle.
+
+    >>> _wraps_title("民生观察：站好岗 放好哨", "种好社区治理“责任田”")
+    False
     """
-    if shapes.is_couplet(first) or shapes.is_couplet(shapes.TAG_END_RE.sub("", second)) or first.endswith(("）", ")")):
+    if shapes.is_couplet(shapes.RUN_IN_LABEL_RE.sub("", first)) or shapes.is_couplet(shapes.TAG_END_RE.sub("", second)) or first.endswith(("）", ")")):
         return False
     if _whole_line(first):
         return False  # a line this long is a whole title: a wrapped one breaks sooner
