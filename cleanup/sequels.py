@@ -35,6 +35,8 @@ _MAX_MOVES = int(_RULES["max_moves"])  # moves at most a page (each is one box; 
 _STOPS = frozenset("。！？；")
 _MAX_PERIOD = int(_RULES["max_period"])  # columns dealt in turn, at most (CW11)
 _MIN_VOTES = int(_RULES["min_votes"])  # boxes of a run that go on into the box a round later, at least
+_FEW_VOTES = int(_RULES["few_votes"])  # or this many, none against, over two full rounds at least
+_CHUNK = int(_RULES["chunk"])  # lines of a box, at most, in such a run: a column's chunk, not a paragraph
 _SHORT = 0.85  # a head over text is shorter than this share of the longest of the lines under it (CW12)
 _BLOCKS = float(_RULES["blocks"])  # lines after a blank, at most a share of the lines, where blank lines part blocks (CW12)
 
@@ -243,6 +245,28 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at) 
     return min(last, len(boxes) - 1), votes, misses
 
 
+def _chunk(box: list[tuple[int, str]]) -> bool:
+    """A column's chunk as pdfminer deals it: a line or a few, not opening indented (a paragraph read in order).
+
+    >>> _chunk([(1, "学议题，并在")]), _chunk([(1, "　　午后，齐北松")]), _chunk([(k, "甲") for k in range(4)])
+    (True, False, False)
+    """
+    return len(box) <= _CHUNK and not box[0][1][:1].isspace()
+
+
+def holds(votes: int, misses: int, boxes: int, period: int, few: bool = True) -> bool:
+    """Whether a run of `boxes` boxes dealt in a round of `period` is taken: _MIN_VOTES boxes go on a round
+    later, twice as many as go on elsewhere; or, over two full rounds at least, _FEW_VOTES and none elsewhere
+    (a steady round the seams are sparse in: most seams fall between words), where `few` (the run's
+    boxes are chunks of a line or a few: among paragraphs read in order two chance seams are too common).
+
+    >>> holds(3, 1, 6, 3), holds(2, 0, 8, 4), holds(2, 0, 6, 4), holds(2, 1, 12, 3), holds(2, 0, 8, 4, few=False)
+    (True, True, False, False, False)
+    """
+    return (votes >= _MIN_VOTES and votes >= 2 * misses
+            or few and votes >= _FEW_VOTES and not misses and boxes >= 2 * period)
+
+
 def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
               words: dict[str, float] | None = None) -> list[tuple[int, str]]:
     """Runs of boxes dealt out in turn, a box of each column a round, given back column by column
@@ -250,8 +274,9 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     round, so a box that stops mid-sentence goes on in the box one round (2 to 6 boxes) later.
     A run opens at a box that stops mid-sentence, whose next box does not go on from it and whose
     box a round later does (a word or a page pair across); it holds where at least _MIN_VOTES of its
-    boxes go on a round later, twice as many as go on elsewhere (dealt_run); of several rounds, the
-    one with most such boxes. A box of running text just before it that does not go on into it is
+    boxes go on a round later, twice as many as go on elsewhere (dealt_run), or _FEW_VOTES and none
+    elsewhere over two full rounds of chunks (boxes of _CHUNK lines at most: a paragraph read in order is
+    no column's chunk) at least (holds); of several rounds, the one with most such boxes. A box of running text just before it that does not go on into it is
     the first column's head (its seam a round later often a name cut in two). The blank lines stay
     where they stood.
 
@@ -281,7 +306,7 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
             for period in range(2, _MAX_PERIOD + 1):
                 if i + period < len(boxes) and seam_at(i, i + period).any:
                     last, votes, misses = dealt_run(boxes, i, period, seam_at)
-                    if votes >= _MIN_VOTES and votes >= 2 * misses and (best is None or votes > best[2]):
+                    if holds(votes, misses, last - i + 1, period, all(_chunk(box) for box in boxes[i:last + 1])) and (best is None or votes > best[2]):
                         best = (period, last, votes, misses)
         if best is None:
             out.append(boxes[i])
