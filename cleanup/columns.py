@@ -37,6 +37,7 @@ _MIN_WORD_LATER = 2  # open lines of a box dump that go on by a word into a line
 _WORDS_DEALT = 1.0  # and as many as go on into the next line, at least
 _PART_LINES = 20  # a stretch of boxes dealt out in turn (dealt_by_words), in lines
 _PART_MORE = 4  # its open lines going on further down outnumber those going on into the next by this, at least
+_READ_ON = 0.45  # on a traditional page read in simplified, open lines going on only further down, against into the next, at least
 _FITS = 1.5  # a line this far from a page width, at most, is set to it (width_seams)
 _MIN_FULL = 6  # and is this wide, at least
 _HEAD_GAP = 2  # lines of neither width in a row, at least, part a story from the next (its heads)
@@ -76,7 +77,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     if len(texts) < _MIN_LINES:
         return Result(_cut_head_rows(numbered, trace), ())
     chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
-    dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon())
+    dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon()) \
+        and not _reads_on_in_simplified(numbered, texts, seams.lexicon(), trace)
     if not (chunks or gutters.may_be_merged(texts) or dealt):  # most pages: one look at their lines, nothing to search
         return _unsearched(numbered, boxes, trace, raw)
     pieces = gutters.pieces_of(numbered)
@@ -406,6 +408,42 @@ def _traditional(numbered: list[tuple[int, str]]) -> bool:
     simple = lexicon.converter("t2s").convert(text)
     changed = sum(1 for a, b in zip(text, simple) if a != b) if len(simple) == len(text) else len(text)
     return changed > _TRADITIONAL * max(1, len(text))
+
+
+def reads_on_in_simplified(texts: list[str], words: dict[str, float] | None) -> bool:
+    """Whether lines that stop mid-sentence, read in simplified script (OpenCC's t2s, the dictionary's),
+    go on by a word (seams.word_across) into the next line far more often than only into one a little
+    further down (fewer than _READ_ON as often): a column read in order, not boxes dealt out. On a page
+    printed in traditional characters the dictionary misses the words across its true seams, so
+    dealt_by_words, blind to them, sees chance words further down outnumber them.
+
+    >>> col1, col2 = ["吉林省長春市農", "安縣田間察看玉", "米新苗長勢良好"], ["中國科學院東北", "地理研究所特別", "研究助理齊北松"]
+    >>> words = {"农安县": -9.0, "玉米": -8.0, "东北地理": -10.0, "特别研究": -10.0}
+    >>> dealt = [line for pair in zip(col1, col2) for line in pair]
+    >>> reads_on_in_simplified(col1 + col2, words), reads_on_in_simplified(dealt, words)
+    (True, False)
+    """
+    simple = [lexicon.converter("t2s").convert(text) for text in texts]
+    n, next_hits, later_only = len(simple), 0, 0
+    for i in range(n - 2):
+        if _open(simple[i]):
+            if seams.word_across(simple[i], simple[i + 1], words):
+                next_hits += 1
+            elif any(seams.word_across(simple[i], simple[j], words) for j in range(i + 2, min(n, i + 7))):
+                later_only += 1
+    return next_hits > 0 and later_only < _READ_ON * next_hits
+
+
+def _reads_on_in_simplified(numbered: list[tuple[int, str]], texts: list[str], words: dict[str, float] | None,
+                            trace: list[Step] | None) -> bool:
+    """A traditional page that dealt_by_words took for dealt boxes read in order after all (CW17)."""
+    if not words or not _traditional(numbered) or not reads_on_in_simplified(texts, words):
+        return False
+    if trace is not None:
+        first, last = numbered[0][0], numbered[-1][0]
+        trace.append(Step("CW17", "traditional-reads-on", first, last, "dealt by words (traditional script)",
+                          "read in order: in simplified script its open lines go on into the next line"))
+    return True
 
 
 def dealt_by_words(texts: list[str], words: dict[str, float] | None) -> bool:

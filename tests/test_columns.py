@@ -25,14 +25,6 @@ ORDERED = sorted([p for p in DEVSET.glob("*.txt") if p.stem.endswith(("_pdftotex
                   or p.stem.startswith("sim")]
                  + [p for folder in CORPUS.glob("*/dumps") for p in folder.glob("*.txt")
                     if p.stem.endswith(("_pdftotext-raw", "_pymupdf", "_sim"))])
-# Known to fail: dealt_by_words reads these ordered pages in traditional script as boxes dealt out (the
-# lexicon is simplified: the true seams' words go unseen, chance ones further down do not). Judging them
-# in simplified script mends them (f446 checked so when it joined the fit split), but loses f040_paddle,
-# a traditional page truly dealt (CER 12.7 -> 90.7).
-DEALT_BY_CHANCE = {"f184_pdftotext-raw", "f184_pymupdf", "f446_pdftotext-raw", "f446_pymupdf", "f544_pdftotext-raw",
-                   "f544_pymupdf"}
-ORDERED = [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="dealt_by_words, traditional script"))
-           if p.stem in DEALT_BY_CHANCE else p for p in ORDERED]
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 POOL: list[str] = []
 
