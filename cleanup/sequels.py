@@ -23,6 +23,7 @@ search instead (so that it sees fewer turns) broke its stretches: fit pdfminer C
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import lexicon, seams, shapes
@@ -37,6 +38,7 @@ _MAX_PERIOD = int(_RULES["max_period"])  # columns dealt in turn, at most (CW11)
 _MIN_VOTES = int(_RULES["min_votes"])  # boxes of a run that go on into the box a round later, at least
 _FEW_VOTES = int(_RULES["few_votes"])  # or this many, none against, over two full rounds at least
 _CHUNK = int(_RULES["chunk"])  # lines of a box, at most, in such a run: a column's chunk, not a paragraph
+_JOINED = re.compile(r"[。！？；，、：] +[\u3400-\u9fff]")  # a space after a mark: an OCR engine's join (CW11)
 _SHORT = 0.85  # a head over text is shorter than this share of the longest of the lines under it (CW12)
 _BLOCKS = float(_RULES["blocks"])  # lines after a blank, at most a share of the lines, where blank lines part blocks (CW12)
 
@@ -217,12 +219,13 @@ def _runs_on(text: str) -> bool:
     return len(text) >= 6 and text[-1] not in _STOPS and not shapes.ends_paragraph(text) and not shapes.is_byline(text)
 
 
-def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at) -> tuple[int, int, int]:
+def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, end: int | None = None) -> tuple[int, int, int]:
     """(last box, votes, misses) of the run of boxes dealt out in turn, `period` columns, from box i:
     a box that stops mid-sentence votes where the box a round later goes on from it (a dictionary
     word or a page pair across), misses where another box within a round goes on from it instead,
     the next box first (a page read in order, every line a box, finds chance seams a round later
     too); no seam found at all, as for most seams, says nothing. The run reaches the last box a vote reaches.
+    end: a box where one column ends: the boxes after it are dealt a round of one column fewer (shrunk).
 
     >>> words = {"科学": -8.0, "包装": -9.0, "议题": -9.0, "好奇": -9.0}
     >>> page = [[(1, "体验，帮助观众，理解复杂科")], [(3, "在，它不是，简单的知识包")], [(5, "学议题，并产生深远的好")],
@@ -232,26 +235,62 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at) 
     (4, 3, 0)
     """
     last, votes, misses, k = i + period, 0, 0, i
-    while k <= last and k + period < len(boxes):
+    while k <= last:
+        step = period if end is None or k < end else period - 1
+        if k + step >= len(boxes):
+            break
         if _runs_on(_text(boxes[k], last=True)):
             if seam_at(k, k + 1).any:
                 misses += 1  # it reads on into the next box, as read: a seam a round later too is chance
-            elif seam_at(k, k + period).any:
+            elif seam_at(k, k + step).any:
                 votes += 1
-                last = max(last, k + period)
-            elif any(seam_at(k, k + step).any for step in range(2, _MAX_PERIOD + 1) if step != period and k + step < len(boxes)):
+                last = max(last, k + step)
+            elif any(seam_at(k, k + s).any for s in range(2, _MAX_PERIOD + 1) if s != step and k + s < len(boxes)):
                 misses += 1  # it goes on elsewhere: no seam found (most are not) says nothing
         k += 1
     return min(last, len(boxes) - 1), votes, misses
 
 
+def column_end(boxes: list[list[tuple[int, str]]], i: int, last: int, period: int) -> int | None:
+    """The box of the run's last round where a column ends (it closes a sentence), the round after it one
+    column fewer: the first such box, where the run deals three columns or more; else None.
+
+    >>> column_end([[(1, "甲乙丙丁戊己，")], [(3, "紧、落得实。")], [(5, "远影响。”在近日举行")]], 0, 2, 3)
+    1
+    """
+    if period < 3:
+        return None
+    ends = [k for k in range(max(i, last - period + 1), last + 1) if not _runs_on(_text(boxes[k], last=True))]
+    return ends[0] if ends else None
+
+
+def columns_of(i: int, last: int, period: int, end: int | None) -> list[list[int]]:
+    """The run's boxes, i to last, column by column: dealt in turn, one column fewer after `end`.
+
+    >>> columns_of(0, 9, 3, None), columns_of(0, 9, 3, 4)
+    ([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]], [[0, 3, 6, 8], [1, 4], [2, 5, 7, 9]])
+    """
+    cols: list[list[int]] = [[] for _ in range(period)]
+    for k in range(i, last + 1):
+        if end is None or k <= end:
+            cols[(k - i) % period].append(k)
+        else:
+            gone = (end - i) % period  # the column that ended: the others go on in turn
+            cols[[(gone + 1 + j) % period for j in range(period - 1)][(k - end - 1) % (period - 1)]].append(k)
+    return cols
+
+
 def _chunk(box: list[tuple[int, str]]) -> bool:
-    """A column's chunk as pdfminer deals it: a line or a few, not opening indented (a paragraph read in order).
+    """A column's chunk as pdfminer deals it: a line or a few, not opening indented (a paragraph read in order),
+    no line with a space after a mark (an OCR engine's join of two lines or paragraphs; a wide gap may be a
+    spread line's, squeezed but for its figures).
 
     >>> _chunk([(1, "学议题，并在")]), _chunk([(1, "　　午后，齐北松")]), _chunk([(k, "甲") for k in range(4)])
     (True, False, False)
+    >>> _chunk([(1, "深远影响。 在近日举行的")]), _chunk([(1, "人的近   8  倍。照此速度")]), _chunk([(1, "2021 年，新城社区")])
+    (False, True, True)
     """
-    return len(box) <= _CHUNK and not box[0][1][:1].isspace()
+    return len(box) <= _CHUNK and not box[0][1][:1].isspace() and not any(_JOINED.search(text) for _, text in box)
 
 
 def holds(votes: int, misses: int, boxes: int, period: int, few: bool = True) -> bool:
@@ -277,8 +316,9 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     boxes go on a round later, twice as many as go on elsewhere (dealt_run), or _FEW_VOTES and none
     elsewhere over two full rounds of chunks (boxes of _CHUNK lines at most: a paragraph read in order is
     no column's chunk) at least (holds); of several rounds, the one with most such boxes. A box of running text just before it that does not go on into it is
-    the first column's head (its seam a round later often a name cut in two). The blank lines stay
-    where they stood.
+    the first column's head (its seam a round later often a name cut in two). Where a column ends in
+    a run's last round (column_end), the run goes on a round one column shorter, if it still holds.
+    The blank lines stay where they stood.
 
     >>> words = {"科学": -8.0, "好奇": -8.0, "展台": -8.0, "包装": -8.0, "议题": -8.0, "活动": -8.0}
     >>> left = ["今天我们一起去看科", "学展览，观众们都很好", "奇地参观了每一个展", "台。"]
@@ -306,22 +346,33 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
             for period in range(2, _MAX_PERIOD + 1):
                 if i + period < len(boxes) and seam_at(i, i + period).any:
                     last, votes, misses = dealt_run(boxes, i, period, seam_at)
-                    if holds(votes, misses, last - i + 1, period, all(_chunk(box) for box in boxes[i:last + 1])) and (best is None or votes > best[2]):
-                        best = (period, last, votes, misses)
+                    if not holds(votes, misses, last - i + 1, period, all(_chunk(box) for box in boxes[i:last + 1])):
+                        continue
+                    end = column_end(boxes, i, last, period)
+                    if end is not None:  # a column ends in the run's last round: the run goes on a round shorter
+                        shrunk = dealt_run(boxes, i, period, seam_at, end)
+                        if shrunk[0] > last and holds(*shrunk[1:], shrunk[0] - i + 1, period, False):
+                            last, votes, misses = shrunk
+                        else:
+                            end = None
+                    if best is None or votes > best[2]:
+                        best = (period, last, votes, misses, end)
         if best is None:
             out.append(boxes[i])
             loose = i
             i += 1
             continue
-        period, last, votes, misses = best
+        period, last, votes, misses, end = best
+        start = i
         if i and loose == i - 1 and stops_open(_text(boxes[i - 1], last=True)) and not seam_at(i - 1, i).any:
-            i -= 1  # the first column's head box, which nothing showed going on a round later (a name cut)
+            start = i - 1  # the first column's head box, which nothing showed going on a round later (a name cut)
             out.pop()
-        run = [boxes[k] for c in range(period) for k in range(i + c, last + 1, period)]
+        run = [boxes[k] for col in columns_of(start, last, period, end) for k in col]
         if trace is not None:
-            trace.append(Step("CW11", "boxes-dealt-in-turn", boxes[i][0][0], boxes[last][-1][0], _text(boxes[i], last=False),
-                              f"{period} columns dealt box by box, lines {boxes[i][0][0]}-{boxes[last][-1][0]}: "
-                              f"{votes} boxes go on a round later, {misses} do not"))
+            trace.append(Step("CW11", "boxes-dealt-in-turn", boxes[start][0][0], boxes[last][-1][0], _text(boxes[start], last=False),
+                              f"{period} columns dealt box by box, lines {boxes[start][0][0]}-{boxes[last][-1][0]}: "
+                              f"{votes} boxes go on a round later, {misses} do not"
+                              + (f"; a column ends at line {boxes[end][-1][0]}, a round shorter after it" if end is not None else "")))
         out.extend(run)
         i = last + 1
     return gaps[0] + [line for box, gap in zip(out, gaps[1:]) for line in box + gap]
