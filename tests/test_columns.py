@@ -492,6 +492,18 @@ def test_no_sequel_moves_past_a_columns_first_line_or_on_a_traditional_page():
     assert columns._traditional(page) and columns._past_heads(page, None, None) == page
 
 
+def _head_lifted(stem: str, head: list[str]) -> tuple[list[str], list]:
+    """A corpus dump's lines after the column stage, whose head lines stand together, nothing lost; and its trace."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem}.txt").read_bytes())
+    trace: list = []
+    result = columns.deinterleave(numbered, trace)
+    assert printed(result.numbered) == printed(numbered)
+    out = [text.strip() for _, text in result.numbered if text.strip()]
+    at = out.index(head[0])
+    assert out[at:at + len(head)] == head
+    return out, trace
+
+
 @pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
 @pytest.mark.parametrize("stem, head", [
     ("f156_pdftotext", ["宁海一水电工11年献血", "“爱心长跑”挽救70条生命", "——记宁海县水电工王伟栋十一年坚持无偿献血"]),
@@ -501,13 +513,7 @@ def test_a_heads_later_lines_beside_a_column_are_lifted(stem, head):
     """CW15: pdftotext wrote a head's first line alone and its later lines at the end of the next lines,
     beside the running text of the column left of it; they come back under its first line, nothing is
     lost, and `explain` shows each piece lifted. The same page read in order (pdftotext -raw) is left."""
-    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem}.txt").read_bytes())
-    trace: list = []
-    result = columns.deinterleave(numbered, trace)
-    assert printed(result.numbered) == printed(numbered)
-    out = [text.strip() for _, text in result.numbered if text.strip()]
-    at = out.index(head[0])
-    assert out[at:at + len(head)] == head
+    out, trace = _head_lifted(stem, head)
     assert sum(step.code == "CW15" for step in trace) == len(head) - 1
     raw = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem[:4]}_pdftotext-raw.txt").read_bytes())
     trace = []
@@ -525,13 +531,8 @@ def test_a_heads_next_line_beside_a_clause_is_lifted_where_it_reads_on_with_no_t
     it), reading on with none of the text around it, comes back under the head's first line, the head
     after the block of that text (which goes on from above it); nothing is lost, `explain` shows the
     piece lifted."""
-    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem}.txt").read_bytes())
-    trace: list = []
-    result = columns.deinterleave(numbered, trace)
-    assert printed(result.numbered) == printed(numbered)
-    out = [text.strip() for _, text in result.numbered if text.strip()]
+    out, trace = _head_lifted(stem, head)
     at = out.index(head[0])
-    assert out[at:at + len(head)] == head
     lifted = [step for step in trace if step.code == "CW16"]
     assert len(lifted) == 1 and f"¶ {head[1]} (under line {lifted[0].first - 1}: {head[0]}" in lifted[0].after
     clause = lifted[0].after.split(" ¶ ")[0]
