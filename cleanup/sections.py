@@ -299,13 +299,10 @@ def restated_in_section(heading: str, below: list[Block]) -> bool:
     >>> restated_in_section("同学们奋勇争先", [below[0], Block("体育节", 7, 7, role="headline"), below[1]])
     False
     """
-    words = _WORDS_ONLY_RE.sub("", heading)
-    if len(words) < MIN_HEADLINE:
-        return False
     for block in below[:SECTION_SAYS]:
         if block.role != "body":
             return False
-        if words in _WORDS_ONLY_RE.sub("", block.text):
+        if restated(heading, block.text):
             return True
     return False
 
