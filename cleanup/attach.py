@@ -31,12 +31,14 @@ def merge(into: Draft, draft: Draft, drafts: list[Draft], warning: str, before: 
 
 
 
-def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True, trace: list[Step] | None = None,
+def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, trace: list[Step] | None = None,
                  widths: Widths | None = None) -> None:
     """Give every head group to the story it belongs to, by content and position (headlines.attach).
 
     A head that matches only the later part of a story splits the story there
-    (the extractor ran two stories together), and the assignment runs again.
+    (the extractor ran two stories together), and the assignment runs again: may_split rounds of
+    splitting at most (a split at a head's match in one story used to keep every other head from
+    parting the stories between two heads in the same round, and no round followed).
     """
     stories = [d for d in drafts if d.kind == "article" and d.body and d.head is None]
     index = {id(d): k for k, d in enumerate(stories)}
@@ -76,7 +78,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
                                                       widths, trace, by_place=f.story is not None))
                     runs[f.run].after = over.after  # (printed after its story, not over the next one)
         if any(split):
-            return attach_heads(drafts, runs, may_split=False, trace=trace, widths=widths)
+            return attach_heads(drafts, runs, may_split=may_split - 1, trace=trace, widths=widths)
     if trace is not None:  # (recorded on the last pass only: a split runs the assignment again)
         for was, found in zip(matched, found_all):
             if found.story != was.story and None not in (found.story, was.story):  # (AS28 traces its own)
