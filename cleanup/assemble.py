@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from . import attach, captioncues, captions, classify, headlines, heads, lexicon, sections, seams, shapes, tentative, wordmatch
+from . import attach, captioncues, captions, classify, headlines, heads, lexicon, sections, seams, shapes, tentative
 from .drafts import Draft, finish, repair
 from .heads import Head, build_head
 from .join import glue
@@ -87,8 +87,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
     story: Draft | None = None  # the article or note that body text continues
     waiting: attach.Placed | None = None  # a run whose next story is not opened yet
     heads_over: dict[int, list[Block]] = {}  # id of a story: the head run printed right over it
-    blocks = credits_over_sequels(list(wide_subtitles(blocks, trace)), trace)
-    column, ledes = _median_measure(blocks), wide_ledes(blocks)
+    blocks, column, ledes = list(wide_subtitles(blocks, trace)), _median_measure(blocks), wide_ledes(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -352,60 +351,6 @@ def wide_ledes(blocks: list[Block]) -> set[int]:
     """
     return {blocks[k].first for k in range(1, len(blocks) - 1)
             if _wide_under_headline(blocks, k) and shapes.starts_with_dateline(blocks[k].text)}
-
-
-# AS47 weighs whether a reporter's name between two stretches of text, no headline over it, is a photo's credit (the
-# paragraph above it the caption, the text below going on with the story above the photo) or a byline opening a story
-CREDIT_CUES = {"shares": 1, "open": 1, "caption_size": 1}
-CREDIT_FROM = 2  # the weight of cues that makes it a credit
-SHARES = 0.1  # of the word pairs of the text below found in the story above the caption
-CAPTION_CHARS = 160  # letters a caption runs to, at most (captioncues._CLOSING_CAPTION_CHARS)
-
-
-def credits_over_sequels(blocks: list[Block], trace: list[Step] | None = None) -> list[Block]:
-    """AS47: a reporter's name alone (本报记者 某某, no 摄), read as a byline, standing between a paragraph and text
-    that goes on with the story above that paragraph, is the credit of a photo: the paragraph over it is the caption.
-
-    A byline with no headline over it opens a story (its head printed elsewhere); a credit printed without 摄 reads
-    the same. Weighed: the text below speaks of the story above the caption (SHARES of its word pairs found there),
-    that story's last paragraph stops mid-sentence (the text below goes on with it), the paragraph over the name is
-    a caption's length. A name with a post (市委书记 某某), a dateline below: a byline.
-
-    >>> story = Block("记者在现场看到，刘老师站在柜员机前，", 1, 3, lines=3)
-    >>> cap = Block("刘老师在自助银行报警。", 4, 4)
-    >>> name = Block("本报记者 东宣", 5, 5, role="byline")
-    >>> below = Block("等待民警到来，刘老师一直守在柜员机前。", 6, 8, lines=3)
-    >>> [b.role for b in credits_over_sequels([story, cap, name, below])]
-    ['body', 'caption', 'credit', 'body']
-    >>> [b.role for b in credits_over_sequels([replace(story, text="社区开展义诊。"), cap, name, replace(below, text="白山市委坚决贯彻中央部署。")])]
-    ['body', 'body', 'byline', 'body']
-    >>> [b.role for b in credits_over_sequels([story, cap, replace(name, text="白山市委书记 谢忠岩"), below])]
-    ['body', 'body', 'byline', 'body']
-    """
-    out = list(blocks)
-    for k in range(2, len(out) - 1):
-        cap, name, below = out[k - 1], out[k], out[k + 1]
-        if name.role != "byline" or cap.role != "body" or below.role != "body" or out[k - 2].role != "body":
-            continue
-        if not shapes.is_credit(f"{name.text} 摄") or shapes.starts_with_dateline(below.text):
-            continue
-        j = k - 2
-        while j > 0 and out[j - 1].role == "body":
-            j -= 1
-        above = " ".join(b.text for b in out[j:k - 1])
-        share = wordmatch.shared_share(below.text, above)
-        cues = {"shares": share >= SHARES, "open": not shapes.ends_paragraph(out[k - 2].text),
-                "caption_size": shapes.letters(cap.text) <= CAPTION_CHARS}
-        weight = sum(CREDIT_CUES[cue] for cue, on in cues.items() if on)
-        if weight < CREDIT_FROM:
-            continue
-        out[k - 1], out[k] = replace(cap, role="caption"), replace(name, role="credit")
-        if trace is not None:
-            trace.append(Step("AS47", "credit-over-sequel", name.first, name.last, name.text,
-                              f"a photo's credit, the paragraph at line {cap.first} its caption: "
-                              f"{' + '.join(c for c, on in cues.items() if on)} = {weight} >= {CREDIT_FROM} "
-                              f"(text below shares {share:.2f} of its word pairs with the story above)"))
-    return out
 
 
 def past_photo(blocks: list[Block], j: int) -> int:
