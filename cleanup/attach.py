@@ -31,12 +31,14 @@ def merge(into: Draft, draft: Draft, drafts: list[Draft], warning: str, before: 
 
 
 
-def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True, trace: list[Step] | None = None,
+def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, trace: list[Step] | None = None,
                  widths: Widths | None = None) -> None:
     """Give every head group to the story it belongs to, by content and position (headlines.attach).
 
     A head that matches only the later part of a story splits the story there
-    (the extractor ran two stories together), and the assignment runs again.
+    (the extractor ran two stories together), and the assignment runs again: may_split rounds of
+    splitting at most (a split at a head's match in one story used to keep every other head from
+    parting the stories between two heads in the same round, and no round followed).
     """
     stories = [d for d in drafts if d.kind == "article" and d.body and d.head is None]
     index = {id(d): k for k, d in enumerate(stories)}
@@ -65,8 +67,18 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: bool = True
             split += [_split_between_heads(drafts, [(runs[f.run].before, owners.get(index[id(runs[f.run].before)]))],
                                            f.head, runs[f.run], widths, trace, by_place=True)
                       for f in found_all if _by_place_alone(f, runs[f.run].run, texts)]
+            # the same for an editor's note printed right before the run: a headless story it ran into
+            for f in found_all:
+                note = _note_before(drafts, runs[f.run])
+                if note is not None and f.head.title and not shapes.is_subtitle_dash(f.head.title) and (
+                        f.story is None or f.story == runs[f.run].run.after
+                        and wordmatch.similarity(f.head, texts[f.story]) < BY_PLACE):
+                    over = Placed(runs[f.run].run, before=note, after=runs[f.run].after)
+                    split.append(_split_between_heads(drafts, [(note, Head(title=note.body[0][1]))], f.head, over,
+                                                      widths, trace, by_place=f.story is not None))
+                    runs[f.run].after = over.after  # (printed after its story, not over the next one)
         if any(split):
-            return attach_heads(drafts, runs, may_split=False, trace=trace, widths=widths)
+            return attach_heads(drafts, runs, may_split=may_split - 1, trace=trace, widths=widths)
     if trace is not None:  # (recorded on the last pass only: a split runs the assignment again)
         for was, found in zip(matched, found_all):
             if found.story != was.story and None not in (found.story, was.story):  # (AS28 traces its own)
@@ -168,6 +180,25 @@ def _rejoin_freed(stories: list[Draft], own: int, freed: int, drafts: list[Draft
     if freed < own:  # the piece printed first: it opens the story, under its head, with its doubts
         story.warnings.extend(piece.warnings)
     merge(story, piece, drafts, "", before=freed < own)
+
+
+def _note_before(drafts: list[Draft], placed: Placed) -> Draft | None:
+    """AS14: the editor's note printed last before a head run, its text all before the run, past one paragraph: a
+    story whose head is printed after it may have run into it (a note's words are its first paragraph's).
+
+    >>> from cleanup.model import Block
+    >>> run = headlines.Run([Block("上市公司调整定增方案", 9, 9, role="headline")])
+    >>> note = Draft("note", 1, body=[("p", "为深入贯彻……现予刊发。"), ("p", "A股公司正在密集修订定增方案。")], starts=[1, 4])
+    >>> _note_before([note], Placed(run)) is note, _note_before([note, Draft("article", 6)], Placed(run))
+    (True, None)
+    """
+    first = placed.run.blocks[0].first
+    prior = [d for d in drafts if d.kind in ("article", "note") and d.first < first]
+    note = max(prior, key=lambda d: d.first) if prior else None
+    if note is None or note.kind != "note" or len(note.body) < 2 or len(note.starts) != len(note.body) \
+            or note.starts[-1] > first:
+        return None
+    return note
 
 
 def _next_to_its_story(found: headlines.Attached, run: headlines.Run, headed: set[int | None]) -> bool:
