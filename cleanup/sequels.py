@@ -37,6 +37,7 @@ _STOPS = frozenset("。！？；")
 _MAX_PERIOD = int(_RULES["max_period"])  # columns dealt in turn, at most (CW11)
 _MIN_VOTES = int(_RULES["min_votes"])  # boxes of a run that go on into the box a round later, at least
 _FEW_VOTES = int(_RULES["few_votes"])  # or this many, none against, over two full rounds at least
+_SLACK = int(_RULES.get("slack", 0))  # rounds past a run's reach looked through for its next vote (CW11)
 _CHUNK = int(_RULES["chunk"])  # lines of a box, at most, in such a run: a column's chunk, not a paragraph
 _JOINED = re.compile(r"[。！？；，、：] +[\u3400-\u9fff]")  # a space after a mark: an OCR engine's join (CW11)
 _SHORT = 0.85  # a head over text is shorter than this share of the longest of the lines under it (CW12)
@@ -224,7 +225,9 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, 
     a box that stops mid-sentence votes where the box a round later goes on from it (a dictionary
     word or a page pair across), misses where another box within a round goes on from it instead,
     the next box first (a page read in order, every line a box, finds chance seams a round later
-    too); no seam found at all, as for most seams, says nothing. The run reaches the last box a vote reaches.
+    too); no seam found at all, as for most seams, says nothing. The run reaches the last box a vote reaches,
+    a vote found up to _SLACK rounds past it reaching on (most boxes of a round show no seam), unless a box going
+    on elsewhere or a box of heads (_heads: another story's) comes first.
     end: a box where one column ends: the boxes after it are dealt a round of one column fewer (shrunk).
 
     >>> words = {"科学": -8.0, "包装": -9.0, "议题": -9.0, "好奇": -9.0}
@@ -234,21 +237,36 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, 
     >>> dealt_run(page, 0, 2, lambda a, b: seam(_text(page[a], True), _text(page[b], False), pairs, words))
     (4, 3, 0)
     """
-    last, votes, misses, k = i + period, 0, 0, i
-    while k <= last:
+    last, votes, missed, k = i + period, 0, [], i
+    width = max(len(text.strip()) for box in boxes[i:i + period + 1] for _, text in box)
+    while k <= last + _SLACK * period:  # a round or more with no seam found does not end the run (most seams show none)
         step = period if end is None or k < end else period - 1
-        if k + step >= len(boxes):
-            break
+        if k + step >= len(boxes) or k > last and _heads(boxes[k], width):
+            break  # past the run's reach, a head or a byline opens another story
         if _runs_on(_text(boxes[k], last=True)):
             if seam_at(k, k + 1).any:
-                misses += 1  # it reads on into the next box, as read: a seam a round later too is chance
+                missed.append(k)  # it reads on into the next box, as read: a seam a round later too is chance
             elif seam_at(k, k + step).any:
+                if k > last:
+                    if any(m > last for m in missed):
+                        break  # past the run's reach, a box going on elsewhere came first: the run has ended
                 votes += 1
                 last = max(last, k + step)
             elif any(seam_at(k, k + s).any for s in range(2, _MAX_PERIOD + 1) if s != step and k + s < len(boxes)):
-                misses += 1  # it goes on elsewhere: no seam found (most are not) says nothing
+                missed.append(k)  # it goes on elsewhere: no seam found (most are not) says nothing
         k += 1
-    return min(last, len(boxes) - 1), votes, misses
+    return min(last, len(boxes) - 1), votes, sum(1 for m in missed if m <= last)
+
+
+def _heads(box: list[tuple[int, str]], width: int) -> bool:
+    """A box of heads: a byline, or a first line that reads like a head and falls short of the column's width.
+
+    >>> _heads([(1, "超百家村镇银行“消失”")], 20), _heads([(1, "本报记者 王欢")], 20), _heads([(1, "兴福村镇银行其他股东")], 10)
+    (True, True, False)
+    """
+    first = _text(box, last=False)
+    return any(shapes.is_byline(text.strip()) for _, text in box) \
+        or shapes.is_headline_like(first) and len(first) < _SHORT * width
 
 
 def column_end(boxes: list[list[tuple[int, str]]], i: int, last: int, period: int) -> int | None:
