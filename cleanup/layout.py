@@ -306,11 +306,18 @@ _LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
 
 
 def _indent_short_of_run(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
-    """Line i is an indent (two characters) short of the longest line near it in its run, after a sentence's end.
+    """Line i is an indent (two characters) short of the longest line near it in its run.
 
-    Where the lines right beside it are not full (digits, half-width marks and a sentence ending at the
-    column edge move a line a character either way) the run's longest line is the yardstick; a line with
+    Where the lines right beside it are not full (half-width marks and a sentence ending at the column
+    edge move a line a character either way) the run's longest line is the yardstick; a line with
     digits or Latin is not measured so (they are narrower than Han characters), nor one after a clause's ；.
+
+    >>> texts = ["侵害公民个人信息的犯罪团伙实施抓捕，", "近三百名嫌犯落网，其中刑事拘留多人、", "息名单。目前，涉案公司总裁仍在逃。",
+    ...          "北京市公安局丰台分局副局长郑威在", "日前的新闻发布会上介绍说，今年八月", "初，警方侦查发现，位于北京南三环一栋"]
+    >>> lines, gaps = [make_line(no, text) for no, text in enumerate(texts, 1)], [0] * 6
+    >>> layout = measure(lines, gaps)
+    >>> _indent_short_of_run(lines, gaps, layout, 3), _indent_short_of_run(lines, gaps, layout, 2)
+    (True, False)
     """
     run = []
     for k in range(i - 1, max(i - _RUN_REACH, 0) - 1, -1):
