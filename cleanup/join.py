@@ -64,6 +64,7 @@ class Seam:
     cut_off: bool = False  # prev and cur are two pieces of one line Tesseract read across a gutter (CW03)
     prev_piece: bool = False  # prev is the piece of such a line that goes on into the lines under it, cur the first of them
     cur_wider: bool = False  # cur is set at a column width far wider than prev's (layout widths)
+    cur_head_block: bool = False  # after a blank, cur opens a block of a few short lines with no mark: a head's lines
 
     @property
     def prev_continues(self) -> bool:
@@ -388,6 +389,8 @@ def join_wrapped_line(seam: Seam) -> bool | None:
         return None
     if seam.blanks and seam.cur_wider:
         return None  # a column jump lands in a column of the same width: a narrow run (a headline stack) ends at its blank
+    if seam.blanks and seam.cur_head_block:
+        return None  # a column jump lands on running text, not on a block of a head's short unmarked lines
     if seam.blanks and (seam.cur_heads or seam.cur_heads_apart) and shapes.is_headline_like(seam.cur) \
             and not shapes.BODY_PUNCT_RE.search(seam.cur) and shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev):
         return None  # a headline over its ——subtitle or byline: the running text above stopped at a column jump
