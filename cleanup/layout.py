@@ -311,6 +311,7 @@ def _full_lines_beside(gaps: list[int], layout: Layout, i: int) -> list[float]:
 
 
 _HEAD_BLOCK = 3  # lines a head's block under a blank holds at most
+_HEAD_LETTERS = 4  # letters a head's block holds at least (a column's label holds fewer)
 _SHORT_OF_WIDTH = 2.0  # characters each of them stops short of the column width above, at least
 
 
@@ -332,7 +333,7 @@ def _head_block(lines: list[Line], gaps: list[int], layout: Layout, datelines: l
         if _ends_block(gaps, layout, datelines, k):
             # the text the line above goes on into, if the head's block (labels beside it) only stands inside it
             after = next((m for m in range(k + 1, min(k + 1 + _HEAD_BLOCK, len(lines))) if not short(m)), None)
-            return after is None or datelines[after] or not seams.word_across(lines[i - 1].text, lines[after].text, seams.lexicon())
+            return (after is None or datelines[after]) and shapes.letters("".join(line.text for line in lines[i:k + 1])) >= _HEAD_LETTERS
     return False
 
 
