@@ -10,11 +10,12 @@ inside a line (`mid`); a piece of form a or b is `-body` where the text beside i
 A head is `glued` where a body paragraph of the output holds one of its pieces together with other
 text (not the true body's own words).
 
-Fit pdftotext at main 078ac054 (issue 14), heads glued into body text, by layouts:
-alone 94 (124 heads), a-body 31, a-head 17, b-body 9, b-head 4, none/mid 17. The largest class is
-not the extractor's merge: a head printed on its own lines after a column's last line that stops
-mid-sentence, joined to it by the join stage, mostly across a blank line (JN06 join-wrapped-line,
-about 70 of the 124: a column jump reads the same as a head block under the blank).
+Fit pdftotext at main 078ac054 (issue 14), heads glued into body text, by layouts: alone 94 (124
+heads), a-head 26, a-body 22, none 14, b-head 7, b-body 6, mid 3. The largest class is not the
+extractor's merge: a head printed on lines of its own after a column's line that stops mid-sentence,
+joined to it by the join stage, mostly across a blank line (JN06 join-wrapped-line: a column jump
+reads the same as a head's block under the blank). JN06's cur_head_block (a head's block followed by
+a dateline or nothing) takes alone to 87 layouts (115 heads).
 Form a (the head at the end of a line of another column's running text, no head line above it for
 CW15/CW16): 22 layouts, most subtitles (——……). Lifting such pieces (branch ptx-cw18, "CW18": the
 text left stops mid-sentence and goes on into the line under it, the piece reads on into no piece
