@@ -64,6 +64,7 @@ class Seam:
     cut_off: bool = False  # prev and cur are two pieces of one line Tesseract read across a gutter (CW03)
     prev_piece: bool = False  # prev is the piece of such a line that goes on into the lines under it, cur the first of them
     cur_wider: bool = False  # cur is set at a column width far wider than prev's (layout widths)
+    cur_head_block: bool = False  # after a blank, cur opens a block of a few short lines with no mark: a head's lines
 
     @property
     def prev_continues(self) -> bool:
@@ -370,6 +371,11 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     byline stands under (a blank line between too, as OCR sets one under large type):
     the text above stopped at a column jump.
 
+    Nor does a column's line go on, across a blank line, into a head's block (a few short lines with
+    no mark, then a dateline or nothing: layout's cur_head_block).
+
+    >>> join_wrapped_line(_seam("小币种汇率风险已成为不少外贸", "明责赋能", width=14, blanks=1, cur_head_block=True))
+
     Nor does a narrow run's full line (three headline lines, set at their own width) go on, across
     a blank line, into lines set far wider: a column jump lands in a column of the same width.
 
@@ -388,6 +394,8 @@ def join_wrapped_line(seam: Seam) -> bool | None:
         return None
     if seam.blanks and seam.cur_wider:
         return None  # a column jump lands in a column of the same width: a narrow run (a headline stack) ends at its blank
+    if seam.blanks and seam.cur_head_block:
+        return None  # a column jump lands on running text, not on a block of a head's short unmarked lines
     if seam.blanks and (seam.cur_heads or seam.cur_heads_apart) and shapes.is_headline_like(seam.cur) \
             and not shapes.BODY_PUNCT_RE.search(seam.cur) and shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev):
         return None  # a headline over its ——subtitle or byline: the running text above stopped at a column jump
@@ -542,7 +550,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
           tail: str = "", column_change: bool = False, cur_wider: bool = False, cur_last: bool = False, opens: bool = False,
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
           above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
-          over_head: bool = False, cut_off: bool = False, piece: bool = False) -> Seam:
+          over_head: bool = False, cut_off: bool = False, piece: bool = False, cur_head_block: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -551,7 +559,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
                 above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off,
-                prev_piece=piece, cur_wider=cur_wider)
+                prev_piece=piece, cur_wider=cur_wider, cur_head_block=cur_head_block)
 
 
 @dataclass(frozen=True, slots=True)

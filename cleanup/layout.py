@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import shapes
+from . import seams, shapes
 from .join import TAIL, TIME_OPENER_RE, Joiner, Seam, glue
 from .model import Block, Line, Step
 
@@ -245,7 +245,8 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     cur_boxed=layout.double_spaced and gaps[i] > 0 and i + 1 < len(lines) and not gaps[i + 1],
                     grid=layout.grid, cut_off=prev.no == cur.no and cur.no in parted, prev_piece=prev.no != cur.no and prev.no in parted, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, gaps, i),
-                    cur_wider=bool(gaps[i]) and _wider(layout.widths[i - 1], layout.lengths[i - 1], layout.widths[i], layout.lengths[i]))
+                    cur_wider=bool(gaps[i]) and _wider(layout.widths[i - 1], layout.lengths[i - 1], layout.widths[i], layout.lengths[i]),
+                    cur_head_block=bool(gaps[i]) and _head_block(lines, gaps, layout, datelines, i))
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)
@@ -348,6 +349,33 @@ def _full_lines_beside(gaps: list[int], layout: Layout, i: int) -> list[float]:
     """The lengths of the full lines right after line i and right before it (no blank between)."""
     beside = [k for k in (i + 1, i - 1) if 0 <= k < len(layout.lengths) and not gaps[max(k, i)]]
     return [layout.lengths[k] for k in beside if layout.widths[k] is None or layout.lengths[k] >= layout.widths[k] - 1.5]
+
+
+_HEAD_BLOCK = 3  # lines a head's block under a blank holds at most
+_HEAD_LETTERS = 4  # letters a head's block holds at least (a column's label holds fewer)
+_SHORT_OF_WIDTH = 2.0  # characters each of them stops short of the column width above, at least
+
+
+def _head_block(lines: list[Line], gaps: list[int], layout: Layout, datelines: list[bool], i: int) -> bool:
+    """Whether line i opens a block of at most _HEAD_BLOCK lines, each short of the width of the
+    line above the blank and with no mark (a head's lines, set in larger type), that a blank, the
+    page's end or a dateline closes, and the line above does not go on, by a dictionary word, into
+    the first line of text after it (the head then stands inside a column's text)."""
+    width = layout.widths[i - 1]
+
+    def short(k: int) -> bool:
+        text = lines[k].text
+        return not shapes.BODY_PUNCT_RE.search(text) and shapes.is_headline_like(text) \
+            and width is not None and layout.lengths[k] <= width - _SHORT_OF_WIDTH
+
+    for k in range(i, min(i + _HEAD_BLOCK, len(lines))):
+        if (k > i and gaps[k]) or not short(k):
+            return False
+        if _ends_block(gaps, layout, datelines, k):
+            # the text the line above goes on into, if the head's block (labels beside it) only stands inside it
+            after = next((m for m in range(k + 1, min(k + 1 + _HEAD_BLOCK, len(lines))) if not short(m)), None)
+            return (after is None or datelines[after]) and shapes.letters("".join(line.text for line in lines[i:k + 1])) >= _HEAD_LETTERS
+    return False
 
 
 def _ends_block(gaps: list[int], layout: Layout, datelines: list[bool], i: int) -> bool:
