@@ -213,13 +213,3 @@ def test_a_bracket_in_a_narrow_column_spans_more_lines():
     page = pipeline.clean_text("社区开展义诊活动\n今年咱也按新方法来施肥，市第一医院开展义诊活动。\n（\n详\n见\n[\n查\n看\n玉\n米\n]\n"
                                "(www.example.cn/19)）\n为辖区居民免费测量血压、血糖，并讲解常见病的预防知识。\n", "p.txt")
     assert [item for item in page.items if item.kind == "noise"] == []
-
-
-def test_a_narrow_column_parted_by_blank_lines_is_text():
-    # a text extraction (pdfminer) may part every line of a narrow column by a blank line: NZ27 steps over them
-    column = ["區單位", "人，轄", "1.8萬", "23", "家，個", "體商戶", "70", "餘人，", "都參與"]
-    page = pipeline.clean_text("社区开展义诊活动，为居民送上健康服务和科普知识。\n\n" + "\n\n".join(column)
-                               + "\n\n活动能够常态化开展下去，让更多的居民在家门口享受到优质的医疗服务。\n", "p.txt")
-    assert [item for item in page.items if item.kind == "noise"] == []
-    bares = [b for line in ["", *column, ""] for b in (line, "")][1:-1]
-    assert noise.kept_as_text(bares, bares.index("23")) == "NZ27"
