@@ -200,25 +200,13 @@ def in_a_narrow_column(context: tuple[list[str], str, list[str]]) -> bool:
 
 
 def _column_context(bares: list[str], i: int) -> tuple[list[str], str, list[str]]:
-    # a text extraction may part a narrow column's every line by a blank (pdfminer): one blank is
-    # stepped over when the line and its neighbour are both so parted, never two
     def run(step: int) -> list[str]:
         out, j = [], i + step
-        while len(out) < _COLUMN_REACH:
-            if 0 <= j < len(bares) and not bares[j] and _spaced(bares, j - step) and _spaced(bares, j + step):
-                j += step
-            if not (0 <= j < len(bares) and 0 < len(bares[j]) <= _NARROW):
-                break
+        while 0 <= j < len(bares) and 0 < len(bares[j]) <= _NARROW and len(out) < _COLUMN_REACH:
             out.append(bares[j])
             j += step
         return out
     return run(-1), bares[i], run(1)
-
-
-def _spaced(bares: list[str], j: int) -> bool:
-    """A short line with a blank on both sides (or the page's edge): a column's line parted by blanks."""
-    return (0 <= j < len(bares) and 0 < len(bares[j]) <= _NARROW
-            and (j == 0 or not bares[j - 1]) and (j + 1 == len(bares) or not bares[j + 1]))
 
 
 _LABEL_TAIL_RE = re.compile(r"[：:]([A-Za-z0-9_.\-/]*)$")  # a label's colon, and a code's head after it
