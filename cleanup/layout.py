@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import seams, shapes
+from . import shapes
 from .join import TAIL, TIME_OPENER_RE, Joiner, Seam, glue
 from .model import Block, Line, Step
 
@@ -299,10 +299,9 @@ def _short_by_indent(lines: list[Line], gaps: list[int], layout: Layout, i: int)
         return False
     # a Latin word or a number that would not fit went down whole, opening the next line: that shortens
     # a line too (a line that ends on a number, 为止的2 / 个月里, is not shortened by it)
-    return not _LATIN_OR_DIGIT_START.match(lines[i + 1].text[:1])
+    return not _LATIN_OR_DIGIT.match(lines[i + 1].text[:1])
 
 
-_LATIN_OR_DIGIT_START = regex.compile(r"[A-Za-z0-9]")
 _LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
 
 
@@ -359,8 +358,8 @@ _SHORT_OF_WIDTH = 2.0  # characters each of them stops short of the column width
 def _head_block(lines: list[Line], gaps: list[int], layout: Layout, datelines: list[bool], i: int) -> bool:
     """Whether line i opens a block of at most _HEAD_BLOCK lines, each short of the width of the
     line above the blank and with no mark (a head's lines, set in larger type), that a blank, the
-    page's end or a dateline closes, and the line above does not go on, by a dictionary word, into
-    the first line of text after it (the head then stands inside a column's text)."""
+    page's end or a dateline closes, with a dateline or nothing after it (a head standing inside a
+    column's text, the text going on after it, is not taken)."""
     width = layout.widths[i - 1]
 
     def short(k: int) -> bool:
