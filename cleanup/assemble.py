@@ -62,6 +62,31 @@ def space_couplet_titles(items: list[Item], trace: list[Step] | None = None) -> 
     return out
 
 
+def dash_titles_to_subtitles(items: list[Item], trace: list[Step] | None = None) -> list[Item]:
+    """HD02: a head whose first line opens with a dash (——种好社区治理“责任田”) has no title line: OCR lost
+    the big type over it, or the head's title went with another story. No title opens with a dash (none
+    of the fit split's truth does), so the line is the subtitle and the item is left without a title.
+
+    >>> item = Item("article", 3, title="——种好社区治理“责任田”", spans=((3, 3, "title"), (5, 9, "body")))
+    >>> moved = dash_titles_to_subtitles([item])[0]
+    >>> moved.title, moved.subtitle, moved.spans
+    ('', '——种好社区治理“责任田”', ((3, 3, 'subtitle'), (5, 9, 'body')))
+    >>> dash_titles_to_subtitles([Item("article", 3, title="站好岗 放好哨")])[0].title
+    '站好岗 放好哨'
+    """
+    out = []
+    for item in items:
+        if item.kind != "article" or not item.title or not shapes.is_subtitle_dash(item.title):
+            out.append(item)
+            continue
+        subtitle = f"{item.title} {item.subtitle}".strip()
+        if trace is not None:
+            trace.append(Step("HD02", "dash-title-as-subtitle", item.first, item.first, item.title, f"subtitle: {subtitle}"))
+        spans = tuple((first, last, "subtitle" if role == "title" else role) for first, last, role in item.spans)
+        out.append(replace(item, title="", subtitle=subtitle, spans=spans))
+    return out
+
+
 def _spaced_at_cuts(block: Block) -> str:
     text = block.text
     bounds = [0, *block.cuts, len(text)]

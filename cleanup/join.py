@@ -366,9 +366,9 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     >>> join_wrapped_line(_seam("双轨赋能：物质关怀叠加心灵滋养", "立体教育：踏青寻春融合红色传承", width=15, blanks=1, opens=True))
     True
 
-    Nor does running text go on, across a blank line, into a headline that a ——subtitle or a
-    byline stands under (a blank line between too, as OCR sets one under large type):
-    the text above stopped at a column jump.
+    Nor does running text go on, across a blank line, into a headline that a ——subtitle, a
+    byline or its lede's dateline stands under (a blank line between too, as OCR sets one under
+    large type): the text above stopped at a column jump.
 
     Nor does a narrow run's full line (three headline lines, set at their own width) go on, across
     a blank line, into lines set far wider: a column jump lands in a column of the same width.
@@ -383,12 +383,14 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     >>> join_wrapped_line(_seam("共同开展了以“请党放心”为主题的爱国教育专题", "宣传活动，进一步激发了学生们的爱国热情", width=21, blanks=1,
     ...                         tail=tail, heads_apart=True))
     True
+    >>> join_wrapped_line(_seam("写入市委五年目标。强化书", "锂同位素高精度原位检测成功实现", width=30, blanks=1,
+    ...                         tail="把党建引领城乡基层治理纳入“第一议题”、写入市委五年目标。强化书", over_dateline=True))
     """
     if seam.prev_ends_sentence:
         return None
     if seam.blanks and seam.cur_wider:
         return None  # a column jump lands in a column of the same width: a narrow run (a headline stack) ends at its blank
-    if seam.blanks and (seam.cur_heads or seam.cur_heads_apart) and shapes.is_headline_like(seam.cur) \
+    if seam.blanks and (seam.cur_heads or seam.cur_heads_apart or seam.cur_over_dateline) and shapes.is_headline_like(seam.cur) \
             and not shapes.BODY_PUNCT_RE.search(seam.cur) and shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev):
         return None  # a headline over its ——subtitle or byline: the running text above stopped at a column jump
     alone = seam.width is None or (seam.prev_opens and not seam.double_spaced)
