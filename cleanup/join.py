@@ -390,14 +390,31 @@ def join_wrapped_line(seam: Seam) -> bool | None:
         return None
     if seam.blanks and seam.cur_wider:
         return None  # a column jump lands in a column of the same width: a narrow run (a headline stack) ends at its blank
-    if seam.blanks and (seam.cur_heads or seam.cur_heads_apart or seam.cur_over_dateline) and shapes.is_headline_like(seam.cur) \
-            and not shapes.BODY_PUNCT_RE.search(seam.cur) and shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev):
-        return None  # a headline over its ——subtitle or byline: the running text above stopped at a column jump
+    if seam.blanks and (seam.cur_heads or seam.cur_heads_apart or seam.cur_over_dateline and _short_whole(seam)) \
+            and shapes.is_headline_like(seam.cur) and not shapes.BODY_PUNCT_RE.search(seam.cur) \
+            and shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev):
+        return None  # a headline over its ——subtitle, byline or dateline: the running text above stopped at a column jump
     alone = seam.width is None or (seam.prev_opens and not seam.double_spaced)
     if alone and seam.blanks and shapes.is_headline_like(seam.prev) and (
             not shapes.BODY_PUNCT_RE.search(seam.prev) or _kicker_heading(seam.prev) and not _kicker_heading(seam.cur)):
         return None
     return True
+
+
+def _short_whole(seam: Seam) -> bool:
+    """A line over a dateline that may be its headline: short of its column's full line (a full one is running
+    text wrapped there, cut anywhere) and closing every bracket it opens (YC/T384 《烟草企业安全生 is cut).
+
+    >>> _short_whole(_seam("专家组对照", "YC/T384 《烟草企业安全生", width=13)), _short_whole(_seam("局西", "展了以“请党放心”为主题的爱国", width=15))
+    (False, False)
+    >>> _short_whole(_seam("强化书", "锂同位素高精度原位检测成功实现", width=30))
+    True
+    """
+    cur = seam.cur
+    return (seam.width is None or seam.cur_len < seam.width) and all(cur.count(a) == cur.count(b) for a, b in _PAIRS)
+
+
+_PAIRS = ("《》", "“”", "（）", "()", "〈〉", "【】")
 
 
 _KICKER_HEADING_RE = regex.compile(r"^\p{Han}{2,6}\s*[：:]\s*[\p{Han}“”‘’]{4,}$")
