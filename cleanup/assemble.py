@@ -62,6 +62,53 @@ def space_couplet_titles(items: list[Item], trace: list[Step] | None = None) -> 
     return out
 
 
+def dash_titles_to_subtitles(items: list[Item], trace: list[Step] | None = None) -> list[Item]:
+    """A subtitle opens with its dash (——种好社区治理“责任田”), and no title does (none of the fit split's truth).
+
+    HD02: a head whose first line opens with a dash has no title line: OCR lost the big type over it,
+    or the title went with another story. The line is the subtitle, and the item is left without a title.
+
+    >>> item = Item("article", 3, title="——种好社区治理“责任田”", spans=((3, 3, "title"), (5, 9, "body")))
+    >>> moved = dash_titles_to_subtitles([item])[0]
+    >>> moved.title, moved.subtitle, moved.spans
+    ('', '——种好社区治理“责任田”', ((3, 3, 'subtitle'), (5, 9, 'body')))
+    >>> dash_titles_to_subtitles([Item("article", 3, title="站好岗 放好哨")])[0].title
+    '站好岗 放好哨'
+
+    HD03: a subtitle whose dash comes after a headline line (推动党建引领……新台阶 ——铁东区……记事) starts
+    at its dash: the line before it is the title's, when the title over it is no whole headline (a
+    couplet, or as long as the line): a line of junk or a column's label OCR set over the head.
+
+    >>> item = Item("article", 3, title="邢天笑 报", subtitle="推动党建引领基层治理工作迈向新台阶 ——铁东区建强“四个矩阵”激发基层治理新效能记事")
+    >>> moved = dash_titles_to_subtitles([item])[0]
+    >>> moved.title, moved.subtitle
+    ('邢天笑 报 推动党建引领基层治理工作迈向新台阶', '——铁东区建强“四个矩阵”激发基层治理新效能记事')
+    >>> dash_titles_to_subtitles([replace(item, title="汇率避险再扩容 小币种产品密集落地")])[0].title
+    '汇率避险再扩容 小币种产品密集落地'
+    """
+    out = []
+    for item in items:
+        if item.kind == "article" and item.title and shapes.is_subtitle_dash(item.title):
+            subtitle = f"{item.title} {item.subtitle}".strip()
+            if trace is not None:
+                trace.append(Step("HD02", "dash-title-as-subtitle", item.first, item.first, item.title, f"subtitle: {subtitle}"))
+            spans = tuple((first, last, "subtitle" if role == "title" else role) for first, last, role in item.spans)
+            item = replace(item, title="", subtitle=subtitle, spans=spans)
+        dash = _INNER_DASH_RE.search(item.subtitle) if item.kind == "article" and item.title else None
+        if dash:
+            rest = item.subtitle[:dash.start()]
+            if not (shapes.is_couplet(item.title) or shapes.letters(item.title) >= shapes.letters(rest)):
+                title, subtitle = f"{item.title} {rest}", item.subtitle[dash.end():]
+                if trace is not None:
+                    trace.append(Step("HD03", "subtitle-from-its-dash", item.first, item.first, item.subtitle, f"title: {title}"))
+                item = replace(item, title=title, subtitle=subtitle)
+        out.append(item)
+    return out
+
+
+_INNER_DASH_RE = regex.compile(r"(?<=\S)\s+(?=——\S)")  # a subtitle's dash after a line of the head
+
+
 def _spaced_at_cuts(block: Block) -> str:
     text = block.text
     bounds = [0, *block.cuts, len(text)]

@@ -367,9 +367,9 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     >>> join_wrapped_line(_seam("双轨赋能：物质关怀叠加心灵滋养", "立体教育：踏青寻春融合红色传承", width=15, blanks=1, opens=True))
     True
 
-    Nor does running text go on, across a blank line, into a headline that a ——subtitle or a
-    byline stands under (a blank line between too, as OCR sets one under large type):
-    the text above stopped at a column jump.
+    Nor does running text go on, across a blank line, into a headline that a ——subtitle, a
+    byline or its lede's dateline stands under (a blank line between too, as OCR sets one under
+    large type): the text above stopped at a column jump.
 
     Nor does a column's line go on, across a blank line, into a head's block (a few short lines with
     no mark, then a dateline or nothing: layout's cur_head_block).
@@ -389,6 +389,8 @@ def join_wrapped_line(seam: Seam) -> bool | None:
     >>> join_wrapped_line(_seam("共同开展了以“请党放心”为主题的爱国教育专题", "宣传活动，进一步激发了学生们的爱国热情", width=21, blanks=1,
     ...                         tail=tail, heads_apart=True))
     True
+    >>> join_wrapped_line(_seam("写入市委五年目标。强化书", "锂同位素高精度原位检测成功实现", width=30, blanks=1,
+    ...                         tail="把党建引领城乡基层治理纳入“第一议题”、写入市委五年目标。强化书", over_dateline=True))
     """
     if seam.prev_ends_sentence:
         return None
@@ -396,14 +398,31 @@ def join_wrapped_line(seam: Seam) -> bool | None:
         return None  # a column jump lands in a column of the same width: a narrow run (a headline stack) ends at its blank
     if seam.blanks and seam.cur_head_block:
         return None  # a column jump lands on running text, not on a block of a head's short unmarked lines
-    if seam.blanks and (seam.cur_heads or seam.cur_heads_apart) and shapes.is_headline_like(seam.cur) \
-            and not shapes.BODY_PUNCT_RE.search(seam.cur) and shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev):
-        return None  # a headline over its ——subtitle or byline: the running text above stopped at a column jump
+    if seam.blanks and (seam.cur_heads or seam.cur_heads_apart or seam.cur_over_dateline and _short_whole(seam)) \
+            and shapes.is_headline_like(seam.cur) and not shapes.BODY_PUNCT_RE.search(seam.cur) \
+            and shapes.BODY_PUNCT_RE.search(seam.tail or seam.prev):
+        return None  # a headline over its ——subtitle, byline or dateline: the running text above stopped at a column jump
     alone = seam.width is None or (seam.prev_opens and not seam.double_spaced)
     if alone and seam.blanks and shapes.is_headline_like(seam.prev) and (
             not shapes.BODY_PUNCT_RE.search(seam.prev) or _kicker_heading(seam.prev) and not _kicker_heading(seam.cur)):
         return None
     return True
+
+
+def _short_whole(seam: Seam) -> bool:
+    """A line over a dateline that may be its headline: short of its column's full line (a full one is running
+    text wrapped there, cut anywhere) and closing every bracket it opens (YC/T384 《烟草企业安全生 is cut).
+
+    >>> _short_whole(_seam("专家组对照", "YC/T384 《烟草企业安全生", width=13)), _short_whole(_seam("局西", "展了以“请党放心”为主题的爱国", width=15))
+    (False, False)
+    >>> _short_whole(_seam("强化书", "锂同位素高精度原位检测成功实现", width=30))
+    True
+    """
+    cur = seam.cur
+    return (seam.width is None or seam.cur_len < seam.width) and all(cur.count(a) == cur.count(b) for a, b in _PAIRS)
+
+
+_PAIRS = ("《》", "“”", "（）", "()", "〈〉", "【】")
 
 
 _KICKER_HEADING_RE = regex.compile(r"^\p{Han}{2,6}\s*[：:]\s*[\p{Han}“”‘’]{4,}$")
