@@ -157,7 +157,8 @@ def find_column_label(w: Window) -> str | None:
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
     if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
-    if nxt is not None and shapes.opens_story(nxt.text) and _label_shaped(text) and _foreign_to_what_follows(w, text):
+    if (nxt is not None and shapes.opens_story(nxt.text) and _label_shaped(text) and _foreign_to_what_follows(w, text)
+            and not _under_a_headline_line(w) and not _twin_under_headline(w, text)):
         return "column"  # straight over a lede (its headline printed elsewhere), using none of its words
     if not _UNSPACED_LABEL_RE.match(text) or nxt is None or _under_a_headline_line(w) or _twin_under_headline(w, text):
         return None  # a label opens a head: a line right under another headline line is that headline's
