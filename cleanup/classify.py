@@ -148,6 +148,12 @@ def find_column_label(w: Window) -> str | None:
     >>> find_column_label(sample_window("社区 ”那些事", "江苏探索科技成果高效转化应用新途径", at=0))
     'column'
 
+    Straight over a lede whose headline is printed elsewhere, a label still uses none of its words.
+
+    >>> find_column_label(sample_window("社会 那些事", "本报讯（记者 王欣）近日，烟厂开展安全检查。", at=0))
+    'column'
+    >>> find_column_label(sample_window("安全 检查", "本报讯（记者 王欣）近日，烟厂开展安全检查。", at=0))
+
     Nor is a line whose words the page's text uses: a headline over the wrong story's couplet.
 
     >>> find_column_label(sample_window("清理小广告", "站好岗", "放好哨", "近日，社区党员站岗值守。", "居民纷纷点赞。",
