@@ -108,7 +108,12 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
     for found in unclaimed:
         after = runs[found.run].run.after
         ends_run = found.head.last == runs[found.run].run.blocks[-1].last
-        if after is not None and ends_run and stories[after].head is None:
+        if after is not None and ends_run and _label_alone(found.head) and (own := stories[after].head) and not own.column:
+            # a column label alone over a story whose headline is printed elsewhere: that story's label
+            stories[after].head = replace(own, column=found.head.column, first=min(own.first, found.head.first),
+                                          spans=tuple(sorted(found.head.spans + own.spans)))
+            stories[after].first = min(stories[after].first, found.head.first)
+        elif after is not None and ends_run and stories[after].head is None:
             # printed right above a story that no headline claims: its own, by position alone
             _give(stories[after], found, "" if not found.head.title else
                   "AS04 headline attached by position only: its words are not found in the story")
@@ -124,6 +129,10 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
     for found in found_all:
         if found.freed is not None and found.story is not None:
             _rejoin_freed(stories, found.story, found.freed, drafts, runs, trace)
+
+
+def _label_alone(head: Head) -> bool:
+    return bool(head.column) and not (head.title or head.subtitle or head.byline)
 
 
 def stacked_next(found: headlines.Attached, runs: list[Placed], stories: list[Draft]) -> int | None:

@@ -148,6 +148,12 @@ def find_column_label(w: Window) -> str | None:
     >>> find_column_label(sample_window("社区 ”那些事", "江苏探索科技成果高效转化应用新途径", at=0))
     'column'
 
+    Straight over a lede whose headline is printed elsewhere, a label still uses none of its words.
+
+    >>> find_column_label(sample_window("社会 那些事", "本报讯（记者 王欣）近日，烟厂开展安全检查。", at=0))
+    'column'
+    >>> find_column_label(sample_window("安全 检查", "本报讯（记者 王欣）近日，烟厂开展安全检查。", at=0))
+
     Nor is a line whose words the page's text uses: a headline over the wrong story's couplet.
 
     >>> find_column_label(sample_window("清理小广告", "站好岗", "放好哨", "近日，社区党员站岗值守。", "居民纷纷点赞。",
@@ -157,6 +163,9 @@ def find_column_label(w: Window) -> str | None:
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
     if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
+    if (nxt is not None and shapes.opens_story(nxt.text) and _label_shaped(text) and _foreign_to_what_follows(w, text)
+            and not _under_a_headline_line(w) and not _twin_under_headline(w, text)):
+        return "column"  # straight over a lede (its headline printed elsewhere), using none of its words
     if not _UNSPACED_LABEL_RE.match(text) or nxt is None or _under_a_headline_line(w) or _twin_under_headline(w, text):
         return None  # a label opens a head: a line right under another headline line is that headline's
     if not shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text) or not _foreign_to_what_follows(w, text):
@@ -173,6 +182,12 @@ def find_column_label(w: Window) -> str | None:
 _UNSPACED_LABEL_RE = regex.compile(r"^\p{Han}{4,5}$")
 _FRAME_RE = regex.compile(r"[|｜\[\]【】]")  # OCR's reading of the box or rule round a label
 _QUOTES = "“”\"‘’'"
+_UNOPENED_RE = regex.compile(r"\p{Han}[”’]\p{Han}")  # (the only mark on the line: it opened nothing)
+
+
+def _label_shaped(text: str) -> bool:
+    """Two short phrases (社会 那些事), or four or five characters closed up (天下万象)."""
+    return shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6 and not _parallel(text) or bool(_UNSPACED_LABEL_RE.match(text))
 
 
 def _label_read(text: str) -> str:
@@ -183,13 +198,18 @@ def _label_read(text: str) -> str:
     ('社会那些事', '村层一线', '社区 那些事')
     >>> _label_read("做强“枢纽”"), _label_read("做强“枢纽"), _label_read("航天环宇实|")
     ('做强“枢纽”', '做强“枢纽', '航天环宇实|')
+
+    A closing mark that closes nothing is a speck too, read where the phrase space was.
+
+    >>> _label_read("城事”速览"), _label_read("“枢纽”"), _label_read("枢纽”")
+    ('城事 速览', '“枢纽”', '枢纽”')
     """
     if len(text) > 16:
         return text  # (a label is short: a long line is read as printed)
     framed = _FRAME_RE.match(text.strip()) and _FRAME_RE.match(text.strip()[-1])  # a bar at one end only: a cut
     read = _FRAME_RE.sub(" ", text) if framed else text
-    if sum(map(read.count, _QUOTES)) == 1 and " " in read:  # a lone mark by a phrase space: a speck
-        read = read.translate({ord(q): " " for q in _QUOTES})
+    if sum(map(read.count, _QUOTES)) == 1 and (" " in read or _UNOPENED_RE.search(read)):  # a lone mark by a
+        read = read.translate({ord(q): " " for q in _QUOTES})  # phrase space, or closing nothing mid-line: a speck
     return " ".join(read.split()) if read != text else text
 
 
