@@ -140,8 +140,22 @@ def _reads_across(tail: str, head: str) -> bool:
     return _read_across(tail, head, _LOADED["words"])
 
 
-def _read_across(tail: str, head: str, words: dict[str, float]) -> bool:
-    text = tail + head
+def reading(left: str, right: str, words: dict[str, float] | None) -> float:
+    """The log-probability a character of the likeliest reading of the seam's neighbourhood: of two boxes
+    that may go on from `left`, the one that reads likelier (降低 over 降下).
+
+    >>> words = {"降低": -8.0, "降下": -12.0, "风险": -8.0, "雨": -9.0}
+    >>> reading("不仅降", "低风险", words) > reading("不仅降", "下雨", words)
+    True
+    """
+    if not words or not left or not right:
+        return -math.inf
+    head = re.match(r"[\u3400-\u9fff]*", right[:_WINDOW]).group()  # a mark after the seam is no word's: it reads to there
+    text = left[-_WINDOW:] + head
+    return _best_path(text, words)[0][-1] / len(text)
+
+
+def _best_path(text: str, words: dict[str, float]) -> tuple[list[float], list[int]]:
     best = [0.0] + [-math.inf] * len(text)
     back = [0] * (len(text) + 1)
     for end in range(1, len(text) + 1):
@@ -149,6 +163,12 @@ def _read_across(tail: str, head: str, words: dict[str, float]) -> bool:
             logp = words.get(text[start:end], _UNKNOWN if end - start == 1 else None)
             if logp is not None and best[start] + logp > best[end]:
                 best[end], back[end] = best[start] + logp, start
+    return best, back
+
+
+def _read_across(tail: str, head: str, words: dict[str, float]) -> bool:
+    text = tail + head
+    _, back = _best_path(text, words)
     cut, end = len(tail), len(text)
     while end > 0:
         if back[end] < cut < end:

@@ -244,7 +244,7 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, 
         if k + step >= len(boxes) or k > last and _heads(boxes[k], width):
             break  # past the run's reach, a head or a byline opens another story
         if _runs_on(_text(boxes[k], last=True)):
-            if seam_at(k, k + 1).any:
+            if k > i and seam_at(k, k + 1).any:
                 missed.append(k)  # it reads on into the next box, as read: a seam a round later too is chance
             elif seam_at(k, k + step).any:
                 if k > last:
@@ -329,7 +329,8 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     """Runs of boxes dealt out in turn, a box of each column a round, given back column by column
     (CW11): pdfminer deals the boxes of side-by-side columns (a line or a few each) out in a steady
     round, so a box that stops mid-sentence goes on in the box one round (2 to 6 boxes) later.
-    A run opens at a box that stops mid-sentence, whose next box does not go on from it and whose
+    A run opens at a box that stops mid-sentence, whose next box does not go on from it (or by a word
+    or a pair alone, where a round later goes on by both and reads likelier: a chance word) and whose
     box a round later does (a word or a page pair across); it holds where at least _MIN_VOTES of its
     boxes go on a round later, twice as many as go on elsewhere (dealt_run), or _FEW_VOTES and none
     elsewhere over two full rounds of chunks (boxes of _CHUNK lines at most: a paragraph read in order is
@@ -356,13 +357,17 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
             seen[a, b] = seam(_text(boxes[a], last=True), _text(boxes[b], last=False), pairs, words)
         return seen[a, b]
 
+    def likelier(a: int, period: int) -> bool:  # a chance word into the next box (企|及) where a round later reads likelier (企|业)
+        left = _text(boxes[a], last=True)
+        return seams.reading(left, _text(boxes[a + period], last=False), words) > seams.reading(left, _text(boxes[a + 1], last=False), words)
+
     out: list[list[tuple[int, str]]] = []
     i, loose = 0, -1  # loose: the last box left where it stood
     while i < len(boxes):
         best = None
-        if _runs_on(_text(boxes[i], last=True)) and i + 1 < len(boxes) and not seam_at(i, i + 1).any:
+        if _runs_on(_text(boxes[i], last=True)) and i + 1 < len(boxes) and not seam_at(i, i + 1).clear:
             for period in range(2, _MAX_PERIOD + 1):
-                if i + period < len(boxes) and seam_at(i, i + period).any:
+                if i + period < len(boxes) and seam_at(i, i + period).any and (not seam_at(i, i + 1).any or seam_at(i, i + period).clear and likelier(i, period)):
                     last, votes, misses = dealt_run(boxes, i, period, seam_at)
                     if not holds(votes, misses, last - i + 1, period, all(_chunk(box) for box in boxes[i:last + 1])):
                         continue
