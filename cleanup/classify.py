@@ -351,6 +351,25 @@ def keep_quoted_line_in_text(w: Window) -> str | None:
     return "body" if _pull_quote(w) or _dash_clause(w) or _open_quote(w) else None
 
 
+@rule("CL18")
+def keep_note_text(w: Window) -> str | None:
+    """The line right under an editor's note label printed alone (编者按) is the note's text, not a headline.
+
+    A note's first line, cut short where its column wraps, reads as a title; the label stands for
+    the note's head, so nothing under it is another. Weighs as CL17: over the headline cues, under
+    a caption's, a byline's or a label's.
+
+    >>> w = sample_window("编者按", "目前，涉案公司总裁仍在", "逃。")
+    >>> keep_note_text(Window((replace(w.blocks[0], role="note"), *w.blocks[1:]), 1)), keep_note_text(w)
+    ('body', None)
+    """
+    prev = w.at(-1)
+    if prev is None or prev.role != "note":
+        return None
+    match = shapes.NOTE_RE.match(prev.text.strip())
+    return "body" if match and not prev.text.strip()[match.end():].strip() else None
+
+
 def _pull_quote(w: Window) -> str | None:
     """A dash-set line that repeats the running text beside it in the story: a pull quote.
 
