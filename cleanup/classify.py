@@ -361,10 +361,17 @@ def _under_note_label(w: Window) -> str | None:
     >>> w = sample_window("编者按", "目前，涉案公司总裁仍在", "逃。")
     >>> _under_note_label(Window((replace(w.blocks[0], role="note"), *w.blocks[1:]), 1)), _under_note_label(w)
     ('body', None)
+
+    Not over a ——subtitle or a byline: a head run, the note's text printed before its label.
+
+    >>> w = sample_window("编者按", "江苏探索科技成果转化新途径", "——政策松绑构建转化生态")
+    >>> _under_note_label(Window((replace(w.blocks[0], role="note"), *w.blocks[1:]), 1))
     """
     prev = w.at(-1)
     if prev is None or prev.role != "note":
         return None
+    if any(b is not None and (shapes.is_subtitle_dash(b.text) or shapes.is_byline(b.text)) for b in (w.at(1), w.at(2))):
+        return None  # a head run (a ——subtitle, a byline under it): the note's text was printed before its label
     match = shapes.NOTE_RE.match(prev.text.strip())
     return "body" if match and not prev.text.strip()[match.end():].strip() else None
 
