@@ -359,16 +359,41 @@ def find_wide_headline(w: Window) -> str | None:
 def keep_quoted_line_in_text(w: Window) -> str | None:
     """Keep in the running text a line led by a dash or a quotation mark that reads as the story's own.
 
-    Three shapes, one vote: a pull quote (_pull_quote), a sentence's dash at a line's start
-    (_dash_clause), a quotation opened and left open with a clause mark (_open_quote). Each is a line a
-    headline cue takes; its weight outweighs those (CL10, CL07), not a caption's or a byline's.
+    Four shapes, one vote: a pull quote (_pull_quote), a sentence's dash at a line's start
+    (_dash_clause), a quotation opened and left open with a clause mark (_open_quote), the first line
+    under a lone 编者按 (_under_note_label). Each is a line a headline cue takes; its weight outweighs
+    those (CL10, CL07), not a caption's or a byline's.
 
     >>> keep_quoted_line_in_text(sample_window("为丰富职工文化生活，加强各部门交流合作。比赛开幕。", "——加强各部门交流合", "作；"))
     'body'
     >>> keep_quoted_line_in_text(sample_window("“我们主营小商品出口东南亚市场，")), keep_quoted_line_in_text(sample_window("——铁东区开展普法宣讲活动"))
     ('body', None)
     """
-    return "body" if _pull_quote(w) or _dash_clause(w) or _open_quote(w) else None
+    return "body" if _pull_quote(w) or _dash_clause(w) or _open_quote(w) or _under_note_label(w) else None
+
+
+def _under_note_label(w: Window) -> str | None:
+    """The line right under an editor's note label printed alone (编者按): the note's text, not a headline.
+
+    A note's first line, cut short where its column wraps, reads as a title; the label stands for
+    the note's head, so nothing under it is another.
+
+    >>> w = sample_window("编者按", "目前，涉案公司总裁仍在", "逃。")
+    >>> _under_note_label(Window((replace(w.blocks[0], role="note"), *w.blocks[1:]), 1)), _under_note_label(w)
+    ('body', None)
+
+    Not over a ——subtitle or a byline: a head run, the note's text printed before its label.
+
+    >>> w = sample_window("编者按", "江苏探索科技成果转化新途径", "——政策松绑构建转化生态")
+    >>> _under_note_label(Window((replace(w.blocks[0], role="note"), *w.blocks[1:]), 1))
+    """
+    prev = w.at(-1)
+    if prev is None or prev.role != "note":
+        return None
+    if any(b is not None and (shapes.is_subtitle_dash(b.text) or shapes.is_byline(b.text)) for b in (w.at(1), w.at(2))):
+        return None  # a head run (a ——subtitle, a byline under it): the note's text was printed before its label
+    match = shapes.NOTE_RE.match(prev.text.strip())
+    return "body" if match and not prev.text.strip()[match.end():].strip() else None
 
 
 def _pull_quote(w: Window) -> str | None:
