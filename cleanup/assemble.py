@@ -548,7 +548,7 @@ def _continue_or_open(story: Draft | None, block: Block, drafts: list[Draft], nx
         story = Draft("article", block.first, byline=block.text, byline_span=block.line_runs)
         drafts.append(story)
         return story
-    # (an editor's note's label printed alone: a dateline under it opens the note's text, not a story: AS47)
+    # (an editor's note's label printed alone: a dateline under it opens the note's text, not a story)
     fresh = story is not None and story.kind in ("article", "note") and not story.body
     # lede: story holds only a wide lede cut mid-sentence (wide_ledes), which this block goes on from
     if story is None or (shapes.starts_with_dateline(block.text) and not fresh and not lede):
