@@ -186,8 +186,9 @@ _UNOPENED_RE = regex.compile(r"\p{Han}[”’]\p{Han}")  # (the only mark on the
 
 
 def _label_shaped(text: str) -> bool:
-    """Two short phrases (社会 那些事), or four or five characters closed up (天下万象)."""
-    return shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6 and not _parallel(text) or bool(_UNSPACED_LABEL_RE.match(text))
+    """Two short phrases (社会 那些事): four or five characters closed up over a lede are as often its
+    headline (喜迎丰收, 夏日送清凉), so they are left to the label's other shapes."""
+    return shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6 and not _parallel(text)
 
 
 def _label_read(text: str) -> str:
