@@ -163,9 +163,11 @@ def find_column_label(w: Window) -> str | None:
     short_couplet = shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6  # the cheap test first
     if short_couplet and not _parallel(text) and nxt is not None and shapes.is_headline_like(nxt.text):
         return "column"
-    if (nxt is not None and shapes.opens_story(nxt.text) and _label_shaped(text) and _foreign_to_what_follows(w, text)
-            and not _under_a_headline_line(w) and not _twin_under_headline(w, text)):
-        return "column"  # straight over a lede (its headline printed elsewhere), using none of its words
+    # straight over a lede (its headline printed elsewhere), using none of its words; four or five characters
+    # closed up there are as often the story's own headline (喜迎丰收, 夏日送清凉), so only two short phrases
+    if (short_couplet and not _parallel(text) and nxt is not None and shapes.opens_story(nxt.text)
+            and _foreign_to_what_follows(w, text) and not _under_a_headline_line(w) and not _twin_under_headline(w, text)):
+        return "column"
     if not _UNSPACED_LABEL_RE.match(text) or nxt is None or _under_a_headline_line(w) or _twin_under_headline(w, text):
         return None  # a label opens a head: a line right under another headline line is that headline's
     if not shapes.is_headline_like(nxt.text) or shapes.is_byline(nxt.text) or not _foreign_to_what_follows(w, text):
@@ -184,11 +186,6 @@ _FRAME_RE = regex.compile(r"[|｜\[\]【】]")  # OCR's reading of the box or ru
 _QUOTES = "“”\"‘’'"
 _UNOPENED_RE = regex.compile(r"\p{Han}[”’]\p{Han}")  # (the only mark on the line: it opened nothing)
 
-
-def _label_shaped(text: str) -> bool:
-    """Two short phrases (社会 那些事): four or five characters closed up over a lede are as often its
-    headline (喜迎丰收, 夏日送清凉), so they are left to the label's other shapes."""
-    return shapes.is_couplet(text) and len(shapes.squeeze(text)) <= 6 and not _parallel(text)
 
 
 def _label_read(text: str) -> str:

@@ -150,9 +150,12 @@ def reading(left: str, right: str, words: dict[str, float] | None) -> float:
     """
     if not words or not left or not right:
         return -math.inf
-    head = re.match(r"[\u3400-\u9fff]*", right[:_WINDOW]).group()  # a mark after the seam is no word's: it reads to there
+    head = _HAN_RUN_RE.match(right[:_WINDOW]).group()  # a mark after the seam is no word's: it reads to there
     text = left[-_WINDOW:] + head
     return _best_path(text, words)[0][-1] / len(text)
+
+
+_HAN_RUN_RE = re.compile(r"[\u3400-\u9fff]*")
 
 
 def _best_path(text: str, words: dict[str, float]) -> tuple[list[float], list[int]]:

@@ -247,9 +247,8 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, 
             if k > i and seam_at(k, k + 1).any:
                 missed.append(k)  # it reads on into the next box, as read: a seam a round later too is chance
             elif seam_at(k, k + step).any:
-                if k > last:
-                    if any(m > last for m in missed):
-                        break  # past the run's reach, a box going on elsewhere came first: the run has ended
+                if k > last and any(m > last for m in missed):
+                    break  # past the run's reach, a box going on elsewhere came first: the run has ended
                 votes += 1
                 last = max(last, k + step)
             elif any(seam_at(k, k + s).any for s in range(2, _MAX_PERIOD + 1) if s != step and k + s < len(boxes)):
@@ -334,9 +333,10 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     box a round later does (a word or a page pair across); it holds where at least _MIN_VOTES of its
     boxes go on a round later, twice as many as go on elsewhere (dealt_run), or _FEW_VOTES and none
     elsewhere over two full rounds of chunks (boxes of _CHUNK lines at most: a paragraph read in order is
-    no column's chunk) at least (holds); of several rounds, the one with most such boxes. A box of running text just before it that does not go on into it is
-    the first column's head (its seam a round later often a name cut in two). Where a column ends in
-    a run's last round (column_end), the run goes on a round one column shorter, if it still holds.
+    no column's chunk) at least (holds); of several rounds, the one with most such boxes. A box of
+    running text just before it that does not go on into it is the first column's head (its seam a
+    round later often a name cut in two). Where a column ends in a run's last round (column_end), the
+    run goes on a round one column shorter, if it still holds.
     The blank lines stay where they stood.
 
     >>> words = {"科学": -8.0, "好奇": -8.0, "展台": -8.0, "包装": -8.0, "议题": -8.0, "活动": -8.0}
