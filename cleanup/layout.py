@@ -356,24 +356,38 @@ _SHORT_OF_WIDTH = 2.0  # characters each of them stops short of the column width
 
 
 def _head_block(lines: list[Line], gaps: list[int], layout: Layout, datelines: list[bool], i: int) -> bool:
-    """Whether line i opens a block of at most _HEAD_BLOCK lines, each short of the width of the
-    line above the blank and with no mark (a head's lines, set in larger type), that a blank, the
-    page's end or a dateline closes, with a dateline or nothing after it (a head standing inside a
-    column's text, the text going on after it, is not taken)."""
+    """Whether line i opens a block of at most _HEAD_BLOCK lines with no mark (a head's lines) that a
+    blank, the page's end or a dateline closes, and that a story's opening follows: where each line is
+    short of the width of the line above the blank (set in larger type), a dateline, a byline, a
+    ——subtitle or nothing after it; where one is not (a head across columns is as wide as one or
+    wider), a dateline, a byline or a ——subtitle right after it, one more head line at most between.
+    A head standing inside a column's text, the text going on after it, is not taken."""
     width = layout.widths[i - 1]
 
-    def short(k: int) -> bool:
+    def plain(k: int) -> bool:
         text = lines[k].text
-        return not shapes.BODY_PUNCT_RE.search(text) and shapes.is_headline_like(text) \
-            and width is not None and layout.lengths[k] <= width - _SHORT_OF_WIDTH
+        return not shapes.BODY_PUNCT_RE.search(text) and shapes.is_headline_like(text)
 
+    def short(k: int) -> bool:
+        return plain(k) and width is not None and layout.lengths[k] <= width - _SHORT_OF_WIDTH
+
+    def opens_story(m: int) -> bool:
+        return datelines[m] or _head_furniture(lines[m].text)
+
+    narrow = True
     for k in range(i, min(i + _HEAD_BLOCK, len(lines))):
-        if (k > i and gaps[k]) or not short(k):
+        if (k > i and gaps[k]) or not plain(k):
             return False
+        narrow = narrow and short(k)
         if _ends_block(gaps, layout, datelines, k):
-            # the text the line above goes on into, if the head's block (labels beside it) only stands inside it
-            after = next((m for m in range(k + 1, min(k + 1 + _HEAD_BLOCK, len(lines))) if not short(m)), None)
-            return (after is None or datelines[after]) and shapes.letters("".join(line.text for line in lines[i:k + 1])) >= _HEAD_LETTERS
+            if shapes.letters("".join(line.text for line in lines[i:k + 1])) < _HEAD_LETTERS:
+                return False  # a column's label
+            if narrow:  # the text the line above goes on into, if the head's block (labels beside it) only stands inside it
+                after = next((m for m in range(k + 1, min(k + 1 + _HEAD_BLOCK, len(lines))) if not short(m)), None)
+                if after is None or opens_story(after):
+                    return True
+            nxt = k + 1 if k + 1 < len(lines) and (opens_story(k + 1) or not shapes.is_headline_like(lines[k + 1].text)) else k + 2
+            return nxt < len(lines) and opens_story(nxt)
     return False
 
 

@@ -6,7 +6,7 @@ goes back to it (AS39)."""
 
 from __future__ import annotations
 
-from . import wordmatch
+from . import seams, sequels, shapes, wordmatch
 from .attach import Placed, may_open_story, merge
 from .drafts import Draft
 from .heads import Head, build_head
@@ -81,6 +81,11 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
             else:
                 _note(trace, "AS21", "tentative-story-kept", draft, above,
                       f"no headline claims it, but {_why_on(draft, above)}")
+                if tentative and (earlier := _sequel_of(draft, drafts)) is not None:
+                    _note(trace, "AS48", "goes-on-open-story", draft, earlier,
+                          f"it goes on the sentence that story's last paragraph, the only one on the page, leaves open "
+                          f"(a clause mark, or a word or page pair across: {_last(earlier)[-6:]}|{_text(draft)[:4]})")
+                    merge(earlier, draft, drafts, "")
 
 
 def _head_over_above(draft: Draft, above: Draft, drafts: list[Draft]) -> bool:
@@ -245,7 +250,7 @@ def _note(trace: list[Step] | None, code: str, name: str, draft: Draft, above: D
     if trace is None:
         return
     verb = {"AS20": "rejoined to", "AS09": "rejoined to", "AS35": "its first paragraph given to",
-            "AS38": "joined to", "AS39": "its headline given to",
+            "AS38": "joined to", "AS48": "joined to", "AS39": "its headline given to",
             "AS44": "its lede taken from"}.get(code, "kept apart from")
     shown = draft.body[0][1][:20] if draft.body else ""
     lines = [n for span in draft.spans for run in span for n in run] or [draft.first]
@@ -438,6 +443,34 @@ def _carried_on_from(draft: Draft, others: list[Draft]) -> Draft | None:
     if len(shares) > 1 and shares[0][0] < CARRIED_AHEAD * shares[1][0]:
         return None
     return others[shares[0][1]]
+
+
+def _last(draft: Draft) -> str:
+    return next((text for tag, text in reversed(draft.body) if tag == "p"), "")
+
+
+def _sequel_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """AS48: the one story printed earlier whose last paragraph stops mid-sentence (the only one on the page),
+    which a story set apart (a column of another width, after a photo; no headline of its own, no dateline)
+    goes on: that paragraph stops on a clause mark, or a dictionary word or a pair the page prints reads
+    across the seam. An extractor printing a story's next column after a head set inside the text (JN06
+    parts the head) leaves that column after the head's story.
+    """
+    first = next((text for tag, text in draft.body if tag == "p"), "")
+    if not first or shapes.starts_with_dateline(first):
+        return None
+    found = [d for d in drafts if d is not draft and d.kind == "article" and d.body and d.first < draft.first
+             and sequels.stops_open(_last(d))]
+    if len(found) != 1:
+        return None  # (two stories left open: which one it goes on is a guess)
+    last = _last(found[0])
+    if last[-1] in _CLAUSE_MARKS:
+        return found[0]
+    pairs = seams.PagePairs.of(text for d in drafts for _, text in d.body)
+    return found[0] if sequels.seam(last, first, pairs, seams.lexicon()).any else None
+
+
+_CLAUSE_MARKS = "，、："  # a paragraph stopping on one has a sentence to finish
 
 
 def _text(draft: Draft) -> str:
