@@ -134,15 +134,18 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
 
 def _in_story_order(unclaimed: list[headlines.Attached], found_all: list[headlines.Attached], runs: list[Placed],
                     stories: list[Draft], trace: list[Step] | None = None) -> list[headlines.Attached]:
-    """AS48: heads printed after their stories, in the stories' order: a run's heads left without a story
-    go to the headless stories printed before the run (since the run before it), in order, where a head
-    of the same run took one of those stories by its words.
+    """AS48: heads printed after their stories, in the stories' order: a stack's heads left without a story
+    go to the headless stories printed before the stack (since the stack before it), in order.
 
     An extractor that writes a page's text blocks in the order they were made may give the bodies
-    first and their heads after them, in the same order. A head of the run that took a story printed
-    before the run (by its words) shows the run is such a one and anchors the order: the heads before
-    it in the run go to the free stories before its story, the heads after it to the free stories after
-    it, one for one, where the counts agree (else none: the order says nothing sure).
+    first and their heads after them, in the same order. A stack is the runs with no story printed
+    between them (a byline ends a run). Its order is read where a head of it took by its words a story
+    printed before it (an anchor): the heads before that one go to the free stories before its story,
+    the heads after it to the free stories after it, one for one where the counts agree (else none: the
+    order says nothing sure). A stack with no anchor is read so only where no story is printed after
+    it (its heads can stand over none); its last heads then go to the last stories before it. A head between that took a story
+    elsewhere breaks the order there; so does a story opened tentatively (AS19: a head waiting under it is
+weighed by its words, AS21); a paragraph naming its source (AS09) is no story to head.
 
     >>> from cleanup.model import Block
     >>> blocks = [Block(t, k, k, role="headline") for k, t in ((20, "汇率避险再扩容"), (21, "市民忙报警"))]
@@ -182,14 +185,16 @@ def _in_story_order(unclaimed: list[headlines.Attached], found_all: list[headlin
         last = at == len(stories)  # no story printed after the stack: its heads can stand over none
         if not (anchors or last) or any(a[1] >= b[1] for a, b in zip(anchors, anchors[1:])):
             continue  # no head of the run took a story printed before it, or not in order
+        why = "a head of it took one by its words" if anchors else "no story is printed after it"
         bounds = [(-1, since - 1), *anchors, (len(seq), at)]
         for (g0, s0), (g1, s1) in zip(bounds, bounds[1:]):
             heads = [x for kind, x in seq[g0 + 1:g1] if kind == "free"]
             if any(kind == "other" for kind, _ in seq[g0 + 1:g1]):
                 continue  # a head between that took a story elsewhere: the order is broken here
+            if any(stories[k].after_photo or stories[k].width_change for k in range(s0 + 1, s1)):
+                continue  # a story opened tentatively: a head waiting under it is weighed by its words (AS21)
             # (a paragraph naming its source opens no story by itself: AS09)
-            free = [k for k in range(s0 + 1, s1) if stories[k].head is None and stories[k].body
-                    and (stories[k].broke_from is None or stories[k].after_photo or stories[k].width_change)]
+            free = [k for k in range(s0 + 1, s1) if stories[k].head is None and stories[k].body and stories[k].broke_from is None]
             if last and g1 == len(seq) and 0 < len(heads) < len(free):
                 free = free[-len(heads):]  # the last heads printed stand after the last stories
             if not heads or len(heads) != len(free):
@@ -198,7 +203,7 @@ def _in_story_order(unclaimed: list[headlines.Attached], found_all: list[headlin
                 if trace is not None:
                     trace.append(Step("AS48", "head-in-story-order", f.head.first, f.head.last, f.head.text[:20],
                                       f"given to the headless story at line {stories[k].first}, printed before the run: "
-                                      "the run's heads follow their stories' order, a head of it having taken one by its words"))
+                                      f"the run's heads follow their stories' order ({why})"))
                 _give(stories[k], f, "AS04 headline attached by position only: its words are not found in the story")
                 stories[k].by_place = True
                 given.add((f.run, f.head.first, f.head.last))
