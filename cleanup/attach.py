@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from . import headlines, shapes, wordmatch
+from . import furniture, headlines, shapes, wordmatch
 from .drafts import Draft
 from .heads import Head
 from .model import Step
@@ -105,6 +105,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
         else:
             _give(stories[found.story], found)
     unclaimed = _second_round(unclaimed, stories, texts, [placed.run.at for placed in runs])
+    unclaimed = _in_story_order(unclaimed, found_all, runs, stories, trace)
     for found in unclaimed:
         after = runs[found.run].run.after
         ends_run = found.head.last == runs[found.run].run.blocks[-1].last
@@ -129,6 +130,97 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
     for found in found_all:
         if found.freed is not None and found.story is not None:
             _rejoin_freed(stories, found.story, found.freed, drafts, runs, trace)
+
+
+def _in_story_order(unclaimed: list[headlines.Attached], found_all: list[headlines.Attached], runs: list[Placed],
+                    stories: list[Draft], trace: list[Step] | None = None) -> list[headlines.Attached]:
+    """AS48: heads printed after their stories, in the stories' order: a stack's heads left without a story
+    go to the headless stories printed before the stack (since the stack before it), in order.
+
+    An extractor that writes a page's text blocks in the order they were made may give the bodies
+    first and their heads after them, in the same order. A stack is the runs with no story printed
+    between them (a byline ends a run). Its order is read where a head of it took by its words a story
+    printed before it (an anchor): the heads before that one go to the free stories before its story,
+    the heads after it to the free stories after it, one for one where the counts agree (else none: the
+    order says nothing sure). A stack with no anchor is read so only where no story is printed after
+    it (its heads can stand over none); its last heads then go to the last stories before it. A head between that took a story
+    elsewhere breaks the order there; so does a story opened tentatively (AS19: a head waiting under it is
+weighed by its words, AS21); a paragraph naming its source (AS09) is no story to head.
+
+    >>> from cleanup.model import Block
+    >>> blocks = [Block(t, k, k, role="headline") for k, t in ((20, "汇率避险再扩容"), (21, "市民忙报警"))]
+    >>> stories = [Draft("article", 1, body=[("p", "企业汇率避险。")]), Draft("article", 10, body=[("p", "柜员机吐钞。")])]
+    >>> anchor = headlines.Attached(0, Head(title="汇率避险再扩容", first=20, last=20), 0)
+    >>> left = headlines.Attached(0, Head(title="市民忙报警", first=21, last=21), None)
+    >>> stories[0].head, stories[0].head_run = anchor.head, 0
+    >>> _in_story_order([left], [anchor, left], [Placed(headlines.Run(blocks, before=1, at=2))], stories)
+    []
+    >>> stories[1].head.title
+    '市民忙报警'
+    """
+    if not unclaimed:
+        return unclaimed
+    left = {(f.run, f.head.first, f.head.last): f for f in unclaimed}
+    given: set[tuple[int, int, int]] = set()
+    stacks: dict[int, list[int]] = {}  # runs with no story printed between them (a byline ends a run): one stack
+    for r, placed in enumerate(runs):
+        stacks.setdefault(placed.run.at, []).append(r)
+    for at, stack in stacks.items():
+        groups = sorted((f for f in found_all if f.run in stack), key=lambda f: (stack.index(f.run), f.head.first))
+        if not any((f.run, f.head.first, f.head.last) in left for f in groups):
+            continue
+        since = max((a for a in stacks if a < at), default=0)
+        span = range(since, at)  # the stories printed after the stack before and before this one
+        seq = []  # the stack's groups in order: ("anchor", story) / ("free", found) / ("other", None)
+        for f in groups:
+            key = (f.run, f.head.first, f.head.last)
+            owned = next((k for k in span if stories[k].head is f.head), None)
+            if key in left and _whole_title(f.head):
+                seq.append(("free", f))
+            elif owned is not None:
+                seq.append(("anchor", owned))
+            else:
+                seq.append(("other", None))
+        anchors = [(g, x) for g, (kind, x) in enumerate(seq) if kind == "anchor"]
+        last = at == len(stories)  # no story printed after the stack: its heads can stand over none
+        if not (anchors or last) or any(a[1] >= b[1] for a, b in zip(anchors, anchors[1:])):
+            continue  # no head of the run took a story printed before it, or not in order
+        why = "a head of it took one by its words" if anchors else "no story is printed after it"
+        bounds = [(-1, since - 1), *anchors, (len(seq), at)]
+        for (g0, s0), (g1, s1) in zip(bounds, bounds[1:]):
+            heads = [x for kind, x in seq[g0 + 1:g1] if kind == "free"]
+            if any(kind == "other" for kind, _ in seq[g0 + 1:g1]):
+                continue  # a head between that took a story elsewhere: the order is broken here
+            if any(stories[k].after_photo or stories[k].width_change for k in range(s0 + 1, s1)):
+                continue  # a story opened tentatively: a head waiting under it is weighed by its words (AS21)
+            # (a paragraph naming its source opens no story by itself: AS09)
+            free = [k for k in range(s0 + 1, s1) if stories[k].head is None and stories[k].body and stories[k].broke_from is None]
+            if last and g1 == len(seq) and 0 < len(heads) < len(free):
+                free = free[-len(heads):]  # the last heads printed stand after the last stories
+            if not heads or len(heads) != len(free):
+                continue
+            for f, k in zip(heads, free):
+                if trace is not None:
+                    trace.append(Step("AS48", "head-in-story-order", f.head.first, f.head.last, f.head.text[:20],
+                                      f"given to the headless story at line {stories[k].first}, printed before the run: "
+                                      f"the run's heads follow their stories' order ({why})"))
+                _give(stories[k], f, "AS04 headline attached by position only: its words are not found in the story")
+                stories[k].by_place = True
+                given.add((f.run, f.head.first, f.head.last))
+    return [f for f in unclaimed if (f.run, f.head.first, f.head.last) not in given]
+
+
+def _whole_title(head: Head) -> bool:
+    """A head with a title that reads as one: no ——subtitle alone, no label alone, no running text or staff line.
+
+    >>> _whole_title(Head(title="市民未插卡取款机吐出一万元")), _whole_title(Head(title="责任编辑 东宣 美编 杨翠叶 校对 魏静"))
+    (True, False)
+    >>> _whole_title(Head(title="9年前，我国首部深海4D电影《蛟龙入海》上映，"))
+    False
+    """
+    title = head.title
+    return bool(title) and not shapes.is_subtitle_dash(title) and shapes.is_headline_like(title) \
+        and not furniture.reads_as_running_head(title)
 
 
 def _label_alone(head: Head) -> bool:

@@ -302,7 +302,8 @@ def _goes_on(draft: Draft, above: Draft, waiting: Draft | None = None) -> bool:
     spoken_of = above.head is not None and wordmatch.similarity(above.head, text) >= STILL_SPOKEN_OF
     tentative = draft.after_photo or draft.width_change
     cues = {"spoken_of": spoken_of, "head_waits_below": waiting is not None,
-            "above_headless": above.head is None and (tentative or above.broke_from is None),
+            # (a headline given by place alone says no more of the text than none)
+            "above_headless": (above.head is None or above.by_place) and (tentative or above.broke_from is None),
             "one_paragraph": tentative and len(draft.body) == 1 and not draft.width_change}
     return sum(GOES_ON[cue] for cue, on in cues.items() if on) >= GOES_ON_FROM
 
