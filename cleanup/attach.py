@@ -134,7 +134,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
 
 def _in_story_order(unclaimed: list[headlines.Attached], found_all: list[headlines.Attached], runs: list[Placed],
                     stories: list[Draft], trace: list[Step] | None = None) -> list[headlines.Attached]:
-    """AS48: heads printed after their stories, in the stories' order: a stack's heads left without a story
+    """AS49: heads printed after their stories, in the stories' order: a stack's heads left without a story
     go to the headless stories printed before the stack (since the stack before it), in order.
 
     An extractor that writes a page's text blocks in the order they were made may give the bodies
@@ -201,7 +201,7 @@ weighed by its words, AS21); a paragraph naming its source (AS09) is no story to
                 continue
             for f, k in zip(heads, free):
                 if trace is not None:
-                    trace.append(Step("AS48", "head-in-story-order", f.head.first, f.head.last, f.head.text[:20],
+                    trace.append(Step("AS49", "head-in-story-order", f.head.first, f.head.last, f.head.text[:20],
                                       f"given to the headless story at line {stories[k].first}, printed before the run: "
                                       f"the run's heads follow their stories' order ({why})"))
                 _give(stories[k], f, "AS04 headline attached by position only: its words are not found in the story")

@@ -31,7 +31,7 @@ class Draft:
     after_photo: bool = False  # opened after a photo (else by a source named: 据……报道)
     width_change: bool = False  # opened where the text moves to a column of another width
     head_run: int | None = None  # the head run its headline came from
-    by_place: bool = False  # its headline given by its place in a stack's order alone (AS48): its words tell nothing of the text
+    by_place: bool = False  # its headline given by its place in a stack's order alone (AS49): its words tell nothing of the text
 
 
 def repair(draft: Draft, drafts: list[Draft]) -> None:
