@@ -41,6 +41,7 @@ _SLACK = int(_RULES["slack"])  # rounds past a run's reach looked through for it
 _CHUNK = int(_RULES["chunk"])  # lines of a box, at most, in such a run: a column's chunk, not a paragraph
 _JOINED = re.compile(r"[。！？；，、：] +[\u3400-\u9fff]")  # a space after a mark: an OCR engine's join (CW11)
 _SHORT = 0.85  # a head over text is shorter than this share of the longest of the lines under it (CW12)
+_WIDER = 1.3  # a caption's lines run wider than a column's chunk before it by this much at least (CW11)
 _BLOCKS = float(_RULES["blocks"])  # lines after a blank, at most a share of the lines, where blank lines part blocks (CW12)
 
 
@@ -323,6 +324,50 @@ def holds(votes: int, misses: int, boxes: int, period: int, few: bool = True) ->
             or few and votes >= _FEW_VOTES and not misses and boxes >= 2 * period)
 
 
+def captions_of(boxes: list[list[tuple[int, str]]]) -> set[int]:
+    """The boxes of photo captions among a page's boxes: a credit (…… 摄) of a line or two, and the box
+    just before it where that one closes (a sentence mark or none) and opens as a caption or is wider
+    than the box before it (a caption runs across its photo, a column's chunk does not).
+
+    >>> boxes = [[(1, "学议题，并在")], [(3, "近日，社区开展义诊活动。")], [(5, "本报记者 王欢 摄")], [(7, "深远影响。")]]
+    >>> sorted(captions_of(boxes)), sorted(captions_of(boxes[:1] + boxes[2:]))
+    ([1, 2], [1])
+    """
+    found = set()
+    for k, box in enumerate(boxes):
+        if len(box) > 2 or not shapes.is_credit(_text(box, last=True)):
+            continue
+        found.add(k)
+        if k and k - 1 not in found and not _runs_on(_text(boxes[k - 1], last=True)):
+            before = boxes[k - 1]
+            width = max(len(text.strip()) for _, text in before)
+            if shapes.opens_as_caption(_text(before, last=False)) or k > 1 and width > _WIDER * max(len(text.strip()) for _, text in boxes[k - 2]):
+                found.add(k - 1)
+    return found
+
+
+def _read_past(boxes: list[list[tuple[int, str]]], captions: set[int], pairs: seams.PagePairs, words) -> set[int]:
+    """The caption boxes a round reads past: those where a box within a round before them that stops
+    mid-sentence goes on (a dictionary word or a page pair across) into a box within a round after them (a caption
+    between two tiers of columns, which no column crosses, ends a run as before)."""
+    found: set[int] = set()
+    for k in sorted(captions):
+        if k - 1 in captions:
+            continue
+        after = k
+        while after in captions:
+            after += 1
+        group = range(k, after)
+        for a in range(max(0, k - _MAX_PERIOD + 1), k):
+            left = _text(boxes[a], last=True)
+            if _runs_on(left) and any(seam(left, _text(boxes[b], last=False), pairs, words).any
+                                      for b in range(after, min(len(boxes), after + _MAX_PERIOD - 1))
+                                      if 2 <= b - a - len(group) <= _MAX_PERIOD):
+                found.update(group)
+                break
+    return found
+
+
 def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
               words: dict[str, float] | None = None) -> list[tuple[int, str]]:
     """Runs of boxes dealt out in turn, a box of each column a round, given back column by column
@@ -336,7 +381,8 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     no column's chunk) at least (holds); of several rounds, the one with most such boxes. A box of
     running text just before it that does not go on into it is the first column's head (its seam a
     round later often a name cut in two). Where a column ends in a run's last round (column_end), the
-    run goes on a round one column shorter, if it still holds.
+    run goes on a round one column shorter, if it still holds. A caption's boxes that a column reads past
+    (_read_past) are left out of the rounds and follow the run.
     The blank lines stay where they stood.
 
     >>> words = {"科学": -8.0, "好奇": -8.0, "展台": -8.0, "包装": -8.0, "议题": -8.0, "活动": -8.0}
@@ -349,7 +395,10 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     page = _boxes_to_mend(numbered, words)
     if page is None:
         return numbered
-    boxes, gaps, words, pairs = page
+    every, gaps, words, pairs = page
+    aside = _read_past(every, captions_of(every), pairs, words)
+    kept = [k for k in range(len(every)) if k not in aside]  # a caption box breaks no round: the run reads past it
+    boxes = [every[k] for k in kept]
     seen: dict[tuple[int, int], Seam] = {}
 
     def seam_at(a: int, b: int) -> Seam:
@@ -361,7 +410,7 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
         left = _text(boxes[a], last=True)
         return seams.reading(left, _text(boxes[a + period], last=False), words) > seams.reading(left, _text(boxes[a + 1], last=False), words)
 
-    out: list[list[tuple[int, str]]] = []
+    runs: list[tuple[int, int, list[int]]] = []  # (first, last box, the boxes in reading order), by index into boxes
     i, loose = 0, -1  # loose: the last box left where it stood
     while i < len(boxes):
         best = None
@@ -381,7 +430,6 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
                     if best is None or votes > best[2]:
                         best = (period, last, votes, misses, end)
         if best is None:
-            out.append(boxes[i])
             loose = i
             i += 1
             continue
@@ -389,13 +437,21 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
         start = i
         if i and loose == i - 1 and stops_open(_text(boxes[i - 1], last=True)) and not seam_at(i - 1, i).any:
             start = i - 1  # the first column's head box, which nothing showed going on a round later (a name cut)
-            out.pop()
-        run = [boxes[k] for col in columns_of(start, last, period, end) for k in col]
+        runs.append((start, last, [k for col in columns_of(start, last, period, end) for k in col]))
         if trace is not None:
             trace.append(Step("CW11", "boxes-dealt-in-turn", boxes[start][0][0], boxes[last][-1][0], _text(boxes[start], last=False),
                               f"{period} columns dealt box by box, lines {boxes[start][0][0]}-{boxes[last][-1][0]}: "
                               f"{votes} boxes go on a round later, {misses} do not"
-                              + (f"; a column ends at line {boxes[end][-1][0]}, a round shorter after it" if end is not None else "")))
-        out.extend(run)
+                              + (f"; a column ends at line {boxes[end][-1][0]}, a round shorter after it" if end is not None else "")
+                              + (f"; caption boxes after it: {sum(1 for k in aside if kept[start] < k < kept[last])}"
+                                 if any(kept[start] < k < kept[last] for k in aside) else "")))
         i = last + 1
+    out: list[list[tuple[int, str]]] = []
+    k = 0
+    for start, last, order in runs:
+        out.extend(every[j] for j in range(k, kept[start]))
+        out.extend(boxes[j] for j in order)
+        out.extend(every[j] for j in sorted(aside) if kept[start] < j < kept[last])  # its captions after it
+        k = kept[last] + 1
+    out.extend(every[k:])
     return gaps[0] + [line for box, gap in zip(out, gaps[1:]) for line in box + gap]
