@@ -221,11 +221,11 @@ def _runs_on(text: str) -> bool:
     return len(text) >= 6 and text[-1] not in _STOPS and not shapes.ends_paragraph(text) and not shapes.is_byline(text)
 
 
-def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, end: int | None = None) -> tuple[int, int, int]:
-    """(last box, votes, misses) of the run of boxes dealt out in turn, `period` columns, from box i:
+def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, end: int | None = None) -> tuple[int, int, int, int]:
+    """(last box, votes, misses, pairs) of the run of boxes dealt out in turn, `period` columns, from box i:
     a box that stops mid-sentence votes where the box a round later goes on from it (a dictionary
-    word or a page pair across), misses where another box within a round goes on from it instead,
-    the next box first (a page read in order, every line a box, finds chance seams a round later
+    word or a page pair across), misses where another box within a round goes on from it instead
+    by a dictionary word (pairs: by a page pair alone, a chance pair as often), the next box first (a page read in order, every line a box, finds chance seams a round later
     too); no seam found at all, as for most seams, says nothing. The run reaches the last box a vote reaches,
     a vote found up to _SLACK rounds past it reaching on (most boxes of a round show no seam), unless a box going
     on elsewhere or a box of heads (_heads: another story's) comes first.
@@ -236,9 +236,9 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, 
     ...         [(7, "装，而是唤醒大家好奇心。")], [(9, "奇心，并产生深远影响。")]]
     >>> pairs = seams.PagePairs.of(["科学家说", "包装好了"])
     >>> dealt_run(page, 0, 2, lambda a, b: seam(_text(page[a], True), _text(page[b], False), pairs, words))
-    (4, 3, 0)
+    (4, 3, 0, 0)
     """
-    last, votes, missed, k = i + period, 0, [], i
+    last, votes, missed, paired, k = i + period, 0, [], [], i
     width = max(len(text.strip()) for box in boxes[i:i + period + 1] for _, text in box)
     while k <= last + _SLACK * period:  # a round or more with no seam found does not end the run (most seams show none)
         step = period if end is None or k < end else period - 1
@@ -252,10 +252,14 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, 
                     break  # past the run's reach, a box going on elsewhere came first: the run has ended
                 votes += 1
                 last = max(last, k + step)
-            elif any(seam_at(k, k + s).any for s in range(2, _MAX_PERIOD + 1) if s != step and k + s < len(boxes)):
-                missed.append(k)  # it goes on elsewhere: no seam found (most are not) says nothing
+            else:
+                elsewhere = [seam_at(k, k + s) for s in range(2, _MAX_PERIOD + 1) if s != step and k + s < len(boxes)]
+                if any(found.word for found in elsewhere):
+                    missed.append(k)  # it goes on elsewhere: no seam found (most are not) says nothing
+                elif any(found.pair for found in elsewhere):
+                    paired.append(k)  # a page pair alone into another box: as often chance, against a run of few votes only
         k += 1
-    return min(last, len(boxes) - 1), votes, sum(1 for m in missed if m <= last)
+    return min(last, len(boxes) - 1), votes, sum(1 for m in missed if m <= last), sum(1 for m in paired if m <= last)
 
 
 def _heads(box: list[tuple[int, str]], width: int) -> bool:
@@ -311,17 +315,20 @@ def _chunk(box: list[tuple[int, str]]) -> bool:
     return len(box) <= _CHUNK and not box[0][1][:1].isspace() and not any(_JOINED.search(text) for _, text in box)
 
 
-def holds(votes: int, misses: int, boxes: int, period: int, few: bool = True) -> bool:
+def holds(votes: int, misses: int, boxes: int, period: int, few: bool = True, pairs: int = 0) -> bool:
     """Whether a run of `boxes` boxes dealt in a round of `period` is taken: _MIN_VOTES boxes go on a round
     later, twice as many as go on elsewhere; or, over two full rounds at least, _FEW_VOTES and none elsewhere
     (a steady round the seams are sparse in: most seams fall between words), where `few` (the run's
-    boxes are chunks of a line or a few: among paragraphs read in order two chance seams are too common).
+    boxes are chunks of a line or a few: among paragraphs read in order two chance seams are too common)
+    and no box goes on elsewhere by a page pair alone either (`pairs`: two votes are too few to outweigh one).
 
     >>> holds(3, 1, 6, 3), holds(2, 0, 8, 4), holds(2, 0, 6, 4), holds(2, 1, 12, 3), holds(2, 0, 8, 4, few=False)
     (True, True, False, False, False)
+    >>> holds(2, 0, 8, 4, pairs=1), holds(3, 0, 8, 4, pairs=1)
+    (False, True)
     """
     return (votes >= _MIN_VOTES and votes >= 2 * misses
-            or few and votes >= _FEW_VOTES and not misses and boxes >= 2 * period)
+            or few and votes >= _FEW_VOTES and not misses and not pairs and boxes >= 2 * period)
 
 
 def captions_of(boxes: list[list[tuple[int, str]]]) -> set[int]:
@@ -417,14 +424,14 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
         if _runs_on(_text(boxes[i], last=True)) and i + 1 < len(boxes) and not seam_at(i, i + 1).clear:
             for period in range(2, _MAX_PERIOD + 1):
                 if i + period < len(boxes) and seam_at(i, i + period).any and (not seam_at(i, i + 1).any or seam_at(i, i + period).clear and likelier(i, period)):
-                    last, votes, misses = dealt_run(boxes, i, period, seam_at)
-                    if not holds(votes, misses, last - i + 1, period, all(_chunk(box) for box in boxes[i:last + 1])):
+                    last, votes, misses, paired = dealt_run(boxes, i, period, seam_at)
+                    if not holds(votes, misses, last - i + 1, period, all(_chunk(box) for box in boxes[i:last + 1]), paired):
                         continue
                     end = column_end(boxes, i, last, period)
                     if end is not None:  # a column ends in the run's last round: the run goes on a round shorter
                         shrunk = dealt_run(boxes, i, period, seam_at, end)
-                        if shrunk[0] > last and holds(*shrunk[1:], shrunk[0] - i + 1, period, False):
-                            last, votes, misses = shrunk
+                        if shrunk[0] > last and holds(*shrunk[1:3], shrunk[0] - i + 1, period, False):
+                            last, votes, misses, _ = shrunk
                         else:
                             end = None
                     if best is None or votes > best[2]:
