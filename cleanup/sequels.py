@@ -332,9 +332,9 @@ def holds(votes: int, misses: int, boxes: int, period: int, few: bool = True, pa
 
 
 def captions_of(boxes: list[list[tuple[int, str]]]) -> set[int]:
-    """The boxes of photo captions among a page's boxes: a credit (…… 摄) of a line or two, and the box
-    just before it where that one closes (a sentence mark or none) and opens as a caption or is wider
-    than the box before it (a caption runs across its photo, a column's chunk does not).
+    """The boxes of photo captions among a page's boxes: a credit (…… 摄), alone or under a line that opens
+    a caption, and the box just before it where that one closes (a sentence mark or none) and opens as a
+    caption or is wider than the box before it (a caption runs across its photo, a column's chunk does not).
 
     >>> boxes = [[(1, "学议题，并在")], [(3, "近日，社区开展义诊活动。")], [(5, "本报记者 王欢 摄")], [(7, "深远影响。")]]
     >>> sorted(captions_of(boxes)), sorted(captions_of(boxes[:1] + boxes[2:]))
@@ -342,8 +342,9 @@ def captions_of(boxes: list[list[tuple[int, str]]]) -> set[int]:
     """
     found = set()
     for k, box in enumerate(boxes):
-        if len(box) > 2 or not shapes.is_credit(_text(box, last=True)):
-            continue
+        if len(box) > 2 or not shapes.is_credit(_text(box, last=True)) \
+                or len(box) == 2 and not shapes.opens_as_caption(_text(box, last=False)):
+            continue  # (a line over the credit that does not open a caption ends one cut into boxes)
         found.add(k)
         if k and k - 1 not in found and not _runs_on(_text(boxes[k - 1], last=True)):
             before = boxes[k - 1]
@@ -356,7 +357,8 @@ def captions_of(boxes: list[list[tuple[int, str]]]) -> set[int]:
 def _read_past(boxes: list[list[tuple[int, str]]], captions: set[int], pairs: seams.PagePairs, words) -> set[int]:
     """The caption boxes a round reads past: those where a box within a round before them that stops
     mid-sentence goes on (a dictionary word or a page pair across) into a box within a round after them (a caption
-    between two tiers of columns, which no column crosses, ends a run as before)."""
+    between two tiers of columns, which no column crosses, ends a run as before), and the box just before
+    them does not go on just after them (a page read in order, a paragraph running round its photo)."""
     found: set[int] = set()
     for k in sorted(captions):
         if k - 1 in captions:
@@ -365,6 +367,8 @@ def _read_past(boxes: list[list[tuple[int, str]]], captions: set[int], pairs: se
         while after in captions:
             after += 1
         group = range(k, after)
+        if k and after < len(boxes) and seam(_text(boxes[k - 1], last=True), _text(boxes[after], last=False), pairs, words).any:
+            continue  # the box before it goes on right after it: a page read in order, its paragraph round the photo
         for a in range(max(0, k - _MAX_PERIOD + 1), k):
             left = _text(boxes[a], last=True)
             if _runs_on(left) and any(seam(left, _text(boxes[b], last=False), pairs, words).any
