@@ -41,6 +41,7 @@ _SLACK = int(_RULES["slack"])  # rounds past a run's reach looked through for it
 _CHUNK = int(_RULES["chunk"])  # lines of a box, at most, in such a run: a column's chunk, not a paragraph
 _JOINED = re.compile(r"[。！？；，、：] +[\u3400-\u9fff]")  # a space after a mark: an OCR engine's join (CW11)
 _SHORT = 0.85  # a head over text is shorter than this share of the longest of the lines under it (CW12)
+_WIDER = 1.3  # a caption's lines run wider than a column's chunk before it by this much at least (CW11)
 _BLOCKS = float(_RULES["blocks"])  # lines after a blank, at most a share of the lines, where blank lines part blocks (CW12)
 
 
@@ -220,11 +221,11 @@ def _runs_on(text: str) -> bool:
     return len(text) >= 6 and text[-1] not in _STOPS and not shapes.ends_paragraph(text) and not shapes.is_byline(text)
 
 
-def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, end: int | None = None) -> tuple[int, int, int]:
-    """(last box, votes, misses) of the run of boxes dealt out in turn, `period` columns, from box i:
+def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, end: int | None = None) -> tuple[int, int, int, int]:
+    """(last box, votes, misses, pairs) of the run of boxes dealt out in turn, `period` columns, from box i:
     a box that stops mid-sentence votes where the box a round later goes on from it (a dictionary
-    word or a page pair across), misses where another box within a round goes on from it instead,
-    the next box first (a page read in order, every line a box, finds chance seams a round later
+    word or a page pair across), misses where another box within a round goes on from it instead
+    by a dictionary word (pairs: by a page pair alone, a chance pair as often), the next box first (a page read in order, every line a box, finds chance seams a round later
     too); no seam found at all, as for most seams, says nothing. The run reaches the last box a vote reaches,
     a vote found up to _SLACK rounds past it reaching on (most boxes of a round show no seam), unless a box going
     on elsewhere or a box of heads (_heads: another story's) comes first.
@@ -235,9 +236,9 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, 
     ...         [(7, "装，而是唤醒大家好奇心。")], [(9, "奇心，并产生深远影响。")]]
     >>> pairs = seams.PagePairs.of(["科学家说", "包装好了"])
     >>> dealt_run(page, 0, 2, lambda a, b: seam(_text(page[a], True), _text(page[b], False), pairs, words))
-    (4, 3, 0)
+    (4, 3, 0, 0)
     """
-    last, votes, missed, k = i + period, 0, [], i
+    last, votes, missed, paired, k = i + period, 0, [], [], i
     width = max(len(text.strip()) for box in boxes[i:i + period + 1] for _, text in box)
     while k <= last + _SLACK * period:  # a round or more with no seam found does not end the run (most seams show none)
         step = period if end is None or k < end else period - 1
@@ -251,10 +252,14 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, 
                     break  # past the run's reach, a box going on elsewhere came first: the run has ended
                 votes += 1
                 last = max(last, k + step)
-            elif any(seam_at(k, k + s).any for s in range(2, _MAX_PERIOD + 1) if s != step and k + s < len(boxes)):
-                missed.append(k)  # it goes on elsewhere: no seam found (most are not) says nothing
+            else:
+                elsewhere = [seam_at(k, k + s) for s in range(2, _MAX_PERIOD + 1) if s != step and k + s < len(boxes)]
+                if any(found.word for found in elsewhere):
+                    missed.append(k)  # it goes on elsewhere: no seam found (most are not) says nothing
+                elif any(found.pair for found in elsewhere):
+                    paired.append(k)  # a page pair alone into another box: as often chance, against a run of few votes only
         k += 1
-    return min(last, len(boxes) - 1), votes, sum(1 for m in missed if m <= last)
+    return min(last, len(boxes) - 1), votes, sum(1 for m in missed if m <= last), sum(1 for m in paired if m <= last)
 
 
 def _heads(box: list[tuple[int, str]], width: int) -> bool:
@@ -310,17 +315,68 @@ def _chunk(box: list[tuple[int, str]]) -> bool:
     return len(box) <= _CHUNK and not box[0][1][:1].isspace() and not any(_JOINED.search(text) for _, text in box)
 
 
-def holds(votes: int, misses: int, boxes: int, period: int, few: bool = True) -> bool:
+def holds(votes: int, misses: int, boxes: int, period: int, few: bool = True, pairs: int = 0) -> bool:
     """Whether a run of `boxes` boxes dealt in a round of `period` is taken: _MIN_VOTES boxes go on a round
     later, twice as many as go on elsewhere; or, over two full rounds at least, _FEW_VOTES and none elsewhere
     (a steady round the seams are sparse in: most seams fall between words), where `few` (the run's
-    boxes are chunks of a line or a few: among paragraphs read in order two chance seams are too common).
+    boxes are chunks of a line or a few: among paragraphs read in order two chance seams are too common)
+    and no box goes on elsewhere by a page pair alone either (`pairs`: two votes are too few to outweigh one).
 
     >>> holds(3, 1, 6, 3), holds(2, 0, 8, 4), holds(2, 0, 6, 4), holds(2, 1, 12, 3), holds(2, 0, 8, 4, few=False)
     (True, True, False, False, False)
+    >>> holds(2, 0, 8, 4, pairs=1), holds(3, 0, 8, 4, pairs=1)
+    (False, True)
     """
     return (votes >= _MIN_VOTES and votes >= 2 * misses
-            or few and votes >= _FEW_VOTES and not misses and boxes >= 2 * period)
+            or few and votes >= _FEW_VOTES and not misses and not pairs and boxes >= 2 * period)
+
+
+def captions_of(boxes: list[list[tuple[int, str]]]) -> set[int]:
+    """The boxes of photo captions among a page's boxes: a credit (…… 摄), alone or under a line that opens
+    a caption, and the box just before it where that one closes (a sentence mark or none) and opens as a
+    caption or is wider than the box before it (a caption runs across its photo, a column's chunk does not).
+
+    >>> boxes = [[(1, "学议题，并在")], [(3, "近日，社区开展义诊活动。")], [(5, "本报记者 王欢 摄")], [(7, "深远影响。")]]
+    >>> sorted(captions_of(boxes)), sorted(captions_of(boxes[:1] + boxes[2:]))
+    ([1, 2], [1])
+    """
+    found = set()
+    for k, box in enumerate(boxes):
+        if len(box) > 2 or not shapes.is_credit(_text(box, last=True)) \
+                or len(box) == 2 and not shapes.opens_as_caption(_text(box, last=False)):
+            continue  # (a line over the credit that does not open a caption ends one cut into boxes)
+        found.add(k)
+        if k and k - 1 not in found and not _runs_on(_text(boxes[k - 1], last=True)):
+            before = boxes[k - 1]
+            width = max(len(text.strip()) for _, text in before)
+            if shapes.opens_as_caption(_text(before, last=False)) or k > 1 and width > _WIDER * max(len(text.strip()) for _, text in boxes[k - 2]):
+                found.add(k - 1)
+    return found
+
+
+def _read_past(boxes: list[list[tuple[int, str]]], captions: set[int], pairs: seams.PagePairs, words) -> set[int]:
+    """The caption boxes a round reads past: those where a box within a round before them that stops
+    mid-sentence goes on (a dictionary word or a page pair across) into a box within a round after them (a caption
+    between two tiers of columns, which no column crosses, ends a run as before), and the box just before
+    them does not go on just after them (a page read in order, a paragraph running round its photo)."""
+    found: set[int] = set()
+    for k in sorted(captions):
+        if k - 1 in captions:
+            continue
+        after = k
+        while after in captions:
+            after += 1
+        group = range(k, after)
+        if k and after < len(boxes) and seam(_text(boxes[k - 1], last=True), _text(boxes[after], last=False), pairs, words).any:
+            continue  # the box before it goes on right after it: a page read in order, its paragraph round the photo
+        for a in range(max(0, k - _MAX_PERIOD + 1), k):
+            left = _text(boxes[a], last=True)
+            if _runs_on(left) and any(seam(left, _text(boxes[b], last=False), pairs, words).any
+                                      for b in range(after, min(len(boxes), after + _MAX_PERIOD - 1))
+                                      if 2 <= b - a - len(group) <= _MAX_PERIOD):
+                found.update(group)
+                break
+    return found
 
 
 def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
@@ -336,7 +392,8 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     no column's chunk) at least (holds); of several rounds, the one with most such boxes. A box of
     running text just before it that does not go on into it is the first column's head (its seam a
     round later often a name cut in two). Where a column ends in a run's last round (column_end), the
-    run goes on a round one column shorter, if it still holds.
+    run goes on a round one column shorter, if it still holds. A caption's boxes that a column reads past
+    (_read_past) are left out of the rounds and follow the run.
     The blank lines stay where they stood.
 
     >>> words = {"科学": -8.0, "好奇": -8.0, "展台": -8.0, "包装": -8.0, "议题": -8.0, "活动": -8.0}
@@ -349,7 +406,10 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     page = _boxes_to_mend(numbered, words)
     if page is None:
         return numbered
-    boxes, gaps, words, pairs = page
+    every, gaps, words, pairs = page
+    aside = _read_past(every, captions_of(every), pairs, words)
+    kept = [k for k in range(len(every)) if k not in aside]  # a caption box breaks no round: the run reads past it
+    boxes = [every[k] for k in kept]
     seen: dict[tuple[int, int], Seam] = {}
 
     def seam_at(a: int, b: int) -> Seam:
@@ -361,27 +421,26 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
         left = _text(boxes[a], last=True)
         return seams.reading(left, _text(boxes[a + period], last=False), words) > seams.reading(left, _text(boxes[a + 1], last=False), words)
 
-    out: list[list[tuple[int, str]]] = []
+    runs: list[tuple[int, int, list[int]]] = []  # (first, last box, the boxes in reading order), by index into boxes
     i, loose = 0, -1  # loose: the last box left where it stood
     while i < len(boxes):
         best = None
         if _runs_on(_text(boxes[i], last=True)) and i + 1 < len(boxes) and not seam_at(i, i + 1).clear:
             for period in range(2, _MAX_PERIOD + 1):
                 if i + period < len(boxes) and seam_at(i, i + period).any and (not seam_at(i, i + 1).any or seam_at(i, i + period).clear and likelier(i, period)):
-                    last, votes, misses = dealt_run(boxes, i, period, seam_at)
-                    if not holds(votes, misses, last - i + 1, period, all(_chunk(box) for box in boxes[i:last + 1])):
+                    last, votes, misses, paired = dealt_run(boxes, i, period, seam_at)
+                    if not holds(votes, misses, last - i + 1, period, all(_chunk(box) for box in boxes[i:last + 1]), paired):
                         continue
                     end = column_end(boxes, i, last, period)
                     if end is not None:  # a column ends in the run's last round: the run goes on a round shorter
                         shrunk = dealt_run(boxes, i, period, seam_at, end)
-                        if shrunk[0] > last and holds(*shrunk[1:], shrunk[0] - i + 1, period, False):
-                            last, votes, misses = shrunk
+                        if shrunk[0] > last and holds(*shrunk[1:3], shrunk[0] - i + 1, period, False):
+                            last, votes, misses, _ = shrunk
                         else:
                             end = None
                     if best is None or votes > best[2]:
                         best = (period, last, votes, misses, end)
         if best is None:
-            out.append(boxes[i])
             loose = i
             i += 1
             continue
@@ -389,13 +448,21 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
         start = i
         if i and loose == i - 1 and stops_open(_text(boxes[i - 1], last=True)) and not seam_at(i - 1, i).any:
             start = i - 1  # the first column's head box, which nothing showed going on a round later (a name cut)
-            out.pop()
-        run = [boxes[k] for col in columns_of(start, last, period, end) for k in col]
+        runs.append((start, last, [k for col in columns_of(start, last, period, end) for k in col]))
         if trace is not None:
             trace.append(Step("CW11", "boxes-dealt-in-turn", boxes[start][0][0], boxes[last][-1][0], _text(boxes[start], last=False),
                               f"{period} columns dealt box by box, lines {boxes[start][0][0]}-{boxes[last][-1][0]}: "
                               f"{votes} boxes go on a round later, {misses} do not"
-                              + (f"; a column ends at line {boxes[end][-1][0]}, a round shorter after it" if end is not None else "")))
-        out.extend(run)
+                              + (f"; a column ends at line {boxes[end][-1][0]}, a round shorter after it" if end is not None else "")
+                              + (f"; caption boxes after it: {sum(1 for k in aside if kept[start] < k < kept[last])}"
+                                 if any(kept[start] < k < kept[last] for k in aside) else "")))
         i = last + 1
+    out: list[list[tuple[int, str]]] = []
+    k = 0
+    for start, last, order in runs:
+        out.extend(every[j] for j in range(k, kept[start]))
+        out.extend(boxes[j] for j in order)
+        out.extend(every[j] for j in sorted(aside) if kept[start] < j < kept[last])  # its captions after it
+        k = kept[last] + 1
+    out.extend(every[k:])
     return gaps[0] + [line for box, gap in zip(out, gaps[1:]) for line in box + gap]
