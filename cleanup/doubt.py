@@ -3,9 +3,11 @@
 Each cue is a small fact about the item itself (its headline, its paragraphs, its
 dump lines): no headline, a headline that stands in its own text as a clause, a
 paragraph that stops mid-sentence, lines the column stage rebuilt or that sat next
-to junk set aside as noise, a name run into its role word... or about its page, which
-the tool detected: columns put back somewhere on it, junk set aside, lines reading
-partly like junk throughout, many other stories stopping mid-sentence. The weights are
+to junk set aside as noise, a name run into its role word, quotes that do not pair up,
+a dump line ending a sentence inside a paragraph, a running head missing a piece... or
+about its page, which the tool detected: columns put back somewhere on it, junk set
+aside, lines reading partly like junk throughout, many other stories stopping
+mid-sentence, an OCR engine's wide gaps between columns. The weights are
 data (rules/doubt.toml), fitted by benchmarks/doubt/fit.py on the factory corpus's fit
 split against whether each item came out exact. An item (article, photo, note,
 furniture) whose score is above the cut (wrong at least about a quarter of the time: issue 13
@@ -322,9 +324,9 @@ SAYS = {  # what each cue says in the warning; a kind's prior is not a reason of
     "headline_unspaced": "a long headline with no space on a page whose dump drops spaces (a phrase space may be missing)",
     "stops_open": "the text stops mid-sentence (its end may be elsewhere)",
     "caption_long": "a long caption (a story's text may have run in)",
-    "page_ocr_gaps": "a page read by OCR (wide gaps or | between columns): misread characters are likely",
+    "page_ocr_gaps": "a page with wide gaps or | between columns, as OCR leaves (misread characters are likely)",
     "sentence_at_wrap": "a dump line ends a sentence inside a paragraph (a paragraph break may be missing)",
-    "opens_after_open": "a paragraph follows a line of other text that stops mid-sentence (its first words may be there)",
+    "opens_after_open": "a paragraph or caption right under another line of text that stops mid-sentence (its first words may be there)",
     "name_alone": "the paper's name on a line of its own (it may be printed on the date's line)",
     "note_paragraphs": "a note of two paragraphs or more (a story's text may have run in)",
     "many_paragraphs": "six paragraphs or more (each break is a guess)",
