@@ -3,9 +3,11 @@
 Each cue is a small fact about the item itself (its headline, its paragraphs, its
 dump lines): no headline, a headline that stands in its own text as a clause, a
 paragraph that stops mid-sentence, lines the column stage rebuilt or that sat next
-to junk set aside as noise, a name run into its role word... or about its page, which
-the tool detected: columns put back somewhere on it, junk set aside, lines reading
-partly like junk throughout, many other stories stopping mid-sentence. The weights are
+to junk set aside as noise, a name run into its role word, quotes that do not pair up,
+a dump line ending a sentence inside a paragraph, a running head missing a piece... or
+about its page, which the tool detected: columns put back somewhere on it, junk set
+aside, lines reading partly like junk throughout, many other stories stopping
+mid-sentence, an OCR engine's wide gaps between columns. The weights are
 data (rules/doubt.toml), fitted by benchmarks/doubt/fit.py on the factory corpus's fit
 split against whether each item came out exact. An item (article, photo, note,
 furniture) whose score is above the cut (wrong at least about a quarter of the time: issue 13
@@ -20,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from . import lexicon, shapes
+from . import furniture, gutters, lexicon, shapes
 from .model import Item
 
 _ECHOED = 4  # characters: a shorter headline may well recur in its text
@@ -44,6 +46,8 @@ _SPACED_PAGE = 0.05  # share of a page's lines holding a space: below it the dum
 _LONG_CAPTION = 200  # characters: a caption longer than this took in a story's text
 _HEAD_PIECES = 4  # paragraphs: a running head in this many pieces was read apart
 _SHORT_NOTE = 60  # characters: a note shorter than this is a fragment of one
+_NAME = 6  # characters: a running head's first piece this short, all Han, is the paper's name alone
+_MANY_PARAGRAPHS = 6  # a story of this many paragraphs has as many breaks to get wrong
 _CUT_PAGE = 0.3  # share of a page's other stories stopping mid-sentence: its stories were cut apart
 # a name run into its role word (（记者李明通讯员…, 李明摄): the dump dropped the phrase spaces printed there
 _RUN_TOGETHER_RE = re.compile(r"[（(][^）)]{0,20}?(?:记者|通讯员|記者|通訊員)[\u4e00-\u9fff]|[\u4e00-\u9fff][摄攝](?:$|[）)\s])")
@@ -141,6 +145,29 @@ def line_cues(item: Item, raw: dict[int, str]) -> dict[str, float]:
     return found
 
 
+def line_end_cues(item: Item, raw: dict[int, str]) -> dict[str, float]:
+    """sentence_at_wrap: in a paragraph of an article, a dump line before the paragraph's last that
+    ends a sentence (a paragraph break may be missing there). opens_after_open: the dump line just
+    above one of its paragraphs or its caption, not its own, stops mid-sentence and is about as wide
+    as their lines (their first words may be up there)."""
+    found = {}
+    if item.kind == "article":
+        for first, last, role in item.spans:
+            if role == "body" and any(shapes.ends_sentence(raw.get(no, "")) for no in range(first, last)
+                                      if raw.get(no, "").strip() and raw.get(no + 1, "").strip()):
+                found["sentence_at_wrap"] = 1.0
+    own = {no for first, last, _ in item.spans for no in range(first, last + 1)}
+    for first, last, role in item.spans:
+        if role not in ("body", "caption"):
+            continue
+        above = raw.get(first - 1, "").strip()
+        width = max((len(shapes.squeeze(raw.get(no, ""))) for no in range(first, last + 1)), default=0)
+        if (above and first - 1 not in own and not shapes.ends_sentence(above)
+                and len(shapes.squeeze(above)) >= _SHORT_INSIDE * width):
+            found["opens_after_open"] = 1.0
+    return found
+
+
 def spaced_share(raw: dict[int, str]) -> float:
     """The share of the dump's lines with text that hold a space inside them.
 
@@ -166,6 +193,8 @@ def page_cues(context: Context) -> dict[str, float]:
         found["page_noise"] = 1.0
     if context.lines and len(context.junk_like) / context.lines >= _JUNKY_PAGE:
         found["page_junk"] = 1.0
+    if any(gutters.ocr_gaps(line) for line in context.raw.values()):
+        found["page_ocr_gaps"] = 1.0
     return found
 
 
@@ -210,10 +239,12 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
     if item.kind == "photo" and size < _SHORT_CAPTION:
         found["short"] = 1.0
     text = "\n".join(body for _, body in item.body)
-    if _SPACED_RE.search(text):
+    if item.kind != "furniture" and _SPACED_RE.search(text):  # a running head's pieces are always spaced
         found["spaced"] = 1.0
     if _ODD_RE.search(text):
         found["odd_marks"] = 1.0
+    if text.count("“") != text.count("”"):
+        found["quotes_unpaired"] = 1.0
     if _RUN_TOGETHER_RE.search(text):
         found["run_together"] = 1.0
     found.update(page_cues(context))
@@ -221,8 +252,21 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
         found.update(line_cues(item, context.raw))
     if item.kind == "photo" and size > _LONG_CAPTION:
         found["caption_long"] = 1.0
+    if context.raw:
+        found.update(line_end_cues(item, context.raw))
+    if (item.kind == "furniture" and len(item.body) > 1 and len(bare_name := shapes.squeeze(item.body[0][1])) <= _NAME
+            and all("\u4e00" <= ch <= "\u9fff" for ch in bare_name)):
+        found["name_alone"] = 1.0
+    if item.kind == "furniture":
+        pieces = set().union(*(furniture.head_pieces(text) or () for _, text in item.body))
+        if pieces and not {"date", "page", "paper"} <= pieces:
+            found["head_missing"] = 1.0
     if item.kind == "furniture" and len(item.body) >= _HEAD_PIECES:
         found["head_pieces"] = 1.0
+    if item.kind == "note" and cut_short(item.body[:-1]) is not None:  # its last paragraph is stops_open's
+        found["cut_short"] = 1.0
+    if item.kind == "note" and sum(kind == "p" for kind, _ in item.body) > 1:
+        found["note_paragraphs"] = 1.0
     if item.kind == "note" and size < _SHORT_NOTE:
         found["short"] = 1.0
     if item.kind in ("photo", "note") and item.body and not shapes.ends_sentence(item.body[-1][1]):
@@ -251,6 +295,8 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
         found["no_opener"] = 1.0
     if len(item.body) == 1:
         found["one_paragraph"] = 1.0
+    if len(paragraphs) >= _MANY_PARAGRAPHS:
+        found["many_paragraphs"] = 1.0
     if any(kind == "h2" for kind, _ in item.body):
         found["headings"] = 1.0
     if size < _SHORT:
@@ -278,6 +324,14 @@ SAYS = {  # what each cue says in the warning; a kind's prior is not a reason of
     "headline_unspaced": "a long headline with no space on a page whose dump drops spaces (a phrase space may be missing)",
     "stops_open": "the text stops mid-sentence (its end may be elsewhere)",
     "caption_long": "a long caption (a story's text may have run in)",
+    "page_ocr_gaps": "a page with wide gaps or | between columns, as OCR leaves (misread characters are likely)",
+    "sentence_at_wrap": "a dump line ends a sentence inside a paragraph (a paragraph break may be missing)",
+    "opens_after_open": "a paragraph or caption right under another line of text that stops mid-sentence (its first words may be there)",
+    "name_alone": "the paper's name on a line of its own (it may be printed on the date's line)",
+    "note_paragraphs": "a note of two paragraphs or more (a story's text may have run in)",
+    "many_paragraphs": "six paragraphs or more (each break is a guess)",
+    "head_missing": "a running head without its date, page number or paper's name (it may be elsewhere)",
+    "quotes_unpaired": "quotation marks that do not pair up (a misread mark, or text missing or run in)",
     "head_pieces": "a running head in four or more pieces (their breaks are a guess)",
 }
 

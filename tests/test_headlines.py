@@ -113,6 +113,29 @@ def test_doubt_reads_the_dump_lines_under_an_item():
     assert "short_inside" not in doubt.cues(two, context)
 
 
+def test_doubt_reads_a_running_heads_pieces_unpaired_quotes_and_a_pages_ocr_gaps():
+    """AS18 (issue 13's third pass): a running head with the paper's name alone and no page number,
+    quotation marks that do not pair up, and a page whose dump holds OCR's wide gaps between columns
+    are cues it names; a whole running head on one line and paired quotes are not."""
+    from cleanup import doubt
+    from cleanup.model import Item
+
+    head = Item("furniture", 1, spans=((1, 1, "furniture"), (2, 2, "furniture")),
+                body=(("p", "长春晚报"), ("p", "2022年10月1日 星期日")))
+    found = doubt.cues(head, doubt.Context(lines=40))
+    assert {"name_alone", "head_missing"} <= set(found) and "spaced" not in found
+    said = " ".join(doubt.weigh([head], doubt.Context(lines=40))[0].warnings)
+    assert "the paper's name on a line of its own" in said and "a running head without its date, page number" in said
+    whole = Item("furniture", 1, spans=((1, 1, "furniture"),), body=(("p", "长春晚报 2022年10月1日 星期日 第7版 民生"),))
+    assert not {"name_alone", "head_missing"} & set(doubt.cues(whole, doubt.Context(lines=40)))
+    raw = {1: "本报讯 近日，社区开展“阳光体育和谐校园“活动。     市场人士认为，此次修改"}
+    story = Item("article", 1, title="社区开展活动", spans=((1, 1, "body"),),
+                 body=(("p", "本报讯 近日，社区开展“阳光体育和谐校园“活动。"),))
+    assert {"quotes_unpaired", "page_ocr_gaps"} <= set(doubt.cues(story, doubt.Context(lines=1, raw=raw)))
+    paired = Item("article", 1, title="社区开展活动", body=(("p", "本报讯 近日，社区开展“阳光体育”活动。"),))
+    assert "quotes_unpaired" not in doubt.cues(paired)
+
+
 def test_a_label_the_join_glued_over_a_couplet_is_the_column_not_the_title():
     """A column label printed without its phrase space, on its own line over a couplet title set
     on two lines (城事漫谈 / 修好健身路 / 种下便民树), is the item's column, not the title's first
