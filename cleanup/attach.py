@@ -143,9 +143,10 @@ def _in_story_order(unclaimed: list[headlines.Attached], found_all: list[headlin
     printed before it (an anchor): the heads before that one go to the free stories before its story,
     the heads after it to the free stories after it, one for one where the counts agree (else none: the
     order says nothing sure). A stack with no anchor is read so only where no story is printed after
-    it (its heads can stand over none); its last heads then go to the last stories before it. A head between that took a story
-    elsewhere breaks the order there; so does a story opened tentatively (AS19: a head waiting under it is
-weighed by its words, AS21); a paragraph naming its source (AS09) is no story to head.
+    it (its heads can stand over none); its last heads then go to the last stories before it. A head
+    between that took a story elsewhere breaks the order there; so does a story opened tentatively
+    (AS19: a head waiting under it is weighed by its words, AS21); a paragraph naming its source (AS09)
+    is no story to head.
 
     >>> from cleanup.model import Block
     >>> blocks = [Block(t, k, k, role="headline") for k, t in ((20, "汇率避险再扩容"), (21, "市民忙报警"))]

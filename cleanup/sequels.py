@@ -225,8 +225,9 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, 
     """(last box, votes, misses, pairs) of the run of boxes dealt out in turn, `period` columns, from box i:
     a box that stops mid-sentence votes where the box a round later goes on from it (a dictionary
     word or a page pair across), misses where another box within a round goes on from it instead
-    by a dictionary word (pairs: by a page pair alone, a chance pair as often), the next box first (a page read in order, every line a box, finds chance seams a round later
-    too); no seam found at all, as for most seams, says nothing. The run reaches the last box a vote reaches,
+    by a dictionary word (pairs: by a page pair alone, a chance pair as often), the next box first (a
+    page read in order, every line a box, finds chance seams a round later too); no seam found at all,
+    as for most seams, says nothing. The run reaches the last box a vote reaches,
     a vote found up to _SLACK rounds past it reaching on (most boxes of a round show no seam), unless a box going
     on elsewhere or a box of heads (_heads: another story's) comes first.
     end: a box where one column ends: the boxes after it are dealt a round of one column fewer (shrunk).

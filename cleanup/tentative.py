@@ -456,6 +456,14 @@ def _sequel_of(draft: Draft, drafts: list[Draft]) -> Draft | None:
     goes on: that paragraph stops on a clause mark, or a dictionary word or a pair the page prints reads
     across the seam. An extractor printing a story's next column after a head set inside the text (JN06
     parts the head) leaves that column after the head's story.
+
+    >>> open_one = Draft("article", 1, body=[("p", "连日来，社区组织志愿者走访辖区独居老人，了解他们的生活需求，")])
+    >>> closed = Draft("article", 8, body=[("p", "活动受到居民好评。")])
+    >>> apart = Draft("article", 20, body=[("p", "为他们送去米面油等生活物资。")], width_change=True)
+    >>> _sequel_of(apart, [open_one, closed, apart]) is open_one
+    True
+    >>> _sequel_of(apart, [open_one, Draft("article", 9, body=[("p", "记者从市交通局获悉，今年以来全市新开通公交线路，")]), apart]) is None
+    True
     """
     first = next((text for tag, text in draft.body if tag == "p"), "")
     if not first or shapes.starts_with_dateline(first):
