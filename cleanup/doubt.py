@@ -63,6 +63,10 @@ class Context:
     lines: int = 0  # the dump's lines with text
     raw: dict[int, str] = field(default_factory=dict)  # the dump's lines by number, as read
     spaced: float = 1.0  # the share of the dump's lines holding a space (spaced_share)
+    ocr_gaps: bool = field(init=False)  # a dump line holds an OCR engine's wide gap or | between columns
+
+    def __post_init__(self) -> None:  # read once per page, not once per item
+        object.__setattr__(self, "ocr_gaps", any(gutters.ocr_gaps(line) for line in self.raw.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +197,7 @@ def page_cues(context: Context) -> dict[str, float]:
         found["page_noise"] = 1.0
     if context.lines and len(context.junk_like) / context.lines >= _JUNKY_PAGE:
         found["page_junk"] = 1.0
-    if any(gutters.ocr_gaps(line) for line in context.raw.values()):
+    if context.ocr_gaps:
         found["page_ocr_gaps"] = 1.0
     return found
 
