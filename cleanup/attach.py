@@ -109,7 +109,15 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
     for found in unclaimed:
         after = runs[found.run].run.after
         ends_run = found.head.last == runs[found.run].run.blocks[-1].last
-        if after is not None and ends_run and _label_alone(found.head) and (own := stories[after].head) and not own.column:
+        opens_run = found.head.first == runs[found.run].run.blocks[0].first
+        if (ends_run or opens_run) and (above := _head_under(found, runs[found.run].run, stories, texts)) is not None:
+            if trace is not None:
+                trace.append(Step("AS52", "head-under-its-story", found.head.first, found.head.last, found.head.text[:20],
+                                  f"given to the headless story at line {stories[above].first}, printed right above it: "
+                                  f"its words are found there more than in the story under it"))
+            _give(stories[above], found, f"AS08 headline attached on weak evidence: similarity "
+                                         f"{wordmatch.similarity(found.head, texts[above]):.2f}")
+        elif after is not None and ends_run and _label_alone(found.head) and (own := stories[after].head) and not own.column:
             # a column label alone over a story whose headline is printed elsewhere: that story's label
             stories[after].head = replace(own, column=found.head.column, first=min(own.first, found.head.first),
                                           spans=tuple(sorted(found.head.spans + own.spans)))
@@ -130,6 +138,22 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
     for found in found_all:
         if found.freed is not None and found.story is not None:
             _rejoin_freed(stories, found.story, found.freed, drafts, runs, trace)
+
+
+def _head_under(found: headlines.Attached, run: headlines.Run, stories: list[Draft], texts: list[str]) -> int | None:
+    """AS52: a head no story took, printed right under a headless story whose words it shares (under the match
+    threshold, more than with the story under it): printed after its story (PyMuPDF, pdftotext -raw write a
+    text block's body before its head), not over the next one, which would take it by position alone.
+
+    >>> stories = [Draft("article", 1, body=[("p", "志愿服务队开展爱心捐赠活动，汇聚社会力量。")]), Draft("article", 9, body=[("p", "科普影视帮助观众理解科学。")])]
+    >>> found = headlines.Attached(0, Head(title="汇聚爱心力量 共筑公益基石", first=7, last=8), None)
+    >>> _head_under(found, headlines.Run([], before=0, after=1), stories, [s.body[0][1] for s in stories])
+    0
+    """
+    above = run.before
+    if above is None or stories[above].head is not None or not _whole_title(found.head):
+        return None
+    return above if headlines.reads_back(found.head, texts[above], texts[run.after] if run.after is not None else None) else None
 
 
 def _in_story_order(unclaimed: list[headlines.Attached], found_all: list[headlines.Attached], runs: list[Placed],
@@ -192,14 +216,14 @@ def _in_story_order(unclaimed: list[headlines.Attached], found_all: list[headlin
             heads = [x for kind, x in seq[g0 + 1:g1] if kind == "free"]
             if any(kind == "other" for kind, _ in seq[g0 + 1:g1]):
                 continue  # a head between that took a story elsewhere: the order is broken here
-            if any(stories[k].after_photo or stories[k].width_change for k in range(s0 + 1, s1)):
-                continue  # a story opened tentatively: a head waiting under it is weighed by its words (AS21)
             # (a paragraph naming its source opens no story by itself: AS09)
             free = [k for k in range(s0 + 1, s1) if stories[k].head is None and stories[k].body and stories[k].broke_from is None]
             if last and g1 == len(seq) and 0 < len(heads) < len(free):
                 free = free[-len(heads):]  # the last heads printed stand after the last stories
             if not heads or len(heads) != len(free):
                 continue
+            if any(stories[k].after_photo or stories[k].width_change for k in range(free[0], s1)):
+                continue  # a story opened tentatively: a head waiting under it is weighed by its words (AS21)
             for f, k in zip(heads, free):
                 if trace is not None:
                     trace.append(Step("AS49", "head-in-story-order", f.head.first, f.head.last, f.head.text[:20],

@@ -109,7 +109,9 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
     for r, us in enumerate(per_run):
         near = range(max(0, runs[r].at - NEARBY), min(len(stories), runs[r].at + NEARBY))
         free, held = [k for k in near if k not in taken], [k for k in near if k in taken]
-        for a, b, s in _cover(sorted(chosen[r]), us, stories, free, held):
+        # a headless story printed right above the run; a run its byline closes is one story's signed head
+        under = runs[r].before if runs[r].before in free and not runs[r].byline_last else None
+        for a, b, s in _cover(sorted(chosen[r]), us, stories, free, held, under):
             head = heads.get((r, a, b)) or build_head([blk for u in us[a:b] for blk in u])
             if s is None:
                 result.append(Attached(r, head, None))
@@ -348,7 +350,7 @@ def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s
     return score
 
 
-def _cover(chosen, us, stories, free, held=()) -> list[tuple[int, int, int | None]]:
+def _cover(chosen, us, stories, free, held=(), under: int | None = None) -> list[tuple[int, int, int | None]]:
     """Spread one run's chosen groups over the lines no story claimed.
 
     A left-over line goes with the chosen group it touches (the one after it,
@@ -358,7 +360,9 @@ def _cover(chosen, us, stories, free, held=()) -> list[tuple[int, int, int | Non
     under none, that reads like one of the free stories (LOW_MATCH) stays a
     headline of its own, for assembly's second round. So does a whole headline
     (a couplet) that reads like a story another headline took, even right under
-    a chosen group: assembly may part that story (AS14).
+    a chosen group: assembly may part that story (AS14). So do left-over lines opening the run, printed
+    right under a headless story (`under`) they read like more than the group's story: its head, printed
+    after it (AS52).
 
     >>> us = [[Block("河道治理全面铺开", 1, 1, role="headline")], [Block("社区义诊 暖心服务", 2, 2, role="headline")],
     ...       [Block("学校运动会开幕", 3, 3, role="headline")]]
@@ -373,6 +377,11 @@ def _cover(chosen, us, stories, free, held=()) -> list[tuple[int, int, int | Non
         end = g[0] if g else len(us)
         after_group = bool(out) and out[-1][1] == i and out[-1][2] is not None  # then it may be that one's subtitle
         above = out[-1][2] if after_group else None  # lines right under a group that reads like them are its subtitle
+        if end > i == 0 and g is not None and under is not None:
+            first = _printed_parts(us, i, end)[0]  # the first head printed: the story's above, printed after it (AS52)
+            if _reads_back(us[first[0]:first[1]], stories, under, g[2]):
+                out.append([*first, None])
+                i = first[1]
         if end > i and g is not None and ((not after_group and _own_headline(us[i:end], stories, free + [g[2]]))
                                           or _heads_another(us[i:end], stories, held, g[2], above)):
             out.append([i, end, None])
@@ -498,6 +507,21 @@ def _heads_another(lines: list[list[Block]], stories: list[str], held: list[int]
     head = build_head([blk for u in lines for blk in u])
     best = clear_best(head, stories, [*held, own])
     return best is not None and best not in (own, above)
+
+
+UNDER_MIN = 0.08  # AS52: a head's words found in the headless story printed right above it at least this much
+UNDER_MARGIN = 0.03  # and this much more than in the story it would otherwise head (both fitted on the fit split)
+
+
+def reads_back(head: Head, above: str, below: str | None) -> bool:
+    """AS52: a head reads like the story printed right above it, more than like the one it would head."""
+    here = similarity(head, above)
+    return here >= UNDER_MIN and here - (similarity(head, below) if below is not None else 0.0) >= UNDER_MARGIN
+
+
+def _reads_back(lines: list[list[Block]], stories: list[str], above: int, below: int) -> bool:
+    head = build_head([blk for u in lines for blk in u])
+    return bool(head.title) and reads_back(head, stories[above], stories[below])
 
 
 def _leans_back(lines: list[list[Block]], before: str, after: str) -> bool:
