@@ -519,8 +519,9 @@ def break_after_section_heading(seam: Seam) -> bool | None:
         return None
     if not all(seam.prev.count(a) == seam.prev.count(b) for a, b in _PAIRS):
         return None
-    if seam.width is None or not seam.width - 3 <= seam.cur_len <= seam.width:
-        return None  # under it a headline's short line, or a full line the layout misjudged (欢迎广大读者踊跃 / 投稿，……)
+    if seam.width is None or not seam.width - 2.5 <= seam.cur_len <= seam.width or seam.prev_len > seam.width:
+        return None  # under it a headline's short line, or a full line the layout misjudged (欢迎广大读者踊跃 / 投稿，……);
+    # a line wider than the column is a headline's or a line run in from another column (pdfminer)
     return False if shapes.is_headline_like(seam.prev) else None
 
 
