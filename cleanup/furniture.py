@@ -134,20 +134,23 @@ def pieces_of_one_row(row: frozenset[str] | None, line: frozenset[str] | None, o
 
     Extractors put a row's pieces on lines of their own; the contract wants a paragraph a
     printed line. Both lines are a head's pieces and none is printed twice; a paper's name
-    that opens the head is mostly its own line (a masthead), and stays one.
+    that opens the head is its own line (a masthead) when 第N版 comes next, but leads the row
+    when its date alone does (2 in 3 such fit layouts).
 
     >>> pieces_of_one_row(frozenset({"page"}), frozenset({"section"}))
     True
     >>> pieces_of_one_row(frozenset({"page", "section"}), frozenset({"page"}))  # a second page: a second row
     False
-    >>> pieces_of_one_row(frozenset({"paper"}), frozenset({"date"}), opens_head=True)
+    >>> pieces_of_one_row(frozenset({"paper"}), frozenset({"page"}), opens_head=True)
     False
+    >>> pieces_of_one_row(frozenset({"paper"}), frozenset({"date"}), opens_head=True)
+    True
     >>> pieces_of_one_row(frozenset({"page", "section"}), None)  # 责任编辑 …: a line of its own
     False
     """
     if row is None or line is None or row & line:
         return False
-    return not (opens_head and row == {"paper"})
+    return not (opens_head and row == {"paper"} and line != {"date"})
 
 
 @rule("FU08")

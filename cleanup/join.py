@@ -65,6 +65,7 @@ class Seam:
     prev_piece: bool = False  # prev is the piece of such a line that goes on into the lines under it, cur the first of them
     cur_wider: bool = False  # cur is set at a column width far wider than prev's (layout widths)
     cur_head_block: bool = False  # after a blank, cur opens a block of a few short lines with no mark: a head's lines
+    prev_after_end: bool = False  # prev opens its paragraph right under a line that ends a sentence
 
     @property
     def prev_continues(self) -> bool:
@@ -492,6 +493,38 @@ def break_before_stripped_indent(seam: Seam) -> bool | None:
     return None
 
 
+@rule("JN39")
+def break_after_section_heading(seam: Seam) -> bool | None:
+    """Break after a section heading printed on a line of its own (31家公司调整定价方式, 双轨赋能：……).
+
+    A line with no clause mark right under a sentence's end, and under it a line an indent short
+    of the full line below (its paragraph's first line, the indent stripped): the heading stands
+    between two paragraphs, set in its own type, not wrapped into the one under it. A line that
+    leaves a quote open (研究团队创新提出“时空) is running text.
+
+    >>> break_after_section_heading(_seam("云南地区多家银行获批解散", "此前，云南金融监管局发", width=13, opens=True,
+    ...                                   short_by_indent=True, after_end=True))
+    False
+    >>> break_after_section_heading(_seam("云南地区多家银行获批解散", "此前，云南金融监管局发", width=13, opens=True, after_end=True))
+    >>> break_after_section_heading(_seam("会上，他表示：要在推进基层", "治理中发挥作用", width=13, opens=True,
+    ...                                   short_by_indent=True, after_end=True))
+    >>> break_after_section_heading(_seam("研究团队创新提出“时空", "介质协同调制LIBS", width=13, opens=True,
+    ...                                   short_by_indent=True, after_end=True))
+    >>> break_after_section_heading(_seam("钱先生的遭遇并非", "个例。今年以来，全球", width=9, opens=True,
+    ...                                   short_by_indent=True, after_end=True))
+    """
+    if seam.blanks or not seam.prev_after_end or not seam.cur_short_by_indent or seam.prev_dateline:
+        return None
+    if shapes.BODY_PUNCT_RE.search(seam.prev) and not _kicker_heading(seam.prev):
+        return None
+    if not all(seam.prev.count(a) == seam.prev.count(b) for a, b in _PAIRS):
+        return None
+    if seam.width is None or not seam.width - 2.5 <= seam.cur_len <= seam.width or seam.prev_len > seam.width:
+        return None  # under it a headline's short line, or a full line the layout misjudged (欢迎广大读者踊跃 / 投稿，……);
+    # a line wider than the column is a headline's or a line run in from another column (pdfminer)
+    return False if shapes.is_headline_like(seam.prev) else None
+
+
 @rule("JN27")
 def keep_office_byline_apart(seam: Seam) -> bool | None:
     """Break after or before a signed article's byline closed up on a line of its own (市委书记谢忠岩).
@@ -569,7 +602,8 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
           tail: str = "", column_change: bool = False, cur_wider: bool = False, cur_last: bool = False, opens: bool = False,
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
           above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
-          over_head: bool = False, cut_off: bool = False, piece: bool = False, cur_head_block: bool = False) -> Seam:
+          over_head: bool = False, cut_off: bool = False, piece: bool = False, cur_head_block: bool = False,
+          after_end: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -578,7 +612,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
                 above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off,
-                prev_piece=piece, cur_wider=cur_wider, cur_head_block=cur_head_block)
+                prev_piece=piece, cur_wider=cur_wider, cur_head_block=cur_head_block, prev_after_end=after_end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -246,7 +246,8 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     grid=layout.grid, cut_off=prev.no == cur.no and cur.no in parted, prev_piece=prev.no != cur.no and prev.no in parted, cur_short_by_indent=_short_by_indent(lines, gaps, layout, i),
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, gaps, i),
                     cur_wider=bool(gaps[i]) and _wider(layout.widths[i - 1], layout.lengths[i - 1], layout.widths[i], layout.lengths[i]),
-                    cur_head_block=bool(gaps[i]) and _head_block(lines, gaps, layout, datelines, i))
+                    cur_head_block=bool(gaps[i]) and _head_block(lines, gaps, layout, datelines, i),
+                    prev_after_end=start == i - 1 and i >= 2 and not gaps[i - 1] and shapes.ends_sentence(lines[i - 2].text))
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)

@@ -52,7 +52,8 @@ def test_a_head_scattered_through_the_page_is_furniture_once_its_edge_shows_one(
     # pdftotext's default mode: 第9版 on top, the staff line, the paper's name and the date among the stories
     scattered = ["第9版", "社区开展消防宣传", *BODY[:6], "", "责任编辑 胡芳舒 美编 王欢", "", "环球时报", "",
                  "2013年5月1日 星期日", "", "邻里守望互助", *BODY[6:]]
-    assert _furniture(_items(scattered)) == ["第9版", "责任编辑 胡芳舒 美编 王欢", "环球时报", "2013年5月1日 星期日"]
+    # the paper's name with its date alone after it leads the date's row (FU03: 2 in 3 fit layouts)
+    assert _furniture(_items(scattered)) == ["第9版", "责任编辑 胡芳舒 美编 王欢", "环球时报 2013年5月1日 星期日"]
     # with no head or foot at the page's edge, a lone date and a staff line inside it are left to the stories
     assert not _furniture(_items([line for line in scattered[1:] if line != "环球时报"]))
 
