@@ -41,6 +41,7 @@ _SLACK = int(_RULES["slack"])  # rounds past a run's reach looked through for it
 _CHUNK = int(_RULES["chunk"])  # lines of a box, at most, in such a run: a column's chunk, not a paragraph
 _JOINED = re.compile(r"[。！？；，、：] +[\u3400-\u9fff]")  # a space after a mark: an OCR engine's join (CW11)
 _SHORT = 0.85  # a head over text is shorter than this share of the longest of the lines under it (CW12)
+_HEAD_SHORT = float(_RULES["head_short"])  # a head opening a box is shorter than this share of the lines under it (CW24)
 _WIDER = 1.3  # a caption's lines run wider than a column's chunk before it by this much at least (CW11)
 _BLOCKS = float(_RULES["blocks"])  # lines after a blank, at most a share of the lines, where blank lines part blocks (CW12)
 
@@ -263,6 +264,25 @@ def dealt_run(boxes: list[list[tuple[int, str]]], i: int, period: int, seam_at, 
     return min(last, len(boxes) - 1), votes, sum(1 for m in missed if m <= last), sum(1 for m in paired if m <= last)
 
 
+def _heads_over(box: list[tuple[int, str]]) -> bool:
+    """A box that opens with heads over text (a title over its subtitle): a first line leading into the next
+    with a dash (如何……监狱——), or reading like a head, not ending on a clause mark, and shorter than
+    _HEAD_SHORT of the longest line under it (a column's first line is full, or short by an indent; a
+    narrow column's may read like a head). Such a box neither opens a run nor is taken in as its first
+    column's head box (CW24).
+
+    >>> _heads_over([(1, "站好岗"), (2, "放好哨"), (3, "——种好社区治理“责任田”")]), _heads_over([(1, "站好岗")])
+    (True, False)
+    >>> _heads_over([(1, "基层治理千头万绪，"), (2, "“看得见的管不着、管得着")]), _heads_over([(1, "为集中展示各地各部门"), (2, "在服务群众、推动发展中的")])
+    (False, False)
+    >>> _heads_over([(1, "如何在美国把贪官送进监狱——"), (2, "法律用美国的：被用来修理黑帮的美国联邦法律也能“顺便”对付中国贪官")])
+    True
+    """
+    first = _text(box, last=False)
+    under = [len(text.strip()) for _, text in box[1:4]]
+    return bool(under) and (first.endswith("——") or shapes.is_headline_like(first) and first[-1] not in "，、；：" and len(first) < _HEAD_SHORT * max(under))
+
+
 def _heads(box: list[tuple[int, str]], width: int) -> bool:
     """A box of heads: a byline, or a first line that reads like a head and falls short of the column's width.
 
@@ -426,7 +446,8 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     i, loose = 0, -1  # loose: the last box left where it stood
     while i < len(boxes):
         best = None
-        if _runs_on(_text(boxes[i], last=True)) and i + 1 < len(boxes) and not seam_at(i, i + 1).clear:
+        if _runs_on(_text(boxes[i], last=True)) and i + 1 < len(boxes) and not seam_at(i, i + 1).clear \
+                and not _heads_over(boxes[i]):  # a story's heads: its title's box is no column's chunk (CW24)
             for period in range(2, _MAX_PERIOD + 1):
                 if i + period < len(boxes) and seam_at(i, i + period).any and (not seam_at(i, i + 1).any or seam_at(i, i + period).clear and likelier(i, period)):
                     last, votes, misses, paired = dealt_run(boxes, i, period, seam_at)
@@ -447,7 +468,8 @@ def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
             continue
         period, last, votes, misses, end = best
         start = i
-        if i and loose == i - 1 and stops_open(_text(boxes[i - 1], last=True)) and not seam_at(i - 1, i).any:
+        if i and loose == i - 1 and stops_open(_text(boxes[i - 1], last=True)) and not seam_at(i - 1, i).any \
+                and not _heads_over(boxes[i - 1]):  # (a title over its subtitle is no column's head box: CW24)
             start = i - 1  # the first column's head box, which nothing showed going on a round later (a name cut)
         runs.append((start, last, [k for col in columns_of(start, last, period, end) for k in col]))
         if trace is not None:
