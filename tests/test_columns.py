@@ -29,6 +29,9 @@ ORDERED = sorted([p for p in DEVSET.glob("*.txt") if p.stem.endswith(("_pdftotex
 DEALT_ALTHOUGH_ORDERED = {
     "f555_sim": "CW11 reads a round past its last vote (slack): a story read in order around two photo captions, "
                 "its paragraphs each one line, gives two votes a round of two apart (text CER 3.6 -> 1.7, title lost)",
+    "f703_sim": "CW11 deals a story read in order whose lines each stand apart by a blank line (text CER 3.3)",
+    "f713_sim": "CW11 deals a story read in order whose lines each stand apart by a blank line, and a photo's caption "
+                "with it (CER 56.9, text CER 3.6, caption leak 100%)",
 }
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 POOL: list[str] = []
