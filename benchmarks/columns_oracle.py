@@ -88,7 +88,8 @@ def oracle(mode: str, truth: str, heads: list[tuple[int, int]], lines: list[tupl
     spans = cc.place([_Text(t) for _, t in lines], truth)
     if mode == "head":
         moved = [k for k, s in enumerate(spans) if s is not None and any(a <= s[0] < b for a, b in heads)]
-        order = [k for k in range(len(lines)) if k not in set(moved)]
+        staying = set(range(len(lines))) - set(moved)
+        order = sorted(staying)
         for k in sorted(moved, key=lambda k: spans[k][0]):
             before = [(spans[m][0], at) for at, m in enumerate(order) if spans[m] is not None and spans[m][0] < spans[k][0]]
             order.insert(max(before)[1] + 1 if before else 0, k)

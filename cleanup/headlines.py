@@ -377,7 +377,7 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None) -> list
         end = g[0] if g else len(us)
         after_group = bool(out) and out[-1][1] == i and out[-1][2] is not None  # then it may be that one's subtitle
         above = out[-1][2] if after_group else None  # lines right under a group that reads like them are its subtitle
-        if end > i == 0 and g is not None and under is not None:
+        if i == 0 and end > 0 and g is not None and under is not None:
             first = _printed_parts(us, i, end)[0]  # the first head printed: the story's above, printed after it (AS52)
             if _reads_back(us[first[0]:first[1]], stories, under, g[2]):
                 out.append([*first, None])
