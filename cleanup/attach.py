@@ -94,6 +94,10 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                 trace.append(Step("AS29", "head-groups-made-one", found.head.first, found.head.last, found.head.text[:20],
                                   f"one head for the story at line {stories[found.story].first}, not two groups: "
                                   f"apart, one went to the story at line {stories[found.freed].first} on a weaker match"))
+            if found.titled and found.story is not None:
+                trace.append(Step("AS58", "left-over-head-over-its-story-head", found.head.first, found.head.last,
+                                  found.head.text[:20], f"the head of the story at line {stories[found.story].first}: the "
+                                  "lines over the group that took it, left without a story, read like that story"))
             if found.signed and found.story is not None:
                 trace.append(Step("AS31", "run-byline-to-story-above", found.head.first, found.head.last,
                                   found.head.byline[:20], f"the byline closing the run signs the story at line "
