@@ -46,13 +46,14 @@ class Attached:
     titled: bool = False  # a group no story took made this head's title (AS58)
 
 
-def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
+def attach(runs: list[Run], stories: list[str], titles: bool = False) -> list[Attached]:
     """Split every run into head groups and give each to a story, as one greedy assignment.
 
     Candidates are every split of a run into groups of up to MAX_GROUP lines,
     scored by content similarity plus a bonus for printing next to the story.
     The best pairs are taken first; a line left over joins its neighbour group
     in the run; a group with no story above the threshold stays without one.
+    titles: a group left over right over the group that took a story may be that head's title (AS58).
     """
     per_run = [units(run.blocks) for run in runs]
     candidates = []
@@ -113,7 +114,8 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
         # a headless story printed right above the run; a run its byline closes is one story's signed head
         under = runs[r].before if runs[r].before in free and not runs[r].byline_last else None
         titled: set[tuple[int, int]] = set()
-        for a, b, s in titles_over(_cover(sorted(chosen[r]), us, stories, free, held, under), us, stories, free, titled):
+        cover = _cover(sorted(chosen[r]), us, stories, free, held, under)
+        for a, b, s in (titles_over(cover, us, stories, free, titled) if titles else cover):
             head = heads.get((r, a, b)) or build_head([blk for u in us[a:b] for blk in u])
             if s is None:
                 result.append(Attached(r, head, None))
@@ -430,7 +432,8 @@ def titles_over(cover: list[tuple[int, int, int | None]], us, stories: list[str]
     >>> titles_over([(0, 1, None), (1, 2, 0)], us, stories, [1])
     [(0, 2, 0)]
 
-    Not a head that reads like no part of the story (a stray line, another story's head).
+    Not a head that reads like no part of the story (a stray line, another story's head), nor over a
+    group a column label opens: that one opens its own head.
 
     >>> titles_over([(0, 1, None), (1, 2, 0)], [[Block("学校运动会开幕", 1, 1, role="headline")], us[1]], stories, [1])
     [(0, 1, None), (1, 2, 0)]
@@ -439,7 +442,8 @@ def titles_over(cover: list[tuple[int, int, int | None]], us, stories: list[str]
     k = 0
     while k + 1 < len(out):
         (a, b, s), (a2, b2, s2) = out[k], out[k + 1]
-        if s is None and s2 is not None and b == a2 and b2 - a <= TITLE_OVER_UNITS:
+        if s is None and s2 is not None and b == a2 and b2 - a <= TITLE_OVER_UNITS \
+                and not any(labelled(us, k) for k in range(a + 1, b2)):  # a column label opens a head
             head = build_head([blk for u in us[a:b] for blk in u])
             if head.title and not shapes.is_subtitle_dash(head.title):
                 here = similarity(head, stories[s2])
