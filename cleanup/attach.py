@@ -50,7 +50,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
         placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
     texts = [" ".join(text for _, text in d.body) for d in stories]
     matched = headlines.attach([placed.run for placed in runs], texts)
-    found_all = _dashes_yield(_over_firm_stories(matched, runs, stories), runs, trace)
+    found_all = _dashes_yield(_over_firm_stories(matched, runs, stories), runs)
     if may_split:
         # the stories printed right under a head run, or opened tentatively inside another (that one's head may be over it)
         headed = {placed.run.after for placed in runs} | {k for k, d in enumerate(stories) if d.broke_from is not None}
@@ -79,6 +79,11 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                     runs[f.run].after = over.after  # (printed after its story, not over the next one)
         if any(split):
             return attach_heads(drafts, runs, may_split=may_split - 1, trace=trace, widths=widths)
+    if any(f.story is None for f in matched):
+        # AS58 only once no story is parted: a head left without a story may head a story run into the one under its run (AS14)
+        titled = headlines.attach([placed.run for placed in runs], texts, titles=True)
+        matched = titled if any(f.titled for f in titled) else matched
+    found_all = _dashes_yield(_over_firm_stories(matched, runs, stories), runs, trace)
     if trace is not None:  # (recorded on the last pass only: a split runs the assignment again)
         for was, found in zip(matched, found_all):
             if found.story != was.story and None not in (found.story, was.story):  # (AS28 traces its own)
@@ -94,6 +99,10 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                 trace.append(Step("AS29", "head-groups-made-one", found.head.first, found.head.last, found.head.text[:20],
                                   f"one head for the story at line {stories[found.story].first}, not two groups: "
                                   f"apart, one went to the story at line {stories[found.freed].first} on a weaker match"))
+            if found.titled and found.story is not None:
+                trace.append(Step("AS58", "left-over-head-over-its-story-head", found.head.first, found.head.last,
+                                  found.head.text[:20], f"the head of the story at line {stories[found.story].first}: the "
+                                  "lines over the group that took it, left without a story, read like that story"))
             if found.signed and found.story is not None:
                 trace.append(Step("AS31", "run-byline-to-story-above", found.head.first, found.head.last,
                                   found.head.byline[:20], f"the byline closing the run signs the story at line "

@@ -43,15 +43,17 @@ class Attached:
     confident: bool = True
     freed: int | None = None  # the story let go when two chosen groups were made this one (AS29)
     signed: bool = False  # its byline came from the run's last group, left without a story (AS31)
+    titled: bool = False  # a group no story took made this head's title (AS58)
 
 
-def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
+def attach(runs: list[Run], stories: list[str], titles: bool = False) -> list[Attached]:
     """Split every run into head groups and give each to a story, as one greedy assignment.
 
     Candidates are every split of a run into groups of up to MAX_GROUP lines,
     scored by content similarity plus a bonus for printing next to the story.
     The best pairs are taken first; a line left over joins its neighbour group
     in the run; a group with no story above the threshold stays without one.
+    titles: a group left over right over the group that took a story may be that head's title (AS58).
     """
     per_run = [units(run.blocks) for run in runs]
     candidates = []
@@ -111,7 +113,9 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
         free, held = [k for k in near if k not in taken], [k for k in near if k in taken]
         # a headless story printed right above the run; a run its byline closes is one story's signed head
         under = runs[r].before if runs[r].before in free and not runs[r].byline_last else None
-        for a, b, s in _cover(sorted(chosen[r]), us, stories, free, held, under):
+        titled: set[tuple[int, int]] = set()
+        cover = _cover(sorted(chosen[r]), us, stories, free, held, under)
+        for a, b, s in (titles_over(cover, us, stories, free, titled) if titles else cover):
             head = heads.get((r, a, b)) or build_head([blk for u in us[a:b] for blk in u])
             if s is None:
                 result.append(Attached(r, head, None))
@@ -129,7 +133,7 @@ def attach(runs: list[Run], stories: list[str]) -> list[Attached]:
                 else:  # one may be close: score them in full
                     others = [exact(j) if x is None else x for j, x in row.items() if j != s]
             confident = not others or score - max(others) >= CONFIDENT_MARGIN
-            result.append(Attached(r, head, s, score, confident, merged.get((r, a, b))))
+            result.append(Attached(r, head, s, score, confident, merged.get((r, a, b)), titled=(a, b) in titled))
     return hand_back_bylines(rejoin_subtitles(result, runs), runs)
 
 
@@ -407,6 +411,50 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None) -> list
             out.append(g)
             i = g[1]
     return [tuple(x) for x in out]
+
+
+TITLE_OVER_MIN = 0.2  # AS58: a left-over head's words found in the story of the group under it at least this much
+TITLE_OVER_MARGIN = 0.05  # and this much more than in any free story (both fitted on the fit split's Tesseract dumps)
+TITLE_OVER_UNITS = 4  # the head made one: a title on up to two lines over its subtitle and byline
+
+
+def titles_over(cover: list[tuple[int, int, int | None]], us, stories: list[str], free: list[int],
+                titled: set[tuple[int, int]] | None = None) -> list[tuple[int, int, int | None]]:
+    """AS58: a group no story took, right over the group of the same run that took story s, whose words are
+    found in s (TITLE_OVER_MIN), more than in any free story (TITLE_OVER_MARGIN): the title of that head
+    (titled: the groups made so, if wanted).
+    Big type OCR reads apart from its subtitle (a couplet title over a subtitle that lost its dash, a title's
+    half over a blank) scores as a share of its words under the subtitle alone, which the greedy match takes.
+
+    >>> us = [[Block("北京警方捣毁侵害公民信息团伙 抓获299人", 1, 1, role="headline")],
+    ...       [Block("丰台警方出动300名警力 299名嫌犯落网", 2, 2, role="headline")]]
+    >>> stories = ["北京警方10日通报，丰台警方出动警力，捣毁侵害公民信息的团伙，嫌犯落网。", "学校运动会开幕。"]
+    >>> titles_over([(0, 1, None), (1, 2, 0)], us, stories, [1])
+    [(0, 2, 0)]
+
+    Not a head that reads like no part of the story (a stray line, another story's head), nor over a
+    group a column label opens: that one opens its own head.
+
+    >>> titles_over([(0, 1, None), (1, 2, 0)], [[Block("学校运动会开幕", 1, 1, role="headline")], us[1]], stories, [1])
+    [(0, 1, None), (1, 2, 0)]
+    """
+    out = list(cover)
+    k = 0
+    while k + 1 < len(out):
+        (a, b, s), (a2, b2, s2) = out[k], out[k + 1]
+        if s is None and s2 is not None and b == a2 and b2 - a <= TITLE_OVER_UNITS \
+                and not any(labelled(us, k) for k in range(a + 1, b2)):  # a column label opens a head
+            head = build_head([blk for u in us[a:b] for blk in u])
+            if head.title and not shapes.is_subtitle_dash(head.title):
+                here = similarity(head, stories[s2])
+                elsewhere = max((similarity(head, stories[j]) for j in free if j != s2), default=0.0)
+                if here >= TITLE_OVER_MIN and here - elsewhere >= TITLE_OVER_MARGIN:
+                    out[k:k + 2] = [(a, b2, s2)]
+                    if titled is not None:
+                        titled.add((a, b2))
+                    continue
+        k += 1
+    return out
 
 
 def _joins(us, stories, i: int, end: int, prev: list | None, g: list | None) -> str | None:

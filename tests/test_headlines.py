@@ -173,3 +173,19 @@ def test_two_heads_each_reading_like_its_own_story_stay_apart():
     stories = ["河道治理工程全面铺开，河道清淤已经完成。", "学校运动会开幕，学生踊跃参加。"]
     found = headlines.attach([headlines.Run(blocks, before=0, after=1, at=1)], stories)
     assert [(f.head.title, f.story, f.freed) for f in found] == [("河道治理工程全面铺开", 0, None), ("学校运动会开幕", 1, None)]
+
+
+def test_a_couplet_title_over_a_subtitle_that_lost_its_dash_heads_the_story_with_it():
+    """Issue 15: Tesseract read a couplet title and its subtitle, its dash lost; the subtitle alone, a larger
+    share of the story's words, took the story, and the title was left headline-only. Its words are
+    found in that story and in no other: it is that head's title (AS58)."""
+    blocks = [Block("北京警方捣毁侵害公民信息团伙 抓获299人", 1, 1, role="headline"),
+              Block("丰台警方出动300名警力 299名嫌犯落网", 2, 2, role="headline")]
+    stories = ["学校运动会开幕，学生踊跃参加。",
+               "北京警方10日通报，丰台警方出动警力，对侵害公民个人信息的犯罪团伙实施抓捕，嫌犯落网。"]
+    run = headlines.Run(blocks, before=0, after=1, at=1)
+    assert [(f.head.title, f.story) for f in headlines.attach([run], stories)] == [
+        ("北京警方捣毁侵害公民信息团伙 抓获299人", None), ("丰台警方出动300名警力 299名嫌犯落网", 1)]
+    found = headlines.attach([run], stories, titles=True)  # weighed once no story is parted (AS14)
+    assert [(f.head.title, f.head.subtitle, f.story, f.titled) for f in found] == [
+        ("北京警方捣毁侵害公民信息团伙 抓获299人", "丰台警方出动300名警力 299名嫌犯落网", 1, True)]
