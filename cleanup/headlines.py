@@ -443,7 +443,7 @@ def titles_over(cover: list[tuple[int, int, int | None]], us, stories: list[str]
     while k + 1 < len(out):
         (a, b, s), (a2, b2, s2) = out[k], out[k + 1]
         if s is None and s2 is not None and b == a2 and b2 - a <= TITLE_OVER_UNITS \
-                and not any(labelled(us, k) for k in range(a + 1, b2)):  # a column label opens a head
+                and not any(labelled(us, u) for u in range(a + 1, b2)):  # a column label opens a head
             head = build_head([blk for u in us[a:b] for blk in u])
             if head.title and not shapes.is_subtitle_dash(head.title):
                 here = similarity(head, stories[s2])
