@@ -40,10 +40,25 @@ def space_headline_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def space_couplet_titles(items: list[Item], trace: list[Step] | None = None) -> list[Item]:
-    """JN30: in a dump of OCR text boxes, a title read as one box that parts into a couplet's
-    halves (heads.couplet_cut) gets the space its halves were printed apart by."""
+def space_couplet_titles(items: list[Item], trace: list[Step] | None = None, boxed: bool = False) -> list[Item]:
+    """JN30: a title read as one run that parts into a couplet's halves (heads.couplet_cut) gets
+    the space its halves were printed apart by. boxed: the dump is an OCR engine's boxes, one of
+    which takes in the gap. An extractor drops the gap too, but its unspaced run is read with more
+    doubt: not where a story's sentence reads through the middle and then leaves the title
+    (北市场街道马车房社区开展…: a name and what it did; a story quoting the title quotes it to its
+    end), nor halves not set alike (_parallel): one phrase cut at its middle (青山镇举办 / 农民丰收节).
+
+    >>> story = (("p", "他说：“站好岗放好哨”。"),)
+    >>> space_couplet_titles([Item("article", 1, title="站好岗放好哨", body=story)])[0].title
+    '站好岗 放好哨'
+    >>> story = (("p", "北市场街道马车房社区开展社区活动。"),)
+    >>> space_couplet_titles([Item("article", 1, title="北市场街道马车房社区开展阅读活动", body=story)])[0].title
+    '北市场街道马车房社区开展阅读活动'
+    >>> space_couplet_titles([Item("article", 1, title="让老旧小区焕发新活力")])[0].title
+    '让老旧小区焕发新活力'
+    """
     words = None
+    stories = None
     out = []
     for item in items:
         if not item.title or " " in item.title or len(item.title) % 2:
@@ -52,6 +67,14 @@ def space_couplet_titles(items: list[Item], trace: list[Step] | None = None) -> 
         if words is None:
             words = seams.lexicon() or {}
         cut = heads.couplet_cut(item.title, words, lexicon.converter("t2s").convert(item.title)) if words else None
+        if cut is not None and not boxed:
+            if stories is None:
+                stories = "\n".join(text.replace(" ", "") for other in items for _, text in other.body)
+            told = stories.replace(item.title, "\n")
+            if item.title[cut - _SEAM:cut + _SEAM] in told and item.title[cut - _SEAM:] not in told:
+                cut = None
+            elif not _parallel(item.title[:cut], item.title[cut:], words):
+                cut = None
         if cut is None:
             out.append(item)
             continue
@@ -60,6 +83,22 @@ def space_couplet_titles(items: list[Item], trace: list[Step] | None = None) -> 
             trace.append(Step("JN30", "space-couplet-title", item.first, item.first, item.title, spaced))
         out.append(replace(item, title=spaced))
     return out
+
+
+_SEAM = 2  # JN30: characters each side of a couplet's middle a story's sentence reads through to make it one phrase
+
+
+def _parallel(first: str, second: str, words: dict[str, float]) -> bool:
+    """A couplet's halves are set alike: they echo a character in one place (党委统揽 / 全域统筹), or,
+    longer than _SHORT_HALF, read as words of the same lengths (及时/整改/到位 / 提升/安全/水平); one
+    phrase cut at its middle seldom does (让/老旧/小区 / 焕发/新/活力), but two words and two is any
+    short title's reading.
+    """
+    return any(x == y for x, y in zip(first, second)) \
+        or len(first) > _SHORT_HALF and seams.word_lengths(first, words) == seams.word_lengths(second, words)
+
+
+_SHORT_HALF = 4
 
 
 def dash_titles_to_subtitles(items: list[Item], trace: list[Step] | None = None) -> list[Item]:
