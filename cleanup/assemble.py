@@ -66,14 +66,15 @@ def space_couplet_titles(items: list[Item], trace: list[Step] | None = None, box
             continue
         if words is None:
             words = seams.lexicon() or {}
-        cut = heads.couplet_cut(item.title, words, lexicon.converter("t2s").convert(item.title)) if words else None
+        simplified = lexicon.converter("t2s").convert(item.title)
+        cut = heads.couplet_cut(item.title, words, simplified) if words else None
         if cut is not None and not boxed:
             if stories is None:
                 stories = "\n".join(text.replace(" ", "") for other in items for _, text in other.body)
             told = stories.replace(item.title, "\n")
             if item.title[cut - _SEAM:cut + _SEAM] in told and item.title[cut - _SEAM:] not in told:
                 cut = None
-            elif not _parallel(item.title[:cut], item.title[cut:], words):
+            elif not _parallel(simplified[:cut], simplified[cut:], words):
                 cut = None
         if cut is None:
             out.append(item)
@@ -89,15 +90,36 @@ _SEAM = 2  # JN30: characters each side of a couplet's middle a story's sentence
 
 
 def _parallel(first: str, second: str, words: dict[str, float]) -> bool:
-    """A couplet's halves are set alike: they echo a character in one place (党委统揽 / 全域统筹), or,
-    longer than _SHORT_HALF, read as words of the same lengths (及时/整改/到位 / 提升/安全/水平); one
-    phrase cut at its middle seldom does (让/老旧/小区 / 焕发/新/活力), but two words and two is any
-    short title's reading.
+    """A couplet's halves (in simplified characters, as the dictionary) are set alike: they echo a
+    character in one place (党委统揽 / 全域统筹), or, longer than _SHORT_HALF, read as words of the same
+    lengths (及时/整改/到位 / 提升/安全/水平); one phrase cut at its middle seldom does (让/老旧/小区 /
+    焕发/新/活力), but two words and two is any short title's reading. Never where a particle read as a
+    word of its own ties the halves into one sentence (让居民知晓 / 了消防知识), nor where one half
+    only holds a figure: a couplet's halves echo theirs (一支队伍落实 / 四类措施保障), one phrase states
+    its fact once (中国武器出口 / 升至世界第五).
+
+    >>> words = {"中国": -7.0, "武器": -8.0, "出口": -8.0, "世界": -7.0, "第五": -9.0, "升至": -10.0,
+    ...          "及时": -8.0, "整改": -9.0, "到位": -9.0, "提升": -8.0, "安全": -8.0, "水平": -8.0}
+    >>> _parallel("及时整改到位", "提升安全水平", words), _parallel("中国武器出口", "升至世界第五", words)
+    (True, False)
     """
+    one, two = _reading(first, words), _reading(second, words)
+    if any(word in _PARTICLES for word in one + two) or bool(_FIGURE_RE.search(first)) != bool(_FIGURE_RE.search(second)):
+        return False
     return any(x == y for x, y in zip(first, second)) \
-        or len(first) > _SHORT_HALF and seams.word_lengths(first, words) == seams.word_lengths(second, words)
+        or len(first) > _SHORT_HALF and [len(w) for w in one] == [len(w) for w in two]
 
 
+def _reading(text: str, words: dict[str, float]) -> list[str]:
+    out, at = [], 0
+    for length in seams.word_lengths(text, words):
+        out.append(text[at:at + length])
+        at += length
+    return out
+
+
+_PARTICLES = frozenset("的了着与和及而但也据被把是")  # JN30: words that tie a sentence, not set in a couplet's halves
+_FIGURE_RE = regex.compile(r"第[〇一二三四五六七八九十百千]|\d")  # an ordinal or a digit: a figure a half states
 _SHORT_HALF = 4
 
 
