@@ -56,30 +56,36 @@ def space_couplet_titles(items: list[Item], trace: list[Step] | None = None, box
     '北市场街道马车房社区开展阅读活动'
     >>> space_couplet_titles([Item("article", 1, title="让老旧小区焕发新活力")])[0].title
     '让老旧小区焕发新活力'
+    >>> space_couplet_titles([Item("article", 1, title="民生观察：站好岗放好哨（今日·视点）")])[0].title
+    '民生观察：站好岗 放好哨（今日·视点）'
     """
     words = None
     stories = None
     out = []
     for item in items:
-        if not item.title or " " in item.title or len(item.title) % 2:
+        label = shapes.LABEL_OVER_TITLE_RE.match(item.title)
+        tag = shapes.TAG_END_RE.search(item.title)
+        start, end = label.end() if label else 0, tag.start() if tag else len(item.title)
+        title = item.title[start:end]  # a column's label run in before it or its tag after it aside (民生观察：……)
+        if not title or " " in item.title or len(title) % 2:
             out.append(item)
             continue
         if words is None:
             words = seams.lexicon() or {}
-        simplified = lexicon.converter("t2s").convert(item.title)
-        cut = heads.couplet_cut(item.title, words, simplified) if words else None
+        simplified = lexicon.converter("t2s").convert(title)
+        cut = heads.couplet_cut(title, words, simplified) if words else None
         if cut is not None and not boxed:
             if stories is None:
                 stories = "\n".join(text.replace(" ", "") for other in items for _, text in other.body)
-            told = stories.replace(item.title, "\n")
-            if item.title[cut - _SEAM:cut + _SEAM] in told and item.title[cut - _SEAM:] not in told:
+            told = stories.replace(title, "\n")
+            if title[cut - _SEAM:cut + _SEAM] in told and title[cut - _SEAM:] not in told:
                 cut = None
             elif not _parallel(simplified[:cut], simplified[cut:], words):
                 cut = None
         if cut is None:
             out.append(item)
             continue
-        spaced = item.title[:cut] + " " + item.title[cut:]
+        spaced = item.title[:start + cut] + " " + item.title[start + cut:]
         if trace is not None:
             trace.append(Step("JN30", "space-couplet-title", item.first, item.first, item.title, spaced))
         out.append(replace(item, title=spaced))
