@@ -63,10 +63,12 @@ def space_couplet_titles(items: list[Item], trace: list[Step] | None = None, box
     stories = None
     out = []
     for item in items:
-        label = shapes.LABEL_OVER_TITLE_RE.match(item.title)
-        tag = shapes.TAG_END_RE.search(item.title)
+        # A column's label run in before it or its tag after it set aside (民生观察：……), but not in an OCR
+        # box: a box's run with a tag is a one-phrase title as often (fit; check c002's RapidOCR).
+        label = None if boxed else shapes.LABEL_OVER_TITLE_RE.match(item.title)
+        tag = None if boxed else shapes.TAG_END_RE.search(item.title)
         start, end = label.end() if label else 0, tag.start() if tag else len(item.title)
-        title = item.title[start:end]  # a column's label run in before it or its tag after it aside (民生观察：……)
+        title = item.title[start:end]
         if not title or " " in item.title or len(title) % 2:
             out.append(item)
             continue
