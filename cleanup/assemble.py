@@ -63,8 +63,8 @@ def space_couplet_titles(items: list[Item], trace: list[Step] | None = None, box
     stories = None
     out = []
     for item in items:
-        # A column's label run in before it or its tag after it set aside (民生观察：……), but not in an OCR
-        # box: a box's run with a tag is a one-phrase title as often (fit; check c002's RapidOCR).
+        # A column's label run in before it or its tag after it set aside (民生观察：……); an OCR box's
+        # run is cut with no doubt, so there the title stays whole (a one-phrase title with its tag).
         label = None if boxed else shapes.LABEL_OVER_TITLE_RE.match(item.title)
         tag = None if boxed else shapes.TAG_END_RE.search(item.title)
         start, end = label.end() if label else 0, tag.start() if tag else len(item.title)
