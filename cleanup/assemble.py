@@ -40,26 +40,95 @@ def space_headline_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def space_couplet_titles(items: list[Item], trace: list[Step] | None = None) -> list[Item]:
-    """JN30: in a dump of OCR text boxes, a title read as one box that parts into a couplet's
-    halves (heads.couplet_cut) gets the space its halves were printed apart by."""
+def space_couplet_titles(items: list[Item], trace: list[Step] | None = None, boxed: bool = False) -> list[Item]:
+    """JN30: a title read as one run that parts into a couplet's halves (heads.couplet_cut) gets
+    the space its halves were printed apart by. boxed: the dump is an OCR engine's boxes, one of
+    which takes in the gap. An extractor drops the gap too, but its unspaced run is read with more
+    doubt: not where a story's sentence reads through the middle and then leaves the title
+    (北市场街道马车房社区开展…: a name and what it did; a story quoting the title quotes it to its
+    end), nor halves not set alike (_parallel): one phrase cut at its middle (青山镇举办 / 农民丰收节).
+
+    >>> story = (("p", "他说：“站好岗放好哨”。"),)
+    >>> space_couplet_titles([Item("article", 1, title="站好岗放好哨", body=story)])[0].title
+    '站好岗 放好哨'
+    >>> story = (("p", "北市场街道马车房社区开展社区活动。"),)
+    >>> space_couplet_titles([Item("article", 1, title="北市场街道马车房社区开展阅读活动", body=story)])[0].title
+    '北市场街道马车房社区开展阅读活动'
+    >>> space_couplet_titles([Item("article", 1, title="让老旧小区焕发新活力")])[0].title
+    '让老旧小区焕发新活力'
+    >>> space_couplet_titles([Item("article", 1, title="民生观察：站好岗放好哨（今日·视点）")])[0].title
+    '民生观察：站好岗 放好哨（今日·视点）'
+    """
     words = None
+    stories = None
     out = []
     for item in items:
-        if not item.title or " " in item.title or len(item.title) % 2:
+        # A column's label run in before it or its tag after it set aside (民生观察：……); an OCR box's
+        # run is cut with no doubt, so there the title stays whole (a one-phrase title with its tag).
+        label = None if boxed else shapes.LABEL_OVER_TITLE_RE.match(item.title)
+        tag = None if boxed else shapes.TAG_END_RE.search(item.title)
+        start, end = label.end() if label else 0, tag.start() if tag else len(item.title)
+        title = item.title[start:end]
+        if not title or " " in item.title or len(title) % 2:
             out.append(item)
             continue
         if words is None:
             words = seams.lexicon() or {}
-        cut = heads.couplet_cut(item.title, words, lexicon.converter("t2s").convert(item.title)) if words else None
+        simplified = lexicon.converter("t2s").convert(title)
+        cut = heads.couplet_cut(title, words, simplified) if words else None
+        if cut is not None and not boxed:
+            if stories is None:
+                stories = "\n".join(text.replace(" ", "") for other in items for _, text in other.body)
+            told = stories.replace(title, "\n")
+            if title[cut - _SEAM:cut + _SEAM] in told and title[cut - _SEAM:] not in told:
+                cut = None
+            elif not _parallel(simplified[:cut], simplified[cut:], words):
+                cut = None
         if cut is None:
             out.append(item)
             continue
-        spaced = item.title[:cut] + " " + item.title[cut:]
+        spaced = item.title[:start + cut] + " " + item.title[start + cut:]
         if trace is not None:
             trace.append(Step("JN30", "space-couplet-title", item.first, item.first, item.title, spaced))
         out.append(replace(item, title=spaced))
     return out
+
+
+_SEAM = 2  # JN30: characters each side of a couplet's middle a story's sentence reads through to make it one phrase
+
+
+def _parallel(first: str, second: str, words: dict[str, float]) -> bool:
+    """A couplet's halves (in simplified characters, as the dictionary) are set alike: they echo a
+    character in one place (党委统揽 / 全域统筹), or, longer than _SHORT_HALF, read as words of the same
+    lengths (及时/整改/到位 / 提升/安全/水平); one phrase cut at its middle seldom does (让/老旧/小区 /
+    焕发/新/活力), but two words and two is any short title's reading. Never where a particle read as a
+    word of its own ties the halves into one sentence (让居民知晓 / 了消防知识), nor where one half
+    only holds a figure: a couplet's halves echo theirs (一支队伍落实 / 四类措施保障), one phrase states
+    its fact once (中国武器出口 / 升至世界第五).
+
+    >>> words = {"中国": -7.0, "武器": -8.0, "出口": -8.0, "世界": -7.0, "第五": -9.0, "升至": -10.0,
+    ...          "及时": -8.0, "整改": -9.0, "到位": -9.0, "提升": -8.0, "安全": -8.0, "水平": -8.0}
+    >>> _parallel("及时整改到位", "提升安全水平", words), _parallel("中国武器出口", "升至世界第五", words)
+    (True, False)
+    """
+    one, two = _reading(first, words), _reading(second, words)
+    if any(word in _PARTICLES for word in one + two) or bool(_FIGURE_RE.search(first)) != bool(_FIGURE_RE.search(second)):
+        return False
+    return any(x == y for x, y in zip(first, second)) \
+        or len(first) > _SHORT_HALF and [len(w) for w in one] == [len(w) for w in two]
+
+
+def _reading(text: str, words: dict[str, float]) -> list[str]:
+    out, at = [], 0
+    for length in seams.word_lengths(text, words):
+        out.append(text[at:at + length])
+        at += length
+    return out
+
+
+_PARTICLES = frozenset("的了着与和及而但也据被把是")  # JN30: words that tie a sentence, not set in a couplet's halves
+_FIGURE_RE = regex.compile(r"第[〇一二三四五六七八九十百千]|\d")  # an ordinal or a digit: a figure a half states
+_SHORT_HALF = 4
 
 
 def dash_titles_to_subtitles(items: list[Item], trace: list[Step] | None = None) -> list[Item]:

@@ -77,8 +77,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near,
                             sum(1 for _, line in raw_lines if line.strip()), raw, doubt.spaced_share(raw))
     items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace)], trace)
-    if dealt:  # an OCR engine's box takes in the gap between a couplet title's halves
-        items = assembly.space_couplet_titles(items, trace)
+    items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
     items = noise.with_noise_item(items, junk)
     return Page(source, tuple(items), warnings + junk.warnings, tuple(trace or ()), text)

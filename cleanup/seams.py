@@ -169,6 +169,20 @@ def _best_path(text: str, words: dict[str, float]) -> tuple[list[float], list[in
     return best, back
 
 
+def word_lengths(text: str, words: dict[str, float]) -> tuple[int, ...]:
+    """The lengths of the words of text's likeliest reading (a single character where no word fits).
+
+    >>> word_lengths("推进乡镇", {"推进": -8.0, "乡镇": -9.0})
+    (2, 2)
+    """
+    _, back = _best_path(text, words)
+    lengths, end = [], len(text)
+    while end > 0:
+        lengths.append(end - back[end])
+        end = back[end]
+    return tuple(reversed(lengths))
+
+
 def _read_across(tail: str, head: str, words: dict[str, float]) -> bool:
     text = tail + head
     _, back = _best_path(text, words)

@@ -104,6 +104,31 @@ def test_section_headings_speak_of_their_section_as_real_ones_do(half):
     assert 0.15 <= statistics.median(under) <= 0.6 and statistics.median(above) >= 0.15
 
 
+def _one_phrase_titles(seed: int, half: str, index: int) -> tuple[int, int]:
+    """A page's titles, and those of them that are one whole clause of a story of the pool, 6-16 characters."""
+    spec, source = _source(half)
+    found = {stories.unquote(c) for s in source.articles for _, text in s["blocks"] for c in stories.clauses(text, 6, 16)}
+    titles = [t for t in ("".join(b.text for b in item.blocks if b.role == "title")
+                          for item in compose.compose(seed, spec, source, None, index).items() if item.kind == "article") if t]
+    return len(titles), sum(t.split("：")[-1] in found for t in titles)
+
+
+@pytest.mark.parametrize("half", SPLITS)
+def test_one_phrase_titles_of_couplet_length_only_on_later_pages(half):
+    """From page one_phrase_from on, a share of titles are one phrase as long as a couplet (中国武器出口升至世界第五
+    beside 站好岗 放好哨): a whole clause of the story, 6-16 characters, no phrase space. Earlier pages
+    draw nothing for them, so the committed corpus comes again byte for byte."""
+    spec, source = _source(half)
+    first = spec["headline"]["one_phrase_from"]
+    assert [truth.render_item(i, "p.txt") for i in compose.compose(3, spec, source, None, first - 1).items()] \
+        == [truth.render_item(i, "p.txt") for i in compose.compose(3, spec, source).items()]
+    earlier = [_one_phrase_titles(seed, half, first - 1) for seed in range(40)]
+    later = [_one_phrase_titles(seed, half, first) for seed in range(40)]
+    share = sum(c for _, c in later) / sum(t for t, _ in later)
+    assert sum(c for _, c in earlier) / sum(t for t, _ in earlier) < 0.05
+    assert 0.4 * spec["headline"]["one_phrase"] <= share <= 1.5 * spec["headline"]["one_phrase"]
+
+
 def test_pool_halves_share_no_story():
     halves = pool.load_pool()["halves"]
     fit = {json.dumps(s["blocks"], ensure_ascii=False) for s in halves["fit"]}

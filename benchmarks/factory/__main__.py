@@ -17,6 +17,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--only", nargs="+", choices=build.GROUPS, help="remake only these dump groups")
     parser.add_argument("--spec", type=Path, help="a spec other than the one recorded in OUT (or the default)")
     parser.add_argument("--resume", action="store_true", help="skip recorded pages whose dumps are all there")
+    parser.add_argument("--first", type=int, default=1, help="the number of the first page made")
 
 
 def pages_main(argv: list[str]) -> int:
@@ -29,7 +30,7 @@ def pages_main(argv: list[str]) -> int:
     _common(parser)
     args = parser.parse_args(argv)
     build.make_set(args.out, args.pages, args.seed, args.half, "p", args.jobs, tuple(args.only or build.GROUPS),
-                   args.spec, args.keep_pages, args.resume)
+                   args.spec, args.keep_pages, args.resume, args.first)
     return 0
 
 
@@ -52,7 +53,7 @@ def corpus_main(argv: list[str]) -> int:
             if not count:
                 continue
             recipe = build.make_set(args.out / half, count, args.seed, half, prefix, args.jobs, pass_groups,
-                                    args.spec, False, args.resume)
+                                    args.spec, False, args.resume, args.first)
             print(f"{half}: {len(recipe['pages'])} pages, {'+'.join(pass_groups)} in {recipe['seconds']} s",
                   file=sys.stderr)
     return 0

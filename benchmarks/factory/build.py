@@ -60,19 +60,19 @@ def make_page(job: dict) -> dict:
     with tempfile.TemporaryDirectory(prefix="factory-page-") as tmp:
         folder = Path(tmp)
         extract_groups = tuple(g for g in job["groups"] if g in extract.GROUPS)
-        page = compose(job["seed"], spec, source, keep)
+        page = compose(job["seed"], spec, source, keep, job["index"])
         pdf = folder / "page.pdf"
         if keep is None and extract_groups:
             (folder / "measure.html").write_text(html.render(page, False, measure=True), encoding="utf-8")
             keep = fitting_bands(*extract.measure(folder / "measure.html"))
-            page = compose(job["seed"], spec, source, keep)
+            page = compose(job["seed"], spec, source, keep, job["index"])
         while extract_groups:
             (folder / "page.html").write_text(html.render(page), encoding="utf-8")
             extract.print_pdf(folder / "page.html", pdf)
             if extract.page_count(pdf) == 1 or len(keep) <= 1:
                 break
             keep = keep[:-1]
-            page = compose(job["seed"], spec, source, keep)
+            page = compose(job["seed"], spec, source, keep, job["index"])
         printed_at = time.time()
         dumps = extract.extract_all(pdf, folder, extract_groups) if extract_groups else {}
         if "sim" in job["groups"]:
@@ -101,10 +101,11 @@ def write_page(out: Path, result: dict) -> None:
 
 def make_set(out: Path, count: int, seed: int, half: str, prefix: str, jobs: int = 1,
              groups: tuple[str, ...] = GROUPS, spec_path: Path | None = None, keep_pages: bool = False,
-             resume: bool = False) -> dict:
+             resume: bool = False, first: int = 1) -> dict:
     """Make `count` pages into `out`, recording the recipe; pages already recorded keep their bands.
 
-    With `resume`, a recorded page whose dumps are all there is not made again.
+    With `resume`, a recorded page whose dumps are all there is not made again. first: the number
+    of the first page made (the later pages of a set, without making the earlier ones).
     """
     out.mkdir(parents=True, exist_ok=True)
     spec_file = out / "spec.toml"
@@ -117,9 +118,9 @@ def make_set(out: Path, count: int, seed: int, half: str, prefix: str, jobs: int
     recipe = json.loads(recipe_path.read_text()) if recipe_path.exists() else {}
     known = {p["stem"]: p for p in recipe.get("pages", [])}
     todo, done = [], []
-    for index in range(1, count + 1):
+    for index in range(first, count + 1):
         stem = f"{prefix}{index:03d}"
-        job = {"stem": stem, "seed": page_seed(seed, half, index), "half": half, "spec": spec,
+        job = {"stem": stem, "index": index, "seed": page_seed(seed, half, index), "half": half, "spec": spec,
                "groups": groups, "out": str(out), "keep_pages": keep_pages}
         if stem in known:
             job["bands"] = known[stem]["bands"]

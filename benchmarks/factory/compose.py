@@ -77,10 +77,12 @@ def _traditional(story: Story) -> None:
             story.hints[key] = [[convert(box) for box in row] for row in story.hints[key]]
 
 
-def compose(seed: int, spec: dict, source: Source, keep: list[int] | None = None) -> Page:
-    """The page drawn from `seed`; with `keep`, only the bands of those indices."""
+def compose(seed: int, spec: dict, source: Source, keep: list[int] | None = None, index: int = 0) -> Page:
+    """The page drawn from `seed`; with `keep`, only the bands of those indices. index: the page's
+    number in its set, for draws that only later pages make (so earlier pages come again unchanged)."""
     draw = Draw(seed)
     source.used.clear()
+    source.one_phrase = stories.one_phrase_share(spec, index)
     ps, ts = spec["page"], spec["type"]
     page = Page(
         seed=seed, width=draw.uniform(ps["width_mm"]), height=draw.uniform(ps["height_mm"]),

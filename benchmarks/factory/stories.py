@@ -49,6 +49,7 @@ class Source:
         self.names = names
         self.labels = spec["headline"]["column_labels"] + [s["column"] for s in half if s["column"]]
         self.used: list[int] = []
+        self.one_phrase = 0.0  # set per page by compose (one_phrase_share)
 
     def take(self, draw: Draw, stories: list[dict]) -> dict:
         """A story not yet on this page, while there are some."""
@@ -217,6 +218,33 @@ def _dateline(draw: Draw, body: list[list[str]], source: Source) -> None:
         body[0][1] = fill(draw, draw.weighted(source.spec["dateline"]["forms"]), source) + first
 
 
+def one_phrase_share(spec: dict, index: int) -> float:
+    """The share of titles a page prints as one phrase of couplet length (spec: one_phrase), from
+    the page numbered one_phrase_from on: earlier pages were made without the draw.
+
+    >>> spec = {"headline": {"one_phrase": 0.3, "one_phrase_from": 865}}
+    >>> one_phrase_share(spec, 864), one_phrase_share(spec, 865), one_phrase_share({"headline": {}}, 900)
+    (0.0, 0.3, 0.0)
+    """
+    head = spec["headline"]
+    return head.get("one_phrase", 0.0) if index >= head.get("one_phrase_from", index + 1) else 0.0
+
+
+def one_phrase_title(draw: Draw, blocks: list[list[str]]) -> str:
+    """A title that is one phrase as long as a couplet title (6-16 characters, no phrase space):
+    a whole clause of the story's text, as own_title draws one from a lede (中国武器出口升至世界第五 reads
+    like 站好岗 放好哨 run together, but is one phrase).
+
+    >>> one_phrase_title(Draw(1), [["body", "近日，社区开展消防安全宣传活动，居民纷纷参与。"]])
+    '社区开展消防安全宣传活动'
+    >>> one_phrase_title(Draw(1), [["body", "近日，天很热。"]])
+    ''
+    """
+    found = [unquote(c) for _, text in blocks for c in clauses(_DATELINE_HEAD_RE.sub("", text), 6, 16)]
+    found = [c for c in found if "“" not in c]
+    return draw.choice(found) if found else ""
+
+
 def _headline(draw: Draw, story: dict, source: Source, has_dateline: bool) -> tuple[list[str], str]:
     """Title lines and subtitle; a brief with a dateline may have none."""
     spec = source.spec["headline"]
@@ -227,6 +255,8 @@ def _headline(draw: Draw, story: dict, source: Source, has_dateline: bool) -> tu
     title = other["title"] if draw.chance(spec["mix"]) and other["title"] else story["title"]
     if not title and draw.weighted(spec["untitled"]) == "own_clause":
         title = own_title(story["blocks"][0][1])
+    if title and source.one_phrase and draw.chance(source.one_phrase):
+        title = one_phrase_title(draw, story["blocks"]) or title
     if not title:
         return [], ""
     if draw.chance(spec["kicker"]) and "：" not in title:
