@@ -187,7 +187,7 @@ def _mode_width(counts: dict[int, int], support: dict[int, int]) -> float | None
 
 
 def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: frozenset[int] = frozenset(),
-                 trace: list[Step] | None = None, parted: frozenset[int] = frozenset()) -> list[Block]:
+                 trace: list[Step] | None = None, parted: frozenset[int] = frozenset(), dealt: bool = False) -> list[Block]:
     """Join the dump's lines into paragraph blocks, keeping their line spans.
 
     justified: the numbers of lines printed spread across their column (full, however short).
@@ -195,6 +195,8 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
     trace: where to record, for each pair of lines a cue has an opinion on, the cues that joined or parted it.
     parted: the numbers of the lines read across a gutter and cut (CW03): two pieces of one such line
     were never one line of a column, however open the first leaves its sentence (JN21).
+    dealt: an OCR engine's boxes the column stage dealt out: lines of one length there are no run of one
+    column (JN40 is not taken).
     """
     lines: list[Line] = []
     gaps: list[int] = []
@@ -248,7 +250,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     cur_wider=bool(gaps[i]) and _wider(layout.widths[i - 1], layout.lengths[i - 1], layout.widths[i], layout.lengths[i]),
                     cur_head_block=bool(gaps[i]) and _head_block(lines, gaps, layout, datelines, i),
                     prev_after_end=start == i - 1 and i >= 2 and not gaps[i - 1] and shapes.ends_sentence(lines[i - 2].text),
-                    prev_in_run=not gaps[i] and _in_run(layout.lengths, gaps, i - 1))
+                    prev_in_run=not dealt and not gaps[i] and _in_run(layout.lengths, gaps, i - 1))
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)
