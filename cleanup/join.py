@@ -66,6 +66,7 @@ class Seam:
     cur_wider: bool = False  # cur is set at a column width far wider than prev's (layout widths)
     cur_head_block: bool = False  # after a blank, cur opens a block of a few short lines with no mark: a head's lines
     prev_after_end: bool = False  # prev opens its paragraph right under a line that ends a sentence
+    prev_in_run: bool = False  # prev is as long as the two lines under it, no blank between: full in its own measure
 
     @property
     def prev_continues(self) -> bool:
@@ -332,6 +333,8 @@ def break_after_short_line(seam: Seam) -> bool | None:
     """
     if seam.prev_full:
         return None
+    if seam.prev_in_run and not seam.prev_ends_sentence and shapes.BODY_PUNCT_RE.search(seam.prev + seam.cur):
+        return None  # JN40: as long as the lines under it, a column narrower than the width measured around
     # wrapped by character count, digits and Latin fill a line as much as Han characters
     if seam.width is not None and not seam.prev_ends_sentence and len(seam.prev.replace(" ", "")) >= seam.width - 1.5:
         return None
@@ -603,7 +606,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
           above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
           over_head: bool = False, cut_off: bool = False, piece: bool = False, cur_head_block: bool = False,
-          after_end: bool = False) -> Seam:
+          after_end: bool = False, in_run: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -612,7 +615,8 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
                 above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off,
-                prev_piece=piece, cur_wider=cur_wider, cur_head_block=cur_head_block, prev_after_end=after_end)
+                prev_piece=piece, cur_wider=cur_wider, cur_head_block=cur_head_block, prev_after_end=after_end,
+                prev_in_run=in_run)
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,7 +187,7 @@ def _mode_width(counts: dict[int, int], support: dict[int, int]) -> float | None
 
 
 def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: frozenset[int] = frozenset(),
-                 trace: list[Step] | None = None, parted: frozenset[int] = frozenset()) -> list[Block]:
+                 trace: list[Step] | None = None, parted: frozenset[int] = frozenset(), dealt: bool = False) -> list[Block]:
     """Join the dump's lines into paragraph blocks, keeping their line spans.
 
     justified: the numbers of lines printed spread across their column (full, however short).
@@ -195,6 +195,8 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
     trace: where to record, for each pair of lines a cue has an opinion on, the cues that joined or parted it.
     parted: the numbers of the lines read across a gutter and cut (CW03): two pieces of one such line
     were never one line of a column, however open the first leaves its sentence (JN21).
+    dealt: an OCR engine's boxes the column stage dealt out: lines of one length there are no run of one
+    column (JN40 is not taken).
     """
     lines: list[Line] = []
     gaps: list[int] = []
@@ -247,7 +249,8 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     column_change=not gaps[i] and shapes.ends_sentence(prev.text) and _column_changes(layout, gaps, i),
                     cur_wider=bool(gaps[i]) and _wider(layout.widths[i - 1], layout.lengths[i - 1], layout.widths[i], layout.lengths[i]),
                     cur_head_block=bool(gaps[i]) and _head_block(lines, gaps, layout, datelines, i),
-                    prev_after_end=start == i - 1 and i >= 2 and not gaps[i - 1] and shapes.ends_sentence(lines[i - 2].text))
+                    prev_after_end=start == i - 1 and i >= 2 and not gaps[i - 1] and shapes.ends_sentence(lines[i - 2].text),
+                    prev_in_run=not dealt and not gaps[i] and _in_run(layout.lengths, gaps, i - 1))
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)
@@ -300,10 +303,34 @@ def _short_by_indent(lines: list[Line], gaps: list[int], layout: Layout, i: int)
         return False
     # a Latin word or a number that would not fit went down whole, opening the next line: that shortens
     # a line too (a line that ends on a number, 为止的2 / 个月里, is not shortened by it)
-    return not _LATIN_OR_DIGIT.match(lines[i + 1].text[:1])
+    if not _LATIN_OR_DIGIT.match(lines[i + 1].text[:1]):
+        return True
+    # JN41: one that falls short of its column's width too was shortened by its indent, not by the number
+    width = layout.widths[i]
+    return width is not None and layout.lengths[i] <= width - _DIGIT_SHORT
 
 
 _LATIN_OR_DIGIT = regex.compile(r"[A-Za-z0-9]")
+_DIGIT_SHORT = 1.5  # (fit: of such lines after a full sentence end, 1.5 or more short of the width, all open paragraphs)
+
+
+def _in_run(lengths: tuple[float, ...], gaps: list[int], k: int) -> bool:
+    """Line k is as long as the line under it (within _RUN_EVEN) and the one under that (within _RUN_NEAR),
+    no blank between (JN40): the three are set in one measure, narrower than the width measured around them
+    where the column estimate reads a wider column's lines (a full line, not a short last one).
+
+    >>> _in_run((16.0, 16.0, 17.0, 9.0), [0, 0, 0, 0], 0), _in_run((15.0, 14.0, 11.0), [0, 0, 0], 0)
+    (True, False)
+    """
+    if k + 2 >= len(lengths) or gaps[k + 1] or gaps[k + 2] or lengths[k] < _RUN_LEAST:
+        return False
+    below, after = lengths[k + 1], lengths[k + 2]
+    return below >= lengths[k] - _RUN_EVEN and lengths[k] >= max(below, after) - _RUN_NEAR
+
+
+# Fitted on the fit split (pdftotext-raw, pymupdf, sim seams, every third layout): a line stopping mid-sentence
+# no shorter than the line under it (by _RUN_EVEN) and within _RUN_NEAR of the two under it is full in its run.
+_RUN_EVEN, _RUN_NEAR, _RUN_LEAST = 0.5, 1.5, 6.0
 
 
 def _indent_short_of_run(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> bool:
