@@ -5,6 +5,7 @@ FORMAT.md, and each recorded page is composed again from its spec, seed and band
 truth must come out the same, and hold exactly the characters the page prints.
 """
 
+import copy
 import doctest
 import json
 import statistics
@@ -127,6 +128,36 @@ def test_one_phrase_titles_of_couplet_length_only_on_later_pages(half):
     share = sum(c for _, c in later) / sum(t for t, _ in later)
     assert sum(c for _, c in earlier) / sum(t for t, _ in earlier) < 0.05
     assert 0.4 * spec["headline"]["one_phrase"] <= share <= 1.5 * spec["headline"]["one_phrase"]
+
+
+def _caption_shares(seed: int, half: str, index: int) -> list[float]:
+    """Per photo of a page: the share of its caption's word pairs that an article of the page prints."""
+    spec, source = _source(half)
+    items = compose.compose(seed, spec, source, None, index).items()
+    articles = [" ".join(t for _, t in i.paragraphs) for i in items if i.kind == "article"]
+    return [max((wordmatch.shared_share(" ".join(i.texts("caption")), a) for a in articles), default=0.0)
+            for i in items if i.kind == "photo"]
+
+
+@pytest.mark.parametrize("half", SPLITS)
+def test_captions_tell_their_own_story_only_on_later_pages(half):
+    """From page caption_own_story_from on, a caption is told from the story it stands in or beside, so it
+    shares that story's words as on real pages (earlier pages drew it from a shared pool, and a
+    "words shared with the story" cue looked like a caption detector there only). Earlier pages draw
+    nothing new, so the committed corpus comes again byte for byte."""
+    spec, source = _source(half)
+    first = spec["photo"]["caption_own_story_from"]
+    without = copy.deepcopy(spec)
+    del without["photo"]["caption_own_story_from"]
+    plain = Source(pool.load_pool()["halves"][half], without)
+    for seed in range(3):
+        assert [truth.render_item(i, "p.txt") for i in compose.compose(seed, spec, source, None, first - 1).items()] \
+            == [truth.render_item(i, "p.txt") for i in compose.compose(seed, without, plain, None, first - 1).items()]
+    earlier = [s for seed in range(30) for s in _caption_shares(seed, half, first - 1)]
+    later = [s for seed in range(30) for s in _caption_shares(seed, half, first)]
+    assert len(earlier) >= 50 and len(later) >= 50
+    assert statistics.median(earlier) < 0.3 and statistics.median(later) >= 0.7
+    assert sum(s >= 0.5 for s in later) / len(later) >= 0.85
 
 
 def test_pool_halves_share_no_story():

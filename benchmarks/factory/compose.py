@@ -35,15 +35,22 @@ def plan_band(draw: Draw, page: Page) -> Band:
         return Band(kind, [plan_module(story, width, int(draw.weighted(spec["full_columns"])), page, draw)])
     if kind == "split":
         count = int(draw.weighted(spec["split_modules"]))
-        modules = []
+        modules, photos = [], []
         for module_width in _split_widths(draw, width, count, page.gap):
             what = draw.weighted(spec["split_module"])
+            if what == "photo" and source.own_captions:  # made once the articles beside it are
+                photos.append((len(modules), module_width))
+                modules.append(None)
+                continue
             if what == "photo":
                 modules.append(plan_module(stories.make_photo(draw, source), module_width, 1, page, draw))
                 continue
             story = stories.make_article(draw, source) if what == "article" else stories.make_note(draw, source)
             columns = max(1, min(int(draw.weighted(spec["split_columns"])), int(module_width // 45)))
             modules.append(plan_module(story, module_width, columns, page, draw))
+        for at, module_width in photos:
+            host = _nearest_article(modules, at)
+            modules[at] = plan_module(stories.make_photo(draw, source, host), module_width, 1, page, draw)
         return Band(kind, modules)
     if kind == "briefs":
         count = draw.integer(spec["briefs"])
@@ -52,14 +59,25 @@ def plan_band(draw: Draw, page: Page) -> Band:
                    for w in _split_widths(draw, width, count, page.gap)]
         return Band(kind, modules, run=run and all(m.story.item.title for m in modules))
     share = draw.uniform(spec["photo_width"])
-    photo = stories.make_photo(draw, source)
+    if source.own_captions:  # the photo tells the story beside it
+        story = stories.make_article(draw, source)
+        photo = stories.make_photo(draw, source, story)
+    else:
+        photo = stories.make_photo(draw, source)
     tallest = 0.4 * (page.height - 2 * page.margin)
     photo = plan_module(photo, min(width * share, tallest / photo.hints["aspect"]), 1, page, draw)
     rest = width - photo.width - page.gap
-    story = stories.make_article(draw, source)
+    if not source.own_captions:
+        story = stories.make_article(draw, source)
     columns = max(1, min(int(draw.weighted(spec["split_columns"])), int(rest // 45)))
     other = plan_module(story, rest, columns, page, draw)
     return Band(kind, [photo, other] if draw.chance(0.5) else [other, photo])
+
+
+def _nearest_article(modules: list, at: int) -> Story | None:
+    """The story of the article module nearest `at` in a band (the earlier one of two as near)."""
+    near = sorted((abs(k - at), k) for k, m in enumerate(modules) if m and m.story.item.kind == "article")
+    return modules[near[0][1]].story if near else None
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +100,9 @@ def compose(seed: int, spec: dict, source: Source, keep: list[int] | None = None
     number in its set, for draws that only later pages make (so earlier pages come again unchanged)."""
     draw = Draw(seed)
     source.used.clear()
+    source.captioned.clear()
     source.one_phrase = stories.one_phrase_share(spec, index)
+    source.own_captions = stories.own_story_captions(spec, index)
     ps, ts = spec["page"], spec["type"]
     page = Page(
         seed=seed, width=draw.uniform(ps["width_mm"]), height=draw.uniform(ps["height_mm"]),

@@ -240,10 +240,14 @@ def plan_module(story: Story, width: float, columns: int, page: Page, draw: Draw
     _title_fit(module, page, draw)
     _set_columns(module, page, columns)
     if item.kind == "article":
+        own = page.source.own_captions  # (its caption tells the story as printed: cut first)
+        if own:
+            _flush(module, draw, spec["story"])
         if draw.chance(spec["photo"]["inline"]) and module.chars >= 10:
-            module.inline = stories.make_photo(draw, page.source)
+            module.inline = stories.make_photo(draw, page.source, story)
             module.inline_at = draw.integer([1, max(1, len(item.paragraphs) - 1)])
             module.inline_span = module.columns > 1 and draw.chance(spec["photo"]["inline_span"])
-        _flush(module, draw, spec["story"])
+        if not own:
+            _flush(module, draw, spec["story"])
     _estimate(module, page)
     return module

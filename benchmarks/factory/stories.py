@@ -50,6 +50,8 @@ class Source:
         self.labels = spec["headline"]["column_labels"] + [s["column"] for s in half if s["column"]]
         self.used: list[int] = []
         self.one_phrase = 0.0  # set per page by compose (one_phrase_share)
+        self.own_captions = False  # set per page by compose (own_story_captions)
+        self.captioned: list[str] = []  # clauses the page's captions told
 
     def take(self, draw: Draw, stories: list[dict]) -> dict:
         """A story not yet on this page, while there are some."""
@@ -307,9 +309,51 @@ def make_article(draw: Draw, source: Source, brief: bool = False) -> Story:
     return Story(Item("article", tuple(blocks)), hints)
 
 
-def make_photo(draw: Draw, source: Source) -> Story:
+def own_story_captions(spec: dict, index: int) -> bool:
+    """Whether a page's captions tell the story they stand in or beside (spec: photo.caption_own_story_from):
+    earlier pages drew them from a shared pool, words their story never prints.
+
+    >>> spec = {"photo": {"caption_own_story_from": 929}}
+    >>> own_story_captions(spec, 928), own_story_captions(spec, 929), own_story_captions({"photo": {}}, 999)
+    (False, True, False)
+    """
+    return index >= spec["photo"].get("caption_own_story_from", index + 1)
+
+
+def own_caption(draw: Draw, item: Item, forms: dict[str, float], source: Source) -> str:
+    """A caption told from its story's own clauses, as a real one tells the event its story reports
+    (so it shares the story's words), in one of the spec's caption_forms.
+
+    >>> item = Item("article", (Block("body", "本报讯（记者 王斌）近日，社区开展消防安全宣传活动，居民纷纷参与。"),))
+    >>> own_caption(Draw(1), item, {"{a}，{b}。": 1}, None)
+    '社区开展消防安全宣传活动，居民纷纷参与。'
+    >>> own_caption(Draw(1), Item("article", (Block("body", "天很热。"),)), {"{a}。": 1}, None)
+    ''
+    """
+    found = [unquote(c) for role, text in item.paragraphs if role == "body"
+             for c in clauses(_DATELINE_HEAD_RE.sub("", text), 6, 20)]
+    said = source.captioned if source else []
+    found = [c for c in found if c not in said]  # two photos of one story do not print one caption
+    if not found:
+        return ""
+    at = draw.integer([0, len(found) - 1])
+    form = draw.weighted(forms)
+    if "{b}" in form and at + 1 == len(found):
+        at -= 1
+    if at < 0:
+        form, at = "{a}。", 0
+    text = form.replace("{a}", found[at]).replace("{b}", found[at + 1] if "{b}" in form else "")
+    said += found[at:at + (2 if "{b}" in form else 1)]
+    return fill(draw, text, source) if "{" in text else text
+
+
+def make_photo(draw: Draw, source: Source, host: Story | None = None) -> Story:
+    """A photo item; on pages with own-story captions, one standing in or beside `host` tells its story."""
     spec = source.spec["photo"]
-    if source.photos and not draw.chance(spec["caption_from_article"]):
+    caption = own_caption(draw, host.item, spec["caption_forms"], source) if source.own_captions and host else ""
+    if caption:
+        credit = fill(draw, draw.weighted(spec["credit_forms"]), source)
+    elif source.photos and not draw.chance(spec["caption_from_article"]):
         photo = source.take(draw, source.photos)
         caption, credit = photo["blocks"][0][1], photo["credit"]
         if not credit or draw.chance(0.3):
