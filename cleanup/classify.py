@@ -140,6 +140,16 @@ def find_column_label(w: Window) -> str | None:
     'column'
     >>> find_column_label(sample_window("社会那些事", "清理小广告", "粉刷美环境", "近日，社区开展卫生整治活动。", at=0))
 
+    As wide as a half, it is a label too where the couplet has its subtitle under it: the head is whole.
+
+    >>> find_column_label(sample_window("城事速览", "党委统揽", "全域统筹", "——构建城乡基层治理新格局", "近日，市里召开会议。", at=0))
+    'column'
+
+    A column's tag in the headline under it names the column, not the story (CL18).
+
+    >>> find_column_label(sample_window("社会那些事", "让世界看见中国的科学浪漫（社区·那些事）", "记者魏静 科普影视帮助观众理解科学。", at=0))
+    'column'
+
     OCR reads the box or rule a label is printed in as bars or brackets, and a speck beside it
     as a lone quotation mark: the label is read without them.
 
