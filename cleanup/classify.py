@@ -140,6 +140,16 @@ def find_column_label(w: Window) -> str | None:
     'column'
     >>> find_column_label(sample_window("社会那些事", "清理小广告", "粉刷美环境", "近日，社区开展卫生整治活动。", at=0))
 
+    As wide as a half, it is a label too where the couplet has its subtitle under it: the head is whole.
+
+    >>> find_column_label(sample_window("城事速览", "党委统揽", "全域统筹", "——构建城乡基层治理新格局", "近日，市里召开会议。", at=0))
+    'column'
+
+    A column's tag in the headline under it names the column, not the story (CL18).
+
+    >>> find_column_label(sample_window("社会那些事", "让世界看见中国的科学浪漫（社区·那些事）", "记者魏静 科普影视帮助观众理解科学。", at=0))
+    'column'
+
     OCR reads the box or rule a label is printed in as bars or brackets, and a speck beside it
     as a lone quotation mark: the label is read without them.
 
@@ -176,7 +186,7 @@ def find_column_label(w: Window) -> str | None:
     if halves:  # its halves say what the title is, however many characters they hold together
         return "column" if _over_couplet_halves(w, text, halves) else None
     whole = shapes.is_couplet(nxt.text) and not shapes.is_subtitle_dash(nxt.text)  # a whole headline: nothing over it is its part
-    if whole or shapes.letters(_headline_under(w)) >= 1.5 * len(text):
+    if whole or shapes.letters(_headline_under(w)) >= _LONGER * len(text):
         return "column"  # printed without its phrase space: its words are not the story's
     return None
 
@@ -235,18 +245,32 @@ def _over_couplet_halves(w: Window, text: str, halves: list[str]) -> bool:
     are no story's on the page (a headline's are its story's, wherever the page prints it). Where it
     is as wide as a half it may be the first half instead; then the story must use the halves'
     words, not its."""
-    page = "".join(b.text for k, b in enumerate(w.blocks) if k != w.i and b.role not in ("headline", "column"))
+    # the label printed again over another story (a line of its own) is no story's text
+    page = "".join(b.text for k, b in enumerate(w.blocks)
+                   if k != w.i and b.role not in ("headline", "column") and shapes.squeeze(_label_read(b.text)) != text)
     for half in halves:
         page = page.replace(half, "", 1)
     if wordmatch.shared_share(text, page) >= _ECHO:
         return False
     if shapes.display_length(halves[0]) != shapes.display_length(text):
         return True
+    if _subtitled(w):
+        return True  # couplet and subtitle make a whole head: a third line over it is no title's
     story = _text_below(w)
     for half in halves:
         story = story.replace(half, "", 1)
     # (halves joined by a mark: no pair across them)
     return wordmatch.shared_share("，".join(halves), story) - wordmatch.shared_share(text, story) >= _ECHO
+
+
+def _subtitled(w: Window) -> bool:
+    """The line under a couplet's two halves is its subtitle or byline."""
+    under = _lines_under(w, 3)
+    if len(under) < 3:
+        return False
+    third = under[2]
+    return shapes.is_subtitle_dash(third) or shapes.is_byline(third) or (
+        shapes.is_headline_like(third) and not heads.couplet_halves(under[1], third))
 
 
 _ECHO = 0.5  # the share of a headline's character pairs its story repeats (more than a label's; a label's, at most, the page)
@@ -297,9 +321,16 @@ def _text_below(w: Window) -> str:
 
 def _foreign_to_what_follows(w: Window, text: str) -> bool:
     """None of the label's character pairs but one is found in the headline and text under it."""
-    below = _text_below(w)
+    # a column's tag (社区·那些事) names a column, not the story, and so does the label printed again,
+    # on a line of its own or run into a headline as its kicker (民生观察：)
+    below = "".join(_TAG_RE.sub("", b.text.removeprefix(text + "：")) for b in (w.at(k) for k in range(1, LABEL_BELOW + 1))
+                    if b is not None and shapes.squeeze(_label_read(b.text)) != text)
     pairs = {text[k:k + 2] for k in range(len(text) - 1)}
     return sum(pair in below for pair in pairs) <= 1
+
+
+_LONGER = 1.2  # a headline under a label is longer than it (fit: every line 1.2 times as long or more under a label shape was under a true label; as long, never)
+_TAG_RE = regex.compile(r"[（(][^（()）]*·[^（()）]*[）)]")  # a column's tag: (社区·那些事)
 
 
 def _parallel(text: str) -> bool:
