@@ -45,15 +45,15 @@ def space_couplet_titles(items: list[Item], trace: list[Step] | None = None, box
     the space its halves were printed apart by. boxed: the dump is an OCR engine's boxes, one of
     which takes in the gap. An extractor drops the gap too, but its unspaced run is read with more
     doubt: not where a story's sentence reads through the middle and then leaves the title
-    (北市场街道马车房社区开展…: a name and what it did; a story quoting the title quotes it to its
+    (北门街道桃源社区开展…: a name and what it did; a story quoting the title quotes it to its
     end), nor halves not set alike (_parallel): one phrase cut at its middle (青山镇举办 / 农民丰收节).
 
     >>> story = (("p", "他说：“站好岗放好哨”。"),)
     >>> space_couplet_titles([Item("article", 1, title="站好岗放好哨", body=story)])[0].title
     '站好岗 放好哨'
-    >>> story = (("p", "北市场街道马车房社区开展社区活动。"),)
-    >>> space_couplet_titles([Item("article", 1, title="北市场街道马车房社区开展阅读活动", body=story)])[0].title
-    '北市场街道马车房社区开展阅读活动'
+    >>> story = (("p", "北门街道桃源社区开展同心净美活动。"),)
+    >>> space_couplet_titles([Item("article", 1, title="北门街道桃源社区开展文明实践活动", body=story)])[0].title
+    '北门街道桃源社区开展文明实践活动'
     >>> space_couplet_titles([Item("article", 1, title="让老旧小区焕发新活力")])[0].title
     '让老旧小区焕发新活力'
     >>> space_couplet_titles([Item("article", 1, title="民生观察：站好岗放好哨（今日·视点）")])[0].title
