@@ -50,7 +50,11 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
         placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
     texts = [" ".join(text for _, text in d.body) for d in stories]
     matched = headlines.attach([placed.run for placed in runs], texts)
-    found_all = _dashes_yield(_over_firm_stories(matched, runs, stories), runs)
+
+    def resolved(matched: list[headlines.Attached], trace: list[Step] | None = None) -> list[headlines.Attached]:
+        return _dashes_yield(_over_firm_stories(matched, runs, stories), runs, trace)
+
+    found_all = resolved(matched)
     if may_split:
         # the stories printed right under a head run, or opened tentatively inside another (that one's head may be over it)
         headed = {placed.run.after for placed in runs} | {k for k, d in enumerate(stories) if d.broke_from is not None}
@@ -82,8 +86,10 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
     if any(f.story is None for f in matched):
         # AS58 only once no story is parted: a head left without a story may head a story run into the one under its run (AS14)
         titled = headlines.attach([placed.run for placed in runs], texts, titles=True)
-        matched = titled if any(f.titled for f in titled) else matched
-    found_all = _dashes_yield(_over_firm_stories(matched, runs, stories), runs, trace)
+        if any(f.titled for f in titled):
+            matched, found_all = titled, resolved(titled)
+    if trace is not None:  # (its steps recorded on the last pass only)
+        found_all = resolved(matched, trace)
     if trace is not None:  # (recorded on the last pass only: a split runs the assignment again)
         for was, found in zip(matched, found_all):
             if found.story != was.story and None not in (found.story, was.story):  # (AS28 traces its own)
