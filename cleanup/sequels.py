@@ -134,6 +134,32 @@ def sequel(boxes: list[list[tuple[int, str]]], i: int, pairs: seams.PagePairs, w
     return found[0] if len(found) == 1 else None
 
 
+def in_simplified(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The page's lines as the dictionary reads them: a page printed in traditional characters in
+    simplified ones (OpenCC's t2s), so that a word across a seam is found on it too; else the lines.
+    Decisions read this view; the lines moved are the page's own (_as_read).
+
+    >>> in_simplified([(1, "運用科學方法，推動經濟發展")]), in_simplified([(1, "运用")])
+    ([(1, '运用科学方法，推动经济发展')], [(1, '运用')])
+    """
+    from .columns import _traditional  # (columns imports this module)
+
+    if not _traditional(numbered):
+        return numbered
+    convert = lexicon.converter("t2s").convert
+    return [(no, convert(text) if text.strip() else text) for no, text in numbered]
+
+
+def _as_read(numbered: list[tuple[int, str]], view: list[tuple[int, str]], out: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`out` (view's lines, reordered) as the page's own lines."""
+    if view is numbered:
+        return out
+    own: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for line, orig in zip(view, numbered):
+        own.setdefault(line, []).append(orig)
+    return [own[line].pop(0) for line in out]
+
+
 def _boxes_to_mend(numbered: list[tuple[int, str]], words: dict[str, float] | None):
     """(boxes, gaps, words, page pairs) of a page with enough boxes and a dictionary to mend their order by; else None."""
     boxes, gaps = boxes_of(numbered)
@@ -402,6 +428,14 @@ def _read_past(boxes: list[list[tuple[int, str]]], captions: set[int], pairs: se
 
 def deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
               words: dict[str, float] | None = None) -> list[tuple[int, str]]:
+    """_deal_back on the page read in simplified script (in_simplified): a traditional page's words
+    across its seams are the dictionary's too."""
+    view = in_simplified(numbered)
+    return _as_read(numbered, view, _deal_back(view, trace, words))
+
+
+def _deal_back(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
+               words: dict[str, float] | None = None) -> list[tuple[int, str]]:
     """Runs of boxes dealt out in turn, a box of each column a round, given back column by column
     (CW11): pdfminer deals the boxes of side-by-side columns (a line or a few each) out in a steady
     round, so a box that stops mid-sentence goes on in the box one round (2 to 6 boxes) later.
