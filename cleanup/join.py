@@ -67,6 +67,7 @@ class Seam:
     cur_head_block: bool = False  # after a blank, cur opens a block of a few short lines with no mark: a head's lines
     prev_after_end: bool = False  # prev opens its paragraph right under a line that ends a sentence
     prev_in_run: bool = False  # prev is as long as the two lines under it, no blank between: full in its own measure
+    prev_stripped: bool = False  # prev opens its block an indent short of cur, cur as long as the line under it (JN45)
 
     @property
     def prev_continues(self) -> bool:
@@ -528,6 +529,65 @@ def break_after_section_heading(seam: Seam) -> bool | None:
     return False if shapes.is_headline_like(seam.prev) else None
 
 
+@rule("JN44")
+def break_before_time_opener_after_end(seam: Seam) -> bool | None:
+    """Break before a line that opens a sentence with its time (近日，/ 6月10日，) after a line that ends one.
+
+    A sentence a time phrase opens opens its paragraph (fit truth: 502 such sentences, every one a
+    paragraph's first); a sentence ending at the column edge hides the break from the width cues.
+
+    >>> break_before_time_opener_after_end(_seam("……派出所民警的寻找，次日找到了卡的主人。", "近日，为助力文明城市建设，提高居", width=20))
+    False
+    >>> break_before_time_opener_after_end(_seam("……派出所民警的寻找，次日找到了卡的", "近日，为助力文明城市建设", width=20))
+    """
+    if TIME_OPENER_RE.match(seam.cur) and seam.prev_ends_sentence:
+        return False
+    return None
+
+
+@rule("JN45")
+def join_stripped_first_line(seam: Seam) -> bool | None:
+    """Join a block's first line an indent short of the full line under it: a first line stripped of its indent.
+
+    The line under it as long as the next, it is a paragraph's first line whose indent the extractor dropped,
+    not a headline over its text.
+
+    The column width measured around it may read a narrower column's lines (the break-around-overflowing-line
+    cue then calls the full line under it too wide) or a wider one's (break-after-short-line calls it short).
+    A line under it that opens with a dateline, holds no clause mark or is itself indent-short (a section
+    heading over its paragraph, JN39) is left to the other cues.
+
+    >>> join_stripped_first_line(_seam("近日，为助力文明城市建设，提高", "居民文明意识，铁东区北门街道桃", width=12, opens=True, stripped=True))
+    True
+    >>> join_stripped_first_line(_seam("爱国教育进校园", "本报讯（记者 郑林）为", width=12, opens=True, stripped=True))
+    """
+    if not seam.prev_stripped or not seam.prev_opens or seam.blanks or seam.cur_short_by_indent:
+        return None
+    if seam.prev_standalone or seam.cur_standalone or seam.cur_dateline or shapes.ends_sentence(seam.prev):
+        return None
+    return True if shapes.BODY_PUNCT_RE.search(seam.cur) else None
+
+
+@rule("JN46")
+def break_after_whole_paragraph_line(seam: Seam) -> bool | None:
+    """Break after a long line that opens its block and ends a sentence where no column width is measured.
+
+    Where too few lines share a width to measure a column, a line 24 or more long is a whole paragraph
+    printed on one line (PyMuPDF, pdftotext -raw); one that ends a sentence ends its paragraph
+    (join-sentence-end-inside-paragraph would run the next one into it).
+
+    >>> break_after_whole_paragraph_line(_seam("根据中国社科院相关机构进行的问卷调查，该调查在全国10个省份进行。", "创造这个数值的是宁波宁海县一位普通水电工王伟栋。", opens=True))
+    False
+    >>> break_after_whole_paragraph_line(_seam("根据中国社科院相关机构进行的问卷调查，该调查在全国10个省份进行。", "创造这个数值的是宁波宁海县一位普通水电工王伟栋。", width=30, opens=True))
+    """
+    if seam.width is not None or seam.blanks or not seam.prev_opens or seam.prev_len < WHOLE_LINE:
+        return None
+    return False if shapes.ends_paragraph(seam.prev) else None
+
+
+WHOLE_LINE = 24  # as prev_full reads a line where no width is measured
+
+
 @rule("JN27")
 def keep_office_byline_apart(seam: Seam) -> bool | None:
     """Break after or before a signed article's byline closed up on a line of its own (市委书记谢忠岩).
@@ -606,7 +666,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
           above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
           over_head: bool = False, cut_off: bool = False, piece: bool = False, cur_head_block: bool = False,
-          after_end: bool = False, in_run: bool = False) -> Seam:
+          after_end: bool = False, in_run: bool = False, stripped: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -616,7 +676,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
                 above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off,
                 prev_piece=piece, cur_wider=cur_wider, cur_head_block=cur_head_block, prev_after_end=after_end,
-                prev_in_run=in_run)
+                prev_in_run=in_run, prev_stripped=stripped)
 
 
 @dataclass(frozen=True, slots=True)
