@@ -126,14 +126,33 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     False
     >>> keep_standalone_lines_apart(_seam("社记者王鹏摄", "足协曾忧王迪成", tail="上涨接近70%。新华社记者王鹏摄"))
     False
+
+    A sentence goes on across a dash at a line's start (……一系列涉及到美国的行为 / ——通过各种办法洗钱；……):
+
+    >>> keep_standalone_lines_apart(_seam("后，后续有一系列涉及到美国的行为", "——通过各种办法洗钱；把赃款转移到", tail="具体来说，二许在中国国内贪污后，后续有一系列涉及到美国的行为"))
+    >>> keep_standalone_lines_apart(_seam("江苏探索科技成果高效转化应用新途径", "——政策松绑、平台支撑、专业服务构建转化生态"))
+    False
     """
     if seam.cur_standalone and not seam.blanks and _completes_credit(seam):
         return True  # a credit the line end cut (……覆盖。 本报记 / 者 高野鹏 摄)
-    if seam.prev_standalone or seam.cur_standalone:
+    prev_alone = seam.prev_standalone and not (_dash_line(seam.prev) and seam.prev_continues)
+    cur_alone = seam.cur_standalone and not (_dash_line(seam.cur) and _dash_goes_on(seam))
+    if prev_alone or cur_alone:
         return False
     if shapes.run_in_credit(seam.tail or seam.prev):
         return False  # a caption ending in its credit (……。 新华社记者 孙伟 摄), wrapped or not
     return None
+
+
+def _dash_line(text: str) -> bool:
+    return text.startswith("—")
+
+
+def _dash_goes_on(seam: Seam) -> bool:
+    """A line opening with a dash (——通过各种办法洗钱；……) under running text that stops mid-sentence, no blank
+    between, a clause mark in it: the sentence goes on across the dash, no ——subtitle stands there."""
+    return not seam.blanks and seam.prev_running and not seam.prev_ends_sentence and not seam.prev.endswith("—") \
+        and bool(shapes.BODY_PUNCT_RE.search(seam.cur))
 
 
 def _completes_credit(seam: Seam) -> bool:
@@ -247,10 +266,15 @@ def break_before_paragraph_opener(seam: Seam) -> bool | None:
     Digits right after a Latin letter or a digit go on its name or number (中证A / 50、中证A100).
 
     >>> break_before_paragraph_opener(_seam("此次调整后，中证A", "50、中证A100和中证A500"))
+
+    Nor a numeral after 第, an ordinal the line end cut (……第35航次第 / 二、第三航段科考):
+
+    >>> break_before_paragraph_opener(_seam("领团队参与了“蛟龙”号第35航次第", "二、第三航段科考，在西南印度洋"))
     """
     if seam.cur_dateline:
         return False
-    if shapes.NUMBERED_POINT_RE.match(seam.cur) and not (seam.cur[0].isdigit() and seam.prev[-1:].isascii() and seam.prev[-1:].isalnum()):
+    if shapes.NUMBERED_POINT_RE.match(seam.cur) and not (seam.cur[0].isdigit() and seam.prev[-1:].isascii() and seam.prev[-1:].isalnum()) \
+            and not seam.prev.rstrip().endswith("第"):
         return False
     return None
 
@@ -488,10 +512,18 @@ def break_before_stripped_indent(seam: Seam) -> bool | None:
     mid-sentence (layout works the shortfall out). A sentence that happens to end
     at the column edge inside a paragraph is followed by a full line instead.
 
-    >>> break_before_stripped_indent(_seam("治理的能力和水平。", "党建工作是重中之", width=10, short_by_indent=True))
+    >>> seam = _seam("治理的能力和水平。", "党建工作是重中之", width=10, short_by_indent=True)
+    >>> seam.indents_mean_paragraphs = False
+    >>> break_before_stripped_indent(seam)
     False
     >>> break_before_stripped_indent(_seam("治理的能力和水平。", "党建工作是重中之", width=10))
+
+    Not where the page keeps its indents (they mark its paragraphs): a line printed flush is no first line.
+
+    >>> break_before_stripped_indent(_seam("治理的能力和水平。", "党建工作是重中之", width=10, short_by_indent=True))
     """
+    if seam.indents_mean_paragraphs:
+        return None  # the page keeps its indents: a line not indented is no first line, however short
     if seam.cur_short_by_indent and seam.prev_ends_sentence and seam.prev_full and not seam.blanks:
         return False
     return None
