@@ -600,26 +600,6 @@ def join_stripped_first_line(seam: Seam) -> bool | None:
     return True if shapes.BODY_PUNCT_RE.search(seam.cur) else None
 
 
-@rule("JN46")
-def break_after_whole_paragraph_line(seam: Seam) -> bool | None:
-    """Break after a long line that opens its block and ends a sentence where no column width is measured.
-
-    Where too few lines share a width to measure a column, a line 24 or more long is a whole paragraph
-    printed on one line (PyMuPDF, pdftotext -raw); one that ends a sentence ends its paragraph
-    (join-sentence-end-inside-paragraph would run the next one into it).
-
-    >>> break_after_whole_paragraph_line(_seam("根据中国社科院相关机构进行的问卷调查，该调查在全国10个省份进行。", "创造这个数值的是宁波宁海县一位普通水电工王伟栋。", opens=True))
-    False
-    >>> break_after_whole_paragraph_line(_seam("根据中国社科院相关机构进行的问卷调查，该调查在全国10个省份进行。", "创造这个数值的是宁波宁海县一位普通水电工王伟栋。", width=30, opens=True))
-    """
-    if seam.width is not None or seam.blanks or not seam.prev_opens or seam.prev_len < WHOLE_LINE:
-        return None
-    return False if shapes.ends_paragraph(seam.prev) else None
-
-
-WHOLE_LINE = 24  # as prev_full reads a line where no width is measured
-
-
 @rule("JN27")
 def keep_office_byline_apart(seam: Seam) -> bool | None:
     """Break after or before a signed article's byline closed up on a line of its own (市委书记谢忠岩).
