@@ -584,17 +584,21 @@ def join_stripped_first_line(seam: Seam) -> bool | None:
     The line under it as long as the next, it is a paragraph's first line whose indent the extractor dropped,
     not a headline over its text.
 
-    The column width measured around it may read a narrower column's lines (the break-around-overflowing-line
-    cue then calls the full line under it too wide) or a wider one's (break-after-short-line calls it short).
+    Taken where the column width measured around it reads a narrower column's lines, so that the
+    break-around-overflowing-line cue calls the full line under it too wide (where it reads a wider one's,
+    break-after-short-line calling the first line short, joining it moved stories on held-out pages).
     A line under it that opens with a dateline, holds no clause mark or is itself indent-short (a section
     heading over its paragraph, JN39) is left to the other cues.
 
     >>> join_stripped_first_line(_seam("近日，为助力文明城市建设，提高", "居民文明意识，铁东区北门街道桃", width=12, opens=True, stripped=True))
     True
+    >>> join_stripped_first_line(_seam("近日，为助力文明城市建设，提高", "居民文明意识，铁东区北门街道桃", width=16, opens=True, stripped=True))
     >>> join_stripped_first_line(_seam("爱国教育进校园", "本报讯（记者 郑林）为", width=12, opens=True, stripped=True))
     """
     if not seam.prev_stripped or not seam.prev_opens or seam.blanks or seam.cur_short_by_indent:
         return None
+    if not seam.overflows(seam.cur, seam.cur_len):
+        return None  # the width measured around takes cur for a column's line: the other cues decide
     if seam.prev_standalone or seam.cur_standalone or seam.cur_dateline or shapes.ends_sentence(seam.prev):
         return None
     return True if shapes.BODY_PUNCT_RE.search(seam.cur) else None
