@@ -67,6 +67,7 @@ class Seam:
     cur_head_block: bool = False  # after a blank, cur opens a block of a few short lines with no mark: a head's lines
     prev_after_end: bool = False  # prev opens its paragraph right under a line that ends a sentence
     prev_in_run: bool = False  # prev is as long as the two lines under it, no blank between: full in its own measure
+    prev_stripped: bool = False  # prev opens its block an indent short of cur, cur as long as the line under it (JN45)
 
     @property
     def prev_continues(self) -> bool:
@@ -125,14 +126,33 @@ def keep_standalone_lines_apart(seam: Seam) -> bool | None:
     False
     >>> keep_standalone_lines_apart(_seam("社记者王鹏摄", "足协曾忧王迪成", tail="上涨接近70%。新华社记者王鹏摄"))
     False
+
+    A sentence goes on across a dash at a line's start (……一系列涉及到美国的行为 / ——通过各种办法洗钱；……):
+
+    >>> keep_standalone_lines_apart(_seam("后，后续有一系列涉及到美国的行为", "——通过各种办法洗钱；把赃款转移到", tail="具体来说，二许在中国国内贪污后，后续有一系列涉及到美国的行为"))
+    >>> keep_standalone_lines_apart(_seam("江苏探索科技成果高效转化应用新途径", "——政策松绑、平台支撑、专业服务构建转化生态"))
+    False
     """
     if seam.cur_standalone and not seam.blanks and _completes_credit(seam):
         return True  # a credit the line end cut (……覆盖。 本报记 / 者 高野鹏 摄)
-    if seam.prev_standalone or seam.cur_standalone:
+    prev_alone = seam.prev_standalone and not (_dash_line(seam.prev) and seam.prev_continues)
+    cur_alone = seam.cur_standalone and not (_dash_line(seam.cur) and _dash_goes_on(seam))
+    if prev_alone or cur_alone:
         return False
     if shapes.run_in_credit(seam.tail or seam.prev):
         return False  # a caption ending in its credit (……。 新华社记者 孙伟 摄), wrapped or not
     return None
+
+
+def _dash_line(text: str) -> bool:
+    return text.startswith("—")
+
+
+def _dash_goes_on(seam: Seam) -> bool:
+    """A line opening with a dash (——通过各种办法洗钱；……) under running text that stops mid-sentence, no blank
+    between, a clause mark in it: the sentence goes on across the dash, no ——subtitle stands there."""
+    return not seam.blanks and seam.prev_running and not seam.prev_ends_sentence and not seam.prev.endswith("—") \
+        and bool(shapes.BODY_PUNCT_RE.search(seam.cur))
 
 
 def _completes_credit(seam: Seam) -> bool:
@@ -246,10 +266,15 @@ def break_before_paragraph_opener(seam: Seam) -> bool | None:
     Digits right after a Latin letter or a digit go on its name or number (中证A / 50、中证A100).
 
     >>> break_before_paragraph_opener(_seam("此次调整后，中证A", "50、中证A100和中证A500"))
+
+    Nor a numeral after 第, an ordinal the line end cut (……第35航次第 / 二、第三航段科考):
+
+    >>> break_before_paragraph_opener(_seam("领团队参与了“蛟龙”号第35航次第", "二、第三航段科考，在西南印度洋"))
     """
     if seam.cur_dateline:
         return False
-    if shapes.NUMBERED_POINT_RE.match(seam.cur) and not (seam.cur[0].isdigit() and seam.prev[-1:].isascii() and seam.prev[-1:].isalnum()):
+    if shapes.NUMBERED_POINT_RE.match(seam.cur) and not (seam.cur[0].isdigit() and seam.prev[-1:].isascii() and seam.prev[-1:].isalnum()) \
+            and not seam.prev.rstrip().endswith("第"):
         return False
     return None
 
@@ -487,10 +512,18 @@ def break_before_stripped_indent(seam: Seam) -> bool | None:
     mid-sentence (layout works the shortfall out). A sentence that happens to end
     at the column edge inside a paragraph is followed by a full line instead.
 
-    >>> break_before_stripped_indent(_seam("治理的能力和水平。", "党建工作是重中之", width=10, short_by_indent=True))
+    >>> seam = _seam("治理的能力和水平。", "党建工作是重中之", width=10, short_by_indent=True)
+    >>> seam.indents_mean_paragraphs = False
+    >>> break_before_stripped_indent(seam)
     False
     >>> break_before_stripped_indent(_seam("治理的能力和水平。", "党建工作是重中之", width=10))
+
+    Not where the page keeps its indents (they mark its paragraphs): a line printed flush is no first line.
+
+    >>> break_before_stripped_indent(_seam("治理的能力和水平。", "党建工作是重中之", width=10, short_by_indent=True))
     """
+    if seam.indents_mean_paragraphs:
+        return None  # the page keeps its indents: a line not indented is no first line, however short
     if seam.cur_short_by_indent and seam.prev_ends_sentence and seam.prev_full and not seam.blanks:
         return False
     return None
@@ -526,6 +559,49 @@ def break_after_section_heading(seam: Seam) -> bool | None:
         return None  # under it a headline's short line, or a full line the layout misjudged (欢迎广大读者踊跃 / 投稿，……);
     # a line wider than the column is a headline's or a line run in from another column (pdfminer)
     return False if shapes.is_headline_like(seam.prev) else None
+
+
+@rule("JN44")
+def break_before_time_opener_after_end(seam: Seam) -> bool | None:
+    """Break before a line that opens a sentence with its time (近日，/ 6月10日，) after a line that ends one.
+
+    A sentence a time phrase opens opens its paragraph (fit truth: 502 such sentences, every one a
+    paragraph's first); a sentence ending at the column edge hides the break from the width cues.
+
+    >>> break_before_time_opener_after_end(_seam("……派出所民警的寻找，次日找到了卡的主人。", "近日，为助力文明城市建设，提高居", width=20))
+    False
+    >>> break_before_time_opener_after_end(_seam("……派出所民警的寻找，次日找到了卡的", "近日，为助力文明城市建设", width=20))
+    """
+    if TIME_OPENER_RE.match(seam.cur) and seam.prev_ends_sentence:
+        return False
+    return None
+
+
+@rule("JN45")
+def join_stripped_first_line(seam: Seam) -> bool | None:
+    """Join a block's first line an indent short of the full line under it: a first line stripped of its indent.
+
+    The line under it as long as the next, it is a paragraph's first line whose indent the extractor dropped,
+    not a headline over its text.
+
+    Taken where the column width measured around it reads a narrower column's lines, so that the
+    break-around-overflowing-line cue calls the full line under it too wide (where it reads a wider one's,
+    break-after-short-line calling the first line short, joining it moved stories on held-out pages).
+    A line under it that opens with a dateline, holds no clause mark or is itself indent-short (a section
+    heading over its paragraph, JN39) is left to the other cues.
+
+    >>> join_stripped_first_line(_seam("近日，为助力文明城市建设，提高", "居民文明意识，铁东区北门街道桃", width=12, opens=True, stripped=True))
+    True
+    >>> join_stripped_first_line(_seam("近日，为助力文明城市建设，提高", "居民文明意识，铁东区北门街道桃", width=16, opens=True, stripped=True))
+    >>> join_stripped_first_line(_seam("爱国教育进校园", "本报讯（记者 郑林）为", width=12, opens=True, stripped=True))
+    """
+    if not seam.prev_stripped or not seam.prev_opens or seam.blanks or seam.cur_short_by_indent:
+        return None
+    if not seam.overflows(seam.cur, seam.cur_len):
+        return None  # the width measured around takes cur for a column's line: the other cues decide
+    if seam.prev_standalone or seam.cur_standalone or seam.cur_dateline or shapes.ends_sentence(seam.prev):
+        return None
+    return True if shapes.BODY_PUNCT_RE.search(seam.cur) else None
 
 
 @rule("JN27")
@@ -606,7 +682,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
           above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
           over_head: bool = False, cut_off: bool = False, piece: bool = False, cur_head_block: bool = False,
-          after_end: bool = False, in_run: bool = False) -> Seam:
+          after_end: bool = False, in_run: bool = False, stripped: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -616,7 +692,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
                 above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off,
                 prev_piece=piece, cur_wider=cur_wider, cur_head_block=cur_head_block, prev_after_end=after_end,
-                prev_in_run=in_run)
+                prev_in_run=in_run, prev_stripped=stripped)
 
 
 @dataclass(frozen=True, slots=True)

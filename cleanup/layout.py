@@ -196,7 +196,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
     parted: the numbers of the lines read across a gutter and cut (CW03): two pieces of one such line
     were never one line of a column, however open the first leaves its sentence (JN21).
     dealt: an OCR engine's boxes the column stage dealt out: lines of one length there are no run of one
-    column (JN40 is not taken).
+    column (JN40 and JN45 are not taken).
     """
     lines: list[Line] = []
     gaps: list[int] = []
@@ -250,7 +250,8 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     cur_wider=bool(gaps[i]) and _wider(layout.widths[i - 1], layout.lengths[i - 1], layout.widths[i], layout.lengths[i]),
                     cur_head_block=bool(gaps[i]) and _head_block(lines, gaps, layout, datelines, i),
                     prev_after_end=start == i - 1 and i >= 2 and not gaps[i - 1] and shapes.ends_sentence(lines[i - 2].text),
-                    prev_in_run=not dealt and not gaps[i] and _in_run(layout.lengths, gaps, i - 1))
+                    prev_in_run=not dealt and not gaps[i] and _in_run(layout.lengths, gaps, i - 1),
+                    prev_stripped=not dealt and start == i - 1 and _stripped_over(layout.lengths, gaps, i))
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)
@@ -326,6 +327,23 @@ def _in_run(lengths: tuple[float, ...], gaps: list[int], k: int) -> bool:
         return False
     below, after = lengths[k + 1], lengths[k + 2]
     return below >= lengths[k] - _RUN_EVEN and lengths[k] >= max(below, after) - _RUN_NEAR
+
+
+def _stripped_over(lengths: tuple[float, ...], gaps: list[int], i: int) -> bool:
+    """Line i - 1 is an indent short of line i (STRIPPED), and line i as long as line i + 1 (within 1), no blank
+    between (JN45): a paragraph's first line with its indent dropped, over its full lines.
+
+    >>> _stripped_over((13.0, 15.0, 15.0), [0, 0, 0], 1), _stripped_over((10.0, 15.0, 15.0), [0, 0, 0], 1)
+    (True, False)
+    """
+    if i + 1 >= len(lengths) or gaps[i] or gaps[i + 1]:
+        return False
+    return STRIPPED[0] <= lengths[i] - lengths[i - 1] <= STRIPPED[1] and abs(lengths[i + 1] - lengths[i]) <= 1
+
+
+# Fitted on the fit split (pdftotext-raw, pymupdf, sim seams): how much shorter than the full line under it a
+# first line stripped of its indent is (two characters, a half-width mark either way).
+STRIPPED = (1.5, 3.5)
 
 
 # Fitted on the fit split (pdftotext-raw, pymupdf, sim seams, every third layout): a line stopping mid-sentence
