@@ -212,19 +212,6 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             if j > i + 1 and _first_line(blocks, j - 1):  # AS62: the run's last line is the first line of the paragraph under it
                 j -= 1
                 blocks[j:j + 2] = [_joined(blocks[j], blocks[j + 1], trace)]
-            quote = _pull_quote(blocks, i, j, story)
-            if quote:
-                text = block.text if quote == 1 else glue(block.text, blocks[i + 1].text)
-                story.body.append(("p", text))
-                story.starts.append(block.first)
-                story.spans.append(tuple(run for b in blocks[i:i + quote] for run in b.line_runs))
-                blocks[i] = replace(block, role="body")
-                if trace is not None:
-                    trace.append(Step("AS61", "pull-quote-stays-in-story", block.first, blocks[i + quote - 1].last,
-                                      block.text[:20], f"a dash-led line the story at line {story.first} prints word "
-                                      "for word: a quote set in its text, not the next story's subtitle"))
-                i += quote
-                continue
             if j > i + 1 and blocks[i + 1].role == "headline" and sections.stays_in_story([block], story, blocks[i + 1]) \
                     and not sections.stays_in_story([blocks[i + 1]], story):
                 j = i + 1  # a fragment over a headline is no part of it (AS40); a title set in short lines, or a label's line, is
@@ -619,50 +606,6 @@ def _head_end(blocks: list[Block], i: int) -> int:
         if blocks[j - 1].role == "byline":
             break
     return j
-
-
-def _pull_quote(blocks: list[Block], i: int, j: int, story: Draft | None) -> int:
-    """AS61: a lone dash-led headline line inside a running article whose words the story prints word for
-    word (in its text so far or in the paragraphs under it, up to the next head) is a quote set in the
-    story's text, not the subtitle of a next story: how many blocks it takes (a cut line under it, 1-line,
-    that its words go on in, is its own), or 0. A subtitle over its story says its story's gist in other
-    words (none of the fit split's 1,858 dash subtitles is found so in its story).
-
-    >>> story = Draft("article", 1, body=[("p", "本报讯 近日，社区开展书画展。")])
-    >>> blocks = [Block("——而且培养了孩子", 5, 5, role="headline"), Block("们的书画兴趣。", 6, 6),
-    ...           Block("此次活动不仅激发了爱国热情，而且培养了孩子们的书画兴趣。", 7, 9)]
-    >>> _pull_quote(blocks, 0, 1, story), _pull_quote(blocks[:1] + blocks[2:], 0, 1, story)
-    (2, 1)
-    >>> _pull_quote([Block("——丰台警方出动300名警力", 5, 5, role="headline"), blocks[2]], 0, 1, story)
-    0
-    """
-    block = blocks[i]
-    if j != i + 1 or block.role != "headline" or block.lines > 2 or not shapes.is_subtitle_dash(block.text):
-        return 0
-    if story is None or story.kind != "article" or not story.body:
-        return 0
-    text = [shapes.squeeze(t) for _, t in story.body]
-    for b in blocks[j:j + _QUOTE_REACH]:
-        if b.role in _HEAD_ROLES:
-            break
-        if b.role == "body":
-            text.append(shapes.squeeze(b.text))
-    said = "\0".join(text)
-    nxt = blocks[j] if j < len(blocks) else None
-    if nxt is not None and nxt.role == "body" and nxt.lines == 1 and not shapes.ends_sentence(block.text) \
-            and _quoted(glue(block.text, nxt.text), said):
-        return 2
-    return 1 if _quoted(block.text, said) else 0
-
-
-_QUOTE_REACH = 8  # blocks under the line searched for its words
-_QUOTE_LEAST = 4  # characters of a quote at least (a shorter phrase recurs by chance)
-_QUOTE_EDGE_RE = regex.compile(r"^(?:[—－\-]|一一)+|[。，、；：！？,.;:!?”’\"]+$")
-
-
-def _quoted(line: str, said: str) -> bool:
-    core = _QUOTE_EDGE_RE.sub("", shapes.squeeze(line))
-    return len(core) >= _QUOTE_LEAST and core in said
 
 
 def _first_line(blocks: list[Block], k: int) -> bool:
