@@ -209,6 +209,9 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
         block = blocks[i]
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
+            if j > i + 1 and _first_line(blocks, j - 1):  # AS62: the run's last line is the first line of the paragraph under it
+                j -= 1
+                blocks[j:j + 2] = [_joined(blocks[j], blocks[j + 1], trace)]
             if j > i + 1 and blocks[i + 1].role == "headline" and sections.stays_in_story([block], story, blocks[i + 1]) \
                     and not sections.stays_in_story([blocks[i + 1]], story):
                 j = i + 1  # a fragment over a headline is no part of it (AS40); a title set in short lines, or a label's line, is
@@ -221,6 +224,11 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
                                                   heads_over.get(id(story)), after_photo, last, why, text_at > j)
             stays = sections.stays_in_story(blocks[i:j], story, nxt)
             goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
+            if j == i + 1 and _first_line(blocks, i):  # AS62 for a line alone: where it broke the story, a story breaks
+                blocks[i:i + 2] = [_joined(block, blocks[i + 1], trace)]
+                if not (heading or stays or goes_on):
+                    story = None
+                continue
             if stays and not goes_on:
                 story.body.append(("p", block.text))
                 story.starts.append(block.first)
@@ -598,6 +606,53 @@ def _head_end(blocks: list[Block], i: int) -> int:
         if blocks[j - 1].role == "byline":
             break
     return j
+
+
+def _first_line(blocks: list[Block], k: int) -> bool:
+    """AS62: a one-line headline with no sentence end, right over a body paragraph, that is that paragraph's first
+    line (the join stage broke it off, classify read it as a head): set no wider than the paragraph and as wide
+    as most of it, and read on into it: a word across the seam (基 / 石), or the paragraph opening on a clause
+    of one or two characters (者。, 、管得着) that the line's last words began.
+
+    >>> para = Block("方案。6月9日、6月10日两天时间里，已有四家公司发布公告。", 87, 94, measure=14.0, lines=8)
+    >>> _first_line([Block("A股公司正在密集修订定增", 86, 86, role="headline", measure=12.0), para], 0)
+    True
+    >>> _first_line([Block("爱国教育进校园", 86, 86, role="headline", measure=7.0), para], 0)
+    False
+    """
+    if k < 0 or k + 1 >= len(blocks):
+        return False
+    line, para = blocks[k], blocks[k + 1]
+    if line.role != "headline" or line.lines != 1 or para.role != "body" or para.lines < 2:
+        return False
+    text = shapes.squeeze(line.text)
+    if shapes.ends_sentence(text) or shapes.is_subtitle_dash(text) or _KICKER_RE.search(text):
+        return False
+    if not FIRST_LINE_LEAST * para.measure <= line.measure <= para.measure + FIRST_LINE_OVER:
+        return False
+    opener = shapes.squeeze(para.text)
+    if shapes.NUMBERED_POINT_RE.match(opener):
+        return False
+    return bool(_CUT_CLAUSE_RE.match(opener)) or seams.word_across(text, opener, seams.lexicon())
+
+
+FIRST_LINE_LEAST = 0.75  # a paragraph's first line is full: this share of the paragraph's measure at least
+FIRST_LINE_OVER = 1.0  # and at most this much wider (characters)
+# a mark, a sentence of one or two characters (者。), a clause of one (石，): what no paragraph opens with
+_CUT_CLAUSE_RE = regex.compile(r"^(?:[、，；：。！？）」』”’]|\p{Han}{1,2}[。！？]|\p{Han}[，；：、])")
+_KICKER_RE = regex.compile(r"[：:|｜（(#＃]")
+
+
+def _joined(line: Block, para: Block, trace: list[Step] | None) -> Block:
+    """The paragraph with its first line back at its head."""
+    if trace is not None:
+        trace.append(Step("AS62", "first-line-over-its-paragraph", line.first, line.last, line.text[:20],
+                          f"the first line of the paragraph at line {para.first}: as wide as it, reads on into it"))
+    text = glue(line.text, para.text)
+    at = len(text) - len(para.text)
+    runs = line.line_runs + para.line_runs if para.runs or line.last + 1 != para.first else ()
+    return replace(para, text=text, first=min(line.first, para.first), lines=para.lines + 1, runs=runs,
+                   cuts=(at, *(at + c for c in para.cuts)), gap_before=line.gap_before)
 
 
 def _loose_byline(block: Block, blocks: list[Block], i: int) -> bool:
