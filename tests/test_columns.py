@@ -32,6 +32,10 @@ DEALT_ALTHOUGH_ORDERED = {
     "f703_sim": "CW11 deals a story read in order whose lines each stand apart by a blank line (text CER 3.3)",
     "f713_sim": "CW11 deals a story read in order whose lines each stand apart by a blank line, and a photo's caption "
                 "with it (CER 56.9, text CER 3.6, caption leak 100%)",
+    "f819_sim": "CW12 takes a sentence's last line up past a narrow block printed between its two halves (a brief "
+                "in five-character lines, then a credit): the sentence reads whole, but the dump was in order",
+    "f860_sim": "CW11 deals lines 8-14 as boxes read in turn: the page's first lines each stand apart by a blank "
+                "line, a heading's and three paragraphs' (text CER 0.0, CER 14.5, as at dbcdd8e)",
 }
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 POOL: list[str] = []

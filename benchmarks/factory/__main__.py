@@ -38,7 +38,7 @@ def corpus_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.factory corpus",
                                      description="Make the fit and check splits (fit pages use one half of the pool, check pages the other).")
     parser.add_argument("out", type=Path, nargs="?", default=Path("tests/corpus"))
-    parser.add_argument("--fit", type=int, default=800)
+    parser.add_argument("--fit", type=int, default=864)
     parser.add_argument("--check", type=int, default=24)
     parser.add_argument("--seed", type=int, default=12)
     _common(parser)
