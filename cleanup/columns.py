@@ -28,7 +28,6 @@ _MIN_LINES = 6  # a page of fewer lines is left as read
 _MIN_OPEN = 6  # open line ends needed to judge a page by its seams
 _MIN_HITS = 3  # and seams found a little further down
 _DEALT = 0.75  # a page goes on into the next line less often than this, against a little further down
-_TRADITIONAL = 0.05  # a page's characters OpenCC's t2s changes, more than this share: printed in traditional ones
 _WRAPPED = 0.4  # the share of a page's lines, at least, that fill one of its column widths
 _COLUMN_LINES = 3  # pieces a track holds to count as a column
 _CHUNKED = 0.5  # the share of open lines, at least, a blank line follows on a page dealt in chunks
@@ -393,21 +392,9 @@ def _past_heads(numbered: list[tuple[int, str]], raw: list[tuple[int, str]] | No
     writes a story's next column after another story's block) and whose script is the dictionary's
     (simplified: on a traditional page fewer words are found across the seam a block really goes on by)."""
     if not sequels.parts_blocks(numbered) or not spaced_gutters(numbered if raw is None else raw) \
-            or _traditional(numbered):
+            or lexicon.printed_traditional(numbered):
         return numbered
     return sequels.reorder(numbered, trace, past_head=True)
-
-
-def _traditional(numbered: list[tuple[int, str]]) -> bool:
-    """Whether a page is printed in traditional characters: OpenCC's t2s changes more than _TRADITIONAL of them.
-
-    >>> _traditional([(1, "運用科學方法，推動經濟發展")]), _traditional([(1, "运用科学方法，推动经济发展")])
-    (True, False)
-    """
-    text = "".join(t.strip() for _, t in numbered)
-    simple = lexicon.converter("t2s").convert(text)
-    changed = sum(1 for a, b in zip(text, simple) if a != b) if len(simple) == len(text) else len(text)
-    return changed > _TRADITIONAL * max(1, len(text))
 
 
 def reads_on_in_simplified(texts: list[str], words: dict[str, float] | None) -> bool:
@@ -437,7 +424,7 @@ def reads_on_in_simplified(texts: list[str], words: dict[str, float] | None) -> 
 def _reads_on_in_simplified(numbered: list[tuple[int, str]], texts: list[str], words: dict[str, float] | None,
                             trace: list[Step] | None) -> bool:
     """A traditional page that dealt_by_words took for dealt boxes read in order after all (CW17)."""
-    if not words or not _traditional(numbered) or not reads_on_in_simplified(texts, words):
+    if not words or not lexicon.printed_traditional(numbered) or not reads_on_in_simplified(texts, words):
         return False
     if trace is not None:
         first, last = numbered[0][0], numbered[-1][0]

@@ -117,6 +117,21 @@ def converter(name: str):
     return opencc.OpenCC(name if name.endswith(".json") else f"{name}.json")
 
 
+TRADITIONAL_SHARE = 0.05  # a page's characters OpenCC's t2s changes, more than this share: printed in traditional ones
+
+
+def printed_traditional(numbered: list[tuple[int, str]]) -> bool:
+    """Whether a page is printed in traditional characters: OpenCC's t2s changes more than TRADITIONAL_SHARE of them.
+
+    >>> printed_traditional([(1, "運用科學方法，推動經濟發展")]), printed_traditional([(1, "运用科学方法，推动经济发展")])
+    (True, False)
+    """
+    text = "".join(t.strip() for _, t in numbered)
+    simple = converter("t2s").convert(text)
+    changed = sum(1 for a, b in zip(text, simple) if a != b) if len(simple) == len(text) else len(text)
+    return changed > TRADITIONAL_SHARE * max(1, len(text))
+
+
 def compile_pattern(pattern: str) -> re.Pattern | regex.Pattern:
     """A rule-data pattern: Python's `re` syntax, or the `regex` module's where `re` cannot read
     it (\\p{Han}) or warns that it reads it otherwise ([[:alpha:]]). `re` is used when it can:

@@ -142,9 +142,7 @@ def in_simplified(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
     >>> in_simplified([(1, "運用科學方法，推動經濟發展")]), in_simplified([(1, "运用")])
     ([(1, '运用科学方法，推动经济发展')], [(1, '运用')])
     """
-    from .columns import _traditional  # (columns imports this module)
-
-    if not _traditional(numbered):
+    if not lexicon.printed_traditional(numbered):
         return numbered
     convert = lexicon.converter("t2s").convert
     return [(no, convert(text) if text.strip() else text) for no, text in numbered]

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from cleanup import assign, columns, furniture, gutters, noise, pipeline, seams, sequels
+from cleanup import assign, columns, furniture, gutters, lexicon, noise, pipeline, seams, sequels
 from cleanup.cli import app
 from cleanup.decode import decode
 from cleanup.layout import split_lines
@@ -503,7 +503,7 @@ def test_no_sequel_moves_past_a_columns_first_line_or_on_a_traditional_page():
     assert not sequels.opens_with_head([(1, "锁价定增通常以董事会决议公告日作为定价基"), (2, "准日，在该时间点就将发行价格确定下来,认")])
     page = [(1, "本報訊 記者報道，專家組與煙廠主要負責人就安全生產工作進行了深入交流，並運用"), (2, ""),
             (3, "春風化雨潤童心"), (4, ""), (5, "活動當天，志願者們與孩子們一起做遊戲。")]
-    assert columns._traditional(page) and columns._past_heads(page, None, None) == page
+    assert lexicon.printed_traditional(page) and columns._past_heads(page, None, None) == page
 
 
 def _head_lifted(stem: str, head: list[str]) -> tuple[list[str], list]:
