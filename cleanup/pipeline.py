@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import captioncues, captions, columns, doubt, furniture, headrows, join, joinheads, joinpieces, lexicon, misread, noise, normalize, polish, shapes, strays
+from . import captioncues, captions, columns, cutlines, doubt, furniture, headrows, join, joinheads, joinpieces, lexicon, misread, noise, normalize, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -69,6 +69,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
     blocks = classifying.classify(blocks, classifier(), trace)
+    if not boxes:  # HD04: a lone line a blank cut from its paragraph, read as a headline (a box dump sets no blanks)
+        blocks = cutlines.rejoin_cut_lines(blocks, trace)
     blocks = assembly.space_headline_lines(captions.split_run_in_credits(captions.part_swallowed_ledes(blocks, trace)))
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
