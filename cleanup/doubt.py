@@ -66,7 +66,7 @@ class Context:
     ocr_gaps: bool = field(init=False)  # a dump line holds an OCR engine's wide gap or | between columns
 
     def __post_init__(self) -> None:  # read once per page, not once per item
-        object.__setattr__(self, "ocr_gaps", any(gutters.ocr_gaps(line) for line in self.raw.values()))
+        object.__setattr__(self, "ocr_gaps", gutters.read_by_ocr(self.raw.values()))
 
 
 @dataclass(frozen=True, slots=True)
