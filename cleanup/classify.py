@@ -315,16 +315,20 @@ def _twin_under_headline(w: Window, text: str) -> bool:
         and heads.couplet_halves(above.text, text)
 
 
+def _blocks_below(w: Window) -> list[Block]:
+    return [b for b in (w.at(k) for k in range(1, LABEL_BELOW + 1)) if b is not None]
+
+
 def _text_below(w: Window) -> str:
-    return "".join(b.text for b in (w.at(k) for k in range(1, LABEL_BELOW + 1)) if b is not None)
+    return "".join(b.text for b in _blocks_below(w))
 
 
 def _foreign_to_what_follows(w: Window, text: str) -> bool:
     """None of the label's character pairs but one is found in the headline and text under it."""
     # a column's tag (社区·那些事) names a column, not the story, and so does the label printed again,
     # on a line of its own or run into a headline as its kicker (民生观察：)
-    below = "".join(_TAG_RE.sub("", b.text.removeprefix(text + "：")) for b in (w.at(k) for k in range(1, LABEL_BELOW + 1))
-                    if b is not None and shapes.squeeze(_label_read(b.text)) != text)
+    below = "".join(_TAG_RE.sub("", b.text.removeprefix(text + "：")) for b in _blocks_below(w)
+                    if shapes.squeeze(_label_read(b.text)) != text)
     pairs = {text[k:k + 2] for k in range(len(text) - 1)}
     return sum(pair in below for pair in pairs) <= 1
 
