@@ -285,8 +285,9 @@ class Split:
     specks: tuple[tuple[int, str], ...] = ()  # lines of the head's masthead picture (FU07), for the noise item
 
 
-def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> Split:
-    """Numbered lines -> Split: the running head (from the first line) and foot (to the last)."""
+def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = None, junky: bool = False) -> Split:
+    """Numbered lines -> Split: the running head (from the first line) and foot (to the last).
+    `junky`: the page had junk set aside (OCR), whose lone short words are as often specks (no CL22)."""
     if not _is_page(numbered):
         return Split(numbered, [])
     head = _edge_run(numbered, range(len(numbered)))
@@ -311,7 +312,50 @@ def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = 
     furniture = []
     for run in sorted((run for run in (head, *inner, foot) if run), key=lambda run: run[0][0]):
         furniture.extend(_rows([(numbered[k][0], as_read(numbered[k][1])) for k, _ in run], trace))
-    return Split(kept, furniture, specks)
+    split = Split(kept, furniture, specks)
+    return split if junky else _with_lone_section(split, numbered, taken, trace)
+
+
+def _with_lone_section(split: Split, numbered: list[tuple[int, str]], taken: set[int],
+                       trace: list[Step] | None) -> Split:
+    """CL22's decision: the head's section name set alone inside the page goes on its 第N版 row."""
+    rows = [k for k, (_, text) in enumerate(split.furniture) if "page" in (head_pieces(text) or ())]
+    if len(rows) != 1 or any("section" in (head_pieces(text) or ()) for _, text in split.furniture):
+        return split
+    lines = dict(numbered)
+    if not any(head_pieces(lines.get(no, "").strip()) == {"page"} for no in split.furniture[rows[0]][0]):
+        return split  # 第N版 read in a row with other pieces: the head was read as printed, with no section name
+    lone = [k for k in range(len(numbered)) if k not in taken and names_section_alone(numbered, k)]
+    if len(lone) != 1:
+        return split  # two lone short words: no telling which is the head's
+    k, row = lone[0], rows[0]
+    no, text = numbered[k]
+    nos, joined = split.furniture[row]
+    furniture = list(split.furniture)
+    furniture[row] = (tuple(sorted((*nos, no))), f"{joined} {text.strip()}")
+    kept = list(split.kept)
+    kept[k] = (no, "")
+    if trace is not None:
+        trace.append(Step("CL22", "lone-section-name", no, no, text, "(furniture) " + furniture[row][1]))
+    return Split(kept, furniture, split.specks)
+
+
+@rule("CL22")
+def names_section_alone(numbered: list[tuple[int, str]], k: int) -> bool:
+    """A section name (FU02) alone between blank lines inside the page: the running head's, set apart.
+
+    pdfminer's layout analysis puts the head's section name (经济, 要闻) anywhere on the page, where it
+    became a story's title (no title is two or three characters); where the head found has a page
+    number and no section name, the page's one such line goes on the head's 第N版 row.
+
+    >>> lines = list(enumerate(["第6版", "", "正文。", "", "经济", "", "推进乡镇综合执法"]))
+    >>> names_section_alone(lines, 4), names_section_alone(lines, 6), names_section_alone(lines, 0)
+    (True, False, False)
+    """
+    text = numbered[k][1].strip()
+    if not names_a_section(text) or head_pieces(text) != {"section"}:
+        return False
+    return all(j < 0 or j >= len(numbered) or not numbered[j][1].strip() for j in (k - 1, k + 1))
 
 
 def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[tuple[int, ...], str]]:
