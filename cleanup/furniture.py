@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import shapes
 from .model import Item, Step
@@ -283,6 +283,7 @@ class Split:
     kept: list[tuple[int, str]]
     furniture: list[tuple[tuple[int, ...], str]]
     specks: tuple[tuple[int, str], ...] = ()  # lines of the head's masthead picture (FU07), for the noise item
+    section: tuple[int, str] | None = None  # (line, text): the head's section name set alone in the page (CL22)
 
 
 def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = None, junky: bool = False) -> Split:
@@ -313,31 +314,33 @@ def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = 
     for run in sorted((run for run in (head, *inner, foot) if run), key=lambda run: run[0][0]):
         furniture.extend(_rows([(numbered[k][0], as_read(numbered[k][1])) for k, _ in run], trace))
     split = Split(kept, furniture, specks)
-    return split if junky else _with_lone_section(split, numbered, taken, trace)
+    return split if junky else _lone_section(split, numbered, taken)
 
 
-def _with_lone_section(split: Split, numbered: list[tuple[int, str]], taken: set[int],
-                       trace: list[Step] | None) -> Split:
-    """CL22's decision: the head's section name set alone inside the page goes on its 第N版 row."""
+def _lone_section(split: Split, numbered: list[tuple[int, str]], taken: set[int]) -> Split:
+    """The head's section name set alone inside the page (CL22), noted, not taken out yet: a head found
+    with one 第N版 row and no section name, and one such line on the page."""
     rows = [k for k, (_, text) in enumerate(split.furniture) if "page" in (head_pieces(text) or ())]
     if len(rows) != 1 or any("section" in (head_pieces(text) or ()) for _, text in split.furniture):
         return split
-    lines = dict(numbered)
-    if not any(head_pieces(lines.get(no, "").strip()) == {"page"} for no in split.furniture[rows[0]][0]):
-        return split  # 第N版 read in a row with other pieces: the head was read as printed, with no section name
     lone = [k for k in range(len(numbered)) if k not in taken and names_section_alone(numbered, k)]
     if len(lone) != 1:
         return split  # two lone short words: no telling which is the head's
-    k, row = lone[0], rows[0]
-    no, text = numbered[k]
+    no, text = numbered[lone[0]]
+    return replace(split, section=(no, text.strip()))
+
+
+def with_section(split: Split, trace: list[Step] | None = None) -> Split:
+    """The section name noted (CL22) put on the head's 第N版 row, where the stages after furniture left its
+    line a block of its own (taken out earlier, its place changed what the column and join stages read)."""
+    no, text = split.section
+    row = next(k for k, (_, line) in enumerate(split.furniture) if "page" in (head_pieces(line) or ()))
     nos, joined = split.furniture[row]
     furniture = list(split.furniture)
-    furniture[row] = (tuple(sorted((*nos, no))), f"{joined} {text.strip()}")
-    kept = list(split.kept)
-    kept[k] = (no, "")
+    furniture[row] = (tuple(sorted((*nos, no))), f"{joined} {text}")
     if trace is not None:
         trace.append(Step("CL22", "lone-section-name", no, no, text, "(furniture) " + furniture[row][1]))
-    return Split(kept, furniture, split.specks)
+    return replace(split, furniture=furniture, section=None)
 
 
 @rule("CL22")
