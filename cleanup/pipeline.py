@@ -68,13 +68,13 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     dealt = bool(boxes) and bool(unmixed.rebuilt)  # an OCR engine's boxes, sorted by height: columns dealt out
     blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
-    if head.section:  # CL22: the head's section name, where it still stands alone as a block, goes to the head
+    blocks = classifying.classify(blocks, classifier(), trace)
+    if head.section:  # CL22: the head's section name, where it still stands alone as a block (after classify: its neighbours' roles were read with it there), goes to the head
         no, section = head.section
         alone = [b for b in blocks if b.first == b.last == no and shapes.squeeze(b.text) == shapes.squeeze(section)]
         if alone:
             blocks = [b for b in blocks if b is not alone[0]]
             head = furniture.with_section(head, trace)
-    blocks = classifying.classify(blocks, classifier(), trace)
     # HD04: a lone line a blank Tesseract set cut from its paragraph, read as a headline; only on a page read by
     # OCR (its weights were fitted there; a text dump's lone line is a headline) and printing no line spread (an
     # extractor's letter-spaced lines hold word gaps as wide as gutters), not on a box dump (it sets no blanks)
