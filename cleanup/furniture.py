@@ -331,8 +331,9 @@ def _lone_section(split: Split, numbered: list[tuple[int, str]], taken: set[int]
 
 
 def with_section(split: Split, trace: list[Step] | None = None) -> Split:
-    """The section name noted (CL22) put on the head's 第N版 row, where the stages after furniture left its
-    line a block of its own (taken out earlier, its place changed what the column and join stages read)."""
+    """The section name noted (CL22) put on the head's 第N版 row, once the stages up to classify left its line a
+    block of its own (taken out at furniture, its place no longer parted what the column, join and classify
+    stages read apart: CW08 paired two column labels across it, CL05 read a paragraph over a credit as a caption)."""
     no, text = split.section
     row = next(k for k, (_, line) in enumerate(split.furniture) if "page" in (head_pieces(line) or ()))
     nos, joined = split.furniture[row]

@@ -55,7 +55,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     junk = noise.split_noise(numbered, dict(raw_lines), trace)
     pictures = frozenset(no for no, text in junk.kept if not text) & {no for no, _ in junk.noise}  # blanked: a picture stood there
-    head = furniture.split_furniture(junk.kept, trace, bool(junk.noise))  # OCR's specks: no lone section
+    head = furniture.split_furniture(junk.kept, trace, bool(junk.noise))  # junk set aside: OCR, no lone section (CL22)
     if head.specks:  # the masthead's specks the head's run passed over are junk
         junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
@@ -69,7 +69,9 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
     blocks = classifying.classify(blocks, classifier(), trace)
-    if head.section:  # CL22: the head's section name, where it still stands alone as a block (after classify: its neighbours' roles were read with it there), goes to the head
+    # CL22: the head's section name set alone goes to the head where it is still a block of its own; only now, its
+    # place having parted what it parted for the column, join and classify stages (a credit under it read as a caption's)
+    if head.section:
         no, section = head.section
         alone = [b for b in blocks if b.first == b.last == no and shapes.squeeze(b.text) == shapes.squeeze(section)]
         if alone:
