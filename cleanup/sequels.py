@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicon, seams, shapes
+from . import gutters, lexicon, seams, shapes
 from .model import Step
 
 _RULES = lexicon.read_rules("columns.toml")["sequels"]
@@ -44,6 +44,8 @@ _SHORT = 0.85  # a head over text is shorter than this share of the longest of t
 _HEAD_SHORT = float(_RULES["head_short"])  # a head opening a box is shorter than this share of the lines under it (CW24)
 _WIDER = 1.3  # a caption's lines run wider than a column's chunk before it by this much at least (CW11)
 _BLOCKS = float(_RULES["blocks"])  # lines after a blank, at most a share of the lines, where blank lines part blocks (CW12)
+_CHUNK_LINES = 3  # lines of a box CW33 moves a sequel to, at least: one or two stray lines may stand before their own head
+_MEASURE = float(_RULES["measure"])  # a sequel set at its box's measure: widest lines this many characters apart at most (CW33)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,46 @@ def _as_read(numbered: list[tuple[int, str]], view: list[tuple[int, str]], out: 
     return [own[line].pop(0) for line in out]
 
 
+def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[int, str]]], i: int,
+                    pairs: seams.PagePairs, words) -> int | None:
+    """The one box within reach that goes on from box i by a word or a page pair across the seam and is
+    set at box i's measure (its widest line as wide, within _MEASURE), where box i stops mid-sentence and
+    the next box goes on from it by neither (CW33: pdftotext's default mode writes a column's sequel after
+    a picture's caption or another story's block); not a box that opens a story (a dateline, a byline),
+    nor one its own predecessor goes on into. read: the boxes as the seams read them (simplified script).
+
+    >>> words = {"科学": -8.0, "包装": -9.0}
+    >>> page = [[(0, "这是上一段的一行文字，也"), (1, "观众看到的是以叙事共情的"), (2, "体验，帮助观众，理解复杂科")], [(3, "全媒体记者 王欢 摄")],
+    ...         [(5, "学议题，并产生深远影响。")], [(7, "另一篇稿子的一行文字。")]]
+    >>> pairs = seams.PagePairs.of(["科学家说"])
+    >>> measured_sequel(page, page, 0, pairs, words)
+    2
+    >>> page[2] = [(5, "学议题，并产生深远影响，也更广泛")]  # wider: another column's
+    >>> measured_sequel(page, page, 0, pairs, words) is None
+    True
+    """
+    left = _text(read[i], last=True)
+    if i + 1 >= len(boxes) or len(boxes[i]) < _CHUNK_LINES or not stops_open(left) \
+            or seam(left, _text(read[i + 1], last=False), pairs, words).any:
+        return None
+    measure = _measure(boxes[i])
+    found = []
+    for j in range(max(0, i - _REACH), min(len(boxes), i + _REACH + 1)):
+        right = _text(read[j], last=False)
+        if j in (i, i + 1) or abs(_measure(boxes[j]) - measure) > _MEASURE or not seam(left, right, pairs, words).any \
+                or shapes.starts_with_dateline(right) or shapes.is_byline(right):
+            continue
+        before = _text(read[j - 1], last=True) if j else ""
+        if j and stops_open(before) and seam(before, right, pairs, words).any:
+            continue  # its own predecessor goes on into it
+        found.append(j)
+    return found[0] if len(found) == 1 else None
+
+
+def _measure(box: list[tuple[int, str]]) -> float:
+    return max(gutters.printed_width(text.strip()) for _, text in box)
+
+
 def _boxes_to_mend(numbered: list[tuple[int, str]], words: dict[str, float] | None):
     """(boxes, gaps, words, page pairs) of a page with enough boxes and a dictionary to mend their order by; else None."""
     boxes, gaps = boxes_of(numbered)
@@ -201,7 +243,8 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     """The page's boxes with each clear sequel moved to follow the box it goes on from (CW07);
     the blank lines stay where they stood. words: the dictionary (jieba's, seams.lexicon()).
     past_head: a page read in order but for blocks written after another story's: a sequel moves
-    only past a head (CW12).
+    only past a head (CW12), or where it is set at its box's measure (CW33); a page in traditional
+    script has its seams read in simplified (in_simplified, the dictionary's) and CW12 leaves it.
 
     >>> words = {"科学": -8.0, "包装": -9.0, "议题": -9.0}
     >>> boxes = ["让世界看见中国的科学浪漫", "体验，帮助观众，理解复杂科", "装，而是唤醒好奇心。", "学议题，并产生深远影响。",
@@ -215,10 +258,18 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     if page is None:
         return numbered
     boxes, gaps, words, pairs = page
+    view = in_simplified(numbered) if past_head else numbered
+    traditional = view is not numbered
+    read = boxes_of(view)[0] if traditional else boxes  # the boxes as the seams read them
+    if traditional:
+        pairs = seams.PagePairs.of(text for _, text in view if text.strip())
     moved: set[int] = set()  # boxes (by first line number) moved once: never moved again
     for _ in range(_MAX_MOVES):
         for i in range(len(boxes)):
-            j = sequel(boxes, i, pairs, words, past_head)
+            code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
+            j = None if traditional else sequel(read, i, pairs, words, past_head)
+            if j is None and past_head:
+                j, code, name = measured_sequel(boxes, read, i, pairs, words), "CW33", "sequel-at-measure"
             if j is not None and boxes[j][0][0] not in moved:
                 break
         else:
@@ -227,13 +278,14 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
         moved.add(box[0][0])
         if trace is not None:
             left, right = _text(boxes[i], last=True), _text(box, last=False)
-            code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
+            why = ("a word or a page pair across, set at its measure" if code == "CW33" else "a word and a page pair across")
             trace.append(Step(code, name, box[0][0], box[-1][0], right,
-                              f"after line {boxes[i][-1][0]} ({left[-6:]}|{right[:6]}): a word and a page pair "
-                              f"across; the next box ({_text(boxes[i + 1], last=False)[:6]}) goes on by neither"
-                              + (", a head" if past_head else "")))
-        del boxes[j]
-        boxes.insert(i + 1 if j > i else i, box)
+                              f"after line {boxes[i][-1][0]} ({left[-6:]}|{right[:6]}): {why}; "
+                              f"the next box ({_text(boxes[i + 1], last=False)[:6]}) goes on by neither"
+                              + (", a head" if code == "CW12" else "")))
+        for order in (boxes, read) if read is not boxes else (boxes,):
+            taken = order.pop(j)
+            order.insert(i + 1 if j > i else i, taken)
     return gaps[0] + [line for box, gap in zip(boxes, gaps[1:]) for line in box + gap]
 
 
