@@ -45,6 +45,7 @@ _HEAD_SHORT = float(_RULES["head_short"])  # a head opening a box is shorter tha
 _WIDER = 1.3  # a caption's lines run wider than a column's chunk before it by this much at least (CW11)
 _BLOCKS = float(_RULES["blocks"])  # lines after a blank, at most a share of the lines, where blank lines part blocks (CW12)
 _CHUNK_LINES = 3  # lines of a box CW33 moves a sequel to, at least: one or two stray lines may stand before their own head
+_NEXT_MEASURE = float(_RULES["next_measure"])  # a next box this near box i's measure is its column going on (CW33)
 _MEASURE = float(_RULES["measure"])  # a sequel set at its box's measure: widest lines this many characters apart at most (CW33)
 
 
@@ -164,7 +165,7 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
                     pairs: seams.PagePairs, words) -> int | None:
     """The one box within reach that goes on from box i by a word or a page pair across the seam and is
     set at box i's measure (its widest line as wide, within _MEASURE), where box i stops mid-sentence and
-    the next box goes on from it by neither (CW33: pdftotext's default mode writes a column's sequel after
+    the next box goes on from it by neither and is set at another measure (a head, a caption: CW33: pdftotext's default mode writes a column's sequel after
     a picture's caption or another story's block); not a box that opens a story (a dateline, a byline),
     nor one its own predecessor goes on into. read: the boxes as the seams read them (simplified script).
 
@@ -183,6 +184,8 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
             or seam(left, _text(read[i + 1], last=False), pairs, words).any:
         return None
     measure = _measure(boxes[i])
+    if abs(_measure(boxes[i + 1]) - measure) < _NEXT_MEASURE:
+        return None  # the next box set near the measure: the column going on, as read
     found = []
     for j in range(max(0, i - _REACH), min(len(boxes), i + _REACH + 1)):
         right = _text(read[j], last=False)
