@@ -46,6 +46,8 @@ _WIDER = 1.3  # a caption's lines run wider than a column's chunk before it by t
 _BLOCKS = float(_RULES["blocks"])  # lines after a blank, at most a share of the lines, where blank lines part blocks (CW12)
 _CHUNK_LINES = 3  # lines of a box CW33 moves a sequel to, at least: one or two stray lines may stand before their own head
 _NEXT_MEASURE = float(_RULES["next_measure"])  # a next box this near box i's measure is its column going on (CW33)
+_CAPTION_LINES = int(_RULES["caption_lines"])  # a caption set inside a column an ordered dump prints, lines at most (CW33)
+_MARK = re.compile(r"[，、：；。！？,;:（）()“”‘’《》—…·]")  # a clause or quote mark (no page pair across it counts for CW33)
 _MEASURE = float(_RULES["measure"])  # a sequel set at its box's measure: widest lines this many characters apart at most (CW33)
 
 
@@ -167,14 +169,21 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
     set at box i's measure (its widest line as wide, within _MEASURE), where box i stops mid-sentence and
     the next box goes on from it by neither and is set at another measure (a head, a caption: CW33: pdftotext's default mode writes a column's sequel after
     a picture's caption or another story's block); not a box that opens a story (a dateline, a byline),
-    nor one its own predecessor goes on into. read: the boxes as the seams read them (simplified script).
+    nor one its own predecessor goes on into. Not what a dump read in order prints too (the simulated pages,
+    which set a picture's caption inside its column): a page pair alone across a clause mark (_measured_seam),
+    a move past a caption set in the column (_caption_in_place), a box taken from under its head back down.
+    read: the boxes as the seams read them (simplified script).
 
     >>> words = {"科学": -8.0, "包装": -9.0}
-    >>> page = [[(0, "这是上一段的一行文字，也"), (1, "观众看到的是以叙事共情的"), (2, "体验，帮助观众，理解复杂科")], [(3, "全媒体记者 王欢 摄")],
-    ...         [(5, "学议题，并产生深远影响。")], [(7, "另一篇稿子的一行文字。")]]
+    >>> other = [(3 + k, "另一篇稿子的一行文字，写得很长很长。") for k in range(8)]  # another story's block
+    >>> page = [[(0, "这是上一段的一行文字，也"), (1, "观众看到的是以叙事共情的"), (2, "体验，帮助观众，理解复杂科")], other,
+    ...         [(12, "学议题，并产生深远影响。")], [(14, "另一篇稿子的一行文字。")]]
     >>> pairs = seams.PagePairs.of(["科学家说"])
     >>> measured_sequel(page, page, 0, pairs, words)
     2
+    >>> captioned = page[:1] + [[(3, "全媒体记者 王欢 摄")]] + page[2:]  # a caption set in the column: as read
+    >>> measured_sequel(captioned, captioned, 0, pairs, words) is None
+    True
     >>> page[2] = [(5, "学议题，并产生深远影响，也更广泛")]  # wider: another column's
     >>> measured_sequel(page, page, 0, pairs, words) is None
     True
@@ -196,7 +205,43 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
         if j and stops_open(before) and seam(before, right, pairs, words).any:
             continue  # its own predecessor goes on into it
         found.append(j)
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    j = found[0]
+    if not _measured_seam(left, _text(read[j], last=False), pairs, words) \
+            or _caption_in_place(boxes[i + 1:j] if j > i else boxes[j + 1:i], measure) \
+            or j < i and j and opens_with_head(boxes[j - 1]):
+        return None  # what an ordered dump prints too: a chance pair, a caption set in the column, a story's text under its head
+    return j
+
+
+def _measured_seam(left: str, right: str, pairs: seams.PagePairs, words) -> bool:
+    """A word across, or a page pair not across a clause mark (a mark and any character the page prints
+    after one elsewhere are a pair by chance: ，|次).
+
+    >>> _measured_seam("汇率出现较大波动，", "次日下午", seams.PagePairs.of(["，次日"]), {})
+    False
+    """
+    found = seam(left, right, pairs, words)
+    return found.word or found.pair and not (_MARK.match(left[-1:]) or _MARK.match(right[:1]))
+
+
+def _caption_in_place(passed: list[list[tuple[int, str]]], measure: float) -> bool:
+    """Boxes a block's sequel would be moved past that read as a picture's caption set inside the column,
+    where an ordered dump (the simulated pages) prints it: a few lines (_CAPTION_LINES at most), no box opening
+    with a head, ending with a credit or a byline, or set at a wider measure than the column's (every line but a box's last
+    _NEXT_MEASURE wider or more: across its photo)."""
+    if not passed or sum(len(box) for box in passed) > _CAPTION_LINES:
+        return False
+    last = _text(passed[-1], last=True)
+    if any(opens_with_head(box) and not _credited(_text(box, last=False)) for box in passed):
+        return False
+    return _credited(last) or all(gutters.printed_width(text.strip()) >= measure + _NEXT_MEASURE
+                                  for box in passed for _, text in (box[:-1] or box))  # (its last line may fall short)
+
+
+def _credited(text: str) -> bool:
+    return shapes.is_credit(text) or shapes.is_byline(text) or shapes.run_in_credit(text) is not None
 
 
 def _measure(box: list[tuple[int, str]]) -> float:
