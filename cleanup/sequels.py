@@ -171,7 +171,8 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
     a picture's caption or another story's block); not a box that opens a story (a dateline, a byline),
     nor one its own predecessor goes on into. Not what a dump read in order prints too (the simulated pages,
     which set a picture's caption inside its column): a page pair alone across a clause mark (_measured_seam),
-    a move past a caption set in the column (_caption_in_place), a box taken from under its head back down.
+    a move past a caption set in the column (_caption_in_place), a box before it moved down (pdftotext writes
+    the sequel after: on a page read in order, a box before it is a chance seam).
     read: the boxes as the seams read them (simplified script).
 
     >>> words = {"科学": -8.0, "包装": -9.0}
@@ -208,10 +209,8 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
     if len(found) != 1:
         return None
     j = found[0]
-    if not _measured_seam(left, _text(read[j], last=False), pairs, words) \
-            or _caption_in_place(boxes[i + 1:j] if j > i else boxes[j + 1:i], measure) \
-            or j < i and j and opens_with_head(boxes[j - 1]):
-        return None  # what an ordered dump prints too: a chance pair, a caption set in the column, a story's text under its head
+    if j < i or not _measured_seam(left, _text(read[j], last=False), pairs, words) or _caption_in_place(boxes[i + 1:j], measure):
+        return None  # what an ordered dump prints too: a box read before it, a chance pair, a caption set in the column
     return j
 
 
