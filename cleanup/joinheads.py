@@ -379,6 +379,7 @@ def break_between_headline_lines(seam: Seam) -> bool | None:
     >>> break_between_headline_lines(_seam("中国经济网北京6月12", "日讯航天环宇", width=12, opens=True))
     >>> break_between_headline_lines(_seam("美国2010年通过的《外国", "账户税收遵从法》", width=12, opens=True))
     >>> break_between_headline_lines(_seam("双轨赋能：物质关怀叠加心灵", "滋养", width=13, opens=True))
+    >>> break_between_headline_lines(_seam("上海科技馆原创4D科幻电影《荧火》", "的科学浪漫", width=17, opens=True))
     """
     text = seam.tail or seam.prev
     if abs(seam.prev_len - seam.cur_len) < HEADS_APART:
@@ -387,6 +388,8 @@ def break_between_headline_lines(seam: Seam) -> bool | None:
         return None
     if seam.cur[:1] in _CONTINUING_MARKS or _leaves_open(text) or text.count("《") > text.count("》") or text[-1:].isdigit():
         return None
+    if seam.cur.startswith("的") or text[-1:] in _DANGLING:
+        return None  # a phrase cut at the line's end (……4D科幻电影《荧火》 / 的科学……, ……新通道和 / ……)
     if seam.cur_dateline or seam.prev_dateline or shapes.starts_with_dateline(text + seam.cur):
         return None
     if _kicker_heading(text) and not _kicker_heading(seam.cur) and seam.width is not None and seam.prev_len >= seam.width - 1.5:
@@ -397,6 +400,7 @@ def break_between_headline_lines(seam: Seam) -> bool | None:
 # Fitted on the fit split (issue 13's groups): at 6 characters apart or more, the seams inside one title it breaks
 # fall from 118 to 45, the heads of two stories it parts from 47 to 16, titles whose first line it frees from 23 to 16.
 HEADS_APART = 6.0
+_DANGLING = lexicon.load().dangling_ends  # no headline ends on a conjunction or particle
 
 
 def _unpunctuated_head(text: str) -> bool:
