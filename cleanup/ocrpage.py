@@ -4,10 +4,13 @@ A PDF text extractor copies the characters the typesetter set; an OCR engine gue
 the print, and its guesses leave marks no extractor writes: a wide gap or `|` where it read
 across a gutter, a bracket read as 〈 or closed in the other width, a half-width clause mark
 and space amid full-width text, a dash read as 一一 on a page that prints no ——, a quote
-closed in the other width. Each cue is counted over the page and weighed (rules/ocrpage.toml,
-fitted by benchmarks/ocrpage/fit.py on the fit split's OCR and text dumps): a weight for
-the cue found at all, another for finding it again (a typo of the print, one place, may look
-like one misread; an engine repeats its habits).
+closed in the other width, a stroke read as |, a digit run with a bracket or a % misread in it.
+Each cue is counted over the page and weighed (rules/ocrpage.toml, fitted by
+benchmarks/ocrpage/fit.py on the fit split's Tesseract and text dumps): a weight for the cue
+found at all, another for finding it again. As fitted, a gap alone is enough; any other cue
+needs to be found twice or beside another (a typo of the print, one place, looks like one
+misread; an engine repeats its habits). RapidOCR's text is nearly free of these marks: its
+boxes tell it apart (columns.boxes_by_height), not this judgement.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Fit the weights of the "read by OCR" page judgement (cleanup/ocrpage.py, rules/ocrpage.toml) and report it.
 
-    python benchmarks/ocrpage/fit.py fit tests/corpus/fit /work/scratch/x992/corpus/fit --write
-    python benchmarks/ocrpage/fit.py report tests/corpus/check /work/shared/devset golden
+    python benchmarks/ocrpage/fit.py fit tests/corpus/fit [more fit splits] --write
+    python benchmarks/ocrpage/fit.py report tests/corpus/check golden [a folder of dumps]
 
 Each dump's group is in its name (<page>_<group>.txt): ocr (Tesseract) is read by OCR; pdftotext,
 pdftotext-raw, pdfminer, pymupdf and sim are not. paddle (RapidOCR, read by OCR but nearly free of
@@ -80,6 +80,12 @@ def report(data, name: str) -> None:
     print(name, " ".join(f"{g} {hit[g]}/{seen[g]}" for g in sorted(seen)))
 
 
+def _shown(split: str) -> str:
+    """A split's path as the header names it: from the repository, or its last folders (a split kept outside)."""
+    path = Path(split).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else ".../" + "/".join(path.parts[-3:])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("action", choices=["fit", "report"])
@@ -94,7 +100,7 @@ def main() -> None:
         if args.write:
             lines = ["# The \"read by OCR\" page judgement (cleanup/ocrpage.py): a page scoring above 0 was read by",
                      "# an OCR engine. Each cue: [weight found once, weight more found twice].",
-                     f"# Written by benchmarks/ocrpage/fit.py fit {' '.join(args.splits)} --write; do not edit by hand.",
+                     f"# Written by benchmarks/ocrpage/fit.py fit {' '.join(map(_shown, args.splits))} --write; do not edit by hand.",
                      f"bias = {round(bias, 3)}", "", "[weights]"]
             lines += [f"{cue} = [{a}, {b}]" for cue, (a, b) in weights.items()]
             (ROOT / "rules" / "ocrpage.toml").write_text("\n".join(lines) + "\n")
