@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import captioncues, captions, columns, cutlines, doubt, furniture, gutters, headrows, join, joinheads, joinpieces, lexicon, misread, noise, normalize, polish, shapes, strays
+from . import captioncues, captions, columns, cutlines, doubt, furniture, headrows, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -80,7 +80,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     # HD04: a lone line a blank Tesseract set cut from its paragraph, read as a headline; only on a page read by
     # OCR (its weights were fitted there; a text dump's lone line is a headline) and printing no line spread (an
     # extractor's letter-spaced lines hold word gaps as wide as gutters), not on a box dump (it sets no blanks)
-    if not boxes and not justified and gutters.read_by_ocr(line for _, line in raw_lines):
+    if not boxes and not justified and ocrpage.read_by_ocr(line for _, line in raw_lines):
         blocks = cutlines.rejoin_cut_lines(blocks, trace)
     blocks = assembly.space_headline_lines(captions.split_run_in_credits(captions.part_swallowed_ledes(blocks, trace)))
     polish_rules = rules(POLISH_RULES)
