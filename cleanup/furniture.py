@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from . import shapes
-from .model import Item, Step
+from .model import Block, Item, Step
 from .noise import as_read
 from .rulebook import rule
 
@@ -283,12 +283,12 @@ class Split:
     kept: list[tuple[int, str]]
     furniture: list[tuple[tuple[int, ...], str]]
     specks: tuple[tuple[int, str], ...] = ()  # lines of the head's masthead picture (FU07), for the noise item
-    section: tuple[int, str] | None = None  # (line, text): the head's section name set alone in the page (CL22)
+    section: tuple[int, str] | None = None  # (line, text): the head's section name set alone in the page (FU09)
 
 
 def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = None, junky: bool = False) -> Split:
     """Numbered lines -> Split: the running head (from the first line) and foot (to the last).
-    `junky`: the page had junk set aside (OCR), whose lone short words are as often specks (no CL22)."""
+    `junky`: the page had junk set aside (OCR), whose lone short words are as often specks (no FU09)."""
     if not _is_page(numbered):
         return Split(numbered, [])
     head = _edge_run(numbered, range(len(numbered)))
@@ -318,7 +318,7 @@ def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = 
 
 
 def _lone_section(split: Split, numbered: list[tuple[int, str]], taken: set[int]) -> Split:
-    """The head's section name set alone inside the page (CL22), noted, not taken out yet: a head found
+    """The head's section name set alone inside the page (FU09), noted, not taken out yet: a head found
     with one 第N版 row and no section name, and one such line on the page."""
     rows = [k for k, (_, text) in enumerate(split.furniture) if "page" in (head_pieces(text) or ())]
     if len(rows) != 1 or any("section" in (head_pieces(text) or ()) for _, text in split.furniture):
@@ -330,21 +330,27 @@ def _lone_section(split: Split, numbered: list[tuple[int, str]], taken: set[int]
     return replace(split, section=(no, text.strip()))
 
 
-def with_section(split: Split, trace: list[Step] | None = None) -> Split:
-    """The section name noted (CL22) put on the head's 第N版 row, once the stages up to classify left its line a
-    block of its own (taken out at furniture, its place no longer parted what the column, join and classify
-    stages read apart: CW08 paired two column labels across it, CL05 read a paragraph over a credit as a caption)."""
+def place_section(split: Split, blocks: list[Block], trace: list[Step] | None = None) -> tuple[Split, list[Block]]:
+    """The section name noted (FU09) put on the head's 第N版 row and its block taken out, where the stages up to
+    classify left its line a block of its own (taken out at furniture, its place no longer parted what the column,
+    join and classify stages read apart: CW08 paired two column labels across it, CL05 read a paragraph over a
+    credit as a caption)."""
+    if split.section is None:
+        return split, blocks
     no, text = split.section
+    alone = [b for b in blocks if b.first == b.last == no and shapes.squeeze(b.text) == shapes.squeeze(text)]
+    if not alone:
+        return split, blocks
     row = next(k for k, (_, line) in enumerate(split.furniture) if "page" in (head_pieces(line) or ()))
     nos, joined = split.furniture[row]
     furniture = list(split.furniture)
     furniture[row] = (tuple(sorted((*nos, no))), f"{joined} {text}")
     if trace is not None:
-        trace.append(Step("CL22", "lone-section-name", no, no, text, "(furniture) " + furniture[row][1]))
-    return replace(split, furniture=furniture, section=None)
+        trace.append(Step("FU09", "lone-section-name", no, no, text, "(furniture) " + furniture[row][1]))
+    return replace(split, furniture=furniture, section=None), [b for b in blocks if b is not alone[0]]
 
 
-@rule("CL22")
+@rule("FU09")
 def names_section_alone(numbered: list[tuple[int, str]], k: int) -> bool:
     """A section name (FU02) alone between blank lines inside the page: the running head's, set apart.
 
