@@ -387,12 +387,12 @@ def _unsearched(numbered: list[tuple[int, str]], boxes: bool, trace: list[Step] 
 
 def _past_heads(numbered: list[tuple[int, str]], raw: list[tuple[int, str]] | None,
                 trace: list[Step] | None) -> list[tuple[int, str]]:
-    """A block that stops mid-sentence over a head given its sure sequel (CW12), on a page whose
-    blank lines part blocks, whose gutters, if any, are single spaces (pdftotext's default mode
-    writes a story's next column after another story's block) and whose script is the dictionary's
-    (simplified: on a traditional page fewer words are found across the seam a block really goes on by)."""
-    if not sequels.parts_blocks(numbered) or not spaced_gutters(numbered if raw is None else raw) \
-            or lexicon.printed_traditional(numbered):
+    """A block that stops mid-sentence over a head given its sure sequel (CW12), or its sequel set at
+    its measure (CW33), on a page whose blank lines part blocks, whose gutters, if any, are single spaces
+    (pdftotext's default mode writes a story's next column after another story's block). CW12 only where
+    the script is the dictionary's (simplified: on a traditional page fewer words are found across the
+    seam a block really goes on by); CW33 reads a traditional page's seams in simplified."""
+    if not sequels.parts_blocks(numbered) or not spaced_gutters(numbered if raw is None else raw):
         return numbered
     return sequels.reorder(numbered, trace, past_head=True)
 

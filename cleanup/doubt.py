@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 
-from . import furniture, gutters, lexicon, shapes
+from . import furniture, lexicon, ocrpage, shapes
 from .model import Item
 
 _ECHOED = 4  # characters: a shorter headline may well recur in its text
@@ -63,10 +63,10 @@ class Context:
     lines: int = 0  # the dump's lines with text
     raw: dict[int, str] = field(default_factory=dict)  # the dump's lines by number, as read
     spaced: float = 1.0  # the share of the dump's lines holding a space (spaced_share)
-    ocr_gaps: bool = field(init=False)  # a dump line holds an OCR engine's wide gap or | between columns
+    ocr: bool = field(init=False)  # the page was read by an OCR engine (ocrpage: the marks its misreads leave)
 
     def __post_init__(self) -> None:  # read once per page, not once per item
-        object.__setattr__(self, "ocr_gaps", gutters.read_by_ocr(self.raw.values()))
+        object.__setattr__(self, "ocr", ocrpage.read_by_ocr(self.raw.values()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,8 +197,8 @@ def page_cues(context: Context) -> dict[str, float]:
         found["page_noise"] = 1.0
     if context.lines and len(context.junk_like) / context.lines >= _JUNKY_PAGE:
         found["page_junk"] = 1.0
-    if context.ocr_gaps:
-        found["page_ocr_gaps"] = 1.0
+    if context.ocr:
+        found["page_ocr"] = 1.0
     return found
 
 
@@ -328,7 +328,7 @@ SAYS = {  # what each cue says in the warning; a kind's prior is not a reason of
     "headline_unspaced": "a long headline with no space on a page whose dump drops spaces (a phrase space may be missing)",
     "stops_open": "the text stops mid-sentence (its end may be elsewhere)",
     "caption_long": "a long caption (a story's text may have run in)",
-    "page_ocr_gaps": "a page with wide gaps or | between columns, as OCR leaves (misread characters are likely)",
+    "page_ocr": "a page read by OCR (misread characters are likely)",
     "sentence_at_wrap": "a dump line ends a sentence inside a paragraph (a paragraph break may be missing)",
     "opens_after_open": "a paragraph or caption right under another line of text that stops mid-sentence (its first words may be there)",
     "name_alone": "the paper's name on a line of its own (it may be printed on the date's line)",

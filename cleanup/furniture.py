@@ -13,10 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import shapes
-from .model import Item, Step
+from .model import Block, Item, Step
 from .noise import as_read
 from .rulebook import rule
 
@@ -283,10 +283,12 @@ class Split:
     kept: list[tuple[int, str]]
     furniture: list[tuple[tuple[int, ...], str]]
     specks: tuple[tuple[int, str], ...] = ()  # lines of the head's masthead picture (FU07), for the noise item
+    section: tuple[int, str] | None = None  # (line, text): the head's section name set alone in the page (FU09)
 
 
-def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> Split:
-    """Numbered lines -> Split: the running head (from the first line) and foot (to the last)."""
+def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = None, junky: bool = False) -> Split:
+    """Numbered lines -> Split: the running head (from the first line) and foot (to the last).
+    `junky`: the page had junk set aside (OCR), whose lone short words are as often specks (no FU09)."""
     if not _is_page(numbered):
         return Split(numbered, [])
     head = _edge_run(numbered, range(len(numbered)))
@@ -311,7 +313,59 @@ def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = 
     furniture = []
     for run in sorted((run for run in (head, *inner, foot) if run), key=lambda run: run[0][0]):
         furniture.extend(_rows([(numbered[k][0], as_read(numbered[k][1])) for k, _ in run], trace))
-    return Split(kept, furniture, specks)
+    split = Split(kept, furniture, specks)
+    return split if junky else _lone_section(split, numbered, taken)
+
+
+def _lone_section(split: Split, numbered: list[tuple[int, str]], taken: set[int]) -> Split:
+    """The head's section name set alone inside the page (FU09), noted, not taken out yet: a head found
+    with one 第N版 row and no section name, and one such line on the page."""
+    rows = [k for k, (_, text) in enumerate(split.furniture) if "page" in (head_pieces(text) or ())]
+    if len(rows) != 1 or any("section" in (head_pieces(text) or ()) for _, text in split.furniture):
+        return split
+    lone = [k for k in range(len(numbered)) if k not in taken and names_section_alone(numbered, k)]
+    if len(lone) != 1:
+        return split  # two lone short words: no telling which is the head's
+    no, text = numbered[lone[0]]
+    return replace(split, section=(no, text.strip()))
+
+
+def place_section(split: Split, blocks: list[Block], trace: list[Step] | None = None) -> tuple[Split, list[Block]]:
+    """The section name noted (FU09) put on the head's 第N版 row and its block taken out, where the stages up to
+    classify left its line a block of its own (taken out at furniture, its place no longer parted what the column,
+    join and classify stages read apart: CW08 paired two column labels across it, CL05 read a paragraph over a
+    credit as a caption)."""
+    if split.section is None:
+        return split, blocks
+    no, text = split.section
+    alone = [b for b in blocks if b.first == b.last == no and shapes.squeeze(b.text) == shapes.squeeze(text)]
+    if not alone:
+        return split, blocks
+    row = next(k for k, (_, line) in enumerate(split.furniture) if "page" in (head_pieces(line) or ()))
+    nos, joined = split.furniture[row]
+    furniture = list(split.furniture)
+    furniture[row] = (tuple(sorted((*nos, no))), f"{joined} {text}")
+    if trace is not None:
+        trace.append(Step("FU09", "lone-section-name", no, no, text, "(furniture) " + furniture[row][1]))
+    return replace(split, furniture=furniture, section=None), [b for b in blocks if b is not alone[0]]
+
+
+@rule("FU09")
+def names_section_alone(numbered: list[tuple[int, str]], k: int) -> bool:
+    """A section name (FU02) alone between blank lines inside the page: the running head's, set apart.
+
+    pdfminer's layout analysis puts the head's section name (经济, 要闻) anywhere on the page, where it
+    became a story's title (no title is two or three characters); where the head found has a page
+    number and no section name, the page's one such line goes on the head's 第N版 row.
+
+    >>> lines = list(enumerate(["第6版", "", "正文。", "", "经济", "", "推进乡镇综合执法"]))
+    >>> names_section_alone(lines, 4), names_section_alone(lines, 6), names_section_alone(lines, 0)
+    (True, False, False)
+    """
+    text = numbered[k][1].strip()
+    if not names_a_section(text) or head_pieces(text) != {"section"}:
+        return False
+    return all(j < 0 or j >= len(numbered) or not numbered[j][1].strip() for j in (k - 1, k + 1))
 
 
 def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[tuple[int, ...], str]]:

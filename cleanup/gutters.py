@@ -132,15 +132,6 @@ def ocr_gaps(text: str) -> list[re.Match]:
     return [m for m in _OCR_GUTTER_RE.finditer(text) if text[:m.start()].strip() and text[m.end():].strip()]
 
 
-def read_by_ocr(lines) -> bool:
-    """A page read by an OCR engine: some line holds a wide gap or `|` between columns (AS18's page cue, HD04's gate).
-
-    >>> read_by_ocr(["本报讯 记者", "场。     所持有的 | 陆良"]), read_by_ocr(["本报讯 记者"])
-    (True, False)
-    """
-    return any(ocr_gaps(line) for line in lines)
-
-
 def ocr_parts(text: str) -> list[str]:
     """A line cut where Tesseract read across a gutter: a wide gap or a `|` with text both sides.
 

@@ -68,6 +68,7 @@ class Seam:
     prev_after_end: bool = False  # prev opens its paragraph right under a line that ends a sentence
     prev_in_run: bool = False  # prev is as long as the two lines under it, no blank between: full in its own measure
     prev_stripped: bool = False  # prev opens its block an indent short of cur, cur as long as the line under it (JN45)
+    prev_set_apart: bool = False  # prev opens its block, one blank under it, prev and cur full in the column, none under cur (JN50)
 
     @property
     def prev_continues(self) -> bool:
@@ -604,6 +605,33 @@ def join_stripped_first_line(seam: Seam) -> bool | None:
     return True if shapes.BODY_PUNCT_RE.search(seam.cur) else None
 
 
+@rule("JN50")
+def join_first_line_set_apart(seam: Seam) -> bool | None:
+    """Join a block's full first line that one blank parts from the full lines under it (a paragraph's first line).
+
+    A simulated page may put a blank under a paragraph's first line only (a stretch of blanks, not every line):
+    the line, full in its column and stopping mid-sentence, goes on into the full line under the blank. A
+    headline as wide as the column stands there too: the line under it then opens a sentence (a time or
+    place phrase and its comma, a quote, a number, a dateline), and a kicker's heading has its colon.
+
+    >>> join_first_line_set_apart(_seam("本次读书会邀请领学人马", "超老师、团员青年以及新", width=12, blanks=1, opens=True, set_apart=True))
+    True
+    >>> join_first_line_set_apart(_seam("云南地区多家银行获批解散", "此前，云南金融监管局发布", width=12, blanks=1, opens=True, set_apart=True))
+    >>> join_first_line_set_apart(_seam("本次读书会邀请领学人马", "超老师、团员青年以及新", width=12, blanks=1, opens=True))
+    """
+    if not seam.prev_set_apart or seam.double_spaced or seam.blanks != 1:
+        return None
+    if seam.prev_standalone or seam.cur_standalone or seam.cur_dateline or shapes.ends_paragraph(seam.prev):
+        return None
+    if _kicker_heading(seam.prev) or not shapes.BODY_PUNCT_RE.search(seam.cur) or _SENTENCE_OPENING_RE.match(seam.cur):
+        return None
+    return None if TIME_OPENER_RE.match(seam.cur) else True
+
+
+# a sentence's opening: a quote, a bracket, a number or numbered point, or a phrase of 2-5 characters and its comma (此前，)
+_SENTENCE_OPENING_RE = regex.compile(r"^(?:[“\"「（(《]|\d|[一二三四五六七八九十]+、|[^，,。]{2,5}[，,])")
+
+
 @rule("JN27")
 def keep_office_byline_apart(seam: Seam) -> bool | None:
     """Break after or before a signed article's byline closed up on a line of its own (市委书记谢忠岩).
@@ -682,7 +710,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
           above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
           over_head: bool = False, cut_off: bool = False, piece: bool = False, cur_head_block: bool = False,
-          after_end: bool = False, in_run: bool = False, stripped: bool = False) -> Seam:
+          after_end: bool = False, in_run: bool = False, stripped: bool = False, set_apart: bool = False) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -692,7 +720,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
                 above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off,
                 prev_piece=piece, cur_wider=cur_wider, cur_head_block=cur_head_block, prev_after_end=after_end,
-                prev_in_run=in_run, prev_stripped=stripped)
+                prev_in_run=in_run, prev_stripped=stripped, prev_set_apart=set_apart)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import math
 import regex
 
 from . import lexicon, shapes
-from .join import TAIL, Seam, _leaves_open, _seam  # noqa: F401  (_seam: the examples)
+from .join import _CONTINUING_MARKS, TAIL, Seam, _kicker_heading, _leaves_open, _seam  # noqa: F401  (_seam: the examples)
 from .rulebook import rule
 
 WIDER_MEASURE = 1.2  # a line this much wider than its column is set in another measure
@@ -353,3 +353,56 @@ def _punctuated(seam: Seam) -> bool:
     if seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
         return True
     return bool(shapes.BODY_PUNCT_RE.search(seam.prev) or shapes.BODY_PUNCT_RE.search(seam.cur))
+
+
+@rule("JN47")
+def break_between_headline_lines(seam: Seam) -> bool | None:
+    """Break between two lines with no clause mark where the paragraph so far is such a line or two: two heads.
+
+    A headline, a column's label or a title's second half printed over another headline is no running
+    text: the line under it does not go on from it, however full the first (官方统计：……1年暴增5倍 / 净化文化
+    环境), where the two are set in measures far apart, as two stories' heads are.
+    The whole paragraph so far must be in the seam's tail (a line of running text may hold no mark).
+
+    >>> break_between_headline_lines(_seam("官方统计：为避税放弃美国国籍人数1年暴增5倍", "净化文化环境", width=21, opens=True))
+    False
+    >>> break_between_headline_lines(_seam("汇率避险“工具箱”再扩容 小币种产品密集落地", "经济聚焦：站好岗 放好哨", width=23, opens=True))
+    False
+
+    Two lines set in a like measure may be one title's two halves (党委统揽 / 全域统筹): assembly, not this cue, parts them.
+
+    >>> break_between_headline_lines(_seam("及时整改到位", "提升安全水平", width=14, opens=True))
+
+    Not running text a mark parts, a date or quotation cut at the line's end, nor a kicker heading wrapped at its column's width:
+
+    >>> break_between_headline_lines(_seam("近日，某公司发布公告称该公司", "取得贷款承诺函", width=14))
+    >>> break_between_headline_lines(_seam("中国经济网北京6月12", "日讯航天环宇", width=12, opens=True))
+    >>> break_between_headline_lines(_seam("美国2010年通过的《外国", "账户税收遵从法》", width=12, opens=True))
+    >>> break_between_headline_lines(_seam("双轨赋能：物质关怀叠加心灵", "滋养", width=13, opens=True))
+    >>> break_between_headline_lines(_seam("上海科技馆原创4D科幻电影《荧火》", "的科学浪漫", width=17, opens=True))
+    """
+    text = seam.tail or seam.prev
+    if abs(seam.prev_len - seam.cur_len) < HEADS_APART:
+        return None  # (the cheap test first) lines of a like measure may be one title's halves, which assembly may not rejoin
+    if len(seam.tail) >= TAIL or not _unpunctuated_head(text) or not _unpunctuated_head(seam.cur):
+        return None
+    if seam.cur[:1] in _CONTINUING_MARKS or _leaves_open(text) or text.count("《") > text.count("》") or text[-1:].isdigit():
+        return None
+    if seam.cur.startswith("的") or text[-1:] in _DANGLING:
+        return None  # a phrase cut at the line's end (……4D科幻电影《荧火》 / 的科学……, ……新通道和 / ……)
+    if seam.cur_dateline or seam.prev_dateline or shapes.starts_with_dateline(text + seam.cur):
+        return None
+    if _kicker_heading(text) and not _kicker_heading(seam.cur) and seam.width is not None and seam.prev_len >= seam.width - 1.5:
+        return None  # a section heading led by its kicker, wrapped at the column's width (双轨赋能：……叠加心灵 / 滋养)
+    return False
+
+
+# Fitted on the fit split (issue 13's groups): at 6 characters apart or more, the seams inside one title it breaks
+# fall from 118 to 45, the heads of two stories it parts from 47 to 16, titles whose first line it frees from 23 to 16.
+HEADS_APART = 6.0
+_DANGLING = lexicon.load().dangling_ends  # no headline ends on a conjunction or particle
+
+
+def _unpunctuated_head(text: str) -> bool:
+    """Headline-like and no clause or sentence mark outside a column's label run in (经济聚焦：)."""
+    return shapes.is_headline_like(text) and not shapes.BODY_PUNCT_RE.search(shapes.label_aside(text))

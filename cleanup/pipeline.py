@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import captioncues, captions, columns, cutlines, doubt, furniture, gutters, headrows, join, joinheads, joinpieces, lexicon, misread, noise, normalize, polish, shapes, strays
+from . import captioncues, captions, columns, cutlines, doubt, furniture, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -17,9 +17,9 @@ from .rulebook import REGISTRY, apply_text_rules
 LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 # the decision first, then the cues it weighs (rules/noise.toml)
 NOISE_RULES = ["NZ01", "NZ26", "NZ27", "NZ28", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
-FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU08", "FU03", "FU05", "FU06", "FU04"]
+FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU08", "FU03", "FU05", "FU06", "FU04", "FU09"]
 # weighed, not run in turn (rules/join.toml); the order is the one the weights were first fitted from
-JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45"]
+JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50"]
 # weighed, not run in turn (rules/classify.toml); the order is the one the weights were first fitted from
 CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL14", "CL12", "CL06", "CL08", "CL09", "CL15", "CL16", "CL17", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
@@ -55,7 +55,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     junk = noise.split_noise(numbered, dict(raw_lines), trace)
     pictures = frozenset(no for no, text in junk.kept if not text) & {no for no, _ in junk.noise}  # blanked: a picture stood there
-    head = furniture.split_furniture(junk.kept, trace)
+    head = furniture.split_furniture(junk.kept, trace, bool(junk.noise))  # junk set aside: OCR, no lone section (FU09)
     if head.specks:  # the masthead's specks the head's run passed over are junk
         junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
@@ -69,11 +69,15 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
     blocks = classifying.classify(blocks, classifier(), trace)
+    # FU09: the head's section name set alone goes to the head only now: its place parted blocks for the stages above
+    head, blocks = furniture.place_section(head, blocks, trace)
     # HD04: a lone line a blank Tesseract set cut from its paragraph, read as a headline; only on a page read by
     # OCR (its weights were fitted there; a text dump's lone line is a headline) and printing no line spread (an
     # extractor's letter-spaced lines hold word gaps as wide as gutters), not on a box dump (it sets no blanks)
-    if not boxes and not justified and gutters.read_by_ocr(line for _, line in raw_lines):
+    if not boxes and not justified and ocrpage.read_by_ocr(line for _, line in raw_lines):
         blocks = cutlines.rejoin_cut_lines(blocks, trace)
+        # HD08 (gated as HD04, fitted on the same dumps): a date or a speck OCR set over a head is not its title
+        blocks = headscraps.set_out_scraps(blocks, trace)
     blocks = assembly.space_headline_lines(captions.split_run_in_credits(captions.part_swallowed_ledes(blocks, trace)))
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicon, seams, shapes
+from . import gutters, lexicon, seams, shapes
 from .model import Step
 
 _RULES = lexicon.read_rules("columns.toml")["sequels"]
@@ -44,6 +44,11 @@ _SHORT = 0.85  # a head over text is shorter than this share of the longest of t
 _HEAD_SHORT = float(_RULES["head_short"])  # a head opening a box is shorter than this share of the lines under it (CW24)
 _WIDER = 1.3  # a caption's lines run wider than a column's chunk before it by this much at least (CW11)
 _BLOCKS = float(_RULES["blocks"])  # lines after a blank, at most a share of the lines, where blank lines part blocks (CW12)
+_CHUNK_LINES = 3  # lines of a box CW33 moves a sequel to, at least: one or two stray lines may stand before their own head
+_NEXT_MEASURE = float(_RULES["next_measure"])  # a next box this near box i's measure is its column going on (CW33)
+_CAPTION_LINES = int(_RULES["caption_lines"])  # a caption set inside a column an ordered dump prints, lines at most (CW33)
+_MARK = re.compile(r"[，、：；。！？,;:（）()“”‘’《》—…·]")  # a clause or quote mark (no page pair across it counts for CW33)
+_MEASURE = float(_RULES["measure"])  # a sequel set at its box's measure: widest lines this many characters apart at most (CW33)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +163,90 @@ def _as_read(numbered: list[tuple[int, str]], view: list[tuple[int, str]], out: 
     return [own[line].pop(0) for line in out]
 
 
+def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[int, str]]], i: int,
+                    pairs: seams.PagePairs, words) -> int | None:
+    """The one box within reach that goes on from box i by a word or a page pair across the seam and is
+    set at box i's measure (its widest line as wide, within _MEASURE), where box i stops mid-sentence and
+    the next box goes on from it by neither and is set at another measure (a head, a caption: CW33: pdftotext's default mode writes a column's sequel after
+    a picture's caption or another story's block); not a box that opens a story (a dateline, a byline),
+    nor one its own predecessor goes on into. Not what a dump read in order prints too (the simulated pages,
+    which set a picture's caption inside its column): a page pair alone across a clause mark (_measured_seam),
+    a move past a caption set in the column (_caption_in_place), a box before it moved down (pdftotext writes
+    the sequel after: on a page read in order, a box before it is a chance seam).
+    read: the boxes as the seams read them (simplified script).
+
+    >>> words = {"科学": -8.0, "包装": -9.0}
+    >>> other = [(3 + k, "另一篇稿子的一行文字，写得很长很长。") for k in range(8)]  # another story's block
+    >>> page = [[(0, "这是上一段的一行文字，也"), (1, "观众看到的是以叙事共情的"), (2, "体验，帮助观众，理解复杂科")], other,
+    ...         [(12, "学议题，并产生深远影响。")], [(14, "另一篇稿子的一行文字。")]]
+    >>> pairs = seams.PagePairs.of(["科学家说"])
+    >>> measured_sequel(page, page, 0, pairs, words)
+    2
+    >>> captioned = page[:1] + [[(3, "全媒体记者 王欢 摄")]] + page[2:]  # a caption set in the column: as read
+    >>> measured_sequel(captioned, captioned, 0, pairs, words) is None
+    True
+    >>> page[2] = [(5, "学议题，并产生深远影响，也更广泛")]  # wider: another column's
+    >>> measured_sequel(page, page, 0, pairs, words) is None
+    True
+    """
+    left = _text(read[i], last=True)
+    if i + 1 >= len(boxes) or len(boxes[i]) < _CHUNK_LINES or not stops_open(left) \
+            or seam(left, _text(read[i + 1], last=False), pairs, words).any:
+        return None
+    measure = _measure(boxes[i])
+    if abs(_measure(boxes[i + 1]) - measure) < _NEXT_MEASURE:
+        return None  # the next box set near the measure: the column going on, as read
+    found = []
+    for j in range(max(0, i - _REACH), min(len(boxes), i + _REACH + 1)):
+        right = _text(read[j], last=False)
+        if j in (i, i + 1) or abs(_measure(boxes[j]) - measure) > _MEASURE or not seam(left, right, pairs, words).any \
+                or shapes.starts_with_dateline(right) or shapes.is_byline(right):
+            continue
+        before = _text(read[j - 1], last=True) if j else ""
+        if j and stops_open(before) and seam(before, right, pairs, words).any:
+            continue  # its own predecessor goes on into it
+        found.append(j)
+    if len(found) != 1:
+        return None
+    j = found[0]
+    if j < i or not _measured_seam(left, _text(read[j], last=False), pairs, words) or _caption_in_place(boxes[i + 1:j], measure):
+        return None  # what an ordered dump prints too: a box read before it, a chance pair, a caption set in the column
+    return j
+
+
+def _measured_seam(left: str, right: str, pairs: seams.PagePairs, words) -> bool:
+    """A word across, or a page pair not across a clause mark (a mark and any character the page prints
+    after one elsewhere are a pair by chance: ，|次).
+
+    >>> _measured_seam("汇率出现较大波动，", "次日下午", seams.PagePairs.of(["，次日"]), {})
+    False
+    """
+    found = seam(left, right, pairs, words)
+    return found.word or found.pair and not (_MARK.match(left[-1:]) or _MARK.match(right[:1]))
+
+
+def _caption_in_place(passed: list[list[tuple[int, str]]], measure: float) -> bool:
+    """Boxes a block's sequel would be moved past that read as a picture's caption set inside the column,
+    where an ordered dump (the simulated pages) prints it: a few lines (_CAPTION_LINES at most), no box opening
+    with a head, ending with a credit or a byline, or set at a wider measure than the column's (every line but a box's last
+    _NEXT_MEASURE wider or more: across its photo)."""
+    if not passed or sum(len(box) for box in passed) > _CAPTION_LINES:
+        return False
+    last = _text(passed[-1], last=True)
+    if any(opens_with_head(box) and not _credited(_text(box, last=False)) for box in passed):
+        return False
+    return _credited(last) or all(gutters.printed_width(text.strip()) >= measure + _NEXT_MEASURE
+                                  for box in passed for _, text in (box[:-1] or box))  # (its last line may fall short)
+
+
+def _credited(text: str) -> bool:
+    return shapes.is_credit(text) or shapes.is_byline(text) or shapes.run_in_credit(text) is not None
+
+
+def _measure(box: list[tuple[int, str]]) -> float:
+    return max(gutters.printed_width(text.strip()) for _, text in box)
+
+
 def _boxes_to_mend(numbered: list[tuple[int, str]], words: dict[str, float] | None):
     """(boxes, gaps, words, page pairs) of a page with enough boxes and a dictionary to mend their order by; else None."""
     boxes, gaps = boxes_of(numbered)
@@ -201,7 +290,8 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     """The page's boxes with each clear sequel moved to follow the box it goes on from (CW07);
     the blank lines stay where they stood. words: the dictionary (jieba's, seams.lexicon()).
     past_head: a page read in order but for blocks written after another story's: a sequel moves
-    only past a head (CW12).
+    only past a head (CW12), or where it is set at its box's measure (CW33); a page in traditional
+    script has its seams read in simplified (in_simplified, the dictionary's) and CW12 leaves it.
 
     >>> words = {"科学": -8.0, "包装": -9.0, "议题": -9.0}
     >>> boxes = ["让世界看见中国的科学浪漫", "体验，帮助观众，理解复杂科", "装，而是唤醒好奇心。", "学议题，并产生深远影响。",
@@ -215,10 +305,18 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     if page is None:
         return numbered
     boxes, gaps, words, pairs = page
+    view = in_simplified(numbered) if past_head else numbered
+    traditional = view is not numbered
+    read = boxes_of(view)[0] if traditional else boxes  # the boxes as the seams read them
+    if traditional:
+        pairs = seams.PagePairs.of(text for _, text in view if text.strip())
     moved: set[int] = set()  # boxes (by first line number) moved once: never moved again
     for _ in range(_MAX_MOVES):
         for i in range(len(boxes)):
-            j = sequel(boxes, i, pairs, words, past_head)
+            code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
+            j = None if traditional else sequel(read, i, pairs, words, past_head)
+            if j is None and past_head:
+                j, code, name = measured_sequel(boxes, read, i, pairs, words), "CW33", "sequel-at-measure"
             if j is not None and boxes[j][0][0] not in moved:
                 break
         else:
@@ -227,13 +325,14 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
         moved.add(box[0][0])
         if trace is not None:
             left, right = _text(boxes[i], last=True), _text(box, last=False)
-            code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
+            why = ("a word or a page pair across, set at its measure" if code == "CW33" else "a word and a page pair across")
             trace.append(Step(code, name, box[0][0], box[-1][0], right,
-                              f"after line {boxes[i][-1][0]} ({left[-6:]}|{right[:6]}): a word and a page pair "
-                              f"across; the next box ({_text(boxes[i + 1], last=False)[:6]}) goes on by neither"
-                              + (", a head" if past_head else "")))
-        del boxes[j]
-        boxes.insert(i + 1 if j > i else i, box)
+                              f"after line {boxes[i][-1][0]} ({left[-6:]}|{right[:6]}): {why}; "
+                              f"the next box ({_text(boxes[i + 1], last=False)[:6]}) goes on by neither"
+                              + (", a head" if code == "CW12" else "")))
+        for order in (boxes, read) if read is not boxes else (boxes,):
+            taken = order.pop(j)
+            order.insert(i + 1 if j > i else i, taken)
     return gaps[0] + [line for box, gap in zip(boxes, gaps[1:]) for line in box + gap]
 
 

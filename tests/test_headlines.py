@@ -131,7 +131,7 @@ def test_doubt_reads_a_running_heads_pieces_unpaired_quotes_and_a_pages_ocr_gaps
     raw = {1: "本报讯 近日，社区开展“阳光体育和谐校园“活动。     市场人士认为，此次修改"}
     story = Item("article", 1, title="社区开展活动", spans=((1, 1, "body"),),
                  body=(("p", "本报讯 近日，社区开展“阳光体育和谐校园“活动。"),))
-    assert {"quotes_unpaired", "page_ocr_gaps"} <= set(doubt.cues(story, doubt.Context(lines=1, raw=raw)))
+    assert {"quotes_unpaired", "page_ocr"} <= set(doubt.cues(story, doubt.Context(lines=1, raw=raw)))
     paired = Item("article", 1, title="社区开展活动", body=(("p", "本报讯 近日，社区开展“阳光体育”活动。"),))
     assert "quotes_unpaired" not in doubt.cues(paired)
 
