@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
-from . import gutters, lexicon, shapes
+from . import gutters, lexicon
 
 _HAN = "\u4e00-\u9fff"
 # a bracket read as 〈 that no 〉 closes on its line (〈〉 pairs inside 《》 are printed)
@@ -79,7 +79,7 @@ def _letter_spaced(line: str) -> bool:
 
 @functools.cache
 def _model() -> tuple[float, dict[str, tuple[float, float]]]:
-    data = lexicon._read("ocrpage.toml")
+    data = lexicon.read_rules("ocrpage.toml")
     return float(data["bias"]), {cue: (float(w[0]), float(w[1])) for cue, w in data["weights"].items()}
 
 
