@@ -63,10 +63,11 @@ class Context:
     lines: int = 0  # the dump's lines with text
     raw: dict[int, str] = field(default_factory=dict)  # the dump's lines by number, as read
     spaced: float = 1.0  # the share of the dump's lines holding a space (spaced_share)
-    ocr: bool = field(init=False)  # the page was read by an OCR engine (ocrpage: the marks its misreads leave)
+    ocr: bool | None = None  # the page was read by an OCR engine (ocrpage: the marks its misreads leave); None: judge raw
 
-    def __post_init__(self) -> None:  # read once per page, not once per item
-        object.__setattr__(self, "ocr", ocrpage.read_by_ocr(self.raw.values()))
+    def __post_init__(self) -> None:  # judged once per page, not once per item (the pipeline passes its own judgement)
+        if self.ocr is None:
+            object.__setattr__(self, "ocr", ocrpage.read_by_ocr(self.raw.values()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,7 +74,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     # HD04: a lone line a blank Tesseract set cut from its paragraph, read as a headline; only on a page read by
     # OCR (its weights were fitted there; a text dump's lone line is a headline) and printing no line spread (an
     # extractor's letter-spaced lines hold word gaps as wide as gutters), not on a box dump (it sets no blanks)
-    if not boxes and not justified and ocrpage.read_by_ocr(line for _, line in raw_lines):
+    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD04's gate and the doubt model's page cue
+    if not boxes and not justified and read_by_ocr:
         blocks = cutlines.rejoin_cut_lines(blocks, trace)
         # HD08 (gated as HD04, fitted on the same dumps): a date or a speck OCR set over a head is not its title
         blocks = headscraps.set_out_scraps(blocks, trace)
@@ -84,7 +85,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     blocks = [block for block in blocks if block.text]
     raw = dict(raw_lines)
     context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near,
-                            sum(1 for _, line in raw_lines if line.strip()), raw, doubt.spaced_share(raw))
+                            sum(1 for _, line in raw_lines if line.strip()), raw, doubt.spaced_share(raw), read_by_ocr)
     items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace)], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
