@@ -180,7 +180,8 @@ def line_end_cues(item: Item, raw: dict[int, str]) -> dict[str, float]:
 def head_row_cues(item: Item, raw: dict[int, str]) -> dict[str, float]:
     """A running head's rows. head_row_split: its date and its page number in different paragraphs
     (a head prints them on one row: the pieces were read apart and put back in the wrong rows).
-    name_joined: its first paragraph opens with the paper's name that stood alone on a dump line
+    head_order: a row whose section name does not follow its page number (the pieces were put
+    back in the wrong order). name_joined: its first paragraph opens with the paper's name that stood alone on a dump line
     (the name may be printed over the row, on its own).
 
     >>> item = Item("furniture", 1, body=(("p", "第7版 财经"), ("p", "人民日报 2020年8月26日 星期日")), spans=((1, 2, "furniture"),))
@@ -196,11 +197,23 @@ def head_row_cues(item: Item, raw: dict[int, str]) -> dict[str, float]:
     page = next((k for k, got in enumerate(pieces) if "page" in got), None)
     if date is not None and page is not None and date != page:
         found["head_row_split"] = 1.0
+    if any(_section_astray(text) for _, text in item.body):
+        found["head_order"] = 1.0
     words = item.body[0][1].split() if item.body else []
     if (len(words) > 1 and furniture.head_pieces(words[0]) == {"paper"}
             and any(raw.get(no, "").strip() == words[0] for first, last, _ in item.spans for no in range(first, last + 1))):
         found["name_joined"] = 1.0
     return found
+
+
+def _section_astray(text: str) -> bool:
+    """A head row whose section name does not follow its page number (a head prints 第N版 社区).
+
+    >>> _section_astray("第13版 2017年7月8日 星期一 民生"), _section_astray("2017年7月8日 星期一 第13版 民生")
+    (True, False)
+    """
+    kinds = furniture.piece_order(text) or []
+    return "page" in kinds and any(kind == "section" and (k == 0 or kinds[k - 1] != "page") for k, kind in enumerate(kinds))
 
 
 def spaced_share(raw: dict[int, str]) -> float:
@@ -375,6 +388,7 @@ SAYS = {  # what each cue says in the warning; a kind's prior is not a reason of
     "quotes_unpaired": "quotation marks that do not pair up (a misread mark, or text missing or run in)",
     "head_pieces": "a running head in four or more pieces (their breaks are a guess)",
     "head_row_split": "a running head's date and page number in different rows (a head prints them on one)",
+    "head_order": "a running head's section name away from its page number (its pieces' order is a guess)",
     "name_joined": "the paper's name, alone on its dump line, put on the date's line (it may be printed alone)",
     "credit_inside": "a credit inside the caption's text (what follows may be another story's)",
     "heading_clause": "a section heading holding a clause mark (a paragraph's piece may have been read as one)",
