@@ -28,7 +28,6 @@ from .model import Item
 
 _ECHOED = 4  # characters: a shorter headline may well recur in its text
 _CLAUSE_MARKS = "，。；：！？、"
-_HEADING_CLAUSE_RE = re.compile("[，。；]")  # a section heading prints none: a paragraph's piece read as one
 _SHORT = 80  # characters: a story's text shorter than this is a brief or a fragment
 _SHORT_CAPTION = 20  # characters: a caption shorter than this is a fragment of one
 _LONG = 1500  # characters: longer than this, two stories may have run together
@@ -351,8 +350,6 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
         found["many_paragraphs"] = 1.0
     if any(kind == "h2" for kind, _ in item.body):
         found["headings"] = 1.0
-    if any(kind == "h2" and _HEADING_CLAUSE_RE.search(text) for kind, text in item.body):
-        found["heading_clause"] = 1.0
     if size < _SHORT:
         found["short"] = 1.0
     elif size > _LONG:
@@ -391,7 +388,6 @@ SAYS = {  # what each cue says in the warning; a kind's prior is not a reason of
     "head_order": "a running head's section name away from its page number (its pieces' order is a guess)",
     "name_joined": "the paper's name, alone on its dump line, put on the date's line (it may be printed alone)",
     "credit_inside": "a credit inside the caption's text (what follows may be another story's)",
-    "heading_clause": "a section heading holding a clause mark (a paragraph's piece may have been read as one)",
 }
 
 
