@@ -11,7 +11,7 @@ aside, lines reading partly like junk throughout, many other stories stopping
 mid-sentence, read by OCR (ocrpage: the marks its misreads leave). The weights are
 data (rules/doubt.toml), fitted by benchmarks/doubt/fit.py on the factory corpus's fit
 split against whether each item came out exact. An item (article, photo, note,
-furniture) whose score is above the cut (wrong at least about a quarter of the time: issue 13
+furniture) whose score is above the cut (wrong at least about a fifth of the time: issue 13
 asks that warned items be wrong at least half the time taken together, and unwarned ones
 right as often as can be), with a cue to
 name (its own or its page's: its kind alone is a prior, never a reason), gets one
