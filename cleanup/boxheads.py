@@ -9,7 +9,8 @@ the same length, set alike: assembly's couplet test) and the line between is no 
 halves become one line (as a wider box would have read them) and the line between goes before
 it, as Tesseract's row read across is parted (CW03); where the line after the second half is the
 other head's second half (the two couplets' halves dealt in turn), it joins the line between.
-Box dumps only, after the column stage (before it, the search moved the lines anew and the page
+Box dumps whose columns the column stage dealt out only (on fit, every firing on an ordered text dump was
+wrong), after it (before it, the search moved the lines anew and the page
 read worse). Fit: README, HD18.
 """
 
@@ -52,16 +53,17 @@ def part_box_heads(numbered: list[tuple[int, str]], trace: list[Step] | None = N
         a, b, c = (out[k][1].strip() for k in range(i, i + 3))
         b_core = _LABEL_RE.sub("", b)
         if _half(a, measure) and _half(c, measure) and len(a) == len(c) and len(b) >= 3 \
-                and not _NOT_HEAD_RE.search(a + b + c) and len(b_core) != len(a) \
+                and not _NOT_HEAD_RE.search(simplified(a + b + c)) and len(b_core) != len(a) \
                 and _parallel(simplified(a), simplified(c), words):
             d = out[i + 3][1].strip() if i + 3 < len(out) else ""
             four = _half(b_core, measure) and _half(d, measure) and len(d) == len(b_core) \
-                and not _NOT_HEAD_RE.search(d) and _parallel(simplified(b_core), simplified(d), words)
+                and not _NOT_HEAD_RE.search(simplified(d)) and _parallel(simplified(b_core), simplified(d), words)
+            halves = f"{a} {c}" if out[i][0] < out[i + 2][0] else f"{c} {a}"  # in the order the engine read them
+            other = (out[i + 1][0], f"{b} {d}") if four else out[i + 1]
             if trace is not None:
                 trace.append(Step("HD18", "couplet-halves-apart", out[i][0], out[i + 2][0], f"{a} / {b} / {c}",
-                                  f"{b} {d} / {a} {c}" if four else f"{b} / {a} {c}"))
-            other = (out[i + 1][0], f"{b} {d}") if four else out[i + 1]
-            out[i:i + (4 if four else 3)] = [other, (out[i][0], f"{a} {c}")]
+                                  f"{other[1]} / {halves}"))
+            out[i:i + (4 if four else 3)] = [other, (min(out[i][0], out[i + 2][0]), halves)]
             i += 2
         else:
             i += 1
