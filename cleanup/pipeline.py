@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import captioncues, captions, columns, cutlines, doubt, furniture, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, polish, shapes, strays
+from . import boxheads, captioncues, captions, columns, cutlines, doubt, furniture, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -62,10 +62,12 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     boxes = columns.boxes_by_height(raw_lines)
     unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=boxes, raw=raw_lines)
     (numbered, parted), warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
+    dealt = bool(boxes) and bool(unmixed.rebuilt)  # an OCR engine's boxes, sorted by height: columns dealt out
+    if dealt:  # HD18: a couplet title's halves the column stage left apart by a neighbour's head box, made one line
+        numbered = boxheads.part_box_heads(numbered, trace)
     numbered, head_parted = headrows.part_head_rows(numbered, trace)
     parted |= head_parted
     numbered = strays.rejoin_stray_halves(numbered, trace)
-    dealt = bool(boxes) and bool(unmixed.rebuilt)  # an OCR engine's boxes, sorted by height: columns dealt out
     blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
     blocks = classifying.classify(blocks, classifier(), trace)
