@@ -148,7 +148,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                                   f"the head above it in the run took the story under the run (line {stories[after].first})"))
             _give(stories[stacked], found, "AS04 headline attached by position only: its words are not found in the story")
         elif (part := _row_part(found, runs, drafts, widths, trace)) is not None:
-            _give(part, found, "AS65 split from the story above at its head row's order")
+            _give(part, found)
         else:
             drafts.append(Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
