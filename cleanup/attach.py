@@ -697,7 +697,7 @@ def _row_part(found: headlines.Attached, runs: list[Placed], drafts: list[Draft]
     before = [d for d in taken if d.head.first < found.head.first]
     after = [d for d in taken if d.head.first > found.head.first and start <= d.head.first]
     choices = []
-    if before:
+    if before and not _halves(max(before, key=lambda d: d.head.first).head, found.head):
         choices.append((max(before, key=lambda d: d.head.first), True))
     if after:
         choices.append((min(after, key=lambda d: d.head.first), False))
@@ -736,6 +736,12 @@ def _row_part(found: headlines.Attached, runs: list[Placed], drafts: list[Draft]
     second.head, second.head_run, d.head, d.head_run = d.head, d.head_run, None, None  # the earlier part is the left-over head's
     second.first = min(second.first, second.head.first)
     return d
+
+
+def _halves(first: Head, second: Head) -> bool:
+    """Two bare titles printed on consecutive lines: one title's halves the extractor set apart, not two heads."""
+    return (first.last + 1 == second.first and not (first.subtitle or first.byline or second.subtitle or second.byline
+                                                     or second.column))
 
 
 def _row(k: int, runs: list[Placed], drafts: list[Draft]) -> list[Placed]:
