@@ -715,6 +715,8 @@ def _row_part(found: headlines.Attached, runs: list[Placed], drafts: list[Draft]
             cues = {"width": float(widths is not None and widths.changes(d.starts[k - 1], d.starts[k])),
                     "gained": wordmatch.similarity(words, mine) - wordmatch.similarity(words, other),
                     "kept": wordmatch.similarity(owner, other) - wordmatch.similarity(owner, mine)}
+            if cues["gained"] <= 0:
+                continue  # its words not found more in its part: the row's order alone parted wrong (layout-mode pdftotext, OCR)
             score = sum(ROW_CUES[c] * v for c, v in cues.items())
             if best is None or score > best[0]:
                 best = (score, d, k, later, cues)
