@@ -79,12 +79,12 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
         blocks = cutlines.rejoin_cut_lines(blocks, trace)
         # HD08 (gated as HD04, fitted on the same dumps): a date or a speck OCR set over a head is not its title
         blocks = headscraps.set_out_scraps(blocks, trace)
+    if read_by_ocr:  # HD15: OCR drops a headline line's closing quote; before PU07 takes a lone mark for a phrase space
+        blocks = headquotes.close_dropped_quotes(blocks, trace)
     blocks = assembly.space_headline_lines(captions.split_run_in_credits(captions.part_swallowed_ledes(blocks, trace)))
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
     blocks = [block for block in blocks if block.text]
-    if read_by_ocr:  # HD15: after polish, which curls the quotes; OCR drops a headline line's closing mark
-        blocks = headquotes.close_dropped_quotes(blocks, trace)
     raw = dict(raw_lines)
     context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near,
                             sum(1 for _, line in raw_lines if line.strip()), raw, doubt.spaced_share(raw), read_by_ocr)
