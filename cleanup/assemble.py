@@ -191,12 +191,14 @@ def _spaced_at_cuts(block: Block) -> str:
     return text
 
 
-def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]:
+def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "text") -> list[Item]:
     """Blocks in dump order -> items, in the order of their earliest dump line.
 
     Body text goes on with the story it continues; head runs are set aside and
     given to their stories at the end, all at once (`attach.attach_heads`).
     trace: where to record the segmentation decisions (AS19-AS24, AS09), if anywhere.
+    read: how the page was read: "text" (an extractor), "ocr" (an engine's lines) or "boxes" (an
+    engine's boxes the column stage dealt out); an engine reads body lines as heads more often.
     """
     drafts: list[Draft] = []
     runs: list[attach.Placed] = []
@@ -209,7 +211,8 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
         block = blocks[i]
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
-            if _over_its_tail(blocks, i, j):  # AS70: the run is a paragraph's lines, the short line under it their end
+            # AS70: the run is a paragraph's lines, the short line under it their end (not on dealt boxes: fit worse)
+            if read != "boxes" and _over_its_tail(blocks, i, j):
                 blocks[i:j + 1] = [_tail_joined(blocks[i:j + 1], trace)]
                 continue
             if j > i + 1 and _first_line(blocks, j - 1):  # AS62: the run's last line is the first line of the paragraph under it
@@ -343,7 +346,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             waiting = None
         i += 1
     measures = {b.first: b.measure for b in blocks if b.role == "body" and b.lines >= MIN_LINES}  # (a short one shows no column)
-    attach.attach_heads(drafts, runs, trace=trace, widths=attach.Widths(measures, column))
+    attach.attach_heads(drafts, runs, trace=trace, widths=attach.Widths(measures, column), rows=read == "text")
     tentative.rejoin_unclaimed_breaks(drafts, runs, trace)
     for draft in list(drafts):
         repair(draft, drafts)

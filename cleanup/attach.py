@@ -32,13 +32,15 @@ def merge(into: Draft, draft: Draft, drafts: list[Draft], warning: str, before: 
 
 
 def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, trace: list[Step] | None = None,
-                 widths: Widths | None = None) -> None:
+                 widths: Widths | None = None, rows: bool = True) -> None:
     """Give every head group to the story it belongs to, by content and position (headlines.attach).
 
     A head that matches only the later part of a story splits the story there
     (the extractor ran two stories together), and the assignment runs again: may_split rounds of
     splitting at most (a split at a head's match in one story used to keep every other head from
     parting the stories between two heads in the same round, and no round followed).
+    rows: a head left over in a row of heads may part a story (AS65; off on pages an OCR engine read,
+    whose body lines it reads as heads more often).
     """
     stories = [d for d in drafts if d.kind == "article" and d.body and d.head is None]
     index = {id(d): k for k, d in enumerate(stories)}
@@ -82,7 +84,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                                                       widths, trace, by_place=f.story is not None))
                     runs[f.run].after = over.after  # (printed after its story, not over the next one)
         if any(split):
-            return attach_heads(drafts, runs, may_split=may_split - 1, trace=trace, widths=widths)
+            return attach_heads(drafts, runs, may_split=may_split - 1, trace=trace, widths=widths, rows=rows)
     if any(f.story is None for f in matched):
         # AS58 only once no story is parted: a head left without a story may head a story run into the one under its run (AS14)
         titled = headlines.attach([placed.run for placed in runs], texts, titles=True)
@@ -147,7 +149,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                                   found.head.text[:20], f"given to the headless story at line {stories[stacked].first}: "
                                   f"the head above it in the run took the story under the run (line {stories[after].first})"))
             _give(stories[stacked], found, "AS04 headline attached by position only: its words are not found in the story")
-        elif (part := _row_part(found, runs, drafts, widths, trace)) is not None:
+        elif rows and (part := _row_part(found, runs, drafts, widths, trace)) is not None:
             _give(part, found)
         else:
             drafts.append(Draft("article", found.head.first, head=found.head,

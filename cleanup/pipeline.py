@@ -83,6 +83,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
         blocks = headscraps.set_out_scraps(blocks, trace)
     if read_by_ocr:  # HD15: OCR drops a headline line's closing quote; before PU07 takes a lone mark for a phrase space
         blocks = headquotes.close_dropped_quotes(blocks, trace)
+    read = "boxes" if dealt else "ocr" if read_by_ocr else "text"  # AS65 for text only, AS70 not on boxes
     blocks = assembly.space_headline_lines(captions.split_run_in_credits(captions.part_swallowed_ledes(blocks, trace)))
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
@@ -90,7 +91,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     raw = dict(raw_lines)
     context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near,
                             sum(1 for _, line in raw_lines if line.strip()), raw, doubt.spaced_share(raw), read_by_ocr)
-    items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace)], trace)
+    items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace, read)], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
     items = noise.with_noise_item(items, junk)
