@@ -191,12 +191,14 @@ def _spaced_at_cuts(block: Block) -> str:
     return text
 
 
-def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]:
+def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "text") -> list[Item]:
     """Blocks in dump order -> items, in the order of their earliest dump line.
 
     Body text goes on with the story it continues; head runs are set aside and
     given to their stories at the end, all at once (`attach.attach_heads`).
     trace: where to record the segmentation decisions (AS19-AS24, AS09), if anywhere.
+    read: how the page was read: "text" (an extractor), "ocr" (an engine's lines) or "boxes" (an
+    engine's boxes the column stage dealt out); an engine reads body lines as heads more often.
     """
     drafts: list[Draft] = []
     runs: list[attach.Placed] = []
@@ -209,6 +211,10 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
         block = blocks[i]
         if block.role in _HEAD_ROLES and not _loose_byline(block, blocks, i):
             j = _head_end(blocks, i)
+            # AS70: the run is a paragraph's lines, the short line under it their end (not on dealt boxes: fit worse)
+            if read != "boxes" and _over_its_tail(blocks, i, j):
+                blocks[i:j + 1] = [_tail_joined(blocks[i:j + 1], trace)]
+                continue
             if j > i + 1 and _first_line(blocks, j - 1):  # AS62: the run's last line is the first line of the paragraph under it
                 j -= 1
                 blocks[j:j + 2] = [_joined(blocks[j], blocks[j + 1], trace)]
@@ -340,7 +346,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None) -> list[Item]
             waiting = None
         i += 1
     measures = {b.first: b.measure for b in blocks if b.role == "body" and b.lines >= MIN_LINES}  # (a short one shows no column)
-    attach.attach_heads(drafts, runs, trace=trace, widths=attach.Widths(measures, column))
+    attach.attach_heads(drafts, runs, trace=trace, widths=attach.Widths(measures, column), rows=read == "text")
     tentative.rejoin_unclaimed_breaks(drafts, runs, trace)
     for draft in list(drafts):
         repair(draft, drafts)
@@ -653,6 +659,63 @@ def _joined(line: Block, para: Block, trace: list[Step] | None) -> Block:
     runs = line.line_runs + para.line_runs if para.runs or line.last + 1 != para.first else ()
     return replace(para, text=text, first=min(line.first, para.first), lines=para.lines + 1, runs=runs,
                    cuts=(at, *(at + c for c in para.cuts)), gap_before=line.gap_before)
+
+
+def _over_its_tail(blocks: list[Block], i: int, j: int) -> bool:
+    """AS70: a head run of plain lines right over one short body line that ends a sentence: the run is
+    a paragraph's full lines, the line under it the paragraph's end (the extractor set each line in a
+    box of its own; classify read the full ones as a head). Its lines are set alike (full lines of one
+    column), none a label, byline or dash subtitle, none with a phrase space or a sentence end; the end
+    line is shorter than the run's last and reads on from it: a word across the seam (生 / 产), a clause
+    of one or two characters (势。), or a clause mark inside the run's lines (no headline runs on so).
+
+    >>> run = [Block("建工作，近日，四平卷钢厂邀请行业安全生产", 5, 5, role="headline", measure=20.0),
+    ...        Block("标准化一级达标评审员到烟厂评审指导安全生", 7, 7, role="headline", measure=20.0)]
+    >>> _over_its_tail([*run, Block("产标准化创建工作。", 9, 9, measure=9.0)], 0, 2)
+    True
+    >>> _over_its_tail([Block("为促进全民健身活动蓬勃发展", 5, 5, role="headline", measure=13.0),
+    ...                 Block("中学体育馆举行。", 7, 7, measure=8.0)], 0, 1)
+    False
+    """
+    if j >= len(blocks) or j == i:
+        return False
+    run, tail = blocks[i:j], blocks[j]
+    if any(b.role != "headline" or b.lines != 1 for b in run) or tail.role != "body" or tail.lines != 1:
+        return False
+    texts = [b.text.strip() for b in run]
+    if any(" " in t or "\u3000" in t or shapes.ends_sentence(t) or shapes.is_subtitle_dash(t) or _KICKER_RE.search(t)
+           for t in texts):
+        return False
+    end = shapes.squeeze(tail.text)
+    if not shapes.ends_sentence(end) or shapes.is_subtitle_dash(end) or shapes.starts_with_dateline(end):
+        return False
+    widths = [b.measure for b in run]
+    if min(widths) < TAIL_ALIKE * max(widths) or tail.measure >= run[-1].measure:
+        return False
+    last = shapes.squeeze(texts[-1])
+    return bool(_CUT_CLAUSE_RE.match(end)) or seams.word_across(last, end, seams.lexicon()) \
+        or any(_INNER_CLAUSE_RE.search(t[:-1]) for t in texts)
+
+
+TAIL_ALIKE = 0.75  # a run's lines are a column's full lines: the shortest this share of the longest at least
+_INNER_CLAUSE_RE = regex.compile(r"[，、；]")
+
+
+def _tail_joined(parts: list[Block], trace: list[Step] | None) -> Block:
+    """The run's lines and the end line under them, one paragraph of running text."""
+    tail = parts[-1]
+    if trace is not None:
+        trace.append(Step("AS70", "paragraph-over-its-end", parts[0].first, tail.last, parts[0].text[:20],
+                          f"no head: full lines of a paragraph that ends at line {tail.first}, a short line reading on"))
+    text, cuts, runs = "", [], []
+    for b in parts:
+        if text:
+            cuts.append(len(glue(text, b.text)) - len(b.text))
+        text = glue(text, b.text) if text else b.text
+        runs += b.line_runs
+    adjacent = all(runs[k][1] + 1 == runs[k + 1][0] for k in range(len(runs) - 1))
+    return replace(tail, text=text, first=parts[0].first, lines=len(parts), runs=() if adjacent else tuple(runs),
+                   cuts=tuple(cuts), gap_before=parts[0].gap_before, measure=max(b.measure for b in parts))
 
 
 def _loose_byline(block: Block, blocks: list[Block], i: int) -> bool:

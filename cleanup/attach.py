@@ -32,13 +32,15 @@ def merge(into: Draft, draft: Draft, drafts: list[Draft], warning: str, before: 
 
 
 def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, trace: list[Step] | None = None,
-                 widths: Widths | None = None) -> None:
+                 widths: Widths | None = None, rows: bool = True) -> None:
     """Give every head group to the story it belongs to, by content and position (headlines.attach).
 
     A head that matches only the later part of a story splits the story there
     (the extractor ran two stories together), and the assignment runs again: may_split rounds of
     splitting at most (a split at a head's match in one story used to keep every other head from
     parting the stories between two heads in the same round, and no round followed).
+    rows: a head left over in a row of heads may part a story (AS65; off on pages an OCR engine read,
+    whose body lines it reads as heads more often).
     """
     stories = [d for d in drafts if d.kind == "article" and d.body and d.head is None]
     index = {id(d): k for k, d in enumerate(stories)}
@@ -82,7 +84,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                                                       widths, trace, by_place=f.story is not None))
                     runs[f.run].after = over.after  # (printed after its story, not over the next one)
         if any(split):
-            return attach_heads(drafts, runs, may_split=may_split - 1, trace=trace, widths=widths)
+            return attach_heads(drafts, runs, may_split=may_split - 1, trace=trace, widths=widths, rows=rows)
     if any(f.story is None for f in matched):
         # AS58 only once no story is parted: a head left without a story may head a story run into the one under its run (AS14)
         titled = headlines.attach([placed.run for placed in runs], texts, titles=True)
@@ -147,6 +149,8 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                                   found.head.text[:20], f"given to the headless story at line {stories[stacked].first}: "
                                   f"the head above it in the run took the story under the run (line {stories[after].first})"))
             _give(stories[stacked], found, "AS04 headline attached by position only: its words are not found in the story")
+        elif rows and (part := _row_part(found, runs, drafts, widths, trace)) is not None:
+            _give(part, found)
         else:
             drafts.append(Draft("article", found.head.first, head=found.head,
                                  warnings=["AS02 headline with no matching story"]))
@@ -668,3 +672,90 @@ def _give(target: Draft, found: headlines.Attached, warning: str = "") -> None:
         warning = f"AS01 headline attached by similarity {found.score:.2f}, runner-up close"
     if warning:
         target.warnings.append(warning)
+
+
+# AS65 weighs, at each paragraph end of a story a head of a row printed right under it took, the cues that a
+# left-over head of that row starts its own story there (fitted on the fit split's ordered dumps)
+ROW_CUES = {"width": 1.0, "gained": 3.0, "kept": 1.0}  # a dateline opening the part, or the one place to part: weight 0 on fit
+ROW_FROM = 0.75  # the best paragraph end's weighed cues must reach this
+
+
+def _row_part(found: headlines.Attached, runs: list[Placed], drafts: list[Draft], widths: Widths | None,
+              trace: list[Step] | None = None) -> Draft | None:
+    """AS65: a head left over in a row of heads printed after their stories (PyMuPDF, pdftotext -raw, ordered
+    dumps): the extractor ran its story into one another head took, and the row's order says which and which
+    part: the later part of the story whose head was printed last before it, or else the earlier part of the
+    story whose head in the row comes next. Returns the part, parted from its story, or None."""
+    if not found.head.title or shapes.is_subtitle_dash(found.head.title):
+        return None
+    row = _row(found.run, runs, drafts)
+    below = row[0].before  # the story printed right above the row
+    if below is None:
+        return None
+    start = min(b.first for p in row for b in p.run.blocks)
+    end = max(b.last for p in row for b in p.run.blocks)
+    taken = [d for d in drafts if d.kind == "article" and d.head is not None and d.first < start and d.body
+             and (start <= d.head.first <= end or d is below)]
+    before = [d for d in taken if d.head.first < found.head.first]
+    after = [d for d in taken if d.head.first > found.head.first and start <= d.head.first]
+    choices = []
+    if before and not _halves(max(before, key=lambda d: d.head.first).head, found.head):
+        choices.append((max(before, key=lambda d: d.head.first), True))
+    if after:
+        choices.append((min(after, key=lambda d: d.head.first), False))
+    words = wordmatch.Words(found.head.text)
+    best = None
+    for d, later in choices:
+        if len(d.body) < 2 or len(d.starts) != len(d.body) or d not in drafts:
+            continue
+        owner = wordmatch.Words(d.head.text)
+        ends = [k for k in range(1, len(d.body)) if d.body[k][0] == "p" and d.body[k - 1][0] == "p"
+                and may_open_story(d.body[k - 1][1], d.body[k][1])]
+        for k in ends:
+            earlier, rest = " ".join(t for _, t in d.body[:k]), " ".join(t for _, t in d.body[k:])
+            mine, other = (rest, earlier) if later else (earlier, rest)
+            cues = {"width": float(widths is not None and widths.changes(d.starts[k - 1], d.starts[k])),
+                    "gained": wordmatch.similarity(words, mine) - wordmatch.similarity(words, other),
+                    "kept": wordmatch.similarity(owner, other) - wordmatch.similarity(owner, mine)}
+            if cues["gained"] <= 0:
+                continue  # its words not found more in its part: the row's order alone parted wrong (layout-mode pdftotext, OCR)
+            score = sum(ROW_CUES[c] * v for c, v in cues.items())
+            if best is None or score > best[0]:
+                best = (score, d, k, later, cues)
+    if best is None or best[0] < ROW_FROM:
+        return None
+    score, d, k, later, cues = best
+    if trace is not None:
+        trace.append(Step("AS65", "split-by-head-row-order", d.starts[k], d.starts[k], d.body[k][1][:20],
+                          f"the head at line {found.head.first} ({found.head.text[:12]}) was printed in a row "
+                          f"{'after' if later else 'before'} the head at line {d.head.first} of the story at line {d.first}: "
+                          f"its {'later' if later else 'earlier'} part, from here: "
+                          + ", ".join(f"{c} {v:.2f}" for c, v in cues.items()) + f" weigh {score:.2f} >= {ROW_FROM:g}"))
+    _part(drafts, (score, d, k), "AS65 split at a head row's order")
+    second = drafts[-1]
+    if row[0].before is d:  # the row is printed under the later part now
+        row[0].before = second
+    if later:
+        return second
+    second.head, second.head_run, d.head, d.head_run = d.head, d.head_run, None, None  # the earlier part is the left-over head's
+    second.first = min(second.first, second.head.first)
+    return d
+
+
+def _halves(first: Head, second: Head) -> bool:
+    """Two bare titles printed on consecutive lines: one title's halves the extractor set apart, not two heads."""
+    return (first.last + 1 == second.first and not (first.subtitle or first.byline or second.subtitle or second.byline
+                                                     or second.column))
+
+
+def _row(k: int, runs: list[Placed], drafts: list[Draft]) -> list[Placed]:
+    """Run k and the runs printed next to it with no story's text between: a row of heads."""
+    starts = sorted(d.starts[0] if d.starts else d.first for d in drafts if d.body)  # (first: a head over it may be in the row)
+    between = lambda a, b: bisect_left(starts, b) > bisect_left(starts, a)  # noqa: E731  a story opens between lines a and b
+    lo = hi = k
+    while lo > 0 and not between(runs[lo - 1].run.blocks[-1].last, runs[lo].run.blocks[0].first):
+        lo -= 1
+    while hi + 1 < len(runs) and not between(runs[hi].run.blocks[-1].last, runs[hi + 1].run.blocks[0].first):
+        hi += 1
+    return runs[lo:hi + 1]
+

@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from . import furniture, misread, normalize, polish
+from . import furniture, headquotes, misread, normalize, polish
 from .decode import DecodeError, decode
 
 # Folded on both sides: quotes are made curly by direction, which a count ignores.
@@ -118,6 +118,10 @@ def compare(dump: str, item_files: list[str]) -> tuple[Counter[str], Counter[str
             extra["."] -= taken
     if extra["."]:
         extra["."] -= min(extra["."], tag_spaces(dump))  # a space PU10 took for a tag's middle dot
+    if extra['"'] or missing["—"]:  # HD15's closing quotes OCR dropped or read as a hyphen
+        added, hyphens = headquotes.dropped_closings(dump)
+        extra['"'] -= min(extra['"'], added)
+        missing["—"] -= min(missing["—"], hyphens)
     if missing or extra:
         gone, added = furniture.mended_characters(dump)
         missing, extra = missing - gone, extra - added

@@ -4,13 +4,14 @@ Each cue is a small fact about the item itself (its headline, its paragraphs, it
 dump lines): no headline, a headline that stands in its own text as a clause, a
 paragraph that stops mid-sentence, lines the column stage rebuilt or that sat next
 to junk set aside as noise, a name run into its role word, quotes that do not pair up,
-a dump line ending a sentence inside a paragraph, a running head missing a piece... or
+a dump line ending a sentence inside a paragraph, a running head missing a piece or with its
+date and page number in different rows, a credit inside a caption's text... or
 about its page, which the tool detected: columns put back somewhere on it, junk set
 aside, lines reading partly like junk throughout, many other stories stopping
-mid-sentence, an OCR engine's wide gaps between columns. The weights are
+mid-sentence, read by OCR (ocrpage: the marks its misreads leave). The weights are
 data (rules/doubt.toml), fitted by benchmarks/doubt/fit.py on the factory corpus's fit
 split against whether each item came out exact. An item (article, photo, note,
-furniture) whose score is above the cut (wrong at least about a quarter of the time: issue 13
+furniture) whose score is above the cut (wrong at least about a fifth of the time: issue 13
 asks that warned items be wrong at least half the time taken together, and unwarned ones
 right as often as can be), with a cue to
 name (its own or its page's: its kind alone is a prior, never a reason), gets one
@@ -50,6 +51,8 @@ _NAME = 6  # characters: a running head's first piece this short, all Han, is th
 _MANY_PARAGRAPHS = 6  # a story of this many paragraphs has as many breaks to get wrong
 _CUT_PAGE = 0.3  # share of a page's other stories stopping mid-sentence: its stories were cut apart
 # a name run into its role word (（记者李明通讯员…, 李明摄): the dump dropped the phrase spaces printed there
+# a photo's credit (本报记者 魏静, 通讯员 李明) inside its caption's text: what follows it was read on from elsewhere
+_CREDIT_INSIDE_RE = re.compile(r"(?:记者|通讯员|記者|通訊員)[\u4e00-\u9fff]{2,3}(?=[^\u4e00-\u9fff]{0,2}[\u4e00-\u9fff]{4})")
 _RUN_TOGETHER_RE = re.compile(r"[（(][^）)]{0,20}?(?:记者|通讯员|記者|通訊員)[\u4e00-\u9fff]|[\u4e00-\u9fff][摄攝](?:$|[）)\s])")
 
 
@@ -173,6 +176,45 @@ def line_end_cues(item: Item, raw: dict[int, str]) -> dict[str, float]:
     return found
 
 
+def head_row_cues(item: Item, raw: dict[int, str]) -> dict[str, float]:
+    """A running head's rows. head_row_split: its date and its page number in different paragraphs
+    (a head prints them on one row: the pieces were read apart and put back in the wrong rows).
+    head_order: a row whose section name does not follow its page number (the pieces were put
+    back in the wrong order). name_joined: its first paragraph opens with the paper's name that stood alone on a dump line
+    (the name may be printed over the row, on its own).
+
+    >>> item = Item("furniture", 1, body=(("p", "第7版 财经"), ("p", "人民日报 2020年8月26日 星期日")), spans=((1, 2, "furniture"),))
+    >>> head_row_cues(item, {1: "第7版 财经", 2: "人民日报 2020年8月26日 星期日"})
+    {'head_row_split': 1.0}
+    >>> item = Item("furniture", 1, body=(("p", "环球时报 2013年4月9日 星期三 第7版 社区"),), spans=((1, 3, "furniture"),))
+    >>> head_row_cues(item, {1: "环球时报", 2: "2013年4月9日 星期三", 3: "第7版 社区"})
+    {'name_joined': 1.0}
+    """
+    found = {}
+    pieces = [furniture.head_pieces(text) or frozenset() for _, text in item.body]
+    date = next((k for k, got in enumerate(pieces) if "date" in got), None)
+    page = next((k for k, got in enumerate(pieces) if "page" in got), None)
+    if date is not None and page is not None and date != page:
+        found["head_row_split"] = 1.0
+    if any(_section_astray(text) for _, text in item.body):
+        found["head_order"] = 1.0
+    words = item.body[0][1].split() if item.body else []
+    if (len(words) > 1 and furniture.head_pieces(words[0]) == {"paper"}
+            and any(raw.get(no, "").strip() == words[0] for first, last, _ in item.spans for no in range(first, last + 1))):
+        found["name_joined"] = 1.0
+    return found
+
+
+def _section_astray(text: str) -> bool:
+    """A head row whose section name does not follow its page number (a head prints 第N版 社区).
+
+    >>> _section_astray("第13版 2017年7月8日 星期一 民生"), _section_astray("2017年7月8日 星期一 第13版 民生")
+    (True, False)
+    """
+    kinds = furniture.piece_order(text) or []
+    return "page" in kinds and any(kind == "section" and (k == 0 or kinds[k - 1] != "page") for k, kind in enumerate(kinds))
+
+
 def spaced_share(raw: dict[int, str]) -> float:
     """The share of the dump's lines with text that hold a space inside them.
 
@@ -255,6 +297,8 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
     found.update(page_cues(context))
     if context.raw and item.kind in ("article", "photo"):
         found.update(line_cues(item, context.raw))
+    if item.kind == "photo" and _CREDIT_INSIDE_RE.search("".join(text.split())):
+        found["credit_inside"] = 1.0
     if item.kind == "photo" and size > _LONG_CAPTION:
         found["caption_long"] = 1.0
     if context.raw:
@@ -266,6 +310,8 @@ def cues(item: Item, context: Context = Context()) -> dict[str, float]:
         pieces = set().union(*(furniture.head_pieces(text) or () for _, text in item.body))
         if pieces and not {"date", "page", "paper"} <= pieces:
             found["head_missing"] = 1.0
+    if item.kind == "furniture":
+        found.update(head_row_cues(item, context.raw))
     if item.kind == "furniture" and len(item.body) >= _HEAD_PIECES:
         found["head_pieces"] = 1.0
     if item.kind == "note" and cut_short(item.body[:-1]) is not None:  # its last paragraph is stops_open's
@@ -338,6 +384,10 @@ SAYS = {  # what each cue says in the warning; a kind's prior is not a reason of
     "head_missing": "a running head without its date, page number or paper's name (it may be elsewhere)",
     "quotes_unpaired": "quotation marks that do not pair up (a misread mark, or text missing or run in)",
     "head_pieces": "a running head in four or more pieces (their breaks are a guess)",
+    "head_row_split": "a running head's date and page number in different rows (a head prints them on one)",
+    "head_order": "a running head's section name away from its page number (its pieces' order is a guess)",
+    "name_joined": "the paper's name, alone on its dump line, put on the date's line (it may be printed alone)",
+    "credit_inside": "a credit inside the caption's text (what follows may be another story's)",
 }
 
 

@@ -101,6 +101,19 @@ _PIECE_RE = re.compile(
 )
 
 
+def piece_order(text: str) -> list[str] | None:
+    """The kinds of a head line's pieces in the order printed, if it holds only a head's pieces.
+
+    >>> piece_order("第 9 版 民生 2013年4月9日 星期三"), piece_order("责任编辑：王欣")
+    (['page', 'section', 'date'], None)
+    """
+    kinds, at = [], 0
+    while at < len(text) and (match := _PIECE_RE.match(text, at)) and match.end() > at:
+        kinds.append(match.lastgroup)
+        at = match.end()
+    return None if text[at:].strip() else kinds
+
+
 def head_pieces(text: str) -> frozenset[str] | None:
     """What a head line is made of, if only of a head's pieces: date, page, paper (its name) and section.
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import captioncues, captions, columns, cutlines, doubt, furniture, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, polish, shapes, strays
+from . import boxheads, captioncues, captions, columns, cutlines, doubt, furniture, headquotes, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -62,10 +62,12 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     boxes = columns.boxes_by_height(raw_lines)
     unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=boxes, raw=raw_lines)
     (numbered, parted), warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
+    dealt = bool(boxes) and bool(unmixed.rebuilt)  # an OCR engine's boxes, sorted by height: columns dealt out
+    if dealt:  # HD18: a couplet title's halves the column stage left apart by a neighbour's head box, made one line
+        numbered = boxheads.part_box_heads(numbered, trace)
     numbered, head_parted = headrows.part_head_rows(numbered, trace)
     parted |= head_parted
     numbered = strays.rejoin_stray_halves(numbered, trace)
-    dealt = bool(boxes) and bool(unmixed.rebuilt)  # an OCR engine's boxes, sorted by height: columns dealt out
     blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
     blocks = classifying.classify(blocks, classifier(), trace)
@@ -79,6 +81,9 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
         blocks = cutlines.rejoin_cut_lines(blocks, trace)
         # HD08 (gated as HD04, fitted on the same dumps): a date or a speck OCR set over a head is not its title
         blocks = headscraps.set_out_scraps(blocks, trace)
+    if read_by_ocr:  # HD15: OCR drops a headline line's closing quote; before PU07 takes a lone mark for a phrase space
+        blocks = headquotes.close_dropped_quotes(blocks, trace)
+    read = "boxes" if dealt else "ocr" if read_by_ocr else "text"  # AS65 for text only, AS70 not on boxes
     blocks = assembly.space_headline_lines(captions.split_run_in_credits(captions.part_swallowed_ledes(blocks, trace)))
     polish_rules = rules(POLISH_RULES)
     blocks = [_polish(block, polish_rules, trace, config) for block in blocks]
@@ -86,7 +91,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     raw = dict(raw_lines)
     context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near,
                             sum(1 for _, line in raw_lines if line.strip()), raw, doubt.spaced_share(raw), read_by_ocr)
-    items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace)], trace)
+    items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace, read)], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
     items = noise.with_noise_item(items, junk)
