@@ -19,6 +19,7 @@ from __future__ import annotations
 import regex
 
 from . import lexicon, seams
+from .heads import parallel_halves
 from .model import Step
 
 _HALF = (3, 8)  # letters a couplet's half holds (fit paddle: halves of 3-8; column lines run longer)
@@ -39,8 +40,6 @@ def part_box_heads(numbered: list[tuple[int, str]], trace: list[Step] | None = N
     >>> [text for _, text in part_box_heads(rows)][:3]
     ['市民未插卡取款机吐出一万元', '党委统揽 全域统筹', '本报讯（记者王鹏）白山']
     """
-    from .assemble import _parallel  # assembly's couplet test; imported late: assembly imports the column stage's modules
-
     lengths = sorted(len(t) for _, text in numbered if (t := text.strip()))
     if len(lengths) < 6:
         return numbered
@@ -54,10 +53,10 @@ def part_box_heads(numbered: list[tuple[int, str]], trace: list[Step] | None = N
         b_core = _LABEL_RE.sub("", b)
         if _half(a, measure) and _half(c, measure) and len(a) == len(c) and len(b) >= 3 \
                 and not _NOT_HEAD_RE.search(simplified(a + b + c)) and len(b_core) != len(a) \
-                and _parallel(simplified(a), simplified(c), words):
+                and parallel_halves(simplified(a), simplified(c), words):
             d = out[i + 3][1].strip() if i + 3 < len(out) else ""
             four = _half(b_core, measure) and _half(d, measure) and len(d) == len(b_core) \
-                and not _NOT_HEAD_RE.search(simplified(d)) and _parallel(simplified(b_core), simplified(d), words)
+                and not _NOT_HEAD_RE.search(simplified(d)) and parallel_halves(simplified(b_core), simplified(d), words)
             halves = f"{a} {c}" if out[i][0] < out[i + 2][0] else f"{c} {a}"  # in the order the engine read them
             other = (out[i + 1][0], f"{b} {d}") if four else out[i + 1]
             if trace is not None:
