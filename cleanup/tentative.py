@@ -262,7 +262,8 @@ def _piece_goes_above(draft: Draft, above: Draft, trace: list[Step] | None = Non
         below = wordmatch.similarity(head, text) or 0.0
         over = (wordmatch.similarity(above.head, text) or 0.0) if above.head is not None else 0.0
         more_above = over >= STILL_SPOKEN_OF and over >= LEDE_AHEAD * below  # AS44's test, the other way
-        unspoken = below < STILL_SPOKEN_OF and wordmatch.shared_share(text, ahead) > wordmatch.shared_share(text, rest.replace(text, ""))
+        shared = wordmatch.shared_share(text, ahead)  # (AS38's share: a paragraph going on an earlier story)
+        unspoken = below < STILL_SPOKEN_OF and shared >= CARRIED_FROM and shared > wordmatch.shared_share(text, rest.replace(text, ""))
         if not (more_above or unspoken):
             break
         k += 1
