@@ -19,6 +19,7 @@ from . import lexicon
 from .model import Item, Step
 
 KEPT, SIMPLIFIED = "於", "于"  # the traditional form chi_sim keeps, and the simplified form of the same word
+_SHOWN = 40  # characters of an item the trace shows
 
 
 def read_in_simplified(text: str) -> bool:
@@ -43,8 +44,8 @@ def to_traditional(items: list[Item], trace: list[Step] | None) -> list[Item]:
         fields = {name: convert(getattr(item, name)) for name in ("column", "title", "subtitle", "byline", "credit")}
         body = tuple((tag, convert(text)) for tag, text in item.body)
         new = replace(item, body=body, **fields)
-        if trace is not None and new != item:
-            before = "\n".join(text for _, text in item.body)
-            trace.append(Step("HD25", "traditional-read-simplified", item.first, item.first, before, "\n".join(text for _, text in body)))
+        if trace is not None and new != item:  # the item's opening shows it: the whole would double the manifest
+            before = item.title or (item.body[0][1] if item.body else "")
+            trace.append(Step("HD25", "traditional-read-simplified", item.first, item.first, before[:_SHOWN], convert(before)[:_SHOWN]))
         out.append(new)
     return out
