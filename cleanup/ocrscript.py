@@ -27,7 +27,7 @@ def read_in_simplified(text: str) -> bool:
 
     >>> page = "该公司位於北京市海淀区，主要从事新能源汽车电池的研发和生产，去年营业收入增长三成。"
     >>> read_in_simplified(page), read_in_simplified(page.replace("於", "于")), read_in_simplified(page + "关于由于")
-    (False, True, False)
+    (True, False, False)
     """
     kept = text.count(KEPT)
     return kept >= 1 and kept >= text.count(SIMPLIFIED) and not lexicon.printed_traditional([(0, text)])
