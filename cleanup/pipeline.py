@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import boxheads, captioncues, captions, columns, cutlines, doubt, furniture, headquotes, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, polish, shapes, strays
+from . import boxheads, captioncues, captions, columns, cutlines, doubt, furniture, headquotes, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, ocrscript, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -94,6 +94,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace, read)], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
+    if read_by_ocr and not boxes and ocrscript.read_in_simplified(text):  # HD25: traditional print OCR read in simplified
+        items = ocrscript.to_traditional(items, trace)
     items = noise.with_noise_item(items, junk)
     return Page(source, tuple(items), warnings + junk.warnings, tuple(trace or ()), text)
 
