@@ -109,7 +109,7 @@ def compare(dump: str, item_files: list[str]) -> tuple[Counter[str], Counter[str
     for markdown in item_files:
         have.update(printed_characters(item_text(markdown)))
     missing, extra = want - have, have - want
-    if missing and extra and ocrscript.read_in_simplified(dump):  # HD25 wrote the items in traditional characters
+    if missing and extra and ocrscript.read_in_simplified(dump):  # CV02 wrote the items in traditional characters
         simplified = lexicon.converter("t2s").convert
         have = Counter()
         for markdown in item_files:

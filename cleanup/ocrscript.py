@@ -1,4 +1,4 @@
-"""HD25: a page printed in traditional characters that an OCR engine read in simplified ones.
+"""CV02: a page printed in traditional characters that an OCR engine read in simplified ones.
 
 Tesseract's chi_sim model reads traditional print as simplified text (經濟 comes out 经济): on the
 fit split's traditional Tesseract pages a third of the Han characters differ from the print, every
@@ -33,6 +33,12 @@ def read_in_simplified(text: str) -> bool:
     return kept >= 1 and kept >= text.count(SIMPLIFIED) and not lexicon.printed_traditional([(0, text)])
 
 
+def warning(text: str) -> str:
+    """The page's warning: the whole page's text was changed on a guess the user should be able to check."""
+    return (f"CV02 printed in traditional characters, read by OCR in simplified ones ({KEPT} {text.count(KEPT)}, "
+            f"{SIMPLIFIED} {text.count(SIMPLIFIED)}): items put back with OpenCC s2t")
+
+
 def to_traditional(items: list[Item], trace: list[Step] | None) -> list[Item]:
     """Every item but `noise` (set aside as read) in traditional characters."""
     convert = lexicon.converter("s2t").convert
@@ -46,6 +52,6 @@ def to_traditional(items: list[Item], trace: list[Step] | None) -> list[Item]:
         new = replace(item, body=body, **fields)
         if trace is not None and new != item:  # the item's opening shows it: the whole would double the manifest
             before = item.title or (item.body[0][1] if item.body else "")
-            trace.append(Step("HD25", "traditional-read-simplified", item.first, item.first, before[:_SHOWN], convert(before)[:_SHOWN]))
+            trace.append(Step("CV02", "traditional-read-simplified", item.first, item.first, before[:_SHOWN], convert(before)[:_SHOWN]))
         out.append(new)
     return out

@@ -94,8 +94,9 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace, read)], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
-    if read_by_ocr and not boxes and ocrscript.read_in_simplified(text):  # HD25: traditional print OCR read in simplified
-        items = ocrscript.to_traditional(items, trace)
+    # CV02: traditional print OCR read in simplified; not where the user chose the output's script (--convert)
+    if read_by_ocr and not boxes and not config.convert and ocrscript.read_in_simplified(text):
+        items, warnings = ocrscript.to_traditional(items, trace), (*warnings, ocrscript.warning(text))
     items = noise.with_noise_item(items, junk)
     return Page(source, tuple(items), warnings + junk.warnings, tuple(trace or ()), text)
 
