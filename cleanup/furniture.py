@@ -368,15 +368,53 @@ def place_section(split: Split, blocks: list[Block], trace: list[Step] | None = 
         return split, blocks
     no, text = split.section
     alone = [b for b in blocks if b.first == b.last == no and shapes.squeeze(b.text) == shapes.squeeze(text)]
-    if not alone:
-        return split, blocks
+    if alone:
+        blocks = [b for b in blocks if b is not alone[0]]
+    else:  # FU13: joined into the paragraph it stood in, it comes out of it (……执法资格 / 社区 / 后，足协……)
+        printed = {n for n, line in split.kept if line.strip()}
+        cut = [(k, rest) for k, b in enumerate(blocks) if (rest := cut_line_out(b, no, text, printed)) is not None]
+        if len(cut) != 1:
+            return split, blocks
+        (k, rest), = cut
+        if trace is not None:
+            trace.append(Step("FU13", "section-name-out-of-paragraph", blocks[k].first, blocks[k].last, blocks[k].text, rest.text))
+        blocks = [*blocks[:k], rest, *blocks[k + 1:]]
     row = next(k for k, (_, line) in enumerate(split.furniture) if "page" in (head_pieces(line) or ()))
     nos, joined = split.furniture[row]
     furniture = list(split.furniture)
     furniture[row] = (tuple(sorted((*nos, no))), _after_page(joined, text))
     if trace is not None:
         trace.append(Step("FU09", "lone-section-name", no, no, text, "(furniture) " + furniture[row][1]))
-    return replace(split, furniture=furniture, section=None), [b for b in blocks if b is not alone[0]]
+    return replace(split, furniture=furniture, section=None), blocks
+
+
+@rule("FU13")
+def cut_line_out(block: Block, no: int, text: str, printed: set[int]) -> Block | None:
+    """The block without dump line `no` (the head's section name, `text`), where the join stage ran it in.
+
+    pdfminer and pdftotext set the head's section name alone between a paragraph's lines; the join
+    stage reads over the blanks round it (……执法资格 / 社区 / 后，足协……). `printed`: the dump's lines with text.
+
+    >>> b = Block("王迪通过抽签获本场比赛执法资格社区后，足协曾有人提议", 1, 5, lines=3, cuts=(15, 17))
+    >>> cut_line_out(b, 3, "社区", {1, 3, 5}).text
+    '王迪通过抽签获本场比赛执法资格后，足协曾有人提议'
+    >>> cut_line_out(b, 3, "经济", {1, 3, 5}) is None, cut_line_out(b, 4, "社区", {1, 3, 5}) is None
+    (True, True)
+    """
+    nos = [n for first, last in block.line_runs for n in range(first, last + 1) if n in printed]
+    if block.lines < 2 or len(nos) != block.lines or no not in nos:
+        return None
+    k = nos.index(no)
+    bounds = [0, *block.cuts, len(block.text)]
+    if len(bounds) != len(nos) + 1 or shapes.squeeze(block.text[bounds[k]:bounds[k + 1]]) != shapes.squeeze(text):
+        return None
+    rest, size = block.text[:bounds[k]] + block.text[bounds[k + 1]:], bounds[k + 1] - bounds[k]
+    bounds = [*bounds[:k + 1], *(at - size for at in bounds[k + 2:])]
+    runs = tuple((a, b) for first, last in block.line_runs
+                 for a, b in ((first, min(last, no - 1)), (max(first, no + 1), last)) if a <= b)
+    left = [n for n in nos if n != no]
+    return replace(block, text=rest, first=left[0], last=left[-1], lines=block.lines - 1, cuts=tuple(bounds[1:-1]),
+                   runs=() if runs == ((left[0], left[-1]),) else runs)
 
 
 def _after_page(row: str, section: str) -> str:
