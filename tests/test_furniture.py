@@ -68,6 +68,16 @@ def test_a_masthead_run_into_the_page_number_under_it_is_a_row_of_its_own():
     assert conserve.compare(page.text, list(output.page_files(page).values())) == (conserve.Counter(), conserve.Counter())
 
 
+def test_a_head_read_apart_is_put_back_the_same_in_traditional_script():
+    import opencc
+
+    s2t = opencc.OpenCC("s2t.json").convert
+    head = ["第7版", "", "四平日报", "", "综合", "", "2013年9月23日 星期六"]
+    for convert in (str, s2t):
+        items = _items([convert(line) for line in [*head, "社区开展消防宣传", *BODY]])
+        assert _furniture(items) == [convert("四平日报"), convert("第7版 综合 2013年9月23日 星期六")]
+
+
 def test_a_second_page_number_starts_a_second_row():
     items = _items(["第14版", "科技", "第15版", "要闻", "社区开展消防宣传", *BODY])
     assert _furniture(items) == ["第14版 科技", "第15版 要闻"]
