@@ -493,10 +493,12 @@ def one_row_of_date_and_page(rows: list[str]) -> list[str]:
     ['第9版 民生 吉林日报 2017年11月5日 星期一']
     >>> one_row_of_date_and_page(["证券日报第9版 财经 2020年1月26日 星期二"])  # the masthead over 第N版
     ['证券日报', '2020年1月26日 星期二 第9版 财经']
-    >>> one_row_of_date_and_page(["2013年4月9日 星期三 第7版 社区 环球时报"])  # the row's left end, read last
-    ['环球时报 2013年4月9日 星期三 第7版 社区']
 
-    A row printed whole, or a head with two dates or two page numbers, stays as read.
+    A row printed whole, a row an extractor read as one line (its order is the print's: 要闻 before 第2版
+    here), or a head with two dates or two page numbers, stays as read.
+
+    >>> one_row_of_date_and_page(["要闻 第2版 2020年8月26日 星期三"])
+    ['要闻 第2版 2020年8月26日 星期三']
 
     >>> one_row_of_date_and_page(["四平日报", "第7版 综合 2013年9月23日 星期六"])
     ['四平日报', '第7版 综合 2013年9月23日 星期六']
@@ -528,6 +530,8 @@ def _regroup(rows: list[tuple[tuple[int, ...], str]], lines: dict[int, str],
     # a name read after the date's row (2013年4月9日 星期三 第7版 社区 环球时报): the row's left end, read last
     trailing = "paper" in kinds and order[-1] == "paper" and at["paper"] == at["date"]
     if at["date"] == at["page"] and follows and not glued and not trailing:
+        return rows
+    if len({no for _, _, no in flat}) == 1 and not glued:  # one line read whole is in print order, whatever it is
         return rows
     date_first = glued or all(order.index("date") < order.index(kind) for kind in ("page", "section") if kind in kinds)
     inline = not glued and "paper" in kinds and (trailing or order.index("paper") + 1 == order.index("date"))
