@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from . import furniture, headquotes, misread, normalize, polish
+from . import furniture, headquotes, lexicon, misread, normalize, ocrscript, polish
 from .decode import DecodeError, decode
 
 # Folded on both sides: quotes are made curly by direction, which a count ignores.
@@ -109,6 +109,13 @@ def compare(dump: str, item_files: list[str]) -> tuple[Counter[str], Counter[str
     for markdown in item_files:
         have.update(printed_characters(item_text(markdown)))
     missing, extra = want - have, have - want
+    if missing and extra and ocrscript.read_in_simplified(dump):  # CV02 wrote the items in traditional characters
+        simplified = lexicon.converter("t2s").convert
+        have = Counter()
+        for markdown in item_files:
+            have.update(printed_characters(simplified(item_text(markdown))))
+        want = printed_characters(simplified(dump))
+        missing, extra = want - have, have - want
     if missing['"']:
         missing['"'] -= min(missing['"'], phrase_space_quotes(dump))
     if missing and extra["."]:

@@ -96,9 +96,24 @@ def is_masthead_speck(text: str) -> bool:
 
 
 _PIECE_RE = re.compile(
-    rf"\s*(?:(?P<date>{_DIGIT}{{4}}\s*年\s*{_DIGIT}{{1,2}}\s*月\s*{_DIGIT}{{1,2}}\s*日(?:\s*{_WEEKDAY})?)"
-    rf"|(?P<page>{_PAGE})|(?P<paper>[^\W\d_]{{2,6}}?{_PAPER_END})|(?P<section>[^\W\d_]{{2,3}}))(?=\s|$)"
+    rf"\s*(?:(?P<date>{_DIGIT}{{4}}\s*年\s*{_DIGIT}{{1,2}}\s*月\s*{_DIGIT}{{1,2}}\s*日(?:\s*{_WEEKDAY})?)(?=\s|$)"
+    rf"|(?P<page>{_PAGE})(?=\s|$)"
+    rf"|(?P<paper>[^\W\d_]{{2,6}}?{_PAPER_END})(?=\s|$|{_PAGE}(?:\s|$))"  # pdftotext runs a name into 第N版 under it
+    rf"|(?P<section>[^\W\d_]{{2,3}})(?=\s|$))"
 )
+
+
+def pieces(text: str) -> list[tuple[str, str]] | None:
+    """A head line's pieces, (kind, text) in the order printed, if it holds only a head's pieces.
+
+    >>> pieces("证券日报第9版"), pieces("2013年4月9日 星期三 第7版"), pieces("社区开展活动")
+    ([('paper', '证券日报'), ('page', '第9版')], [('date', '2013年4月9日 星期三'), ('page', '第7版')], None)
+    """
+    found, at = [], 0
+    while at < len(text) and (match := _PIECE_RE.match(text, at)) and match.end() > at:
+        found.append((match.lastgroup, match.group().strip()))
+        at = match.end()
+    return None if text[at:].strip() or not found else found
 
 
 def piece_order(text: str) -> list[str] | None:
@@ -324,8 +339,9 @@ def split_furniture(numbered: list[tuple[int, str]], trace: list[Step] | None = 
     specks = tuple((numbered[k][0], as_read(numbered[k][1])) for k, code in (*head, *foot) if code == "FU07")
     head, foot = ([step for step in run if step[1] != "FU07"] for run in (head, foot))
     furniture = []
-    for run in sorted((run for run in (head, *inner, foot) if run), key=lambda run: run[0][0]):
-        furniture.extend(_rows([(numbered[k][0], as_read(numbered[k][1])) for k, _ in run], trace))
+    # one reading of all the runs' lines in dump order: layout analysis puts a row's pieces in different runs
+    lines = sorted(k for run in (head, *inner, foot) for k, _ in run)
+    furniture = _rows([(numbered[k][0], as_read(numbered[k][1])) for k in lines], trace)
     split = Split(kept, furniture, specks)
     return split if junky else _lone_section(split, numbered, taken)
 
@@ -352,15 +368,63 @@ def place_section(split: Split, blocks: list[Block], trace: list[Step] | None = 
         return split, blocks
     no, text = split.section
     alone = [b for b in blocks if b.first == b.last == no and shapes.squeeze(b.text) == shapes.squeeze(text)]
-    if not alone:
-        return split, blocks
+    if alone:
+        blocks = [b for b in blocks if b is not alone[0]]
+    else:  # FU13: joined into the paragraph it stood in, it comes out of it (……执法资格 / 社区 / 后，足协……)
+        printed = {n for n, line in split.kept if line.strip()}
+        cut = [(k, rest) for k, b in enumerate(blocks) if (rest := cut_line_out(b, no, text, printed)) is not None]
+        if len(cut) != 1:
+            return split, blocks
+        (k, rest), = cut
+        if trace is not None:
+            trace.append(Step("FU13", "section-name-out-of-paragraph", blocks[k].first, blocks[k].last, blocks[k].text, rest.text))
+        blocks = [*blocks[:k], rest, *blocks[k + 1:]]
     row = next(k for k, (_, line) in enumerate(split.furniture) if "page" in (head_pieces(line) or ()))
     nos, joined = split.furniture[row]
     furniture = list(split.furniture)
-    furniture[row] = (tuple(sorted((*nos, no))), f"{joined} {text}")
+    furniture[row] = (tuple(sorted((*nos, no))), _after_page(joined, text))
     if trace is not None:
         trace.append(Step("FU09", "lone-section-name", no, no, text, "(furniture) " + furniture[row][1]))
-    return replace(split, furniture=furniture, section=None), [b for b in blocks if b is not alone[0]]
+    return replace(split, furniture=furniture, section=None), blocks
+
+
+@rule("FU13")
+def cut_line_out(block: Block, no: int, text: str, printed: set[int]) -> Block | None:
+    """The block without dump line `no` (the head's section name, `text`), where the join stage ran it in.
+
+    pdfminer and pdftotext set the head's section name alone between a paragraph's lines; the join
+    stage reads over the blanks round it (……执法资格 / 社区 / 后，足协……). `printed`: the dump's lines with text.
+
+    >>> b = Block("王迪通过抽签获本场比赛执法资格社区后，足协曾有人提议", 1, 5, lines=3, cuts=(15, 17))
+    >>> cut_line_out(b, 3, "社区", {1, 3, 5}).text
+    '王迪通过抽签获本场比赛执法资格后，足协曾有人提议'
+    >>> cut_line_out(b, 3, "经济", {1, 3, 5}) is None, cut_line_out(b, 4, "社区", {1, 3, 5}) is None
+    (True, True)
+    """
+    nos = [n for first, last in block.line_runs for n in range(first, last + 1) if n in printed]
+    if block.lines < 2 or len(nos) != block.lines or no not in nos:
+        return None
+    k = nos.index(no)
+    bounds = [0, *block.cuts, len(block.text)]
+    if len(bounds) != len(nos) + 1 or shapes.squeeze(block.text[bounds[k]:bounds[k + 1]]) != shapes.squeeze(text):
+        return None
+    rest, size = block.text[:bounds[k]] + block.text[bounds[k + 1]:], bounds[k + 1] - bounds[k]
+    bounds = [*bounds[:k + 1], *(at - size for at in bounds[k + 2:])]
+    runs = tuple((a, b) for first, last in block.line_runs
+                 for a, b in ((first, min(last, no - 1)), (max(first, no + 1), last)) if a <= b)
+    left = [n for n in nos if n != no]
+    return replace(block, text=rest, first=left[0], last=left[-1], lines=block.lines - 1, cuts=tuple(bounds[1:-1]),
+                   runs=() if runs == ((left[0], left[-1]),) else runs)
+
+
+def _after_page(row: str, section: str) -> str:
+    """A head row with its section name put right after its 第N版, where a head prints it.
+
+    >>> _after_page("第9版 2020年1月26日 星期二", "财经"), _after_page("2020年1月26日 星期二 第9版", "财经")
+    ('第9版 财经 2020年1月26日 星期二', '2020年1月26日 星期二 第9版 财经')
+    """
+    match = _PAGE_RE.search(row)
+    return f"{row[:match.end()]} {section}{row[match.end():]}" if match else f"{row} {section}"
 
 
 @rule("FU09")
@@ -387,9 +451,11 @@ def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[
     head's fields spaced as printed (FU04)."""
     rows: list[tuple[tuple[int, ...], str]] = []
     kinds: frozenset[str] | None = None
+    repaired: dict[int, str] = {}
     for no, text in lines:
         for code, name, repair in _LINE_REPAIRS:
             text = _traced(code, name, repair, (no,), text, trace)
+        repaired[no] = text
         own = head_pieces(text)
         if rows and masthead_over_row(kinds, own):
             rows.insert(len(rows) - 1, ((no,), text))  # the row it interrupted goes on under it
@@ -404,7 +470,84 @@ def _rows(lines: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[
         else:
             rows.append(((no,), text))
             kinds = own
+    rows = _regroup(rows, repaired, trace)
     return [(nos, _traced("FU04", "space-head-fields", space_head_fields, nos, text, trace)) for nos, text in rows]
+
+
+@rule("FU12")
+def one_row_of_date_and_page(rows: list[str]) -> list[str]:
+    """A head's date, page number and section name on one row, its paper's name over it, where they were read apart.
+
+    A head prints its date and 第N版 on one row, the section name right after 第N版 (经济, 要闻). Layout
+    analysis reads the pieces in an order of its own (pdfminer: 第7版 / 四平日报 / 综合 / 2013年9月23日
+    星期六), pdftotext runs the masthead into the 第N版 under it (证券日报第9版). The row is put back in
+    the order the pieces give: the date first if it was read before 第N版 and the section name (or 第N版
+    stood under the masthead, mid-row), else last. The paper's name read right before the date, or after
+    the whole row, is the row's (第7版 综合 吉林日报 2013年…); read elsewhere, it is the masthead over it.
+
+    >>> one_row_of_date_and_page(["第7版", "四平日报", "综合 2013年9月23日 星期六", "责任编辑：王欣"])
+    ['四平日报', '第7版 综合 2013年9月23日 星期六', '责任编辑：王欣']
+    >>> one_row_of_date_and_page(["2020年1月26日 星期二", "证券日报第9版", "财经"])
+    ['证券日报', '2020年1月26日 星期二 第9版 财经']
+    >>> one_row_of_date_and_page(["第9版 民生", "吉林日报 2017年11月5日 星期一"])
+    ['第9版 民生 吉林日报 2017年11月5日 星期一']
+    >>> one_row_of_date_and_page(["证券日报第9版 财经 2020年1月26日 星期二"])  # the masthead over 第N版
+    ['证券日报', '2020年1月26日 星期二 第9版 财经']
+
+    A row printed whole, a row an extractor read as one line (its order is the print's: 要闻 before 第2版
+    here), or a head with two dates or two page numbers, stays as read.
+
+    >>> one_row_of_date_and_page(["要闻 第2版 2020年8月26日 星期三"])
+    ['要闻 第2版 2020年8月26日 星期三']
+
+    >>> one_row_of_date_and_page(["四平日报", "第7版 综合 2013年9月23日 星期六"])
+    ['四平日报', '第7版 综合 2013年9月23日 星期六']
+    >>> one_row_of_date_and_page(["第14版 科技", "第15版 要闻", "2025年2月1日 星期日"])
+    ['第14版 科技', '第15版 要闻', '2025年2月1日 星期日']
+    """
+    numbered = [((k,), text) for k, text in enumerate(rows)]
+    return [text for _, text in _regroup(numbered, dict(enumerate(rows)), None)]
+
+
+def _regroup(rows: list[tuple[tuple[int, ...], str]], lines: dict[int, str],
+             trace: list[Step] | None) -> list[tuple[tuple[int, ...], str]]:
+    """FU12 on a head's rows, each with the dump lines (as repaired) it was read from."""
+    read: list[list[tuple[str, str, int]] | None] = []  # a row's pieces (kind, text, line), or None: no head row
+    for nos, _ in rows:
+        got = [(kind, text, no) for no in nos for kind, text in pieces(lines[no]) or [("", "")]]
+        read.append(None if any(not kind for kind, _, _ in got) else got)
+    flat = [piece for row in read if row for piece in row]
+    kinds = Counter(kind for kind, _, _ in flat)
+    if kinds["date"] != 1 or kinds["page"] != 1 or kinds["paper"] > 1 or kinds["section"] > 1:
+        return rows
+    at = {kind: k for k, row in enumerate(read) for kind, _, _ in row or ()}
+    page_row = [kind for kind, _, _ in read[at["page"]]]
+    follows = "section" not in kinds or page_row[page_row.index("page") + 1:page_row.index("page") + 2] == ["section"]
+    order = [kind for kind, _, _ in flat]  # as read: rows are in dump order, a row's pieces as printed
+    piece = {kind: (text, no) for kind, text, no in flat}
+    # a name run into 第N版 (证券日报第9版) is the masthead over it: 第N版 mid-row, the date before it
+    glued = "paper" in kinds and piece["paper"][1] == piece["page"][1] and piece["paper"][0] + piece["page"][0] in lines[piece["page"][1]]
+    # a name read after the date's row (2013年4月9日 星期三 第7版 社区 环球时报): the row's left end, read last
+    trailing = "paper" in kinds and order[-1] == "paper" and at["paper"] == at["date"]
+    if at["date"] == at["page"] and follows and not glued and not trailing:
+        return rows
+    if len({no for _, _, no in flat}) == 1 and not glued:  # one line read whole is in print order, whatever it is
+        return rows
+    date_first = glued or all(order.index("date") < order.index(kind) for kind in ("page", "section") if kind in kinds)
+    inline = not glued and "paper" in kinds and (trailing or order.index("paper") + 1 == order.index("date"))
+    main = [*(("paper",) if inline else ()), "date", "page", "section"] if date_first else \
+        ["page", "section", *(("paper",) if inline else ()), "date"]
+    main = [kind for kind in main if kind in kinds]
+    head = ([["paper"]] if "paper" in kinds and not inline else []) + [main]
+    # (a line run together from two rows is either row's)
+    rebuilt = [(tuple(sorted({piece[kind][1] for kind in row})), " ".join(piece[kind][0] for kind in row)) for row in head]
+    first = min(k for k, row in enumerate(read) if row)
+    out = [row for k, row in enumerate(rows) if read[k] is None]
+    out[first:first] = rebuilt
+    if trace is not None:
+        trace.append(Step("FU12", "one-row-of-date-and-page", min(piece[k][1] for k in kinds), max(piece[k][1] for k in kinds),
+                          " ⏎ ".join(text for k, (_, text) in enumerate(rows) if read[k]), " ⏎ ".join(text for _, text in rebuilt)))
+    return out
 
 
 _LINE_REPAIRS = (("FU05", "mend-staff-line", mend_staff_line), ("FU06", "restore-head-figures", restore_head_figures))
@@ -525,6 +668,6 @@ def with_furniture_item(items: list[Item], split: Split) -> list[Item]:
     if not split.furniture:
         return items
     item = Item("furniture", split.furniture[0][0][0], body=tuple(("p", text) for _, text in split.furniture),
-                spans=tuple((no, no, "furniture") for nos, _ in split.furniture for no in nos))
+                spans=tuple(dict.fromkeys((no, no, "furniture") for nos, _ in split.furniture for no in nos)))
     at = bisect.bisect_right([i.first for i in items], item.first)
     return [*items[:at], item, *items[at:]]

@@ -196,7 +196,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
     parted: the numbers of the lines read across a gutter and cut (CW03): two pieces of one such line
     were never one line of a column, however open the first leaves its sentence (JN21).
     dealt: an OCR engine's boxes the column stage dealt out: lines of one length there are no run of one
-    column (JN40 and JN45 are not taken).
+    column (JN40, JN45 and JN65 are not taken).
     """
     lines: list[Line] = []
     gaps: list[int] = []
@@ -252,7 +252,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     prev_after_end=start == i - 1 and i >= 2 and not gaps[i - 1] and shapes.ends_sentence(lines[i - 2].text),
                     prev_in_run=not dealt and not gaps[i] and _in_run(layout.lengths, gaps, i - 1),
                     prev_stripped=not dealt and start == i - 1 and _stripped_over(layout.lengths, gaps, i),
-                    prev_set_apart=not dealt and start == i - 1 and _set_apart(layout, gaps, i))
+                    prev_set_apart=not dealt and start == i - 1 and _set_apart(layout, gaps, i), dealt=dealt)
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)

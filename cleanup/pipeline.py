@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import boxheads, captioncues, captions, columns, cutlines, doubt, furniture, headquotes, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, polish, shapes, strays
+from . import boxheads, captioncues, captions, columns, cutlines, doubt, furniture, headquotes, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, ocrscript, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -17,9 +17,9 @@ from .rulebook import REGISTRY, apply_text_rules
 LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 # the decision first, then the cues it weighs (rules/noise.toml)
 NOISE_RULES = ["NZ01", "NZ26", "NZ27", "NZ28", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
-FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU08", "FU03", "FU05", "FU06", "FU04", "FU09"]
+FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU08", "FU03", "FU12", "FU05", "FU06", "FU04", "FU09", "FU13"]
 # weighed, not run in turn (rules/join.toml); the order is the one the weights were first fitted from
-JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50"]
+JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50", "JN65"]
 # weighed, not run in turn (rules/classify.toml); the order is the one the weights were first fitted from
 CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL14", "CL12", "CL06", "CL08", "CL09", "CL15", "CL16", "CL17", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
@@ -94,6 +94,9 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace, read)], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
+    # CV02: traditional print OCR read in simplified; not where the user chose the output's script (--convert)
+    if read_by_ocr and not boxes and not config.convert and ocrscript.read_in_simplified(text):
+        items, warnings = ocrscript.to_traditional(items, trace), (*warnings, ocrscript.warning(text))
     items = noise.with_noise_item(items, junk)
     return Page(source, tuple(items), warnings + junk.warnings, tuple(trace or ()), text)
 

@@ -59,7 +59,8 @@ def rejoin_unclaimed_breaks(drafts: list[Draft], runs: list[Placed], trace: list
             else:
                 _note(trace, "AS21", "tentative-story-kept", draft, above,
                       f"the headline at line {draft.head.first} claims it: {draft.head.text[:20]}")
-                _lede_goes_below(draft, _story_before(draft, drafts), trace, drafts)
+                if not _piece_goes_above(draft, above, trace):
+                    _lede_goes_below(draft, _story_before(draft, drafts), trace, drafts)
         else:
             goes_on = _goes_on(draft, above)
             if goes_on and not _unlike_above(draft, above):
@@ -232,6 +233,51 @@ def _lede_goes_below(draft: Draft, above: Draft | None, trace: list[Step] | None
     return True
 
 
+def _piece_goes_above(draft: Draft, above: Draft, trace: list[Step] | None = None) -> bool:
+    """AS80: a story opened after a photo or at a change of column width, kept apart for a headline printed after
+    its first paragraphs (a row of heads set after their stories), gives back the leading paragraphs that headline
+    does not speak of and the story above does: a piece of the story above (the photo printed in it), which the
+    next story's text, headless where the heads come later, ran on under.
+
+    >>> above = Draft("article", 1, head=Head(title="突出党建引领 聚焦民生福祉", first=1, last=1), starts=[2], spans=[((2, 8),)],
+    ...               body=[("p", "梅河口市坚持党建引领基层治理。")])
+    >>> draft = Draft("article", 12, head=Head(title="给黑土地做体检 施肥更精细", first=40, last=40), starts=[12, 20],
+    ...               spans=[((12, 19),), ((20, 30),)], body=[("p", "党建引领社区治理，民生福祉持续增进。"), ("p", "农民给黑土地做体检，施肥更精细。")],
+    ...               broke_from=above, after_photo=True)
+    >>> _piece_goes_above(draft, above), len(above.body), draft.first, draft.body[0][1][:2]
+    (True, 2, 20, '农民')
+
+    Not where the headline stands over the draft (its own story's start), nor where it speaks of the first paragraph.
+    """
+    head = draft.head
+    if not (draft.after_photo or draft.width_change) or head is None or above.kind != "article" or len(draft.body) < 2 \
+            or len(draft.starts) != len(draft.body) or len(above.starts) != len(above.body) or not above.body \
+            or above.starts[-1] >= draft.starts[0] or head.first <= draft.starts[0]:
+        return False
+    rest = _text(draft)
+    ahead = _text(above)
+    k = 0
+    while k < len(draft.body) - 1 and draft.body[k][0] == "p" and head.first > draft.starts[k + 1]:
+        text = draft.body[k][1]
+        below = wordmatch.similarity(head, text) or 0.0
+        over = (wordmatch.similarity(above.head, text) or 0.0) if above.head is not None else 0.0
+        more_above = over >= STILL_SPOKEN_OF and over >= LEDE_AHEAD * below  # AS44's test, the other way
+        shared = wordmatch.shared_share(text, ahead)  # (AS38's share: a paragraph going on an earlier story)
+        unspoken = below < STILL_SPOKEN_OF and shared >= CARRIED_FROM and shared > wordmatch.shared_share(text, rest.replace(text, ""))
+        if not (more_above or unspoken):
+            break
+        k += 1
+    if k == 0 or not any(wordmatch.similarity(head, text) >= STILL_SPOKEN_OF for tag, text in draft.body[k:] if tag == "p"):
+        return False
+    above.body.extend(draft.body[:k]), above.starts.extend(draft.starts[:k]), above.spans.extend(draft.spans[:k])
+    del draft.body[:k], draft.starts[:k], draft.spans[:k]
+    draft.first = draft.starts[0]
+    _note(trace, "AS80", "piece-goes-above", draft, above, f"the headline at line {head.first}, printed after them, "
+          f"speaks of none of the {k} paragraph{'s' if k > 1 else ''} before line {draft.first} (similarity < "
+          f"{STILL_SPOKEN_OF:g}), the story above does: a piece of it the photo parted")
+    return True
+
+
 def _head_between(above: Draft, draft: Draft, drafts: list[Draft]) -> bool:
     """Whether another story's headline is printed between the story above's last paragraph and draft's first:
     the two are parted by that story, not by a change of column width alone.
@@ -251,7 +297,7 @@ def _note(trace: list[Step] | None, code: str, name: str, draft: Draft, above: D
         return
     verb = {"AS20": "rejoined to", "AS09": "rejoined to", "AS35": "its first paragraph given to",
             "AS38": "joined to", "AS48": "joined to", "AS39": "its headline given to",
-            "AS44": "its lede taken from"}.get(code, "kept apart from")
+            "AS44": "its lede taken from", "AS80": "its first paragraphs given to"}.get(code, "kept apart from")
     shown = draft.body[0][1][:20] if draft.body else ""
     lines = [n for span in draft.spans for run in span for n in run] or [draft.first]
     trace.append(Step(code, name, min(lines), max(lines), shown, f"{verb} the story at line {above.first}: {why}"))

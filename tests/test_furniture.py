@@ -44,7 +44,8 @@ def test_a_head_that_layout_analysis_put_between_columns_is_furniture_but_a_lone
     # pdfminer: the head's pieces between the first column's text and the next
     items = _items(["2013年4月9日 星期三", "社区开展消防宣传", *BODY[:6], "", "环球时报", "", "第7版", "", "社区", "",
                     *BODY[6:], "", "第3版", "", *BODY])
-    assert _furniture(items) == ["2013年4月9日 星期三", "环球时报", "第7版 社区"]
+    # FU12: the date and 第N版 one row, as printed, the name read between them the masthead over it
+    assert _furniture(items) == ["环球时报", "2013年4月9日 星期三 第7版 社区"]
     assert "第3版" in " ".join(text for item in items if item.kind == "article" for _, text in item.body)
 
 
@@ -52,10 +53,29 @@ def test_a_head_scattered_through_the_page_is_furniture_once_its_edge_shows_one(
     # pdftotext's default mode: 第9版 on top, the staff line, the paper's name and the date among the stories
     scattered = ["第9版", "社区开展消防宣传", *BODY[:6], "", "责任编辑 胡芳舒 美编 王欢", "", "环球时报", "",
                  "2013年5月1日 星期日", "", "邻里守望互助", *BODY[6:]]
-    # the paper's name with its date alone after it leads the date's row (FU03: 2 in 3 fit layouts)
-    assert _furniture(_items(scattered)) == ["第9版", "责任编辑 胡芳舒 美编 王欢", "环球时报 2013年5月1日 星期日"]
+    # the head's pieces read as one head across the page (FU03), 第N版 and the date one row (FU12), the
+    # paper's name read right before its date leading it
+    assert _furniture(_items(scattered)) == ["第9版 环球时报 2013年5月1日 星期日", "责任编辑 胡芳舒 美编 王欢"]
     # with no head or foot at the page's edge, a lone date and a staff line inside it are left to the stories
     assert not _furniture(_items([line for line in scattered[1:] if line != "环球时报"]))
+
+
+def test_a_masthead_run_into_the_page_number_under_it_is_a_row_of_its_own():
+    # pdftotext's default mode: the masthead and the 第N版 centred under it read as one line
+    items = _items(["2020年1月26日 星期二", "", "证券日报第9版", "", "财经", "社区开展消防宣传", *BODY])
+    assert _furniture(items) == ["证券日报", "2020年1月26日 星期二 第9版 财经"]
+    page = pipeline.clean_text("\n".join(["2020年1月26日 星期二", "", "证券日报第9版", "", "财经", "社区开展消防宣传", *BODY]) + "\n", "p.txt")
+    assert conserve.compare(page.text, list(output.page_files(page).values())) == (conserve.Counter(), conserve.Counter())
+
+
+def test_a_head_read_apart_is_put_back_the_same_in_traditional_script():
+    import opencc
+
+    s2t = opencc.OpenCC("s2t.json").convert
+    head = ["第7版", "", "四平日报", "", "综合", "", "2013年9月23日 星期六"]
+    for convert in (str, s2t):
+        items = _items([convert(line) for line in [*head, "社区开展消防宣传", *BODY]])
+        assert _furniture(items) == [convert("四平日报"), convert("第7版 综合 2013年9月23日 星期六")]
 
 
 def test_a_second_page_number_starts_a_second_row():

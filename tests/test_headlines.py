@@ -131,9 +131,9 @@ def test_doubt_reads_a_running_heads_pieces_unpaired_quotes_and_a_pages_ocr_gaps
     assert not {"name_alone", "head_missing"} & set(doubt.cues(whole, doubt.Context(lines=40)))
     # issue 13's fourth pass: a head's date and page number in different rows, its section away from
     # its page number, its name set alone in the dump but put on the date's line
+    # (FU12 now puts such rows back on one row; refitted, the few left weigh too little to be named)
     split = Item("furniture", 1, spans=((1, 2, "furniture"),), body=(("p", "第7版 财经"), ("p", "人民日报 2020年8月26日 星期日")))
-    said = " ".join(doubt.weigh([split], doubt.Context(lines=40))[0].warnings)
-    assert "date and page number in different rows" in said
+    assert "head_row_split" in doubt.cues(split, doubt.Context(lines=40))
     astray = Item("furniture", 1, spans=((1, 1, "furniture"),), body=(("p", "第13版 2017年7月8日 星期一 民生 四平日报"),))
     assert "head_order" in doubt.cues(astray, doubt.Context(lines=40))
     joined = Item("furniture", 1, spans=((1, 2, "furniture"),), body=(("p", "环球时报 2013年4月9日 星期三 第7版 社区"),))
