@@ -122,11 +122,8 @@ def piece_order(text: str) -> list[str] | None:
     >>> piece_order("第 9 版 民生 2013年4月9日 星期三"), piece_order("责任编辑：王欣")
     (['page', 'section', 'date'], None)
     """
-    kinds, at = [], 0
-    while at < len(text) and (match := _PIECE_RE.match(text, at)) and match.end() > at:
-        kinds.append(match.lastgroup)
-        at = match.end()
-    return None if text[at:].strip() else kinds
+    found = pieces(text)
+    return None if found is None else [kind for kind, _ in found]
 
 
 def head_pieces(text: str) -> frozenset[str] | None:
