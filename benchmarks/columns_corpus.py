@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleanup import columns, furniture, gutters, noise, normalize, shapes  # noqa: E402
+from cleanup import columns, furniture, gutters, noise, normalize  # noqa: E402
 from cleanup.decode import decode  # noqa: E402
 from cleanup.layout import split_lines  # noqa: E402
 from cleanup.pipeline import LINE_RULES, rules  # noqa: E402

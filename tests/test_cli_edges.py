@@ -2,8 +2,6 @@
 
 import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -13,7 +11,7 @@ from cleanup import batch, output, parallel, pipeline
 from cleanup.cli import app
 from cleanup.render import escape_markdown, file_names
 
-from .conftest import DUMPS, GOLDEN
+from .conftest import DUMPS
 
 runner = CliRunner()
 

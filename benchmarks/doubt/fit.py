@@ -179,7 +179,6 @@ def main() -> None:
         x, y = matrix(rows, names)
         bias, w = logistic(x, y, args.l2)
         weights = dict(zip(names, (float(v) for v in w)))
-    other = np.array([o for *_, o in rows])
     model = doubt.Model(bias, weights, args.cut)
     bare = np.array([not doubt.reasons(cues, model) for _, cues, _, _ in rows])
     print(f"items with no cue but their kind: {int(bare.sum())}, wrong {100 * y[bare].mean():.1f}%")
