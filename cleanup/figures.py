@@ -2,7 +2,7 @@
 
 FU06 mends the running head's date and page number so; the same misread stands in titles and
 text: on the fit split's Tesseract dumps a ] no [ opened, right before 年 月 日 万 亿 or 至, is the
-print's 1 in 108 of 133 (the rest a ] set beside a figure: 2016年11]月).
+print's 1 in 109 of 137 (the rest a ] set beside a figure: 2016年11]月).
 """
 
 from __future__ import annotations
