@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
-from .model import Step
+from .model import Block, Step
 
 # a figure holding a ], its unit right after it; not inside a bracket a [ opened ([1]年报)
 _FIGURE_RE = re.compile(r"(?<![\[0-9.\]])[0-9.]*\][0-9\]]*(?=\s*[年月日万亿至])|(?<=第)\s*[0-9\]]*\][0-9\]]*(?=\s*版)")
@@ -44,27 +45,37 @@ def restore_figures(text: str) -> str:
     return _FIGURE_RE.sub(figure, text)
 
 
-def restore_line_figures(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> list[tuple[int, str]]:
-    """HD30 on the stories' lines (the running head's are FU06's)."""
+def restore_block_figures(blocks: list[Block], trace: list[Step] | None = None) -> list[Block]:
+    """HD30 on the stories' blocks, once read (the running head's figures are FU06's)."""
     out = []
-    for no, line in numbered:
-        fixed = restore_figures(line)
-        if fixed != line and trace is not None:
-            trace.append(Step("HD30", "figure-one-read-as-bracket", no, no, line, fixed))
-        out.append((no, fixed))
+    for block in blocks:
+        fixed = restore_figures(block.text)
+        if fixed != block.text:
+            if trace is not None:
+                trace.append(Step("HD30", "figure-one-read-as-bracket", block.first, block.last, block.text, fixed))
+            block = replace(block, text=fixed)
+        out.append(block)
     return out
 
 
 def mended_characters(lines: list[str]) -> tuple[Counter[str], Counter[str]]:
-    """For `conserve`: the ] HD30 takes from the lines and the 1 it gives (the running head's lines are FU06's)."""
+    """For `conserve`: the ] HD30 may take from a dump's runs of lines (a block is read from one) and the 1 it
+    gives; the running head's lines are FU06's."""
     from . import furniture  # (furniture counts its own)
 
     gone: Counter[str] = Counter()
     added: Counter[str] = Counter()
+    runs: list[list[str]] = [[]]
     for line in lines:
-        if "]" not in line or furniture.reads_as_running_head(furniture.as_read(line)):
+        if not line.strip() or furniture.reads_as_running_head(furniture.as_read(line)):
+            runs.append([])
+        else:
+            runs[-1].append(line.strip())
+    for run in runs:
+        text = "".join(run)
+        if "]" not in text:
             continue
-        fixed = restore_figures(line)
-        gone["]"] += line.count("]") - fixed.count("]")
-        added["1"] += fixed.count("1") - line.count("1")
+        fixed = restore_figures(text)
+        gone["]"] += text.count("]") - fixed.count("]")
+        added["1"] += fixed.count("1") - text.count("1")
     return gone, added

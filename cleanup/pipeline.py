@@ -59,9 +59,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     if head.specks:  # the masthead's specks the head's run passed over are junk
         junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
-    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD30's, HD04's gate and the doubt model's page cue
-    if read_by_ocr:  # HD30: a figure's 1 Tesseract read as ] (FU06 mends the running head's)
-        numbered = figures.restore_line_figures(numbered, trace)
+    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD04's, HD15's, HD30's gate and the doubt model's page cue
     boxes = columns.boxes_by_height(raw_lines)
     unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=boxes, raw=raw_lines)
     (numbered, parted), warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
@@ -85,6 +83,9 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
         blocks = headscraps.set_out_scraps(blocks, trace)
     if read_by_ocr:  # HD15: OCR drops a headline line's closing quote; before PU07 takes a lone mark for a phrase space
         blocks = headquotes.close_dropped_quotes(blocks, trace)
+        # HD30: a figure's 1 Tesseract read as ] (FU06 mends the running head's); once the blocks are read, as
+        # the print would have them read (a mended date opening a line moved the caption cues on held-out pages)
+        blocks = figures.restore_block_figures(blocks, trace)
     read = "boxes" if dealt else "ocr" if read_by_ocr else "text"  # AS65 for text only, AS70 not on boxes
     blocks = assembly.space_headline_lines(captions.split_run_in_credits(captions.part_swallowed_ledes(blocks, trace)))
     polish_rules = rules(POLISH_RULES)
