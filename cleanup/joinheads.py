@@ -252,9 +252,19 @@ def keep_headline_lines_over_a_byline_apart(seam: Seam) -> bool | None:
     >>> keep_headline_lines_over_a_byline_apart(_seam("给黑土地做体检，施肥更精细（经济聚焦）", "吉林农安推广变量施肥技术", heads_apart=True, opens=True))
     False
     >>> keep_headline_lines_over_a_byline_apart(_seam("今日视点：给黑土地做体检，施肥更精细", "吉林农安推广变量施肥技术", heads_apart=True, opens=True))
+
+    Nor is a line wider than the one over it, a byline a blank line under it, a big-type title's
+    rest (a title wraps at its first line's measure): it is the subtitle, set in smaller type.
+    Not over a ——subtitle: a head has one, and the line over it is the title's rest.
+
+    >>> keep_headline_lines_over_a_byline_apart(_seam("江苏探索科技成果高效转化应用新途径", "政策松绑、平台支撑、专业服务构建转化生态",
+    ...                                                heads_apart=True, byline_apart=True, opens=True))
+    False
+    >>> keep_headline_lines_over_a_byline_apart(_seam("宁海一水电工11年献血", "“爱心长跑”挽救70条生命", heads_apart=True, opens=True))
     """
     tagged = seam.cur_heads_apart and bool(shapes.TAG_END_RE.search(seam.prev))
-    if not ((seam.cur_heads or tagged) and seam.prev_opens) or seam.blanks or seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
+    wider = seam.cur_byline_apart and seam.cur_len > seam.prev_len + 1
+    if not ((seam.cur_heads or tagged or wider) and seam.prev_opens) or seam.blanks or seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
         return None
     return False
 

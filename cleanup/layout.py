@@ -239,6 +239,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i], prev_dateline=datelines[i - 1],
                     cur_captioned=gaps[i] > 0 and _credit_under(lines, gaps, layout, i) is not None,
                     cur_heads=heads and not gaps[i + 1], cur_heads_apart=heads and gaps[i + 1] == 1,
+                    cur_byline_apart=heads and gaps[i + 1] == 1 and shapes.is_byline(lines[i + 1].text),
                     cur_over_dateline=i + 1 < len(lines) and gaps[i + 1] <= 1 and datelines[i + 1],
                     # the line under cur a headline line with a ——subtitle or byline right under it
                     cur_over_head=i + 2 < len(lines) and not gaps[i + 1] and not gaps[i + 2] and not layout.standalone[i + 1]

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import boxheads, captioncues, captions, columns, cutlines, doubt, furniture, headquotes, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, ocrscript, polish, shapes, strays
+from . import boxheads, captioncues, captions, columns, cutlines, doubt, figures, furniture, headquotes, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, ocrscript, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -59,6 +59,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     if head.specks:  # the masthead's specks the head's run passed over are junk
         junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
+    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD04's, HD15's, HD30's gate and the doubt model's page cue
     boxes = columns.boxes_by_height(raw_lines)
     unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=boxes, raw=raw_lines)
     (numbered, parted), warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
@@ -76,13 +77,15 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     # HD04: a lone line a blank Tesseract set cut from its paragraph, read as a headline; only on a page read by
     # OCR (its weights were fitted there; a text dump's lone line is a headline) and printing no line spread (an
     # extractor's letter-spaced lines hold word gaps as wide as gutters), not on a box dump (it sets no blanks)
-    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD04's gate and the doubt model's page cue
     if not boxes and not justified and read_by_ocr:
         blocks = cutlines.rejoin_cut_lines(blocks, trace)
         # HD08 (gated as HD04, fitted on the same dumps): a date or a speck OCR set over a head is not its title
         blocks = headscraps.set_out_scraps(blocks, trace)
     if read_by_ocr:  # HD15: OCR drops a headline line's closing quote; before PU07 takes a lone mark for a phrase space
         blocks = headquotes.close_dropped_quotes(blocks, trace)
+        # HD30: a figure's 1 Tesseract read as ] (FU06 mends the running head's); once the blocks are read, as
+        # the print would have them read (a mended date opening a line moved the caption cues on held-out pages)
+        blocks = figures.restore_block_figures(blocks, trace)
     read = "boxes" if dealt else "ocr" if read_by_ocr else "text"  # AS65 for text only, AS70 not on boxes
     blocks = assembly.space_headline_lines(captions.split_run_in_credits(captions.part_swallowed_ledes(blocks, trace)))
     polish_rules = rules(POLISH_RULES)
