@@ -61,7 +61,8 @@ _HEAD_ROW_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")  # one sp
 _CLOSING_TAG_RE = re.compile(r"[（(][\u3400-\u9fff·・]{2,12}[）)]$")  # a column's tag closing a title: ……（社区·那些事）
 
 
-def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> tuple[list[tuple[int, str]], frozenset[int]]:
+def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
+                   whole_heads: bool = True) -> tuple[list[tuple[int, str]], frozenset[int]]:
     """Two headline pieces printed side by side that the extractor wrote as one line, one space
     between, parted (CW05): the left piece ends what stands above it, the right opens what follows.
 
@@ -73,7 +74,8 @@ def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = N
     >>> part_head_rows([(9, "航天环宇实控人等拟套现2.2亿 编者按")])[0]
     [(9, '航天环宇实控人等拟套现2.2亿'), (9, ''), (9, '编者按')]
 
-    HD35: so is a line whose pieces are whole titles (a label run in, a couplet read unspaced), never a title's two phrases:
+    HD35: so is a line whose pieces are whole titles (a label run in, a couplet read unspaced), never a
+    title's two phrases; only with whole_heads (not on a page OCR read, whose single spaces are its own):
 
     >>> part_head_rows([(5, "爱国教育进校园 今日视点：及时整改到位"), (6, "党委统揽全域统筹 构建新格局")])[0]
     [(5, '爱国教育进校园'), (5, ''), (5, '今日视点：及时整改到位'), (6, '党委统揽全域统筹'), (6, ''), (6, '构建新格局')]
@@ -89,7 +91,7 @@ def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = N
     out: list[tuple[int, str]] = []
     parted: set[int] = set()
     for no, text in numbered:
-        cut, code = _head_row_cut(text.strip()) if " " in text.strip() else (None, "")
+        cut, code = _head_row_cut(text.strip(), whole_heads) if " " in text.strip() else (None, "")
         if cut is None:
             out.append((no, text))
             continue
@@ -101,7 +103,7 @@ def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = N
     return out, frozenset(parted)
 
 
-def _head_row_cut(text: str) -> tuple[int | None, str]:
+def _head_row_cut(text: str, whole_heads: bool = True) -> tuple[int | None, str]:
     """Where a line of two side-by-side headline pieces parts (the offset of its space), or None; and the rule's code."""
     for m in _HEAD_ROW_SPACE_RE.finditer(text):
         left, right = text[:m.start()], text[m.end():]
@@ -111,7 +113,7 @@ def _head_row_cut(text: str) -> tuple[int | None, str]:
             return m.start(), "CW05"
         if _CLOSING_TAG_RE.search(left) and len(left) > 6 and shapes.letters(right) >= 4 and shapes.is_headline_like(right):
             return m.start(), "CW05"
-        if shapes.letters(right) >= 4 and shapes.is_headline_like(right) and _head_ends_before(left, right):
+        if whole_heads and shapes.letters(right) >= 4 and shapes.is_headline_like(right) and _head_ends_before(left, right):
             return m.start(), "HD35"
     return None, ""
 
@@ -119,7 +121,7 @@ def _head_row_cut(text: str) -> tuple[int | None, str]:
 def _head_ends_before(left: str, right: str) -> bool:
     """HD35: the space after `left` parts two heads, not a title's phrases: the right piece opens with a
     column's label run in (社会那些事：…, a title's first words) or is a whole title itself, a line too
-    long to be a phrase; or either piece is a couplet read without its phrase space (a title's two
+    long to be a phrase (no ——subtitle); or either piece is a couplet read without its phrase space (a title's two
     phrases: a third is no title's). pdftotext -raw reads heads set side by side as one line
     (爱国教育进校园 今日视点：及时整改到位) and drops a one-line couplet's phrase space.
     """
@@ -128,7 +130,7 @@ def _head_ends_before(left: str, right: str) -> bool:
     if shapes.RUN_IN_LABEL_RE.match(right):
         return True
     other = shapes.TAG_END_RE.sub("", right)
-    if " " not in other and heads.whole_line(other):
+    if " " not in other and heads.whole_line(other) and not shapes.is_subtitle_dash(other):
         return True
     return _unspaced_couplet(shapes.LABEL_OVER_TITLE_RE.sub("", left)) or " " not in other and _unspaced_couplet(other)
 
