@@ -66,7 +66,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     dealt = bool(boxes) and bool(unmixed.rebuilt)  # an OCR engine's boxes, sorted by height: columns dealt out
     if dealt:  # HD18: a couplet title's halves the column stage left apart by a neighbour's head box, made one line
         numbered = boxheads.part_box_heads(numbered, trace)
-    numbered, head_parted = headrows.part_head_rows(numbered, trace)
+    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD04's and HD35's gate, the doubt model's page cue
+    numbered, head_parted = headrows.part_head_rows(numbered, trace, whole_heads=not (read_by_ocr or dealt))
     parted |= head_parted
     numbered = strays.rejoin_stray_halves(numbered, trace)
     blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt)
