@@ -280,11 +280,13 @@ def implausible_scrap(context: tuple[str, str, str, bool, bool, Container[str]])
 HAN_LINE_RE = re.compile(f"[{HAN}]+")
 
 
-def _scraps(bares: list[str], aside: set[int]) -> set[int]:
-    """The lines NZ40 sets aside on a page where the weighed cues set some junk aside already (an OCR
-    page that shows its pictures: no page of text extraction does)."""
+def _scraps(bares: list[str], aside: set[int], tess: bool = False) -> set[int]:
+    """The lines NZ40 sets aside: on a page where the weighed cues set some junk aside already (an OCR
+    page that shows its pictures: no page of text extraction does), or on a page Tesseract read
+    (`tess`), there only a scrap with no other line of one or two characters right next to it (a
+    vertical headline, one character a line, which pdfminer pages judged read by OCR print too)."""
     words = seams.words()
-    if not aside or not words:
+    if not aside and not tess or not words:
         return set()
     to_s = lexicon.converter("t2s").convert
     pairs = PageText.of(bares).pairs
@@ -296,6 +298,8 @@ def _scraps(bares: list[str], aside: set[int]) -> set[int]:
             continue
         above = next((bares[j] for j in range(i - 1, max(-1, i - 1 - _REACH), -1) if bares[j]), "")
         below = next((bares[j] for j in range(i + 1, min(len(bares), i + 1 + _REACH)) if bares[j]), "")
+        if not aside and any(0 <= j < len(bares) and 0 < len(bares[j]) <= 2 for j in (i - 1, i + 1)):
+            continue
         seen = len(bare) == 2 and pairs[bare] > 1
         edge = min(k, len(filled) - 1 - k) < _EDGE
         if implausible_scrap((to_s(bare), to_s(above), to_s(below), seen, edge, words)):
@@ -455,15 +459,17 @@ def set_aside_junk(score: float) -> bool:
 
 
 def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: list[Step] | None = None,
-                model: Model | None = None, ocr: bool = False) -> Split:
+                model: Model | None = None, ocr: bool = False, tess: bool = False, boxed: bool = False) -> Split:
     """Numbered lines -> Split: junk lines blanked in `kept`, and listed as read in `noise`. `ocr`: the
-    page reads as an OCR engine's (ocrpage.read_by_ocr, or a box dump): NZ40 may look at its scraps."""
+    page reads as an OCR engine's (ocrpage.read_by_ocr, or a box dump): NZ40 may look at its scraps;
+    `tess`: read by OCR and no box dump; `boxed`: a box dump, whose NZ40 scraps are left out, not
+    blanked (it sets no blank lines: a blank would part a box's column)."""
     model = model or _model()
     table, page = cue_table(numbered, model)
     scores = [None if not cues else model.full.score(cues) for cues in table]
     aside = {i for i, score in enumerate(scores) if score is not None and set_aside_junk(score)}
     bares = [bare_of(text) for _, text in numbered]
-    scraps = _scraps(bares, aside) if ocr else set()
+    scraps = _scraps(bares, aside, tess) if ocr else set()
     rank = {i: k for k, i in enumerate(i for i, bare in enumerate(bares) if bare)}
     kept, noise, warnings, near = [], [], [], set()
     if trace is not None:
@@ -480,7 +486,7 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
         if not read:  # nothing printable (an unassigned code point): nothing to keep apart
             kept.append((no, text))
             continue
-        inside = (cues or _shape(bares, rank, i)).get("NZ20")
+        inside = (cues or _shape(bares, rank, i)).get("NZ20") or i in scraps and boxed
         if not inside:  # inside a sentence no picture stood: the text runs on
             kept.append((no, ""))
         noise.append((no, read))

@@ -55,7 +55,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     boxes = columns.boxes_by_height(raw_lines)
     read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD04's gate, NZ40's, and the doubt model's page cue
-    junk = noise.split_noise(numbered, dict(raw_lines), trace, ocr=read_by_ocr or boxes)
+    junk = noise.split_noise(numbered, dict(raw_lines), trace, ocr=read_by_ocr or boxes, tess=read_by_ocr and not boxes, boxed=boxes)
     pictures = frozenset(no for no, text in junk.kept if not text) & {no for no, _ in junk.noise}  # blanked: a picture stood there
     head = furniture.split_furniture(junk.kept, trace, bool(junk.noise))  # junk set aside: OCR, no lone section (FU09)
     if head.specks:  # the masthead's specks the head's run passed over are junk
