@@ -16,7 +16,7 @@ from .rulebook import REGISTRY, apply_text_rules
 # Spreads are closed per line, before joining glues a spread line to its neighbours.
 LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 # the decision first, then the cues it weighs (rules/noise.toml)
-NOISE_RULES = ["NZ01", "NZ26", "NZ27", "NZ28", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
+NOISE_RULES = ["NZ01", "NZ40", "NZ26", "NZ27", "NZ28", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU08", "FU03", "FU12", "FU05", "FU06", "FU04", "FU09", "FU13"]
 # weighed, not run in turn (rules/join.toml); the order is the one the weights were first fitted from
 JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50", "JN65"]
@@ -53,20 +53,19 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     numbered = [(no, line if normalize.is_clean_line(line) else apply_text_rules(line_rules, line, "line", (no, no), trace))
                 for no, line in raw_lines]
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
-    junk = noise.split_noise(numbered, dict(raw_lines), trace)
+    boxes = columns.boxes_by_height(raw_lines)
+    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # the gate of HD04, HD15, HD30, HD35 and NZ40, and the doubt model's page cue
+    junk = noise.split_noise(numbered, dict(raw_lines), trace, ocr=read_by_ocr or boxes, tess=read_by_ocr and not boxes, boxed=boxes)
     pictures = frozenset(no for no, text in junk.kept if not text) & {no for no, _ in junk.noise}  # blanked: a picture stood there
     head = furniture.split_furniture(junk.kept, trace, bool(junk.noise))  # junk set aside: OCR, no lone section (FU09)
     if head.specks:  # the masthead's specks the head's run passed over are junk
         junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
-    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD04's, HD15's, HD30's gate and the doubt model's page cue
-    boxes = columns.boxes_by_height(raw_lines)
     unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=boxes, raw=raw_lines)
     (numbered, parted), warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
     dealt = bool(boxes) and bool(unmixed.rebuilt)  # an OCR engine's boxes, sorted by height: columns dealt out
     if dealt:  # HD18: a couplet title's halves the column stage left apart by a neighbour's head box, made one line
         numbered = boxheads.part_box_heads(numbered, trace)
-    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD04's and HD35's gate, the doubt model's page cue
     numbered, head_parted = headrows.part_head_rows(numbered, trace, whole_heads=not (read_by_ocr or dealt))
     parted |= head_parted
     numbered = strays.rejoin_stray_halves(numbered, trace)
