@@ -251,10 +251,12 @@ _CLAUSE = re.compile(r"[，、。；：！？]")
 
 
 def _body_measure(box: list[tuple[int, str]]) -> float:
-    """The widest line of a box's running text (a line with a clause mark, no byline): its heads left
-    out, a subtitle or headline over the column being wider or narrower than it (CW56); else _measure."""
-    body = [gutters.printed_width(text.strip()) for _, text in box
-            if _CLAUSE.search(text) and not shapes.is_byline(text.strip())]
+    """A box's measure; where it opens with heads, that of its running text (from the first line with a
+    clause mark on, bylines aside): a headline or subtitle over the column is wider or narrower (CW56)."""
+    if not _opens_heads(box):
+        return _measure(box)
+    at = next((k for k, (_, text) in enumerate(box) if _CLAUSE.search(text)), None)
+    body = [gutters.printed_width(text.strip()) for _, text in box[at:] if not shapes.is_byline(text.strip())] if at is not None else []
     return max(body) if body else _measure(box)
 
 
