@@ -191,7 +191,8 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
     """
     left = _text(read[i], last=True)
     if i + 1 >= len(boxes) or len(boxes[i]) < _CHUNK_LINES or not (stops_open(left) or _full_open(boxes[i])) \
-            or seam(left, _text(read[i + 1], last=False), pairs, words).any:
+            or seam(left, _text(read[i + 1], last=False), pairs, words).any \
+            or bool(shapes.run_in_credit(boxes[i][-1][1].strip())):  # a caption run into its credit ends it (CW56)
         return None
     measure = _body_measure(boxes[i])
     if abs(_body_measure(boxes[i + 1]) - measure) < _NEXT_MEASURE and not _opens_heads(boxes[i + 1]):
