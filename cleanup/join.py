@@ -71,6 +71,7 @@ class Seam:
     prev_stripped: bool = False  # prev opens its block an indent short of cur, cur as long as the line under it (JN45)
     prev_set_apart: bool = False  # prev opens its block, one blank under it, prev and cur full in the column, none under cur (JN50)
     dealt: bool = False  # an OCR engine's boxes the column stage dealt out: lines of one column do not follow each other (JN65)
+    read_by_ocr: bool = False  # the page was read by OCR (ocrpage.read_by_ocr): its blanks and indents are the engine's (JN70)
 
     @property
     def prev_continues(self) -> bool:
