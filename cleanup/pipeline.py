@@ -54,7 +54,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
                 for no, line in raw_lines]
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     boxes = columns.boxes_by_height(raw_lines)
-    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # the gate of HD04, HD15, HD30, HD35 and NZ40, and the doubt model's page cue
+    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # the gate of HD04, HD15, HD30, HD35, JN70 and NZ40, and the doubt model's page cue
     junk = noise.split_noise(numbered, dict(raw_lines), trace, ocr=read_by_ocr or boxes, tess=read_by_ocr and not boxes, boxed=boxes)
     pictures = frozenset(no for no, text in junk.kept if not text) & {no for no, _ in junk.noise}  # blanked: a picture stood there
     head = furniture.split_furniture(junk.kept, trace, bool(junk.noise))  # junk set aside: OCR, no lone section (FU09)
@@ -69,7 +69,6 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     numbered, head_parted = headrows.part_head_rows(numbered, trace, whole_heads=not (read_by_ocr or dealt))
     parted |= head_parted
     numbered = strays.rejoin_stray_halves(numbered, trace)
-    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD04's gate, JN70's and the doubt model's page cue
     blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt, read_by_ocr)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
     blocks = classifying.classify(blocks, classifier(), trace)
