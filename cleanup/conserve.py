@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from . import furniture, headquotes, lexicon, misread, normalize, ocrscript, polish
+from . import figures, furniture, headquotes, lexicon, misread, normalize, ocrpage, ocrscript, polish
 from .decode import DecodeError, decode
 
 # Folded on both sides: quotes are made curly by direction, which a count ignores.
@@ -131,6 +131,9 @@ def compare(dump: str, item_files: list[str]) -> tuple[Counter[str], Counter[str
         missing["—"] -= min(missing["—"], hyphens)
     if missing or extra:
         gone, added = furniture.mended_characters(dump)
+        missing, extra = missing - gone, extra - added
+    if missing["]"] and ocrpage.read_by_ocr(dump.splitlines()):  # HD30's figures
+        gone, added = figures.mended_characters(dump.splitlines())
         missing, extra = missing - gone, extra - added
     return +missing, +extra
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from . import gutters, seams, shapes
+from . import gutters, heads, lexicon, seams, shapes
 from .model import Step
 
 
@@ -61,7 +61,8 @@ _HEAD_ROW_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")  # one sp
 _CLOSING_TAG_RE = re.compile(r"[（(][\u3400-\u9fff·・]{2,12}[）)]$")  # a column's tag closing a title: ……（社区·那些事）
 
 
-def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = None) -> tuple[list[tuple[int, str]], frozenset[int]]:
+def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
+                   whole_heads: bool = True) -> tuple[list[tuple[int, str]], frozenset[int]]:
     """Two headline pieces printed side by side that the extractor wrote as one line, one space
     between, parted (CW05): the left piece ends what stands above it, the right opens what follows.
 
@@ -73,6 +74,14 @@ def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = N
     >>> part_head_rows([(9, "航天环宇实控人等拟套现2.2亿 编者按")])[0]
     [(9, '航天环宇实控人等拟套现2.2亿'), (9, ''), (9, '编者按')]
 
+    HD35: so is a line whose pieces are whole titles (a label run in, a couplet read unspaced), never a
+    title's two phrases; only with whole_heads (not on a page OCR read, whose single spaces are its own):
+
+    >>> part_head_rows([(5, "爱国教育进校园 今日视点：及时整改到位"), (6, "党委统揽全域统筹 构建新格局")])[0]
+    [(5, '爱国教育进校园'), (5, ''), (5, '今日视点：及时整改到位'), (6, '党委统揽全域统筹'), (6, ''), (6, '构建新格局')]
+    >>> part_head_rows([(1, "足协曾忧王迪成“定时炸弹” 两次漏判国安点球")])[1]
+    frozenset()
+
     A title's phrase space, a dateline's bracket and running text stay whole:
 
     >>> rows = [(1, "汇率避险“工具箱”再扩容 小币种产品密集落地"), (2, "本报讯（记者 郑林） 近日，社区开展活动"), (3, "党委统揽 全域统筹")]
@@ -82,29 +91,73 @@ def part_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None = N
     out: list[tuple[int, str]] = []
     parted: set[int] = set()
     for no, text in numbered:
-        cut = _head_row_cut(text.strip()) if " " in text.strip() else None
+        cut, code = _head_row_cut(text.strip(), whole_heads) if " " in text.strip() else (None, "")
         if cut is None:
             out.append((no, text))
             continue
         left, right = text.strip()[:cut], text.strip()[cut + 1:]
         if trace is not None:
-            trace.append(Step("CW05", "part-head-row", no, no, text.strip(), f"{left} ¶ {right}"))
+            trace.append(Step(code, "part-head-row", no, no, text.strip(), f"{left} ¶ {right}"))
         parted.add(no)
         out.extend([(no, left), (no, ""), (no, right)])
     return out, frozenset(parted)
 
 
-def _head_row_cut(text: str) -> int | None:
-    """Where a line of two side-by-side headline pieces parts (the offset of its space), or None."""
+def _head_row_cut(text: str, whole_heads: bool = True) -> tuple[int | None, str]:
+    """Where a line of two side-by-side headline pieces parts (the offset of its space), or None; and the rule's code."""
     for m in _HEAD_ROW_SPACE_RE.finditer(text):
         left, right = text[:m.start()], text[m.end():]
         if not shapes.is_headline_like(left) or shapes.starts_with_dateline(left):
             continue
         if shapes.NOTE_RE.fullmatch(right):
-            return m.start()
+            return m.start(), "CW05"
         if _CLOSING_TAG_RE.search(left) and len(left) > 6 and shapes.letters(right) >= 4 and shapes.is_headline_like(right):
-            return m.start()
-    return None
+            return m.start(), "CW05"
+        if whole_heads and shapes.letters(right) >= 4 and shapes.is_headline_like(right) and _head_ends_before(left, right):
+            return m.start(), "HD35"
+    return None, ""
+
+
+def _head_ends_before(left: str, right: str) -> bool:
+    """HD35: the space after `left` parts two heads, not a title's phrases: the right piece opens with a
+    column's label run in (社会那些事：…, a title's first words) or is a whole title itself, a line too
+    long to be a phrase (no ——subtitle); or either piece is a couplet read without its phrase space (a title's two
+    phrases: a third is no title's). pdftotext -raw reads heads set side by side as one line
+    (爱国教育进校园 今日视点：及时整改到位) and drops a one-line couplet's phrase space.
+    """
+    if " " in left or shapes.letters(left) < 4 or not all(_closed(piece) for piece in (left, right)):
+        return False  # a line's first or last characters, a dateline's bracket, a quote: running text
+    if shapes.RUN_IN_LABEL_RE.match(right):
+        return True
+    other = shapes.TAG_END_RE.sub("", right)
+    if " " not in other and heads.whole_line(other) and not shapes.is_subtitle_dash(other):
+        return True
+    return _unspaced_couplet(shapes.LABEL_OVER_TITLE_RE.sub("", left)) or " " not in other and _unspaced_couplet(other)
+
+
+def _closed(text: str) -> bool:
+    """No bracket or quotation mark left open or closed before it opens (“春风化雨润童心, 曲晓光）为进一)."""
+    for opener, closer in ("（）", "()", "“”", "《》"):
+        depth = 0
+        for ch in text:
+            depth += (ch == opener) - (ch == closer)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return text.count('"') % 2 == 0
+
+
+def _unspaced_couplet(text: str) -> bool:
+    """A couplet read without its phrase space (党委统揽全域统筹): heads.couplet_cut finds its halves, and
+    they are set alike (heads.parallel_halves, JN30's doubt): a title's phrase of two words and two
+    (两次漏判国安点球) is no couplet."""
+    words = seams.lexicon() if len(text) >= 6 else None
+    if not words:
+        return False
+    simplified = lexicon.converter("t2s").convert(text)
+    cut = heads.couplet_cut(text, words, simplified)
+    return cut is not None and heads.parallel_halves(simplified[:cut], simplified[cut:], words)
 
 
 def _gutter_runs_on(numbered: list[tuple[int, str]], k: int) -> bool:

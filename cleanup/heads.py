@@ -282,15 +282,15 @@ def _quote_marks(text: str) -> int:
 WHOLE_LINE = 16  # a title's first line, at most, when the title wraps (its big type fills a column sooner)
 
 
-def _whole_line(text: str) -> bool:
+def whole_line(text: str) -> bool:
     """A plain headline line too long to be a wrapped title's first line (WHOLE_LINE, a column's label aside).
 
-    >>> _whole_line("某市探索科技成果高效转化应用的新途径"), _whole_line("城事速览：某区老旧小区改造惠及万户居民")
+    >>> whole_line("某市探索科技成果高效转化应用的新途径"), whole_line("城事速览：某区老旧小区改造惠及万户居民")
     (True, False)
 
     Not running text a line of which was taken for a headline: a clause mark or a quote left open.
 
-    >>> _whole_line("6月9日、6月10日两天时间里，已有包"), _whole_line("研究团队创新提出“时空介质协同调制的新")
+    >>> whole_line("6月9日、6月10日两天时间里，已有包"), whole_line("研究团队创新提出“时空介质协同调制的新")
     (False, False)
     """
     rest = shapes.LABEL_OVER_TITLE_RE.sub("", text)
@@ -348,7 +348,7 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     """
     if shapes.is_couplet(shapes.RUN_IN_LABEL_RE.sub("", first)) or shapes.is_couplet(shapes.TAG_END_RE.sub("", second)) or first.endswith(("）", ")")):
         return False
-    if _whole_line(first):
+    if whole_line(first):
         return False  # a line this long is a whole title: a wrapped one breaks sooner
     if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(shapes.LABEL_OVER_TITLE_RE.sub("", first)):
         return False  # clauses under a plain title (a column's label before it aside): a subtitle

@@ -54,6 +54,7 @@ class Seam:
     prev_dateline: bool = False  # prev opens with one (both tested once a line, by the layout)
     cur_heads: bool = False  # a ——subtitle or a byline follows cur directly: cur ends a headline
     cur_heads_apart: bool = False  # as cur_heads, a blank line between (OCR sets one under a line of large type)
+    cur_byline_apart: bool = False  # a byline (no ——subtitle) one blank line under cur
     cur_over_dateline: bool = False  # the next line opens with a dateline (本报讯, ……电), a blank line at most between
     cur_over_head: bool = False  # the line under cur, right under it, is a headline line over a ——subtitle or a byline
     cur_last: bool = False  # a blank line, the page's end or a standalone line (byline, ——subtitle) follows cur
@@ -70,6 +71,7 @@ class Seam:
     prev_stripped: bool = False  # prev opens its block an indent short of cur, cur as long as the line under it (JN45)
     prev_set_apart: bool = False  # prev opens its block, one blank under it, prev and cur full in the column, none under cur (JN50)
     dealt: bool = False  # an OCR engine's boxes the column stage dealt out: lines of one column do not follow each other (JN65)
+    read_by_ocr: bool = False  # the page was read by OCR (ocrpage.read_by_ocr): its blanks and indents are the engine's (JN70)
 
     @property
     def prev_continues(self) -> bool:
@@ -745,7 +747,7 @@ def _starts_anew(seam: Seam) -> bool:
 def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_indented: bool = False,
           tail: str = "", column_change: bool = False, cur_wider: bool = False, cur_last: bool = False, opens: bool = False,
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
-          above: float = 0.0, heads_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
+          above: float = 0.0, heads_apart: bool = False, byline_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
           over_head: bool = False, cut_off: bool = False, piece: bool = False, cur_head_block: bool = False,
           after_end: bool = False, in_run: bool = False, stripped: bool = False, set_apart: bool = False) -> Seam:
     """Build a Seam for the examples above."""
@@ -754,7 +756,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 cur_standalone=shapes.standalone(cur), tail=tail, column_change=column_change, cur_last=cur_last,
                 prev_running=running or bool(tail and shapes.BODY_PUNCT_RE.search(tail)), cur_captioned=captioned, cur_heads=heads,
                 cur_dateline=shapes.starts_with_dateline(cur), prev_dateline=shapes.starts_with_dateline(prev),
-                cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart,
+                cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart, cur_byline_apart=byline_apart,
                 above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off,
                 prev_piece=piece, cur_wider=cur_wider, cur_head_block=cur_head_block, prev_after_end=after_end,
                 prev_in_run=in_run, prev_stripped=stripped, prev_set_apart=set_apart)

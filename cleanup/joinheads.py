@@ -12,8 +12,8 @@ import math
 
 import regex
 
-from . import lexicon, shapes
-from .join import _CONTINUING_MARKS, TAIL, Seam, _kicker_heading, _leaves_open, _seam  # noqa: F401  (_seam: the examples)
+from . import lexicon, seams, shapes
+from .join import _CONTINUING_MARKS, _PAIRS, _SENTENCE_OPENING_RE, TAIL, TIME_OPENER_RE, Seam, _kicker_heading, _leaves_open, _seam  # noqa: F401  (_seam: the examples)
 from .rulebook import rule
 
 WIDER_MEASURE = 1.2  # a line this much wider than its column is set in another measure
@@ -252,9 +252,19 @@ def keep_headline_lines_over_a_byline_apart(seam: Seam) -> bool | None:
     >>> keep_headline_lines_over_a_byline_apart(_seam("给黑土地做体检，施肥更精细（经济聚焦）", "吉林农安推广变量施肥技术", heads_apart=True, opens=True))
     False
     >>> keep_headline_lines_over_a_byline_apart(_seam("今日视点：给黑土地做体检，施肥更精细", "吉林农安推广变量施肥技术", heads_apart=True, opens=True))
+
+    Nor is a line wider than the one over it, a byline a blank line under it, a big-type title's
+    rest (a title wraps at its first line's measure): it is the subtitle, set in smaller type.
+    Not over a ——subtitle: a head has one, and the line over it is the title's rest.
+
+    >>> keep_headline_lines_over_a_byline_apart(_seam("江苏探索科技成果高效转化应用新途径", "政策松绑、平台支撑、专业服务构建转化生态",
+    ...                                                heads_apart=True, byline_apart=True, opens=True))
+    False
+    >>> keep_headline_lines_over_a_byline_apart(_seam("宁海一水电工11年献血", "“爱心长跑”挽救70条生命", heads_apart=True, opens=True))
     """
     tagged = seam.cur_heads_apart and bool(shapes.TAG_END_RE.search(seam.prev))
-    if not ((seam.cur_heads or tagged) and seam.prev_opens) or seam.blanks or seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
+    wider = seam.cur_byline_apart and seam.cur_len > seam.prev_len + 1
+    if not ((seam.cur_heads or tagged or wider) and seam.prev_opens) or seam.blanks or seam.prev_ends_sentence or shapes.ends_sentence(seam.cur):
         return None
     return False
 
@@ -406,3 +416,40 @@ _DANGLING = lexicon.load().dangling_ends  # no headline ends on a conjunction or
 def _unpunctuated_head(text: str) -> bool:
     """Headline-like and no clause or sentence mark outside a column's label run in (经济聚焦：)."""
     return shapes.is_headline_like(text) and not shapes.BODY_PUNCT_RE.search(shapes.label_aside(text))
+
+
+@rule("JN70")
+def break_head_over_stripped_lede(seam: Seam) -> bool | None:
+    """Break between a head (a block of a line or two with no clause mark) and a line under it an indent short that opens a sentence.
+
+    A head printed right over its paragraph (让世界看见中国的科学浪漫 / “科普影视通过……; a section heading wrapped
+    on two lines, 双轨赋能：物质关怀叠加心灵 / 滋养 / 活动当日，……): the extractor dropped the paragraph's indent,
+    so the line under the head falls an indent short of the full line below it (layout's cur_short_by_indent), and
+    it opens a sentence (a time opener, a quote, a phrase of 2-5 characters and its comma). A paragraph's first
+    line wrapped there goes on inside a word or a number: not where the head holds a digit, ends on a particle or
+    leaves a pair open, the line under it opens with a digit other than a time, or a word reads across the seam
+    (seams.word_across). The whole paragraph so far must be in the seam's tail (a head is short).
+
+    >>> break_head_over_stripped_lede(_seam("让世界看见中国的科学浪漫", "“科普影视通过沉浸式视听体验，", width=16, opens=True, short_by_indent=True))
+    False
+    >>> break_head_over_stripped_lede(_seam("滋养", "活动当日，心理咨询师和青", width=14, tail="双轨赋能：物质关怀叠加心灵滋养", short_by_indent=True))
+    False
+    >>> break_head_over_stripped_lede(_seam("让世界看见中国的科学浪漫", "“科普影视通过沉浸式视听体验，", width=16, opens=True))
+    >>> break_head_over_stripped_lede(_seam("航天环宇2023年6月2日在上交所科", "创板上市，公开发行的股票", width=19, opens=True, short_by_indent=True))
+    """
+    if seam.blanks or not seam.cur_short_by_indent or seam.dealt or not (seam.prev_opens or 0 < len(seam.tail) < TAIL):
+        return None
+    if seam.read_by_ocr:
+        return None  # OCR sets its own blanks and indents: a head broken off there became a story's title (fit Tesseract)
+    if seam.prev_dateline or seam.cur_dateline or seam.prev_standalone or seam.cur_standalone:
+        return None
+    text, cur = seam.tail or seam.prev, seam.cur
+    if shapes.BODY_PUNCT_RE.search(text) and not _kicker_heading(text) or not shapes.is_headline_like(text):
+        return None  # (a kicker's colon parts no clauses: 双轨赋能：物质关怀叠加心灵滋养)
+    if any(ch.isdigit() for ch in text) or text[-1:] in _DANGLING or cur.startswith("的"):
+        return None
+    if not all(text.count(a) == text.count(b) for a, b in _PAIRS):
+        return None
+    if not (TIME_OPENER_RE.match(cur) or _SENTENCE_OPENING_RE.match(cur) and not cur[:1].isdigit()):
+        return None
+    return None if seams.word_across(text, cur, seams.lexicon()) else False

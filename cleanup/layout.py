@@ -187,7 +187,8 @@ def _mode_width(counts: dict[int, int], support: dict[int, int]) -> float | None
 
 
 def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: frozenset[int] = frozenset(),
-                 trace: list[Step] | None = None, parted: frozenset[int] = frozenset(), dealt: bool = False) -> list[Block]:
+                 trace: list[Step] | None = None, parted: frozenset[int] = frozenset(), dealt: bool = False,
+                 read_by_ocr: bool = False) -> list[Block]:
     """Join the dump's lines into paragraph blocks, keeping their line spans.
 
     justified: the numbers of lines printed spread across their column (full, however short).
@@ -197,6 +198,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
     were never one line of a column, however open the first leaves its sentence (JN21).
     dealt: an OCR engine's boxes the column stage dealt out: lines of one length there are no run of one
     column (JN40, JN45 and JN65 are not taken).
+    read_by_ocr: the page was read by OCR (JN70 is not taken).
     """
     lines: list[Line] = []
     gaps: list[int] = []
@@ -239,6 +241,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i], prev_dateline=datelines[i - 1],
                     cur_captioned=gaps[i] > 0 and _credit_under(lines, gaps, layout, i) is not None,
                     cur_heads=heads and not gaps[i + 1], cur_heads_apart=heads and gaps[i + 1] == 1,
+                    cur_byline_apart=heads and gaps[i + 1] == 1 and shapes.is_byline(lines[i + 1].text),
                     cur_over_dateline=i + 1 < len(lines) and gaps[i + 1] <= 1 and datelines[i + 1],
                     # the line under cur a headline line with a ——subtitle or byline right under it
                     cur_over_head=i + 2 < len(lines) and not gaps[i + 1] and not gaps[i + 2] and not layout.standalone[i + 1]
@@ -252,7 +255,8 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     prev_after_end=start == i - 1 and i >= 2 and not gaps[i - 1] and shapes.ends_sentence(lines[i - 2].text),
                     prev_in_run=not dealt and not gaps[i] and _in_run(layout.lengths, gaps, i - 1),
                     prev_stripped=not dealt and start == i - 1 and _stripped_over(layout.lengths, gaps, i),
-                    prev_set_apart=not dealt and start == i - 1 and _set_apart(layout, gaps, i), dealt=dealt)
+                    prev_set_apart=not dealt and start == i - 1 and _set_apart(layout, gaps, i), dealt=dealt,
+                    read_by_ocr=read_by_ocr)
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)

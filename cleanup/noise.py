@@ -20,12 +20,13 @@ import bisect
 import math
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from . import lexicon, seams
 from .model import Block, Item, Step
 from .noisecues import (CLAUSE_MARKS, CONTEXT_CUES, HAN, HAN_CHAR_RE, LINE_CUES, NEIGHBOUR_CUES, OWN_CUES, PAGE_CUES, SENTENCE_END,
-                        VERTICAL_MARKS, WORD_CUES, PageText, View, bare_of, make_view, parse, stray_digits_in, stroke_share)
+                        VERTICAL_MARKS, WORD_CUES, PageText, _EDGE, View, bare_of, make_view, parse, stray_digits_in, stroke_share)
 from .rulebook import rule
 
 _LEX = lexicon.load()
@@ -242,6 +243,70 @@ def _label_context(bares: list[str], i: int) -> tuple[str, str]:
     return (above[0] if above else ""), bares[i]
 
 
+_SCRAP_MOST = 2  # Han characters: NZ40 looks at lines this short
+_EDGE_COUNTERS = frozenset(lexicon._read("noise.toml")["numeral_counters"])  # 第7 / 版: the running head's counter
+
+
+@rule("NZ40")
+def implausible_scrap(context: tuple[str, str, str, bool, bool, Container[str]]) -> bool:
+    """A scrap of one or two Han characters on a line of its own that reads as nothing: junk.
+
+    OCR reads a picture's specks as common characters (全, 中主) on lines of their own; printed text
+    set so short is a word (要闻, 滋养), or a word's end the line above wraps (市 / 场), or a word's
+    start the line below goes on with (成 / 功). Given (the line, the nearest text above, the nearest
+    text below, all in simplified script and without white space; whether the pair occurs elsewhere
+    on the page; whether the line stands at the page's edge; the dictionary's words): a scrap no word
+    holds, found nowhere else on the page, forming no word with the text above or below, no credit
+    (王 摄), and no running head's counter at the edge (第7 / 版).
+
+    >>> words = {"社区", "宣传", "市场", "成功", "要闻"}
+    >>> implausible_scrap(("全", "铁东区北市场街道金桥社区", "宣传活动。", False, False, words))
+    True
+    >>> implausible_scrap(("场", "已有超百家村镇银行获批退出市", "业内人士认为", False, False, words))
+    False
+    >>> implausible_scrap(("要闻", "第2版", "2022年10月19日", False, True, words)), implausible_scrap(("版", "环球时报", "体育", False, True, words))
+    (False, False)
+    """
+    line, above, below, seen, edge, words = context
+    if not 0 < len(line) <= _SCRAP_MOST or not HAN_LINE_RE.fullmatch(line) or seen or line in words:
+        return False
+    if above and above[-1] + line[0] in words or below and line[-1] + below[0] in words:
+        return False
+    if line.endswith(_LEX.credit_suffixes) or edge and line in _EDGE_COUNTERS:
+        return False
+    return True
+
+
+HAN_LINE_RE = re.compile(f"[{HAN}]+")
+
+
+def _scraps(bares: list[str], aside: set[int], tess: bool = False) -> set[int]:
+    """The lines NZ40 sets aside: on a page where the weighed cues set some junk aside already (an OCR
+    page that shows its pictures: no page of text extraction does), or on a page Tesseract read
+    (`tess`), there only a scrap with no other line of one or two characters right next to it (a
+    vertical headline, one character a line, which pdfminer pages judged read by OCR print too)."""
+    words = seams.words()
+    if not aside and not tess or not words:
+        return set()
+    to_s = lexicon.converter("t2s").convert
+    pairs = PageText.of(bares).pairs
+    filled = [i for i, bare in enumerate(bares) if bare]
+    out = set()
+    for k, i in enumerate(filled):
+        bare = bares[i]
+        if i in aside or len(bare) > _SCRAP_MOST:
+            continue
+        above = next((bares[j] for j in range(i - 1, max(-1, i - 1 - _REACH), -1) if bares[j]), "")
+        below = next((bares[j] for j in range(i + 1, min(len(bares), i + 1 + _REACH)) if bares[j]), "")
+        if not aside and any(0 <= j < len(bares) and 0 < len(bares[j]) <= 2 for j in (i - 1, i + 1)):
+            continue
+        seen = len(bare) == 2 and pairs[bare] > 1
+        edge = min(k, len(filled) - 1 - k) < _EDGE
+        if implausible_scrap((to_s(bare), to_s(above), to_s(below), seen, edge, words)):
+            out.add(i)
+    return out
+
+
 def kept_as_text(bares: list[str], i: int) -> str | None:
     """The code of the rule that keeps a line as text whatever its cues (NZ26, NZ27, NZ28), or None."""
     if inside_brackets(_bracket_context(bares, i)):
@@ -394,16 +459,23 @@ def set_aside_junk(score: float) -> bool:
 
 
 def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: list[Step] | None = None,
-                model: Model | None = None) -> Split:
-    """Numbered lines -> Split: junk lines blanked in `kept`, and listed as read in `noise`."""
+                model: Model | None = None, ocr: bool = False, tess: bool = False, boxed: bool = False) -> Split:
+    """Numbered lines -> Split: junk lines blanked in `kept`, and listed as read in `noise`. `ocr`: the
+    page reads as an OCR engine's (ocrpage.read_by_ocr, or a box dump): NZ40 may look at its scraps;
+    `tess`: read by OCR and no box dump; `boxed`: a box dump, whose NZ40 scraps are left out, not
+    blanked (it sets no blank lines: a blank would part a box's column)."""
     model = model or _model()
     table, page = cue_table(numbered, model)
+    scores = [None if not cues else model.full.score(cues) for cues in table]
+    aside = {i for i, score in enumerate(scores) if score is not None and set_aside_junk(score)}
+    bares = [bare_of(text) for _, text in numbered]
+    scraps = _scraps(bares, aside, tess) if ocr else set()
+    rank = {i: k for k, i in enumerate(i for i, bare in enumerate(bares) if bare)}
     kept, noise, warnings, near = [], [], [], set()
     if trace is not None:
         trace += _kept_steps(numbered, table, model)
-    for (no, text), cues in zip(numbered, table):
-        score = None if not cues else model.full.score(cues)
-        if score is None or not set_aside_junk(score):
+    for i, ((no, text), cues, score) in enumerate(zip(numbered, table, scores)):
+        if i not in aside and i not in scraps:
             kept.append((no, text))
             if score is not None and score > NEAR_JUNK:
                 near.add(no)
@@ -414,11 +486,14 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
         if not read:  # nothing printable (an unassigned code point): nothing to keep apart
             kept.append((no, text))
             continue
-        if not cues.get("NZ20"):  # inside a sentence no picture stood: the text runs on
+        inside = (cues or _shape(bares, rank, i)).get("NZ20") or i in scraps and boxed
+        if not inside:  # inside a sentence no picture stood: the text runs on
             kept.append((no, ""))
         noise.append((no, read))
         if trace is not None:
-            trace.append(Step("NZ01", "set-aside-junk", no, no, text, _explain(score, cues, model.full)))
+            why = _explain(score, cues, model.full) if i in aside else "[noise: a scrap no word holds, NZ40]"
+            trace.append(Step("NZ01" if i in aside else "NZ40", "set-aside-junk" if i in aside else "implausible-scrap",
+                              no, no, text, why))
     return Split(kept, noise, tuple(warnings), frozenset(near))
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from . import assemble as assembly
 from . import classify as classifying
-from . import boxheads, captioncues, captions, columns, cutlines, doubt, furniture, headquotes, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, ocrscript, polish, shapes, strays
+from . import boxheads, captioncues, captions, columns, cutlines, doubt, figures, furniture, headquotes, headrows, headscraps, join, joinheads, joinpieces, lexicon, misread, noise, normalize, ocrpage, ocrscript, polish, shapes, strays
 from .decode import decode
 from .layout import build_blocks, split_lines
 from .model import Block, Config, Item, Page, Step
@@ -16,10 +16,10 @@ from .rulebook import REGISTRY, apply_text_rules
 # Spreads are closed per line, before joining glues a spread line to its neighbours.
 LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 # the decision first, then the cues it weighs (rules/noise.toml)
-NOISE_RULES = ["NZ01", "NZ26", "NZ27", "NZ28", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
+NOISE_RULES = ["NZ01", "NZ40", "NZ26", "NZ27", "NZ28", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU08", "FU03", "FU12", "FU05", "FU06", "FU04", "FU09", "FU13"]
 # weighed, not run in turn (rules/join.toml); the order is the one the weights were first fitted from
-JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50", "JN65"]
+JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50", "JN65", "JN70"]
 # weighed, not run in turn (rules/classify.toml); the order is the one the weights were first fitted from
 CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL14", "CL12", "CL06", "CL08", "CL09", "CL15", "CL16", "CL17", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
@@ -53,22 +53,23 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     numbered = [(no, line if normalize.is_clean_line(line) else apply_text_rules(line_rules, line, "line", (no, no), trace))
                 for no, line in raw_lines]
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
-    junk = noise.split_noise(numbered, dict(raw_lines), trace)
+    boxes = columns.boxes_by_height(raw_lines)
+    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # the gate of HD04, HD15, HD30, HD35, JN70 and NZ40, and the doubt model's page cue
+    junk = noise.split_noise(numbered, dict(raw_lines), trace, ocr=read_by_ocr or boxes, tess=read_by_ocr and not boxes, boxed=boxes)
     pictures = frozenset(no for no, text in junk.kept if not text) & {no for no, _ in junk.noise}  # blanked: a picture stood there
     head = furniture.split_furniture(junk.kept, trace, bool(junk.noise))  # junk set aside: OCR, no lone section (FU09)
     if head.specks:  # the masthead's specks the head's run passed over are junk
         junk = replace(junk, noise=sorted([*junk.noise, *head.specks]))
     numbered = head.kept
-    boxes = columns.boxes_by_height(raw_lines)
     unmixed = columns.deinterleave(headrows.unstack_rows(numbered, trace), trace, boxes=boxes, raw=raw_lines)
     (numbered, parted), warnings = headrows.part_rows_read_across(unmixed.numbered, trace, justified), (*warnings, *unmixed.warnings)
     dealt = bool(boxes) and bool(unmixed.rebuilt)  # an OCR engine's boxes, sorted by height: columns dealt out
     if dealt:  # HD18: a couplet title's halves the column stage left apart by a neighbour's head box, made one line
         numbered = boxheads.part_box_heads(numbered, trace)
-    numbered, head_parted = headrows.part_head_rows(numbered, trace)
+    numbered, head_parted = headrows.part_head_rows(numbered, trace, whole_heads=not (read_by_ocr or dealt))
     parted |= head_parted
     numbered = strays.rejoin_stray_halves(numbered, trace)
-    blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt)
+    blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt, read_by_ocr)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
     blocks = classifying.classify(blocks, classifier(), trace)
     # FU09: the head's section name set alone goes to the head only now: its place parted blocks for the stages above
@@ -76,13 +77,15 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     # HD04: a lone line a blank Tesseract set cut from its paragraph, read as a headline; only on a page read by
     # OCR (its weights were fitted there; a text dump's lone line is a headline) and printing no line spread (an
     # extractor's letter-spaced lines hold word gaps as wide as gutters), not on a box dump (it sets no blanks)
-    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # HD04's gate and the doubt model's page cue
     if not boxes and not justified and read_by_ocr:
         blocks = cutlines.rejoin_cut_lines(blocks, trace)
         # HD08 (gated as HD04, fitted on the same dumps): a date or a speck OCR set over a head is not its title
         blocks = headscraps.set_out_scraps(blocks, trace)
     if read_by_ocr:  # HD15: OCR drops a headline line's closing quote; before PU07 takes a lone mark for a phrase space
         blocks = headquotes.close_dropped_quotes(blocks, trace)
+        # HD30: a figure's 1 Tesseract read as ] (FU06 mends the running head's); once the blocks are read, as
+        # the print would have them read (a mended date opening a line moved the caption cues on held-out pages)
+        blocks = figures.restore_block_figures(blocks, trace)
     read = "boxes" if dealt else "ocr" if read_by_ocr else "text"  # AS65 for text only, AS70 not on boxes
     blocks = assembly.space_headline_lines(captions.split_run_in_credits(captions.part_swallowed_ledes(blocks, trace)))
     polish_rules = rules(POLISH_RULES)

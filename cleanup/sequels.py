@@ -190,16 +190,17 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
     True
     """
     left = _text(read[i], last=True)
-    if i + 1 >= len(boxes) or len(boxes[i]) < _CHUNK_LINES or not stops_open(left) \
-            or seam(left, _text(read[i + 1], last=False), pairs, words).any:
+    if i + 1 >= len(boxes) or len(boxes[i]) < _CHUNK_LINES or not (stops_open(left) or _full_open(boxes[i])) \
+            or seam(left, _text(read[i + 1], last=False), pairs, words).any \
+            or bool(shapes.run_in_credit(boxes[i][-1][1].strip())):  # a caption run into its credit ends it (CW56)
         return None
-    measure = _measure(boxes[i])
-    if abs(_measure(boxes[i + 1]) - measure) < _NEXT_MEASURE:
-        return None  # the next box set near the measure: the column going on, as read
+    measure = _body_measure(boxes[i])
+    if abs(_body_measure(boxes[i + 1]) - measure) < _NEXT_MEASURE and not _opens_heads(boxes[i + 1]):
+        return None  # the next box set near the measure: the column going on, as read (not where it opens with heads: CW55)
     found = []
     for j in range(max(0, i - _REACH), min(len(boxes), i + _REACH + 1)):
         right = _text(read[j], last=False)
-        if j in (i, i + 1) or abs(_measure(boxes[j]) - measure) > _MEASURE or not seam(left, right, pairs, words).any \
+        if j in (i, i + 1) or abs(_body_measure(boxes[j]) - measure) > _MEASURE or not seam(left, right, pairs, words).any \
                 or shapes.starts_with_dateline(right) or shapes.is_byline(right):
             continue
         before = _text(read[j - 1], last=True) if j else ""
@@ -245,6 +246,35 @@ def _credited(text: str) -> bool:
 
 def _measure(box: list[tuple[int, str]]) -> float:
     return max(gutters.printed_width(text.strip()) for _, text in box)
+
+
+_CLAUSE = re.compile(r"[，、。；：！？]")
+
+
+def _body_measure(box: list[tuple[int, str]]) -> float:
+    """A box's measure; where it opens with heads, that of its running text (from the first line with a
+    clause mark on, bylines aside): a headline or subtitle over the column is wider or narrower (CW56)."""
+    if not _opens_heads(box):
+        return _measure(box)
+    at = next((k for k, (_, text) in enumerate(box) if _CLAUSE.search(text)), None)
+    body = [gutters.printed_width(text.strip()) for _, text in box[at:] if not shapes.is_byline(text.strip())] if at is not None else []
+    return max(body) if body else _measure(box)
+
+
+def _full_open(box: list[tuple[int, str]]) -> bool:
+    """A box whose last line runs on with no mark in it (a narrow column's line reads like a head): no
+    sentence end, the line over it running text, and as wide as the box's running text (CW56)."""
+    if len(box) < 2:
+        return False
+    last, over = box[-1][1].strip(), box[-2][1].strip()
+    return _runs_on(last) and bool(_CLAUSE.search(over)) and gutters.printed_width(last) >= _body_measure(box) - 1
+
+
+def _opens_heads(box: list[tuple[int, str]]) -> bool:
+    """A box that opens with another story's heads: _heads_over, or a first line reading like a head with
+    a byline within its first three lines (CW55)."""
+    first = _text(box, last=False)
+    return _heads_over(box) or shapes.is_headline_like(first) and any(shapes.is_byline(text.strip()) for _, text in box[1:3])
 
 
 def _boxes_to_mend(numbered: list[tuple[int, str]], words: dict[str, float] | None):
