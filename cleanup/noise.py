@@ -244,6 +244,7 @@ def _label_context(bares: list[str], i: int) -> tuple[str, str]:
 
 
 _SCRAP_MOST = 2  # Han characters: NZ40 looks at lines this short
+_HAN_LINE_RE = re.compile(f"[{HAN}]+")
 _EDGE_COUNTERS = frozenset(lexicon._read("noise.toml")["numeral_counters"])  # 第7 / 版: the running head's counter
 
 
@@ -268,7 +269,7 @@ def implausible_scrap(context: tuple[str, str, str, bool, bool, Container[str]])
     (False, False)
     """
     line, above, below, seen, edge, words = context
-    if not 0 < len(line) <= _SCRAP_MOST or not HAN_LINE_RE.fullmatch(line) or seen or line in words:
+    if not 0 < len(line) <= _SCRAP_MOST or not _HAN_LINE_RE.fullmatch(line) or seen or line in words:
         return False
     if above and above[-1] + line[0] in words or below and line[-1] + below[0] in words:
         return False
@@ -276,8 +277,6 @@ def implausible_scrap(context: tuple[str, str, str, bool, bool, Container[str]])
         return False
     return True
 
-
-HAN_LINE_RE = re.compile(f"[{HAN}]+")
 
 
 def _scraps(bares: list[str], aside: set[int], tess: bool = False) -> set[int]:
