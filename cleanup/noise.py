@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from . import lexicon, seams
 from .model import Block, Item, Step
 from .noisecues import (CLAUSE_MARKS, CONTEXT_CUES, HAN, HAN_CHAR_RE, LINE_CUES, NEIGHBOUR_CUES, OWN_CUES, PAGE_CUES, SENTENCE_END,
-                        VERTICAL_MARKS, WORD_CUES, PageText, _EDGE, View, bare_of, make_view, parse, stray_digits_in, stroke_share)
+                        VERTICAL_MARKS, WORD_CUES, EDGE_LINES, PageText, View, bare_of, make_view, parse, stray_digits_in, stroke_share)
 from .rulebook import rule
 
 _LEX = lexicon.load()
@@ -300,7 +300,7 @@ def _scraps(bares: list[str], aside: set[int], tess: bool = False) -> set[int]:
         if not aside and any(0 <= j < len(bares) and 0 < len(bares[j]) <= 2 for j in (i - 1, i + 1)):
             continue
         seen = len(bare) == 2 and pairs[bare] > 1
-        edge = min(k, len(filled) - 1 - k) < _EDGE
+        edge = min(k, len(filled) - 1 - k) < EDGE_LINES
         if implausible_scrap((to_s(bare), to_s(above), to_s(below), seen, edge, words)):
             out.add(i)
     return out

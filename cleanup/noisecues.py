@@ -278,7 +278,7 @@ def page_edge(context: tuple[int, int]) -> float:
     >>> page_edge((2, 80)), page_edge((40, 41))
     (1.0, 0.0)
     """
-    return 1.0 if min(context) < _EDGE else 0.0
+    return 1.0 if min(context) < EDGE_LINES else 0.0
 
 
 @rule("NZ17")
@@ -481,4 +481,4 @@ _SHORT_DIGITS = 8  # characters: NZ25 looks at lines this short
 _NUMERAL_RE = re.compile(r"\d+(?:\.\d+)?")
 _COUNTERS = frozenset(lexicon._read("noise.toml")["numeral_counters"]) | _LEX.number_units
 _RANGE_MARKS = frozenset(lexicon._read("noise.toml")["range_marks"])
-_EDGE = 6  # lines (blanks aside) at the top and at the foot of a page that hold its running head and foot
+EDGE_LINES = 6  # lines (blanks aside) at the top and at the foot of a page that hold its running head and foot
