@@ -135,9 +135,12 @@ def _head_ends_before(left: str, right: str) -> bool:
     return _unspaced_couplet(shapes.LABEL_OVER_TITLE_RE.sub("", left)) or " " not in other and _unspaced_couplet(other)
 
 
+_PAIRS = ("（）", "()", "“”", "《》")  # brackets and quotes a headline piece must close
+
+
 def _closed(text: str) -> bool:
-    """No bracket or quotation mark left open or closed before it opens (“春风化雨润童心, 曲晓光）为进一)."""
-    for opener, closer in ("（）", "()", "“”", "《》"):
+    """Stricter than `not _unclosed(text)`: no bracket or quotation mark left open or closed before it opens (“春风化雨润童心, 曲晓光）为进一)."""
+    for opener, closer in _PAIRS:
         depth = 0
         for ch in text:
             depth += (ch == opener) - (ch == closer)
@@ -438,4 +441,4 @@ def _head_piece(right: str, first: bool, dash: bool) -> bool:
 
 def _unclosed(text: str) -> bool:
     """A bracket or a quote opened and not closed (or closed, not opened): the space is inside it."""
-    return any(text.count(a) != text.count(b) for a, b in ("（）", "()", "“”", "《》"))
+    return any(text.count(a) != text.count(b) for a, b in _PAIRS)

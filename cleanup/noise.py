@@ -279,16 +279,17 @@ def implausible_scrap(context: tuple[str, str, str, bool, bool, Container[str]])
 
 
 
-def _scraps(bares: list[str], aside: set[int], tess: bool = False) -> set[int]:
+def _scraps(bares: list[str], aside: set[int], tess: bool = False, page: PageText | None = None) -> set[int]:
     """The lines NZ40 sets aside: on a page where the weighed cues set some junk aside already (an OCR
     page that shows its pictures: no page of text extraction does), or on a page Tesseract read
     (`tess`), there only a scrap with no other line of one or two characters right next to it (a
-    vertical headline, one character a line, which pdfminer pages judged read by OCR print too)."""
+    vertical headline, one character a line, which pdfminer pages judged read by OCR print too).
+    `page`: the counts cue_table took of these lines, if it took them."""
     words = seams.words()
     if not aside and not tess or not words:
         return set()
     to_s = lexicon.converter("t2s").convert
-    pairs = PageText.of(bares).pairs
+    pairs = (page or PageText.of(bares)).pairs
     filled = [i for i, bare in enumerate(bares) if bare]
     out = set()
     for k, i in enumerate(filled):
@@ -467,9 +468,9 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
     table, page = cue_table(numbered, model)
     scores = [None if not cues else model.full.score(cues) for cues in table]
     aside = {i for i, score in enumerate(scores) if score is not None and set_aside_junk(score)}
-    bares = [bare_of(text) for _, text in numbered]
-    scraps = _scraps(bares, aside, tess) if ocr else set()
-    rank = {i: k for k, i in enumerate(i for i, bare in enumerate(bares) if bare)}
+    bares = [bare_of(text) for _, text in numbered] if ocr else []  # NZ40's, on OCR pages only
+    scraps = _scraps(bares, aside, tess, page) if ocr else set()
+    rank = {i: k for k, i in enumerate(i for i, bare in enumerate(bares) if bare)} if scraps else {}
     kept, noise, warnings, near = [], [], [], set()
     if trace is not None:
         trace += _kept_steps(numbered, table, model)
