@@ -1,10 +1,23 @@
 """Where a group's CER goes: the column stage's order, what comes after it, and the text itself.
 
-    python benchmarks/columns_split.py [--group paddle] [--every 4] [--out /tmp/split.json]
+    python benchmarks/columns_split.py [--group paddle] [--every 4] [--first 1] [--out split.json]
 
-Per fit page: the pipeline as it is (CER, text CER), the pipeline with the column stage's
-output put in the truth's order (columns_oracle full), and the text CER of the stage's
-output lines alone, in its order and the truth's (before any later stage), of the raw dump.
+Per fit page (every `--every`th from `--first`), three runs of the pipeline, scored as
+`cleanup score` does: as it is (`real`), with the column stage's output lines put in the
+truth's order (`full`, columns_oracle.py), and so with glued boxes (two columns' lines one OCR
+box holds) cut first (`glued`); and the order-free text error of the raw dump (`raw`). Then
+
+    real - full    the column stage's reading order
+    full - glued   boxes that hold two columns' lines
+    glued          what comes after the stage (segmentation, heads, captions), and in text CER
+                   what no order repairs: misread and lost text
+
+Fit RapidOCR, every fourth page from f001 (216 pages, main d7a2b1f0): CER 69.7 real, 21.6 full,
+18.8 glued (216406, 67045, 58298 edits of 310355): the order is 48.1 points (69% of the edits),
+glued boxes 2.8, the rest 18.8. Text CER 15.5, 7.0, 5.4 (47578, 21366, 16593 of 306k; the raw
+dump 40.5): a sentence that runs over lines put out of order counts in it, so 8.5 points are
+order. Of the 5.4 left, 7668 edits are the 27 traditional-script pages' (text CER 19.8 there:
+RapidOCR's simplified models misread the script), the 189 others 3.3.
 """
 
 from __future__ import annotations
@@ -12,79 +25,64 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, "/work/shared/devset")
-
-import score as S  # noqa: E402
 
 from benchmarks import columns_oracle as co  # noqa: E402
 from cleanup import columns, output, pipeline  # noqa: E402
+from cleanup.score.items import parse_item, read_page  # noqa: E402
+from cleanup.score.metrics import free_order_distance, score_page  # noqa: E402
 
 FIT = ROOT / "tests" / "corpus" / "fit"
-
-
-def scored(truth_items, page, tmp: Path, name: str) -> dict:
-    folder = tmp / name
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob("*.md"):
-        old.unlink()
-    for fname, text in output.page_files(page).items():
-        (folder / fname).write_text(text, encoding="utf-8")
-    items, _ = S.load_dir(str(folder))
-    c = S.new_counts()
-    S.score_dump(truth_items, items, c)
-    d, n = S.floor(truth_items, "\n".join(p["text"] for p in items))
-    return dict(edits=c["edits"], ref=c["ref_chars"], txt=d, txt_n=n, items=len(items))
+MODES = ("real", "full", "glued")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--group", default="paddle")
     ap.add_argument("--every", type=int, default=4)
     ap.add_argument("--first", type=int, default=1)
-    ap.add_argument("--out", default="/tmp/split.json")
+    ap.add_argument("--out", default="split.json")
     args = ap.parse_args()
     real = columns.deinterleave
     state: dict = {}
 
-    def spy(numbered, trace=None, **kwargs):
+    def ordered(numbered, trace=None, **kwargs):
         result = real(numbered, trace, **kwargs)
-        state["stage"] = list(result.numbered)
-        state["rebuilt"] = bool(result.rebuilt)
-        if state.get("mode"):
-            return replace(result, numbered=co.oracle(state["mode"], state["truth"], state["heads"], list(result.numbered)))
-        return result
+        if state["mode"] == "real":
+            return result
+        return replace(result, numbered=co.oracle(state["mode"], state["truth"], state["heads"], list(result.numbered)))
 
-    columns.deinterleave = spy
-    rows = {}
-    tmp = Path(tempfile.mkdtemp(prefix="split"))
-    for k in range(args.first, 865, args.every):
+    columns.deinterleave = ordered
+    rows, total = {}, {}
+    for k in range(args.first, len(list((FIT / "truth").iterdir())) + 1, args.every):
         name = f"f{k:03d}_{args.group}"
         dump = FIT / "dumps" / f"{name}.txt"
         if not dump.exists():
             continue
-        truth_items, _ = S.load_dir(str(FIT / "truth" / name))
-        truth_items_all = truth_items
+        truth = read_page(FIT / "truth" / name)
         state["truth"], state["heads"] = co.truth_heads(FIT / "truth" / name)
         row = {}
-        for mode in ("", "full", "glued"):
+        for mode in MODES:
             state["mode"] = mode
             page = pipeline.clean(dump.read_bytes(), dump.name)
-            row[mode or "real"] = scored(truth_items_all, page, tmp, name)
-            lines = state["stage"] if not mode else co.oracle(mode, state["truth"], state["heads"], state["stage"])
-            d, n = S.floor(truth_items_all, "\n".join(t for _, t in lines))
-            row[(mode or "real") + "_stage_txt"] = d
-        row["rebuilt"] = state["rebuilt"]
-        d, n = S.floor(truth_items_all, dump.read_text(encoding="utf-8"))
-        row["raw_txt"] = d
+            items = [parse_item(text) for text in output.page_files(page).values()]
+            c = score_page(truth, items)
+            row[mode] = (c.edits, c.ref_chars, c.text_dist, c.text_chars)
+        row["raw"] = free_order_distance(truth, dump.read_text(encoding="utf-8"))
         rows[name] = row
+        for key, figures in row.items():
+            total[key] = [a + b for a, b in zip(total.get(key, [0] * len(figures)), figures)]
         print(name, json.dumps(row), flush=True)
-    json.dump(rows, open(args.out, "w"))
+    for mode in MODES:
+        edits, ref, dist, chars = total[mode]
+        print(f"{mode:6} CER {100 * edits / ref:5.1f} ({edits}/{ref})  text CER {100 * dist / chars:5.1f} ({dist}/{chars})")
+    dist, chars = total["raw"]
+    print(f"raw    text CER {100 * dist / chars:5.1f} ({dist}/{chars})")
+    Path(args.out).write_text(json.dumps(rows), encoding="utf-8")
 
 
 if __name__ == "__main__":

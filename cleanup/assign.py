@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .gutters import modal_widths
 from .seams import PagePairs
-from .tracks import Link, Piece, Track, balance, beside_open_column, ends_mid_sentence, short
+from .tracks import Link, Piece, Track, balance, ends_mid_sentence, short
 
 _BEAM = 16  # hypotheses kept after each piece
 _PER_COUNT = 3  # and at least so many for each number of live tracks
@@ -41,16 +41,15 @@ class Weights:
     end_open: float  # CO12 ends-mid-sentence: a track ended after a full line that stops mid-sentence
     end_closed: float  # CO13 ends-after-paragraph: a track ended after a paragraph's last line
     steady: float  # CO15 breaks-the-turn: the first track passed over after a full round dealt in turn
-    orphan: float = 0.0  # CO30 starts-beside-open-column: a new track where a live column stopped mid-sentence
 
     @classmethod
     def of(cls, weights: dict[str, float], link_cues) -> Weights:
         return cls({code: weights[code] for code in link_cues}, weights["CO09"], weights["CO08"],
-                   weights["CO12"], weights["CO13"], weights["CO15"], weights.get("CO30", 0.0))
+                   weights["CO12"], weights["CO13"], weights["CO15"])
 
     def as_dict(self) -> dict[str, float]:
         return {**self.link, "CO09": self.birth, "CO08": self.skip, "CO12": self.end_open, "CO13": self.end_closed,
-                "CO15": self.steady, "CO30": self.orphan}
+                "CO15": self.steady}
 
 
 def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=None,
@@ -79,8 +78,7 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
     # many pieces in a row went to the track that was due (the columns have been dealt in turn),
     # and its tracks' last pieces as the bits of one number
     hypotheses: list[tuple[float, tuple[Track, ...], tuple | None, int, int]] = [(0.0, (), None, 0, 0)]
-    skip, steady_cost, birth, orphan = weights.skip, weights.steady, weights.birth, weights.orphan
-    open_beside: dict[tuple, bool] = {}  # (track state, piece) -> CO30's answer: hypotheses share tracks
+    skip, steady_cost, birth = weights.skip, weights.steady, weights.birth
     for i, piece in enumerate(pieces):
         # a candidate: (score, its number of tracks, steady, the hypothesis it grows, the track
         # it extends (-1: a new one), the older tracks it keeps (for a new one: the x of the piece
@@ -148,15 +146,9 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                 total = score + (0.0 if n_live < known else birth)
                 key = (lasts | bit, steady > n_live + 1)
                 held = grown.get(key)
-                if (held is None or held[0] < total) and orphan and not flow:
-                    fired = any(_beside_open(open_beside, t, pieces, piece, i, pairs, words) for t in live)
-                    total += orphan * fired
-                    values = _BORN_BESIDE if fired else _BORN
-                else:
-                    fired, values = False, _BORN
                 if held is None or held[0] < total:
                     grown[key] = (total, n_live + 1, steady, hypothesis, -1, left_x, lasts | bit,
-                                  i, birth + orphan * fired, values, 0, 0, 0, False)
+                                  i, birth, None, 0, 0, 0, False)
         hypotheses = []
         for total, _, now, (_, live, history, _, _), k, kept, ends, *step in _prune(grown.values(), beam):
             if k < 0:  # kept: the x of the piece left of this one
@@ -173,12 +165,12 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
 
 def _choices(history: tuple | None) -> list[Choice]:
     """The winner's choices in piece order, from its linked history: a step is (piece, track,
-    gain, cue values (a birth's: CO09 first), tracks skipped, ended open, ended, CO15, the step before)."""
+    gain, cue values or None for a birth, tracks skipped, ended open, ended, CO15, the step before)."""
     choices: list[Choice] = []
     while history is not None:
         i, track, gain, values, skipped, ended_open, ended, broke, history = history
-        if values[0][0] == "CO09":  # a birth
-            choices.append(Choice(i, track, gain, values))
+        if values is None:
+            choices.append(Choice(i, track, gain, (("CO09", 1.0),)))
             continue
         why = values + tuple((code, float(n)) for code, n in zip(_PASSING, (skipped, ended_open, ended)) if n)
         choices.append(Choice(i, track, gain, why + ((("CO15", 1.0),) if broke else ())))
@@ -191,19 +183,6 @@ def _place(live: tuple[Track, ...], left: float | None) -> float:
         return min((t.x for t in live), default=0.0) - 1.0
     right = min((t.x for t in live if t.x > left), default=left + 2.0)
     return (left + right) / 2
-
-
-_BORN = (("CO09", 1.0),)  # a birth's cues
-_BORN_BESIDE = (("CO09", 1.0), ("CO30", 1.0))
-
-
-def _beside_open(cache: dict, track: Track, pieces: list[Piece], piece: Piece, i: int, pairs, words) -> bool:
-    """CO30 for a new track of piece `i` beside a live `track` (cached: hypotheses share tracks)."""
-    key = (track.last, track.width, min(track.count, 3), track.body, i)
-    fired = cache.get(key)
-    if fired is None:
-        fired = cache[key] = bool(beside_open_column(Link(pieces[track.last], piece, track, 0, pairs, words)))
-    return fired
 
 
 _PASSING = ("CO08", "CO12", "CO13")  # a due track skipped; ended after an open full line; ended after a paragraph

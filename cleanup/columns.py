@@ -22,7 +22,7 @@ from .tracks import Piece
 # How well a piece goes on from a track's last piece, in the order `explain` shows them.
 LINK_CUES = ["CO01", "CO02", "CO03", "CO04", "CO05", "CO06", "CO07", "CO10", "CO11", "CO16"]
 # What the way extractors deal out columns makes likely: a new track, a track passed over or ended.
-STRUCTURE_CUES = ["CO09", "CO08", "CO15", "CO12", "CO13", "CO30"]
+STRUCTURE_CUES = ["CO09", "CO08", "CO15", "CO12", "CO13"]
 _STOPS = frozenset("。！？；")  # a line ending with one stops at a sentence end (the quick test)
 _MIN_LINES = 6  # a page of fewer lines is left as read
 _MIN_OPEN = 6  # open line ends needed to judge a page by its seams

@@ -313,30 +313,6 @@ def breaks_the_turn(link: Link) -> float:
     return float(link.rank > 0)
 
 
-@rule("CO30")
-def beside_open_column(link: Link) -> float:
-    """A new track's piece is as wide as a live column that stopped mid-sentence after three lines or more (1).
-
-    Here link.track is that live column, link.a its last piece and link.b the piece that starts
-    the new track. A column's line that stops mid-sentence goes on in its next line; a line of its
-    width that comes instead is more likely that next line than the first of a new column (RapidOCR
-    gives a column two lines in a row where its neighbour's heading left a gap: fit paddle, such
-    births were wrong 4 times in 5). A column of one or two lines is the stretch's top: the
-    columns of one story open there side by side, each mid-sentence.
-
-    >>> beside_open_column(_example("行走在吉林省长春", "市农安县田间察看", [], count=3))
-    1.0
-    >>> beside_open_column(_example("行走在吉林省长春", "市农安县田间察看", [], count=2))
-    0.0
-    >>> beside_open_column(_example("行走在吉林省长。", "市农安县田间察看", [], count=3))
-    0.0
-    """
-    track = link.track
-    if track is None or track.count < 3 or not track.body or not _open_full(link):
-        return 0.0
-    return float(abs(link.b.length - track.width) <= 1.5)
-
-
 def _leading_closer(text: str) -> bool:
     """Whether a closing quote or bracket comes before any opening one."""
     for ch in text:
@@ -361,14 +337,14 @@ def balance(text: str, opened: int) -> int:
     return min(opened, 3)
 
 
-def _example(a: str, b: str, page: list[str], words=None, rank: int = 0, over: float = 0.0, count: int = 2) -> Link:
+def _example(a: str, b: str, page: list[str], words=None, rank: int = 0, over: float = 0.0) -> Link:
     """A link for the doctests: piece b, the dump line under a, put on a track whose last piece is a
     (width: a's), on a page whose widest column is `over` wide (0: unknown)."""
     from .shapes import display_length, ends_sentence
 
     pa = Piece(1, 0, a, display_length(a), ends_sentence(a))
     pb = Piece(2, 0, b, display_length(b), ends_sentence(b))
-    track = Track(0, 0, pa.length, count, balance(a, 0), body=True)
+    track = Track(0, 0, pa.length, 2, balance(a, 0), body=True)
     return Link(pa, pb, track, rank, PagePairs.of(page), words, over)
 
 
