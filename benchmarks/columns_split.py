@@ -1,6 +1,6 @@
 """Where a group's CER goes: the column stage's order, what comes after it, and the text itself.
 
-    python benchmarks/columns_split.py [--group paddle] [--every 4] [--first 1] [--out split.json]
+    python benchmarks/columns_split.py [--group paddle] [--every 4] [--first 1] [--out FILE]
 
 Per fit page (every `--every`th from `--first`), three runs of the pipeline, scored as
 `cleanup score` does: as it is (`real`), with the column stage's output lines put in the
@@ -45,7 +45,7 @@ def main() -> None:
     ap.add_argument("--group", default="paddle")
     ap.add_argument("--every", type=int, default=4)
     ap.add_argument("--first", type=int, default=1)
-    ap.add_argument("--out", default="split.json")
+    ap.add_argument("--out", help="also write the per-page figures here, as JSON")
     args = ap.parse_args()
     real = columns.deinterleave
     state: dict = {}
@@ -58,11 +58,8 @@ def main() -> None:
 
     columns.deinterleave = ordered
     rows, total = {}, {}
-    for k in range(args.first, len(list((FIT / "truth").iterdir())) + 1, args.every):
-        name = f"f{k:03d}_{args.group}"
-        dump = FIT / "dumps" / f"{name}.txt"
-        if not dump.exists():
-            continue
+    for dump in sorted((FIT / "dumps").glob(f"f*_{args.group}.txt"))[args.first - 1::args.every]:
+        name = dump.stem
         truth = read_page(FIT / "truth" / name)
         state["truth"], state["heads"] = co.truth_heads(FIT / "truth" / name)
         row = {}
@@ -82,7 +79,8 @@ def main() -> None:
         print(f"{mode:6} CER {100 * edits / ref:5.1f} ({edits}/{ref})  text CER {100 * dist / chars:5.1f} ({dist}/{chars})")
     dist, chars = total["raw"]
     print(f"raw    text CER {100 * dist / chars:5.1f} ({dist}/{chars})")
-    Path(args.out).write_text(json.dumps(rows), encoding="utf-8")
+    if args.out:
+        Path(args.out).write_text(json.dumps(rows), encoding="utf-8")
 
 
 if __name__ == "__main__":
