@@ -454,21 +454,17 @@ def find_caption_in_cut_sentence(w: Window) -> str | None:
     The paragraph above stops mid-sentence; the text under the block goes on from it, and the block does not
     (captions.inside_cut_sentence: a mark no sentence opens with, a quotation or bracket closed, a word across
     the seam). A photo stands wherever the column's text runs; what stands inside a sentence is no part of it.
-    Only a block the layout found so, blanks round it, where the page reads in order (Block.in_cut_sentence: on
-    a page read out of order, a block between two pieces of a sentence is another column's).
 
-    >>> cut = lambda w: Window((w.blocks[0], replace(w.blocks[1], in_cut_sentence=True), *w.blocks[2:]), 1)
-    >>> find_caption_in_cut_sentence(cut(sample_window("其一致行动人长沙浩宇企业（简称", "图中为调查样本。", "“长沙浩宇”）直接持有公司股份，占总股本的6.39%。")))
+    >>> find_caption_in_cut_sentence(sample_window("其一致行动人长沙浩宇企业（简称", "图中为调查样本。", "“长沙浩宇”）直接持有公司股份，占总股本的6.39%。"))
     'caption'
-    >>> find_caption_in_cut_sentence(cut(sample_window("其一致行动人长沙浩宇企业（简称", "“长沙浩宇”）直接持有公司股份。", "近日，社区开设培训班。")))
+    >>> find_caption_in_cut_sentence(sample_window("其一致行动人长沙浩宇企业（简称", "“长沙浩宇”）直接持有公司股份。", "近日，社区开设培训班。"))
 
-    Not under a headline (a story's lede stops where its column does), nor over one; nor a block the layout did not find so.
+    Not under a headline (a story's lede stops where its column does), nor over one.
 
-    >>> w = cut(sample_window("其一致行动人长沙浩宇企业（简称", "图中为调查样本。", "“长沙浩宇”）直接持有公司股份，占总股本的6.39%。"))
+    >>> w = sample_window("其一致行动人长沙浩宇企业（简称", "图中为调查样本。", "“长沙浩宇”）直接持有公司股份，占总股本的6.39%。")
     >>> find_caption_in_cut_sentence(Window((replace(w.blocks[0], role="headline"), *w.blocks[1:]), 1))
-    >>> find_caption_in_cut_sentence(sample_window("其一致行动人长沙浩宇企业（简称", "图中为调查样本。", "“长沙浩宇”）直接持有公司股份。"))
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if not block.in_cut_sentence or prev is None or nxt is None or prev.role != "body" or shapes.is_headline_like(nxt.text):
+    if prev is None or nxt is None or prev.role != "body" or shapes.is_headline_like(nxt.text):
         return None
     return "caption" if captions.inside_cut_sentence(prev.text, block.text, nxt.text, block.lines) else None

@@ -224,7 +224,6 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
     rank = None if all(a < b for a, b in zip(numbers, numbers[1:])) else {no: k for k, no in enumerate(sorted(numbers))}
     datelines = [shapes.starts_with_dateline(line.text) for line in lines]  # tested once a line, used twice
     blocks: list[Block] = []
-    cut_in: set[int] = set()  # lines opening a block set inside a cut sentence (CL31)
     # the paragraph so far: its pieces, joined once it ends (one huge paragraph must not cost n²), and its end
     parts, tail, start = [lines[0].text], lines[0].text[-_TAIL:], 0
     cuts: list[int] = []  # where each joined line starts in the paragraph
@@ -234,15 +233,14 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
         prev, cur = lines[i - 1], lines[i]
         # a ——subtitle or a byline under cur, a blank line at most between: cur ends a headline
         heads = i + 1 < len(lines) and gaps[i + 1] <= 1 and layout.standalone[i + 1] and _head_furniture(lines[i + 1].text)
-        if gaps[i] and not (dealt or read_by_ocr) and _inside_cut_sentence(lines, gaps, layout, i, tail, rank):
-            cut_in.add(i)  # (not on an OCR page, nor boxes dealt out: their blanks and order part no sentence)
         seam = Seam(prev.text, cur.text, layout.lengths[i - 1], layout.lengths[i],
                     layout.widths[i - 1], gaps[i], layout.double_spaced, cur.indent, layout.indents_mean_paragraphs,
                     prev_opens=start == i - 1, prev_standalone=layout.standalone[i - 1],
                     cur_standalone=layout.standalone[i], tail=tail[-TAIL:] if start < i - 1 else "",
                     prev_running=punctuated and start < i - 1, prev_justified=prev.no in justified,
                     cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i], prev_dateline=datelines[i - 1],
-                    cur_captioned=gaps[i] > 0 and (_credit_under(lines, gaps, layout, i) is not None or i in cut_in),
+                    cur_captioned=gaps[i] > 0 and (_credit_under(lines, gaps, layout, i) is not None
+                                                   or _inside_cut_sentence(lines, gaps, layout, i, tail)),
                     cur_heads=heads and not gaps[i + 1], cur_heads_apart=heads and gaps[i + 1] == 1,
                     cur_byline_apart=heads and gaps[i + 1] == 1 and shapes.is_byline(lines[i + 1].text),
                     cur_over_dateline=i + 1 < len(lines) and gaps[i + 1] <= 1 and datelines[i + 1],
@@ -282,10 +280,10 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
             tail = glued[-_TAIL:]
             punctuated = punctuated or bool(shapes.BODY_PUNCT_RE.search(cur.text))
             continue
-        blocks.append(_block("".join(parts), lines, start, i, layout, gaps, rank, cuts, start in cut_in))
+        blocks.append(_block("".join(parts), lines, start, i, layout, gaps, rank, cuts))
         parts, tail, start, cuts, size = [cur.text], cur.text[-_TAIL:], i, [], len(cur.text)
         punctuated = bool(shapes.BODY_PUNCT_RE.search(cur.text))
-    blocks.append(_block("".join(parts), lines, start, len(lines), layout, gaps, rank, cuts, start in cut_in))
+    blocks.append(_block("".join(parts), lines, start, len(lines), layout, gaps, rank, cuts))
     return blocks
 
 
@@ -499,39 +497,18 @@ def _credit_under(lines: list[Line], gaps: list[int], layout: Layout, i: int) ->
 _NEVER_START = lexicon.load().never_start
 
 
-def _inside_cut_sentence(lines: list[Line], gaps: list[int], layout: Layout, i: int, tail: str,
-                         rank: dict[int, int] | None) -> bool:
+def _inside_cut_sentence(lines: list[Line], gaps: list[int], layout: Layout, i: int, tail: str) -> bool:
     """CL31's shape across blank lines: line i opens a short block, blanks round it, set between two pieces of
     one sentence (captions.inside_cut_sentence): the paragraph above stops mid-sentence (its end: tail) and the
     line after the block goes on from it. Line i then opens a caption, and the sentence is rejoined round it (AS06).
-
-    Only where the page's order can be trusted there: the paragraph's last line ran on from the line over it with
-    no blank (an extractor that sets a blank under every line or chunk deals columns out in them: a line between
-    two pieces of a sentence is another column's), and the column stage moved no line in or out of the stretch.
     """
     k = i + 1
     while k < len(lines) and not gaps[k] and k - i <= captions.CUT_CAPTION_LINES:
         k += 1
-    if i < 2 or gaps[i - 1] or k == len(lines) or not gaps[k] or layout.standalone[k] \
-            or lines[k].text.lstrip()[:1] in _NEVER_START:
+    if k == len(lines) or not gaps[k] or layout.standalone[k] or lines[k].text.lstrip()[:1] in _NEVER_START:
         return False  # (a mark opening the line after: JN02 joins it to the block, whatever parts the block above)
-    if not _in_dump_order([line.no for line in lines[i - 2:k + 1]], rank):
-        return False
     text = "".join(line.text for line in lines[i:k])
     return captions.inside_cut_sentence(tail or lines[i - 1].text, text, lines[k].text, k - i)
-
-
-def _in_dump_order(numbers: list[int], rank: dict[int, int] | None) -> bool:
-    """Whether lines stand as the dump printed them, one after another (rank: the column stage reordered the page).
-
-    >>> _in_dump_order([3, 4, 6], None), _in_dump_order([3, 4, 6], {3: 0, 4: 1, 6: 2, 9: 3}), _in_dump_order([3, 3, 4], None)
-    (True, True, False)
-    >>> _in_dump_order([3, 4, 6], {3: 0, 4: 1, 5: 2, 6: 3})
-    False
-    """
-    if any(a >= b for a, b in zip(numbers, numbers[1:])):
-        return False
-    return rank is None or all(rank[b] == rank[a] + 1 for a, b in zip(numbers, numbers[1:]))
 
 
 def _why_caption(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> str:
@@ -619,12 +596,12 @@ def _side_width(layout: Layout, span: range) -> float | None:
 
 
 def _block(text: str, lines: list[Line], start: int, end: int, layout: Layout, gaps: list[int],
-           rank: dict[int, int] | None, cuts: list[int], in_cut_sentence: bool = False) -> Block:
+           rank: dict[int, int] | None, cuts: list[int]) -> Block:
     measure = max(layout.lengths[start:end])
     runs = _runs([line.no for line in lines[start:end]], rank) if rank is not None else ()
     return Block(text, lines[start].no, lines[end - 1].no, width=layout.widths[start] or 0.0,
                  measure=measure, lines=end - start, gap_before=gaps[start], runs=runs if len(runs) > 1 else (),
-                 cuts=tuple(cuts), in_cut_sentence=in_cut_sentence)
+                 cuts=tuple(cuts))
 
 
 def _runs(numbers: list[int], rank: dict[int, int]) -> tuple[tuple[int, int], ...]:

@@ -40,8 +40,6 @@ class Block:
     runs: tuple[tuple[int, int], ...] = ()
     cuts: tuple[int, ...] = ()  # where in text each of its further dump lines starts
     under_junk: bool = False  # lines set aside as noise (a picture's remains) stand right above it, blanks between at most
-    # set between two pieces of one sentence, blanks round it, where the page reads in order (layout; CL31)
-    in_cut_sentence: bool = False
 
     @property
     def line_runs(self) -> tuple[tuple[int, int], ...]:
