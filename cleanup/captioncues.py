@@ -1,4 +1,4 @@
-"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14, CL15, CL16, CL30, CL31): is this block a photo's caption?
+"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14, CL15, CL16, CL30): is this block a photo's caption?
 
 A caption is told by what stands round it (a credit under it, a picture's junk over it), by its
 measure against the column's (set across a photo, or in a narrow column beside it) and by how it
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace  # noqa: F401 (the examples')
 
-from . import captions, lexicon, shapes, wordmatch
+from . import lexicon, shapes, wordmatch
 from .classify import FULL_LINES, OVERFLOW, Window, sample_window  # noqa: F401 (sample_window: the examples')
 from .model import Block
 from .rulebook import rule
@@ -445,26 +445,3 @@ def find_caption_formula(w: Window) -> str | None:
     if block.lines > _WIDE_CAPTION_LINES or shapes.letters(block.text) > _CLOSING_CAPTION_CHARS:
         return None
     return "caption" if _LEX.caption_formula_re.match(shapes.squeeze(block.text)) else None
-
-
-@rule("CL31")
-def find_caption_in_cut_sentence(w: Window) -> str | None:
-    """A short whole block between two pieces of one sentence of the story round it: a caption set inside the column.
-
-    The paragraph above stops mid-sentence; the text under the block goes on from it, and the block does not
-    (captions.inside_cut_sentence: a mark no sentence opens with, a quotation or bracket closed, a word across
-    the seam). A photo stands wherever the column's text runs; what stands inside a sentence is no part of it.
-
-    >>> find_caption_in_cut_sentence(sample_window("其一致行动人长沙浩宇企业（简称", "图中为调查样本。", "“长沙浩宇”）直接持有公司股份，占总股本的6.39%。"))
-    'caption'
-    >>> find_caption_in_cut_sentence(sample_window("其一致行动人长沙浩宇企业（简称", "“长沙浩宇”）直接持有公司股份。", "近日，社区开设培训班。"))
-
-    Not under a headline (a story's lede stops where its column does), nor over one.
-
-    >>> w = sample_window("其一致行动人长沙浩宇企业（简称", "图中为调查样本。", "“长沙浩宇”）直接持有公司股份，占总股本的6.39%。")
-    >>> find_caption_in_cut_sentence(Window((replace(w.blocks[0], role="headline"), *w.blocks[1:]), 1))
-    """
-    block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if prev is None or nxt is None or prev.role != "body" or shapes.is_headline_like(nxt.text):
-        return None
-    return "caption" if captions.inside_cut_sentence(prev.text, block.text, nxt.text, block.lines) else None

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import lexicon, seams, shapes
+from . import shapes
 from .model import Block, Step
-
-_LEX = lexicon.load()
 
 
 def split_run_in_credits(blocks: list[Block]) -> list[Block]:
@@ -102,50 +100,3 @@ def cut_block(block: Block, k: int) -> tuple[Block, Block]:
 def _measure(text: str, cuts: tuple[int, ...]) -> float:
     bounds = [0, *cuts, len(text)]
     return max(shapes.display_length(text[x:y]) for x, y in zip(bounds, bounds[1:]))
-
-
-CUT_CAPTION_LINES = 5  # lines a caption set inside a cut sentence runs over, at most
-CUT_CAPTION_CHARS = 160  # ... and letters
-
-
-def inside_cut_sentence(before: str, text: str, after: str, lines: int) -> bool:
-    """CL31's shape: a short whole text set between two pieces of one sentence, which neither piece reads into.
-
-    Print sets a photo inside a column wherever the column's text runs, mid-sentence as often as not;
-    the caption under it is a whole sentence or two. The text before stops mid-sentence, the text after
-    goes on from it (a mark no sentence opens with, a bracket or quotation it closes, a word across the
-    seam: seams.word_across, silent without jieba), and the text between does not.
-
-    >>> inside_cut_sentence("其一致行动人长沙浩宇企业（简称", "图中为调查样本。", "“长沙浩宇”）直接持有公司股份", 1)
-    True
-    >>> inside_cut_sentence("市县乡党委书记三年领题破解难题。", "近日，社区开设培训班。", "召开重点任务调度会议", 1)
-    False
-
-    Not where the text between reads on from the text before (the same sentence, cut by the line end),
-    nor where the text between runs long, or ends mid-sentence itself.
-
-    >>> inside_cut_sentence("强化导向引领", "，召开会议。", "，部署攻坚", 1), inside_cut_sentence("强化导向引领", "近日，社区开设培训班", "，部署攻坚", 1)
-    (False, False)
-    """
-    if lines > CUT_CAPTION_LINES or shapes.letters(text) > CUT_CAPTION_CHARS or not shapes.ends_sentence(text):
-        return False
-    if shapes.ends_paragraph(before) or shapes.starts_with_dateline(text) or shapes.starts_with_dateline(after):
-        return False
-    return _reads_on(before, after) and not _reads_on(before, text)
-
-
-def _reads_on(before: str, after: str) -> bool:
-    """Whether `after` goes on from the sentence `before` stops in."""
-    after = after.lstrip()
-    if not after or not before:
-        return False
-    if after[0] in _LEX.never_start:
-        return True
-    for opening, closing in ("“”", "（）", "()"):
-        if before.count(opening) > before.count(closing) and closing in after[:_CLOSE_REACH] \
-                and after.count(opening, 0, after.find(closing)) == 0:
-            return True  # it closes the quotation or bracket the text before left open
-    return seams.word_across(before, after, seams.lexicon())
-
-
-_CLOSE_REACH = 12  # characters within which the text after closes what the text before left open

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import captions, lexicon, shapes
+from . import shapes
 from .join import TAIL, TIME_OPENER_RE, Joiner, Seam, glue
 from .model import Block, Line, Step
 
@@ -239,8 +239,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     cur_standalone=layout.standalone[i], tail=tail[-TAIL:] if start < i - 1 else "",
                     prev_running=punctuated and start < i - 1, prev_justified=prev.no in justified,
                     cur_last=_ends_block(gaps, layout, datelines, i), cur_dateline=datelines[i], prev_dateline=datelines[i - 1],
-                    cur_captioned=gaps[i] > 0 and (_credit_under(lines, gaps, layout, i) is not None
-                                                   or _inside_cut_sentence(lines, gaps, layout, i, tail)),
+                    cur_captioned=gaps[i] > 0 and _credit_under(lines, gaps, layout, i) is not None,
                     cur_heads=heads and not gaps[i + 1], cur_heads_apart=heads and gaps[i + 1] == 1,
                     cur_byline_apart=heads and gaps[i + 1] == 1 and shapes.is_byline(lines[i + 1].text),
                     cur_over_dateline=i + 1 < len(lines) and gaps[i + 1] <= 1 and datelines[i + 1],
@@ -494,28 +493,11 @@ def _credit_under(lines: list[Line], gaps: list[int], layout: Layout, i: int) ->
     return k if found else None
 
 
-_NEVER_START = lexicon.load().never_start
-
-
-def _inside_cut_sentence(lines: list[Line], gaps: list[int], layout: Layout, i: int, tail: str) -> bool:
-    """CL31's shape across blank lines: line i opens a short block, blanks round it, set between two pieces of
-    one sentence (captions.inside_cut_sentence): the paragraph above stops mid-sentence (its end: tail) and the
-    line after the block goes on from it. Line i then opens a caption, and the sentence is rejoined round it (AS06).
-    """
-    k = i + 1
-    while k < len(lines) and not gaps[k] and k - i <= captions.CUT_CAPTION_LINES:
-        k += 1
-    if k == len(lines) or not gaps[k] or layout.standalone[k] or lines[k].text.lstrip()[:1] in _NEVER_START:
-        return False  # (a mark opening the line after: JN02 joins it to the block, whatever parts the block above)
-    text = "".join(line.text for line in lines[i:k])
-    return captions.inside_cut_sentence(tail or lines[i - 1].text, text, lines[k].text, k - i)
-
-
 def _why_caption(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> str:
     """Why line i opens a caption (JN14), for `cleanup explain`: where its credit stands and how it was reached."""
     k = _credit_under(lines, gaps, layout, i)
-    if k is None:  # (the other reason JN14 reads)
-        return "set between two pieces of one sentence, the text after it going on from the paragraph above (CL31)"
+    if k is None:
+        return ""
     if not layout.double_spaced:
         how = f"within {_CAPTION_LINES} lines, no blank between"
     elif gaps[i] > 1:
