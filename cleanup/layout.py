@@ -163,7 +163,24 @@ def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float
         _tally(counts, support, entering, 1)
         _tally(counts, support, leaving, -1)
         widths.append(_mode_width(counts, support))
-    return tuple(widths)
+    return tuple(_near_width(rounded, k) if width is None else width for k, width in enumerate(widths))
+
+
+def _near_width(rounded: list[int | None], k: int) -> float | None:
+    """Where the wide window finds no width (lines of several columns and stories mixed), the most
+    common length within _NEAR lines of line k, if as many lines share it (a short run of one column).
+
+    >>> _near_width([36, 30, None, 11, 13, 13, 13, 13, 40, 9, 25], 3), _near_width([36, 30, 8, 11, 25, 13], 3)
+    (13.0, None)
+    """
+    counts: dict[int, int] = {}
+    support: dict[int, int] = {}
+    for c in rounded[max(k - _NEAR, 0): k + _NEAR + 1]:
+        _tally(counts, support, c, 1)
+    return _mode_width(counts, support)
+
+
+_NEAR = 3  # lines either side that set a line's column width where _WINDOW's lines agree on none
 
 
 def _tally(counts: dict[int, int], support: dict[int, int], c: int | None, step: int) -> None:
