@@ -64,7 +64,8 @@ def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None)
         lengths = tuple(map(float, counts))
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
-    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable)), [line.text for line in lines])
+    running = [bool(shapes.BODY_PUNCT_RE.search(line.text)) for line in lines]
+    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable, running)), [line.text for line in lines])
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
@@ -137,8 +138,10 @@ _RUN_NARROWER = 0.75  # a run of lines this much narrower than the column around
 _CAPTION_NARROWER = 0.9  # so much, where a credit ends the run
 
 
-def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float | None, ...]:
-    """Each line's column width: the most common line length within _WINDOW lines of it.
+def _local_widths(lengths: tuple[float, ...], usable: list[bool], running: list[bool] | None = None) -> tuple[float | None, ...]:
+    """Each line's column width: the most common line length within _WINDOW lines of it; where those
+    agree on none, the most common length of the running text (running: lines with body punctuation)
+    within _NEAR lines of it.
 
     The window slides down the page (the line _WINDOW below enters, the one _WINDOW + 1
     above leaves), so its tallies are updated, not recounted.
@@ -163,12 +166,16 @@ def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float
         _tally(counts, support, entering, 1)
         _tally(counts, support, leaving, -1)
         widths.append(_mode_width(counts, support))
-    return tuple(_near_width(rounded, k) if width is None else width for k, width in enumerate(widths))
+    if running is None:
+        return tuple(widths)
+    text = [c if run else None for c, run in zip(rounded, running)]
+    return tuple(_near_width(text, k) if width is None else width for k, width in enumerate(widths))
 
 
 def _near_width(rounded: list[int | None], k: int) -> float | None:
     """Where the wide window finds no width (lines of several columns and stories mixed), the most
     common length within _NEAR lines of line k, if as many lines share it (a short run of one column).
+    Only running text is counted: a headline's stacked lines of one length are no column.
 
     >>> _near_width([36, 30, None, 11, 13, 13, 13, 13, 40, 9, 25], 3), _near_width([36, 30, 8, 11, 25, 13], 3)
     (13.0, None)
