@@ -51,11 +51,13 @@ def make_line(no: int, text: str) -> Line:
     return Line(no, stripped, indented)
 
 
-def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None) -> Layout:
+def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None, near: bool = False) -> Layout:
     """Find each line's column width, and whether blank lines or indents carry meaning.
 
     counts: each line's characters as printed, spaces included; they measure the lines instead
     when the page was set on a grid of so many characters a line (see _grid_set).
+    near: where the page's wide window finds no width, measure the running text of a line's nearest lines
+    (_near_width); not on a page read by OCR, whose line boxes are the engine's, nor on its dealt boxes.
     """
     lengths = tuple(shapes.display_length(line.text) for line in lines)
     alone = tuple(shapes.standalone(line.text) for line in lines)
@@ -64,7 +66,7 @@ def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None)
         lengths = tuple(map(float, counts))
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
-    running = [bool(shapes.BODY_PUNCT_RE.search(line.text)) for line in lines]
+    running = [bool(shapes.BODY_PUNCT_RE.search(line.text)) for line in lines] if near else None
     widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable, running)), [line.text for line in lines])
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
@@ -242,7 +244,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
         blank = 0
     if not lines:
         return []
-    layout = measure(lines, gaps, counts)
+    layout = measure(lines, gaps, counts, near=not (dealt or read_by_ocr))
     # dump order, where the column stage reordered lines: a block's lines may then not run on
     numbers = [line.no for line in lines]
     rank = None if all(a < b for a, b in zip(numbers, numbers[1:])) else {no: k for k, no in enumerate(sorted(numbers))}
