@@ -66,8 +66,8 @@ def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None,
         lengths = tuple(map(float, counts))
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
-    running = [bool(shapes.BODY_PUNCT_RE.search(line.text)) for line in lines] if near else None
-    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable, running)), [line.text for line in lines])
+    running = _running(lines, gaps) if near else None
+    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable, running, alone)), [line.text for line in lines])
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
@@ -140,10 +140,11 @@ _RUN_NARROWER = 0.75  # a run of lines this much narrower than the column around
 _CAPTION_NARROWER = 0.9  # so much, where a credit ends the run
 
 
-def _local_widths(lengths: tuple[float, ...], usable: list[bool], running: list[bool] | None = None) -> tuple[float | None, ...]:
+def _local_widths(lengths: tuple[float, ...], usable: list[bool], running: list[bool] | None = None,
+                  alone: tuple[bool, ...] = ()) -> tuple[float | None, ...]:
     """Each line's column width: the most common line length within _WINDOW lines of it; where those
-    agree on none, the most common length of the running text (running: lines with body punctuation)
-    within _NEAR lines of it.
+    agree on none, the most common length of the running text (running: see _running) within _NEAR
+    lines of it, for a line not set alone (alone: bylines, dash lines, credits).
 
     The window slides down the page (the line _WINDOW below enters, the one _WINDOW + 1
     above leaves), so its tallies are updated, not recounted.
@@ -171,22 +172,50 @@ def _local_widths(lengths: tuple[float, ...], usable: list[bool], running: list[
     if running is None:
         return tuple(widths)
     text = [c if run else None for c, run in zip(rounded, running)]
-    return tuple(_near_width(text, k) if width is None else width for k, width in enumerate(widths))
+    return tuple(width if width is not None else None if alone[k] else _near_width(text, k, lengths[k])
+                 for k, width in enumerate(widths))
 
 
-def _near_width(rounded: list[int | None], k: int) -> float | None:
+def _near_width(rounded: list[int | None], k: int, own: float | None = None) -> float | None:
     """Where the wide window finds no width (lines of several columns and stories mixed), the most
     common length within _NEAR lines of line k, if as many lines share it (a short run of one column).
     Only running text is counted: a headline's stacked lines of one length are no column.
+    A line far longer than that width (own: its length) is not of that column.
 
     >>> _near_width([36, 30, None, 11, 13, 13, 13, 13, 40, 9, 25], 3), _near_width([36, 30, 8, 11, 25, 13], 3)
     (13.0, None)
+    >>> _near_width([16, 16, 14, 27, 20, 20, 20, 12], 3, 27.0), _near_width([16, 16, 14, 27, 20, 20, 20, 12], 3, 20.0)
+    (None, 20.0)
     """
     counts: dict[int, int] = {}
     support: dict[int, int] = {}
     for c in rounded[max(k - _NEAR, 0): k + _NEAR + 1]:
         _tally(counts, support, c, 1)
-    return _mode_width(counts, support)
+    width = _mode_width(counts, support)
+    return None if width is None or (own is not None and own > width + _OVER) else width
+
+
+_OVER = 2  # a line this much longer than its near lines' width is no line of their column
+
+
+def _running(lines: list[Line], gaps: list[int]) -> list[bool]:
+    """The lines of running text whose lengths are a column's (_near_width's samples): lines with body
+    punctuation, but no piece of a printed line (pdftotext -raw starts a new line at some quotes: the piece
+    after opens with a mark no printed line opens with, and neither piece is as long as the column).
+
+    >>> [k for k, run in enumerate(_running([make_line(1, t) for t in ("领导的关怀下，社区工作", "“一支队伍管执法”", "，取得明显成效。", "标题")], [0] * 4)) if run]
+    [0]
+    """
+    running = [bool(shapes.BODY_PUNCT_RE.search(line.text)) for line in lines]
+    for k, line in enumerate(lines):
+        if line.text[:1] in _NO_LINE_OPENS:
+            running[k] = False
+            if k and not gaps[k]:
+                running[k - 1] = False
+    return running
+
+
+_NO_LINE_OPENS = "，。、；：！？,;:!?”’」』）)】》〉"  # marks a printed line never opens with (a cut piece does)
 
 
 _NEAR = 3  # lines either side that set a line's column width where _WINDOW's lines agree on none
