@@ -67,7 +67,9 @@ def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None,
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
     running = _running(lines, gaps) if near else None
-    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable, running, alone)), [line.text for line in lines])
+    # a dash line (a deck, a pull quote) is set apart as a standalone line is: no near width
+    apart = tuple(solo or line.text.startswith(_DASHES) for solo, line in zip(alone, lines))
+    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable, running, apart)), [line.text for line in lines])
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
@@ -200,7 +202,7 @@ _OVER = 2  # a line this much longer than its near lines' width is no line of th
 
 def _running(lines: list[Line], gaps: list[int]) -> list[bool]:
     """The lines of running text whose lengths are a column's (_near_width's samples): lines with body
-    punctuation, but no piece of a printed line (pdftotext -raw starts a new line at some quotes: the piece
+    punctuation, but no dash line and no piece of a printed line (pdftotext -raw starts a new line at some quotes: the piece
     after opens with a mark no printed line opens with, and neither piece is as long as the column).
 
     >>> [k for k, run in enumerate(_running([make_line(1, t) for t in ("领导的关怀下，社区工作", "“一支队伍管执法”", "，取得明显成效。", "标题")], [0] * 4)) if run]
@@ -208,6 +210,8 @@ def _running(lines: list[Line], gaps: list[int]) -> list[bool]:
     """
     running = [bool(shapes.BODY_PUNCT_RE.search(line.text)) for line in lines]
     for k, line in enumerate(lines):
+        if line.text.startswith(_DASHES):
+            running[k] = False  # a deck or pull quote, not the column's text
         if line.text[:1] in _NO_LINE_OPENS:
             running[k] = False
             if k and not gaps[k]:
@@ -215,6 +219,7 @@ def _running(lines: list[Line], gaps: list[int]) -> list[bool]:
     return running
 
 
+_DASHES = ("—", "--")
 _NO_LINE_OPENS = "，。、；：！？,;:!?”’」』）)】》〉"  # marks a printed line never opens with (a cut piece does)
 
 
