@@ -66,10 +66,9 @@ def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None,
         lengths = tuple(map(float, counts))
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
-    running = _running(lines, gaps) if near else None
-    # a dash line (a deck, a pull quote) is set apart as a standalone line is: no near width
-    apart = tuple(solo or line.text.startswith(_DASHES) for solo, line in zip(alone, lines))
-    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable, running, apart)), [line.text for line in lines])
+    widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable)), [line.text for line in lines])
+    if near:  # the last resort, where neither the wide window nor a run's own measure gives one
+        widths = _near_widths(widths, lengths, _running(lines, gaps), alone, lines)
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
     indented = sum(1 for line in lines if line.indent)
@@ -142,11 +141,8 @@ _RUN_NARROWER = 0.75  # a run of lines this much narrower than the column around
 _CAPTION_NARROWER = 0.9  # so much, where a credit ends the run
 
 
-def _local_widths(lengths: tuple[float, ...], usable: list[bool], running: list[bool] | None = None,
-                  alone: tuple[bool, ...] = ()) -> tuple[float | None, ...]:
-    """Each line's column width: the most common line length within _WINDOW lines of it; where those
-    agree on none, the most common length of the running text (running: see _running) within _NEAR
-    lines of it, for a line not set alone (alone: bylines, dash lines, credits).
+def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float | None, ...]:
+    """Each line's column width: the most common line length within _WINDOW lines of it.
 
     The window slides down the page (the line _WINDOW below enters, the one _WINDOW + 1
     above leaves), so its tallies are updated, not recounted.
@@ -171,11 +167,21 @@ def _local_widths(lengths: tuple[float, ...], usable: list[bool], running: list[
         _tally(counts, support, entering, 1)
         _tally(counts, support, leaving, -1)
         widths.append(_mode_width(counts, support))
-    if running is None:
-        return tuple(widths)
-    text = [c if run else None for c, run in zip(rounded, running)]
-    return tuple(width if width is not None else None if alone[k] else _near_width(text, k, lengths[k])
-                 for k, width in enumerate(widths))
+    return tuple(widths)
+
+
+def _near_widths(widths: tuple[float | None, ...], lengths: tuple[float, ...], running: list[bool],
+                 alone: tuple[bool, ...], lines: list[Line]) -> tuple[float | None, ...]:
+    """Where no width was found, the running text's within _NEAR lines (_near_width); not for a line set
+    apart (a byline, a credit, a dash line: a deck or a pull quote), whose shortness says nothing.
+
+    >>> lines = [make_line(k, t) for k, t in enumerate(("——激发爱国热情。", "为集中展示", "开设专栏，刊发", "来信和基层，干部", "的体会，经验"))]
+    >>> _near_widths((None,) * 5, (8.0, 5.0, 7.0, 8.0, 6.0), [False, False, True, True, True], (False,) * 5, lines)
+    (None, 7.0, 7.0, 7.0, 7.0)
+    """
+    text = [round(length) if run else None for length, run in zip(lengths, running)]
+    return tuple(width if width is not None else None if alone[k] or lines[k].text.startswith(_DASHES)
+                 else _near_width(text, k, lengths[k]) for k, width in enumerate(widths))
 
 
 def _near_width(rounded: list[int | None], k: int, own: float | None = None) -> float | None:
