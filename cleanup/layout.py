@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -67,10 +68,11 @@ def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None,
     # standalone lines (bylines, couplets) say nothing of the column width
     usable = [length >= 4 and not solo for length, solo in zip(lengths, alone)]
     widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable)), [line.text for line in lines])
-    if near:  # the last resort, where neither the wide window nor a run's own measure gives one
-        widths = _near_widths(widths, lengths, _running(lines, gaps), alone, lines)
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
+    if near:  # the last resort, where neither the wide window nor a run's own measure gives one
+        parts = None if double_spaced else list(itertools.accumulate(1 if gap else 0 for gap in gaps))
+        widths = _near_widths(widths, lengths, _running(lines, gaps), alone, lines, parts)
     indented = sum(1 for line in lines if line.indent)
     return Layout(lengths, alone, widths, double_spaced, 0 < indented < 0.6 * len(lines), grid)
 
@@ -171,17 +173,27 @@ def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float
 
 
 def _near_widths(widths: tuple[float | None, ...], lengths: tuple[float, ...], running: list[bool],
-                 alone: tuple[bool, ...], lines: list[Line]) -> tuple[float | None, ...]:
+                 alone: tuple[bool, ...], lines: list[Line], parts: list[int] | None = None) -> tuple[float | None, ...]:
     """Where no width was found, the running text's within _NEAR lines (_near_width); not for a line set
     apart (a byline, a credit, a dash line: a deck or a pull quote), whose shortness says nothing.
+    parts: each line's run of lines with no blank between them, where blanks part blocks (not on a
+    double-spaced page): the near lines are those of the line's own run (a blank is a story's or a column's edge).
 
     >>> lines = [make_line(k, t) for k, t in enumerate(("——激发爱国热情。", "为集中展示", "开设专栏，刊发", "来信和基层，干部", "的体会，经验"))]
     >>> _near_widths((None,) * 5, (8.0, 5.0, 7.0, 8.0, 6.0), [False, False, True, True, True], (False,) * 5, lines)
     (None, 7.0, 7.0, 7.0, 7.0)
     """
     text = [round(length) if run else None for length, run in zip(lengths, running)]
-    return tuple(width if width is not None else None if alone[k] or lines[k].text.startswith(_DASHES)
-                 else _near_width(text, k, lengths[k]) for k, width in enumerate(widths))
+    if parts is None:
+        return tuple(width if width is not None else None if alone[k] or lines[k].text.startswith(_DASHES)
+                     else _near_width(text, k, lengths[k]) for k, width in enumerate(widths))
+    out = list(widths)
+    for k, width in enumerate(widths):
+        if width is None and not alone[k] and not lines[k].text.startswith(_DASHES):
+            lo = max(k - _NEAR, 0)
+            own = [c if parts[j] == parts[k] else None for j, c in enumerate(text[lo: k + _NEAR + 1], lo)]
+            out[k] = _near_width(own, k - lo, lengths[k])
+    return tuple(out)
 
 
 def _near_width(rounded: list[int | None], k: int, own: float | None = None) -> float | None:
