@@ -180,19 +180,20 @@ def _near_widths(widths: tuple[float | None, ...], lengths: tuple[float, ...], r
     double-spaced page): the near lines are those of the line's own run (a blank is a story's or a column's edge).
 
     >>> lines = [make_line(k, t) for k, t in enumerate(("——激发爱国热情。", "为集中展示", "开设专栏，刊发", "来信和基层，干部", "的体会，经验"))]
-    >>> _near_widths((None,) * 5, (8.0, 5.0, 7.0, 8.0, 6.0), [False, False, True, True, True], (False,) * 5, lines)
+    >>> running, alone = [False, False, True, True, True], (False,) * 5
+    >>> _near_widths((None,) * 5, (8.0, 5.0, 7.0, 8.0, 6.0), running, alone, lines)
     (None, 7.0, 7.0, 7.0, 7.0)
+    >>> _near_widths((None,) * 5, (8.0, 5.0, 7.0, 8.0, 6.0), running, alone, lines, [0, 0, 0, 1, 1])
+    (None, None, None, None, None)
     """
     text = [round(length) if run else None for length, run in zip(lengths, running)]
-    if parts is None:
-        return tuple(width if width is not None else None if alone[k] or lines[k].text.startswith(_DASHES)
-                     else _near_width(text, k, lengths[k]) for k, width in enumerate(widths))
+    parts = parts or [0] * len(lines)
     out = list(widths)
     for k, width in enumerate(widths):
         if width is None and not alone[k] and not lines[k].text.startswith(_DASHES):
             lo = max(k - _NEAR, 0)
-            own = [c if parts[j] == parts[k] else None for j, c in enumerate(text[lo: k + _NEAR + 1], lo)]
-            out[k] = _near_width(own, k - lo, lengths[k])
+            near = [c if parts[j] == parts[k] else None for j, c in enumerate(text[lo: k + _NEAR + 1], lo)]
+            out[k] = _near_width(near, k - lo, lengths[k])
     return tuple(out)
 
 
