@@ -278,7 +278,6 @@ def implausible_scrap(context: tuple[str, str, str, bool, bool, Container[str]])
     return True
 
 
-
 def _scraps(bares: list[str], aside: set[int], tess: bool = False, page: PageText | None = None) -> set[int]:
     """The lines NZ40 sets aside: on a page where the weighed cues set some junk aside already (an OCR
     page that shows its pictures: no page of text extraction does), or on a page Tesseract read
