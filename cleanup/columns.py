@@ -65,11 +65,12 @@ class Region:
 
 def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
                  weights: assign.Weights | None = None, boxes: bool = False,
-                 raw: list[tuple[int, str]] | None = None) -> Result:
+                 raw: list[tuple[int, str]] | None = None, ocr: bool = False) -> Result:
     """Numbered lines in reading order: merged lines cut at their gutters, columns unmixed.
     boxes: the dump is text boxes sorted by height (boxes_by_height), searched with BOX_WEIGHTS
     where no line was cut at a gutter. raw: the dump's lines before the line rules, which tell
-    whether it marks its gutters by a single space alone (spaced_gutters; None: these lines)."""
+    whether it marks its gutters by a single space alone (spaced_gutters; None: these lines).
+    ocr: the page was read by OCR (ocrpage.read_by_ocr): CW65 is not taken."""
     spaced = not boxes and spaced_gutters(numbered if raw is None else raw)  # pdftotext's single-space gutters
     if spaced:  # a head's later lines beside another column's text: under its first line (CW15, CW16)
         numbered = headrows.lift_heads_beside(numbered, trace)
@@ -102,7 +103,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
             if _total(found[0]) >= _total(choices) - WIDTH_SEAMS["max_loss"]:
                 choices, _, regions = found
                 _trace_width_seams(trace, pieces, stacked)
-    if not boxes:  # lines cut at a gutter: the dump's order reads across the page there (CW65)
+    if not (boxes or ocr):  # lines cut at a gutter: the dump's order reads across the page there (CW65; an
+        # OCR engine's cut rows are its own misreadings as often: held-out Tesseract pages read worse)
         regions = [replace(r, gutters=gutter_lines(pieces, r.start, r.end)) for r in regions]
     accepted = [r for r in regions if _accepted(r, boxes)]
     _trace_gutter_evidence(trace, pieces, accepted)
