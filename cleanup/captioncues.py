@@ -1,4 +1,4 @@
-"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14, CL15): is this block a photo's caption?
+"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14, CL15, CL16, CL30): is this block a photo's caption?
 
 A caption is told by what stands round it (a credit under it, a picture's junk over it), by its
 measure against the column's (set across a photo, or in a narrow column beside it) and by how it
@@ -422,3 +422,26 @@ def _goes_on_above(below: Block, above: Block, block: Block) -> bool:
     False
     """
     return wordmatch.shared_share(below.text, above.text) > wordmatch.shared_share(below.text, block.text)
+
+
+@rule("CL30")
+def find_caption_formula(w: Window) -> str | None:
+    """A short block opening with a caption's formula (图为……, 上图：……): a photo's caption, credit or not.
+
+    Print points at the picture so only in its caption; a story's text says 如图 inside a sentence, and
+    no paragraph of it opens with 图为. Up to a caption's length: a caption runs over five lines at most.
+
+    >>> find_caption_formula(sample_window("正文。", "图为组建综合行政执法队。", "正文。"))
+    'caption'
+    >>> find_caption_formula(sample_window("正文。", "上图：居民在社区书屋阅读。", "正文。")), find_caption_formula(sample_window("圖爲浙江地區的村鎮銀行。"))
+    ('caption', 'caption')
+
+    Not 图 opening another word (图书馆为居民……), nor a long paragraph.
+
+    >>> find_caption_formula(sample_window("正文。", "图书馆为居民开放阅览室。", "正文。"))
+    >>> find_caption_formula(Window([Block("图为" + "社区开展活动，" * 30, 1, 9, lines=9)], 0))
+    """
+    block = w.block
+    if block.lines > _WIDE_CAPTION_LINES or shapes.letters(block.text) > _CLOSING_CAPTION_CHARS:
+        return None
+    return "caption" if _LEX.caption_formula_re.match(shapes.squeeze(block.text)) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -51,11 +52,13 @@ def make_line(no: int, text: str) -> Line:
     return Line(no, stripped, indented)
 
 
-def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None) -> Layout:
+def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None, near: bool = False) -> Layout:
     """Find each line's column width, and whether blank lines or indents carry meaning.
 
     counts: each line's characters as printed, spaces included; they measure the lines instead
     when the page was set on a grid of so many characters a line (see _grid_set).
+    near: where the page's wide window finds no width, measure the running text of a line's nearest lines
+    (_near_width); not on a page read by OCR, whose line boxes are the engine's, nor on its dealt boxes.
     """
     lengths = tuple(shapes.display_length(line.text) for line in lines)
     alone = tuple(shapes.standalone(line.text) for line in lines)
@@ -67,6 +70,9 @@ def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None)
     widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable)), [line.text for line in lines])
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
+    if near:  # the last resort, where neither the wide window nor a run's own measure gives one
+        parts = None if double_spaced else list(itertools.accumulate(1 if gap else 0 for gap in gaps))
+        widths = _near_widths(widths, lengths, _running(lines, gaps), alone, lines, parts)
     indented = sum(1 for line in lines if line.indent)
     return Layout(lengths, alone, widths, double_spaced, 0 < indented < 0.6 * len(lines), grid)
 
@@ -166,6 +172,79 @@ def _local_widths(lengths: tuple[float, ...], usable: list[bool]) -> tuple[float
     return tuple(widths)
 
 
+def _near_widths(widths: tuple[float | None, ...], lengths: tuple[float, ...], running: list[bool],
+                 alone: tuple[bool, ...], lines: list[Line], parts: list[int] | None = None) -> tuple[float | None, ...]:
+    """Where no width was found, the running text's within _NEAR lines (_near_width); not for a line set
+    apart (a byline, a credit, a dash line: a deck or a pull quote), whose shortness says nothing.
+    parts: each line's run of lines with no blank between them, where blanks part blocks (not on a
+    double-spaced page): the near lines are those of the line's own run (a blank is a story's or a column's edge).
+
+    >>> lines = [make_line(k, t) for k, t in enumerate(("——激发爱国热情。", "为集中展示", "开设专栏，刊发", "来信和基层，干部", "的体会，经验"))]
+    >>> running, alone = [False, False, True, True, True], (False,) * 5
+    >>> _near_widths((None,) * 5, (8.0, 5.0, 7.0, 8.0, 6.0), running, alone, lines)
+    (None, 7.0, 7.0, 7.0, 7.0)
+    >>> _near_widths((None,) * 5, (8.0, 5.0, 7.0, 8.0, 6.0), running, alone, lines, [0, 0, 0, 1, 1])
+    (None, None, None, None, None)
+    """
+    text = [round(length) if run else None for length, run in zip(lengths, running)]
+    parts = parts or [0] * len(lines)
+    out = list(widths)
+    for k, width in enumerate(widths):
+        if width is None and not alone[k] and not lines[k].text.startswith(_DASHES):
+            lo = max(k - _NEAR, 0)
+            near = [c if parts[j] == parts[k] else None for j, c in enumerate(text[lo: k + _NEAR + 1], lo)]
+            out[k] = _near_width(near, k - lo, lengths[k])
+    return tuple(out)
+
+
+def _near_width(rounded: list[int | None], k: int, own: float | None = None) -> float | None:
+    """Where the wide window finds no width (lines of several columns and stories mixed), the most
+    common length within _NEAR lines of line k, if as many lines share it (a short run of one column).
+    Only running text is counted: a headline's stacked lines of one length are no column.
+    A line far longer than that width (own: its length) is not of that column.
+
+    >>> _near_width([36, 30, None, 11, 13, 13, 13, 13, 40, 9, 25], 3), _near_width([36, 30, 8, 11, 25, 13], 3)
+    (13.0, None)
+    >>> _near_width([16, 16, 14, 27, 20, 20, 20, 12], 3, 27.0), _near_width([16, 16, 14, 27, 20, 20, 20, 12], 3, 20.0)
+    (None, 20.0)
+    """
+    counts: dict[int, int] = {}
+    support: dict[int, int] = {}
+    for c in rounded[max(k - _NEAR, 0): k + _NEAR + 1]:
+        _tally(counts, support, c, 1)
+    width = _mode_width(counts, support)
+    return None if width is None or (own is not None and own > width + _OVER) else width
+
+
+_OVER = 2  # a line this much longer than its near lines' width is no line of their column
+
+
+def _running(lines: list[Line], gaps: list[int]) -> list[bool]:
+    """The lines of running text whose lengths are a column's (_near_width's samples): lines with body
+    punctuation, but no dash line and no piece of a printed line (pdftotext -raw starts a new line at some quotes: the piece
+    after opens with a mark no printed line opens with, and neither piece is as long as the column).
+
+    >>> [k for k, run in enumerate(_running([make_line(1, t) for t in ("领导的关怀下，社区工作", "“一支队伍管执法”", "，取得明显成效。", "标题")], [0] * 4)) if run]
+    [0]
+    """
+    running = [bool(shapes.BODY_PUNCT_RE.search(line.text)) for line in lines]
+    for k, line in enumerate(lines):
+        if line.text.startswith(_DASHES):
+            running[k] = False  # a deck or pull quote, not the column's text
+        if line.text[:1] in _NO_LINE_OPENS:
+            running[k] = False
+            if k and not gaps[k]:
+                running[k - 1] = False
+    return running
+
+
+_DASHES = ("—", "--")
+_NO_LINE_OPENS = "，。、；：！？,;:!?”’」』）)】》〉"  # marks a printed line never opens with (a cut piece does)
+
+
+_NEAR = 3  # lines either side that set a line's column width where _WINDOW's lines agree on none
+
+
 def _tally(counts: dict[int, int], support: dict[int, int], c: int | None, step: int) -> None:
     """Count a line of rounded length c into the window (step 1) or out of it (step -1)."""
     if c is None:
@@ -218,7 +297,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
         blank = 0
     if not lines:
         return []
-    layout = measure(lines, gaps, counts)
+    layout = measure(lines, gaps, counts, near=not (dealt or read_by_ocr))
     # dump order, where the column stage reordered lines: a block's lines may then not run on
     numbers = [line.no for line in lines]
     rank = None if all(a < b for a, b in zip(numbers, numbers[1:])) else {no: k for k, no in enumerate(sorted(numbers))}

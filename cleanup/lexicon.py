@@ -35,6 +35,7 @@ class Lexicon:
     attribution_re: re.Pattern | regex.Pattern
     note_openers: tuple[str, ...]
     caption_cue_re: re.Pattern | regex.Pattern
+    caption_formula_re: re.Pattern | regex.Pattern  # matched at a paragraph's start (CL30)
     event_verb_re: re.Pattern | regex.Pattern
 
 
@@ -83,6 +84,7 @@ def load() -> Lexicon:
         attribution_re=compile_pattern("|".join(f"(?:{p})" for p in markers["attribution_patterns"])),
         note_openers=by_length(markers["note_openers"]),
         caption_cue_re=compile_pattern("|".join(markers["caption_cues"])),
+        caption_formula_re=compile_pattern("|".join(f"(?:{p})" for p in markers["caption_formulas"])),
         event_verb_re=compile_pattern("|".join(re.escape(v) for v in markers["event_verbs"])),
     )
 

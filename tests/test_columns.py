@@ -553,3 +553,18 @@ def test_a_heads_next_line_beside_a_clause_is_lifted_where_it_reads_on_with_no_t
     assert len(lifted) == 1 and f"¶ {head[1]} (under line {lifted[0].first - 1}: {head[0]}" in lifted[0].after
     clause = lifted[0].after.split(" ¶ ")[0]
     assert out.index(clause) < at  # the clause beside it goes on from above the head: the head after its block
+
+
+@pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
+@pytest.mark.parametrize("stem, stretch", [("f123_pdftotext", (41, 51)), ("f418_pdftotext", (10, 14))])
+def test_lines_cut_at_a_gutter_count_for_a_stretch_but_not_on_a_page_read_by_ocr(stem, stretch):
+    """CW65: a stretch whose gain alone is short is put back for the lines it holds cut at a gutter
+    (`explain` says so); on a page read by OCR they count for nothing (Tesseract's rows are cut at
+    gaps of its own), and the stretch stays as dumped."""
+    numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / f"{stem}.txt").read_bytes())
+    for ocr in (False, True):
+        trace: list = []
+        result = columns.deinterleave(numbered, trace, ocr=ocr)
+        credited = [(step.first, step.last) for step in trace if step.code == "CW65"]
+        assert credited == ([] if ocr else [stretch]) and (stretch in result.rebuilt) != ocr
+        assert printed(result.numbered) == printed(numbered)
