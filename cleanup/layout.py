@@ -70,7 +70,7 @@ def measure(lines: list[Line], gaps: list[int], counts: list[int] | None = None,
     widths = _block_widths(lengths, usable, gaps, list(_local_widths(lengths, usable)), [line.text for line in lines])
     adjacent = sum(1 for gap in gaps[1:] if gap == 0)
     double_spaced = len(lines) >= 8 and adjacent < 0.1 * len(lines)
-    if near:  # the last resort, where neither the wide window nor a run's own measure gives one
+    if near and None in widths:  # the last resort, where neither the wide window nor a run's own measure gives one
         parts = None if double_spaced else list(itertools.accumulate(1 if gap else 0 for gap in gaps))
         widths = _near_widths(widths, lengths, _running(lines, gaps), alone, lines, parts)
     indented = sum(1 for line in lines if line.indent)
@@ -190,7 +190,7 @@ def _near_widths(widths: tuple[float | None, ...], lengths: tuple[float, ...], r
     parts = parts or [0] * len(lines)
     out = list(widths)
     for k, width in enumerate(widths):
-        if width is None and not alone[k] and not lines[k].text.startswith(_DASHES):
+        if width is None and not alone[k] and not lines[k].text.startswith(shapes.DASHES):
             lo = max(k - _NEAR, 0)
             near = [c if parts[j] == parts[k] else None for j, c in enumerate(text[lo: k + _NEAR + 1], lo)]
             out[k] = _near_width(near, k - lo, lengths[k])
@@ -229,7 +229,7 @@ def _running(lines: list[Line], gaps: list[int]) -> list[bool]:
     """
     running = [bool(shapes.BODY_PUNCT_RE.search(line.text)) for line in lines]
     for k, line in enumerate(lines):
-        if line.text.startswith(_DASHES):
+        if line.text.startswith(shapes.DASHES):
             running[k] = False  # a deck or pull quote, not the column's text
         if line.text[:1] in _NO_LINE_OPENS:
             running[k] = False
@@ -238,7 +238,6 @@ def _running(lines: list[Line], gaps: list[int]) -> list[bool]:
     return running
 
 
-_DASHES = ("—", "--")
 _NO_LINE_OPENS = "，。、；：！？,;:!?”’」』）)】》〉"  # marks a printed line never opens with (a cut piece does)
 
 

@@ -246,13 +246,12 @@ def over_its_subtitle(heading: str, nxt: Block) -> bool:
     False
     """
     words = heading.rstrip()
-    if not words.endswith(_DASHES) or len(shapes.squeeze(words.rstrip("—-"))) < MIN_HEADLINE:
+    if not words.endswith(shapes.DASHES) or len(shapes.squeeze(words.rstrip("—-"))) < MIN_HEADLINE:
         return False  # (a dash alone, or a fragment's: no headline)
     first = nxt.text[:nxt.cuts[0]] if nxt.cuts else nxt.text
     return not _CLAUSE_RE.search(first)
 
 
-_DASHES = ("—", "--")
 _CLAUSE_RE = regex.compile(r"[，。；！？、,;!?]")  # (a colon parts a subtitle's kicker from the rest: 法律用美国的：……)
 
 

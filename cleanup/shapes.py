@@ -443,7 +443,7 @@ def is_subtitle_dash(text: str) -> bool:
     text = text.strip()
     if text[:1] == "—" and text[1:2].isdigit():
         return False  # a range's dash the line end left at the front (1994年 / —2001年，……)
-    return (text.startswith(("—", "--")) or _opens_with_misread_dash(text)) and not ends_sentence(text) \
+    return (text.startswith(DASHES) or _opens_with_misread_dash(text)) and not ends_sentence(text) \
         and display_length(text) <= 60
 
 
@@ -471,8 +471,10 @@ def standalone(text: str) -> bool:
             or text in _LEX.note_openers or len(text) <= 6 and is_note_opener(text))
 
 
+DASHES = ("—", "--")  # a dash as printed, or typed as two hyphens (a subtitle's, a pull quote's)
+
 # what a standalone line without a space may open with: a role (本报记者某某), a dash (——subtitle), a bullet
-_STANDALONE_STARTS = (*_ROLE_STARTS, "—", "--", *_LEX.byline_bullets)
+_STANDALONE_STARTS = (*_ROLE_STARTS, *DASHES, *_LEX.byline_bullets)
 
 
 def is_spread(text: str) -> bool:
