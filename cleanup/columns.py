@@ -80,9 +80,12 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
     dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon()) \
         and not _reads_on_in_simplified(numbered, texts, seams.lexicon(), trace)
-    if not (chunks or gutters.may_be_merged(texts, gutters._MIN_MERGED if ocr else gutters._FEW_MERGED) or dealt):  # most pages: one look at their lines, nothing to search
+    few = not (chunks or dealt or gutters.may_be_merged(texts))  # at most two lines with a gutter's space
+    if few and (ocr or not gutters.may_be_merged(texts, gutters._FEW_MERGED)):  # most pages: one look at their lines, nothing to search
         return _unsearched(numbered, boxes, trace, raw)
     pieces = gutters.pieces_of(numbered, ocr)
+    if few and not any(p.slot for p in pieces):  # two such lines by chance (CW70)
+        return _unsearched(numbered, boxes, trace, raw)
     if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces, spaced):
         return _unsearched(numbered, boxes, trace, raw, cut=any(p.slot for p in pieces))
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks

@@ -33,6 +33,7 @@ _BYLINE = 30  # the longest bracket that may (（全媒体记者 魏静 通讯�
 _MIN_MERGED = 3  # lines in runs (in_runs) that look merged, on a page whose lines are cut
 _FEW_MERGED = 2  # or this many, on a page not read by OCR, where their gutters agree (CW70)
 _AGREE = 1.5  # printed widths of two lines' pieces left of their gutters this close: one gutter
+_RUNNING_RE = re.compile(r"[，。、；,;]")  # marks of running text (a head's or a credit's colon is not one)
 _RUN = 2  # dump lines from one merged line to the next in a run (a blank line between)
 _MERGED_WIDTH = 1.6  # times the narrowest common line width: a line that holds two columns' lines
 _BREAK_SHARE = 0.3  # lines after a blank, at most, on a page where blank lines part blocks  # lines that look merged before any space is taken for a gutter
@@ -226,20 +227,22 @@ def in_runs(merged: list[int]) -> int:
 
 def gutters_agree(lines: list[tuple[int, str, list[int]]], line: tuple[float, ...]) -> bool:
     """Whether two lines that look merged (dump line number, text, wide-character gutters), one
-    within _RUN dump lines of the other, part at one gutter (CW70): their pieces left of it are of
-    one printed width, or both fill one of the page's common line widths. A page with only two
-    such lines has them by chance as often (a phrase space in two long lines); pdftotext's gutter
-    stands where the column does.
+    within _RUN dump lines of the other, part at one gutter (CW70): both running text, and their
+    pieces left of it of one printed width, or both filling one of the page's common line widths.
+    A page with only two such lines has them by chance as often (a phrase space in two long lines,
+    heads set side by side); pdftotext's gutter stands where the column does.
 
-    >>> a = (19, "一栋大厦内侵害公民个人信息的犯罪团伙实施抓捕 火炬社会工作服务中心承办的活动", [22])
+    >>> a = (19, "一栋大厦内侵害公民个人信息的犯罪团伙实施抓捕 火炬社会工作服务中心承办的活动，", [22])
     >>> b = (20, "网，其中刑事拘留七十五人、行政拘留四百余人 红色基因代代传主题关爱活动在", [21])
     >>> gutters_agree([a, b], (22.0,)), gutters_agree([a, (40, *b[1:])], (22.0,))
     (True, False)
     >>> gutters_agree([a, (20, "合市书画协会走进辖区学校开展了以请党放心 强国复兴有我为主题", [20])], (12.0,))
     False
+    >>> gutters_agree([(111, "基层一线：普及消防知识 提高自救能力", [11]), (113, "责任编辑：王斌 美编：陈新宇", [7])], (8.0, 11.0))
+    False
     """
     for (na, a, wa), (nb, b, wb) in zip(lines, lines[1:]):
-        if nb - na > _RUN or not wa or not wb:
+        if nb - na > _RUN or not wa or not wb or not (_RUNNING_RE.search(a) and _RUNNING_RE.search(b)):
             continue
         left_a, left_b = printed_width(a[:wa[0]]), printed_width(b[:wb[0]])
         if abs(left_a - left_b) <= _AGREE or all(any(abs(x - w) <= 1.0 for w in line) for x in (left_a, left_b)):
