@@ -86,6 +86,10 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     pieces = gutters.pieces_of(numbered, ocr)
     if few and not any(p.slot for p in pieces):  # two such lines by chance (CW70)
         return _unsearched(numbered, boxes, trace, raw)
+    if few and trace is not None:
+        cut = [p for p in pieces if p.slot]
+        trace.append(Step("CW70", "few-merged-lines", cut[0].no, cut[-1].no, cut[0].text,
+                          f"{len({p.no for p in cut})} lines cut at a gutter, on a page whose first look found two or fewer"))
     if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces, spaced):
         return _unsearched(numbered, boxes, trace, raw, cut=any(p.slot for p in pieces))
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
