@@ -194,7 +194,8 @@ def pieces_of(numbered: list[tuple[int, str]], ocr: bool = False) -> list[Piece]
     runs = in_runs(merged)
     cut = runs >= _MIN_MERGED or not ocr and runs >= _FEW_MERGED and gutters_agree(
         [(no, part, cuts[part][0]) for no, parts in lines if no in merged for part in parts[:1] if part in cuts], line)
-    widths = _column_widths({t: c for t, c in cuts.items() if t not in whole}) if cut else ()
+    # two lines show no width thrice: the page's common line widths, where CW70 cut
+    widths = _column_widths({t: c for t, c in cuts.items() if t not in whole}) or (line if runs < _MIN_MERGED else ()) if cut else ()
     if widths:  # once more from the pieces so cut: lines cut only beside digits join in
         pieces = [piece for t, c in cuts.items() if t not in whole for piece in _cut(t, *c, widths)]
         widths = _column_widths({piece: ([], []) for piece in pieces}) or widths
@@ -227,8 +228,8 @@ def in_runs(merged: list[int]) -> int:
 
 def gutters_agree(lines: list[tuple[int, str, list[int]]], line: tuple[float, ...]) -> bool:
     """Whether two lines that look merged (dump line number, text, wide-character gutters), one
-    within _RUN dump lines of the other, part at one gutter (CW70): both running text, and their
-    pieces left of it of one printed width, or both filling one of the page's common line widths.
+    within _RUN dump lines of the other, part at one gutter (CW70): running text (a mark of it in
+    either), their pieces left of it of one printed width or both filling a common line width.
     A page with only two such lines has them by chance as often (a phrase space in two long lines,
     heads set side by side); pdftotext's gutter stands where the column does.
 
@@ -242,7 +243,7 @@ def gutters_agree(lines: list[tuple[int, str, list[int]]], line: tuple[float, ..
     False
     """
     for (na, a, wa), (nb, b, wb) in zip(lines, lines[1:]):
-        if nb - na > _RUN or not wa or not wb or not (_RUNNING_RE.search(a) and _RUNNING_RE.search(b)):
+        if nb - na > _RUN or not wa or not wb or not (_RUNNING_RE.search(a) or _RUNNING_RE.search(b)):
             continue
         left_a, left_b = printed_width(a[:wa[0]]), printed_width(b[:wb[0]])
         if abs(left_a - left_b) <= _AGREE or all(any(abs(x - w) <= 1.0 for w in line) for x in (left_a, left_b)):
