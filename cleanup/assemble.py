@@ -289,13 +289,13 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             story.warnings.append(f"AS06 a sentence rejoined across a photo caption at line {block.first}")
         else:
             above = story
-            across = carry.across_cues(blocks, i, " ".join(text for _, text in story.body)) \
+            across = carry.across_cues(blocks, i, " ".join(text for _, text in story.body), read) \
                 if _after_photo(story, blocks, i) else None
             if across is not None and carry.goes_across(across):  # AS85: the photo was printed inside the story
                 if trace is not None:
                     trace.append(Step("AS85", "story-carried-across-photo", block.first, block.last, block.text[:20],
                                       f"goes on in the story at line {story.first} across the photo at line "
-                                      f"{blocks[i - 1].first}: " + ", ".join(c for c, on in across.items() if on)))
+                                      f"{blocks[i - 1].first}: " + ", ".join(c for c, on in across.items() if on and c in carry.CARRY)))
             elif across is not None:  # the story may end at the photo: open one, kept only if claimed
                 story = Draft("article", block.first, broke_from=story, after_photo=True, across=across)
                 drafts.append(story)

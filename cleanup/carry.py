@@ -3,7 +3,7 @@ the story before it, by weighed cues of the two stretches the photo parts."""
 
 from __future__ import annotations
 
-from . import classify, wordmatch
+from . import classify, shapes, wordmatch
 from .model import Block
 
 _PHOTO = ("caption", "credit")
@@ -14,13 +14,14 @@ CARRY = {"same_width": 1.0, "carried_words": 1.0, "caption_both_sides": 1.0}
 CARRY_FROM = 2.0  # the weighed cues must reach this for the text after the photo to go on the story above
 
 
-def across_cues(blocks: list[Block], i: int, above: str) -> dict[str, bool]:
+def across_cues(blocks: list[Block], i: int, above: str, read: str = "text") -> dict[str, bool]:
     """The cues that the paragraph right after a photo (blocks[i]) goes on the story above it (its text so far, above).
 
     same_width: it and the last paragraph before the photo run FULL_LINES lines or more each, their longest lines
     SAME_WIDTH apart at most (one column); other_width: both that long, further apart. carried_words: CARRIED of its
     word pairs are found in the story above. caption_both_sides: CAPTION_SHARED of the caption's word pairs are
-    found in the story above and in the paragraph.
+    found in the story above and in the paragraph. numbered_point: it opens one (一、……), which goes on a list.
+    An engine's lines (read "ocr" or "boxes") show no other column by their measures: other_width only on text.
 
     >>> prev = Block("社区开展清理小广告活动，居民踊跃参与。", 1, 4, measure=14.0, lines=4)
     >>> photo = Block("图为志愿者清理小广告。", 5, 5, role="caption")
@@ -39,7 +40,8 @@ def across_cues(blocks: list[Block], i: int, above: str) -> dict[str, bool]:
     measured = prev is not None and prev.role == "body" and min(prev.lines, block.lines) >= classify.FULL_LINES \
         and prev.measure > 0 and block.measure > 0
     apart = abs(prev.measure - block.measure) if measured else 0.0
-    return {"same_width": measured and apart <= SAME_WIDTH, "other_width": measured and apart > SAME_WIDTH,
+    return {"same_width": measured and apart <= SAME_WIDTH, "other_width": measured and apart > SAME_WIDTH and read == "text",
+            "numbered_point": bool(shapes.NUMBERED_POINT_RE.match(block.text)),
             "carried_words": wordmatch.shared_share(block.text, above) >= CARRIED,
             "caption_both_sides": bool(caption) and wordmatch.shared_share(caption, above) >= CAPTION_SHARED
             and wordmatch.shared_share(caption, block.text) >= CAPTION_SHARED}
@@ -61,6 +63,9 @@ def set_apart(cues: dict[str, bool] | None) -> bool:
 
     >>> set_apart({"other_width": True, "carried_words": False}), set_apart({"other_width": True, "carried_words": True})
     (True, False)
+    >>> set_apart({"other_width": True, "numbered_point": True})
+    False
     """
     return cues is not None and cues.get("other_width", False) and not cues.get("carried_words", False) \
+        and not cues.get("numbered_point", False) \
         and not cues.get("caption_both_sides", False)
