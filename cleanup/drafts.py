@@ -31,7 +31,6 @@ class Draft:
     after_photo: bool = False  # opened after a photo (else by a source named: 据……报道)
     width_change: bool = False  # opened where the text moves to a column of another width
     head_run: int | None = None  # the head run its headline came from
-    across: dict[str, bool] | None = None  # opened after a photo: carry.across_cues against the story above
     by_place: bool = False  # its headline given by its place in a stack's order alone (AS49): its words tell nothing of the text
 
 

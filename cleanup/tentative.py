@@ -6,7 +6,7 @@ goes back to it (AS39)."""
 
 from __future__ import annotations
 
-from . import carry, seams, sequels, shapes, wordmatch
+from . import seams, sequels, shapes, wordmatch
 from .attach import Placed, may_open_story, merge
 from .drafts import Draft
 from .heads import Head, build_head
@@ -306,8 +306,6 @@ def _note(trace: list[Step] | None, code: str, name: str, draft: Draft, above: D
 def _why_on(draft: Draft, above: Draft) -> str:
     """The figures behind _goes_on's answer, for `cleanup explain`."""
     tentative = draft.after_photo or draft.width_change
-    if carry.set_apart(draft.across):
-        return "AS86: it is set in another column than the text above the photo and speaks of nothing of that story"
     if above.head is None:
         if tentative or above.broke_from is None:
             return "the story above has no headline" + ("" if tentative else " and opened on its own dateline")
@@ -324,7 +322,7 @@ def _why_on(draft: Draft, above: Draft) -> str:
     return f"{shares}{' and' if many else ', but'} it is {len(draft.body)} paragraph{'s' if many else ''}"
 
 
-GOES_ON = {"spoken_of": 1.0, "above_headless": 1.0, "one_paragraph": 1.0, "head_waits_below": -2.0, "set_apart": -2.0}
+GOES_ON = {"spoken_of": 1.0, "above_headless": 1.0, "one_paragraph": 1.0, "head_waits_below": -2.0}
 GOES_ON_FROM = 0.5  # the weighed cues must reach this for the story to go on in the one above
 
 
@@ -352,8 +350,7 @@ def _goes_on(draft: Draft, above: Draft, waiting: Draft | None = None) -> bool:
     cues = {"spoken_of": spoken_of, "head_waits_below": waiting is not None,
             # (a headline given by place alone says no more of the text than none)
             "above_headless": (above.head is None or above.by_place) and (tentative or above.broke_from is None),
-            "one_paragraph": tentative and len(draft.body) == 1 and not draft.width_change,
-            "set_apart": carry.set_apart(draft.across)}  # AS86
+            "one_paragraph": tentative and len(draft.body) == 1 and not draft.width_change}
     return sum(GOES_ON[cue] for cue, on in cues.items() if on) >= GOES_ON_FROM
 
 
@@ -551,4 +548,3 @@ def _title_over_subtitle(draft: Draft, above: Draft, runs: list[Placed]) -> bool
         return False
     under = [b for b in blocks if b.first == above.head.first]
     return bool(under) and not under[0].gap_before
-
