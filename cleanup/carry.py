@@ -51,4 +51,3 @@ def goes_across(cues: dict[str, bool]) -> bool:
     (True, False)
     """
     return sum(CARRY.get(cue, 0.0) for cue, on in cues.items() if on) >= CARRY_FROM
-

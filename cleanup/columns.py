@@ -81,7 +81,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon()) \
         and not _reads_on_in_simplified(numbered, texts, seams.lexicon(), trace)
     few = not (chunks or dealt or gutters.may_be_merged(texts))  # at most two lines with a gutter's space
-    if few and (ocr or not spaced or not gutters.may_be_merged(texts, gutters._FEW_MERGED)):  # most pages: one look; CW70 only where gutters are spaces alone
+    # most pages: one look at their lines, nothing to search; CW70 looks again where gutters are single spaces
+    if few and (ocr or not spaced or not gutters.may_be_merged(texts, gutters.FEW_MERGED)):
         return _unsearched(numbered, boxes, trace, raw)
     pieces = gutters.pieces_of(numbered, ocr)
     if few and not any(p.slot for p in pieces):  # two such lines by chance (CW70)

@@ -407,7 +407,6 @@ def break_between_headline_lines(seam: Seam) -> bool | None:
     return False
 
 
-
 @rule("JN80")
 def break_after_spaced_head_line(seam: Seam) -> bool | None:
     """Break after a paragraph's first line that is a head holding its phrase space, under it a head line holding none.
