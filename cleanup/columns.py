@@ -80,10 +80,10 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
     dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon()) \
         and not _reads_on_in_simplified(numbered, texts, seams.lexicon(), trace)
-    few = not (chunks or dealt or gutters.may_be_merged(texts))  # at most two lines with a gutter's space
-    # most pages: one look at their lines, nothing to search; CW70 looks again where gutters are single spaces
-    if few and (ocr or not spaced or not gutters.may_be_merged(texts, gutters.FEW_MERGED)):
-        return _unsearched(numbered, boxes, trace, raw)
+    cw70 = spaced and not ocr  # where gutters are single spaces, two merged lines may be enough (CW70)
+    if not (chunks or dealt or gutters.may_be_merged(texts, gutters.FEW_MERGED if cw70 else gutters.MIN_MERGED)):
+        return _unsearched(numbered, boxes, trace, raw)  # most pages: one look at their lines, nothing to search
+    few = cw70 and not (chunks or dealt or gutters.may_be_merged(texts))  # two lines with a gutter's space, not three
     pieces = gutters.pieces_of(numbered, ocr)
     if few and not any(p.slot for p in pieces):  # two such lines by chance (CW70)
         return _unsearched(numbered, boxes, trace, raw)

@@ -151,8 +151,9 @@ def phrase_space_quotes(dump: str) -> int:
     """
     lines = [line.strip() for line in dump.splitlines() if line.strip()]
     whole = [(k, 0, line) for k, line in enumerate(lines)]
+    pieced = [piece for k, line in enumerate(lines) for piece in _ocr_pieces(k, line)]
     taken: set[tuple[int, int]] = set()
-    for segments in (whole, [piece for k, line in enumerate(lines) for piece in _ocr_pieces(k, line)]):
+    for segments in (whole, pieced) if len(pieced) > len(whole) else (whole,):  # pieces read only where a line has some
         for first in range(len(segments)):
             for last in range(first, min(first + _HEADLINE_LINES, len(segments))):
                 read = segments[first:last + 1]

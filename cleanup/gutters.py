@@ -30,7 +30,7 @@ _OPEN = "（(《“‘【「"
 _CLOSE = "）)》”’】」"
 _PHRASE = 14  # the longest quote that may hold a phrase space (“奉献社会 引领文明”)
 _BYLINE = 30  # the longest bracket that may (（全媒体记者 魏静 通讯员 胡芳舒）)
-_MIN_MERGED = 3  # lines in runs (in_runs) that look merged, on a page whose lines are cut
+MIN_MERGED = 3  # lines in runs (in_runs) that look merged, on a page whose lines are cut
 FEW_MERGED = 2  # or this many, on a page not read by OCR, where their gutters agree (CW70)
 _AGREE = 1.5  # printed widths of two lines' pieces left of their gutters this close: one gutter
 _RUNNING_RE = re.compile(r"[，。、；,;]")  # marks of running text (a head's or a credit's colon is not one)
@@ -99,7 +99,7 @@ def _enclosed(text: str) -> list[bool]:
     return inside
 
 
-def may_be_merged(texts: list[str], least: int = _MIN_MERGED) -> bool:
+def may_be_merged(texts: list[str], least: int = MIN_MERGED) -> bool:
     """Whether a few lines have a space between two CJK characters, or a wide gap or rule in them:
     the quick look every page gets before pieces_of looks closer.
 
@@ -192,10 +192,10 @@ def pieces_of(numbered: list[tuple[int, str]], ocr: bool = False) -> list[Piece]
     merged = [no for no, parts in lines if any(part in cuts and cuts[part][0] and part not in whole
                                                and _looks_merged(part, cuts[part][0], line) for part in parts)]
     runs = in_runs(merged)
-    cut = runs >= _MIN_MERGED or not ocr and runs >= FEW_MERGED and gutters_agree(
+    cut = runs >= MIN_MERGED or not ocr and runs >= FEW_MERGED and gutters_agree(
         [(no, part, cuts[part][0]) for no, parts in lines if no in merged for part in parts[:1] if part in cuts], line)
     # two lines show no width thrice: the page's common line widths, where CW70 cut
-    widths = (_column_widths({t: c for t, c in cuts.items() if t not in whole}) or (line if runs < _MIN_MERGED else ())) if cut else ()
+    widths = (_column_widths({t: c for t, c in cuts.items() if t not in whole}) or (line if runs < MIN_MERGED else ())) if cut else ()
     if widths:  # once more from the pieces so cut: lines cut only beside digits join in
         pieces = [piece for t, c in cuts.items() if t not in whole for piece in _cut(t, *c, widths)]
         widths = _column_widths({piece: ([], []) for piece in pieces}) or widths
