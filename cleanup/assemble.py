@@ -144,6 +144,31 @@ def dash_titles_to_subtitles(items: list[Item], trace: list[Step] | None = None)
 _INNER_DASH_RE = regex.compile(r"(?<=\S)\s+(?=——\S)")  # a subtitle's dash after a line of the head
 
 
+def headline_under_no_title(items: list[Item], trace: list[Step] | None = None) -> list[Item]:
+    """HD70: a title that reads as no headline (heads.no_title_over: a scrap, junk, a cut clause) over a
+    subtitle that reads as a whole one: OCR set a stray line over the head. The subtitle is the title;
+    the stray line opens the body, where its characters stay.
+
+    >>> item = Item("article", 3, title="今日视", subtitle="让世界看见中国的科学浪漫", body=(("p", "本报讯……"),),
+    ...             spans=((3, 3, "title"), (5, 5, "subtitle"), (7, 9, "body")))
+    >>> moved = headline_under_no_title([item])[0]
+    >>> moved.title, moved.subtitle, moved.body[0], moved.spans
+    ('让世界看见中国的科学浪漫', '', ('p', '今日视'), ((3, 3, 'body'), (5, 5, 'title'), (7, 9, 'body')))
+    >>> headline_under_no_title([replace(item, title="汇聚爱心力量")])[0].title
+    '汇聚爱心力量'
+    """
+    out = []
+    for item in items:
+        if item.kind == "article" and item.title and item.subtitle and heads.no_title_over(item.title, item.subtitle):
+            if trace is not None:
+                trace.append(Step("HD70", "headline-under-no-title", item.first, item.first, item.title, f"title: {item.subtitle}"))
+            roles = {"title": "body", "subtitle": "title"}
+            spans = tuple((first, last, roles.get(role, role)) for first, last, role in item.spans)
+            item = replace(item, title=item.subtitle, subtitle="", body=(("p", item.title), *item.body), spans=spans)
+        out.append(item)
+    return out
+
+
 def _spaced_at_cuts(block: Block) -> str:
     text = block.text
     bounds = [0, *block.cuts, len(text)]

@@ -169,6 +169,50 @@ def halves_over_blank(first: str, second: str) -> bool:
         and (a <= WHOLE_LINE or not any(ch.isdigit() for ch in second))  # a figure in a wrapped title's rest (不超15.5亿)
 
 
+_STRAY_ODD_RE = regex.compile(r"[|\\/_~^<>{}\[\]@#$&*=A-Za-z]")  # marks and letters no Chinese headline is set in
+_STRAY_ODD = 0.15  # share of a line's characters, at least, that are such marks: a picture's reading
+_CUT_CLAUSE_END_RE = regex.compile(r"[，、；,;][^，、；,;（(《〈]{0,8}$")  # a last clause cut short (……现予刊)
+_BRACKET_RE = regex.compile(r"[（(《〈]")
+_WHOLE_HEADLINE = 5  # Han characters, at least, of the headline under it
+# HD70's cues: what tells a stray line over a head from its title, weighed; one decision (above zero)
+_STRAY_WEIGHTS = {"scrap": 1.0, "odd": 1.0, "cut": 1.0}
+_STRAY_BIAS = -0.5
+
+
+def no_title_over(title: str, subtitle: str) -> bool:
+    """HD70: a title line that is no headline over a subtitle that is a whole one (no dash, no clause, as
+    many Han characters as a short title): OCR set a stray line over the head, and the head's title is
+    the line under it. Cues, weighed: a scrap narrower than the line under it and shorter than a
+    couplet (今日视, 天下“万象”: a column's label, a speck); marks and letters no headline is set in
+    (| 用四下下1); a clause cut short, no bracket in it (交流发言，现予刊: a line of running text).
+
+    >>> no_title_over("今日视", "让世界看见中国的科学浪漫"), no_title_over("| 用四下下1", "激发阅读兴趣 营造读书氛围")
+    (True, True)
+    >>> no_title_over("交流发言，现予刊", "超百家村镇银行“消失” 中小银行风险化解加速推进")
+    True
+
+    Not a whole title over its subtitle, nor a scrap over a dash's subtitle or over a line in clauses.
+
+    >>> no_title_over("站好岗 放好哨", "种好社区治理“责任田”"), no_title_over("汇聚爱心力量", "市社会福利院开展捐赠活动")
+    (False, False)
+    >>> no_title_over("今日视", "——法律用美国的"), no_title_over("今日视", "政策松绑、平台支撑构建转化生态")
+    (False, False)
+    >>> no_title_over("给黑土地做体检，施肥更精细 《经济聚焦. 农", "吉林农安推广变量施肥技术体系")
+    False
+    """
+    if shapes.is_subtitle_dash(subtitle) or not shapes.is_headline_like(subtitle) \
+            or shapes.BODY_PUNCT_RE.search(shapes.CLOSING_TAG_RE.sub("", subtitle)) \
+            or len(_HAN_RE.findall(subtitle)) < _WHOLE_HEADLINE:
+        return False
+    bare = "".join(title.split())
+    cues = {
+        "scrap": len(_HAN_RE.findall(bare)) < 2 * _HALF[0] and shapes.display_length(subtitle) > shapes.display_length(title),
+        "odd": len(_STRAY_ODD_RE.findall(bare)) >= _STRAY_ODD * max(1, len(bare)),
+        "cut": bool(_CUT_CLAUSE_END_RE.search(title)) and not _BRACKET_RE.search(title),
+    }
+    return _STRAY_BIAS + sum(_STRAY_WEIGHTS[k] for k, v in cues.items() if v) > 0
+
+
 def rest_over_subtitle(lines: list[str]) -> bool:
     """HD01: a title's two lines parted by a blank, its subtitle under them: the line under the second
     a ——subtitle, or wider than both (宁海一水电工11年献血 / “爱心长跑”挽救70条生命 / 记宁海县……). The second
@@ -225,6 +269,7 @@ def couplet_halves(first: str, second: str) -> bool:
         and all(lo <= len(t) <= hi and _plain_phrase(t) for t in (first, second))
 
 
+_HAN_RE = regex.compile(r"\p{Han}")
 _QUOTES = str.maketrans("", "", "“”‘’\"'")
 _HAN_ONLY_RE = regex.compile(r"^\p{Han}+$")
 

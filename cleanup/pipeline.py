@@ -54,7 +54,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
                 for no, line in raw_lines]
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     boxes = columns.boxes_by_height(raw_lines)
-    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # the gate of HD04, HD15, HD30, HD35, JN70, NZ40 and CW65, and the doubt model's page cue
+    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # the gate of HD04, HD15, HD30, HD35, HD70, JN70, NZ40 and CW65, and the doubt model's page cue
     junk = noise.split_noise(numbered, dict(raw_lines), trace, ocr=read_by_ocr or boxes, tess=read_by_ocr and not boxes, boxed=boxes)
     pictures = frozenset(no for no, text in junk.kept if not text) & {no for no, _ in junk.noise}  # blanked: a picture stood there
     head = furniture.split_furniture(junk.kept, trace, bool(junk.noise))  # junk set aside: OCR, no lone section (FU09)
@@ -97,6 +97,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
                             sum(1 for _, line in raw_lines if line.strip()), raw, doubt.spaced_share(raw), read_by_ocr)
     items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace, read)], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
+    if read_by_ocr:  # HD70: an engine reads a picture's specks and a column's label over a head
+        items = assembly.headline_under_no_title(items, trace)
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
     # CV02: traditional print OCR read in simplified; not where the user chose the output's script (--convert)
     if read_by_ocr and not boxes and not config.convert and ocrscript.read_in_simplified(text):
