@@ -145,9 +145,9 @@ _INNER_DASH_RE = regex.compile(r"(?<=\S)\s+(?=——\S)")  # a subtitle's dash a
 
 
 def headline_under_no_title(items: list[Item], trace: list[Step] | None = None) -> list[Item]:
-    """HD70: a title that reads as no headline (heads.no_title_over: a scrap, junk, a cut clause) over a
-    subtitle that reads as a whole one: OCR set a stray line over the head. The subtitle is the title;
-    the stray line opens the body, where its characters stay.
+    """HD70: a title that reads as no headline (heads.no_title_over: a scrap, junk, a cut clause), its words
+    not in the story, over a subtitle that reads as a whole one: OCR set a stray line over the head. The
+    subtitle is the title; the stray line opens the body, where its characters stay.
 
     >>> item = Item("article", 3, title="今日视", subtitle="让世界看见中国的科学浪漫", body=(("p", "本报讯……"),),
     ...             spans=((3, 3, "title"), (5, 5, "subtitle"), (7, 9, "body")))
@@ -159,9 +159,11 @@ def headline_under_no_title(items: list[Item], trace: list[Step] | None = None) 
     """
     out = []
     for item in items:
-        if item.kind == "article" and item.title and item.subtitle and heads.no_title_over(item.title, item.subtitle):
+        if item.kind == "article" and item.title and item.subtitle \
+                and heads.no_title_over(item.title, item.subtitle, "".join(text for _, text in item.body)):
             if trace is not None:
-                trace.append(Step("HD70", "headline-under-no-title", item.first, item.first, item.title, f"title: {item.subtitle}"))
+                trace.append(Step("HD70", "headline-under-no-title", item.first, item.first, item.title,
+                                  f"title: {item.subtitle}"))
             roles = {"title": "body", "subtitle": "title"}
             spans = tuple((first, last, roles.get(role, role)) for first, last, role in item.spans)
             item = replace(item, title=item.subtitle, subtitle="", body=(("p", item.title), *item.body), spans=spans)

@@ -175,16 +175,19 @@ _CUT_CLAUSE_END_RE = regex.compile(r"[，、；,;][^，、；,;（(《〈]{0,8}$
 _BRACKET_RE = regex.compile(r"[（(《〈]")
 _WHOLE_HEADLINE = 5  # Han characters, at least, of the headline under it
 # HD70's cues: what tells a stray line over a head from its title, weighed; one decision (above zero)
-_STRAY_WEIGHTS = {"scrap": 1.0, "odd": 1.0, "cut": 1.0}
+_STRAY_WEIGHTS = {"scrap": 1.0, "odd": 1.0, "cut": 1.0, "echoed": -1.0}
+_ECHOED = 0.3  # share of the line's pairs of Han characters, at least, its story's text holds: its own title's
 _STRAY_BIAS = -0.5
 
 
-def no_title_over(title: str, subtitle: str) -> bool:
+def no_title_over(title: str, subtitle: str, story: str = "") -> bool:
     """HD70: a title line that is no headline over a subtitle that is a whole one (no dash, no clause, as
     many Han characters as a short title): OCR set a stray line over the head, and the head's title is
     the line under it. Cues, weighed: a scrap narrower than the line under it and shorter than a
     couplet (今日视, 天下“万象”: a column's label, a speck); marks and letters no headline is set in
     (| 用四下下1); a clause cut short, no bracket in it (交流发言，现予刊: a line of running text).
+    Against: the story's text holds the line's words (突出党 / 推动基层治理走深走实: a piece of its own
+    title OCR cut off, over its subtitle).
 
     >>> no_title_over("今日视", "让世界看见中国的科学浪漫"), no_title_over("| 用四下下1", "激发阅读兴趣 营造读书氛围")
     (True, True)
@@ -199,6 +202,8 @@ def no_title_over(title: str, subtitle: str) -> bool:
     (False, False)
     >>> no_title_over("给黑土地做体检，施肥更精细 《经济聚焦. 农", "吉林农安推广变量施肥技术体系")
     False
+    >>> no_title_over("突出党", "推动基层治理走深走实"), no_title_over("突出党", "推动基层治理走深走实", "我们突出党建引领……")
+    (True, False)
     """
     if shapes.is_subtitle_dash(subtitle) or not shapes.is_headline_like(subtitle) \
             or shapes.BODY_PUNCT_RE.search(shapes.CLOSING_TAG_RE.sub("", subtitle)) \
@@ -206,11 +211,24 @@ def no_title_over(title: str, subtitle: str) -> bool:
         return False
     bare = "".join(title.split())
     cues = {
-        "scrap": len(_HAN_RE.findall(bare)) < 2 * _HALF[0] and shapes.display_length(subtitle) > shapes.display_length(title),
+        "scrap": len(_HAN_RE.findall(bare)) < 2 * _HALF[0]
+        and shapes.display_length(subtitle) > shapes.display_length(title),
         "odd": len(_STRAY_ODD_RE.findall(bare)) >= _STRAY_ODD * max(1, len(bare)),
         "cut": bool(_CUT_CLAUSE_END_RE.search(title)) and not _BRACKET_RE.search(title),
+        "echoed": _echoed(bare, story) >= _ECHOED,
     }
     return _STRAY_BIAS + sum(_STRAY_WEIGHTS[k] for k, v in cues.items() if v) > 0
+
+
+def _echoed(line: str, story: str) -> float:
+    """Share of a line's pairs of Han characters that the story's text holds.
+
+    >>> _echoed("突出党", "我们突出党建引领"), _echoed("今日视", "我们突出党建引领"), _echoed("|1", "")
+    (1.0, 0.0, 0.0)
+    """
+    hans = "".join(_HAN_RE.findall(line))
+    pairs = {hans[k:k + 2] for k in range(len(hans) - 1)}
+    return sum(p in story for p in pairs) / len(pairs) if pairs else 0.0
 
 
 def rest_over_subtitle(lines: list[str]) -> bool:
