@@ -205,7 +205,7 @@ def no_title_over(title: str, subtitle: str, story: str = "") -> bool:
     >>> no_title_over("突出党", "推动基层治理走深走实"), no_title_over("突出党", "推动基层治理走深走实", "我们突出党建引领……")
     (True, False)
     """
-    if shapes.is_subtitle_dash(subtitle) or not shapes.is_headline_like(subtitle) \
+    if shapes.is_subtitle_dash(subtitle) or "——" in subtitle or not shapes.is_headline_like(subtitle) \
             or shapes.BODY_PUNCT_RE.search(shapes.CLOSING_TAG_RE.sub("", subtitle)) \
             or len(_HAN_RE.findall(subtitle)) < _WHOLE_HEADLINE:
         return False

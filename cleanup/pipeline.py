@@ -95,10 +95,11 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     raw = dict(raw_lines)
     context = doubt.Context(frozenset(no for no, _ in junk.noise), unmixed.rebuilt, junk.near,
                             sum(1 for _, line in raw_lines if line.strip()), raw, doubt.spaced_share(raw), read_by_ocr)
-    items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in assembly.assemble(blocks, trace, read)], trace)
+    items = assembly.assemble(blocks, trace, read)
+    if read_by_ocr:  # HD70: an engine reads a picture's specks and a column's label over a head; before the
+        items = assembly.headline_under_no_title(items, trace)  # seams' polish, which polishes the line as body text
+    items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in items], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
-    if read_by_ocr:  # HD70: an engine reads a picture's specks and a column's label over a head
-        items = assembly.headline_under_no_title(items, trace)
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
     # CV02: traditional print OCR read in simplified; not where the user chose the output's script (--convert)
     if read_by_ocr and not boxes and not config.convert and ocrscript.read_in_simplified(text):
