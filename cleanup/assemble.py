@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from . import attach, captioncues, captions, classify, headlines, heads, lexicon, sections, seams, shapes, tentative
+from . import attach, captioncues, captions, carry, classify, headlines, heads, lexicon, sections, seams, shapes, tentative
 from .drafts import Draft, finish, repair
 from .heads import Head, build_head
 from .join import glue
@@ -316,7 +316,14 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             story.warnings.append(f"AS06 a sentence rejoined across a photo caption at line {block.first}")
         else:
             above = story
-            if _after_photo(story, blocks, i):  # the story may end at the photo: open one, kept only if claimed
+            across = carry.across_cues(blocks, i, " ".join(text for _, text in story.body)) \
+                if _after_photo(story, blocks, i) else None
+            if across is not None and carry.goes_across(across):  # AS85: the photo was printed inside the story
+                if trace is not None:
+                    trace.append(Step("AS85", "story-carried-across-photo", block.first, block.last, block.text[:20],
+                                      f"goes on in the story at line {story.first} across the photo at line "
+                                      f"{blocks[i - 1].first}: " + ", ".join(c for c, on in across.items() if on and c in carry.CARRY)))
+            elif across is not None:  # the story may end at the photo: open one, kept only if claimed
                 story = Draft("article", block.first, broke_from=story, after_photo=True)
                 drafts.append(story)
             elif _width_changes(story, blocks, i, column):  # the same: a story may end where the column changes

@@ -80,9 +80,17 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     chunks = dealt_in_chunks(numbered)  # a dictionary's look, only where blank lines part open lines
     dealt = looks_dealt(texts) or boxes and dealt_by_words(texts, seams.lexicon()) \
         and not _reads_on_in_simplified(numbered, texts, seams.lexicon(), trace)
-    if not (chunks or gutters.may_be_merged(texts) or dealt):  # most pages: one look at their lines, nothing to search
+    cw70 = spaced and not ocr  # where gutters are single spaces, two merged lines may be enough (CW70)
+    if not (chunks or dealt or gutters.may_be_merged(texts, gutters.FEW_MERGED if cw70 else gutters.MIN_MERGED)):
+        return _unsearched(numbered, boxes, trace, raw)  # most pages: one look at their lines, nothing to search
+    few = cw70 and not (chunks or dealt or gutters.may_be_merged(texts))  # two lines with a gutter's space, not three
+    pieces = gutters.pieces_of(numbered, ocr)
+    if few and not any(p.slot for p in pieces):  # two such lines by chance (CW70)
         return _unsearched(numbered, boxes, trace, raw)
-    pieces = gutters.pieces_of(numbered)
+    if few and trace is not None:
+        cut = [p for p in pieces if p.slot]
+        trace.append(Step("CW70", "few-merged-lines", cut[0].no, cut[-1].no, cut[0].text,
+                          f"{len({p.no for p in cut})} lines cut at a gutter, on a page whose first look found two or fewer"))
     if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces, spaced):
         return _unsearched(numbered, boxes, trace, raw, cut=any(p.slot for p in pieces))
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks

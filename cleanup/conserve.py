@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from . import figures, furniture, headquotes, lexicon, misread, normalize, ocrpage, ocrscript, polish
+from . import figures, furniture, gutters, headquotes, lexicon, misread, normalize, ocrpage, ocrscript, polish
 from .decode import DecodeError, decode
 
 # Folded on both sides: quotes are made curly by direction, which a count ignores.
@@ -143,18 +143,40 @@ _HEADLINE_LINES = 3  # a headline PU07 repairs is read over this many lines at m
 
 def phrase_space_quotes(dump: str) -> int:
     """How many of the dump's quotes PU07's repair (misread.phrase_space_repair) takes for a phrase
-    space in a line, or in up to three lines read as one headline, its quotes curled as PU03 does."""
+    space in a line, or in up to three lines read as one headline, its quotes curled as PU03 does;
+    the lines read whole, and with a line Tesseract read across a gutter in its pieces (CW03 parts it).
+
+    >>> phrase_space_quotes('站好岗"放好哨'), phrase_space_quotes('站好岗"放好哨|        社区开展活动')
+    (1, 1)
+    """
     lines = [line.strip() for line in dump.splitlines() if line.strip()]
+    whole = [(k, 0, line) for k, line in enumerate(lines)]
+    pieced = [piece for k, line in enumerate(lines) for piece in _ocr_pieces(k, line)]
     taken: set[tuple[int, int]] = set()
-    for first in range(len(lines)):
-        for last in range(first, min(first + _HEADLINE_LINES, len(lines))):
-            text = polish.curl_straight_quotes("".join(lines[first:last + 1]))  # as PU07 reads them,
-            text = "".join(" " if ch.isspace() else ch for ch in text)  # every space a plain one (index for index)
-            gone = misread.phrase_space_repair(text)[1]
-            if gone:
-                where = [(k, col) for k in range(first, last + 1) for col in range(len(lines[k]))]
-                taken |= {where[i] for i in gone}
+    for segments in (whole, pieced) if len(pieced) > len(whole) else (whole,):  # pieces read only where a line has some
+        for first in range(len(segments)):
+            for last in range(first, min(first + _HEADLINE_LINES, len(segments))):
+                read = segments[first:last + 1]
+                text = polish.curl_straight_quotes("".join(t for _, _, t in read))  # as PU07 reads them,
+                text = "".join(" " if ch.isspace() else ch for ch in text)  # every space a plain one (index for index)
+                gone = misread.phrase_space_repair(text)[1]
+                if gone:
+                    where = [(k, at + col) for k, at, t in read for col in range(len(t))]
+                    taken |= {where[i] for i in gone}
     return len(taken)
+
+
+def _ocr_pieces(k: int, line: str) -> list[tuple[int, int, str]]:
+    """A dump line's pieces where Tesseract read it across a gutter (gutters.ocr_parts), each with its
+    line and its offset in the line; the line whole where it has none."""
+    pieces, at = [], 0
+    for part in gutters.ocr_parts(line):
+        at = line.find(part, at)
+        if at < 0:  # a piece not found as printed: the line whole
+            return [(k, 0, line)]
+        pieces.append((k, at, part))
+        at += len(part)
+    return pieces
 
 
 def tag_dots(dump: str) -> Counter[str]:

@@ -30,7 +30,10 @@ _OPEN = "（(《“‘【「"
 _CLOSE = "）)》”’】」"
 _PHRASE = 14  # the longest quote that may hold a phrase space (“奉献社会 引领文明”)
 _BYLINE = 30  # the longest bracket that may (（全媒体记者 魏静 通讯员 胡芳舒）)
-_MIN_MERGED = 3  # lines in runs (in_runs) that look merged, on a page whose lines are cut
+MIN_MERGED = 3  # lines in runs (in_runs) that look merged, on a page whose lines are cut
+FEW_MERGED = 2  # or this many, on a page not read by OCR, where their gutters agree (CW70)
+_AGREE = 1.5  # printed widths of two lines' pieces left of their gutters this close: one gutter
+_RUNNING_RE = re.compile(r"[，。、；,;]")  # marks of running text (a head's or a credit's colon is not one)
 _RUN = 2  # dump lines from one merged line to the next in a run (a blank line between)
 _MERGED_WIDTH = 1.6  # times the narrowest common line width: a line that holds two columns' lines
 _BREAK_SHARE = 0.3  # lines after a blank, at most, on a page where blank lines part blocks  # lines that look merged before any space is taken for a gutter
@@ -96,7 +99,7 @@ def _enclosed(text: str) -> list[bool]:
     return inside
 
 
-def may_be_merged(texts: list[str]) -> bool:
+def may_be_merged(texts: list[str], least: int = MIN_MERGED) -> bool:
     """Whether a few lines have a space between two CJK characters, or a wide gap or rule in them:
     the quick look every page gets before pieces_of looks closer.
 
@@ -111,7 +114,7 @@ def may_be_merged(texts: list[str]) -> bool:
             continue
         if any(_outside_brackets(text, m.start()) for m in _GUTTER_RE.finditer(text)) or _OCR_GUTTER_RE.search(text):
             found += 1
-            if found >= _MIN_MERGED:
+            if found >= least:
                 return True
     return False
 
@@ -159,8 +162,9 @@ def _wide_count(text: str) -> int:
     return sum(1 for ch in text if not ch.isascii() and not ch.isspace())
 
 
-def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
-    """Every line's pieces, in dump order: cut at gutters where the page's lines look merged."""
+def pieces_of(numbered: list[tuple[int, str]], ocr: bool = False) -> list[Piece]:
+    """Every line's pieces, in dump order: cut at gutters where the page's lines look merged.
+    ocr: the page was read by OCR, whose spaces in a line or two are its misreadings as often (CW70 not taken)."""
     lines = []
     blank_before: set[int] = set()
     blank = False
@@ -187,7 +191,11 @@ def pieces_of(numbered: list[tuple[int, str]]) -> list[Piece]:
                         for piece in (_wide_pieces(part, cuts[part][0]) if part in cuts else [part]))
     merged = [no for no, parts in lines if any(part in cuts and cuts[part][0] and part not in whole
                                                and _looks_merged(part, cuts[part][0], line) for part in parts)]
-    widths = _column_widths({t: c for t, c in cuts.items() if t not in whole}) if in_runs(merged) >= _MIN_MERGED else ()
+    runs = in_runs(merged)
+    cut = runs >= MIN_MERGED or not ocr and runs >= FEW_MERGED and gutters_agree(
+        [(no, part, cuts[part][0]) for no, parts in lines if no in merged for part in parts[:1] if part in cuts], line)
+    # two lines show no width thrice: the page's common line widths, where CW70 cut
+    widths = (_column_widths({t: c for t, c in cuts.items() if t not in whole}) or (line if runs < MIN_MERGED else ())) if cut else ()
     if widths:  # once more from the pieces so cut: lines cut only beside digits join in
         pieces = [piece for t, c in cuts.items() if t not in whole for piece in _cut(t, *c, widths)]
         widths = _column_widths({piece: ([], []) for piece in pieces}) or widths
@@ -216,6 +224,31 @@ def in_runs(merged: list[int]) -> int:
     """
     return sum(1 for k, no in enumerate(merged)
                if k and no - merged[k - 1] <= _RUN or k + 1 < len(merged) and merged[k + 1] - no <= _RUN)
+
+
+def gutters_agree(lines: list[tuple[int, str, list[int]]], line: tuple[float, ...]) -> bool:
+    """Whether two lines that look merged (dump line number, text, wide-character gutters), one
+    within _RUN dump lines of the other, part at one gutter (CW70): running text (a mark of it in
+    either), their pieces left of it of one printed width or both filling a common line width.
+    A page with only two such lines has them by chance as often (a phrase space in two long lines,
+    heads set side by side); pdftotext's gutter stands where the column does.
+
+    >>> a = (19, "一栋大厦内侵害公民个人信息的犯罪团伙实施抓捕 火炬社会工作服务中心承办的活动，", [22])
+    >>> b = (20, "网，其中刑事拘留七十五人、行政拘留四百余人 红色基因代代传主题关爱活动在", [21])
+    >>> gutters_agree([a, b], (22.0,)), gutters_agree([a, (40, *b[1:])], (22.0,))
+    (True, False)
+    >>> gutters_agree([a, (20, "合市书画协会走进辖区学校开展了以请党放心 强国复兴有我为主题", [20])], (12.0,))
+    False
+    >>> gutters_agree([(111, "基层一线：普及消防知识 提高自救能力", [11]), (113, "责任编辑：王斌 美编：陈新宇", [7])], (8.0, 11.0))
+    False
+    """
+    for (na, a, wa), (nb, b, wb) in zip(lines, lines[1:]):
+        if nb - na > _RUN or not wa or not wb or not (_RUNNING_RE.search(a) or _RUNNING_RE.search(b)):
+            continue
+        left_a, left_b = printed_width(a[:wa[0]]), printed_width(b[:wb[0]])
+        if abs(left_a - left_b) <= _AGREE or all(any(abs(x - w) <= 1.0 for w in line) for x in (left_a, left_b)):
+            return True
+    return False
 
 
 def _wide_pieces(text: str, wide: list[int]) -> list[str]:

@@ -407,6 +407,47 @@ def break_between_headline_lines(seam: Seam) -> bool | None:
     return False
 
 
+@rule("JN80")
+def break_after_spaced_head_line(seam: Seam) -> bool | None:
+    """Break after a paragraph's first line that is a head holding its phrase space, under it a head line holding none.
+
+    A title printed on one line with the gap between its two phrases (普及消防知识 提高自救能力) is whole
+    there: its second phrase is on that line, so the line under it, of any measure, is its subtitle or
+    another head, not the rest of a wrapped title (fit, issue 13's groups: of 1333 such pairs of lines
+    2 are one title, a column's tag under it, which this cue leaves alone).
+
+    >>> break_after_spaced_head_line(_seam("民生观察：普及消防知识 提高自救能力", "北市场街道金桥社区开展安全宣传活动", width=18, opens=True))
+    False
+
+    Not a line run on from the one above it, a line that leaves a quote or bracket open or closes one it did not open, nor a line under it
+    that is a tag, holds a space of its own, or has a clause mark:
+
+    >>> break_after_spaced_head_line(_seam("润童心 红色基因代代", "传主题关爱活动在塔子", width=10, tail="困境儿童春风化雨润童心 红色基因代代"))
+    >>> break_after_spaced_head_line(_seam("明责赋能 做强“枢纽”", "（社会·那些事）", width=12, opens=True))
+    >>> break_after_spaced_head_line(_seam("站好岗 放好哨", "社区 那些事", width=8, opens=True))
+    >>> break_after_spaced_head_line(_seam("记者 王斌 通讯员", "李照星）近日，某社区开展活动", width=14, opens=True))
+    >>> break_after_spaced_head_line(_seam("1. 记者 郑林）", "为加强青少年思想", width=14, opens=True))
+    """
+    if seam.prev_continues or not _PHRASE_SPACE_RE.search(seam.prev) or _PHRASE_SPACE_RE.search(seam.cur):
+        return None
+    if not _unpunctuated_head(seam.prev) or not _unpunctuated_head(seam.cur) or not _closed(seam.prev):
+        return None
+    if seam.cur[:1] in _CONTINUING_MARKS or seam.cur[:1] in "（(" or seam.cur.startswith("的"):
+        return None
+    return False
+
+
+def _closed(text: str) -> bool:
+    """Every quote and bracket the line opens it closes, and it closes none it did not open (1. 记者 郑林） is a byline's rest).
+
+    >>> _closed("明责赋能 做强“枢纽”"), _closed("1. 记者 郑林）"), _closed("（记者 王斌 通讯员")
+    (True, False, False)
+    """
+    return all(text.count(a) == text.count(b) for a, b in _PAIRS)
+
+
+_PHRASE_SPACE_RE = regex.compile(r"\p{Han}{2}[”\"]?[ \u3000]+[“\"]?\p{Han}{2}")  # two phrases a head's gap parts (JN80)
+
 # Fitted on the fit split (issue 13's groups): at 6 characters apart or more, the seams inside one title it breaks
 # fall from 118 to 45, the heads of two stories it parts from 47 to 16, titles whose first line it frees from 23 to 16.
 HEADS_APART = 6.0
@@ -448,7 +489,7 @@ def break_head_over_stripped_lede(seam: Seam) -> bool | None:
         return None  # (a kicker's colon parts no clauses: 双轨赋能：物质关怀叠加心灵滋养)
     if any(ch.isdigit() for ch in text) or text[-1:] in _DANGLING or cur.startswith("的"):
         return None
-    if not all(text.count(a) == text.count(b) for a, b in _PAIRS):
+    if not _closed(text):
         return None
     if not (TIME_OPENER_RE.match(cur) or _SENTENCE_OPENING_RE.match(cur) and not cur[:1].isdigit()):
         return None

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 import regex
 
-from . import shapes
+from . import lexicon, shapes
 from .join import TAIL, TIME_OPENER_RE, Joiner, Seam, glue
 from .model import Block, Line, Step
 
 _INDENT = (" ", "\u3000", "\t")
+_NEVER_OPENS = lexicon.load().never_start  # marks a printed line never opens with (a cut piece does)
 _WINDOW = 8  # lines either side that set a line's column width
 _PADDING_SPACES = 3  # spaces an extractor puts beside digits in one line; more spread the line
 
@@ -231,14 +232,11 @@ def _running(lines: list[Line], gaps: list[int]) -> list[bool]:
     for k, line in enumerate(lines):
         if line.text.startswith(shapes.DASHES):
             running[k] = False  # a deck or pull quote, not the column's text
-        if line.text[:1] in _NO_LINE_OPENS:
+        if line.text[:1] in _NEVER_OPENS:
             running[k] = False
             if k and not gaps[k]:
                 running[k - 1] = False
     return running
-
-
-_NO_LINE_OPENS = "，。、；：！？,;:!?”’」』）)】》〉"  # marks a printed line never opens with (a cut piece does)
 
 
 _NEAR = 3  # lines either side that set a line's column width where _WINDOW's lines agree on none

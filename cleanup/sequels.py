@@ -248,15 +248,12 @@ def _measure(box: list[tuple[int, str]]) -> float:
     return max(gutters.printed_width(text.strip()) for _, text in box)
 
 
-_CLAUSE = re.compile(r"[，、。；：！？]")
-
-
 def _body_measure(box: list[tuple[int, str]]) -> float:
     """A box's measure; where it opens with heads, that of its running text (from the first line with a
     clause mark on, bylines aside): a headline or subtitle over the column is wider or narrower (CW56)."""
     if not _opens_heads(box):
         return _measure(box)
-    at = next((k for k, (_, text) in enumerate(box) if _CLAUSE.search(text)), None)
+    at = next((k for k, (_, text) in enumerate(box) if shapes.BODY_PUNCT_RE.search(text)), None)
     body = [gutters.printed_width(text.strip()) for _, text in box[at:] if not shapes.is_byline(text.strip())] if at is not None else []
     return max(body) if body else _measure(box)
 
@@ -267,7 +264,7 @@ def _full_open(box: list[tuple[int, str]]) -> bool:
     if len(box) < 2:
         return False
     last, over = box[-1][1].strip(), box[-2][1].strip()
-    return _runs_on(last) and bool(_CLAUSE.search(over)) and gutters.printed_width(last) >= _body_measure(box) - 1
+    return _runs_on(last) and bool(shapes.BODY_PUNCT_RE.search(over)) and gutters.printed_width(last) >= _body_measure(box) - 1
 
 
 def _opens_heads(box: list[tuple[int, str]]) -> bool:

@@ -50,6 +50,8 @@ def assert_well_formed(markdown: str) -> None:
 @example(("䀀" + "က" * 11 + "ࠀ〈" + "က" * 16 + "ရ䮰怅涶 䉕嘽 ......\ufffd）").encode())
 # a straight quote polished alone, then glued after 或 by assembly (AS12): curled only by a second polish once
 @example("%。\n或\n'；".encode())
+# a quote PU07 took for a phrase space in a piece of a line read across a `|` gutter (CW03): conserve read lines whole
+@example(b'\xe4\x80\x80\xe1\x80\x80\xe3\x90\x80"\xe4\x80\x80\xe0\xa0\x80|\x80\xe4\x80\x80')
 def test_any_bytes_give_well_formed_files_or_a_clear_refusal(raw):
     try:
         page = pipeline.clean(raw, "p.txt")
