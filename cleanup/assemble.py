@@ -144,7 +144,7 @@ def dash_titles_to_subtitles(items: list[Item], trace: list[Step] | None = None)
 _INNER_DASH_RE = regex.compile(r"(?<=\S)\s+(?=——\S)")  # a subtitle's dash after a line of the head
 
 
-def headline_under_no_title(items: list[Item], trace: list[Step] | None = None) -> list[Item]:
+def headline_under_no_title(items: list[Item], trace: list[Step] | None = None, raw: dict[int, str] | None = None) -> list[Item]:
     """HD70: a title that reads as no headline (heads.no_title_over: a scrap, junk, a cut clause), its words
     not in the story, over a subtitle that reads as a whole one: OCR set a stray line over the head. The
     subtitle is the title; the stray line opens the body, where its characters stay.
@@ -160,7 +160,8 @@ def headline_under_no_title(items: list[Item], trace: list[Step] | None = None) 
     out = []
     for item in items:
         if item.kind == "article" and item.title and item.subtitle \
-                and heads.no_title_over(item.title, item.subtitle, "".join(text for _, text in item.body)):
+                and heads.no_title_over(item.title, item.subtitle, "".join(text for _, text in item.body),
+                                        _line_over(item, raw or {})):
             if trace is not None:
                 trace.append(Step("HD70", "headline-under-no-title", item.first, item.first, item.title,
                                   f"title: {item.subtitle}"))
@@ -169,6 +170,28 @@ def headline_under_no_title(items: list[Item], trace: list[Step] | None = None) 
             item = replace(item, title=item.subtitle, subtitle="", body=(("p", item.title), *item.body), spans=spans)
         out.append(item)
     return out
+
+
+def _line_over(item: Item, raw: dict[int, str]) -> tuple[str, bool]:
+    """The printed dump line over an item's title read from one line, a blank at most between, and whether a
+    blank parts them (none over a title read from specks on lines of their own: 汐 / 孙).
+
+    >>> _line_over(Item("article", 3, title="放好哨", spans=((3, 3, "title"),)), {1: "站好岗", 2: "", 3: "放好哨"})
+    ('站好岗', True)
+    >>> _line_over(Item("article", 3, title="放好哨", spans=((3, 3, "title"),)), {0: "站好岗", 1: "", 2: " ", 3: "放好哨"})
+    ('', True)
+    >>> _line_over(Item("article", 5, title="汐孙", spans=((5, 6, "title"),)), {3: "环球时报", 4: "", 5: "汐", 6: "孙"})
+    ('', True)
+    """
+    lines = [(f, last) for f, last, role in item.spans if role == "title"]
+    if len(lines) != 1 or lines[0][0] != lines[0][1]:
+        return "", True
+    first = lines[0][0]
+    for k, no in enumerate((first - 1, first - 2)):
+        line = raw.get(no, "")
+        if line.strip():
+            return line, k > 0
+    return "", True
 
 
 def _spaced_at_cuts(block: Block) -> str:
