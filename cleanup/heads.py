@@ -230,6 +230,23 @@ def no_title_over(title: str, subtitle: str, story: str = "", above: tuple[str, 
     return _STRAY_BIAS + sum(_STRAY_WEIGHTS[k] for k, v in cues.items() if v) > 0
 
 
+def stray_junk(line: str) -> bool:
+    """NZ70: a stray line over a head (HD70) that reads as junk, not text: a scrap of Han characters with
+    marks and letters no Chinese text is set in, two at least (下站WA昌也, sz、《上: a picture's specks).
+    Not a line with one such mark (城事_速览, a label; | 用四下下1 stays in the body too), nor a line of no
+    Han character (a web address a story prints), nor a scrap of Han characters alone: a column's label
+    cut short (今日视), a cut clause.
+
+    >>> stray_junk("下站WA昌也"), stray_junk("sz、《上"), stray_junk("一] /2 =三-起 | 全"), stray_junk("| 用四下下1")
+    (True, True, True, False)
+    >>> stray_junk("城事_速览"), stray_junk("(wwwexample.cn/6))"), stray_junk("六了"), stray_junk("Owen党委统揽 全域统筹")
+    (False, False, False, False)
+    """
+    bare = "".join(line.split())
+    odd = len(_STRAY_ODD_RE.findall(bare))
+    return odd >= max(2, _STRAY_ODD * len(bare)) and 0 < len(_HAN_RE.findall(bare)) < 2 * _HALF[0]
+
+
 def headline_piece(line: str, blank: bool) -> bool:
     """A line that reads as a piece of a headline broken over lines: Han characters only, no clause mark nor
     space, fewer than a wrapped title's first line; three at least over a blank (two are a section's label:

@@ -97,7 +97,8 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
                             sum(1 for _, line in raw_lines if line.strip()), raw, doubt.spaced_share(raw), read_by_ocr)
     items = assembly.assemble(blocks, trace, read)
     if read_by_ocr:  # HD70: an engine reads a picture's specks and a column's label over a head; before the
-        items = assembly.headline_under_no_title(items, trace, raw)  # seams' polish, which polishes the line as body text
+        items, specks = assembly.headline_under_no_title(items, trace, raw)  # seams' polish, which polishes the line as body text
+        junk = replace(junk, noise=sorted([*junk.noise, *specks])) if specks else junk  # NZ70: junk, to the noise item
     items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in items], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)
