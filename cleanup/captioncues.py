@@ -192,22 +192,34 @@ def find_lone_event_caption(w: Window) -> str | None:
 
 _LONE_FROM = 2  # CL06's cues that make a caption
 _RESTATE_REACH = 4  # blocks above and below where a caption's clause may be said
+_RESTATE_MOST = 40  # letters a caption telling its story's words runs to (a lede runs longer)
 _RESTATE_CLAUSE = 6  # characters a clause said elsewhere needs (the time clause that opens it is shorter)
 
 
 def _restates_around(w: Window) -> bool:
-    """A clause of the block (RESTATE_CLAUSE characters at least) said word for word in a block round it.
+    """A short block (RESTATE_MOST letters at most) with a clause (RESTATE_CLAUSE characters at least)
+    said word for word in a paragraph round it: a caption telling its story's words.
 
     >>> _restates_around(sample_window("在踏青寻春中感受社会温暖。", "近日，在踏青寻春中感受社会温暖。", "正文。"))
     True
     >>> _restates_around(sample_window("在踏青寻春中感受温暖。", "近日，在踏青寻春中感受社会温暖。", "正文。"))
     False
+
+    Not a lede that says its headline's words (a head line is no paragraph), nor a long block.
+
+    >>> _restates_around(sample_window("在踏青寻春中感受社会温暖", "近日，在踏青寻春中感受社会温暖。", "正文。"))
+    False
+    >>> _restates_around(sample_window("在踏青寻春中感受社会温暖。", "近日，在踏青寻春中感受社会温暖，" + "同学们参加了活动，" * 4 + "。", "正文。"))
+    False
     """
+    if shapes.letters(w.block.text) > _RESTATE_MOST:
+        return False
     clauses = [c for c in _CLAUSE_SPLIT_RE.split(shapes.squeeze(w.block.text)) if len(c) >= _RESTATE_CLAUSE]
     if not clauses:
         return False
     around = [w.at(k) for k in range(-_RESTATE_REACH, _RESTATE_REACH + 1) if k]
-    texts = [_CLAUSE_SPLIT_RE.sub("", shapes.squeeze(b.text)) for b in around if b is not None]
+    texts = [_CLAUSE_SPLIT_RE.sub("", shapes.squeeze(b.text)) for b in around
+             if b is not None and not shapes.is_headline_like(b.text)]
     return any(c in t for c in clauses for t in texts)
 
 
