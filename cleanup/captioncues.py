@@ -161,10 +161,9 @@ def find_caption_under_picture(w: Window) -> str | None:
 def find_lone_event_caption(w: Window) -> str | None:
     """A one-sentence event description set apart, its cues weighed: a caption printed without credit.
 
-    The cues: it tells an event (its time first); a blank line above it; another width than the blocks
-    around it, or nothing of a story after it (the page ends); a clause of it said word for word in the
-    text round it (a caption tells its story's clauses; a story's paragraph says its own). Three of the
-    four make it a caption.
+    The cues: a blank line above it; another width than the blocks around it, or nothing of a story
+    after it (the page ends); a clause of it said word for word in the text round it (a caption tells
+    its story's clauses; a story's paragraph says its own). Two of the three make it a caption.
 
     >>> find_lone_event_caption(sample_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 37, 13)))
     'caption'
@@ -178,28 +177,20 @@ def find_lone_event_caption(w: Window) -> str | None:
     >>> find_lone_event_caption(sample_window(story, "3月26日，在踏青寻春中感受社会温暖。", "正文。", widths=(40, 40, 40)))
     'caption'
     >>> find_lone_event_caption(sample_window(story, "3月26日，在踏青寻春中感受社会温暖。", "正文。", widths=(40, 40, 40), gaps=(1, 0, 1)))
-
-    Set apart in another width, a sentence saying its story's words needs no time.
-
-    >>> find_lone_event_caption(sample_window(story, "在踏青寻春中感受社会温暖。", "正文。", widths=(40, 20, 40)))
-    'caption'
-    >>> find_lone_event_caption(sample_window(story, "在踏青寻春中感受社会温暖。", "正文。", widths=(40, 40, 40)))
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
-    text = block.text
-    if not block.measure or not shapes.ends_sentence(text) or shapes.SENTENCE_PUNCT_RE.search(text[:-1]) \
-            or shapes.starts_with_dateline(text):
-        return None  # (one sentence, no brief's dateline)
+    if not block.measure or not shapes.is_event_sentence(block.text):
+        return None
     if nxt is None:
-        differs = bool(_LEX.event_verb_re.search(text))
+        differs = bool(_LEX.event_verb_re.search(block.text))
     else:
         neighbours = [b.measure for b in (prev, nxt) if b is not None and b.measure and b.role != "caption"]
         differs = bool(neighbours) and all(b / block.measure > 1.3 or block.measure / b > 1.3 for b in neighbours)
-    cues = (shapes.is_event_sentence(text), block.gap_before > 0, differs, _restates_around(w))
+    cues = (block.gap_before > 0, differs, _restates_around(w))
     return "caption" if sum(cues) >= _LONE_FROM else None
 
 
-_LONE_FROM = 3  # CL06's cues that make a caption
+_LONE_FROM = 2  # CL06's cues that make a caption
 _RESTATE_REACH = 4  # blocks above and below where a caption's clause may be said
 _RESTATE_MOST = 40  # letters a caption telling its story's words runs to (a lede runs longer)
 _RESTATE_CLAUSE = 6  # characters a clause said elsewhere needs (the time clause that opens it is shorter)
