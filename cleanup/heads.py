@@ -170,6 +170,7 @@ def halves_over_blank(first: str, second: str) -> bool:
 
 
 _STRAY_ODD_RE = regex.compile(r"[|\\/_~^<>{}\[\]@#$&*=A-Za-z]")  # marks and letters no Chinese headline is set in
+_PAIRED_BRACKETS_RE = regex.compile(r"\[([^\[\]]*)\]")
 _STRAY_ODD = 0.15  # share of a line's characters, at least, that are such marks: a picture's reading
 _CUT_CLAUSE_END_RE = regex.compile(r"[，、；,;][^，、；,;（(《〈]{0,8}$")  # a last clause cut short (……现予刊)
 _BRACKET_RE = regex.compile(r"[（(《〈]")
@@ -235,15 +236,17 @@ def stray_junk(line: str) -> bool:
     marks and letters no Chinese text is set in, two at least (下站WA昌也, sz、《上: a picture's specks).
     Not a line with one such mark (城事_速览, a label; | 用四下下1 stays in the body too), nor a line of no
     Han character (a web address a story prints), nor a scrap of Han characters alone: a column's label
-    cut short (今日视), a cut clause.
+    cut short (今日视), a cut clause. Square brackets that pair up are text's (详见[……]), not specks.
 
     >>> stray_junk("下站WA昌也"), stray_junk("sz、《上"), stray_junk("一] /2 =三-起 | 全"), stray_junk("| 用四下下1")
     (True, True, True, False)
     >>> stray_junk("城事_速览"), stray_junk("(wwwexample.cn/6))"), stray_junk("六了"), stray_junk("Owen党委统揽 全域统筹")
     (False, False, False, False)
+    >>> stray_junk("见[大力推进]"), stray_junk("见[大力推进]W|")
+    (False, True)
     """
     bare = "".join(line.split())
-    odd = len(_STRAY_ODD_RE.findall(bare))
+    odd = len(_STRAY_ODD_RE.findall(_PAIRED_BRACKETS_RE.sub(r"\1", bare)))
     return odd >= max(2, _STRAY_ODD * len(bare)) and 0 < len(_HAN_RE.findall(bare)) < 2 * _HALF[0]
 
 
