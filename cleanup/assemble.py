@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from . import attach, captioncues, captions, carry, classify, headlines, heads, lexicon, sections, seams, shapes, tentative
+from . import attach, captioncues, captions, carry, classify, headlines, heads, lexicon, noise, sections, seams, shapes, tentative
 from .drafts import Draft, finish, repair
 from .heads import Head, build_head
 from .join import glue
@@ -142,6 +142,84 @@ def dash_titles_to_subtitles(items: list[Item], trace: list[Step] | None = None)
 
 
 _INNER_DASH_RE = regex.compile(r"(?<=\S)\s+(?=——\S)")  # a subtitle's dash after a line of the head
+
+
+def headline_under_no_title(items: list[Item], trace: list[Step] | None = None, raw: dict[int, str] | None = None
+                            ) -> tuple[list[Item], list[tuple[int, str]]]:
+    """HD70: a title that reads as no headline (heads.no_title_over: a scrap, junk, a cut clause), its words
+    not in the story, over a subtitle that reads as a whole one: OCR set a stray line over the head. The
+    subtitle is the title; the stray line opens the body, where its characters stay, or, read alone on its
+    dump line and reading as junk (NZ70, heads.stray_junk: specks read as marks, letters and a few Han
+    characters), goes to the noise item: the items, and the dump lines (number, as read) set aside.
+
+    >>> item = Item("article", 3, title="今日视", subtitle="让世界看见中国的科学浪漫", body=(("p", "本报讯……"),),
+    ...             spans=((3, 3, "title"), (5, 5, "subtitle"), (7, 9, "body")))
+    >>> moved = headline_under_no_title([item])[0][0]
+    >>> moved.title, moved.subtitle, moved.body[0], moved.spans
+    ('让世界看见中国的科学浪漫', '', ('p', '今日视'), ((3, 3, 'body'), (5, 5, 'title'), (7, 9, 'body')))
+    >>> headline_under_no_title([replace(item, title="汇聚爱心力量")])[0][0].title
+    '汇聚爱心力量'
+    >>> items, strays = headline_under_no_title([replace(item, title="下站WA昌也")], raw={3: " 下站 WA 昌也"})
+    >>> items[0].first, items[0].body[0], items[0].spans, strays
+    (5, ('p', '本报讯……'), ((5, 5, 'title'), (7, 9, 'body')), [(3, '下站 WA 昌也')])
+    """
+    out, strays = [], []
+    for item in items:
+        if item.kind == "article" and item.title and item.subtitle \
+                and heads.no_title_over(item.title, item.subtitle, "".join(text for _, text in item.body),
+                                        _line_over(item, raw or {})):
+            if trace is not None:
+                trace.append(Step("HD70", "headline-under-no-title", item.first, item.first, item.title,
+                                  f"title: {item.subtitle}"))
+            roles = {"title": "body", "subtitle": "title"}
+            alone = _read_alone(item, raw or {})
+            if alone is not None and heads.stray_junk(item.title):
+                if trace is not None:
+                    trace.append(Step("NZ70", "stray-over-head-junk", alone, alone, item.title, "noise"))
+                strays.append((alone, noise.as_read(raw[alone])))
+                spans = tuple((first, last, roles.get(role, role)) for first, last, role in item.spans if role != "title")
+                item = replace(item, first=min(first for first, _, _ in spans), title=item.subtitle, subtitle="", spans=spans)
+            else:
+                spans = tuple((first, last, roles.get(role, role)) for first, last, role in item.spans)
+                item = replace(item, title=item.subtitle, subtitle="", body=(("p", item.title), *item.body), spans=spans)
+        out.append(item)
+    return out, strays
+
+
+def _read_alone(item: Item, raw: dict[int, str]) -> int | None:
+    """The dump line an item's title was read from, where it holds the title and nothing else.
+
+    >>> _read_alone(Item("article", 3, title="今日视", spans=((3, 3, "title"),)), {3: " 今日 视 "})
+    3
+    >>> _read_alone(Item("article", 3, title="站好岗", spans=((3, 3, "title"),)), {3: "殉古   站好岗"})
+    """
+    lines = [(first, last) for first, last, role in item.spans if role == "title"]
+    if len(lines) != 1 or lines[0][0] != lines[0][1]:
+        return None
+    no = lines[0][0]
+    return no if "".join(raw.get(no, "").split()) == "".join(item.title.split()) else None
+
+
+def _line_over(item: Item, raw: dict[int, str]) -> tuple[str, bool]:
+    """The printed dump line over an item's title read from one line, a blank at most between, and whether a
+    blank parts them (none over a title read from specks on lines of their own: 汐 / 孙).
+
+    >>> _line_over(Item("article", 3, title="放好哨", spans=((3, 3, "title"),)), {1: "站好岗", 2: "", 3: "放好哨"})
+    ('站好岗', True)
+    >>> _line_over(Item("article", 3, title="放好哨", spans=((3, 3, "title"),)), {0: "站好岗", 1: "", 2: " ", 3: "放好哨"})
+    ('', True)
+    >>> _line_over(Item("article", 5, title="汐孙", spans=((5, 6, "title"),)), {3: "环球时报", 4: "", 5: "汐", 6: "孙"})
+    ('', True)
+    """
+    lines = [(f, last) for f, last, role in item.spans if role == "title"]
+    if len(lines) != 1 or lines[0][0] != lines[0][1]:
+        return "", True
+    first = lines[0][0]
+    for k, no in enumerate((first - 1, first - 2)):
+        line = raw.get(no, "")
+        if line.strip():
+            return line, k > 0
+    return "", True
 
 
 def _spaced_at_cuts(block: Block) -> str:

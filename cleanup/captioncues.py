@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace  # noqa: F401 (the examples')
 
+import regex
+
 from . import lexicon, shapes, wordmatch
 from .classify import FULL_LINES, OVERFLOW, Window, sample_window  # noqa: F401 (sample_window: the examples')
 from .model import Block
@@ -157,25 +159,71 @@ def find_caption_under_picture(w: Window) -> str | None:
 
 @rule("CL06")
 def find_lone_event_caption(w: Window) -> str | None:
-    """A one-sentence event description set apart: a caption printed without credit.
+    """A one-sentence event description set apart, its cues weighed: a caption printed without credit.
 
-    Set apart means a blank line above it and either another width than the
-    blocks around it, or nothing of a story after it (the page ends).
+    The cues: a blank line above it; another width than the blocks around it, or nothing of a story
+    after it (the page ends); a clause of it said word for word in the text round it (a caption tells
+    its story's clauses; a story's paragraph says its own). Two of the three make it a caption.
 
     >>> find_lone_event_caption(sample_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 37, 13)))
     'caption'
     >>> find_lone_event_caption(sample_window("正文。", "日前，社区开展义诊活动。", "正文。", widths=(13, 13, 13)))
     >>> find_lone_event_caption(sample_window("正文。", "近日，社区开展清扫活动。", widths=(13, 13), at=1))
     'caption'
+
+    In the text's width, a blank line above it and a clause the story round it says too.
+
+    >>> story = "组织困境儿童开展红色研学，在踏青寻春中感受社会温暖。"
+    >>> find_lone_event_caption(sample_window(story, "3月26日，在踏青寻春中感受社会温暖。", "正文。", widths=(40, 40, 40)))
+    'caption'
+    >>> find_lone_event_caption(sample_window(story, "3月26日，在踏青寻春中感受社会温暖。", "正文。", widths=(40, 40, 40), gaps=(1, 0, 1)))
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
-    if block.gap_before == 0 or not block.measure or not shapes.is_event_sentence(block.text):
+    if not block.measure or not shapes.is_event_sentence(block.text):
         return None
     if nxt is None:
-        return "caption" if _LEX.event_verb_re.search(block.text) else None
-    neighbours = [b.measure for b in (prev, nxt) if b is not None and b.measure and b.role != "caption"]
-    differs = all(b / block.measure > 1.3 or block.measure / b > 1.3 for b in neighbours)
-    return "caption" if neighbours and differs else None
+        differs = bool(_LEX.event_verb_re.search(block.text))
+    else:
+        neighbours = [b.measure for b in (prev, nxt) if b is not None and b.measure and b.role != "caption"]
+        differs = bool(neighbours) and all(b / block.measure > 1.3 or block.measure / b > 1.3 for b in neighbours)
+    cues = (block.gap_before > 0, differs, _restates_around(w))
+    return "caption" if sum(cues) >= _LONE_FROM else None
+
+
+_LONE_FROM = 2  # CL06's cues that make a caption
+_RESTATE_REACH = 4  # blocks above and below where a caption's clause may be said
+_RESTATE_MOST = 40  # letters a caption telling its story's words runs to (a lede runs longer)
+_RESTATE_CLAUSE = 6  # characters a clause said elsewhere needs (the time clause that opens it is shorter)
+
+
+def _restates_around(w: Window) -> bool:
+    """A short block (RESTATE_MOST letters at most) with a clause (RESTATE_CLAUSE characters at least)
+    said word for word in a paragraph round it: a caption telling its story's words.
+
+    >>> _restates_around(sample_window("在踏青寻春中感受社会温暖。", "近日，在踏青寻春中感受社会温暖。", "正文。"))
+    True
+    >>> _restates_around(sample_window("在踏青寻春中感受温暖。", "近日，在踏青寻春中感受社会温暖。", "正文。"))
+    False
+
+    Not a lede that says its headline's words (a head line is no paragraph), nor a long block.
+
+    >>> _restates_around(sample_window("在踏青寻春中感受社会温暖", "近日，在踏青寻春中感受社会温暖。", "正文。"))
+    False
+    >>> _restates_around(sample_window("在踏青寻春中感受社会温暖。", "近日，在踏青寻春中感受社会温暖，" + "同学们参加了活动，" * 4 + "。", "正文。"))
+    False
+    """
+    if shapes.letters(w.block.text) > _RESTATE_MOST:
+        return False
+    clauses = [c for c in _CLAUSE_SPLIT_RE.split(shapes.squeeze(w.block.text)) if len(c) >= _RESTATE_CLAUSE]
+    if not clauses:
+        return False
+    around = [w.at(k) for k in range(-_RESTATE_REACH, _RESTATE_REACH + 1) if k]
+    texts = [_CLAUSE_SPLIT_RE.sub("", shapes.squeeze(b.text)) for b in around
+             if b is not None and not shapes.is_headline_like(b.text)]
+    return any(c in t for c in clauses for t in texts)
+
+
+_CLAUSE_SPLIT_RE = regex.compile(r"[\p{P}\p{S}]+")
 
 
 @rule("CL08")

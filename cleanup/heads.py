@@ -169,6 +169,113 @@ def halves_over_blank(first: str, second: str) -> bool:
         and (a <= WHOLE_LINE or not any(ch.isdigit() for ch in second))  # a figure in a wrapped title's rest (不超15.5亿)
 
 
+_STRAY_ODD_RE = regex.compile(r"[|\\/_~^<>{}\[\]@#$&*=A-Za-z]")  # marks and letters no Chinese headline is set in
+_PAIRED_BRACKETS_RE = regex.compile(r"\[([^\[\]]*)\]")
+_STRAY_ODD = 0.15  # share of a line's characters, at least, that are such marks: a picture's reading
+_CUT_CLAUSE_END_RE = regex.compile(r"[，、；,;][^，、；,;（(《〈]{0,8}$")  # a last clause cut short (……现予刊)
+_BRACKET_RE = regex.compile(r"[（(《〈]")
+_WHOLE_HEADLINE = 5  # Han characters, at least, of the headline under it
+# HD70's cues: what tells a stray line over a head from its title, weighed; one decision (above zero)
+_STRAY_WEIGHTS = {"scrap": 1.0, "odd": 1.0, "cut": 1.0, "echoed": -1.0, "broken": -2.0}
+_ECHOED = 0.3  # share of the line's pairs of Han characters, at least, its story's text holds: its own title's
+_STRAY_BIAS = -0.5
+
+
+def no_title_over(title: str, subtitle: str, story: str = "", above: tuple[str, bool] = ("", False)) -> bool:
+    """HD70: a title line that is no headline over a subtitle that is a whole one (no dash, no clause, as
+    many Han characters as a short title): OCR set a stray line over the head, and the head's title is
+    the line under it. Cues, weighed: a scrap narrower than the line under it and shorter than a
+    couplet (今日视, 天下“万象”: a column's label, a speck); marks and letters no headline is set in
+    (| 用四下下1); a clause cut short, no bracket in it (交流发言，现予刊: a line of running text).
+    Against: the story's text holds the line's words (突出党 / 推动基层治理走深走实: a piece of its own
+    title OCR cut off, over its subtitle); the printed line over it (`above`: the line, and whether a
+    blank parts them) is a headline's piece, so the line, no clause in it, is its rest (站好岗 / 放好哨 over
+    种好社区治理“责任田”).
+
+    >>> no_title_over("今日视", "让世界看见中国的科学浪漫"), no_title_over("| 用四下下1", "激发阅读兴趣 营造读书氛围")
+    (True, True)
+    >>> no_title_over("交流发言，现予刊", "超百家村镇银行“消失” 中小银行风险化解加速推进")
+    True
+    >>> no_title_over("Owen党委统揽 全域统筹", "构建党建引领城乡基层治理新格局")
+    False
+
+    Not a whole title over its subtitle, nor a scrap over a dash's subtitle or over a line in clauses.
+
+    >>> no_title_over("站好岗 放好哨", "种好社区治理“责任田”"), no_title_over("汇聚爱心力量", "市社会福利院开展捐赠活动")
+    (False, False)
+    >>> no_title_over("今日视", "——法律用美国的"), no_title_over("今日视", "政策松绑、平台支撑构建转化生态")
+    (False, False)
+    >>> no_title_over("给黑土地做体检，施肥更精细 《经济聚焦. 农", "吉林农安推广变量施肥技术体系")
+    False
+    >>> no_title_over("突出党", "推动基层治理走深走实"), no_title_over("突出党", "推动基层治理走深走实", "我们突出党建引领……")
+    (True, False)
+    >>> no_title_over("放好哨", "种好社区治理“责任田”", above=("站好岗", True)), no_title_over("今日视", "让世界看见中国的科学浪漫", above=("科技", True))
+    (False, True)
+    >>> no_title_over("勇于进取，裁判员忠于职守", "清理小广告 粉刷美环境", above=("社会那些事", True))
+    True
+    """
+    if shapes.is_subtitle_dash(subtitle) or "——" in subtitle or not shapes.is_headline_like(subtitle) \
+            or shapes.BODY_PUNCT_RE.search(shapes.CLOSING_TAG_RE.sub("", subtitle)) \
+            or len(_HAN_RE.findall(subtitle)) < _WHOLE_HEADLINE:
+        return False
+    bare = "".join(title.split())
+    cues = {
+        "scrap": len(_HAN_RE.findall(bare)) < 2 * _HALF[0]
+        and shapes.display_length(subtitle) > shapes.display_length(title),
+        "odd": len(_STRAY_ODD_RE.findall(bare)) >= _STRAY_ODD * max(1, len(bare))
+        and len(_HAN_RE.findall(bare)) < 2 * _HALF[0],  # not a whole headline read with a speck (Owen党委统揽 全域统筹)
+        "cut": bool(_CUT_CLAUSE_END_RE.search(title)) and not _BRACKET_RE.search(title),
+        "echoed": _echoed(bare, story) >= _ECHOED,
+        "broken": headline_piece(*above) and not shapes.BODY_PUNCT_RE.search(title),  # a clause is no head's rest
+    }
+    return _STRAY_BIAS + sum(_STRAY_WEIGHTS[k] for k, v in cues.items() if v) > 0
+
+
+def stray_junk(line: str) -> bool:
+    """NZ70: a stray line over a head (HD70) that reads as junk, not text: a scrap of Han characters with
+    marks and letters no Chinese text is set in, two at least (下站WA昌也, sz、《上: a picture's specks).
+    Not a line with one such mark (城事_速览, a label; | 用四下下1 stays in the body too), nor a line of no
+    Han character (a web address a story prints), nor a scrap of Han characters alone: a column's label
+    cut short (今日视), a cut clause. Square brackets that pair up are text's (详见[……]), not specks.
+
+    >>> stray_junk("下站WA昌也"), stray_junk("sz、《上"), stray_junk("一] /2 =三-起 | 全"), stray_junk("| 用四下下1")
+    (True, True, True, False)
+    >>> stray_junk("城事_速览"), stray_junk("(wwwexample.cn/6))"), stray_junk("六了"), stray_junk("Owen党委统揽 全域统筹")
+    (False, False, False, False)
+    >>> stray_junk("见[大力推进]"), stray_junk("见[大力推进]W|")
+    (False, True)
+    """
+    bare = "".join(line.split())
+    odd = len(_STRAY_ODD_RE.findall(_PAIRED_BRACKETS_RE.sub(r"\1", bare)))
+    return odd >= max(2, _STRAY_ODD * len(bare)) and 0 < len(_HAN_RE.findall(bare)) < 2 * _HALF[0]
+
+
+def headline_piece(line: str, blank: bool) -> bool:
+    """A line that reads as a piece of a headline broken over lines: Han characters only, no clause mark nor
+    space, fewer than a wrapped title's first line; three at least over a blank (two are a section's label:
+    科技, 国际), two right over the next line. No editor's note label.
+
+    >>> headline_piece("站好岗", True), headline_piece("站好", False), headline_piece("科技", True)
+    (True, True, False)
+    >>> headline_piece("公司本部。", True), headline_piece("全媒体记者 陈晓 摄", True), headline_piece("编者按", True)
+    (False, False, False)
+    """
+    bare = line.strip().translate(_QUOTES)
+    return bool(_HAN_ONLY_RE.match(bare)) and (3 if blank else 2) <= len(bare) <= WHOLE_LINE \
+        and not shapes.is_note_opener(bare)
+
+
+def _echoed(line: str, story: str) -> float:
+    """Share of a line's pairs of Han characters that the story's text holds.
+
+    >>> _echoed("突出党", "我们突出党建引领"), _echoed("今日视", "我们突出党建引领"), _echoed("|1", "")
+    (1.0, 0.0, 0.0)
+    """
+    hans = "".join(_HAN_RE.findall(line))
+    pairs = {hans[k:k + 2] for k in range(len(hans) - 1)}
+    return sum(p in story for p in pairs) / len(pairs) if pairs else 0.0
+
+
 def rest_over_subtitle(lines: list[str]) -> bool:
     """HD01: a title's two lines parted by a blank, its subtitle under them: the line under the second
     a ——subtitle, or wider than both (宁海一水电工11年献血 / “爱心长跑”挽救70条生命 / 记宁海县……). The second
@@ -225,6 +332,7 @@ def couplet_halves(first: str, second: str) -> bool:
         and all(lo <= len(t) <= hi and _plain_phrase(t) for t in (first, second))
 
 
+_HAN_RE = regex.compile(r"\p{Han}")
 _QUOTES = str.maketrans("", "", "“”‘’\"'")
 _HAN_ONLY_RE = regex.compile(r"^\p{Han}+$")
 
