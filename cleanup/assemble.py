@@ -193,11 +193,8 @@ def _read_alone(item: Item, raw: dict[int, str]) -> int | None:
     3
     >>> _read_alone(Item("article", 3, title="站好岗", spans=((3, 3, "title"),)), {3: "殉古   站好岗"})
     """
-    lines = [(first, last) for first, last, role in item.spans if role == "title"]
-    if len(lines) != 1 or lines[0][0] != lines[0][1]:
-        return None
-    no = lines[0][0]
-    return no if "".join(raw.get(no, "").split()) == "".join(item.title.split()) else None
+    no = _title_line(item)
+    return no if no is not None and "".join(raw.get(no, "").split()) == "".join(item.title.split()) else None
 
 
 def _line_over(item: Item, raw: dict[int, str]) -> tuple[str, bool]:
@@ -211,15 +208,20 @@ def _line_over(item: Item, raw: dict[int, str]) -> tuple[str, bool]:
     >>> _line_over(Item("article", 5, title="汐孙", spans=((5, 6, "title"),)), {3: "环球时报", 4: "", 5: "汐", 6: "孙"})
     ('', True)
     """
-    lines = [(f, last) for f, last, role in item.spans if role == "title"]
-    if len(lines) != 1 or lines[0][0] != lines[0][1]:
+    first = _title_line(item)
+    if first is None:
         return "", True
-    first = lines[0][0]
     for k, no in enumerate((first - 1, first - 2)):
         line = raw.get(no, "")
         if line.strip():
             return line, k > 0
     return "", True
+
+
+def _title_line(item: Item) -> int | None:
+    """The dump line an item's title was read from, where it was read from one line."""
+    lines = [(first, last) for first, last, role in item.spans if role == "title"]
+    return lines[0][0] if len(lines) == 1 and lines[0][0] == lines[0][1] else None
 
 
 def _spaced_at_cuts(block: Block) -> str:

@@ -219,11 +219,11 @@ def no_title_over(title: str, subtitle: str, story: str = "", above: tuple[str, 
             or len(_HAN_RE.findall(subtitle)) < _WHOLE_HEADLINE:
         return False
     bare = "".join(title.split())
+    short = len(_HAN_RE.findall(bare)) < 2 * _HALF[0]  # fewer Han characters than a couplet
     cues = {
-        "scrap": len(_HAN_RE.findall(bare)) < 2 * _HALF[0]
-        and shapes.display_length(subtitle) > shapes.display_length(title),
+        "scrap": short and shapes.display_length(subtitle) > shapes.display_length(title),
         "odd": len(_STRAY_ODD_RE.findall(bare)) >= _STRAY_ODD * max(1, len(bare))
-        and len(_HAN_RE.findall(bare)) < 2 * _HALF[0],  # not a whole headline read with a speck (Owen党委统揽 全域统筹)
+        and short,  # not a whole headline read with a speck (Owen党委统揽 全域统筹)
         "cut": bool(_CUT_CLAUSE_END_RE.search(title)) and not _BRACKET_RE.search(title),
         "echoed": _echoed(bare, story) >= _ECHOED,
         "broken": headline_piece(*above) and not shapes.BODY_PUNCT_RE.search(title),  # a clause is no head's rest
@@ -332,7 +332,7 @@ def couplet_halves(first: str, second: str) -> bool:
         and all(lo <= len(t) <= hi and _plain_phrase(t) for t in (first, second))
 
 
-_HAN_RE = regex.compile(r"\p{Han}")
+_HAN_RE = regex.compile(shapes.HAN)
 _QUOTES = str.maketrans("", "", "“”‘’\"'")
 _HAN_ONLY_RE = regex.compile(r"^\p{Han}+$")
 
