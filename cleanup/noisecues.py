@@ -1,4 +1,4 @@
-"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22, NZ25): what a line and its page show of junk.
+"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22, NZ25, NZ50–NZ52): what a line and its page show of junk.
 
 Each cue is a small pure function giving a number, most of them a share in
 [0, 1]; cleanup/noise.py weighs them (rules/noise.toml) and decides.
@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass
 
-from . import lexicon
+from . import lexicon, shapes
 from .rulebook import rule
 
 _LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
@@ -468,12 +468,52 @@ def stray_digits_in(bare: str) -> float:
     return 0.0
 
 
+@rule("NZ50")
+def reads_as_furniture(v: View) -> float:
+    """1 for a line that reads as the page's running head (FU01: 第3版, a date, the paper's name) or opens a note (编者按).
+
+    Print, never a picture's: on fit and the retired sets such lines were 1,552 real lines and no junk
+    line, yet short and alone they scored near the noise cut.
+
+    >>> reads_as_furniture(view("第3版")), reads_as_furniture(view("编者按")), reads_as_furniture(view("上妇也3"))
+    (1.0, 1.0, 0.0)
+    """
+    from . import furniture  # (furniture reads noise's as_read: imported when first asked)
+    return 1.0 if furniture.reads_as_running_head(v.text) or shapes.NOTE_RE.match(v.bare) else 0.0
+
+
+@rule("NZ51")
+def section_at_edge(context: tuple[str, bool]) -> float:
+    """1 for a word or two naming a section (FU02: 要闻, 视点) among the page's first or last six lines.
+
+    Given (the line, whether it stands at the page's edge, NZ15). There it is the running head's
+    section; elsewhere such a word is as often a picture's specks (卫科六).
+
+    >>> section_at_edge(("要闻", True)), section_at_edge(("要闻", False)), section_at_edge(("上妇也3", True))
+    (1.0, 0.0, 0.0)
+    """
+    from . import furniture
+    line, edge = context
+    return 1.0 if edge and furniture.names_a_section(line) else 0.0
+
+
+@rule("NZ52")
+def read_by_tesseract(tess: bool) -> float:
+    """1 on a page Tesseract read (ocrpage.read_by_ocr, no box dump): its pictures' specks read as
+    common Han characters, and its junk scores lower than RapidOCR's (a shift of the cut, fitted).
+
+    >>> read_by_tesseract(True), read_by_tesseract(False)
+    (1.0, 0.0)
+    """
+    return 1.0 if tess else 0.0
+
+
 LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16", "NZ19", "NZ22", "NZ25")
 PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
 WORD_CUES = ("NZ22",)  # these need the dictionary (computed by cleanup.noise, which has it)
 OWN_CUES = tuple(code for code in LINE_CUES if code not in PAGE_CUES + WORD_CUES)
 _LEX = lexicon.load()
-CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21")
+CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21", "NZ50", "NZ51", "NZ52")
 NEIGHBOUR_CUES = ("NZ11", "NZ12", "NZ17", "NZ21")  # these need the other lines' probabilities
 _LONG = 8  # characters: a line this long is a column's line of text, not a speck
 _FEW_HANS, _MANY_HANS = 2, 8  # Han characters: NZ22 nil up to the first, full from the second
