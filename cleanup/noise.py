@@ -449,7 +449,7 @@ _CLEAR_P = _sigmoid(_CLEAR)
 
 @rule("NZ01")
 def set_aside_junk(score: float) -> bool:
-    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22, NZ25, NZ50–NZ52) score above zero.
+    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22, NZ25, NZ50–NZ53) score above zero.
 
     The score is bias + Σ weight × cue, weights fitted on the corpus (rules/noise.toml)
     so that hardly a real line goes (`cleanup explain --rule NZ` shows each line's cues).

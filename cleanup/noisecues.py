@@ -1,4 +1,4 @@
-"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22, NZ25, NZ50–NZ52): what a line and its page show of junk.
+"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22, NZ25, NZ50–NZ53): what a line and its page show of junk.
 
 Each cue is a small pure function giving a number, most of them a share in
 [0, 1]; cleanup/noise.py weighs them (rules/noise.toml) and decides.
@@ -497,6 +497,24 @@ def section_at_edge(context: tuple[str, bool]) -> float:
     return 1.0 if edge and furniture.names_a_section(line) else 0.0
 
 
+@rule("NZ53")
+def echoes_the_page(v: View) -> float:
+    """Share of a line's pairs of Han characters printed elsewhere on the page, for a line of three Han characters or more.
+
+    A headline's words come back in its story (明责赋能 over a story of 明责 and 赋能); a picture's
+    specks make pairs no sentence of the page has. Against junk (NZ05 counts the same pairs, for it,
+    on every line: its weight is nil).
+
+    >>> echoes_the_page(view("明责赋能", ("明责到人，赋能社区",))), echoes_the_page(view("秆委世和", ("世界和平",)))
+    (0.667, 0.0)
+    >>> echoes_the_page(view("社区", ("社区居民",)))
+    0.0
+    """
+    if len(v.hans) < _ECHO_HANS or not v.pairs:
+        return 0.0
+    return round(1 - _unseen(v.pairs, v.page.pairs) / len(v.pairs), 3)
+
+
 @rule("NZ52")
 def read_by_tesseract(tess: bool) -> float:
     """1 on a page Tesseract read (ocrpage.read_by_ocr, no box dump): its pictures' specks read as
@@ -509,14 +527,15 @@ def read_by_tesseract(tess: bool) -> float:
 
 
 LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16", "NZ19", "NZ22", "NZ25")
-PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
+PAGE_CUES = ("NZ03", "NZ05", "NZ06", "NZ53")  # these need the page's counts
 WORD_CUES = ("NZ22",)  # these need the dictionary (computed by cleanup.noise, which has it)
 OWN_CUES = tuple(code for code in LINE_CUES if code not in PAGE_CUES + WORD_CUES)
 _LEX = lexicon.load()
-CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21", "NZ50", "NZ51", "NZ52")
+CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21", "NZ50", "NZ51", "NZ52", "NZ53")
 NEIGHBOUR_CUES = ("NZ11", "NZ12", "NZ17", "NZ21")  # these need the other lines' probabilities
 _LONG = 8  # characters: a line this long is a column's line of text, not a speck
 _FEW_HANS, _MANY_HANS = 2, 8  # Han characters: NZ22 nil up to the first, full from the second
+_ECHO_HANS = 3  # Han characters: NZ53 looks at lines with this many (two make one pair, as often a speck's)
 _SHORT_DIGITS = 8  # characters: NZ25 looks at lines this short
 _NUMERAL_RE = re.compile(r"\d+(?:\.\d+)?")
 _COUNTERS = frozenset(lexicon._read("noise.toml")["numeral_counters"]) | _LEX.number_units
