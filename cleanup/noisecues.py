@@ -517,8 +517,9 @@ def echoes_the_page(v: View) -> float:
 
 @rule("NZ52")
 def read_by_tesseract(tess: bool) -> float:
-    """1 on a page Tesseract read (ocrpage.read_by_ocr, no box dump): its pictures' specks read as
-    common Han characters, and its junk scores lower than RapidOCR's (a shift of the cut, fitted).
+    """1 on a page Tesseract read (ocrpage.read_by_ocr, no box dump): a shift of the cut, fitted.
+
+    Its pictures' specks read as common Han characters, and its junk scores lower than RapidOCR's.
 
     >>> read_by_tesseract(True), read_by_tesseract(False)
     (1.0, 0.0)
