@@ -44,6 +44,17 @@ class Module:
     inline_at: int = 0
     inline_span: bool = False
     height: float = 0.0
+    # Broadsheet shapes (spec [broadsheet]; off on the fit corpus):
+    line_height: float = 0.0   # the body's own line height (wide enough, pdfminer deals one line per chunk)
+    round_cut: tuple[int, int] | None = None   # (paragraph, character): the body goes on in a second round of columns
+    aside: "Module | None" = None   # a photo beside a body narrower than its headline (the headline spans both)
+    below: "Module | None" = None   # a story set under this one, beside the band's taller columns
+
+    def stories(self) -> list[Story]:
+        """This module's stories in truth order: the story, its inline photo, the aside, then the story below."""
+        out = [self.story] + ([self.inline] if self.inline else [])
+        out += self.aside.stories() if self.aside else []
+        return out + (self.below.stories() if self.below else [])
 
 
 @dataclass
@@ -85,9 +96,7 @@ class Page:
         out = [self.furniture.item] if self.furniture.item.blocks else []
         for band in self.bands:
             for module in band.modules:
-                out.append(module.story.item)
-                if module.inline:
-                    out.append(module.inline.item)
+                out.extend(story.item for story in module.stories())
         return out
 
 
