@@ -30,7 +30,7 @@ def plan_band(draw: Draw, page: Page) -> Band:
     """One band drawn from the spec, with the broadsheet shapes laid on it where the spec asks for them."""
     band = _plan_band(draw, page)
     shapes = page.spec.get("broadsheet", {})
-    return broadsheet(draw, page, band, shapes) if any(v for k, v in shapes.items() if k != "chunk_line_height") else band
+    return broadsheet(draw, page, band, shapes) if any(v for k, v in shapes.items() if not k.endswith(("_height", "_chars"))) else band
 
 
 def _plan_band(draw: Draw, page: Page) -> Band:
@@ -180,6 +180,9 @@ def compose(seed: int, spec: dict, source: Source, keep: list[int] | None = None
         autospace_css=draw.chance(ps["autospace_css"]), furniture=Story(Item("furniture", ())),
         spec=spec, source=source,
     )
+    shapes = spec.get("broadsheet", {})
+    if shapes.get("grid") and draw.chance(shapes["grid"]):
+        page.grid_chars = draw.integer(shapes["grid_chars"])
     page.furniture = make_furniture(draw, source)
     room = page.height - 2 * page.margin - 14 - (6 if page.furniture.hints["foot"] else 0)
     target, used = room * draw.uniform(ps["fill"]), 0.0

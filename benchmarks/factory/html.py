@@ -119,6 +119,8 @@ def _body(module: Module, page: Page, with_images: bool, byline_inside: bool = F
     style = f"column-count:{module.columns};column-gap:{page.gap:.1f}mm;font-size:{module.font:.3f}mm"
     if module.line_height:
         style += f";line-height:{module.line_height:.2f}"
+    if page.grid_chars:  # columns of the grid's measure exactly (1.01: room for the justifier), what the module leaves over stays white
+        style += f";width:{module.columns * module.chars * module.font * 1.01 + (module.columns - 1) * page.gap:.2f}mm"
     rounds = []
     for n, block in enumerate(paragraphs):
         if module.inline and n == module.inline_at:

@@ -86,6 +86,7 @@ class Page:
     spec: dict = field(repr=False, default_factory=dict)
     source: Source | None = field(repr=False, default=None)
     bands: list[Band] = field(default_factory=list)
+    grid_chars: int = 0        # a page set on one column grid: every body column this many characters at body size
 
     @property
     def content_width(self) -> float:
@@ -148,6 +149,11 @@ def _set_columns(module: Module, page: Page, columns: int) -> None:
     target = page.body_pt * MM_PER_PT
     minimum = page.spec["type"]["min_chars_per_line"]
     width = module.width * (1 - module.head_share if module.placement in ("beside", "vertical") else 1)
+    if page.grid_chars:  # the page's grid: one measure and type size for every story's columns, as broadsheets set them
+        module.font = page.body_pt * MM_PER_PT
+        module.chars = page.grid_chars
+        module.columns = max(1, int((width + page.gap) // (module.chars * module.font + page.gap)))
+        return
     while True:
         column = (width - (columns - 1) * page.gap) / columns
         chars = round(column / target)
