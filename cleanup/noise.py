@@ -317,7 +317,7 @@ def kept_as_text(bares: list[str], i: int) -> str | None:
     return None
 
 
-def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model) -> bool:
+def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model, tess: bool = False) -> bool:
     """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
     zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
     length (NZ07), its end (NZ09), its stroke shapes (NZ19), its digits (NZ25), where it stands and whether it has a
@@ -331,7 +331,7 @@ def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model)
     ends = 1.0 if bare[-1] in SENTENCE_END and HAN_CHAR_RE.search(bare) else 0.0
     known = w("NZ07", 0.0) * max(0.0, 1 - len(bare) / 12) + w("NZ09", 0.0) * ends + w("NZ10", 0.0)
     known += w("NZ19", 0.0) * stroke_share(bare) + w("NZ25", 0.0) * stray_digits_in(bare)
-    known += sum(w(code, 0.0) * value for code, value in shape.items())
+    known += sum(w(code, 0.0) * value for code, value in shape.items()) + w("NZ52", 0.0) * tess
     worst = model.full.bias + known + model.unasked[" " in text]
     if worst <= 0 < worst + max(0.0, w("NZ22", 0.0)):  # only its words can tell: read them
         return worst + w("NZ22", 0.0) * word_cues(bare)["NZ22"] <= 0
@@ -346,7 +346,7 @@ def word_cues(bare: str) -> dict[str, float]:
     return {"NZ22": _RULES["NZ22"]((neutral, words))}
 
 
-def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
+def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False, tess: bool = False
               ) -> tuple[list[dict[str, float] | None], PageText | None]:
     """Every cue of every line (None for a blank line, {} for plain text), and the page's counts.
 
@@ -355,7 +355,8 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
     a page of text none can, and the page is not counted at all (then the counts are None). A
     line that cannot score above zero is not scored, and counts as no junk for its neighbours:
     the shortcut changes no decision about a line itself, only, a little, its pull on the lines
-    around it. `exact` computes every cue of every line (for fitting).
+    around it. `exact` computes every cue of every line (for fitting). `tess`: the page was read
+    by Tesseract (NZ52). The cues against junk (NZ50, NZ51) are computed only for a line scored.
     """
     texts = [text for _, text in numbered]
     bares = [bare_of(text) for text in texts]
@@ -368,12 +369,14 @@ def cue_table(numbered: list[tuple[int, str]], model: Model, exact: bool = False
         if not bare:
             table.append(None)
         elif (is_plain_text(bare) or kept_as_text(bares, i)
-              or not exact and _cannot_be_junk(text, bare, _shape(bares, rank, i), model)):
+              or not exact and _cannot_be_junk(text, bare, _shape(bares, rank, i), model, tess)):
             table.append({})
         else:
             v = make_view(parse(text, bare), None)
             views.append(v)
-            table.append({code: _RULES[code](v) for code in OWN_CUES} | word_cues(bare) | _shape(bares, rank, i))
+            shape = _shape(bares, rank, i)
+            table.append({code: _RULES[code](v) for code in OWN_CUES} | word_cues(bare) | shape
+                         | {"NZ50": _RULES["NZ50"](v), "NZ51": _RULES["NZ51"]((text, shape["NZ15"] > 0)), "NZ52": _RULES["NZ52"](tess)})
             bounds.append(_page_cue_bounds(v))
             continue
         bounds.append(None)
@@ -446,7 +449,7 @@ _CLEAR_P = _sigmoid(_CLEAR)
 
 @rule("NZ01")
 def set_aside_junk(score: float) -> bool:
-    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22, NZ25) score above zero.
+    """Set a line aside as noise when its weighed cues (NZ02–NZ12, NZ14–NZ22, NZ25, NZ50–NZ53) score above zero.
 
     The score is bias + Σ weight × cue, weights fitted on the corpus (rules/noise.toml)
     so that hardly a real line goes (`cleanup explain --rule NZ` shows each line's cues).
@@ -464,7 +467,7 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
     `tess`: read by OCR and no box dump; `boxed`: a box dump, whose NZ40 scraps are left out, not
     blanked (it sets no blank lines: a blank would part a box's column)."""
     model = model or _model()
-    table, page = cue_table(numbered, model)
+    table, page = cue_table(numbered, model, tess=tess)
     scores = [None if not cues else model.full.score(cues) for cues in table]
     aside = {i for i, score in enumerate(scores) if score is not None and set_aside_junk(score)}
     bares = [bare_of(text) for _, text in numbered] if ocr else []  # NZ40's, on OCR pages only
@@ -472,7 +475,7 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
     rank = {i: k for k, i in enumerate(i for i, bare in enumerate(bares) if bare)} if scraps else {}
     kept, noise, warnings, near = [], [], [], set()
     if trace is not None:
-        trace += _kept_steps(numbered, table, model)
+        trace += _kept_steps(numbered, table, model, tess)
     for i, ((no, text), cues, score) in enumerate(zip(numbered, table, scores)):
         if i not in aside and i not in scraps:
             kept.append((no, text))
@@ -499,13 +502,13 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
 _KEPT_NAMES = {"NZ26": "inside-brackets", "NZ27": "in-a-narrow-column", "NZ28": "code-after-its-label"}
 
 
-def _kept_steps(numbered: list[tuple[int, str]], table: list[dict[str, float] | None], model: Model) -> list[Step]:
+def _kept_steps(numbered: list[tuple[int, str]], table: list[dict[str, float] | None], model: Model, tess: bool = False) -> list[Step]:
     """For `cleanup explain`: the lines NZ26–NZ28 kept as text that their own cues would have scored."""
     bares = [bare_of(text) for _, text in numbered]
     rank = {i: k for k, i in enumerate(i for i, bare in enumerate(bares) if bare)}
     steps = []
     for i, ((no, text), cues) in enumerate(zip(numbered, table)):
-        if cues != {} or is_plain_text(bares[i]) or _cannot_be_junk(text, bares[i], _shape(bares, rank, i), model):
+        if cues != {} or is_plain_text(bares[i]) or _cannot_be_junk(text, bares[i], _shape(bares, rank, i), model, tess):
             continue
         code = kept_as_text(bares, i)
         if code:

@@ -1,4 +1,4 @@
-"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22, NZ25): what a line and its page show of junk.
+"""The noise stage's cues (NZ02–NZ12, NZ14–NZ22, NZ25, NZ50–NZ53): what a line and its page show of junk.
 
 Each cue is a small pure function giving a number, most of them a share in
 [0, 1]; cleanup/noise.py weighs them (rules/noise.toml) and decides.
@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass
 
-from . import lexicon
+from . import lexicon, shapes
 from .rulebook import rule
 
 _LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
@@ -468,15 +468,75 @@ def stray_digits_in(bare: str) -> float:
     return 0.0
 
 
+@rule("NZ50")
+def reads_as_furniture(v: View) -> float:
+    """1 for a line that reads as the page's running head (FU01: 第3版, a date, the paper's name) or opens a note (编者按).
+
+    Print, never a picture's: on fit and the retired sets such lines were 1,552 real lines and no junk
+    line, yet short and alone they scored near the noise cut.
+
+    >>> reads_as_furniture(view("第3版")), reads_as_furniture(view("编者按")), reads_as_furniture(view("上妇也3"))
+    (1.0, 1.0, 0.0)
+    """
+    from . import furniture  # (furniture reads noise's as_read: imported when first asked)
+    return 1.0 if furniture.reads_as_running_head(v.text) or shapes.NOTE_RE.match(v.bare) else 0.0
+
+
+@rule("NZ51")
+def section_at_edge(context: tuple[str, bool]) -> float:
+    """1 for a word or two naming a section (FU02: 要闻, 视点) among the page's first or last six lines.
+
+    Given (the line, whether it stands at the page's edge, NZ15). There it is the running head's
+    section; elsewhere such a word is as often a picture's specks (卫科六).
+
+    >>> section_at_edge(("要闻", True)), section_at_edge(("要闻", False)), section_at_edge(("上妇也3", True))
+    (1.0, 0.0, 0.0)
+    """
+    from . import furniture
+    line, edge = context
+    return 1.0 if edge and furniture.names_a_section(line) else 0.0
+
+
+@rule("NZ53")
+def echoes_the_page(v: View) -> float:
+    """Share of a line's pairs of Han characters printed elsewhere on the page, for a line of three Han characters or more.
+
+    A headline's words come back in its story (明责赋能 over a story of 明责 and 赋能); a picture's
+    specks make pairs no sentence of the page has. Against junk (NZ05 counts the same pairs, for it,
+    on every line: its weight is nil).
+
+    >>> echoes_the_page(view("明责赋能", ("明责到人，赋能社区",))), echoes_the_page(view("秆委世和", ("世界和平",)))
+    (0.667, 0.0)
+    >>> echoes_the_page(view("社区", ("社区居民",)))
+    0.0
+    """
+    if len(v.hans) < _ECHO_HANS or not v.pairs:
+        return 0.0
+    return round(1 - _unseen(v.pairs, v.page.pairs) / len(v.pairs), 3)
+
+
+@rule("NZ52")
+def read_by_tesseract(tess: bool) -> float:
+    """1 on a page Tesseract read (ocrpage.read_by_ocr, no box dump): a shift of the cut, fitted.
+
+    Its pictures' specks read as common Han characters, and its junk scores lower than RapidOCR's.
+
+    >>> read_by_tesseract(True), read_by_tesseract(False)
+    (1.0, 0.0)
+    """
+    return 1.0 if tess else 0.0
+
+
 LINE_CUES = ("NZ02", "NZ03", "NZ04", "NZ05", "NZ06", "NZ07", "NZ08", "NZ09", "NZ10", "NZ16", "NZ19", "NZ22", "NZ25")
-PAGE_CUES = ("NZ03", "NZ05", "NZ06")  # these need the page's counts
+PAGE_CUES = ("NZ03", "NZ05", "NZ06", "NZ53")  # these need the page's counts
 WORD_CUES = ("NZ22",)  # these need the dictionary (computed by cleanup.noise, which has it)
 OWN_CUES = tuple(code for code in LINE_CUES if code not in PAGE_CUES + WORD_CUES)
 _LEX = lexicon.load()
-CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21")
+CONTEXT_CUES = ("NZ11", "NZ12", "NZ14", "NZ15", "NZ17", "NZ18", "NZ20", "NZ21", "NZ50", "NZ51", "NZ52", "NZ53")
 NEIGHBOUR_CUES = ("NZ11", "NZ12", "NZ17", "NZ21")  # these need the other lines' probabilities
 _LONG = 8  # characters: a line this long is a column's line of text, not a speck
 _FEW_HANS, _MANY_HANS = 2, 8  # Han characters: NZ22 nil up to the first, full from the second
+_ECHO_HANS = 3  # Han characters: NZ53 looks at lines with this many (two make one pair, as often a speck's)
 _SHORT_DIGITS = 8  # characters: NZ25 looks at lines this short
 _NUMERAL_RE = re.compile(r"\d+(?:\.\d+)?")
 _COUNTERS = frozenset(lexicon._read("noise.toml")["numeral_counters"]) | _LEX.number_units

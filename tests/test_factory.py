@@ -229,3 +229,54 @@ def test_corpus_page_comes_again_from_its_spec_seed_and_bands(half, page):
     assert [truth.render_item(item, f"{name}.txt") for item in items] == committed, "regenerate the corpus (tests/corpus/README.md)"
     missing, extra = conserve.compare(html.visible_text(document), committed)
     assert not missing and not extra
+
+
+def _broadsheet_spec(on: bool) -> dict:
+    spec = copy.deepcopy(load_spec())
+    if on:
+        spec["broadsheet"].update(staggered=1.0, two_rounds=1.0, one_line_chunks=0.5, wide_head=1.0,
+                                  split_shares=[0.45, 1.8])
+    return spec
+
+
+def test_broadsheet_shapes_only_where_the_spec_asks_and_the_truth_still_holds():
+    """The [broadsheet] shapes (compose.broadsheet) are off in the spec and absent from the fit corpus's
+    spec: there the page comes again unchanged. Turned on, pages get stories set under others, bodies
+    in two rounds of columns, loose bodies and wide headlines over narrower bodies, and the truth still
+    holds exactly the characters printed."""
+    off, absent = _broadsheet_spec(False), copy.deepcopy(load_spec())
+    del absent["broadsheet"]
+    for seed in range(3):
+        pages = [compose.compose(seed, s, Source(pool.load_pool()["halves"]["fit"], s), None, 1000) for s in (off, absent)]
+        assert html.render(pages[0], with_images=False) == html.render(pages[1], with_images=False)
+    on = _broadsheet_spec(True)
+    seen = {"below": 0, "round_cut": 0, "line_height": 0, "aside": 0}
+    for seed in range(12):
+        page = compose.compose(seed, on, Source(pool.load_pool()["halves"]["fit"], on), None, 1000)
+        document = html.render(page, with_images=False)
+        for module in (m for band in page.bands for m in band.modules):
+            for shape in seen:
+                seen[shape] += bool(getattr(module, shape))
+        files = [truth.render_item(item, "p.txt") for item in page.items()]
+        missing, extra = conserve.compare(html.visible_text(document), files)
+        assert not missing and not extra, f"seed {seed}: missing {''.join(missing.elements())!r}, extra {''.join(extra.elements())!r}"
+        for module in (m for band in page.bands for m in band.modules if m.round_cut):
+            assert document.count('<p style="text-indent:0">') >= 1  # the paragraph goes on unindented
+    assert all(seen.values()), seen
+
+
+def test_a_grid_page_sets_every_story_at_one_measure():
+    """[broadsheet] grid: every story's columns at one measure and type size (stories side by side read
+    alike, as on a broadsheet's column grid), its body boxes as wide as those columns; the truth holds."""
+    spec = _broadsheet_spec(False)
+    spec["broadsheet"].update(grid=1.0, grid_chars=[11, 16])
+    for seed in range(6):
+        page = compose.compose(seed, spec, Source(pool.load_pool()["halves"]["fit"], spec), None, 1000)
+        modules = [m for band in page.bands for m in band.modules if m.story.item.kind in ("article", "note")]
+        assert 11 <= page.grid_chars <= 16 and modules
+        assert {(m.chars, round(m.font, 6)) for m in modules} == {(page.grid_chars, round(page.body_pt * layout.MM_PER_PT, 6))}
+        document = html.render(page, with_images=False)
+        assert document.count("width:") >= len(modules)
+        files = [truth.render_item(item, "p.txt") for item in page.items()]
+        missing, extra = conserve.compare(html.visible_text(document), files)
+        assert not missing and not extra

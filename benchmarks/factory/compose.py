@@ -20,13 +20,20 @@ from .stories import Source, Story
 MAX_BANDS = 14
 
 
-def _split_widths(draw: Draw, total: float, count: int, gap: float) -> list[float]:
-    shares = [draw.uniform([0.7, 1.3]) for _ in range(count)]
+def _split_widths(draw: Draw, total: float, count: int, gap: float, shares_range: list[float] | None = None) -> list[float]:
+    shares = [draw.uniform(shares_range or [0.7, 1.3]) for _ in range(count)]
     room = total - (count - 1) * gap
     return [room * s / sum(shares) for s in shares]
 
 
 def plan_band(draw: Draw, page: Page) -> Band:
+    """One band drawn from the spec, with the broadsheet shapes laid on it where the spec asks for them."""
+    band = _plan_band(draw, page)
+    shapes = page.spec.get("broadsheet", {})
+    return broadsheet(draw, page, band, shapes) if any(v for k, v in shapes.items() if not k.endswith(("_height", "_chars"))) else band
+
+
+def _plan_band(draw: Draw, page: Page) -> Band:
     spec, source = page.spec["bands"], page.source
     kind = draw.weighted(spec["kind"])
     width = page.content_width
@@ -36,7 +43,8 @@ def plan_band(draw: Draw, page: Page) -> Band:
     if kind == "split":
         count = int(draw.weighted(spec["split_modules"]))
         modules, photos = [], []
-        for module_width in _split_widths(draw, width, count, page.gap):
+        shares = page.spec.get("broadsheet", {}).get("split_shares")
+        for module_width in _split_widths(draw, width, count, page.gap, shares):
             what = draw.weighted(spec["split_module"])
             if what == "photo" and source.own_captions:  # made once the articles beside it are
                 photos.append((len(modules), module_width))
@@ -72,6 +80,65 @@ def plan_band(draw: Draw, page: Page) -> Band:
     columns = max(1, min(int(draw.weighted(spec["split_columns"])), int(rest // 45)))
     other = plan_module(story, rest, columns, page, draw)
     return Band(kind, [photo, other] if draw.chance(0.5) else [other, photo])
+
+
+def broadsheet(draw: Draw, page: Page, band: Band, spec: dict) -> Band:
+    """Shapes real broadsheets have and the plain draws make rarely: each drawn with its own chance.
+
+    staggered: a story set under another, its top mid-band beside the band's taller columns;
+    two_rounds: a story's body broken mid-paragraph into a second round of columns under the first;
+    one_line_chunks: a story's body set with a line height (chunk_line_height) that pdfminer deals line by line;
+    wide_head: a headline across the module over a narrower body, the story's photo beside the body.
+    """
+    source = page.source
+    if band.kind == "split" and len(band.modules) >= 2 and draw.chance(spec.get("staggered", 0)):
+        host = band.modules[draw.integer([0, len(band.modules) - 1])]
+        if host.story.item.kind == "article" and host.below is None:
+            story = stories.make_article(draw, source, brief=draw.chance(0.5))
+            host.below = plan_module(story, host.width, host.columns, page, draw, "above")
+            host.height += host.below.height
+    for at, module in enumerate(band.modules):
+        if module.story.item.kind != "article":
+            continue
+        if (band.kind == "full" and module.columns >= 2 and module.placement == "above" and not module.inline
+                and draw.chance(spec.get("wide_head", 0))):
+            module = band.modules[at] = _wide_head(draw, page, module)
+        if module.columns >= 2 and draw.chance(spec.get("two_rounds", 0)):
+            module.round_cut = _round_cut(draw, module)
+            module.height += page.body_pt * 2
+        if draw.chance(spec.get("one_line_chunks", 0)):
+            module.line_height = draw.uniform(spec["chunk_line_height"])
+            module.height *= module.line_height / page.line_height
+    return band
+
+
+def _wide_head(draw: Draw, page: Page, module):
+    """The module again with its body in fewer columns under a headline as wide as before, a photo beside."""
+    share = draw.uniform([0.55, 0.75])
+    columns = max(1, round(module.columns * share))
+    narrow = plan_module(module.story, module.width * share - page.gap / 2, columns, page, draw, "above")
+    narrow.inline = None
+    narrow.title_font, narrow.subtitle_font = module.title_font, module.subtitle_font
+    photo = stories.make_photo(draw, page.source, module.story)
+    narrow.aside = plan_module(photo, module.width * (1 - share) - page.gap / 2, 1, page, draw)
+    narrow.height = max(narrow.height, narrow.aside.height + 20)
+    return narrow
+
+
+def _round_cut(draw: Draw, module) -> tuple[int, int] | None:
+    """Where the body goes on in its second round: a paragraph near the middle, cut between two CJK characters."""
+    from .printed import is_cjk
+
+    paragraphs = [b.text for b in module.story.item.blocks if b.role in ("body", "heading")]
+    total = sum(len(t) for t in paragraphs)
+    mark, seen = total * draw.uniform([0.35, 0.65]), 0
+    for n, text in enumerate(paragraphs):
+        if seen + len(text) >= mark and len(text) > 12 and n:
+            cuts = [k for k in range(4, len(text) - 4) if is_cjk(text[k - 1]) and is_cjk(text[k])]
+            if cuts:
+                return n, cuts[min(len(cuts) - 1, max(0, int(mark - seen) - 4))]
+        seen += len(text)
+    return None
 
 
 def _nearest_article(modules: list, at: int) -> Story | None:
@@ -113,6 +180,9 @@ def compose(seed: int, spec: dict, source: Source, keep: list[int] | None = None
         autospace_css=draw.chance(ps["autospace_css"]), furniture=Story(Item("furniture", ())),
         spec=spec, source=source,
     )
+    shapes = spec.get("broadsheet", {})
+    if shapes.get("grid") and draw.chance(shapes["grid"]):
+        page.grid_chars = draw.integer(shapes["grid_chars"])
     page.furniture = make_furniture(draw, source)
     room = page.height - 2 * page.margin - 14 - (6 if page.furniture.hints["foot"] else 0)
     target, used = room * draw.uniform(ps["fill"]), 0.0
@@ -132,7 +202,5 @@ def page_stories(page: Page) -> list[Story]:
     out = [page.furniture]
     for band in page.bands:
         for module in band.modules:
-            out.append(module.story)
-            if module.inline:
-                out.append(module.inline)
+            out.extend(module.stories())
     return out

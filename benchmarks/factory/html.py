@@ -116,21 +116,55 @@ def _body(module: Module, page: Page, with_images: bool, byline_inside: bool = F
                 parts.append(f'<div class="by">{printed(block, story.hints)}</div>')
     paragraphs = [b for b in story.item.blocks if b.role in ("body", "heading")]
     column = module.font * module.chars
+    style = f"column-count:{module.columns};column-gap:{page.gap:.1f}mm;font-size:{module.font:.3f}mm"
+    if module.line_height:
+        style += f";line-height:{module.line_height:.2f}"
+    if page.grid_chars:  # columns of the grid's measure exactly (1.01: room for the justifier), what the module leaves over stays white
+        style += f";width:{module.columns * module.chars * module.font * 1.01 + (module.columns - 1) * page.gap:.2f}mm"
+    rounds = []
     for n, block in enumerate(paragraphs):
         if module.inline and n == module.inline_at:
             width = column * 0.98 if not module.inline_span else module.width * 0.9
             parts.append(figure(module.inline, width, with_images, module.inline_span))
         tag = "h4" if block.role == "heading" else "p"
+        if module.round_cut and module.round_cut[0] == n:
+            # the paragraph breaks off at the foot of the first round and goes on, unindented, in the second
+            cut = module.round_cut[1]
+            parts.append(f"<p>{printed(Block(block.role, block.text[:cut]), story.hints)}</p>")
+            rounds.append("".join(parts))
+            parts = [f'<p style="text-indent:0">{printed(Block(block.role, block.text[cut:]), story.hints)}</p>']
+            continue
         parts.append(f"<{tag}>{printed(block, story.hints)}</{tag}>")
     if module.inline and module.inline_at >= len(paragraphs):
         width = column * 0.98 if not module.inline_span else module.width * 0.9
         parts.append(figure(module.inline, width, with_images, module.inline_span))
-    style = f"column-count:{module.columns};column-gap:{page.gap:.1f}mm;font-size:{module.font:.3f}mm"
-    return f'<div class="body" style="{style}">{"".join(parts)}</div>'
+    rounds.append("".join(parts))
+    gap = '<div style="border-top:0.3mm solid #000;margin:1.5mm 0"></div>'
+    if len(rounds) == 1:
+        return f'<div class="body" style="{style}">{rounds[0]}</div>'
+    inner = gap.join(f'<div class="body" style="{style}">{part}</div>' for part in rounds)
+    return f'<div class="body" style="">{inner}</div>'  # one grid item, as a one-round body is
 
 
 def module_html(module: Module, page: Page, with_images: bool) -> str:
+    """A module's section; a module with a story set under it is a column of the two."""
+    html = _module_html(module, page, with_images)
+    if module.below:
+        html = f"<div>{html}{module_html(module.below, page, with_images)}</div>"
+    return html
+
+
+def _module_html(module: Module, page: Page, with_images: bool) -> str:
     item = module.story.item
+    if module.aside:
+        # a headline across the module over a narrower body, the photo beside the body
+        aside = module.aside.width
+        head = _headbox(module).replace('class="headbox"', 'class="headbox" style="grid-column:1/3;grid-row:1"', 1)
+        body = _body(module, page, with_images)
+        photo = figure(module.aside.story, aside, with_images)
+        return (f'<section style="display:grid;grid-template-columns:{module.width:.2f}mm {aside:.2f}mm;'
+                f'column-gap:{page.gap:.1f}mm">{head}<div style="grid-column:1;grid-row:2">{body}</div>'
+                f'<div style="grid-column:2;grid-row:2">{photo}</div></section>')
     if item.kind == "photo":
         return f"<section>{figure(module.story, module.width, with_images)}</section>"
     if item.kind == "note":
@@ -143,7 +177,7 @@ def module_html(module: Module, page: Page, with_images: bool) -> str:
     if placement == "above":
         return f"<section>{_headbox(module)}{_body(module, page, with_images)}</section>"
     if placement == "dom_after":
-        body = _body(module, page, with_images).replace('class="body" style="', 'class="body" style="grid-row:2;')
+        body = _body(module, page, with_images).replace('class="body" style="', 'class="body" style="grid-row:2;', 1)
         head = _headbox(module).replace('class="headbox"', 'class="headbox" style="grid-row:1"')
         return f'<section style="display:grid">{body}{head}</section>'
     share = module.head_share

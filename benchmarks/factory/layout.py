@@ -44,6 +44,17 @@ class Module:
     inline_at: int = 0
     inline_span: bool = False
     height: float = 0.0
+    # Broadsheet shapes (spec [broadsheet]; off on the fit corpus):
+    line_height: float = 0.0   # the body's own line height (wide enough, pdfminer deals one line per chunk)
+    round_cut: tuple[int, int] | None = None   # (paragraph, character): the body goes on in a second round of columns
+    aside: "Module | None" = None   # a photo beside a body narrower than its headline (the headline spans both)
+    below: "Module | None" = None   # a story set under this one, beside the band's taller columns
+
+    def stories(self) -> list[Story]:
+        """This module's stories in truth order: the story, its inline photo, the aside, then the story below."""
+        out = [self.story] + ([self.inline] if self.inline else [])
+        out += self.aside.stories() if self.aside else []
+        return out + (self.below.stories() if self.below else [])
 
 
 @dataclass
@@ -75,6 +86,7 @@ class Page:
     spec: dict = field(repr=False, default_factory=dict)
     source: Source | None = field(repr=False, default=None)
     bands: list[Band] = field(default_factory=list)
+    grid_chars: int = 0        # a page set on one column grid: every body column this many characters at body size
 
     @property
     def content_width(self) -> float:
@@ -85,9 +97,7 @@ class Page:
         out = [self.furniture.item] if self.furniture.item.blocks else []
         for band in self.bands:
             for module in band.modules:
-                out.append(module.story.item)
-                if module.inline:
-                    out.append(module.inline.item)
+                out.extend(story.item for story in module.stories())
         return out
 
 
@@ -139,6 +149,11 @@ def _set_columns(module: Module, page: Page, columns: int) -> None:
     target = page.body_pt * MM_PER_PT
     minimum = page.spec["type"]["min_chars_per_line"]
     width = module.width * (1 - module.head_share if module.placement in ("beside", "vertical") else 1)
+    if page.grid_chars:  # the page's grid: one measure and type size for every story's columns, as broadsheets set them
+        module.font = page.body_pt * MM_PER_PT
+        module.chars = page.grid_chars
+        module.columns = max(1, int((width + page.gap) // (module.chars * module.font + page.gap)))
+        return
     while True:
         column = (width - (columns - 1) * page.gap) / columns
         chars = round(column / target)
