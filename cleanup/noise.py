@@ -321,7 +321,7 @@ def _cannot_be_junk(text: str, bare: str, shape: dict[str, float], model: Model,
     """Whether a line of Han, digits and punctuation alone (no symbol, no letter) stays at or under
     zero with every cue it has not been asked at its worst: then no cue need be computed. Only its
     length (NZ07), its end (NZ09), its stroke shapes (NZ19), its digits (NZ25), where it stands and whether it has a
-    space (NZ04) are looked at; NZ02, NZ03 and NZ08 are nil and NZ10 is one for such a line. Its
+    space (NZ04), and on a Tesseract page the cut's shift (NZ52) are looked at; NZ02, NZ03 and NZ08 are nil and NZ10 is one for such a line. Its
     words (NZ22) are read only when they alone could lift it over zero. The score could not decide
     otherwise.
     """

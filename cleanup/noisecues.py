@@ -170,9 +170,12 @@ def unseen_pairs(v: View) -> float:
     >>> unseen_pairs(view("社区开展义诊", ("社区居民参加义诊活动，开展宣传",)))
     0.4
     """
-    if not v.pairs:
-        return 0.0
-    return round(_unseen(v.pairs, v.page.pairs) / len(v.pairs), 3)
+    return round(_unseen_pair_share(v), 3) if v.pairs else 0.0
+
+
+def _unseen_pair_share(v: View) -> float:
+    """The share NZ05 gives and NZ53 reads the other way, unrounded (each rounds its own)."""
+    return _unseen(v.pairs, v.page.pairs) / len(v.pairs)
 
 
 @rule("NZ06")
@@ -502,8 +505,8 @@ def echoes_the_page(v: View) -> float:
     """Share of a line's pairs of Han characters printed elsewhere on the page, for a line of three Han characters or more.
 
     A headline's words come back in its story (明责赋能 over a story of 明责 and 赋能); a picture's
-    specks make pairs no sentence of the page has. Against junk (NZ05 counts the same pairs, for it,
-    on every line: its weight is nil).
+    specks make pairs no sentence of the page has. Against junk (NZ05 is the same share read the other
+    way, on every line; its fitted weights are near nil).
 
     >>> echoes_the_page(view("明责赋能", ("明责到人，赋能社区",))), echoes_the_page(view("秆委世和", ("世界和平",)))
     (0.667, 0.0)
@@ -512,7 +515,7 @@ def echoes_the_page(v: View) -> float:
     """
     if len(v.hans) < _ECHO_HANS or not v.pairs:
         return 0.0
-    return round(1 - _unseen(v.pairs, v.page.pairs) / len(v.pairs), 3)
+    return round(1 - _unseen_pair_share(v), 3)
 
 
 @rule("NZ52")

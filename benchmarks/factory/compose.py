@@ -15,6 +15,7 @@ from . import stories
 from .draw import Draw
 from .layout import Band, Page, make_furniture, plan_module
 from .model import Block, Item
+from .printed import is_cjk
 from .stories import Source, Story
 
 MAX_BANDS = 14
@@ -30,6 +31,7 @@ def plan_band(draw: Draw, page: Page) -> Band:
     """One band drawn from the spec, with the broadsheet shapes laid on it where the spec asks for them."""
     band = _plan_band(draw, page)
     shapes = page.spec.get("broadsheet", {})
+    # a chance of 0 still draws a number: skip the pass when every shape is off, so the corpus comes again
     return broadsheet(draw, page, band, shapes) if any(v for k, v in shapes.items() if not k.endswith(("_height", "_chars"))) else band
 
 
@@ -127,8 +129,6 @@ def _wide_head(draw: Draw, page: Page, module):
 
 def _round_cut(draw: Draw, module) -> tuple[int, int] | None:
     """Where the body goes on in its second round: a paragraph near the middle, cut between two CJK characters."""
-    from .printed import is_cjk
-
     paragraphs = [b.text for b in module.story.item.blocks if b.role in ("body", "heading")]
     total = sum(len(t) for t in paragraphs)
     mark, seen = total * draw.uniform([0.35, 0.65]), 0
