@@ -332,7 +332,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     prev_in_run=not dealt and not gaps[i] and _in_run(layout.lengths, gaps, i - 1),
                     prev_stripped=not dealt and start == i - 1 and _stripped_over(layout.lengths, gaps, i),
                     prev_set_apart=not dealt and start == i - 1 and _set_apart(layout, gaps, i), dealt=dealt,
-                    read_by_ocr=read_by_ocr)
+                    read_by_ocr=read_by_ocr, cur_over_plain=_over_plain(lines, gaps, layout, i))
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)
@@ -537,6 +537,26 @@ def _head_block(lines: list[Line], gaps: list[int], layout: Layout, datelines: l
 def _ends_block(gaps: list[int], layout: Layout, datelines: list[bool], i: int) -> bool:
     """Whether line i is the last of its block: a blank, a standalone line or a dateline follows it."""
     return i + 1 == len(gaps) or gaps[i + 1] > 0 or layout.standalone[i + 1] or datelines[i + 1]
+
+
+def _over_plain(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> int:
+    """What stands right under line i (a blank between only where the page sets one after every line), as a
+    head run holds it (HD40): 2 for a ——subtitle or a byline, or a headline line with one right under it;
+    1 for a line with no mark short of the column above line i; else 0."""
+    apart = 1 if layout.double_spaced else 0
+
+    def under(k: int) -> bool:
+        return k + 1 < len(lines) and gaps[k + 1] <= apart
+
+    if not under(i):
+        return 0
+    text, width = lines[i + 1].text, layout.widths[i - 1]
+    if layout.standalone[i + 1] and _head_furniture(text):
+        return 2
+    if shapes.is_headline_like(text) and under(i + 1) and layout.standalone[i + 2] and _head_furniture(lines[i + 2].text):
+        return 2
+    return int(width is not None and layout.lengths[i + 1] <= width - _SHORT_OF_WIDTH
+               and not shapes.BODY_PUNCT_RE.search(text) and shapes.is_headline_like(text))
 
 
 def _head_furniture(text: str) -> bool:
