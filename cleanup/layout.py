@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import lexicon, shapes
+from . import lexicon, seams, shapes
 from .join import TAIL, TIME_OPENER_RE, Joiner, Seam, glue
 from .model import Block, Line, Step
 
@@ -333,6 +333,8 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     prev_stripped=not dealt and start == i - 1 and _stripped_over(layout.lengths, gaps, i),
                     prev_set_apart=not dealt and start == i - 1 and _set_apart(layout, gaps, i), dealt=dealt,
                     read_by_ocr=read_by_ocr)
+        if gaps[i] and not seam.prev_ends_sentence:  # JN91: looked for only where a sentence stops at a blank
+            seam.cur_photo_inside = _photo_inside(lines, gaps, layout, i, tail if start < i - 1 else prev.text)
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)
@@ -567,6 +569,36 @@ def _credit_under(lines: list[Line], gaps: list[int], layout: Layout, i: int) ->
         k += 1  # the caption may run over a few lines
     found = k < len(lines) and gaps[k] <= spaced and layout.standalone[k] and shapes.is_credit(lines[k].text)
     return k if found else None
+
+
+def _photo_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, before: str) -> bool:
+    """JN91: line i, under a blank, opens a photo printed inside the sentence `before` stops in: its caption runs
+    (single blanks at most between its lines) to a credit within _PHOTO_LINES lines, and the first line after the
+    credit goes on the sentence, a word across the seam (……建强“四个矩 / [photo] / 阵”，夯实……), where line i does not.
+
+    >>> from .model import Line
+    >>> texts = ["近年来，铁东区通过建强“四个矩", "北京时间6月12日凌晨，世界杯正式开赛。", "新华社记者 王鹏 摄", "阵”，夯实工作基础，完善制度机制"]
+    >>> lines = [Line(k, t, False) for k, t in enumerate(texts)]
+    >>> layout = measure(lines, [0, 1, 1, 1])
+    >>> _photo_inside(lines, [0, 1, 1, 1], layout, 1, texts[0]) if seams.lexicon() else True
+    True
+    >>> _photo_inside(lines[:3] + [Line(3, "本报讯 社区开展活动", False)], [0, 1, 1, 1], layout, 1, texts[0])
+    False
+    """
+    words = seams.lexicon()
+    if not words or layout.standalone[i] or seams.word_across(before, lines[i].text, words):
+        return False
+    k = i + 1
+    while k < len(lines) and k - i <= _PHOTO_LINES and gaps[k] <= 1 and not layout.standalone[k]:
+        k += 1
+    if k + 1 >= len(lines) or k - i > _PHOTO_LINES or gaps[k] > 1 or not shapes.is_credit(lines[k].text):
+        return False
+    after = lines[k + 1]
+    return not layout.standalone[k + 1] and not shapes.starts_with_dateline(after.text) \
+        and seams.word_across(before, after.text, words)
+
+
+_PHOTO_LINES = 12  # JN91: lines a caption printed inside a sentence runs over to its credit, at most
 
 
 def _why_caption(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> str:
