@@ -343,8 +343,9 @@ def keep_caption_apart(seam: Seam) -> bool | None:
 
 @rule("JN91")
 def break_before_photo_inside_sentence(seam: Seam) -> bool | None:
-    """Do not run a sentence that stops at a blank line into a photo printed inside it: the text after the
-    photo's credit goes on the sentence, a word across the seam, where the caption's first line does not
+    """Do not run a sentence that stops at a blank line into a photo printed inside it.
+
+    The text after the photo's credit goes on the sentence where the caption's first line does not
     (layout._photo_inside). Assembly rejoins the halves around the photo (AS06).
 
     >>> seam = _seam("近年来，铁东区通过建强“四个矩", "北京时间6月12日凌晨，世界杯正式开赛。", blanks=1)

@@ -574,7 +574,9 @@ def _credit_under(lines: list[Line], gaps: list[int], layout: Layout, i: int) ->
 def _photo_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, before: str) -> bool:
     """JN91: line i, under a blank, opens a photo printed inside the sentence `before` stops in: its caption runs
     (single blanks at most between its lines) to a credit within _PHOTO_LINES lines, and the first line after the
-    credit goes on the sentence, a word across the seam (……建强“四个矩 / [photo] / 阵”，夯实……), where line i does not.
+    credit goes on the sentence, where line i does not: a word across the seam (……建强“四个矩 / [photo] / 阵”，夯实……),
+    or the seam's neighbourhood reading likelier with it than with line i (……法律的 / 证据); that one not where blanks
+    part every line (a caption's lines are parted so) but across a column jump.
 
     >>> from .model import Line
     >>> texts = ["近年来，铁东区通过建强“四个矩", "北京时间6月12日凌晨，世界杯正式开赛。", "新华社记者 王鹏 摄", "阵”，夯实工作基础，完善制度机制"]
@@ -594,8 +596,13 @@ def _photo_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, be
     if k + 1 >= len(lines) or k - i > _PHOTO_LINES or gaps[k] > 1 or not shapes.is_credit(lines[k].text):
         return False
     after = lines[k + 1]
-    return not layout.standalone[k + 1] and not shapes.starts_with_dateline(after.text) \
-        and seams.word_across(before, after.text, words)
+    if layout.standalone[k + 1] or after.indent or shapes.starts_with_dateline(after.text):
+        return False  # a paragraph or story opens after the photo
+    if seams.word_across(before, after.text, words):
+        return True
+    # the text after the photo reads on likelier than the caption: where blanks part every line, across a column jump only
+    return (not layout.double_spaced or gaps[i] > 1) \
+        and seams.reading(before, after.text, words) > seams.reading(before, lines[i].text, words)
 
 
 _PHOTO_LINES = 12  # JN91: lines a caption printed inside a sentence runs over to its credit, at most
