@@ -333,7 +333,9 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     prev_stripped=not dealt and start == i - 1 and _stripped_over(layout.lengths, gaps, i),
                     prev_set_apart=not dealt and start == i - 1 and _set_apart(layout, gaps, i), dealt=dealt,
                     read_by_ocr=read_by_ocr)
-        if gaps[i] and not seam.prev_ends_sentence:  # JN91: looked for only where a sentence stops at a blank,
+        # JN91: looked for only where a sentence stops at a blank wider than any inside its paragraph (or over its
+        # one line): where blanks part a column's lines they part no photo from its text
+        if gaps[i] > max(gaps[start + 1:i] if start < i - 1 else gaps[i - 1:i]) and not seam.prev_ends_sentence:
             seam.cur_photo_inside = _photo_inside(lines, gaps, layout, i, tail if start < i - 1 else prev.text) \
                 and _credit_under(lines, gaps, layout, start) is None  # in a paragraph, not in a caption over its credit
         verdict = joiner.decide(seam)
@@ -573,11 +575,11 @@ def _credit_under(lines: list[Line], gaps: list[int], layout: Layout, i: int) ->
 
 
 def _photo_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, before: str) -> bool:
-    """JN91: line i, under a blank, opens a photo printed inside the sentence `before` stops in: its caption runs
-    (single blanks at most between its lines) to a credit within _PHOTO_LINES lines, and the first line after the
-    credit goes on the sentence, where line i does not: a word across the seam (……建强“四个矩 / [photo] / 阵”，夯实……),
-    or the seam's neighbourhood reading likelier with it than with line i (……法律的 / 证据); that one not where blanks
-    part every line (a caption's lines are parted so) but across a column jump before the photo or after it.
+    """JN91: line i, under a blank, opens a photo printed inside the sentence `before` stops in: its caption's lines
+    run with no blank between to a credit (a line of its own, a blank at most over it, or run in at the caption's
+    end) within _PHOTO_LINES lines, and the first line after the credit goes on the sentence where line i does not:
+    a word across the seam (……建强“四个矩 / [photo] / 阵”，夯实……). (The seam reading likelier with it than with line
+    i, 法律的 / 证据, was tried: on fit it broke the lines of captions and of paragraphs parted by blanks.)
 
     >>> from .model import Line
     >>> texts = ["近年来，铁东区通过建强“四个矩", "北京时间6月12日凌晨，世界杯正式开赛。", "新华社记者 王鹏 摄", "阵”，夯实工作基础，完善制度机制"]
@@ -591,22 +593,18 @@ def _photo_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, be
     words = seams.lexicon()
     if not words or layout.standalone[i] or seams.word_across(before, lines[i].text, words):
         return False
-    k = i  # the credit: a line of its own, or run in at the caption's end (……形成统揽有力的领导体系。 全媒体记者 董校霖 摄)
-    while k < len(lines) and k - i <= _PHOTO_LINES and (k == i or gaps[k] <= 1) and not layout.standalone[k] \
+    k = i  # the caption's lines, up to its credit (……形成统揽有力的领导体系。 全媒体记者 董校霖 摄: run in)
+    while k < len(lines) and k - i <= _PHOTO_LINES and (k == i or not gaps[k]) and not layout.standalone[k] \
             and not shapes.run_in_credit(lines[k].text):
         k += 1
     if k + 1 >= len(lines) or k - i > _PHOTO_LINES or (k > i and gaps[k] > 1):
-        return False
-    if not (shapes.run_in_credit(lines[k].text) or layout.standalone[k] and shapes.is_credit(lines[k].text)):
+        return False  # (a blank inside: the paragraph line i opens goes on, and a photo under it ends its column)
+    if not (k > i and shapes.run_in_credit(lines[k].text) or layout.standalone[k] and shapes.is_credit(lines[k].text)):
         return False
     after = lines[k + 1]
     if layout.standalone[k + 1] or after.indent or shapes.starts_with_dateline(after.text):
         return False  # a paragraph or story opens after the photo
-    if seams.word_across(before, after.text, words):
-        return True
-    # the text after the photo reads on likelier than the caption: where blanks part every line, across a column jump only
-    return (not layout.double_spaced or gaps[i] > 1 or gaps[k + 1] > 1) \
-        and seams.reading(before, after.text, words) > seams.reading(before, lines[i].text, words)
+    return seams.word_across(before, after.text, words)
 
 
 _PHOTO_LINES = 12  # JN91: lines a caption printed inside a sentence runs over to its credit, at most
