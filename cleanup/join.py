@@ -71,6 +71,7 @@ class Seam:
     prev_stripped: bool = False  # prev opens its block an indent short of cur, cur as long as the line under it (JN45)
     prev_set_apart: bool = False  # prev opens its block, one blank under it, prev and cur full in the column, none under cur (JN50)
     dealt: bool = False  # an OCR engine's boxes the column stage dealt out: lines of one column do not follow each other (JN65)
+    cur_photo_inside: bool = False  # across a blank, cur opens a photo (caption to credit) the sentence prev stops in goes on after (JN91)
     read_by_ocr: bool = False  # the page was read by OCR (ocrpage.read_by_ocr): its blanks and indents are the engine's (JN70)
     cur_over_plain: int = 0  # right under cur, a head run's rest: 2 a byline, ——subtitle or a head line over one; 1 a head line with no mark short of the column (HD40)
 
@@ -339,6 +340,21 @@ def keep_caption_apart(seam: Seam) -> bool | None:
     >>> keep_caption_apart(_seam("为种植户讲解病虫害的识别与防治方", "法，现场解答种植户提出的问题。", blanks=2))
     """
     return False if seam.cur_captioned else None
+
+
+@rule("JN91")
+def break_before_photo_inside_sentence(seam: Seam) -> bool | None:
+    """Do not run a sentence that stops at a blank line into a photo printed inside it.
+
+    The text after the photo's credit goes on the sentence where the caption's first line does not
+    (layout._photo_inside). Assembly rejoins the halves around the photo (AS06).
+
+    >>> seam = _seam("近年来，铁东区通过建强“四个矩", "北京时间6月12日凌晨，世界杯正式开赛。", blanks=1)
+    >>> seam.cur_photo_inside = True
+    >>> break_before_photo_inside_sentence(seam), break_before_photo_inside_sentence(_seam("建强“四个矩", "阵”，夯实", blanks=1))
+    (False, None)
+    """
+    return False if seam.cur_photo_inside else None
 
 
 @rule("JN05")
