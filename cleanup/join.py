@@ -73,7 +73,7 @@ class Seam:
     dealt: bool = False  # an OCR engine's boxes the column stage dealt out: lines of one column do not follow each other (JN65)
     cur_photo_inside: bool = False  # across a blank, cur opens a photo (caption to credit) the sentence prev stops in goes on after (JN91)
     read_by_ocr: bool = False  # the page was read by OCR (ocrpage.read_by_ocr): its blanks and indents are the engine's (JN70)
-    cur_over_plain: int = 0  # right under cur, a head run's rest: 2 a byline, ——subtitle or a head line over one; 1 a head line with no mark short of the column (HD40)
+    cur_over_plain: int = 0  # right under cur, a head run's rest: 2 a byline, ——subtitle or a head line over one; 1 a head line with no mark short of the column (JN92)
 
     @property
     def prev_continues(self) -> bool:

@@ -437,7 +437,7 @@ def break_after_spaced_head_line(seam: Seam) -> bool | None:
     return False
 
 
-@rule("HD40")
+@rule("JN92")
 def break_before_head_run(seam: Seam) -> bool | None:
     """Break between a sentence's end and a head line with the rest of a head run right under it.
 

@@ -546,7 +546,7 @@ def _ends_block(gaps: list[int], layout: Layout, datelines: list[bool], i: int) 
 
 def _over_plain(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> int:
     """What stands right under line i (a blank between only where the page sets one after every line), as a
-    head run holds it (HD40): 2 for a ——subtitle or a byline, or a headline line with one right under it;
+    head run holds it (JN92): 2 for a ——subtitle or a byline, or a headline line with one right under it;
     1 for a line with no mark short of the column above line i; else 0."""
     apart = 1 if layout.double_spaced else 0
 

@@ -15,7 +15,6 @@ from .model import Step
 STAGES = {
     "NM": "normalize", "NZ": "noise", "FU": "furniture", "JN": "join", "CL": "classify", "SP": "spacing",
     "PU": "punctuation", "CV": "convert", "CO": "columns", "AS": "assemble", "MD": "render",
-    "HD": "heads",  # a head's cue weighed in another stage's decision (HD40: a join cue)
 }
 
 
