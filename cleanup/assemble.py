@@ -264,6 +264,9 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             if j > i + 1 and _first_line(blocks, j - 1):  # AS62: the run's last line is the first line of the paragraph under it
                 j -= 1
                 blocks[j:j + 2] = [_joined(blocks[j], blocks[j + 1], trace)]
+            elif j > i + 1 and (at := past_photo(blocks, j)) > j and _first_line(blocks, j - 1, at):  # AS91: under the photo
+                j -= 1
+                blocks[j:at + 1] = [*blocks[j + 1:at], _joined(blocks[j], blocks[at], trace, across=True)]
             if j > i + 1 and blocks[i + 1].role == "headline" and sections.stays_in_story([block], story, blocks[i + 1]) \
                     and not sections.stays_in_story([blocks[i + 1]], story):
                 j = i + 1  # a fragment over a headline is no part of it (AS40); a title set in short lines, or a label's line, is
@@ -278,6 +281,11 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
             if j == i + 1 and _first_line(blocks, i):  # AS62 for a line alone: where it broke the story, a story breaks
                 blocks[i:i + 2] = [_joined(block, blocks[i + 1], trace)]
+                if not (heading or stays or goes_on):
+                    story = None
+                continue
+            if j == i + 1 and (at := past_photo(blocks, j)) > j and _first_line(blocks, i, at):  # AS91: AS62 past a photo
+                blocks[i:at + 1] = [*blocks[j:at], _joined(block, blocks[at], trace, across=True)]
                 if not (heading or stays or goes_on):
                     story = None
                 continue
@@ -667,7 +675,7 @@ def _head_end(blocks: list[Block], i: int) -> int:
     return j
 
 
-def _first_line(blocks: list[Block], k: int) -> bool:
+def _first_line(blocks: list[Block], k: int, at: int | None = None) -> bool:
     """AS62: a one-line headline with no sentence end, right over a body paragraph, that is that paragraph's first
     line (the join stage broke it off, classify read it as a head): set no wider than the paragraph and as wide
     as most of it, and read on into it: a word across the seam (基 / 石), or the paragraph opening on a clause
@@ -678,10 +686,20 @@ def _first_line(blocks: list[Block], k: int) -> bool:
     True
     >>> _first_line([Block("爱国教育进校园", 86, 86, role="headline", measure=7.0), para], 0)
     False
+
+    AS91: at, where the paragraph stands when a photo was printed between the line and it (past_photo): a sentence
+    cut by the photo (……检查组深入各印刷企 / [caption, credit] / 业的厂房、仓库等场所，……).
+
+    >>> line = Block("检查组深入各印刷企", 5, 5, role="headline", measure=10.0)
+    >>> cap, credit = Block("近日，社区开展活动。", 7, 7, role="caption"), Block("本报记者 孟海鹰 摄", 9, 9, role="credit")
+    >>> after = Block("业的厂房、仓库等场所，重点查看了印刷企业证照是否齐全。", 11, 13, measure=11.0, lines=3)
+    >>> _first_line([line, cap, credit, after], 0, 3), _first_line([line, cap, credit, after], 0)
+    (True, False)
     """
-    if k < 0 or k + 1 >= len(blocks):
+    at = k + 1 if at is None else at
+    if k < 0 or at >= len(blocks):
         return False
-    line, para = blocks[k], blocks[k + 1]
+    line, para = blocks[k], blocks[at]
     if line.role != "headline" or line.lines != 1 or para.role != "body" or para.lines < 2:
         return False
     text = shapes.squeeze(line.text)
@@ -702,9 +720,13 @@ _CUT_CLAUSE_RE = regex.compile(r"^(?:[、，；：。！？）」』”’]|\p{H
 _KICKER_RE = regex.compile(r"[：:|｜（(#＃]")
 
 
-def _joined(line: Block, para: Block, trace: list[Step] | None) -> Block:
-    """The paragraph with its first line back at its head."""
-    if trace is not None:
+def _joined(line: Block, para: Block, trace: list[Step] | None, across: bool = False) -> Block:
+    """The paragraph with its first line back at its head (across: a photo printed between them, AS91)."""
+    if trace is not None and across:
+        trace.append(Step("AS91", "first-line-across-photo", line.first, line.last, line.text[:20],
+                          f"the first line of the paragraph at line {para.first}, past the photo printed between: "
+                          "as wide as it, reads on into it"))
+    elif trace is not None:
         trace.append(Step("AS62", "first-line-over-its-paragraph", line.first, line.last, line.text[:20],
                           f"the first line of the paragraph at line {para.first}: as wide as it, reads on into it"))
     text = glue(line.text, para.text)

@@ -71,7 +71,9 @@ class Seam:
     prev_stripped: bool = False  # prev opens its block an indent short of cur, cur as long as the line under it (JN45)
     prev_set_apart: bool = False  # prev opens its block, one blank under it, prev and cur full in the column, none under cur (JN50)
     dealt: bool = False  # an OCR engine's boxes the column stage dealt out: lines of one column do not follow each other (JN65)
+    cur_photo_inside: bool = False  # across a blank, cur opens a photo (caption to credit) the sentence prev stops in goes on after (JN91)
     read_by_ocr: bool = False  # the page was read by OCR (ocrpage.read_by_ocr): its blanks and indents are the engine's (JN70)
+    cur_over_plain: int = 0  # right under cur, a head run's rest: 2 a byline, ——subtitle or a head line over one; 1 a head line with no mark short of the column (JN92)
 
     @property
     def prev_continues(self) -> bool:
@@ -338,6 +340,21 @@ def keep_caption_apart(seam: Seam) -> bool | None:
     >>> keep_caption_apart(_seam("为种植户讲解病虫害的识别与防治方", "法，现场解答种植户提出的问题。", blanks=2))
     """
     return False if seam.cur_captioned else None
+
+
+@rule("JN91")
+def break_before_photo_inside_sentence(seam: Seam) -> bool | None:
+    """Do not run a sentence that stops at a blank line into a photo printed inside it.
+
+    The text after the photo's credit goes on the sentence where the caption's first line does not
+    (layout._photo_inside). Assembly rejoins the halves around the photo (AS06).
+
+    >>> seam = _seam("近年来，铁东区通过建强“四个矩", "北京时间6月12日凌晨，世界杯正式开赛。", blanks=1)
+    >>> seam.cur_photo_inside = True
+    >>> break_before_photo_inside_sentence(seam), break_before_photo_inside_sentence(_seam("建强“四个矩", "阵”，夯实", blanks=1))
+    (False, None)
+    """
+    return False if seam.cur_photo_inside else None
 
 
 @rule("JN05")
@@ -749,7 +766,8 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
           running: bool = False, captioned: bool = False, heads: bool = False, short_by_indent: bool = False,
           above: float = 0.0, heads_apart: bool = False, byline_apart: bool = False, boxed: bool = False, over_dateline: bool = False,
           over_head: bool = False, cut_off: bool = False, piece: bool = False, cur_head_block: bool = False,
-          after_end: bool = False, in_run: bool = False, stripped: bool = False, set_apart: bool = False) -> Seam:
+          after_end: bool = False, in_run: bool = False, stripped: bool = False, set_apart: bool = False,
+          over_plain: int = 0) -> Seam:
     """Build a Seam for the examples above."""
     return Seam(prev, cur, shapes.display_length(prev), shapes.display_length(cur), width, blanks,
                 False, cur_indented, True, prev_opens=opens, prev_standalone=shapes.standalone(prev),
@@ -759,7 +777,7 @@ def _seam(prev: str, cur: str, width: float | None = None, blanks: int = 0, cur_
                 cur_short_by_indent=short_by_indent, cur_heads_apart=heads_apart, cur_byline_apart=byline_apart,
                 above_len=above, cur_boxed=boxed, cur_over_dateline=over_dateline, cur_over_head=over_head, cut_off=cut_off,
                 prev_piece=piece, cur_wider=cur_wider, cur_head_block=cur_head_block, prev_after_end=after_end,
-                prev_in_run=in_run, prev_stripped=stripped, prev_set_apart=set_apart)
+                prev_in_run=in_run, prev_stripped=stripped, prev_set_apart=set_apart, cur_over_plain=over_plain)
 
 
 @dataclass(frozen=True, slots=True)

@@ -437,6 +437,42 @@ def break_after_spaced_head_line(seam: Seam) -> bool | None:
     return False
 
 
+@rule("JN92")
+def break_before_head_run(seam: Seam) -> bool | None:
+    """Break between a sentence's end and a head line with the rest of a head run right under it.
+
+    An extractor that prints the heads after their stories (a stack of titles, subtitles and bylines
+    under the last story's text) sets the first head right under a paragraph's last line, no blank
+    between (or the one blank a double-spaced page sets after every line): the line ends a sentence,
+    the head has no mark, and under it stands a byline or a ——subtitle, a head line over one, or another
+    line with no mark; then the head, and the line under it, stop short of the column. Running text
+    goes on with a line of its column's measure, or one with a clause mark.
+
+    >>> break_before_head_run(_seam("聚更多力量，才能筑牢公益事业的根基。”", "为促进全民健身活动蓬勃发展", width=18, over_plain=1))
+    False
+    >>> break_before_head_run(_seam("阅读的习惯。”一位快递小哥说。", "江苏探索科技成果高效转化应用新途径", width=16, over_plain=2))
+    False
+
+    Not a line of the column's width over a mere line with no mark, a line with a clause mark, nor with nothing head-like under it:
+
+    >>> break_before_head_run(_seam("聚更多力量，才能筑牢公益事业的根基。”", "为促进全民健身活动蓬勃发展", width=18))
+    >>> break_before_head_run(_seam("聚更多力量，才能筑牢公益事业的根基。”", "市民政局领导对太平洋财险四平中心支公", width=18, over_plain=1))
+    >>> break_before_head_run(_seam("聚更多力量，才能筑牢公益事业的根基。”", "随后，志愿者一行参观", width=18, over_plain=2))
+    """
+    if not seam.cur_over_plain or seam.blanks > (1 if seam.double_spaced else 0):
+        return None
+    if seam.cur_over_plain == 1 and (seam.width is None or seam.cur_len > seam.width - _SHORT):
+        return None
+    if not shapes.ends_sentence(seam.tail or seam.prev) or not _unpunctuated_head(seam.cur):
+        return None
+    if seam.cur[:1] in _CONTINUING_MARKS or seam.cur_dateline:
+        return None
+    return False
+
+
+_SHORT = 2.0  # characters a head line stops short of the column at least (as layout's head blocks)
+
+
 def _closed(text: str) -> bool:
     """Every quote and bracket the line opens it closes, and it closes none it did not open (1. 记者 郑林） is a byline's rest).
 

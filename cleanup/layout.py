@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import lexicon, shapes
+from . import lexicon, seams, shapes
 from .join import TAIL, TIME_OPENER_RE, Joiner, Seam, glue
 from .model import Block, Line, Step
 
@@ -332,7 +332,12 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     prev_in_run=not dealt and not gaps[i] and _in_run(layout.lengths, gaps, i - 1),
                     prev_stripped=not dealt and start == i - 1 and _stripped_over(layout.lengths, gaps, i),
                     prev_set_apart=not dealt and start == i - 1 and _set_apart(layout, gaps, i), dealt=dealt,
-                    read_by_ocr=read_by_ocr)
+                    read_by_ocr=read_by_ocr, cur_over_plain=_over_plain(lines, gaps, layout, i))
+        # JN91: looked for only where a sentence stops at a blank wider than any inside its paragraph (or over its
+        # one line): where blanks part a column's lines they part no photo from its text
+        if gaps[i] > max(gaps[start + 1:i] if start < i - 1 else gaps[i - 1:i]) and not seam.prev_ends_sentence:
+            seam.cur_photo_inside = _photo_inside(lines, gaps, layout, i, tail if start < i - 1 else prev.text) \
+                and _credit_under(lines, gaps, layout, start) is None  # in a paragraph, not in a caption over its credit
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)
@@ -539,6 +544,26 @@ def _ends_block(gaps: list[int], layout: Layout, datelines: list[bool], i: int) 
     return i + 1 == len(gaps) or gaps[i + 1] > 0 or layout.standalone[i + 1] or datelines[i + 1]
 
 
+def _over_plain(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> int:
+    """What stands right under line i (a blank between only where the page sets one after every line), as a
+    head run holds it (JN92): 2 for a ——subtitle or a byline, or a headline line with one right under it;
+    1 for a line with no mark short of the column above line i; else 0."""
+    apart = 1 if layout.double_spaced else 0
+
+    def under(k: int) -> bool:
+        return k + 1 < len(lines) and gaps[k + 1] <= apart
+
+    if not under(i):
+        return 0
+    text, width = lines[i + 1].text, layout.widths[i - 1]
+    if layout.standalone[i + 1] and _head_furniture(text):
+        return 2
+    if shapes.is_headline_like(text) and under(i + 1) and layout.standalone[i + 2] and _head_furniture(lines[i + 2].text):
+        return 2
+    return int(width is not None and layout.lengths[i + 1] <= width - _SHORT_OF_WIDTH
+               and not shapes.BODY_PUNCT_RE.search(text) and shapes.is_headline_like(text))
+
+
 def _head_furniture(text: str) -> bool:
     """A ——subtitle or a byline: what is printed under a headline."""
     return shapes.is_subtitle_dash(text) or shapes.is_byline(text)
@@ -567,6 +592,42 @@ def _credit_under(lines: list[Line], gaps: list[int], layout: Layout, i: int) ->
         k += 1  # the caption may run over a few lines
     found = k < len(lines) and gaps[k] <= spaced and layout.standalone[k] and shapes.is_credit(lines[k].text)
     return k if found else None
+
+
+def _photo_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, before: str) -> bool:
+    """JN91: line i, under a blank, opens a photo printed inside the sentence `before` stops in: its caption's lines
+    run with no blank between to a credit (a line of its own, a blank at most over it, or run in at the caption's
+    end) within _PHOTO_LINES lines, and the first line after the credit goes on the sentence where line i does not:
+    a word across the seam (……建强“四个矩 / [photo] / 阵”，夯实……). (The seam reading likelier with it than with line
+    i, 法律的 / 证据, was tried: on fit it broke the lines of captions and of paragraphs parted by blanks.)
+
+    >>> from .model import Line
+    >>> texts = ["近年来，铁东区通过建强“四个矩", "北京时间6月12日凌晨，世界杯正式开赛。", "新华社记者 王鹏 摄", "阵”，夯实工作基础，完善制度机制"]
+    >>> lines = [Line(k, t, False) for k, t in enumerate(texts)]
+    >>> layout = measure(lines, [0, 1, 1, 1])
+    >>> _photo_inside(lines, [0, 1, 1, 1], layout, 1, texts[0]) if seams.lexicon() else True
+    True
+    >>> _photo_inside(lines[:3] + [Line(3, "本报讯 社区开展活动", False)], [0, 1, 1, 1], layout, 1, texts[0])
+    False
+    """
+    words = seams.lexicon()
+    if not words or layout.standalone[i] or seams.word_across(before, lines[i].text, words):
+        return False
+    k = i  # the caption's lines, up to its credit (……形成统揽有力的领导体系。 全媒体记者 董校霖 摄: run in)
+    while k < len(lines) and k - i <= _PHOTO_LINES and (k == i or not gaps[k]) and not layout.standalone[k] \
+            and not shapes.run_in_credit(lines[k].text):
+        k += 1
+    if k + 1 >= len(lines) or k - i > _PHOTO_LINES or (k > i and gaps[k] > 1):
+        return False  # (a blank inside: the paragraph line i opens goes on, and a photo under it ends its column)
+    if not (k > i and shapes.run_in_credit(lines[k].text) or layout.standalone[k] and shapes.is_credit(lines[k].text)):
+        return False
+    after = lines[k + 1]
+    if layout.standalone[k + 1] or after.indent or shapes.starts_with_dateline(after.text):
+        return False  # a paragraph or story opens after the photo
+    return seams.word_across(before, after.text, words)
+
+
+_PHOTO_LINES = 12  # JN91: lines a caption printed inside a sentence runs over to its credit, at most
 
 
 def _why_caption(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> str:

@@ -29,13 +29,13 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from cleanup import noise  # noqa: E402
+from cleanup import columns, noise, ocrpage  # noqa: E402
 from cleanup.layout import split_lines  # noqa: E402
 from cleanup.normalize import is_clean_line  # noqa: E402
 from cleanup.pipeline import LINE_RULES, rules  # noqa: E402
 from cleanup.rulebook import apply_text_rules  # noqa: E402
 
-Page = tuple[str, list[tuple[int, str]], list[str]]  # group, numbered lines (after the line rules), labels
+Page = tuple[str, list[tuple[int, str]], list[str], bool]  # group, numbered lines (after the line rules), labels, read by Tesseract
 
 
 def load(spec: str, seed: int = 0) -> list[Page]:
@@ -52,7 +52,8 @@ def load(spec: str, seed: int = 0) -> list[Page]:
         labels = dump.with_suffix(".labels").read_text(encoding="utf-8").split()
         if junk:
             lines, labels = _insert(lines, labels, junk, rng)
-        pages.append((group, _line_rules("\n".join(lines)), labels))
+        text = "\n".join(lines)
+        pages.append((group, _line_rules(text), labels, _tesseract(text)))
     return pages
 
 
@@ -80,6 +81,12 @@ def _insert(lines, labels, junk, rng):
     return lines, labels
 
 
+def _tesseract(text: str) -> bool:
+    """Whether the pipeline reads the page as Tesseract's (NZ52): read by OCR, no box dump (cleanup/pipeline.py)."""
+    raw = split_lines(text)
+    return ocrpage.read_by_ocr(line for _, line in raw) and not columns.boxes_by_height(raw)
+
+
 def _line_rules(text: str) -> list[tuple[int, str]]:
     line_rules = rules(LINE_RULES)
     return [(no, line if is_clean_line(line) else apply_text_rules(line_rules, line, "line", (no, no), None))
@@ -90,8 +97,8 @@ def table(pages: list[Page], model: noise.Model, cues: tuple[str, ...], exact: b
     """Cue rows of the labelled lines, their labels (junk: True) and groups, and which are plain text
     (no cue computed: kept whatever the weights)."""
     rows, ys, groups, plain = [], [], [], []
-    for group, numbered, labels in pages:
-        for c, label in zip(noise.cue_table(numbered, model, exact)[0], labels):
+    for group, numbered, labels, tess in pages:
+        for c, label in zip(noise.cue_table(numbered, model, exact, tess)[0], labels):
             if c is None or label not in ("real", "junk"):
                 continue
             rows.append([c.get(k, 0.0) for k in cues])
