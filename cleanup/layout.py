@@ -335,7 +335,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     read_by_ocr=read_by_ocr, cur_over_plain=_over_plain(lines, gaps, layout, i))
         # JN91: looked for only where a sentence stops at a blank wider than any inside its paragraph (or over its
         # one line): where blanks part a column's lines they part no photo from its text
-        if gaps[i] > max(gaps[start + 1:i] if start < i - 1 else gaps[i - 1:i]) and not seam.prev_ends_sentence:
+        if gaps[i] and not seam.prev_ends_sentence and gaps[i] > max(gaps[start + 1:i] if start < i - 1 else gaps[i - 1:i]):
             seam.cur_photo_inside = _photo_inside(lines, gaps, layout, i, tail if start < i - 1 else prev.text) \
                 and _credit_under(lines, gaps, layout, start) is None  # in a paragraph, not in a caption over its credit
         verdict = joiner.decide(seam)
@@ -610,8 +610,7 @@ def _photo_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, be
     >>> _photo_inside(lines[:3] + [Line(3, "本报讯 社区开展活动", False)], [0, 1, 1, 1], layout, 1, texts[0])
     False
     """
-    words = seams.lexicon()
-    if not words or layout.standalone[i] or seams.word_across(before, lines[i].text, words):
+    if layout.standalone[i]:
         return False
     k = i  # the caption's lines, up to its credit (……形成统揽有力的领导体系。 全媒体记者 董校霖 摄: run in)
     while k < len(lines) and k - i <= _PHOTO_LINES and (k == i or not gaps[k]) and not layout.standalone[k] \
@@ -624,7 +623,8 @@ def _photo_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, be
     after = lines[k + 1]
     if layout.standalone[k + 1] or after.indent or shapes.starts_with_dateline(after.text):
         return False  # a paragraph or story opens after the photo
-    return seams.word_across(before, after.text, words)
+    words = seams.lexicon()  # last: jieba's dictionary loads only for a page with such a photo
+    return bool(words) and not seams.word_across(before, lines[i].text, words) and seams.word_across(before, after.text, words)
 
 
 _PHOTO_LINES = 12  # JN91: lines a caption printed inside a sentence runs over to its credit, at most
