@@ -115,6 +115,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
         # OCR engine's cut rows are its own misreadings as often: held-out Tesseract pages read worse)
         regions = [replace(r, gutters=gutter_lines(pieces, r.start, r.end)) for r in regions]
     accepted = [r for r in regions if _accepted(r, boxes)]
+    if not (boxes or ocr):  # boxes dealt out whole that the rounds read better box by box: left to CW11 (CW18)
+        accepted = [r for r in accepted if not _left_to_rounds(numbered, pieces, choices, r, words, trace)]
     _trace_gutter_evidence(trace, pieces, accepted)
     mended = []
     for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
@@ -356,6 +358,55 @@ def _accepted(region: Region, boxes: bool = False) -> bool:
     turns = max(REGIONS["min_switches"], REGIONS["switch_share"] * n)
     return (region.gain + _gutter_credit(region) >= REGIONS["min_gain"] and region.switches >= turns
             and (boxes or len(region.tracks) * REGIONS["per_track"] <= n))
+
+
+def reads_on(texts: list[str], pairs: seams.PagePairs, words) -> int:
+    """How well lines read in this order: the seams a dictionary word or a page pair reads across, less the
+    lines that stop mid-sentence with neither across into the next (CW18).
+
+    >>> words = {"科学": -8.0}
+    >>> pairs = seams.PagePairs.of(["科学家说"])
+    >>> reads_on(["体验，帮助观众，理解复杂科", "学议题，并产生深远影响。"], pairs, words)
+    1
+    >>> reads_on(["体验，帮助观众，理解复杂科", "另一篇稿子，写得很长很长。", "学议题，并产生深远影响。"], pairs, words)
+    -1
+    """
+    score = 0
+    for left, right in zip(texts, texts[1:]):
+        if sequels.seam(left, right, pairs, words).any:
+            score += 1
+        elif sequels.stops_open(left):
+            score -= 1
+    return score
+
+
+def _left_to_rounds(numbered, pieces: list[Piece], choices, region: Region, words, trace: list[Step] | None) -> bool:
+    """A stretch of whole lines (none cut at a gutter) that blank lines part into boxes (`boxed_blanks` or
+    more inside it), which the steady rounds of CW11 (sequels.deal_back) give back box by box and read at
+    least as well as the column search's reading (reads_on, `rounds_margin`): left as dumped, to CW11
+    (CW18). The search reads such a page (pdfminer's, a box a line or a few) line by line, and its
+    columns run on from one story's box into another's: the stories' heads and ends land in the wrong
+    story, where CW11 moves whole boxes."""
+    if region.gutters:
+        return False
+    lo, hi = pieces[region.start].no, pieces[region.end - 1].no
+    lines = [(no, text) for no, text in numbered if lo <= no <= hi]
+    blanks = sum(1 for (_, a), (_, b) in zip(lines, lines[1:]) if a.strip() and not b.strip())
+    if blanks < REGIONS["boxed_blanks"]:
+        return False
+    dealt = sequels.deal_back(lines)
+    if dealt == lines:
+        return False
+    put = [(no, text) for no, text in _rebuild(numbered, pieces, choices, [region])[0] if lo <= no <= hi]
+    pairs = seams.PagePairs.of(text for _, text in numbered if text.strip())
+    as_dealt, as_put = (reads_on([t.strip() for _, t in ls if t.strip()], pairs, words) for ls in (dealt, put))
+    if as_dealt < as_put - REGIONS["rounds_margin"]:
+        return False
+    if trace is not None:
+        trace.append(Step("CW18", "boxes-left-to-rounds", lo, hi, pieces[region.start].text,
+                          f"{blanks} blank lines part the stretch into boxes; dealt back box by box it reads "
+                          f"{as_dealt:+d} by its seams, put back column by column {as_put:+d}: left to CW11"))
+    return True
 
 
 def _gutter_credit(region: Region) -> float:
