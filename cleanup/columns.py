@@ -115,8 +115,10 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
         # OCR engine's cut rows are its own misreadings as often: held-out Tesseract pages read worse)
         regions = [replace(r, gutters=gutter_lines(pieces, r.start, r.end)) for r in regions]
     accepted = [r for r in regions if _accepted(r, boxes)]
-    if not (boxes or ocr):  # boxes dealt out whole that the rounds read better box by box: left to CW11 (CW18)
-        accepted = [r for r in accepted if not _left_to_rounds(numbered, pieces, choices, r, words, trace)]
+    left: list[Region] = []  # stretches of boxes dealt out whole that the rounds read better box by box: left to CW11 (CW18)
+    if not (boxes or ocr):
+        left = [r for r in accepted if _left_to_rounds(numbered, pieces, choices, r, words, trace)]
+        accepted = [r for r in accepted if r not in left]
     _trace_gutter_evidence(trace, pieces, accepted)
     mended = []
     for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
@@ -133,7 +135,9 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
     rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
     if not boxes:  # boxes dealt in a steady round that no stretch put back (CW11)
-        out = sequels.deal_back(out, trace)
+        dealt = sequels.deal_back(out, trace)
+        warnings = (*warnings, *_rounds_warning(out, dealt, [(pieces[r.start].no, pieces[r.end - 1].no) for r in left]))
+        out = dealt
     if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
         out = sequels.reorder(out, trace)
     elif not boxes and any(p.slot for p in pieces):  # lines cut at gutters (OCR spaces inside lines cut none)
@@ -392,7 +396,7 @@ def _left_to_rounds(numbered, pieces: list[Piece], choices, region: Region, word
     lo, hi = pieces[region.start].no, pieces[region.end - 1].no
     lines = [(no, text) for no, text in numbered if lo <= no <= hi]
     blanks = sum(1 for (_, a), (_, b) in zip(lines, lines[1:]) if a.strip() and not b.strip())
-    if blanks < REGIONS["boxed_blanks"]:
+    if blanks < REGIONS["boxed_blanks"] or not _heads_another_story(lines):
         return False
     dealt = sequels.deal_back(lines)
     if dealt == lines:
@@ -407,6 +411,51 @@ def _left_to_rounds(numbered, pieces: list[Piece], choices, region: Region, word
                           f"{blanks} blank lines part the stretch into boxes; dealt back box by box it reads "
                           f"{as_dealt:+d} by its seams, put back column by column {as_put:+d}: left to CW11"))
     return True
+
+
+def _heads_another_story(lines: list[tuple[int, str]]) -> bool:
+    """Whether a box after a stretch's first opens another story by its heads: a title over text, or a
+    title over a byline (sequels' CW55 look), or a byline line of its own (not a picture's credit). Text
+    run on from column to column holds none, a dateline (本报讯…) opening a paragraph inside it neither,
+    and the column search puts it back (CW01); CW18 leaves to CW11's rounds only the stretches where the
+    search's columns would run from one story's box into another's head.
+
+    >>> one = [(1, "本报讯（记者 王欣）近日，社区"), (2, ""), (3, "开展了活动，居民们都说好。"), (4, ""), (5, "本报讯（记者 李明）昨日")]
+    >>> _heads_another_story(one), _heads_another_story(one + [(6, ""), (7, "本报记者 王欢")])
+    (False, True)
+    >>> _heads_another_story(one + [(6, ""), (7, "站好岗 放好哨"), (8, "——种好社区治理“责任田”")])
+    True
+    """
+    boxes, _ = sequels.boxes_of(lines)
+    return any(sequels.opens_heads(box) or any(shapes.is_byline(text.strip()) and not shapes.is_credit(text.strip())
+                                                for _, text in box)
+               for box in boxes[1:])
+
+
+def _rounds_warning(before: list[tuple[int, str]], after: list[tuple[int, str]],
+                    spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The warning for stretches of mixed columns left to CW11's rounds (CW18): issue 14 asks that a page
+    whose columns were mixed says so, and names the extraction mode that keeps them whole, whichever
+    stage put them back; where the rounds gave no box back, the stretch is said to stand as dumped.
+
+    >>> before = [(1, "甲一"), (2, "乙一"), (3, "甲二"), (4, "乙二")]
+    >>> _rounds_warning(before, [before[k] for k in (0, 2, 1, 3)], [(1, 4)])[0].split(" (CW11)")[0]
+    'CW18 lines 1-4 mixed side-by-side columns; given back box by box'
+    >>> _rounds_warning(before, before, [(1, 4)])[0].split(":")[0]
+    'CW18 lines 1-4 mixed side-by-side columns; left as dumped'
+    >>> _rounds_warning(before, before, [])
+    ()
+    """
+    if not spans:
+        return ()
+
+    def order(lines, lo, hi):
+        return [no for no, text in lines if lo <= no <= hi and text.strip()]
+
+    moved = any(order(before, lo, hi) != order(after, lo, hi) for lo, hi in spans)
+    where = ", ".join(f"{lo}-{hi}" for lo, hi in spans)
+    return (f"CW18 lines {where} mixed side-by-side columns; "
+            + ("given back box by box (CW11): " if moved else "left as dumped: ") + _TEXT_ADVICE,)
 
 
 def _gutter_credit(region: Region) -> float:
