@@ -150,6 +150,15 @@ def test_clean_interleavings_mostly_come_back_whole():
     assert sum(kept) / len(kept) >= 0.93
 
 
+def test_one_flow_dealt_out_by_pdfminer_comes_back_whole():
+    """pdfminer's boxes of one text run on from column to column (a dateline opening a paragraph in it
+    is no other story's head) are the column search's to put back, not CW11's rounds (CW18): left to the
+    rounds, the first 12 made-up pages keep 96.9% of their links on average (one 74.6%), put back 99.5%."""
+    kept = [links_kept(reading(lines, columns.deinterleave(interleave.numbered(lines)).numbered), total)
+            for seed in range(12) for lines, total in [interleave.clean_page(pool(), "pdfminer", seed)]]
+    assert sum(kept) / len(kept) >= 0.98
+
+
 MERGED = """\
 北京警方 10 日通报， 8 月 7 日 到各个营销部门。为逃避打击，技
 警方出动 300 名警力，对藏匿于一 术部的办公地点远离公司本部。
