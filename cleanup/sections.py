@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import regex
-
 from dataclasses import replace
+
+import regex
 
 from . import furniture, shapes, wordmatch
 from .drafts import Draft
