@@ -307,9 +307,14 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                                       f"no section heading: goes on in the paragraph of the story at line {story.first}, "
                                       "which stops mid-sentence right above it"))
             elif heading:
-                story.body.append(("h2", blocks[i].text))
-                story.starts.append(blocks[i].first)
-                story.spans.append(((blocks[i].first, blocks[i].last),))
+                for line in sections.heading_lines(blocks[i:j]) or blocks[i:i + 1]:  # (AS92: a heading wrapped, or two)
+                    story.body.append(("h2", line.text))
+                    story.starts.append(line.first)
+                    story.spans.append(line.line_runs if line.runs else ((line.first, line.last),))
+                if trace is not None and j > i + 1:
+                    trace.append(Step("AS92", "wrapped-section-heading", blocks[i].first, blocks[j - 1].last,
+                                      blocks[i].text[:20], f"a section heading of the story at line {story.first}, "
+                                      f"on {j - i} lines set in its column's measure, weighed as one heading"))
                 if trace is not None and text_at > j:
                     trace.append(Step("AS42", "heading-over-photo", blocks[i].first, blocks[i].last, blocks[i].text[:20],
                                       f"a section heading of the story at line {story.first}: its section goes on at line "

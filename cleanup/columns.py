@@ -115,6 +115,10 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
         # OCR engine's cut rows are its own misreadings as often: held-out Tesseract pages read worse)
         regions = [replace(r, gutters=gutter_lines(pieces, r.start, r.end)) for r in regions]
     accepted = [r for r in regions if _accepted(r, boxes)]
+    left: list[Region] = []  # stretches of boxes dealt out whole that the rounds read better box by box: left to CW11 (CW18)
+    if not (boxes or ocr):
+        left = [r for r in accepted if _left_to_rounds(numbered, pieces, choices, r, words, trace)]
+        accepted = [r for r in accepted if r not in left]
     _trace_gutter_evidence(trace, pieces, accepted)
     mended = []
     for r in accepted:  # a box split within a stretch put back: the stretch's tracks change, not the stretch
@@ -131,7 +135,9 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     out, warnings = _rebuild(numbered, pieces, choices, accepted, boxes, trace)
     rebuilt = tuple((pieces[r.start].no, pieces[r.end - 1].no) for r in accepted)
     if not boxes:  # boxes dealt in a steady round that no stretch put back (CW11)
-        out = sequels.deal_back(out, trace)
+        dealt = sequels.deal_back(out, trace)
+        warnings = (*warnings, *_rounds_warning(out, dealt, [(pieces[r.start].no, pieces[r.end - 1].no) for r in left]))
+        out = dealt
     if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
         out = sequels.reorder(out, trace)
     elif not boxes and any(p.slot for p in pieces):  # lines cut at gutters (OCR spaces inside lines cut none)
@@ -356,6 +362,100 @@ def _accepted(region: Region, boxes: bool = False) -> bool:
     turns = max(REGIONS["min_switches"], REGIONS["switch_share"] * n)
     return (region.gain + _gutter_credit(region) >= REGIONS["min_gain"] and region.switches >= turns
             and (boxes or len(region.tracks) * REGIONS["per_track"] <= n))
+
+
+def reads_on(texts: list[str], pairs: seams.PagePairs, words) -> int:
+    """How well lines read in this order: the seams a dictionary word or a page pair reads across, less the
+    lines that stop mid-sentence with neither across into the next (CW18).
+
+    >>> words = {"科学": -8.0}
+    >>> pairs = seams.PagePairs.of(["科学家说"])
+    >>> reads_on(["体验，帮助观众，理解复杂科", "学议题，并产生深远影响。"], pairs, words)
+    1
+    >>> reads_on(["体验，帮助观众，理解复杂科", "另一篇稿子，写得很长很长。", "学议题，并产生深远影响。"], pairs, words)
+    -1
+    """
+    score = 0
+    for left, right in zip(texts, texts[1:]):
+        if sequels.seam(left, right, pairs, words).any:
+            score += 1
+        elif sequels.stops_open(left):
+            score -= 1
+    return score
+
+
+def _left_to_rounds(numbered, pieces: list[Piece], choices, region: Region, words, trace: list[Step] | None) -> bool:
+    """A stretch of whole lines (none cut at a gutter) that blank lines part into boxes (`boxed_blanks` or
+    more inside it), which the steady rounds of CW11 (sequels.deal_back) give back box by box and read at
+    least as well as the column search's reading (reads_on, `rounds_margin`): left as dumped, to CW11
+    (CW18). The search reads such a page (pdfminer's, a box a line or a few) line by line, and its
+    columns run on from one story's box into another's: the stories' heads and ends land in the wrong
+    story, where CW11 moves whole boxes."""
+    if region.gutters:
+        return False
+    lo, hi = pieces[region.start].no, pieces[region.end - 1].no
+    lines = [(no, text) for no, text in numbered if lo <= no <= hi]
+    blanks = sum(1 for (_, a), (_, b) in zip(lines, lines[1:]) if a.strip() and not b.strip())
+    if blanks < REGIONS["boxed_blanks"] or not _heads_another_story(lines):
+        return False
+    dealt = sequels.deal_back(lines)
+    if dealt == lines:
+        return False
+    put = [(no, text) for no, text in _rebuild(numbered, pieces, choices, [region])[0] if lo <= no <= hi]
+    pairs = seams.PagePairs.of(text for _, text in numbered if text.strip())
+    as_dealt, as_put = (reads_on([t.strip() for _, t in ls if t.strip()], pairs, words) for ls in (dealt, put))
+    if as_dealt < as_put - REGIONS["rounds_margin"]:
+        return False
+    if trace is not None:
+        trace.append(Step("CW18", "boxes-left-to-rounds", lo, hi, pieces[region.start].text,
+                          f"{blanks} blank lines part the stretch into boxes; dealt back box by box it reads "
+                          f"{as_dealt:+d} by its seams, put back column by column {as_put:+d}: left to CW11"))
+    return True
+
+
+def _heads_another_story(lines: list[tuple[int, str]]) -> bool:
+    """Whether a box after a stretch's first opens another story by its heads: a title over text, or a
+    title over a byline (sequels' CW55 look), or a byline line of its own (not a picture's credit). Text
+    run on from column to column holds none, a dateline (本报讯…) opening a paragraph inside it neither,
+    and the column search puts it back (CW01); CW18 leaves to CW11's rounds only the stretches where the
+    search's columns would run from one story's box into another's head.
+
+    >>> one = [(1, "本报讯（记者 王欣）近日，社区"), (2, ""), (3, "开展了活动，居民们都说好。"), (4, ""), (5, "本报讯（记者 李明）昨日")]
+    >>> _heads_another_story(one), _heads_another_story(one + [(6, ""), (7, "本报记者 王欢")])
+    (False, True)
+    >>> _heads_another_story(one + [(6, ""), (7, "站好岗 放好哨"), (8, "——种好社区治理“责任田”")])
+    True
+    """
+    boxes, _ = sequels.boxes_of(lines)
+    return any(sequels.opens_heads(box) or any(shapes.is_byline(text.strip()) and not shapes.is_credit(text.strip())
+                                                for _, text in box)
+               for box in boxes[1:])
+
+
+def _rounds_warning(before: list[tuple[int, str]], after: list[tuple[int, str]],
+                    spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The warning for stretches of mixed columns left to CW11's rounds (CW18): issue 14 asks that a page
+    whose columns were mixed says so, and names the extraction mode that keeps them whole, whichever
+    stage put them back; where the rounds gave no box back, the stretch is said to stand as dumped.
+
+    >>> before = [(1, "甲一"), (2, "乙一"), (3, "甲二"), (4, "乙二")]
+    >>> _rounds_warning(before, [before[k] for k in (0, 2, 1, 3)], [(1, 4)])[0].split(" (CW11)")[0]
+    'CW18 lines 1-4 mixed side-by-side columns; given back box by box'
+    >>> _rounds_warning(before, before, [(1, 4)])[0].split(":")[0]
+    'CW18 lines 1-4 mixed side-by-side columns; left as dumped'
+    >>> _rounds_warning(before, before, [])
+    ()
+    """
+    if not spans:
+        return ()
+
+    def order(lines, lo, hi):
+        return [no for no, text in lines if lo <= no <= hi and text.strip()]
+
+    moved = any(order(before, lo, hi) != order(after, lo, hi) for lo, hi in spans)
+    where = ", ".join(f"{lo}-{hi}" for lo, hi in spans)
+    return (f"CW18 lines {where} mixed side-by-side columns; "
+            + ("given back box by box (CW11): " if moved else "left as dumped: ") + _TEXT_ADVICE,)
 
 
 def _gutter_credit(region: Region) -> float:

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, replace
 
-from . import lexicon, seams
+from . import lexicon, seams, shapes
 from .model import Block, Item, Step
 from .noisecues import (CLAUSE_MARKS, CONTEXT_CUES, HAN, HAN_CHAR_RE, LINE_CUES, NEIGHBOUR_CUES, OWN_CUES, PAGE_CUES, SENTENCE_END,
                         VERTICAL_MARKS, WORD_CUES, EDGE_LINES, PageText, View, bare_of, make_view, parse, stray_digits_in, stroke_share)
@@ -306,14 +306,68 @@ def _scraps(bares: list[str], aside: set[int], tess: bool = False, page: PageTex
     return out
 
 
+_HEAD_LINE_MOST = 16  # characters: a headline line NZ29 reads through to the subtitle under it
+
+
+@rule("NZ29")
+def over_a_subtitle(context: tuple[str, list[str]]) -> bool:
+    """A line of Han characters right over a subtitle its dash opens (——, OCR's 一一), or over a headline line over one: the headline, text.
+
+    A story's headline is printed over its subtitle; OCR reads big type apart, a couplet's halves
+    and common characters (站好岗 放好哨) that no dictionary word joins, and the weighed cues
+    take it for a picture's specks. A picture stands over a caption, not over a subtitle. Given
+    (the line, the nearest lines with text below, blanks skipped, at most two), white space
+    aside: the line holds three characters or more, Han characters, digits and punctuation
+    only, no digit glued to a character as no numeral is (NZ25's 已1下和1), and ends no sentence; under it the subtitle, or one more such headline line of at
+    most 16 characters and then the subtitle.
+
+    >>> over_a_subtitle(("站好岗放好哨", ["一一种好社区治理“责任田”", "东辽县白泉镇新城社区党委书记"]))
+    True
+    >>> over_a_subtitle(("明责赋能", ["做强“概纽", "一一提升党建引领城市基层治理整体水平"]))
+    True
+
+    Specks with letters or symbols, a scrap of two characters, a paragraph's last line, or a
+    line over running text are not:
+
+    >>> over_a_subtitle(("[本月上", ["一一北市场街道金桥社区开展安全宣传活动"])), over_a_subtitle(("必", ["一一吉林农安推广"]))
+    (False, False)
+    >>> over_a_subtitle(("能达到这个数值。", ["——记宁海县水电工"])), over_a_subtitle(("站好岗放好哨", ["本报讯近日，社区开展义诊。"]))
+    (False, False)
+    """
+    line, below = context
+    if len(line) < 3 or not _CLEAN_RE.fullmatch(line) or shapes.ends_sentence(line) or stray_digits_in(line) or not below:
+        return False
+    if shapes.is_subtitle_dash(below[0]):
+        return True
+    second = below[0]
+    return (len(below) > 1 and len(second) <= _HEAD_LINE_MOST and bool(_CLEAN_RE.fullmatch(second))
+            and not shapes.ends_sentence(second) and shapes.is_subtitle_dash(below[1]))
+
+
+def _subtitle_context(bares: list[str], i: int) -> tuple[str, list[str]]:
+    below, j, blanks = [], i + 1, 0
+    while j < len(bares) and len(below) < 2:
+        if bares[j]:
+            below.append(bares[j])
+            blanks = 0
+        else:
+            blanks += 1
+            if blanks > 1:
+                break
+        j += 1
+    return bares[i], below
+
+
 def kept_as_text(bares: list[str], i: int) -> str | None:
-    """The code of the rule that keeps a line as text whatever its cues (NZ26, NZ27, NZ28), or None."""
+    """The code of the rule that keeps a line as text whatever its cues (NZ26, NZ27, NZ28, NZ29), or None."""
     if inside_brackets(_bracket_context(bares, i)):
         return "NZ26"
     if len(bares[i]) <= _NARROW and in_a_narrow_column(_column_context(bares, i)):
         return "NZ27"
     if code_after_its_label(_label_context(bares, i)):
         return "NZ28"
+    if over_a_subtitle(_subtitle_context(bares, i)):
+        return "NZ29"
     return None
 
 
@@ -499,7 +553,7 @@ def split_noise(numbered: list[tuple[int, str]], raw: dict[int, str], trace: lis
     return Split(kept, noise, tuple(warnings), frozenset(near))
 
 
-_KEPT_NAMES = {"NZ26": "inside-brackets", "NZ27": "in-a-narrow-column", "NZ28": "code-after-its-label"}
+_KEPT_NAMES = {"NZ26": "inside-brackets", "NZ27": "in-a-narrow-column", "NZ28": "code-after-its-label", "NZ29": "over-a-subtitle"}
 
 
 def _kept_steps(numbered: list[tuple[int, str]], table: list[dict[str, float] | None], model: Model, tess: bool = False) -> list[Step]:

@@ -16,7 +16,7 @@ from .rulebook import REGISTRY, apply_text_rules
 # Spreads are closed per line, before joining glues a spread line to its neighbours.
 LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 # the decision first, then the cues it weighs (rules/noise.toml)
-NOISE_RULES = ["NZ01", "NZ40", "NZ26", "NZ27", "NZ28", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
+NOISE_RULES = ["NZ01", "NZ40", "NZ26", "NZ27", "NZ28", "NZ29", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU08", "FU03", "FU12", "FU05", "FU06", "FU04", "FU09", "FU13"]
 # weighed, not run in turn (rules/join.toml); the order is the one the weights were first fitted from
 JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50", "JN65", "JN70", "JN80", "JN92", "JN91"]

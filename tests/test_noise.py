@@ -221,3 +221,15 @@ def test_a_bracket_in_a_narrow_column_spans_more_lines():
     page = pipeline.clean_text("社区开展义诊活动\n今年咱也按新方法来施肥，市第一医院开展义诊活动。\n（\n详\n见\n[\n查\n看\n玉\n米\n]\n"
                                "(www.example.cn/19)）\n为辖区居民免费测量血压、血糖，并讲解常见病的预防知识。\n", "p.txt")
     assert [item for item in page.items if item.kind == "noise"] == []
+
+
+@pytest.mark.skipif(not (CORPUS / "fit" / "dumps" / "f119_ocr.txt").exists(), reason="the factory's fit split is not in this checkout")
+def test_a_headline_over_its_dash_subtitle_is_text():
+    # Tesseract's couplet title (站好岗 放好哨: no dictionary word joins its halves) over its subtitle, a dash
+    # read as 一一: NZ29 keeps it, where the weighed cues took it for a picture's specks
+    page = pipeline.clean_text((CORPUS / "fit" / "dumps" / "f119_ocr.txt").read_text(encoding="utf-8"), "f119_ocr.txt",
+                               pipeline.Config(trace=True))
+    kept = {s.before: s.code for s in page.steps if s.code == "NZ29"}
+    assert kept.get("站好岗 放好哨") == "NZ29"
+    noise_lines = [text for item in page.items if item.kind == "noise" for _, text in item.body]
+    assert "站好岗 放好哨" not in noise_lines
