@@ -117,7 +117,7 @@ def test_deinterleaving_conserves_printed_characters(seed, extractor):
 
 # CI draws a test's examples from a hash of its source (derandomize): this test's assertion changed from
 # CW01's warning to any mixed-columns warning (CW18), so it is pinned to the 25 examples main replayed
-# (the hash of its source on main, 381ddc7f's parent) rather than drawing new ones; one new draw, seed 390
+# (the hash of its source at c706b625, before CW18) rather than drawing new ones; one new draw, seed 390
 # in pdftotext, reads worse on main too (CW01 alone), kept as a known failure below.
 MAIN_REPLAY = int("30397422727420766463976395886670992494394374669793032287696261038732518658932836626591874301171266909210"
                   "561152303239")
