@@ -44,6 +44,7 @@ class Attached:
     freed: int | None = None  # the story let go when two chosen groups were made this one (AS29)
     signed: bool = False  # its byline came from the run's last group, left without a story (AS31)
     titled: bool = False  # a group no story took made this head's title (AS58)
+    apart: bool = False  # kept apart from the group it touches: another story's head (AS93)
 
 
 def attach(runs: list[Run], stories: list[str], titles: bool = False) -> list[Attached]:
@@ -114,11 +115,12 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False) -> list[At
         # a headless story printed right above the run; a run its byline closes is one story's signed head
         under = runs[r].before if runs[r].before in free and not runs[r].byline_last else None
         titled: set[tuple[int, int]] = set()
-        cover = _cover(sorted(chosen[r]), us, stories, free, held, under)
-        for a, b, s in (titles_over(cover, us, stories, free, titled) if titles else cover):
+        apart: set[tuple[int, int]] = set()
+        cover = _cover(sorted(chosen[r]), us, stories, free, held, under, apart)
+        for a, b, s in (titles_over(cover, us, stories, free, titled, apart) if titles else cover):
             head = heads.get((r, a, b)) or build_head([blk for u in us[a:b] for blk in u])
             if s is None:
-                result.append(Attached(r, head, None))
+                result.append(Attached(r, head, None, apart=(a, b) in apart))
                 continue
             row = scores.get((r, a, b)) or {s: similarity(head, stories[s])}
             exact = lambda j: _score(head, Story(stories[j]), runs[r], a, b, len(us), j)  # noqa: E731
@@ -354,7 +356,8 @@ def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s
     return score
 
 
-def _cover(chosen, us, stories, free, held=(), under: int | None = None) -> list[tuple[int, int, int | None]]:
+def _cover(chosen, us, stories, free, held=(), under: int | None = None,
+           apart: set[tuple[int, int]] | None = None) -> list[tuple[int, int, int | None]]:
     """Spread one run's chosen groups over the lines no story claimed.
 
     A left-over line goes with the chosen group it touches (the one after it,
@@ -366,7 +369,8 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None) -> list
     (a couplet) that reads like a story another headline took, even right under
     a chosen group: assembly may part that story (AS14). So do left-over lines opening the run, printed
     right under a headless story (`under`) they read like more than the group's story: its head, printed
-    after it (AS52).
+    after it (AS52). Left-over lines that part into the group's head and another story's are kept apart (AS93;
+    `apart`: the groups kept so, if wanted).
 
     >>> us = [[Block("河道治理全面铺开", 1, 1, role="headline")], [Block("社区义诊 暖心服务", 2, 2, role="headline")],
     ...       [Block("学校运动会开幕", 3, 3, role="headline")]]
@@ -392,15 +396,17 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None) -> list
         elif end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
             how = _joins(us, stories, i, end, prev, g)
-            apart = False  # AS93: left-over lines parted, another story's head kept apart from the group's
+            parted = None  # AS93: the lines kept apart, another story's head, not the group's
             if how == "next" and (cut := _heads_apart(us, stories, free, i, end, g, over=True)) is not None:
                 out.append([i, cut, None])
-                i, apart = cut, True
+                i, parted = cut, (i, cut)
             elif how == "prev" and (cut := _heads_apart(us, stories, free, i, end, prev, over=False)) is not None:
                 prev[1] = cut
                 out.append([cut, end, None])
-                apart = True
-            if apart:
+                parted = (cut, end)
+            if parted:
+                if apart is not None:
+                    apart.add(parted)
                 if how == "next" and end > i:
                     g[0] = i
             elif how == "next":
@@ -430,7 +436,8 @@ TITLE_OVER_UNITS = 4  # the head made one: a title on up to two lines over its s
 
 
 def titles_over(cover: list[tuple[int, int, int | None]], us, stories: list[str], free: list[int],
-                titled: set[tuple[int, int]] | None = None) -> list[tuple[int, int, int | None]]:
+                titled: set[tuple[int, int]] | None = None, apart: set[tuple[int, int]] = frozenset()
+                ) -> list[tuple[int, int, int | None]]:
     """AS58: a group no story took, right over the group of the same run that took story s, whose words are
     found in s (TITLE_OVER_MIN), more than in any free story (TITLE_OVER_MARGIN): the title of that head
     (titled: the groups made so, if wanted).
@@ -444,16 +451,18 @@ def titles_over(cover: list[tuple[int, int, int | None]], us, stories: list[str]
     [(0, 2, 0)]
 
     Not a head that reads like no part of the story (a stray line, another story's head), nor over a
-    group a column label opens: that one opens its own head.
+    group a column label opens: that one opens its own head. Nor a head AS93 kept apart from that group (`apart`).
 
     >>> titles_over([(0, 1, None), (1, 2, 0)], [[Block("学校运动会开幕", 1, 1, role="headline")], us[1]], stories, [1])
+    [(0, 1, None), (1, 2, 0)]
+    >>> titles_over([(0, 1, None), (1, 2, 0)], us, stories, [1], apart={(0, 1)})
     [(0, 1, None), (1, 2, 0)]
     """
     out = list(cover)
     k = 0
     while k + 1 < len(out):
         (a, b, s), (a2, b2, s2) = out[k], out[k + 1]
-        if s is None and s2 is not None and b == a2 and b2 - a <= TITLE_OVER_UNITS \
+        if s is None and s2 is not None and b == a2 and b2 - a <= TITLE_OVER_UNITS and (a, b) not in apart \
                 and not any(labelled(us, u) for u in range(a + 1, b2)):  # a column label opens a head
             head = build_head([blk for u in us[a:b] for blk in u])
             if head.title and not shapes.is_subtitle_dash(head.title):
@@ -590,7 +599,9 @@ def _leans_back(lines: list[list[Block]], before: str, after: str) -> bool:
 
 APART_GAIN = 0.2  # AS93: a left-over head's words found on its side of a parting of the group's story this much more
 APART_KEPT = 0.25  # and the group's own head's on the other side this much more (AS14's figures, kept on the fit split)
-APART_CROSS = 0.1  # and neither head's words found on the other's side more than this: two stories, not one's parts
+APART_CROSS = 0.15  # and the two heads' words found on each other's side this much at most, summed: two stories, not
+# one story's title and subtitle (fitted on the fit split's three issue-13 groups: two stories' heads 0.10 at most, a
+# title and its subtitle from 0.21)
 
 
 def _heads_apart(us, stories: list[str], free: list[int], i: int, end: int, group: list, over: bool) -> int | None:
@@ -647,7 +658,7 @@ def reads_apart(part: Head, own: Head, story: str, others: list[str], later: boo
         first, second = " ".join(pieces[:k]), " ".join(pieces[k:])
         mine, theirs = (second, first) if later else (first, second)
         crossed = (similarity(part, theirs), similarity(own, mine))  # each head's words on the other's side
-        if max(crossed) > APART_CROSS:
+        if sum(crossed) > APART_CROSS:
             continue
         if similarity(part, mine) - crossed[0] >= APART_GAIN and similarity(own, theirs) - crossed[1] >= APART_KEPT:
             return True
