@@ -52,6 +52,13 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
         placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
     texts = [" ".join(text for _, text in d.body) for d in stories]
     matched = headlines.attach([placed.run for placed in runs], texts)
+    if trace is not None:  # (the round that kept it apart: a later one may find its story parted)
+        for found in matched:
+            step = Step("AS93", "another-storys-head-kept-apart", found.head.first, found.head.last, found.head.text[:20],
+                        "not one head with the group it touches: its words are found in another story, or on the "
+                        "other side of a parting of that group's story")
+            if found.apart and step not in trace:
+                trace.append(step)
 
     def resolved(matched: list[headlines.Attached], trace: list[Step] | None = None) -> list[headlines.Attached]:
         return _dashes_yield(_over_firm_stories(matched, runs, stories), runs, trace)
