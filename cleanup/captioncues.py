@@ -1,4 +1,4 @@
-"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14, CL15, CL16, CL30, CL31, CL32): is this block a photo's caption?
+"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14, CL15, CL16, CL30, CL33, CL34): is this block a photo's caption?
 
 A caption is told by what stands round it (a credit under it, a picture's junk over it), by its
 measure against the column's (set across a photo, or in a narrow column beside it) and by how it
@@ -495,7 +495,7 @@ def find_caption_formula(w: Window) -> str | None:
     return "caption" if _LEX.caption_formula_re.match(shapes.squeeze(block.text)) else None
 
 
-@rule("CL31")
+@rule("CL33")
 def find_caption_inside_sentence(w: Window) -> str | None:
     """A block the join stage set apart inside a sentence the text round it goes on (JN93): a caption with no credit.
 
@@ -512,12 +512,12 @@ def find_caption_inside_sentence(w: Window) -> str | None:
     >>> find_caption_inside_sentence(Window([replace(block, text="爱国教育进校园")], 0))
     """
     block = w.block
-    if not block.inside_sentence or shapes.is_headline_like(block.text):
+    if not block.inside_sentence or shapes.is_headline_like(block.text) or shapes.starts_with_dateline(block.text):
         return None
     return "caption"
 
 
-@rule("CL32")
+@rule("CL34")
 def find_caption_over_reporter(w: Window) -> str | None:
     """A block set wider than the story's paragraph above it, a reporter's byline right under it: a caption.
 
@@ -547,4 +547,4 @@ def find_caption_over_reporter(w: Window) -> str | None:
     return "caption" if block.measure > prev.measure + OVERFLOW else None
 
 
-_REPORTER_CAPTION_LINES = 7  # CL32: lines such a caption runs over, at most (fit: 5 lines, 14 right 5 wrong; 7, 20 right 5 wrong)
+_REPORTER_CAPTION_LINES = 7  # CL34: lines such a caption runs over, at most (fit: 5 lines, 14 right 5 wrong; 7, 20 right 5 wrong)

@@ -364,7 +364,7 @@ def break_before_caption_inside_sentence(seam: Seam) -> bool | None:
 
     The block's lines run to a sentence's end over a blank, and the text after that blank goes on the
     sentence where the block's first line does not (layout._caption_inside): a caption set in the column,
-    its credit left off. Classify reads the block as a caption (CL31); assembly rejoins the halves (AS06).
+    its credit left off. Classify reads the block as a caption (CL33); assembly rejoins the halves (AS06).
 
     >>> seam = _seam("当东华派出所民警赶到银行时，他把4万", "通过此次指导工作的开展，为企业打下坚实基础。", blanks=1)
     >>> seam.cur_caption_inside = True

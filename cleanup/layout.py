@@ -341,9 +341,10 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
             seam.cur_photo_inside = _photo_inside(lines, gaps, layout, i, tail if start < i - 1 else prev.text) \
                 and _credit_under(lines, gaps, layout, start) is None  # in a paragraph, not in a caption over its credit
         # JN93: the same, where the block has no credit: a blank wider than the one over prev's own line will do (a
-        # column jump inside the paragraph before parts it by as many); in running text, not under a byline
+        # column jump inside the paragraph before parts it by as many); in running text, not under a byline, and
+        # only on a page read in the dump's order, not by OCR (there a block inside a sentence is another column's piece)
         if gaps[i] and not seam.prev_ends_sentence and not seam.cur_photo_inside and punctuated and not seam.prev_standalone \
-                and (wide or gaps[i] > gaps[i - 1]):
+                and not read_by_ocr and rank is None and (wide or gaps[i] > gaps[i - 1]):
             seam.cur_caption_inside = _caption_inside(lines, gaps, layout, i, tail if start < i - 1 else prev.text)
         verdict = joiner.decide(seam)
         joined = verdict.joined
@@ -667,8 +668,8 @@ def _caption_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, 
     >>> _caption_inside(column, [0, 0, 1, 1], measure(column, [0, 0, 1, 1]), 2, "和学历、工作表")
     False
     """
-    if layout.standalone[i] or lines[i].indent:
-        return False
+    if layout.standalone[i] or lines[i].indent or shapes.starts_with_dateline(lines[i].text):
+        return False  # (a dateline opens a story's lede)
     inner = min(int(layout.double_spaced), gaps[i] - 1)  # blanks between the block's own lines, at most
     k = i
     while not (shapes.ends_sentence(lines[k].text) and k + 1 < len(lines) and gaps[k + 1] > inner):
@@ -676,8 +677,10 @@ def _caption_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, 
             return False
         k += 1
     width = layout.widths[i - 1]
-    if width is not None and abs(max(layout.lengths[i:k + 1]) - width) < _OWN_MEASURE:
+    if width is not None and (k == i or abs(max(layout.lengths[i:k + 1]) - width) < _OWN_MEASURE):
         return False  # set in the column's measure: the paragraph's own lines, however the dictionary reads the seam
+    if _SHORT_CLAUSE_RE.match(lines[i].text):
+        return False  # a clause of a character or two opens it: the end of a word or sentence cut before it (識，近日……)
     after = lines[k + 1]
     if layout.standalone[k + 1] or after.indent or shapes.starts_with_dateline(after.text):
         return False  # a paragraph or story opens after the block
@@ -690,6 +693,7 @@ def _caption_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, 
 
 
 _CLAUSE_OPENERS = ("，", "、", "；", "：", ",")  # a line opening with one goes on from the text before it
+_SHORT_CLAUSE_RE = regex.compile(r"^(?:\p{Han}[，、。；：,]|\p{Han}{2}[。；])")  # (not 近日，: a time opens a caption so)
 _OWN_MEASURE = 2.0  # characters a block with no credit inside a sentence is set wider or narrower than the column by, at least
 
 
