@@ -521,9 +521,10 @@ def find_caption_inside_sentence(w: Window) -> str | None:
 def find_caption_over_reporter(w: Window) -> str | None:
     """A block set wider than the story's paragraph above it, a reporter's byline right under it: a caption.
 
-    Its credit is printed without 摄. A story's byline stands over its text, under its head; a reporter's name right under a block that follows the
-    story's own text is the photographer's, and the block, set across the photo wider than the column, its caption.
-    Only where lines wrap at a column (a measure to be wider than), up to _REPORTER_CAPTION_LINES lines.
+    Its credit is printed without 摄. A story's byline stands over its text, under its head; a reporter's name right
+    under a block that follows the story's own text is the photographer's, and the block, set across the photo wider
+    than the column, its caption. Only where lines wrap at a column (a measure to be wider than), up to
+    _REPORTER_CAPTION_LINES lines.
 
     >>> body = Block("……全面铺开，清淤已经完成。", 1, 8, width=17, measure=17, lines=8)
     >>> cap = Block("北京时间6月12日凌晨，世界杯正式开赛。商圈大屏循环滚动赛事赛程。", 9, 12, width=17, measure=20, lines=4)
@@ -531,8 +532,12 @@ def find_caption_over_reporter(w: Window) -> str | None:
     'caption'
 
     Not under an office's byline (a speech's writer), nor in the column's measure, nor a lede a dateline opens.
+    Nor under a byline naming two writers (a story's: a credit names one, shapes.names_one_writer), nor one the
+    dump printed over the block (the column stage moved it there: it stood over its own story's text).
 
     >>> find_caption_over_reporter(Window([body, cap, Block("白山市委书记 谢忠岩", 13, 13)], 1))
+    >>> find_caption_over_reporter(Window([body, cap, Block("本报通讯员 董校霖 高野鹏", 13, 13)], 1))
+    >>> find_caption_over_reporter(Window([body, cap, Block("本报记者 杨翠叶", 7, 7)], 1))
     >>> find_caption_over_reporter(Window([body, replace(cap, measure=17), Block("本报记者 杨翠叶", 13, 13)], 1))
     >>> find_caption_over_reporter(Window([body, replace(cap, text="本报讯 近日，社区开展活动。"), Block("本报记者 杨翠叶", 13, 13)], 1))
     """
@@ -542,7 +547,8 @@ def find_caption_over_reporter(w: Window) -> str | None:
     if block.lines > _REPORTER_CAPTION_LINES or not shapes.ends_sentence(block.text) or shapes.is_headline_like(block.text) \
             or shapes.starts_with_dateline(block.text):
         return None
-    if not shapes.is_byline(nxt.text) or shapes.is_credit(nxt.text) or not any(role in nxt.text for role in shapes.WRITER_ROLES):
+    if not shapes.is_byline(nxt.text) or shapes.is_credit(nxt.text) or not shapes.names_one_writer(nxt.text) \
+            or nxt.first < block.last:
         return None
     return "caption" if block.measure > prev.measure + OVERFLOW else None
 
