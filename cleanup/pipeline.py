@@ -19,9 +19,9 @@ LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 NOISE_RULES = ["NZ01", "NZ40", "NZ26", "NZ27", "NZ28", "NZ29", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU08", "FU03", "FU12", "FU05", "FU06", "FU04", "FU09", "FU13"]
 # weighed, not run in turn (rules/join.toml); the order is the one the weights were first fitted from
-JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50", "JN65", "JN70", "JN80", "JN92", "JN91"]
+JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50", "JN65", "JN70", "JN80", "JN92", "JN91", "JN93"]
 # weighed, not run in turn (rules/classify.toml); the order is the one the weights were first fitted from
-CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL14", "CL12", "CL06", "CL08", "CL09", "CL15", "CL16", "CL30", "CL17", "CL10", "CL07"]
+CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL14", "CL12", "CL06", "CL08", "CL09", "CL15", "CL16", "CL30", "CL33", "CL34", "CL17", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside; PU07 and PU08 read curled quotes
 POLISH_RULES = ["SP01", "SP06", "SP08", "PU04", "PU06", "PU02", "PU01", "PU03", "PU08", "PU10", "PU09", "PU07", "SP03", "SP04", "SP05", "SP07"]
