@@ -47,7 +47,7 @@ class Attached:
     apart: bool = False  # kept apart from the group it touches: another story's head (AS93)
 
 
-def attach(runs: list[Run], stories: list[str], titles: bool = False) -> list[Attached]:
+def attach(runs: list[Run], stories: list[str], titles: bool = False, part_heads: bool = True) -> list[Attached]:
     """Split every run into head groups and give each to a story, as one greedy assignment.
 
     Candidates are every split of a run into groups of up to MAX_GROUP lines,
@@ -55,6 +55,8 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False) -> list[At
     The best pairs are taken first; a line left over joins its neighbour group
     in the run; a group with no story above the threshold stays without one.
     titles: a group left over right over the group that took a story may be that head's title (AS58).
+    part_heads: left-over lines may be kept apart as another story's head (AS93; off on pages an OCR
+    engine read, where it gained no title on fit and made 12 of its 20 worse dumps).
     """
     per_run = [units(run.blocks) for run in runs]
     candidates = []
@@ -116,7 +118,7 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False) -> list[At
         under = runs[r].before if runs[r].before in free and not runs[r].byline_last else None
         titled: set[tuple[int, int]] = set()
         apart: set[tuple[int, int]] = set()
-        cover = _cover(sorted(chosen[r]), us, stories, free, held, under, apart)
+        cover = _cover(sorted(chosen[r]), us, stories, free, held, under, apart, part_heads)
         for a, b, s in (titles_over(cover, us, stories, free, titled, apart) if titles else cover):
             head = heads.get((r, a, b)) or build_head([blk for u in us[a:b] for blk in u])
             if s is None:
@@ -357,7 +359,7 @@ def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s
 
 
 def _cover(chosen, us, stories, free, held=(), under: int | None = None,
-           apart: set[tuple[int, int]] | None = None) -> list[tuple[int, int, int | None]]:
+           apart: set[tuple[int, int]] | None = None, part_heads: bool = True) -> list[tuple[int, int, int | None]]:
     """Spread one run's chosen groups over the lines no story claimed.
 
     A left-over line goes with the chosen group it touches (the one after it,
@@ -397,10 +399,10 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None,
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
             how = _joins(us, stories, i, end, prev, g)
             parted = None  # AS93: the lines kept apart, another story's head, not the group's
-            if how == "next" and (cut := _heads_apart(us, stories, free, i, end, g, over=True)) is not None:
+            if part_heads and how == "next" and (cut := _heads_apart(us, stories, free, i, end, g, over=True)) is not None:
                 out.append([i, cut, None])
                 i, parted = cut, (i, cut)
-            elif how == "prev" and (cut := _heads_apart(us, stories, free, i, end, prev, over=False)) is not None:
+            elif part_heads and how == "prev" and (cut := _heads_apart(us, stories, free, i, end, prev, over=False)) is not None:
                 prev[1] = cut
                 out.append([cut, end, None])
                 parted = (cut, end)
