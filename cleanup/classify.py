@@ -27,6 +27,7 @@ _HAN_RE = regex.compile(shapes.HAN)
 class Window:
     blocks: list[Block] | tuple[Block, ...]  # the page's blocks, roles given so far
     i: int
+    tess: bool = False  # the page was read by Tesseract (CL34 is off there)
 
     @property
     def block(self) -> Block:
@@ -607,7 +608,7 @@ class Classifier:
         return max(scores, key=scores.__getitem__)  # (the first of the highest: body, then the first voted)
 
 
-def classify(blocks: list[Block], classifier: Classifier, trace: list[Step] | None = None) -> list[Block]:
+def classify(blocks: list[Block], classifier: Classifier, trace: list[Step] | None = None, tess: bool = False) -> list[Block]:
     """Give every block a role, one weighed decision each; earlier roles are visible to later windows.
 
     A headline's lines joined into one block are first offered to CL04 apart: the join
@@ -620,7 +621,7 @@ def classify(blocks: list[Block], classifier: Classifier, trace: list[Step] | No
         parted = _part_label(out, i) if labels else None
         if parted is not None:
             out[i:i + 1] = parted
-        window = Window(out, i)
+        window = Window(out, i, tess)
         votes: list | None = [] if trace is not None else None
         role = classifier.decide(window, votes)
         if votes:

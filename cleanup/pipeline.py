@@ -72,7 +72,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     numbered = strays.rejoin_stray_halves(numbered, trace)
     blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt, read_by_ocr)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
-    blocks = classifying.classify(blocks, classifier(), trace)
+    blocks = classifying.classify(blocks, classifier(), trace, tess=read_by_ocr and not boxes)  # (CL34 off on Tesseract pages)
     # FU09: the head's section name set alone goes to the head only now: its place parted blocks for the stages above
     head, blocks = furniture.place_section(head, blocks, trace)
     # HD04: a lone line a blank Tesseract set cut from its paragraph, read as a headline; only on a page read by
