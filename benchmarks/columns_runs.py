@@ -94,19 +94,8 @@ def true_links(span, succ) -> int:
 
 
 def dump_runs(dump, split: str):
-    seen = {}
-    real = columns._rebuild
-
-    def spy(numbered, pieces, choices, regions, boxes=False, trace=None):
-        seen.update(pieces=pieces, choices=choices, regions=regions)
-        return real(numbered, pieces, choices, regions, boxes, trace)
-
-    columns._rebuild = spy
-    try:
-        columns.deinterleave(dump.numbered, boxes=cc.boxes(dump), ocr=True)
-    finally:
-        columns._rebuild = real
-    if not seen.get("regions"):
+    seen = cc.stage_choices(dump)
+    if seen is None:
         return
     pieces, choices = seen["pieces"], seen["choices"]
     truth, _ = cc.truth_text(cc.CORPUS / split / "truth" / dump.name)

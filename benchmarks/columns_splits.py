@@ -14,23 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import columns_corpus as cc  # noqa: E402
-from cleanup import columns  # noqa: E402
 
 
 def run(dump, truth):
-    seen = {}
-    real = columns._rebuild
-
-    def spy(numbered, pieces, choices, regions, boxes=False, trace=None):
-        seen.update(pieces=pieces, choices=choices, regions=regions)
-        return real(numbered, pieces, choices, regions, boxes, trace)
-
-    columns._rebuild = spy
-    try:
-        columns.deinterleave(dump.numbered, boxes=cc.boxes(dump), ocr=True)
-    finally:
-        columns._rebuild = real
-    if not seen.get("regions"):
+    seen = cc.stage_choices(dump)
+    if seen is None:
         return None
     pieces, choices, regions = seen["pieces"], seen["choices"], seen["regions"]
     spans = cc.place(pieces, truth)
