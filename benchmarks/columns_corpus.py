@@ -168,6 +168,24 @@ def boxes(dump: Dump) -> bool:
     return columns.boxes_by_height(split_lines(decode(path.read_bytes(), None).text))
 
 
+def stage_choices(dump: Dump) -> dict | None:
+    """The column stage's pieces, choices and regions on a dump read as boxes or by OCR, as it rebuilt it
+    (None where it put nothing back): what an oracle scores its choices against."""
+    seen: dict = {}
+    real = columns._rebuild
+
+    def spy(numbered, pieces, choices, regions, boxes=False, trace=None):
+        seen.update(pieces=pieces, choices=choices, regions=regions)
+        return real(numbered, pieces, choices, regions, boxes, trace)
+
+    columns._rebuild = spy
+    try:
+        columns.deinterleave(dump.numbered, boxes=boxes(dump), ocr=True)
+    finally:
+        columns._rebuild = real
+    return seen if seen.get("regions") else None
+
+
 def measure(dumps: list[Dump], weights=None) -> dict[str, dict]:
     """Per group: link accuracy after the stage and as read, pages changed, pieces placed."""
     out: dict[str, dict] = {}

@@ -39,8 +39,8 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
     (the extractor ran two stories together), and the assignment runs again: may_split rounds of
     splitting at most (a split at a head's match in one story used to keep every other head from
     parting the stories between two heads in the same round, and no round followed).
-    rows: a head left over in a row of heads may part a story (AS65; off on pages an OCR engine read,
-    whose body lines it reads as heads more often).
+    rows: a head left over in a row of heads may part a story (AS65), and lines left over by a head group may
+    be another story's head (AS93); both off on pages an OCR engine read, whose body lines it reads as heads more often.
     """
     stories = [d for d in drafts if d.kind == "article" and d.body and d.head is None]
     index = {id(d): k for k, d in enumerate(stories)}
@@ -51,7 +51,14 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
         placed.run.byline_last = placed.run.blocks[-1].role == "byline"
         placed.run.at = bisect_left(firsts, placed.run.blocks[0].first)
     texts = [" ".join(text for _, text in d.body) for d in stories]
-    matched = headlines.attach([placed.run for placed in runs], texts)
+    matched = headlines.attach([placed.run for placed in runs], texts, part_heads=rows)
+    if trace is not None:  # (the round that kept it apart: a later one may find its story parted)
+        for found in matched:
+            step = Step("AS93", "another-storys-head-kept-apart", found.head.first, found.head.last, found.head.text[:20],
+                        "not one head with the group it touches: its words are found in another story, or on the "
+                        "other side of a parting of that group's story")
+            if found.apart and step not in trace:
+                trace.append(step)
 
     def resolved(matched: list[headlines.Attached], trace: list[Step] | None = None) -> list[headlines.Attached]:
         return _dashes_yield(_over_firm_stories(matched, runs, stories), runs, trace)
@@ -87,7 +94,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
             return attach_heads(drafts, runs, may_split=may_split - 1, trace=trace, widths=widths, rows=rows)
     if any(f.story is None for f in matched):
         # AS58 only once no story is parted: a head left without a story may head a story run into the one under its run (AS14)
-        titled = headlines.attach([placed.run for placed in runs], texts, titles=True)
+        titled = headlines.attach([placed.run for placed in runs], texts, titles=True, part_heads=rows)
         if any(f.titled for f in titled):
             matched, found_all = titled, resolved(titled)
     if trace is not None:  # (its steps recorded on the last pass only)

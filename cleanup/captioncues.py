@@ -1,4 +1,4 @@
-"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14, CL15, CL16, CL30): is this block a photo's caption?
+"""The caption cues of the classify stage (CL05, CL06, CL08, CL09, CL12, CL14, CL15, CL16, CL30, CL33, CL34): is this block a photo's caption?
 
 A caption is told by what stands round it (a credit under it, a picture's junk over it), by its
 measure against the column's (set across a photo, or in a narrow column beside it) and by how it
@@ -493,3 +493,69 @@ def find_caption_formula(w: Window) -> str | None:
     if block.lines > _WIDE_CAPTION_LINES or shapes.letters(block.text) > _CLOSING_CAPTION_CHARS:
         return None
     return "caption" if _LEX.caption_formula_re.match(shapes.squeeze(block.text)) else None
+
+
+@rule("CL33")
+def find_caption_inside_sentence(w: Window) -> str | None:
+    """A block the join stage set apart inside a sentence the text round it goes on (JN93): a caption with no credit.
+
+    Its lines end a sentence over a blank, and the text after the blank goes on the sentence the text above
+    stopped in, by a word across the seam, where the block's first line does not: a photo printed in the
+    column, its caption set there. Up to a caption's length (the join stage looks over six lines at most).
+
+    >>> block = Block("北京时间6月12日凌晨，世界杯正式开赛。", 3, 3, inside_sentence=True)
+    >>> find_caption_inside_sentence(Window([Block("他把4万", 1, 1), block], 1)), find_caption_inside_sentence(sample_window("正文。"))
+    ('caption', None)
+
+    Not a head-like line (a section heading the join stage parted anyway).
+
+    >>> find_caption_inside_sentence(Window([replace(block, text="爱国教育进校园")], 0))
+    """
+    block = w.block
+    if not block.inside_sentence or shapes.is_headline_like(block.text) or shapes.starts_with_dateline(block.text):
+        return None
+    return "caption"
+
+
+@rule("CL34")
+def find_caption_over_reporter(w: Window) -> str | None:
+    """A block set wider than the story's paragraph above it, a reporter's byline right under it: a caption.
+
+    Its credit is printed without 摄. A story's byline stands over its text, under its head; a reporter's name right
+    under a block that follows the story's own text is the photographer's, and the block, set across the photo wider
+    than the column, its caption. Only where lines wrap at a column (a measure to be wider than), up to
+    _REPORTER_CAPTION_LINES lines.
+
+    >>> body = Block("……全面铺开，清淤已经完成。", 1, 8, width=17, measure=17, lines=8)
+    >>> cap = Block("北京时间6月12日凌晨，世界杯正式开赛。商圈大屏循环滚动赛事赛程。", 9, 12, width=17, measure=20, lines=4)
+    >>> find_caption_over_reporter(Window([body, cap, Block("本报记者 杨翠叶", 13, 13)], 1))
+    'caption'
+
+    Not under an office's byline (a speech's writer), nor in the column's measure, nor a lede a dateline opens.
+    Nor under a byline naming two writers (a story's: a credit names one, shapes.names_one_writer), nor one the
+    dump printed over the block (the column stage moved it there: it stood over its own story's text).
+
+    >>> find_caption_over_reporter(Window([body, cap, Block("白山市委书记 谢忠岩", 13, 13)], 1))
+    >>> find_caption_over_reporter(Window([body, cap, Block("本报通讯员 董校霖 高野鹏", 13, 13)], 1))
+    >>> find_caption_over_reporter(Window([body, cap, Block("本报记者 杨翠叶", 7, 7)], 1))
+    >>> find_caption_over_reporter(Window([body, replace(cap, measure=17), Block("本报记者 杨翠叶", 13, 13)], 1))
+    >>> find_caption_over_reporter(Window([body, replace(cap, text="本报讯 近日，社区开展活动。"), Block("本报记者 杨翠叶", 13, 13)], 1))
+
+    Off on pages Tesseract read: on the check split it made one such page 399 edits worse, past the one point of
+    CER the check record allows, though its firings on fit Tesseract pages were right (a gate chosen by check).
+
+    >>> find_caption_over_reporter(Window([body, cap, Block("本报记者 杨翠叶", 13, 13)], 1, tess=True))
+    """
+    block, prev, nxt = w.block, w.at(-1), w.at(1)
+    if w.tess or prev is None or nxt is None or prev.role != "body" or not prev.measure or not block.width:
+        return None
+    if block.lines > _REPORTER_CAPTION_LINES or not shapes.ends_sentence(block.text) or shapes.is_headline_like(block.text) \
+            or shapes.starts_with_dateline(block.text):
+        return None
+    if not shapes.is_byline(nxt.text) or shapes.is_credit(nxt.text) or not shapes.names_one_writer(nxt.text) \
+            or nxt.first < block.last:
+        return None
+    return "caption" if block.measure > prev.measure + OVERFLOW else None
+
+
+_REPORTER_CAPTION_LINES = 7  # CL34: lines such a caption runs over, at most (fit: 5 lines, 14 right 5 wrong; 7, 20 right 5 wrong)

@@ -27,6 +27,7 @@ _HAN_RE = regex.compile(shapes.HAN)
 class Window:
     blocks: list[Block] | tuple[Block, ...]  # the page's blocks, roles given so far
     i: int
+    tess: bool = False  # the page was read by Tesseract (CL34 is off there)
 
     @property
     def block(self) -> Block:
@@ -70,13 +71,28 @@ def find_credit(w: Window) -> str | None:
     >>> w = sample_window("社区开展义诊活动。 全媒体记者 邓建", "胜摄", at=1)
     >>> find_credit(Window((replace(w.blocks[0], role="caption"), w.blocks[1]), 1)), find_credit(w)
     ('credit', None)
+
+    Not a byline naming two writers, or an office's holder: a story's, printed under a caption
+    with no credit (a photo's credit names one photographer; shapes.names_one_writer).
+
+    >>> cap = replace(w.blocks[0], role="caption", text="社区开展义诊活动。")
+    >>> [find_credit(Window((cap, replace(w.blocks[1], text=t)), 1)) for t in ("本报记者 杨翠叶", "本报通讯员 董校霖 高野鹏", "白山市委书记 谢忠岩")]
+    ['credit', None, None]
+
+    Nor a byline under a caption that ends in a credit of its own (……宣传活动。 本报通讯员 魏静 摄 / 本报记者 吴晓璐):
+    a photo takes one credit, and the byline heads the story under it.
+
+    >>> find_credit(Window((replace(cap, text="居民观看演示。 本报通讯员 魏静 摄"), replace(w.blocks[1], text="本报记者 吴晓璐")), 1))
     """
     if shapes.is_credit(w.block.text):
         return "credit"
     prev = w.at(-1)
     if prev is None or prev.role != "caption":
         return None
-    return "credit" if shapes.is_byline(w.block.text) or _CREDIT_TAIL_RE.match(w.block.text) else None
+    text = w.block.text
+    if _CREDIT_TAIL_RE.match(text):
+        return "credit"
+    return "credit" if shapes.is_byline(text) and shapes.names_one_writer(text) and shapes.run_in_credit(prev.text) is None else None
 
 
 _CREDIT_TAIL_RE = regex.compile(r"^\s*\p{Han}{1,2}\s*摄\s*$")  # a name's end and 摄: a credit's tail
@@ -592,7 +608,7 @@ class Classifier:
         return max(scores, key=scores.__getitem__)  # (the first of the highest: body, then the first voted)
 
 
-def classify(blocks: list[Block], classifier: Classifier, trace: list[Step] | None = None) -> list[Block]:
+def classify(blocks: list[Block], classifier: Classifier, trace: list[Step] | None = None, tess: bool = False) -> list[Block]:
     """Give every block a role, one weighed decision each; earlier roles are visible to later windows.
 
     A headline's lines joined into one block are first offered to CL04 apart: the join
@@ -605,7 +621,7 @@ def classify(blocks: list[Block], classifier: Classifier, trace: list[Step] | No
         parted = _part_label(out, i) if labels else None
         if parted is not None:
             out[i:i + 1] = parted
-        window = Window(out, i)
+        window = Window(out, i, tess)
         votes: list | None = [] if trace is not None else None
         role = classifier.decide(window, votes)
         if votes:

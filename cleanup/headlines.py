@@ -44,9 +44,10 @@ class Attached:
     freed: int | None = None  # the story let go when two chosen groups were made this one (AS29)
     signed: bool = False  # its byline came from the run's last group, left without a story (AS31)
     titled: bool = False  # a group no story took made this head's title (AS58)
+    apart: bool = False  # kept apart from the group it touches: another story's head (AS93)
 
 
-def attach(runs: list[Run], stories: list[str], titles: bool = False) -> list[Attached]:
+def attach(runs: list[Run], stories: list[str], titles: bool = False, part_heads: bool = True) -> list[Attached]:
     """Split every run into head groups and give each to a story, as one greedy assignment.
 
     Candidates are every split of a run into groups of up to MAX_GROUP lines,
@@ -54,6 +55,8 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False) -> list[At
     The best pairs are taken first; a line left over joins its neighbour group
     in the run; a group with no story above the threshold stays without one.
     titles: a group left over right over the group that took a story may be that head's title (AS58).
+    part_heads: left-over lines may be kept apart as another story's head (AS93; off on pages an OCR
+    engine read, where it gained no title on fit and made 12 of its 20 worse dumps).
     """
     per_run = [units(run.blocks) for run in runs]
     candidates = []
@@ -114,11 +117,12 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False) -> list[At
         # a headless story printed right above the run; a run its byline closes is one story's signed head
         under = runs[r].before if runs[r].before in free and not runs[r].byline_last else None
         titled: set[tuple[int, int]] = set()
-        cover = _cover(sorted(chosen[r]), us, stories, free, held, under)
-        for a, b, s in (titles_over(cover, us, stories, free, titled) if titles else cover):
+        apart: set[tuple[int, int]] = set()
+        cover = _cover(sorted(chosen[r]), us, stories, free, held, under, apart, part_heads)
+        for a, b, s in (titles_over(cover, us, stories, free, titled, apart) if titles else cover):
             head = heads.get((r, a, b)) or build_head([blk for u in us[a:b] for blk in u])
             if s is None:
-                result.append(Attached(r, head, None))
+                result.append(Attached(r, head, None, apart=(a, b) in apart))
                 continue
             row = scores.get((r, a, b)) or {s: similarity(head, stories[s])}
             exact = lambda j: _score(head, Story(stories[j]), runs[r], a, b, len(us), j)  # noqa: E731
@@ -354,7 +358,8 @@ def _score(head: Head | Words, story: Story, run: Run, a: int, b: int, n: int, s
     return score
 
 
-def _cover(chosen, us, stories, free, held=(), under: int | None = None) -> list[tuple[int, int, int | None]]:
+def _cover(chosen, us, stories, free, held=(), under: int | None = None,
+           apart: set[tuple[int, int]] | None = None, part_heads: bool = True) -> list[tuple[int, int, int | None]]:
     """Spread one run's chosen groups over the lines no story claimed.
 
     A left-over line goes with the chosen group it touches (the one after it,
@@ -366,7 +371,8 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None) -> list
     (a couplet) that reads like a story another headline took, even right under
     a chosen group: assembly may part that story (AS14). So do left-over lines opening the run, printed
     right under a headless story (`under`) they read like more than the group's story: its head, printed
-    after it (AS52).
+    after it (AS52). Left-over lines that part into the group's head and another story's are kept apart (AS93;
+    `apart`: the groups kept so, if wanted).
 
     >>> us = [[Block("河道治理全面铺开", 1, 1, role="headline")], [Block("社区义诊 暖心服务", 2, 2, role="headline")],
     ...       [Block("学校运动会开幕", 3, 3, role="headline")]]
@@ -392,7 +398,20 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None) -> list
         elif end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
             how = _joins(us, stories, i, end, prev, g)
-            if how == "next":
+            parted = None  # AS93: the lines kept apart, another story's head, not the group's
+            if part_heads and how == "next" and (cut := _heads_apart(us, stories, free, i, end, g, over=True)) is not None:
+                out.append([i, cut, None])
+                i, parted = cut, (i, cut)
+            elif part_heads and how == "prev" and (cut := _heads_apart(us, stories, free, i, end, prev, over=False)) is not None:
+                prev[1] = cut
+                out.append([cut, end, None])
+                parted = (cut, end)
+            if parted:
+                if apart is not None:
+                    apart.add(parted)
+                if how == "next" and end > i:
+                    g[0] = i
+            elif how == "next":
                 g[0] = i
             elif how == "prev":
                 prev[1] = end
@@ -419,7 +438,8 @@ TITLE_OVER_UNITS = 4  # the head made one: a title on up to two lines over its s
 
 
 def titles_over(cover: list[tuple[int, int, int | None]], us, stories: list[str], free: list[int],
-                titled: set[tuple[int, int]] | None = None) -> list[tuple[int, int, int | None]]:
+                titled: set[tuple[int, int]] | None = None, apart: set[tuple[int, int]] = frozenset()
+                ) -> list[tuple[int, int, int | None]]:
     """AS58: a group no story took, right over the group of the same run that took story s, whose words are
     found in s (TITLE_OVER_MIN), more than in any free story (TITLE_OVER_MARGIN): the title of that head
     (titled: the groups made so, if wanted).
@@ -433,16 +453,18 @@ def titles_over(cover: list[tuple[int, int, int | None]], us, stories: list[str]
     [(0, 2, 0)]
 
     Not a head that reads like no part of the story (a stray line, another story's head), nor over a
-    group a column label opens: that one opens its own head.
+    group a column label opens: that one opens its own head. Nor a head AS93 kept apart from that group (`apart`).
 
     >>> titles_over([(0, 1, None), (1, 2, 0)], [[Block("学校运动会开幕", 1, 1, role="headline")], us[1]], stories, [1])
+    [(0, 1, None), (1, 2, 0)]
+    >>> titles_over([(0, 1, None), (1, 2, 0)], us, stories, [1], apart={(0, 1)})
     [(0, 1, None), (1, 2, 0)]
     """
     out = list(cover)
     k = 0
     while k + 1 < len(out):
         (a, b, s), (a2, b2, s2) = out[k], out[k + 1]
-        if s is None and s2 is not None and b == a2 and b2 - a <= TITLE_OVER_UNITS \
+        if s is None and s2 is not None and b == a2 and b2 - a <= TITLE_OVER_UNITS and (a, b) not in apart \
                 and not any(labelled(us, u) for u in range(a + 1, b2)):  # a column label opens a head
             head = build_head([blk for u in us[a:b] for blk in u])
             if head.title and not shapes.is_subtitle_dash(head.title):
@@ -575,3 +597,90 @@ def _reads_back(lines: list[list[Block]], stories: list[str], above: int, below:
 def _leans_back(lines: list[list[Block]], before: str, after: str) -> bool:
     head = build_head([blk for u in lines for blk in u])
     return similarity(head, before) > similarity(head, after)
+
+
+APART_GAIN = 0.2  # AS93: a left-over head's words found on its side of a parting of the group's story this much more
+APART_KEPT = 0.25  # and the group's own head's on the other side this much more (AS14's figures, kept on the fit split)
+APART_CROSS = 0.15  # and the two heads' words found on each other's side this much at most, summed: two stories, not
+# one story's title and subtitle (fitted on the fit split's three issue-13 groups: two stories' heads 0.10 at most, a
+# title and its subtitle from 0.21)
+
+
+def _heads_apart(us, stories: list[str], free: list[int], i: int, end: int, group: list, over: bool) -> int | None:
+    """AS93: where left-over lines i:end, about to join the chosen group over (`over`) or under them, part
+    into a head of the group's story and another story's head, kept apart; None if they stay one head.
+
+    A stack of heads printed apart from their stories holds two stories' titles one over the other; a title
+    left over joins the group it touches as its second line, and the two stories' titles are one. The lines
+    nearest the group go with it; the others are another head (a whole title, no ——subtitle, not a couplet's
+    second half) when they read like another stretch of text (reads_apart).
+    """
+    a, b, s = group
+    others = [stories[t] for t in free if t != s]
+    cuts = range(i + 1, end + 1) if over else range(i, end)
+    for cut in cuts:
+        lo, hi = (i, cut) if over else (cut, end)
+        if wrapped_from(us, lo) or hi < len(us) and wrapped_from(us, hi):
+            continue  # a couplet's halves are one title
+        part = build_head([blk for u in us[lo:hi] for blk in u])
+        rest = us[cut:end] + us[a:b] if over else us[a:b] + us[i:cut]  # the group's head, with the lines that join it
+        own = build_head([blk for u in rest for blk in u])
+        if not part.title or shapes.is_subtitle_dash(part.title) or not own.title or shapes.is_subtitle_dash(own.title):
+            continue  # two titles: not a title over its subtitle
+        if (part if over else own).title.endswith("——") or _one_title(*((part, own) if over else (own, part))):
+            continue  # a title run on into the line under it
+        if reads_apart(part, own, stories[s], others, later=not over):
+            return cut
+    return None
+
+
+def reads_apart(part: Head, own: Head, story: str, others: list[str], later: bool) -> bool:
+    """AS93: head `part`, printed next to `own`, the head of `story`, reads like another text than own's: another
+    story, clearly (LOW_MATCH, LOW_MARGIN), or a stretch of `story` on its own side of a paragraph end (after own's
+    if printed after it: heads stacked in their stories' order), where own's words are found on the other.
+
+    >>> story = "河道治理全面铺开，河道清淤已经完成。 社区开展义诊服务，居民暖心。"
+    >>> reads_apart(Head(title="社区义诊 暖心服务"), Head(title="河道治理全面铺开"), story, [], later=True)
+    True
+    >>> reads_apart(Head(title="社区义诊 暖心服务"), Head(title="河道治理全面铺开"), story, [], later=False)
+    False
+    >>> reads_apart(Head(title="河道清淤完成"), Head(title="河道治理全面铺开"), story, [], later=True)
+    False
+    >>> reads_apart(Head(title="学校运动会开幕"), Head(title="河道治理全面铺开"), story, ["学校运动会开幕，学生踊跃参加。"], later=True)
+    True
+    """
+    here = similarity(part, story)
+    there = max((similarity(part, t) for t in others), default=0.0)
+    if there >= LOW_MATCH and there - here >= LOW_MARGIN:
+        return True
+    pieces = story.split(" ")
+    for k in range(1, len(pieces)):
+        if not shapes.ends_paragraph(pieces[k - 1]):
+            continue
+        first, second = " ".join(pieces[:k]), " ".join(pieces[k:])
+        mine, theirs = (second, first) if later else (first, second)
+        crossed = (similarity(part, theirs), similarity(own, mine))  # each head's words on the other's side
+        if sum(crossed) > APART_CROSS:
+            continue
+        if similarity(part, mine) - crossed[0] >= APART_GAIN and similarity(own, theirs) - crossed[1] >= APART_KEPT:
+            return True
+    return False
+
+
+def _one_title(upper: Head, lower: Head) -> bool:
+    """AS93: the last line of head `upper` and the first of `lower` read as one title the column wrapped: plain
+    lines of one length to a letter, a column's label run into the first not counted (民生观察：汇率避险“工具箱” /
+    小币种产品密集落地).
+
+    >>> _one_title(Head(title="今日视点：突出党建引领"), Head(title="聚焦民生福祉"))
+    True
+    >>> _one_title(Head(title="让世界看见中国的科学浪漫"), Head(title="站好岗放好哨"))
+    False
+    """
+    first, second = upper.title.split(" ")[-1], lower.title.split(" ")[0]
+    if len(upper.title.split(" ")) > 1 or len(lower.title.split(" ")) > 1 or shapes.BODY_PUNCT_RE.search(second):
+        return False  # (a couplet's phrases are a whole title)
+    first = shapes.RUN_IN_LABEL_RE.sub("", first, count=1)
+    if shapes.BODY_PUNCT_RE.search(first):
+        return False
+    return abs(shapes.letters(first) - shapes.letters(second)) <= 1  # as wrapped_from reads a couplet's halves

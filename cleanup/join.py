@@ -73,6 +73,7 @@ class Seam:
     dealt: bool = False  # an OCR engine's boxes the column stage dealt out: lines of one column do not follow each other (JN65)
     cur_photo_inside: bool = False  # across a blank, cur opens a photo (caption to credit) the sentence prev stops in goes on after (JN91)
     read_by_ocr: bool = False  # the page was read by OCR (ocrpage.read_by_ocr): its blanks and indents are the engine's (JN70)
+    cur_caption_inside: bool = False  # across a blank, cur opens a block with no credit the sentence prev stops in goes on after (JN93)
     cur_over_plain: int = 0  # right under cur, a head run's rest: 2 a byline, ——subtitle or a head line over one; 1 a head line with no mark short of the column (JN92)
 
     @property
@@ -355,6 +356,22 @@ def break_before_photo_inside_sentence(seam: Seam) -> bool | None:
     (False, None)
     """
     return False if seam.cur_photo_inside else None
+
+
+@rule("JN93")
+def break_before_caption_inside_sentence(seam: Seam) -> bool | None:
+    """Do not run a sentence that stops at a blank line into a block printed inside it with no credit.
+
+    The block's lines run to a sentence's end over a blank, and the text after that blank goes on the
+    sentence where the block's first line does not (layout._caption_inside): a caption set in the column,
+    its credit left off. Classify reads the block as a caption (CL33); assembly rejoins the halves (AS06).
+
+    >>> seam = _seam("当东华派出所民警赶到银行时，他把4万", "通过此次指导工作的开展，为企业打下坚实基础。", blanks=1)
+    >>> seam.cur_caption_inside = True
+    >>> break_before_caption_inside_sentence(seam), break_before_caption_inside_sentence(_seam("他把4万", "元现金", blanks=1))
+    (False, None)
+    """
+    return False if seam.cur_caption_inside else None
 
 
 @rule("JN05")

@@ -305,6 +305,7 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
     cuts: list[int] = []  # where each joined line starts in the paragraph
     size = len(lines[0].text)  # of the paragraph so far
     punctuated = bool(shapes.BODY_PUNCT_RE.search(lines[0].text))  # the paragraph so far reads as running text
+    inside: set[int] = set()  # the first lines of captions printed inside a sentence with no credit (JN93)
     for i in range(1, len(lines)):
         prev, cur = lines[i - 1], lines[i]
         # a ——subtitle or a byline under cur, a blank line at most between: cur ends a headline
@@ -335,9 +336,16 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     read_by_ocr=read_by_ocr, cur_over_plain=_over_plain(lines, gaps, layout, i))
         # JN91: looked for only where a sentence stops at a blank wider than any inside its paragraph (or over its
         # one line): where blanks part a column's lines they part no photo from its text
-        if gaps[i] and not seam.prev_ends_sentence and gaps[i] > max(gaps[start + 1:i] if start < i - 1 else gaps[i - 1:i]):
+        wide = gaps[i] > max(gaps[start + 1:i] if start < i - 1 else gaps[i - 1:i])
+        if gaps[i] and not seam.prev_ends_sentence and wide:
             seam.cur_photo_inside = _photo_inside(lines, gaps, layout, i, tail if start < i - 1 else prev.text) \
                 and _credit_under(lines, gaps, layout, start) is None  # in a paragraph, not in a caption over its credit
+        # JN93: the same, where the block has no credit: a blank wider than the one over prev's own line will do (a
+        # column jump inside the paragraph before parts it by as many); in running text, not under a byline, and
+        # only on a page read in the dump's order, not by OCR (there a block inside a sentence is another column's piece)
+        if gaps[i] and not seam.prev_ends_sentence and not seam.cur_photo_inside and punctuated and not seam.prev_standalone \
+                and not read_by_ocr and rank is None and (wide or gaps[i] > gaps[i - 1]):
+            seam.cur_caption_inside = _caption_inside(lines, gaps, layout, i, tail if start < i - 1 else prev.text)
         verdict = joiner.decide(seam)
         joined = verdict.joined
         if trace is not None and (by := verdict.by) is not None:  # (the deciding cue is named only to trace)
@@ -360,10 +368,12 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
             tail = glued[-_TAIL:]
             punctuated = punctuated or bool(shapes.BODY_PUNCT_RE.search(cur.text))
             continue
-        blocks.append(_block("".join(parts), lines, start, i, layout, gaps, rank, cuts))
+        blocks.append(_block("".join(parts), lines, start, i, layout, gaps, rank, cuts, start in inside))
+        if seam.cur_caption_inside:
+            inside.add(i)
         parts, tail, start, cuts, size = [cur.text], cur.text[-_TAIL:], i, [], len(cur.text)
         punctuated = bool(shapes.BODY_PUNCT_RE.search(cur.text))
-    blocks.append(_block("".join(parts), lines, start, len(lines), layout, gaps, rank, cuts))
+    blocks.append(_block("".join(parts), lines, start, len(lines), layout, gaps, rank, cuts, start in inside))
     return blocks
 
 
@@ -630,6 +640,63 @@ def _photo_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, be
 _PHOTO_LINES = 12  # JN91: lines a caption printed inside a sentence runs over to its credit, at most
 
 
+def _caption_inside(lines: list[Line], gaps: list[int], layout: Layout, i: int, before: str) -> bool:
+    """JN93: line i, under a blank, opens a caption with no credit printed inside the sentence `before` stops in:
+    its lines run with no blank between (one at most where blanks part every line and more stand over it; within
+    _CAPTION_LINES) to a line that ends a sentence, a wider blank under it, set in a measure of its own (_OWN_MEASURE
+    off the column's, where lines wrap at one), and the first line after that blank goes on the sentence where line
+    i does not: a word across the seam (……他把4万 / [通过此次指导工作的开展，……打下坚实基础。] / 元现金和银行卡……),
+    or a clause mark it opens with (……强化导向引领 / [block] / ，召开……).
+
+    >>> from .model import Line
+    >>> texts = ["民警赶到银行时，他把4万", "北京时间6月12日凌晨，世界杯正式开赛。", "元现金和银行卡一并交给了警察，并请民警"]
+    >>> lines = [Line(k, t, False) for k, t in enumerate(texts)]
+    >>> layout = measure(lines, [0, 1, 1])
+    >>> _caption_inside(lines, [0, 1, 1], layout, 1, texts[0]) if seams.lexicon() else True
+    True
+
+    Not a block that stops mid-sentence (the paragraph goes on), nor one the text after does not read on from.
+
+    >>> _caption_inside(lines, [0, 1, 0], layout, 1, texts[0]), _caption_inside(lines[:2] + [Line(2, "本报讯 社区开展活动", False)], [0, 1, 1], layout, 1, texts[0])
+    (False, False)
+    >>> _caption_inside(lines[:2] + [Line(2, "，召开2022年重点工作推进会", False)], [0, 1, 1], layout, 1, "强化导向引领")
+    True
+
+    Nor a block set in the column's own measure (the paragraph's next lines, 表 / 現 read across no word).
+
+    >>> column = [Line(k, t, False) for k, t in enumerate(["综合考虑社区工作者的年龄", "和学历、工作表", "现，选拔优秀年轻干部。", "政治素质好的干部纳入"])]
+    >>> _caption_inside(column, [0, 0, 1, 1], measure(column, [0, 0, 1, 1]), 2, "和学历、工作表")
+    False
+    """
+    if layout.standalone[i] or lines[i].indent or shapes.starts_with_dateline(lines[i].text):
+        return False  # (a dateline opens a story's lede)
+    inner = min(int(layout.double_spaced), gaps[i] - 1)  # blanks between the block's own lines, at most
+    k = i
+    while not (shapes.ends_sentence(lines[k].text) and k + 1 < len(lines) and gaps[k + 1] > inner):
+        if k + 1 >= len(lines) or gaps[k + 1] > inner or layout.standalone[k + 1] or k - i + 1 >= _CAPTION_LINES:
+            return False
+        k += 1
+    width = layout.widths[i - 1]
+    if width is not None and (k == i or abs(max(layout.lengths[i:k + 1]) - width) < _OWN_MEASURE):
+        return False  # set in the column's measure: the paragraph's own lines, however the dictionary reads the seam
+    if _SHORT_CLAUSE_RE.match(lines[i].text):
+        return False  # a clause of a character or two opens it: the end of a word or sentence cut before it (識，近日……)
+    after = lines[k + 1]
+    if layout.standalone[k + 1] or after.indent or shapes.starts_with_dateline(after.text):
+        return False  # a paragraph or story opens after the block
+    if lines[i].text.startswith(_CLAUSE_OPENERS):
+        return False  # the block goes on from something
+    if after.text.startswith(_CLAUSE_OPENERS):
+        return True  # the line after goes on from a sentence, and the block does not (……强化导向引领 / [block] / ，召开……)
+    words = seams.lexicon()
+    return bool(words) and not seams.word_across(before, lines[i].text, words) and seams.word_across(before, after.text, words)
+
+
+_CLAUSE_OPENERS = ("，", "、", "；", "：", ",")  # a line opening with one goes on from the text before it
+_SHORT_CLAUSE_RE = regex.compile(r"^(?:\p{Han}[，、。；：,]|\p{Han}{2}[。；])")  # (not 近日，: a time opens a caption so)
+_OWN_MEASURE = 2.0  # characters a block with no credit inside a sentence is set wider or narrower than the column by, at least
+
+
 def _why_caption(lines: list[Line], gaps: list[int], layout: Layout, i: int) -> str:
     """Why line i opens a caption (JN14), for `cleanup explain`: where its credit stands and how it was reached."""
     k = _credit_under(lines, gaps, layout, i)
@@ -715,12 +782,12 @@ def _side_width(layout: Layout, span: range) -> float | None:
 
 
 def _block(text: str, lines: list[Line], start: int, end: int, layout: Layout, gaps: list[int],
-           rank: dict[int, int] | None, cuts: list[int]) -> Block:
+           rank: dict[int, int] | None, cuts: list[int], inside: bool = False) -> Block:
     measure = max(layout.lengths[start:end])
     runs = _runs([line.no for line in lines[start:end]], rank) if rank is not None else ()
     return Block(text, lines[start].no, lines[end - 1].no, width=layout.widths[start] or 0.0,
                  measure=measure, lines=end - start, gap_before=gaps[start], runs=runs if len(runs) > 1 else (),
-                 cuts=tuple(cuts))
+                 cuts=tuple(cuts), inside_sentence=inside)
 
 
 def _runs(numbers: list[int], rank: dict[int, int]) -> tuple[tuple[int, int], ...]:

@@ -40,6 +40,7 @@ class Block:
     runs: tuple[tuple[int, int], ...] = ()
     cuts: tuple[int, ...] = ()  # where in text each of its further dump lines starts
     under_junk: bool = False  # lines set aside as noise (a picture's remains) stand right above it, blanks between at most
+    inside_sentence: bool = False  # set apart inside a sentence the text round it goes on (JN93): a caption with no credit
 
     @property
     def line_runs(self) -> tuple[tuple[int, int], ...]:

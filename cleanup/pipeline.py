@@ -19,9 +19,9 @@ LINE_RULES = ["NM01", "NM05", "NM02", "NM03", "NM04", "SP02", "PU05"]
 NOISE_RULES = ["NZ01", "NZ40", "NZ26", "NZ27", "NZ28", "NZ29", *noise.LINE_CUES, *noise.CONTEXT_CUES, "NZ13"]
 FURNITURE_RULES = ["FU01", "FU02", "FU07", "FU08", "FU03", "FU12", "FU05", "FU06", "FU04", "FU09", "FU13"]
 # weighed, not run in turn (rules/join.toml); the order is the one the weights were first fitted from
-JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50", "JN65", "JN70", "JN80", "JN92", "JN91"]
+JOIN_RULES = ["JN21", "JN13", "JN18", "JN01", "JN12", "JN02", "JN15", "JN16", "JN03", "JN04", "JN14", "JN08", "JN19", "JN34", "JN20", "JN31", "JN09", "JN11", "JN05", "JN06", "JN10", "JN17", "JN07", "JN22", "JN23", "JN24", "JN27", "JN39", "JN44", "JN45", "JN47", "JN50", "JN65", "JN70", "JN80", "JN92", "JN91", "JN93"]
 # weighed, not run in turn (rules/classify.toml); the order is the one the weights were first fitted from
-CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL14", "CL12", "CL06", "CL08", "CL09", "CL15", "CL16", "CL30", "CL17", "CL10", "CL07"]
+CLASSIFY_RULES = ["CL11", "CL01", "CL02", "CL03", "CL04", "CL05", "CL14", "CL12", "CL06", "CL08", "CL09", "CL15", "CL16", "CL30", "CL33", "CL34", "CL17", "CL10", "CL07"]
 COLUMN_CUES = columns.LINK_CUES + columns.STRUCTURE_CUES  # weighed, not run in turn: see assign.py
 # PU02 first: a widened parenthesis is a CJK neighbour that PU01 widens a mark beside; PU07 and PU08 read curled quotes
 POLISH_RULES = ["SP01", "SP06", "SP08", "PU04", "PU06", "PU02", "PU01", "PU03", "PU08", "PU10", "PU09", "PU07", "SP03", "SP04", "SP05", "SP07"]
@@ -54,7 +54,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
                 for no, line in raw_lines]
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     boxes = columns.boxes_by_height(raw_lines)
-    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # the gate of HD04, HD15, HD30, HD35, HD70 (off boxes), JN70, NZ40 and CW65, and the doubt model's page cue
+    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # the gate of HD04, HD15, HD30, HD35, HD70, HD71 (off boxes), JN70, NZ40 and CW65, and the doubt model's page cue
     junk = noise.split_noise(numbered, dict(raw_lines), trace, ocr=read_by_ocr or boxes, tess=read_by_ocr and not boxes, boxed=boxes)
     pictures = frozenset(no for no, text in junk.kept if not text) & {no for no, _ in junk.noise}  # blanked: a picture stood there
     head = furniture.split_furniture(junk.kept, trace, bool(junk.noise))  # junk set aside: OCR, no lone section (FU09)
@@ -72,7 +72,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     numbered = strays.rejoin_stray_halves(numbered, trace)
     blocks = build_blocks(numbered, joiner(), justified, trace, parted, dealt, read_by_ocr)
     blocks = noise.mark_under_junk(blocks, dict(raw_lines), pictures)
-    blocks = classifying.classify(blocks, classifier(), trace)
+    blocks = classifying.classify(blocks, classifier(), trace, tess=read_by_ocr and not boxes)  # (CL34 off on Tesseract pages)
     # FU09: the head's section name set alone goes to the head only now: its place parted blocks for the stages above
     head, blocks = furniture.place_section(head, blocks, trace)
     # HD04: a lone line a blank Tesseract set cut from its paragraph, read as a headline; only on a page read by
@@ -99,6 +99,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
     if read_by_ocr and not boxes:  # HD70 (Tesseract): an engine reads a picture's specks and a column's label over a head; before the
         items, specks = assembly.headline_under_no_title(items, trace, raw)  # seams' polish, which polishes the line as body text
         junk = replace(junk, noise=sorted([*junk.noise, *specks])) if specks else junk  # NZ70: junk, to the noise item
+        items = assembly.head_inside_sentence(items, trace, raw)  # HD71: a head's second line read inside its story's sentence
     items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in items], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap
     items = doubt.weigh(furniture.with_furniture_item(items, head), context)

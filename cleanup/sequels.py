@@ -259,12 +259,22 @@ def _body_measure(box: list[tuple[int, str]]) -> float:
 
 
 def _full_open(box: list[tuple[int, str]]) -> bool:
-    """A box whose last line runs on with no mark in it (a narrow column's line reads like a head): no
-    sentence end, the line over it running text, and as wide as the box's running text (CW56)."""
+    """A box whose last line runs on though it reads like a head (a narrow column's line, a clause mark in it
+    or none): no sentence end, as wide as the box's running text, a clause mark in it or in the line over it
+    (CW56; not two lines over: a head box's label, 民生观察：).
+
+    >>> _full_open([(1, "中心支公司的公益善"), (2, "要社会各界长期坚持"), (3, "和共同努力，只有凝")])
+    True
+    >>> _full_open([(1, "民生观察：春风化雨润童心"), (2, "红色基因代代传"), (3, "四平星星火炬社会工作服务中心")])
+    False
+    >>> _full_open([(1, "站好岗"), (2, "放好哨"), (3, "种好社区治理责任田")]), _full_open([(1, "要社会各界长期坚持"), (2, "和共同努力。")])
+    (False, False)
+    """
     if len(box) < 2:
         return False
-    last, over = box[-1][1].strip(), box[-2][1].strip()
-    return _runs_on(last) and bool(shapes.BODY_PUNCT_RE.search(over)) and gutters.printed_width(last) >= _body_measure(box) - 1
+    last = box[-1][1].strip()
+    return _runs_on(last) and any(shapes.BODY_PUNCT_RE.search(text) for _, text in box[-2:]) \
+        and gutters.printed_width(last) >= _body_measure(box) - 1
 
 
 def opens_heads(box: list[tuple[int, str]]) -> bool:

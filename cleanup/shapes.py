@@ -189,6 +189,44 @@ def _may_be_closed_up(text: str) -> bool:
     return text.startswith(_WRITER_STARTS) or text[:-2].endswith(_OFFICE_ENDS) or text[:-3].endswith(_OFFICE_ENDS)
 
 
+def names_one_writer(text: str) -> bool:
+    """A byline naming one person by a writer's role (本报记者 杨翠叶; 记者 王斌): all a photo's credit names.
+
+    A story's byline may name two (本报通讯员 董校霖 高野鹏; 全媒体记者 谭永生 通讯员 孟海鹰) or an office's
+    holder (白山市委书记 谢忠岩); on the corpus's fit split every credit that names a role names one writer
+    (5698), and 2989 of 7749 bylines do. A name spread over a space (田 鹏) is one; a lone character (a misread
+    摄) none, nor what OCR read past a 摄.
+
+    >>> names_one_writer("本报记者 杨翠叶"), names_one_writer("本報記者楊翠葉"), names_one_writer("本报记者 田 鹏"), names_one_writer("本报记者 孟海座 报")
+    (True, True, True, True)
+    >>> names_one_writer("本报通讯员 陈新宇摄 上天"), names_one_writer("新华社记者 谭永生 摄")
+    (True, True)
+    >>> names_one_writer("本报通讯员 董校霖 高野鹏"), names_one_writer("本报通讯员董校霖高野鹏"), names_one_writer("全媒体记者胡芳舒通讯员东宣")
+    (False, False, False)
+    >>> names_one_writer("白山市委书记 谢忠岩"), names_one_writer("全媒体记者 谭永生 通讯员 孟海鹰")
+    (False, False)
+    """
+    text = text.strip()
+    if not text.startswith(_WRITER_STARTS):
+        return False
+    names = single = 0
+    for part in _ROLE_SPLIT_RE.split(_SPACE_RE.sub(" ", _AFTER_CREDIT_RE.sub("", text))):
+        for word in part.split(" "):
+            size = len(_HAN_CHAR_RE.findall(word))
+            if size == 1:  # half of a spread name, or a stray character
+                single += 1
+                names, single = (names + 1, 0) if single == 2 else (names, single)
+                continue
+            single = 0
+            names += 0 if size == 0 else 1 if size <= 4 else 2  # (five or more: two names closed up)
+    return names == 1
+
+
+_AFTER_CREDIT_RE = regex.compile(r"(?<=\p{Han})[摄攝].*$")  # a credit ends at 摄: what OCR read past it is not a name
+_ROLE_SPLIT_RE = regex.compile("|".join(regex.escape(r) for r in _LEX.byline_roles if len(r) >= 2) + r"|[、，,]")
+_HAN_CHAR_RE = regex.compile(HAN)
+
+
 def is_credit(text: str) -> bool:
     """A photo credit: names and a closing 摄.
 

@@ -201,3 +201,16 @@ def test_a_couplet_title_over_a_subtitle_that_lost_its_dash_heads_the_story_with
     found = headlines.attach([run], stories, titles=True)  # weighed once no story is parted (AS14)
     assert [(f.head.title, f.head.subtitle, f.story, f.titled) for f in found] == [
         ("北京警方捣毁侵害公民信息团伙 抓获299人", "丰台警方出动300名警力 299名嫌犯落网", 1, True)]
+
+
+def test_two_stories_heads_over_one_run_of_text_are_kept_apart_except_on_ocr_pages():
+    """AS93: a stack of two stories' heads over the text of both, run together by the extractor: the head over
+    the one the group took is kept apart, for assembly to part the text (AS14). Not on pages an OCR engine read,
+    where it gained no title on fit: there the left-over line stays the group's."""
+    blocks = [Block("河道治理全面铺开", 1, 1, role="headline"), Block("社区义诊 暖心服务", 2, 2, role="headline")]
+    stories = ["河道治理全面铺开，河道清淤已经完成，工程进度良好。 社区义诊暖心服务，居民纷纷前来，社区医生开展义诊。"]
+    run = headlines.Run(blocks, after=0, at=0)
+    found = headlines.attach([run], stories)
+    assert [(f.head.title, f.story, f.apart) for f in found] == [("河道治理全面铺开", None, True), ("社区义诊 暖心服务", 0, False)]
+    found = headlines.attach([run], stories, part_heads=False)
+    assert [(f.head.title, f.head.subtitle, f.story) for f in found] == [("河道治理全面铺开", "社区义诊 暖心服务", 0)]
