@@ -842,8 +842,6 @@ def _split_note_opener(text: str) -> tuple[str, str]:
     return match.group().strip(), text[match.end():].strip()
 
 
-
-
 _HEAD_PIECE_MARKS = frozenset("，。；！？、,;!?：:…—·（）()《》〈〉【】[]|")
 _SENTENCE_END = frozenset("。！？!?”\"’）)」…")
 _CLAUSE_MARKS = frozenset("，。；！？、,;!?")
