@@ -873,14 +873,11 @@ def head_inside_sentence(items: list[Item], trace: list[Step] | None = None, raw
     """
     if not raw:
         return items
-    words = seams.lexicon()
-    out = []
-    for item in items:
-        out.append(_lift_head_line(item, raw, words, trace))
-    return out
+    words, end = seams.lexicon(), max(raw)
+    return [_lift_head_line(item, raw, end, words, trace) for item in items]
 
 
-def _lift_head_line(item: Item, raw: dict[int, str], words, trace: list[Step] | None) -> Item:
+def _lift_head_line(item: Item, raw: dict[int, str], end: int, words, trace: list[Step] | None) -> Item:
     """The item with its title completed by a head line read inside its sentence (HD71), else as it was."""
     title = item.title
     if item.kind != "article" or not title or " " in title.strip() or title[-1] in "—-一":
@@ -889,7 +886,7 @@ def _lift_head_line(item: Item, raw: dict[int, str], words, trace: list[Step] | 
     if not 4 <= len(phrase) <= 13 or any(ch in _CLAUSE_MARKS for ch in title):
         return item
     body = sorted(no for first, last, role in item.spans if role == "body" for no in range(first, last + 1))
-    inside, end = set(body), max(raw)
+    inside = set(body)
     for no in body:
         line = "".join(raw.get(no, "").split())
         if not line or raw.get(no - 1, "x").strip() or raw.get(no + 1, "x").strip():

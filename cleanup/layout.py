@@ -336,14 +336,15 @@ def build_blocks(numbered: list[tuple[int, str]], joiner: Joiner, justified: fro
                     read_by_ocr=read_by_ocr, cur_over_plain=_over_plain(lines, gaps, layout, i))
         # JN91: looked for only where a sentence stops at a blank wider than any inside its paragraph (or over its
         # one line): where blanks part a column's lines they part no photo from its text
-        wide = gaps[i] > max(gaps[start + 1:i] if start < i - 1 else gaps[i - 1:i])
-        if gaps[i] and not seam.prev_ends_sentence and wide:
+        stops_at_blank = gaps[i] and not seam.prev_ends_sentence  # (the widths compared only then: a hot loop)
+        wide = stops_at_blank and gaps[i] > max(gaps[start + 1:i] if start < i - 1 else gaps[i - 1:i])
+        if wide:
             seam.cur_photo_inside = _photo_inside(lines, gaps, layout, i, tail if start < i - 1 else prev.text) \
                 and _credit_under(lines, gaps, layout, start) is None  # in a paragraph, not in a caption over its credit
         # JN93: the same, where the block has no credit: a blank wider than the one over prev's own line will do (a
         # column jump inside the paragraph before parts it by as many); in running text, not under a byline, and
         # only on a page read in the dump's order, not by OCR (there a block inside a sentence is another column's piece)
-        if gaps[i] and not seam.prev_ends_sentence and not seam.cur_photo_inside and punctuated and not seam.prev_standalone \
+        if stops_at_blank and not seam.cur_photo_inside and punctuated and not seam.prev_standalone \
                 and not read_by_ocr and rank is None and (wide or gaps[i] > gaps[i - 1]):
             seam.cur_caption_inside = _caption_inside(lines, gaps, layout, i, tail if start < i - 1 else prev.text)
         verdict = joiner.decide(seam)
