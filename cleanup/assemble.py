@@ -274,7 +274,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
-            why: list[str] = []  # AS33, AS34, AS41 or AS46, where one decided
+            why: list[str] = []  # AS33, AS34, AS41, AS46 or AS95, where one decided
             text_at = past_photo(blocks, j)  # a photo printed between a heading and its section (AS42)
             heading = sections.is_section_heading(blocks[i:j], story, blocks[text_at:text_at + sections.BELOW],
                                                   heads_over.get(id(story)), after_photo, last, why, text_at > j)
@@ -324,6 +324,10 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                     trace.append(Step("AS46", "heading-restated-in-section", blocks[i].first, blocks[i].last,
                                       blocks[i].text[:20], f"a section heading of the story at line {story.first}: "
                                       "a paragraph of the section under it says it word for word"))
+                if trace is not None and "AS95" in why:
+                    trace.append(Step("AS95", "section-goes-on-subject", blocks[i].first, blocks[i].last,
+                                      blocks[i].text[:20], f"a section heading of the story at line {story.first}: "
+                                      "the text under it names what the story's last paragraphs named"))
                 if trace is not None and "AS33" in why:
                     trace.append(Step("AS33", "heading-restated-below", blocks[i].first, blocks[i].last, blocks[i].text[:20],
                                       f"a section heading of the story at line {story.first}: the paragraph under it "
