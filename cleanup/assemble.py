@@ -277,7 +277,8 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             why: list[str] = []  # AS33, AS34, AS41, AS46 or AS95, where one decided
             text_at = past_photo(blocks, j)  # a photo printed between a heading and its section (AS42)
             heading = sections.is_section_heading(blocks[i:j], story, blocks[text_at:text_at + sections.BELOW],
-                                                  heads_over.get(id(story)), after_photo, last, why, text_at > j)
+                                                  heads_over.get(id(story)), after_photo, last, why, text_at > j,
+                                                  subject=read == "text")  # (AS95 off on OCR pages: fit worse on RapidOCR)
             stays = sections.stays_in_story(blocks[i:j], story, nxt)
             goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
             if j == i + 1 and _first_line(blocks, i):  # AS62 for a line alone: where it broke the story, a story breaks

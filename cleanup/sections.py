@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from . import furniture, shapes, wordmatch
+from . import furniture, lexicon, shapes, wordmatch
 from .drafts import Draft
 from .heads import Head, build_head
 from .model import Block
@@ -25,7 +25,7 @@ _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,2
 
 def is_section_heading(group: list[Block], story: Draft | None, below: list[Block],
                         over: list[Block] | None = None, after_photo: bool = False, last: Block | None = None,
-                        why: list[str] | None = None, photo_below: bool = False) -> bool:
+                        why: list[str] | None = None, photo_below: bool = False, subject: bool = True) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
@@ -146,7 +146,8 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     section = " ".join(block.text for block in below if block.role == "body")
     if over and not _opens_with_lead(nxt.text) and _still_its_own(build_head(over), story, section):
         return True
-    if goes_on_subject(" ".join(text for kind, text in story.body if kind == "p"), section):
+    if subject and _may_head_a_section(group[0].text) and shapes.ends_paragraph(story.body[-1][1]) \
+            and goes_on_subject(" ".join(text for kind, text in story.body if kind == "p"), section):
         _say(why, "AS95")
         return True  # the text under it goes on naming what the story above named: a section of that story
     if after_photo and shapes.ends_paragraph(story.body[-1][1]) and not _closes_a_quote(nxt.text) \
@@ -231,6 +232,19 @@ def goes_on_subject(story: str, section: str) -> bool:
 
 
 _HAN_RUN_RE = regex.compile(r"\p{Han}{3}")
+
+
+def _may_head_a_section(text: str) -> bool:
+    """AS95's line: no clause mark (a line of running text) and no writer's role first (本报记者: a byline's or a
+    credit's first half).
+
+    >>> _may_head_a_section("才能筑牢公益事业的根基"), _may_head_a_section("业内人士认为，减量只是表"), _may_head_a_section("本报记者")
+    (True, False, False)
+    """
+    return not _CLAUSE_RE.search(text) and not shapes.squeeze(text).startswith(_ROLES)
+
+
+_ROLES = tuple(lexicon.load().byline_roles)
 
 
 def _say(why: list[str] | None, code: str) -> None:
