@@ -49,6 +49,8 @@ _NEXT_MEASURE = float(_RULES["next_measure"])  # a next box this near box i's me
 _CAPTION_LINES = int(_RULES["caption_lines"])  # a caption set inside a column an ordered dump prints, lines at most (CW33)
 _MARK = re.compile(r"[，、：；。！？,;:（）()“”‘’《》—…·]")  # a clause or quote mark (no page pair across it counts for CW33)
 _MEASURE = float(_RULES["measure"])  # a sequel set at its box's measure: widest lines this many characters apart at most (CW33)
+_SHAPED_REACH = int(_RULES["shaped_reach"])  # boxes after a box where a sequel shaped as its column's is looked for (CW57)
+_JUNK_END = re.compile(r"[A-Za-z_][\w.]*$")  # a line ending in a code or an address: no sentence to go on (CW57)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,12 +209,44 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
         if j and stops_open(before) and seam(before, right, pairs, words).any:
             continue  # its own predecessor goes on into it
         found.append(j)
+    if not found:  # the dictionary says nothing across any seam: the one box shaped as the column's sequel (CW57)
+        found = _shaped_sequels(boxes, read, i, measure) if not _JUNK_END.search(left) else []
+        if len(found) != 1 or _caption_in_place(boxes[i + 1:found[0]], measure):
+            return None
+        return found[0]
     if len(found) != 1:
         return None
     j = found[0]
     if j < i or not _measured_seam(left, _text(read[j], last=False), pairs, words) or _caption_in_place(boxes[i + 1:j], measure):
         return None  # what an ordered dump prints too: a box read before it, a chance pair, a caption set in the column
     return j
+
+
+def _shaped_sequels(boxes: list[list[tuple[int, str]]], read: list[list[tuple[int, str]]], i: int, measure: float) -> list[int]:
+    """The boxes a little after box i shaped as its column's sequel, where no seam says which (CW57): set at
+    its measure, two lines at least, opening with a full line (a paragraph's first line is indented, a
+    sequel's mid-paragraph line is not), no head, dateline or byline opening it, the box before it not
+    running on at its measure (its own column's going on).
+
+    >>> col = [(k, "一行写满的文字，写得满满") for k in range(3)]
+    >>> other = [(10, "另一篇稿子的一行文字，写得更长更长更长。"), (11, "完。")]
+    >>> page = [col + [(3, "体验，帮助观众理解复杂")], other, [(20, "议题并产生深远的影响，"), (21, "完。")]]
+    >>> _shaped_sequels(page, page, 0, 12.0)
+    [2]
+    >>> page[2] = [(20, "本次议题影响，"), (21, "完。")]  # a paragraph's first line: indented, short
+    >>> _shaped_sequels(page, page, 0, 12.0)
+    []
+    """
+    found = []
+    for j in range(i + 2, min(len(boxes), i + _SHAPED_REACH + 1)):
+        box, right, before = boxes[j], _text(read[j], last=False), _text(read[j - 1], last=True)
+        if len(box) < 2 or abs(_body_measure(box) - measure) > _MEASURE or gutters.printed_width(right) < measure - 1 \
+                or opens_heads(box) or opens_with_head(box) or shapes.starts_with_dateline(right) or shapes.is_byline(right):
+            continue
+        if _runs_on(before) and abs(_body_measure(boxes[j - 1]) - _body_measure(box)) <= _MEASURE:
+            continue  # the box before it runs on at its measure: its own column going on
+        found.append(j)
+    return found
 
 
 def _measured_seam(left: str, right: str, pairs: seams.PagePairs, words) -> bool:
