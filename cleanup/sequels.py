@@ -210,7 +210,8 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
             continue  # its own predecessor goes on into it
         found.append(j)
     if not found:  # the dictionary says nothing across any seam: the one box shaped as the column's sequel (CW57)
-        found = _shaped_sequels(boxes, read, i, measure) if not _JUNK_END.search(left) else []
+        found = _shaped_sequels(boxes, read, i, measure) if not _JUNK_END.search(left) \
+            and abs(_body_measure(boxes[i + 1]) - measure) >= _NEXT_MEASURE else []  # (a label over the column going on)
         if len(found) != 1 or _caption_in_place(boxes[i + 1:found[0]], measure):
             return None
         return found[0]
@@ -240,7 +241,7 @@ def _shaped_sequels(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
     found = []
     for j in range(i + 2, min(len(boxes), i + _SHAPED_REACH + 1)):
         box, right, before = boxes[j], _text(read[j], last=False), _text(read[j - 1], last=True)
-        if len(box) < 2 or abs(_body_measure(box) - measure) > _MEASURE or gutters.printed_width(right) < measure - 1 \
+        if len(box) < 2 or box[0][1][:1].isspace() or abs(_body_measure(box) - measure) > _MEASURE or gutters.printed_width(right) < measure - 1 \
                 or opens_heads(box) or opens_with_head(box) or shapes.starts_with_dateline(right) or shapes.is_byline(right):
             continue
         if _runs_on(before) and abs(_body_measure(boxes[j - 1]) - _body_measure(box)) <= _MEASURE:
