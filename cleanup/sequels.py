@@ -50,6 +50,7 @@ _CAPTION_LINES = int(_RULES["caption_lines"])  # a caption set inside a column a
 _MARK = re.compile(r"[，、：；。！？,;:（）()“”‘’《》—…·]")  # a clause or quote mark (no page pair across it counts for CW33)
 _MEASURE = float(_RULES["measure"])  # a sequel set at its box's measure: widest lines this many characters apart at most (CW33)
 _SHAPED_REACH = int(_RULES["shaped_reach"])  # boxes after a box where a sequel shaped as its column's is looked for (CW57)
+_CLOSED = re.compile(r"[。！？；][”’）)]*$")  # a sentence closed at a line's end, its quote or bracket after it (CW57)
 _JUNK_END = re.compile(r"[A-Za-z_][\w.]*$")  # a line ending in a code or an address: no sentence to go on (CW57)
 
 
@@ -210,7 +211,7 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
             continue  # its own predecessor goes on into it
         found.append(j)
     if not found:  # the dictionary says nothing across any seam: the one box shaped as the column's sequel (CW57)
-        found = _shaped_sequels(boxes, read, i, measure) if not _JUNK_END.search(left) \
+        found = _shaped_sequels(boxes, read, i, measure) if not _JUNK_END.search(left) and not _tail(boxes[i + 1]) \
             and abs(_body_measure(boxes[i + 1]) - measure) >= _NEXT_MEASURE else []  # (a label over the column going on)
         if len(found) != 1 or _caption_in_place(boxes[i + 1:found[0]], measure):
             return None
@@ -221,6 +222,17 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
     if j < i or not _measured_seam(left, _text(read[j], last=False), pairs, words) or _caption_in_place(boxes[i + 1:j], measure):
         return None  # what an ordered dump prints too: a box read before it, a chance pair, a caption set in the column
     return j
+
+
+def _tail(box: list[tuple[int, str]]) -> bool:
+    """A box that reads as a sentence's tail: it opens with a clause mark, or it is one line that closes a sentence
+    (an ordered dump, the simulated pages, parts a paragraph's last line off by a blank line: CW57 reads past no such box).
+
+    >>> _tail([(1, "，赛出团结友谊，赛出良好风采。")]), _tail([(1, "大大提升了工作效率。")]), _tail([(1, "天下 万象")])
+    (True, True, False)
+    """
+    first = _text(box, last=False)
+    return bool(_MARK.match(first)) and first[:1] not in "（(“‘《" or len(box) == 1 and bool(_CLOSED.search(first))
 
 
 def _shaped_sequels(boxes: list[list[tuple[int, str]]], read: list[list[tuple[int, str]]], i: int, measure: float) -> list[int]:
@@ -397,7 +409,9 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
         moved.add(box[0][0])
         if trace is not None:
             left, right = _text(boxes[i], last=True), _text(box, last=False)
-            why = ("a word or a page pair across, set at its measure" if code == "CW33" else "a word and a page pair across")
+            why = ("a word and a page pair across" if code != "CW33" else "a word or a page pair across, set at its measure"
+                   if seam(_text(read[i], last=True), _text(read[j], last=False), pairs, words).any
+                   else "no seam says which, the one box after it shaped as its column's sequel (CW57)")
             trace.append(Step(code, name, box[0][0], box[-1][0], right,
                               f"after line {boxes[i][-1][0]} ({left[-6:]}|{right[:6]}): {why}; "
                               f"the next box ({_text(boxes[i + 1], last=False)[:6]}) goes on by neither"
