@@ -167,7 +167,7 @@ def _as_read(numbered: list[tuple[int, str]], view: list[tuple[int, str]], out: 
 
 
 def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[int, str]]], i: int,
-                    pairs: seams.PagePairs, words) -> int | None:
+                    pairs: seams.PagePairs, words, shaped: bool = False) -> int | None:
     """The one box within reach that goes on from box i by a word or a page pair across the seam and is
     set at box i's measure (its widest line as wide, within _MEASURE), where box i stops mid-sentence and
     the next box goes on from it by neither and is set at another measure (a head, a caption: CW33: pdftotext's default mode writes a column's sequel after
@@ -211,7 +211,7 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
             continue  # its own predecessor goes on into it
         found.append(j)
     if not found:  # the dictionary says nothing across any seam: the one box shaped as the column's sequel (CW57)
-        found = _shaped_sequels(boxes, read, i, measure) if not _JUNK_END.search(left) and not _tail(boxes[i + 1]) \
+        found = [] if not shaped else _shaped_sequels(boxes, read, i, measure) if not _JUNK_END.search(left) and not _tail(boxes[i + 1]) \
             and abs(_body_measure(boxes[i + 1]) - measure) >= _NEXT_MEASURE else []  # (a label over the column going on)
         if len(found) != 1 or _caption_in_place(boxes[i + 1:found[0]], measure):
             return None
@@ -395,16 +395,22 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     if traditional:
         pairs = seams.PagePairs.of(text for _, text in view if text.strip())
     moved: set[int] = set()  # boxes (by first line number) moved once: never moved again
+    crossed = False  # a seam has moved a sequel past another story's box on this page (CW12, CW33): read across its columns
     for _ in range(_MAX_MOVES):
-        for i in range(len(boxes)):
-            code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
-            j = None if traditional else sequel(read, i, pairs, words, past_head)
-            if j is None and past_head:
-                j, code, name = measured_sequel(boxes, read, i, pairs, words), "CW33", "sequel-at-measure"
-            if j is not None and boxes[j][0][0] not in moved:
-                break
+        for shaped in (False, True) if crossed else (False,):
+            for i in range(len(boxes)):
+                code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
+                j = None if traditional else sequel(read, i, pairs, words, past_head)
+                if j is None and past_head:
+                    j, code, name = measured_sequel(boxes, read, i, pairs, words, shaped), "CW33", "sequel-at-measure"
+                if j is not None and boxes[j][0][0] not in moved:
+                    break
+            else:
+                continue
+            break
         else:
             break
+        crossed = crossed or past_head and not shaped
         box = boxes[j]
         moved.add(box[0][0])
         if trace is not None:
