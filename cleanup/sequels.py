@@ -210,18 +210,47 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
         if j and stops_open(before) and seam(before, right, pairs, words).any:
             continue  # its own predecessor goes on into it
         found.append(j)
-    if not found:  # the dictionary says nothing across any seam: the one box shaped as the column's sequel (CW57)
-        found = [] if not shaped else _shaped_sequels(boxes, read, i, measure) if not _JUNK_END.search(left) and not _tail(boxes[i + 1]) \
-            and abs(_body_measure(boxes[i + 1]) - measure) >= _NEXT_MEASURE else []  # (a label over the column going on)
-        if len(found) != 1 or _caption_in_place(boxes[i + 1:found[0]], measure):
-            return None
-        return found[0]
+    if not found:  # no seam says which: the one box shaped as the column's sequel, on a page set flush (CW57)
+        return _shaped_sequel(boxes, read, i, measure) if shaped else None
     if len(found) != 1:
         return None
     j = found[0]
     if j < i or not _measured_seam(left, _text(read[j], last=False), pairs, words) or _caption_in_place(boxes[i + 1:j], measure):
         return None  # what an ordered dump prints too: a box read before it, a chance pair, a caption set in the column
     return j
+
+
+def _shaped_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[int, str]]], i: int, measure: float) -> int | None:
+    """The one box a little after box i shaped as its column's sequel (_shaped_sequels), where no seam says which box
+    goes on (CW57); not after a line closing with a code, an address or a photo's credit (no sentence goes on), nor
+    where the next box reads as a sentence's tail (_tail) or is set near the measure even below a head (a label over
+    the column going on), nor past a caption set in the column (_caption_in_place).
+
+    >>> col = [(k, "一行写满的文字，写得满满") for k in range(3)]
+    >>> other = [(10 + k, "另一篇稿子的一行文字，写得很长很长。") for k in range(8)]  # another story's block
+    >>> page = [col + [(3, "体验，帮助观众理解复杂")], other, [(20, "议题并产生深远的影响，"), (21, "完。")]]
+    >>> _shaped_sequel(page, page, 0, 12.0)
+    2
+    >>> page[0][-1] = (3, "本报通讯员 王爱明 摄")  # a photo's credit: no sentence goes on
+    >>> _shaped_sequel(page, page, 0, 12.0) is None
+    True
+    """
+    left = _text(read[i], last=True)
+    if _JUNK_END.search(left) or _credited(left) or _tail(boxes[i + 1]) or abs(_body_measure(boxes[i + 1]) - measure) < _NEXT_MEASURE:
+        return None
+    found = _shaped_sequels(boxes, read, i, measure)
+    return found[0] if len(found) == 1 and not _caption_in_place(boxes[i + 1:found[0]], measure) else None
+
+
+def set_flush(numbered: list[tuple[int, str]]) -> bool:
+    """Whether no line of the page is set in by a space: pdftotext's default mode prints every line from its block's
+    left edge (none of the 864 fit pdftotext dumps sets one in), an extractor that keeps a paragraph's indent (the
+    simulated pages, 648 of 864) writes the page in reading order. CW57 reads a sequel by its shape on a flush page only.
+
+    >>> set_flush([(1, "本报讯（通讯员 王欣）为进"), (2, ""), (3, "一步提高居民")]), set_flush([(1, " 本报讯（通讯员 王欣）为进一步")])
+    (True, False)
+    """
+    return not any(text[:1].isspace() and text.strip() for _, text in numbered)
 
 
 def _tail(box: list[tuple[int, str]]) -> bool:
@@ -395,9 +424,9 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     if traditional:
         pairs = seams.PagePairs.of(text for _, text in view if text.strip())
     moved: set[int] = set()  # boxes (by first line number) moved once: never moved again
-    crossed = False  # a seam has moved a sequel past another story's box on this page (CW12, CW33): read across its columns
+    flush = past_head and set_flush(numbered)  # a page set flush is read for shaped sequels too (CW57)
     for _ in range(_MAX_MOVES):
-        for shaped in (False, True) if crossed else (False,):
+        for shaped in (False, True) if flush else (False,):
             for i in range(len(boxes)):
                 code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
                 j = None if traditional else sequel(read, i, pairs, words, past_head)
@@ -410,7 +439,6 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
             break
         else:
             break
-        crossed = crossed or past_head and not shaped
         box = boxes[j]
         moved.add(box[0][0])
         if trace is not None:
