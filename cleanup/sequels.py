@@ -212,6 +212,9 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
         found.append(j)
     if not found:  # no seam says which: the one box shaped as the column's sequel, on a page set flush (CW57)
         return _shaped_sequel(boxes, read, i, measure) if shaped else None
+    if len(found) > 1:  # continuations compete: the one box a word and a page pair both go on into, if one alone (CW58)
+        both = [j for j in found if seam(left, _text(read[j], last=False), pairs, words).clear]
+        found = both if len(both) == 1 else found
     if len(found) != 1:
         return None
     j = found[0]
