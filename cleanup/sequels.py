@@ -402,12 +402,13 @@ def parts_blocks(numbered: list[tuple[int, str]]) -> bool:
 
 
 def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
-            words: dict[str, float] | None = None, past_head: bool = False) -> list[tuple[int, str]]:
+            words: dict[str, float] | None = None, past_head: bool = False, shaped: bool = True) -> list[tuple[int, str]]:
     """The page's boxes with each clear sequel moved to follow the box it goes on from (CW07);
     the blank lines stay where they stood. words: the dictionary (jieba's, seams.lexicon()).
     past_head: a page read in order but for blocks written after another story's: a sequel moves
     only past a head (CW12), or where it is set at its box's measure (CW33); a page in traditional
     script has its seams read in simplified (in_simplified, the dictionary's) and CW12 leaves it.
+    shaped: a sequel no seam says is read by its shape too (CW57), on a page set flush (not an OCR engine's).
 
     >>> words = {"科学": -8.0, "包装": -9.0, "议题": -9.0}
     >>> boxes = ["让世界看见中国的科学浪漫", "体验，帮助观众，理解复杂科", "装，而是唤醒好奇心。", "学议题，并产生深远影响。",
@@ -427,7 +428,7 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     if traditional:
         pairs = seams.PagePairs.of(text for _, text in view if text.strip())
     moved: set[int] = set()  # boxes (by first line number) moved once: never moved again
-    flush = past_head and set_flush(numbered)  # a page set flush is read for shaped sequels too (CW57)
+    flush = past_head and shaped and set_flush(numbered)  # a page set flush is read for shaped sequels too (CW57)
     for _ in range(_MAX_MOVES):
         for shaped in (False, True) if flush else (False,):
             for i in range(len(boxes)):
