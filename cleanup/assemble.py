@@ -274,10 +274,11 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
-            why: list[str] = []  # AS33, AS34, AS41 or AS46, where one decided
+            why: list[str] = []  # AS33, AS34, AS41, AS46 or AS95, where one decided
             text_at = past_photo(blocks, j)  # a photo printed between a heading and its section (AS42)
             heading = sections.is_section_heading(blocks[i:j], story, blocks[text_at:text_at + sections.BELOW],
-                                                  heads_over.get(id(story)), after_photo, last, why, text_at > j)
+                                                  heads_over.get(id(story)), after_photo, last, why, text_at > j,
+                                                  subject=read == "text")  # (AS95 off on OCR pages: fit worse on RapidOCR)
             stays = sections.stays_in_story(blocks[i:j], story, nxt)
             goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
             if j == i + 1 and _first_line(blocks, i):  # AS62 for a line alone: where it broke the story, a story breaks
@@ -324,6 +325,10 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                     trace.append(Step("AS46", "heading-restated-in-section", blocks[i].first, blocks[i].last,
                                       blocks[i].text[:20], f"a section heading of the story at line {story.first}: "
                                       "a paragraph of the section under it says it word for word"))
+                if trace is not None and "AS95" in why:
+                    trace.append(Step("AS95", "section-goes-on-subject", blocks[i].first, blocks[i].last,
+                                      blocks[i].text[:20], f"a section heading of the story at line {story.first}: "
+                                      "the text under it names what the story's last paragraphs named"))
                 if trace is not None and "AS33" in why:
                     trace.append(Step("AS33", "heading-restated-below", blocks[i].first, blocks[i].last, blocks[i].text[:20],
                                       f"a section heading of the story at line {story.first}: the paragraph under it "

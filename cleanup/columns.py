@@ -82,17 +82,17 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
         and not _reads_on_in_simplified(numbered, texts, seams.lexicon(), trace)
     cw70 = spaced and not ocr  # where gutters are single spaces, two merged lines may be enough (CW70)
     if not (chunks or dealt or gutters.may_be_merged(texts, gutters.FEW_MERGED if cw70 else gutters.MIN_MERGED)):
-        return _unsearched(numbered, boxes, trace, raw)  # most pages: one look at their lines, nothing to search
+        return _unsearched(numbered, boxes, trace, raw, ocr=ocr)  # most pages: one look at their lines, nothing to search
     few = cw70 and not (chunks or dealt or gutters.may_be_merged(texts))  # two lines with a gutter's space, not three
     pieces = gutters.pieces_of(numbered, ocr)
     if few and not any(p.slot for p in pieces):  # two such lines by chance (CW70)
-        return _unsearched(numbered, boxes, trace, raw)
+        return _unsearched(numbered, boxes, trace, raw, ocr=ocr)
     if few and trace is not None:
         cut = [p for p in pieces if p.slot]
         trace.append(Step("CW70", "few-merged-lines", cut[0].no, cut[-1].no, cut[0].text,
                           f"{len({p.no for p in cut})} lines cut at a gutter, on a page whose first look found two or fewer"))
     if not any(p.slot for p in pieces) and not (chunks or dealt or looks_dealt([p.text for p in pieces])) or not _wrapped(pieces, spaced):
-        return _unsearched(numbered, boxes, trace, raw, cut=any(p.slot for p in pieces))
+        return _unsearched(numbered, boxes, trace, raw, cut=any(p.slot for p in pieces), ocr=ocr)
     boxes = boxes and not any(p.slot for p in pieces)  # lines cut at gutters: a text extractor's, whatever its blanks
     weights = weights or (BOX_WEIGHTS if boxes else WEIGHTS)
     words = seams.lexicon()
@@ -141,7 +141,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     if chunks and not boxes:  # dealt chunk by chunk: the boxes no stretch put back that the seams are sure of (CW07)
         out = sequels.reorder(out, trace)
     elif not boxes and any(p.slot for p in pieces):  # lines cut at gutters (OCR spaces inside lines cut none)
-        out = _past_heads(out, raw, trace)
+        out = _past_heads(out, raw, trace, ocr)
     out = _cut_head_rows(out, trace)
     if trace is not None:
         _explain(trace, pieces, choices, accepted, weights)
@@ -523,19 +523,19 @@ def looks_dealt(texts: list[str]) -> bool:
 
 
 def _unsearched(numbered: list[tuple[int, str]], boxes: bool, trace: list[Step] | None,
-                raw: list[tuple[int, str]] | None = None, cut: bool = True) -> Result:
+                raw: list[tuple[int, str]] | None = None, cut: bool = True, ocr: bool = False) -> Result:
     """A page no column search is run on: a text extractor's boxes dealt in a steady round given
     back (CW11), a sequel moved past a head (CW12; cut: no line looked merged but was cut at no
     gutter, an OCR engine's spaces), head rows cut."""
     if not boxes:
         numbered = sequels.deal_back(numbered, trace)
         if cut:
-            numbered = _past_heads(numbered, raw, trace)
+            numbered = _past_heads(numbered, raw, trace, ocr)
     return Result(_cut_head_rows(numbered, trace), ())
 
 
 def _past_heads(numbered: list[tuple[int, str]], raw: list[tuple[int, str]] | None,
-                trace: list[Step] | None) -> list[tuple[int, str]]:
+                trace: list[Step] | None, ocr: bool = False) -> list[tuple[int, str]]:
     """A block that stops mid-sentence over a head given its sure sequel (CW12), or its sequel set at
     its measure (CW33), on a page whose blank lines part blocks, whose gutters, if any, are single spaces
     (pdftotext's default mode writes a story's next column after another story's block). CW12 only where
@@ -543,7 +543,7 @@ def _past_heads(numbered: list[tuple[int, str]], raw: list[tuple[int, str]] | No
     seam a block really goes on by); CW33 reads a traditional page's seams in simplified."""
     if not sequels.parts_blocks(numbered) or not spaced_gutters(numbered if raw is None else raw):
         return numbered
-    return sequels.reorder(numbered, trace, past_head=True)
+    return sequels.reorder(numbered, trace, past_head=True, shaped=not ocr)  # (CW57 not on an OCR engine's page)
 
 
 def reads_on_in_simplified(texts: list[str], words: dict[str, float] | None) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import regex
 
-from . import furniture, shapes, wordmatch
+from . import furniture, lexicon, shapes, wordmatch
 from .drafts import Draft
 from .heads import Head, build_head
 from .model import Block
@@ -25,14 +25,14 @@ _LEAD_RE = regex.compile(r"^(?:据[^，。]{1,30}(?:报道|消息)|[^，。]{0,2
 
 def is_section_heading(group: list[Block], story: Draft | None, below: list[Block],
                         over: list[Block] | None = None, after_photo: bool = False, last: Block | None = None,
-                        why: list[str] | None = None, photo_below: bool = False) -> bool:
+                        why: list[str] | None = None, photo_below: bool = False, subject: bool = True) -> bool:
     """One headline line between two paragraphs of a running story heads a section.
 
     Unless it shares hardly a word with the story and many with the text below
     it: then a new story starts under its own headline. Not if the headline
     over the running story (`over`, its head run) reads like the text below too
     (and like its text above): a heading sums up its section, the section goes
-    on the story. `why` gets AS33, AS34, AS41 or AS46 where one of those decided (for `explain`).
+    on the story. `why` gets AS33, AS34, AS41, AS46 or AS95 where one of those decided (for `explain`).
 
     >>> story = Draft("article", 1, body=[("p", "河道治理全面铺开，河道清淤已经完成。")])
     >>> below = [Block("近日，学校举办运动会，学生踊跃参加。", 6, 7)]
@@ -146,6 +146,10 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
     section = " ".join(block.text for block in below if block.role == "body")
     if over and not _opens_with_lead(nxt.text) and _still_its_own(build_head(over), story, section):
         return True
+    if subject and _may_head_a_section(group[0].text) and shapes.ends_paragraph(story.body[-1][1]) \
+            and goes_on_subject(" ".join(text for kind, text in story.body if kind == "p"), section):
+        _say(why, "AS95")
+        return True  # the text under it goes on naming what the story above named: a section of that story
     if after_photo and shapes.ends_paragraph(story.body[-1][1]) and not _closes_a_quote(nxt.text) \
             and len(shapes.squeeze(group[0].text)) >= MIN_HEADLINE:
         return False  # a photo between a sentence's end and a headline foreign to the story: the story ended there
@@ -198,6 +202,49 @@ def heading_lines(group: list[Block]) -> list[Block] | None:
     if all(b.lines >= 2 and b.measure >= b.width - FILLS for b in group):
         return group
     return None
+
+
+SAID_AGAIN = 0.05  # share of a section's three-character runs found in the story above: the same subject (AS95)
+ITS_START = 200  # characters: the section's start weighed (AS95)
+ITS_END = 400  # characters: the story's end weighed (AS95)
+
+
+def goes_on_subject(story: str, section: str) -> bool:
+    """AS95: the text under a heading line goes on the story above it: at least SAID_AGAIN of the runs of three
+    Han characters in its first ITS_START characters are found in the story's last ITS_END (names, places,
+    bodies and phrases said again: 市民政局, 困境儿童, 志愿者).
+
+    A new story's opening shares few such runs with the story before it (on the fit split, 98% of the
+    true titles met inside a running story share under 0.05), where its section goes on naming the same
+    people, places and things. Pairs of characters (社区, 工作) are too common a word to tell.
+
+    >>> story = "本报讯 近日，市民政局组织困境儿童开展主题关爱活动，志愿者全程参与。"
+    >>> goes_on_subject(story, "活动尾声，市民政局向每位困境儿童赠送礼包。")
+    True
+    >>> goes_on_subject(story, "6日晚，在昆明市白龙路一自助银行里，来取钱的刘老师发现了一万元。")
+    False
+    >>> goes_on_subject("", "活动尾声，市民政局向每位困境儿童赠送礼包。")
+    False
+    """
+    start, end = shapes.squeeze(section)[:ITS_START], shapes.squeeze(story)[-ITS_END:]
+    runs = {start[k:k + 3] for k in range(len(start) - 2) if _HAN_RUN_RE.fullmatch(start[k:k + 3])}
+    return bool(runs) and sum(run in end for run in runs) >= SAID_AGAIN * len(runs)
+
+
+_HAN_RUN_RE = regex.compile(r"\p{Han}{3}")
+
+
+def _may_head_a_section(text: str) -> bool:
+    """AS95's line: no clause mark (a line of running text) and no writer's role first (本报记者: a byline's or a
+    credit's first half).
+
+    >>> _may_head_a_section("才能筑牢公益事业的根基"), _may_head_a_section("业内人士认为，减量只是表"), _may_head_a_section("本报记者")
+    (True, False, False)
+    """
+    return not _CLAUSE_RE.search(text) and not shapes.squeeze(text).startswith(_ROLES)
+
+
+_ROLES = tuple(lexicon.load().byline_roles)
 
 
 def _say(why: list[str] | None, code: str) -> None:

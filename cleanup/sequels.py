@@ -49,6 +49,9 @@ _NEXT_MEASURE = float(_RULES["next_measure"])  # a next box this near box i's me
 _CAPTION_LINES = int(_RULES["caption_lines"])  # a caption set inside a column an ordered dump prints, lines at most (CW33)
 _MARK = re.compile(r"[，、：；。！？,;:（）()“”‘’《》—…·]")  # a clause or quote mark (no page pair across it counts for CW33)
 _MEASURE = float(_RULES["measure"])  # a sequel set at its box's measure: widest lines this many characters apart at most (CW33)
+_SHAPED_REACH = int(_RULES["shaped_reach"])  # boxes after a box where a sequel shaped as its column's is looked for (CW57)
+_CLOSED = re.compile(r"[。！？；][”’）)]*$")  # a sentence closed at a line's end, its quote or bracket after it (CW57)
+_JUNK_END = re.compile(r"[A-Za-z_][\w.]*$")  # a line ending in a code or an address: no sentence to go on (CW57)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +167,7 @@ def _as_read(numbered: list[tuple[int, str]], view: list[tuple[int, str]], out: 
 
 
 def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[int, str]]], i: int,
-                    pairs: seams.PagePairs, words) -> int | None:
+                    pairs: seams.PagePairs, words, shaped: bool = False) -> int | None:
     """The one box within reach that goes on from box i by a word or a page pair across the seam and is
     set at box i's measure (its widest line as wide, within _MEASURE), where box i stops mid-sentence and
     the next box goes on from it by neither and is set at another measure (a head, a caption: CW33: pdftotext's default mode writes a column's sequel after
@@ -207,12 +210,88 @@ def measured_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[in
         if j and stops_open(before) and seam(before, right, pairs, words).any:
             continue  # its own predecessor goes on into it
         found.append(j)
+    if not found:  # no seam says which: the one box shaped as the column's sequel, on a page set flush (CW57)
+        return _shaped_sequel(boxes, read, i, measure) if shaped else None
+    if len(found) > 1:  # continuations compete: the one box a word and a page pair both go on into, if one alone (CW58)
+        both = [j for j in found if seam(left, _text(read[j], last=False), pairs, words).clear]
+        found = both if len(both) == 1 else found
     if len(found) != 1:
         return None
     j = found[0]
     if j < i or not _measured_seam(left, _text(read[j], last=False), pairs, words) or _caption_in_place(boxes[i + 1:j], measure):
         return None  # what an ordered dump prints too: a box read before it, a chance pair, a caption set in the column
     return j
+
+
+def _shaped_sequel(boxes: list[list[tuple[int, str]]], read: list[list[tuple[int, str]]], i: int, measure: float) -> int | None:
+    """The one box a little after box i shaped as its column's sequel (_shaped_sequels), where no seam says which box
+    goes on (CW57); not after a line closing with a code, an address or a photo's credit (no sentence goes on), nor
+    where the next box reads as a sentence's tail (_tail) or is set near the measure even below a head (a label over
+    the column going on), nor past a caption set in the column (_caption_in_place).
+
+    >>> col = [(k, "一行写满的文字，写得满满") for k in range(3)]
+    >>> other = [(10 + k, "另一篇稿子的一行文字，写得很长很长。") for k in range(8)]  # another story's block
+    >>> page = [col + [(3, "体验，帮助观众理解复杂")], other, [(20, "议题并产生深远的影响，"), (21, "完。")]]
+    >>> _shaped_sequel(page, page, 0, 12.0)
+    2
+    >>> page[0][-1] = (3, "本报通讯员 王爱明 摄")  # a photo's credit: no sentence goes on
+    >>> _shaped_sequel(page, page, 0, 12.0) is None
+    True
+    """
+    left = _text(read[i], last=True)
+    if _JUNK_END.search(left) or _credited(left) or _tail(boxes[i + 1]) or abs(_body_measure(boxes[i + 1]) - measure) < _NEXT_MEASURE:
+        return None
+    found = _shaped_sequels(boxes, read, i, measure)
+    return found[0] if len(found) == 1 and not _caption_in_place(boxes[i + 1:found[0]], measure) else None
+
+
+def set_flush(numbered: list[tuple[int, str]]) -> bool:
+    """Whether no line of the page is set in by a space: pdftotext's default mode prints every line from its block's
+    left edge (none of the 864 fit pdftotext dumps sets one in), an extractor that keeps a paragraph's indent (the
+    simulated pages, 648 of 864) writes the page in reading order. CW57 reads a sequel by its shape on a flush page only.
+
+    >>> set_flush([(1, "本报讯（通讯员 王欣）为进"), (2, ""), (3, "一步提高居民")]), set_flush([(1, " 本报讯（通讯员 王欣）为进一步")])
+    (True, False)
+    """
+    return not any(text[:1].isspace() and text.strip() for _, text in numbered)
+
+
+def _tail(box: list[tuple[int, str]]) -> bool:
+    """A box that reads as a sentence's tail: it opens with a clause mark, or it is one line that closes a sentence
+    (an ordered dump, the simulated pages, parts a paragraph's last line off by a blank line: CW57 reads past no such box).
+
+    >>> _tail([(1, "，赛出团结友谊，赛出良好风采。")]), _tail([(1, "大大提升了工作效率。")]), _tail([(1, "天下 万象")])
+    (True, True, False)
+    """
+    first = _text(box, last=False)
+    return bool(_MARK.match(first)) and first[:1] not in "（(“‘《" or len(box) == 1 and bool(_CLOSED.search(first))
+
+
+def _shaped_sequels(boxes: list[list[tuple[int, str]]], read: list[list[tuple[int, str]]], i: int, measure: float) -> list[int]:
+    """The boxes a little after box i shaped as its column's sequel, where no seam says which (CW57): set at
+    its measure, two lines at least, opening with a full line (a paragraph's first line is indented, a
+    sequel's mid-paragraph line is not), no head, dateline or byline opening it, the box before it not
+    running on at its measure (its own column's going on).
+
+    >>> col = [(k, "一行写满的文字，写得满满") for k in range(3)]
+    >>> other = [(10, "另一篇稿子的一行文字，写得更长更长更长。"), (11, "完。")]
+    >>> page = [col + [(3, "体验，帮助观众理解复杂")], other, [(20, "议题并产生深远的影响，"), (21, "完。")]]
+    >>> _shaped_sequels(page, page, 0, 12.0)
+    [2]
+    >>> page[2] = [(20, "本次议题影响，"), (21, "完。")]  # a paragraph's first line: indented, short
+    >>> _shaped_sequels(page, page, 0, 12.0)
+    []
+    """
+    found = []
+    for j in range(i + 2, min(len(boxes), i + _SHAPED_REACH + 1)):
+        box, right, before = boxes[j], _text(read[j], last=False), _text(read[j - 1], last=True)
+        if len(box) < 2 or box[0][1][:1].isspace() or abs(_body_measure(box) - measure) > _MEASURE or gutters.printed_width(right) < measure - 1 \
+                or opens_heads(box) or opens_with_head(box) or shapes.starts_with_dateline(right) or shapes.is_byline(right):
+            continue
+        if _runs_on(before) and abs(_body_measure(boxes[j - 1]) - _body_measure(box)) <= _MEASURE:
+            continue  # the box before it runs on at its measure: its own column going on
+        found.append(j)
+    return found
 
 
 def _measured_seam(left: str, right: str, pairs: seams.PagePairs, words) -> bool:
@@ -323,12 +402,13 @@ def parts_blocks(numbered: list[tuple[int, str]]) -> bool:
 
 
 def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
-            words: dict[str, float] | None = None, past_head: bool = False) -> list[tuple[int, str]]:
+            words: dict[str, float] | None = None, past_head: bool = False, shaped: bool = True) -> list[tuple[int, str]]:
     """The page's boxes with each clear sequel moved to follow the box it goes on from (CW07);
     the blank lines stay where they stood. words: the dictionary (jieba's, seams.lexicon()).
     past_head: a page read in order but for blocks written after another story's: a sequel moves
     only past a head (CW12), or where it is set at its box's measure (CW33); a page in traditional
     script has its seams read in simplified (in_simplified, the dictionary's) and CW12 leaves it.
+    shaped: a sequel no seam says is read by its shape too (CW57), on a page set flush (not an OCR engine's).
 
     >>> words = {"科学": -8.0, "包装": -9.0, "议题": -9.0}
     >>> boxes = ["让世界看见中国的科学浪漫", "体验，帮助观众，理解复杂科", "装，而是唤醒好奇心。", "学议题，并产生深远影响。",
@@ -348,21 +428,28 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     if traditional:
         pairs = seams.PagePairs.of(text for _, text in view if text.strip())
     moved: set[int] = set()  # boxes (by first line number) moved once: never moved again
+    flush = past_head and shaped and set_flush(numbered)  # a page set flush is read for shaped sequels too (CW57)
     for _ in range(_MAX_MOVES):
-        for i in range(len(boxes)):
-            code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
-            j = None if traditional else sequel(read, i, pairs, words, past_head)
-            if j is None and past_head:
-                j, code, name = measured_sequel(boxes, read, i, pairs, words), "CW33", "sequel-at-measure"
-            if j is not None and boxes[j][0][0] not in moved:
-                break
+        for shaped in (False, True) if flush else (False,):
+            for i in range(len(boxes)):
+                code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
+                j = None if traditional else sequel(read, i, pairs, words, past_head)
+                if j is None and past_head:
+                    j, code, name = measured_sequel(boxes, read, i, pairs, words, shaped), "CW33", "sequel-at-measure"
+                if j is not None and boxes[j][0][0] not in moved:
+                    break
+            else:
+                continue
+            break
         else:
             break
         box = boxes[j]
         moved.add(box[0][0])
         if trace is not None:
             left, right = _text(boxes[i], last=True), _text(box, last=False)
-            why = ("a word or a page pair across, set at its measure" if code == "CW33" else "a word and a page pair across")
+            why = ("a word and a page pair across" if code != "CW33" else "a word or a page pair across, set at its measure"
+                   if seam(_text(read[i], last=True), _text(read[j], last=False), pairs, words).any
+                   else "no seam says which, the one box after it shaped as its column's sequel (CW57)")
             trace.append(Step(code, name, box[0][0], box[-1][0], right,
                               f"after line {boxes[i][-1][0]} ({left[-6:]}|{right[:6]}): {why}; "
                               f"the next box ({_text(boxes[i + 1], last=False)[:6]}) goes on by neither"

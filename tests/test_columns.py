@@ -29,6 +29,10 @@ ORDERED = sorted([p for p in DEVSET.glob("*.txt") if p.stem.endswith(("_pdftotex
 DEALT_ALTHOUGH_ORDERED = {
     "f685_sim": "CW33 (CW55: past a next box opening with heads) moves a sequel a name cut across the seam reads on into "
                 "(长沙浩|宇); the simulated page printed another story's block between (CER 31.1 -> 16.5)",
+    "f077_sim": "CW57 moves a column's sequel by its shape up past another story's narrow block the simulated page printed "
+                "between (fit edits -281; the one-line tail 哥说。 before it stays where it stood)",
+    "f222_sim": "CW57 moves a sentence's sequel by its shape up past another story's narrow block and its photo credit the "
+                "simulated page printed between (帮助孩子们在|沉浸式体验中: fit edits -398, two items more exact)",
     "f555_sim": "CW11 reads a round past its last vote (slack): a story read in order around two photo captions, "
                 "its paragraphs each one line, gives two votes a round of two apart (text CER 3.6 -> 1.7, title lost)",
     "f703_sim": "CW11 deals a story read in order whose lines each stand apart by a blank line (text CER 3.3)",
