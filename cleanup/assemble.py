@@ -738,8 +738,8 @@ _KICKER_RE = regex.compile(r"[：:|｜（(#＃]")
 def _runs_on_under_heading(blocks: list[Block], i: int) -> bool:
     """AS96: a head run of two lines inside a running story, a heading over the first line of the paragraph under
     it (the join stage broke that line off, classify read it as a head): the first line reads as a heading (no
-    clause mark), the second as running text (a clause mark inside it, no sentence's end at its end, no
-    ——subtitle or byline), and a body paragraph follows, no dateline opening it. AS62 misses it where the paragraph is one dump line
+    clause mark, no trailing ——), the second as running text (a clause mark inside it, no sentence's end at
+    its end, no ——subtitle or byline, not set wider than its column), and a body paragraph follows, no dateline opening it. AS62 misses it where the paragraph is one dump line
     or the seam shows no word across.
 
     >>> head = Block("严防各类非法印刷活动发生", 5, 5, role="headline")
@@ -755,6 +755,8 @@ def _runs_on_under_heading(blocks: list[Block], i: int) -> bool:
     False
     >>> _runs_on_under_heading([head, line, Block("本报讯（记者 王欣）为进一步提升服务。", 7, 8)], 0)
     False
+    >>> _runs_on_under_heading([Block("如何让老旧小区焕发新生——", 5, 5, role="headline"), line, para], 0)
+    False
     """
     if i + 2 >= len(blocks):
         return False
@@ -762,8 +764,10 @@ def _runs_on_under_heading(blocks: list[Block], i: int) -> bool:
     if head.role != "headline" or line.role != "headline" or para.role != "body" or shapes.starts_with_dateline(para.text):
         return False  # (a dateline opens a story: the line over it is its head's)
     first, text = shapes.squeeze(head.text), shapes.squeeze(line.text)
-    if sections.CLAUSE_RE.search(first) or not sections.CLAUSE_RE.search(text[:-1]):
-        return False
+    if sections.CLAUSE_RE.search(first) or not sections.CLAUSE_RE.search(text[:-1]) or first.endswith(("—", "-")):
+        return False  # (a title run on past a trailing ——: the line under it is its subtitle)
+    if line.width and line.measure > line.width + sections.FILLS:
+        return False  # set wider than its column: a subtitle, not a paragraph's line
     return not (shapes.ends_sentence(text) or shapes.is_subtitle_dash(text) or shapes.is_byline(line.text))
 
 
