@@ -739,8 +739,12 @@ def _runs_on_under_heading(blocks: list[Block], i: int) -> bool:
     """AS96: a head run of two lines inside a running story, a heading over the first line of the paragraph under
     it (the join stage broke that line off, classify read it as a head): the first line reads as a heading (no
     clause mark, no trailing ——), the second as running text (a clause mark inside it, no sentence's end at
-    its end, no ——subtitle or byline, not set wider than its column), and a body paragraph follows, no dateline opening it. AS62 misses it where the paragraph is one dump line
-    or the seam shows no word across.
+    its end, no ——subtitle or byline, not set wider than its column), and a body paragraph follows, no
+    dateline opening it. AS62 misses it where the paragraph is one dump line or the seam shows no word across.
+    Not a second line that ends on a dash (a title run on into its subtitle: ……的“细绳子”—— over ——……), nor
+    one with a kicker's mark past its head (AS62's _KICKER_RE: a column's label in brackets, ……施肥更精细（经济
+    聚焦·农田里的新鲜事）); a bracket opening the line glosses the word the line above ends on ((FATCA)……),
+    running text. Both guards are the fit split's two titles the rule lost without them.
 
     >>> head = Block("严防各类非法印刷活动发生", 5, 5, role="headline")
     >>> line = Block("我们积极协调争取县里投资380余万元，为社区", 6, 6, role="headline")
@@ -757,6 +761,12 @@ def _runs_on_under_heading(blocks: list[Block], i: int) -> bool:
     False
     >>> _runs_on_under_heading([Block("如何让老旧小区焕发新生——", 5, 5, role="headline"), line, para], 0)
     False
+    >>> _runs_on_under_heading([head, Block("政策赋能，解开束缚转化的“细绳子”——", 6, 6, role="headline"), para], 0)
+    False
+    >>> _runs_on_under_heading([head, Block("给黑土地做体检，施肥更精细（经济聚焦·农田里的新鲜事）", 6, 6, role="headline"), para], 0)
+    False
+    >>> _runs_on_under_heading([head, Block("（FATCA）一旦实施，资产申报", 6, 6, role="headline"), para], 0)
+    True
     """
     if i + 2 >= len(blocks):
         return False
@@ -764,8 +774,11 @@ def _runs_on_under_heading(blocks: list[Block], i: int) -> bool:
     if head.role != "headline" or line.role != "headline" or para.role != "body" or shapes.starts_with_dateline(para.text):
         return False  # (a dateline opens a story: the line over it is its head's)
     first, text = shapes.squeeze(head.text), shapes.squeeze(line.text)
-    if sections.CLAUSE_RE.search(first) or not sections.CLAUSE_RE.search(text[:-1]) or first.endswith(("—", "-")):
-        return False  # (a title run on past a trailing ——: the line under it is its subtitle)
+    if sections.CLAUSE_RE.search(first) or not sections.CLAUSE_RE.search(text[:-1]) \
+            or first.endswith(("—", "-")) or text.endswith(("—", "-")):
+        return False  # (a title run on past a trailing ——: the line under it, or the next, is its subtitle)
+    if _KICKER_RE.search(text, 1):
+        return False  # (a column's label, a kicker: a headline's mark, not running text's)
     if line.width and line.measure > line.width + sections.FILLS:
         return False  # set wider than its column: a subtitle, not a paragraph's line
     return not (shapes.ends_sentence(text) or shapes.is_subtitle_dash(text) or shapes.is_byline(line.text))
