@@ -265,6 +265,10 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             if j > i + 1 and _first_line(blocks, j - 1):  # AS62: the run's last line is the first line of the paragraph under it
                 j -= 1
                 blocks[j:j + 2] = [_joined(blocks[j], blocks[j + 1], trace)]
+            elif j == i + 2 and read == "text" and story is not None and story.kind == "article" \
+                    and _runs_on_under_heading(blocks, i):  # AS96: a heading, then its paragraph's first line
+                j -= 1
+                blocks[j:j + 2] = [_joined(blocks[j], blocks[j + 1], trace, code="AS96")]
             elif j > i + 1 and (at := past_photo(blocks, j)) > j and _first_line(blocks, j - 1, at):  # AS91: under the photo
                 j -= 1
                 blocks[j:at + 1] = [*blocks[j + 1:at], _joined(blocks[j], blocks[at], trace, across=True)]
@@ -731,12 +735,64 @@ _CUT_CLAUSE_RE = regex.compile(r"^(?:[、，；：。！？）」』”’]|\p{H
 _KICKER_RE = regex.compile(r"[：:|｜（(#＃]")
 
 
-def _joined(line: Block, para: Block, trace: list[Step] | None, across: bool = False) -> Block:
+def _runs_on_under_heading(blocks: list[Block], i: int) -> bool:
+    """AS96: a head run of two lines inside a running story, a heading over the first line of the paragraph under
+    it (the join stage broke that line off, classify read it as a head): the first line reads as a heading (no
+    clause mark, no trailing ——), the second as running text (a clause mark inside it, no sentence's end at
+    its end, no ——subtitle or byline, not set wider than its column), and a body paragraph follows, no
+    dateline opening it. AS62 misses it where the paragraph is one dump line or the seam shows no word across.
+    Not a second line that ends on a dash (a title run on into its subtitle: ……的“细绳子”—— over ——……), nor
+    one with a kicker's mark past its head (AS62's _KICKER_RE: a column's label in brackets, ……施肥更精细（经济
+    聚焦·农田里的新鲜事）); a bracket opening the line glosses the word the line above ends on ((FATCA)……),
+    running text. Both guards are the fit split's two titles the rule lost without them.
+
+    >>> head = Block("严防各类非法印刷活动发生", 5, 5, role="headline")
+    >>> line = Block("我们积极协调争取县里投资380余万元，为社区", 6, 6, role="headline")
+    >>> para = Block("高标准建设党群服务中心。", 7, 8)
+    >>> _runs_on_under_heading([head, line, para], 0)
+    True
+    >>> _runs_on_under_heading([head, Block("政策赋能，解开束缚", 6, 6, role="headline"), para], 0)
+    True
+    >>> _runs_on_under_heading([head, Block("——政策松绑、平台支撑", 6, 6, role="headline"), para], 0)
+    False
+    >>> _runs_on_under_heading([Block("政策赋能，解开束缚", 5, 5, role="headline"), line, para], 0)
+    False
+    >>> _runs_on_under_heading([head, line, Block("本报讯（记者 王欣）为进一步提升服务。", 7, 8)], 0)
+    False
+    >>> _runs_on_under_heading([Block("如何让老旧小区焕发新生——", 5, 5, role="headline"), line, para], 0)
+    False
+    >>> _runs_on_under_heading([head, Block("政策赋能，解开束缚转化的“细绳子”——", 6, 6, role="headline"), para], 0)
+    False
+    >>> _runs_on_under_heading([head, Block("给黑土地做体检，施肥更精细（经济聚焦·农田里的新鲜事）", 6, 6, role="headline"), para], 0)
+    False
+    >>> _runs_on_under_heading([head, Block("（FATCA）一旦实施，资产申报", 6, 6, role="headline"), para], 0)
+    True
+    """
+    if i + 2 >= len(blocks):
+        return False
+    head, line, para = blocks[i:i + 3]
+    if head.role != "headline" or line.role != "headline" or para.role != "body" or shapes.starts_with_dateline(para.text):
+        return False  # (a dateline opens a story: the line over it is its head's)
+    first, text = shapes.squeeze(head.text), shapes.squeeze(line.text)
+    if sections.CLAUSE_RE.search(first) or not sections.CLAUSE_RE.search(text[:-1]) \
+            or first.endswith(("—", "-")) or text.endswith(("—", "-")):
+        return False  # (a title run on past a trailing ——: the line under it, or the next, is its subtitle)
+    if _KICKER_RE.search(text, 1):
+        return False  # (a column's label, a kicker: a headline's mark, not running text's)
+    if line.width and line.measure > line.width + sections.FILLS:
+        return False  # set wider than its column: a subtitle, not a paragraph's line
+    return not (shapes.ends_sentence(text) or shapes.is_subtitle_dash(text) or shapes.is_byline(line.text))
+
+
+def _joined(line: Block, para: Block, trace: list[Step] | None, across: bool = False, code: str = "AS62") -> Block:
     """The paragraph with its first line back at its head (across: a photo printed between them, AS91)."""
     if trace is not None and across:
         trace.append(Step("AS91", "first-line-across-photo", line.first, line.last, line.text[:20],
                           f"the first line of the paragraph at line {para.first}, past the photo printed between: "
                           "as wide as it, reads on into it"))
+    elif trace is not None and code == "AS96":
+        trace.append(Step("AS96", "heading-over-first-line", line.first, line.last, line.text[:20],
+                          f"the first line of the paragraph at line {para.first}, under a heading: reads as running text"))
     elif trace is not None:
         trace.append(Step("AS62", "first-line-over-its-paragraph", line.first, line.last, line.text[:20],
                           f"the first line of the paragraph at line {para.first}: as wide as it, reads on into it"))

@@ -120,7 +120,7 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return False
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
         return False
-    if photo_below and (len(shapes.squeeze(group[0].text)) < MIN_HEADLINE or _CLAUSE_RE.search(group[0].text)
+    if photo_below and (len(shapes.squeeze(group[0].text)) < MIN_HEADLINE or CLAUSE_RE.search(group[0].text)
                         or group[0].text.count("“") != group[0].text.count("”")):
         return False  # (a fragment OCR read beside a photo; a line of running text: a clause mark, a quotation open)
     if photo_below and group[0].width and group[0].measure > group[0].width + ACROSS:
@@ -241,7 +241,7 @@ def _may_head_a_section(text: str) -> bool:
     >>> _may_head_a_section("才能筑牢公益事业的根基"), _may_head_a_section("业内人士认为，减量只是表"), _may_head_a_section("本报记者")
     (True, False, False)
     """
-    return not _CLAUSE_RE.search(text) and not shapes.squeeze(text).startswith(_ROLES)
+    return not CLAUSE_RE.search(text) and not shapes.squeeze(text).startswith(_ROLES)
 
 
 _ROLES = tuple(lexicon.load().byline_roles)
@@ -344,10 +344,10 @@ def over_its_subtitle(heading: str, nxt: Block) -> bool:
     if not words.endswith(shapes.DASHES) or len(shapes.squeeze(words.rstrip("—-"))) < MIN_HEADLINE:
         return False  # (a dash alone, or a fragment's: no headline)
     first = nxt.text[:nxt.cuts[0]] if nxt.cuts else nxt.text
-    return not _CLAUSE_RE.search(first)
+    return not CLAUSE_RE.search(first)
 
 
-_CLAUSE_RE = regex.compile(r"[，。；！？、,;!?]")  # (a colon parts a subtitle's kicker from the rest: 法律用美国的：……)
+CLAUSE_RE = regex.compile(r"[，。；！？、,;!?]")  # (a colon parts a subtitle's kicker from the rest: 法律用美国的：……)
 
 
 def printed_after(head: Head, last: Block | None, nxt: Block) -> bool:
