@@ -430,12 +430,12 @@ def reorder(numbered: list[tuple[int, str]], trace: list[Step] | None = None,
     moved: set[int] = set()  # boxes (by first line number) moved once: never moved again
     flush = past_head and shaped and set_flush(numbered)  # a page set flush is read for shaped sequels too (CW57)
     for _ in range(_MAX_MOVES):
-        for shaped in (False, True) if flush else (False,):
+        for by_shape in (False, True) if flush else (False,):  # seam moves first
             for i in range(len(boxes)):
                 code, name = ("CW12", "sequel-past-head") if past_head else ("CW07", "box-to-sequel")
                 j = None if traditional else sequel(read, i, pairs, words, past_head)
                 if j is None and past_head:
-                    j, code, name = measured_sequel(boxes, read, i, pairs, words, shaped), "CW33", "sequel-at-measure"
+                    j, code, name = measured_sequel(boxes, read, i, pairs, words, by_shape), "CW33", "sequel-at-measure"
                 if j is not None and boxes[j][0][0] not in moved:
                     break
             else:
