@@ -282,7 +282,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             stays = sections.stays_in_story(blocks[i:j], story, nxt)
             goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
             clause = not (heading or stays) and read == "ocr" and sections.clause_line(
-                blocks[i:j], story, nxt, across=_shares_line(blocks, i))  # AS96
+                blocks[i:j], story, nxt, across=_shares_line(blocks, i))  # AS97
             if clause:  # its story's text: it goes on in the paragraph above where that stops mid-sentence (AS36), else opens one
                 goes_on = sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
                 stays = not goes_on
@@ -302,7 +302,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                 story.spans.append(block.line_runs)
                 blocks[i] = replace(block, role="body")  # running text now: a cut line under it may go on it (AS36)
                 if trace is not None and clause:
-                    trace.append(Step("AS96", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
+                    trace.append(Step("AS97", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
                                       f"a clause mark inside, no headline: a paragraph of the story at line {story.first}"))
                 elif trace is not None:
                     trace.append(Step("AS40", "fragment-stays-in-story", block.first, block.last, block.text[:20],
@@ -313,7 +313,7 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                 if stays or clause:
                     blocks[i] = replace(block, role="body")
                 if trace is not None and clause:
-                    trace.append(Step("AS96", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
+                    trace.append(Step("AS97", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
                                       f"a clause mark inside, no headline: goes on in the paragraph of the story at line "
                                       f"{story.first}, which stops mid-sentence right above it"))
                 elif trace is not None:

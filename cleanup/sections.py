@@ -327,7 +327,7 @@ def goes_on_text(group: list[Block], story: Draft | None, above: Block | None, n
 
 
 def clause_line(group: list[Block], story: Draft | None, nxt: Block | None = None, across: bool = False) -> bool:
-    """AS96: a head run of one line that holds a clause mark inside it (，、；), in a running article, on a
+    """AS97: a head run of one line that holds a clause mark inside it (，、；), in a running article, on a
     page an engine read: a line of the story's own text OCR set apart between blanks (救、参与火灾扑救的能;
     9年前，我国首部深海4D电影), no headline. A headline parts its phrases with a space, or a label
     with a colon (社区那些事：……). Of the 22 lines it takes on the fit split's Tesseract pages, 21 are

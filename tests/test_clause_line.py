@@ -1,4 +1,4 @@
-"""AS96: a one-line head run holding a clause mark inside it, on a page an engine read, stays in its story."""
+"""AS97: a one-line head run holding a clause mark inside it, on a page an engine read, stays in its story."""
 
 from __future__ import annotations
 
@@ -34,4 +34,4 @@ def test_f225_ocr_the_clause_line_is_no_title_and_explain_says_so():
     dump = CORPUS / "fit" / "dumps" / "f225_ocr.txt"
     page = pipeline.clean(dump.read_bytes(), dump.name, pipeline.Config(trace=True))
     assert not any(item.title == "救、参与火灾扑救的能" for item in page.items)
-    assert any(step.code == "AS96" for step in page.steps)
+    assert any(step.code == "AS97" for step in page.steps)
