@@ -285,6 +285,11 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                                                   subject=read == "text")  # (AS95 off on OCR pages: fit worse on RapidOCR)
             stays = sections.stays_in_story(blocks[i:j], story, nxt)
             goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
+            clause = not (heading or stays) and read == "ocr" and sections.clause_line(
+                blocks[i:j], story, nxt, across=_shares_line(blocks, i))  # AS97
+            if clause:  # its story's text: it goes on in the paragraph above where that stops mid-sentence (AS36), else opens one
+                goes_on = sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
+                stays = not goes_on
             if j == i + 1 and _first_line(blocks, i):  # AS62 for a line alone: where it broke the story, a story breaks
                 blocks[i:i + 2] = [_joined(block, blocks[i + 1], trace)]
                 if not (heading or stays or goes_on):
@@ -300,15 +305,22 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                 story.starts.append(block.first)
                 story.spans.append(block.line_runs)
                 blocks[i] = replace(block, role="body")  # running text now: a cut line under it may go on it (AS36)
-                if trace is not None:
+                if trace is not None and clause:
+                    trace.append(Step("AS97", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
+                                      f"a clause mark inside, no headline: a paragraph of the story at line {story.first}"))
+                elif trace is not None:
                     trace.append(Step("AS40", "fragment-stays-in-story", block.first, block.last, block.text[:20],
                                       f"too short for a title or heading: a paragraph of the story at line {story.first}"))
             elif goes_on:
                 story.body[-1] = ("p", glue(story.body[-1][1], block.text))
                 story.spans[-1] += block.line_runs
-                if stays:
+                if stays or clause:
                     blocks[i] = replace(block, role="body")
-                if trace is not None:
+                if trace is not None and clause:
+                    trace.append(Step("AS97", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
+                                      f"a clause mark inside, no headline: goes on in the paragraph of the story at line "
+                                      f"{story.first}, which stops mid-sentence right above it"))
+                elif trace is not None:
                     trace.append(Step("AS36", "cut-line-goes-on", block.first, block.last, block.text[:20],
                                       f"no section heading: goes on in the paragraph of the story at line {story.first}, "
                                       "which stops mid-sentence right above it"))
@@ -688,6 +700,19 @@ def _head_end(blocks: list[Block], i: int) -> int:
         if blocks[j - 1].role == "byline":
             break
     return j
+
+
+def _shares_line(blocks: list[Block], k: int) -> bool:
+    """Whether another block holds a piece of a dump line block k came from (a line read across a gutter, cut at it).
+
+    >>> _shares_line([Block("导向引领，召并", 5, 5), Block("得足", 5, 5), Block("近日", 6, 6)], 0)
+    True
+    >>> _shares_line([Block("导向引领，召并", 5, 5), Block("近日", 6, 6)], 0)
+    False
+    """
+    own = {no for first, last in blocks[k].line_runs for no in range(first, last + 1)}
+    return any(no in own for m, other in enumerate(blocks) if m != k
+               for first, last in other.line_runs for no in range(first, last + 1))
 
 
 def _first_line(blocks: list[Block], k: int, at: int | None = None) -> bool:
