@@ -265,6 +265,10 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             if j > i + 1 and _first_line(blocks, j - 1):  # AS62: the run's last line is the first line of the paragraph under it
                 j -= 1
                 blocks[j:j + 2] = [_joined(blocks[j], blocks[j + 1], trace)]
+            elif j == i + 2 and read == "text" and story is not None and story.kind == "article" \
+                    and _runs_on_under_heading(blocks, i):  # AS96: a heading, then its paragraph's first line
+                j -= 1
+                blocks[j:j + 2] = [_joined(blocks[j], blocks[j + 1], trace, code="AS96")]
             elif j > i + 1 and (at := past_photo(blocks, j)) > j and _first_line(blocks, j - 1, at):  # AS91: under the photo
                 j -= 1
                 blocks[j:at + 1] = [*blocks[j + 1:at], _joined(blocks[j], blocks[at], trace, across=True)]
@@ -281,6 +285,11 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                                                   subject=read == "text")  # (AS95 off on OCR pages: fit worse on RapidOCR)
             stays = sections.stays_in_story(blocks[i:j], story, nxt)
             goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
+            clause = not (heading or stays) and read == "ocr" and sections.clause_line(
+                blocks[i:j], story, nxt, across=_shares_line(blocks, i))  # AS97
+            if clause:  # its story's text: it goes on in the paragraph above where that stops mid-sentence (AS36), else opens one
+                goes_on = sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
+                stays = not goes_on
             if j == i + 1 and _first_line(blocks, i):  # AS62 for a line alone: where it broke the story, a story breaks
                 blocks[i:i + 2] = [_joined(block, blocks[i + 1], trace)]
                 if not (heading or stays or goes_on):
@@ -296,15 +305,22 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                 story.starts.append(block.first)
                 story.spans.append(block.line_runs)
                 blocks[i] = replace(block, role="body")  # running text now: a cut line under it may go on it (AS36)
-                if trace is not None:
+                if trace is not None and clause:
+                    trace.append(Step("AS97", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
+                                      f"a clause mark inside, no headline: a paragraph of the story at line {story.first}"))
+                elif trace is not None:
                     trace.append(Step("AS40", "fragment-stays-in-story", block.first, block.last, block.text[:20],
                                       f"too short for a title or heading: a paragraph of the story at line {story.first}"))
             elif goes_on:
                 story.body[-1] = ("p", glue(story.body[-1][1], block.text))
                 story.spans[-1] += block.line_runs
-                if stays:
+                if stays or clause:
                     blocks[i] = replace(block, role="body")
-                if trace is not None:
+                if trace is not None and clause:
+                    trace.append(Step("AS97", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
+                                      f"a clause mark inside, no headline: goes on in the paragraph of the story at line "
+                                      f"{story.first}, which stops mid-sentence right above it"))
+                elif trace is not None:
                     trace.append(Step("AS36", "cut-line-goes-on", block.first, block.last, block.text[:20],
                                       f"no section heading: goes on in the paragraph of the story at line {story.first}, "
                                       "which stops mid-sentence right above it"))
@@ -686,6 +702,19 @@ def _head_end(blocks: list[Block], i: int) -> int:
     return j
 
 
+def _shares_line(blocks: list[Block], k: int) -> bool:
+    """Whether another block holds a piece of a dump line block k came from (a line read across a gutter, cut at it).
+
+    >>> _shares_line([Block("导向引领，召并", 5, 5), Block("得足", 5, 5), Block("近日", 6, 6)], 0)
+    True
+    >>> _shares_line([Block("导向引领，召并", 5, 5), Block("近日", 6, 6)], 0)
+    False
+    """
+    own = {no for first, last in blocks[k].line_runs for no in range(first, last + 1)}
+    return any(no in own for m, other in enumerate(blocks) if m != k
+               for first, last in other.line_runs for no in range(first, last + 1))
+
+
 def _first_line(blocks: list[Block], k: int, at: int | None = None) -> bool:
     """AS62: a one-line headline with no sentence end, right over a body paragraph, that is that paragraph's first
     line (the join stage broke it off, classify read it as a head): set no wider than the paragraph and as wide
@@ -731,12 +760,64 @@ _CUT_CLAUSE_RE = regex.compile(r"^(?:[、，；：。！？）」』”’]|\p{H
 _KICKER_RE = regex.compile(r"[：:|｜（(#＃]")
 
 
-def _joined(line: Block, para: Block, trace: list[Step] | None, across: bool = False) -> Block:
+def _runs_on_under_heading(blocks: list[Block], i: int) -> bool:
+    """AS96: a head run of two lines inside a running story, a heading over the first line of the paragraph under
+    it (the join stage broke that line off, classify read it as a head): the first line reads as a heading (no
+    clause mark, no trailing ——), the second as running text (a clause mark inside it, no sentence's end at
+    its end, no ——subtitle or byline, not set wider than its column), and a body paragraph follows, no
+    dateline opening it. AS62 misses it where the paragraph is one dump line or the seam shows no word across.
+    Not a second line that ends on a dash (a title run on into its subtitle: ……的“细绳子”—— over ——……), nor
+    one with a kicker's mark past its head (AS62's _KICKER_RE: a column's label in brackets, ……施肥更精细（经济
+    聚焦·农田里的新鲜事）); a bracket opening the line glosses the word the line above ends on ((FATCA)……),
+    running text. Both guards are the fit split's two titles the rule lost without them.
+
+    >>> head = Block("严防各类非法印刷活动发生", 5, 5, role="headline")
+    >>> line = Block("我们积极协调争取县里投资380余万元，为社区", 6, 6, role="headline")
+    >>> para = Block("高标准建设党群服务中心。", 7, 8)
+    >>> _runs_on_under_heading([head, line, para], 0)
+    True
+    >>> _runs_on_under_heading([head, Block("政策赋能，解开束缚", 6, 6, role="headline"), para], 0)
+    True
+    >>> _runs_on_under_heading([head, Block("——政策松绑、平台支撑", 6, 6, role="headline"), para], 0)
+    False
+    >>> _runs_on_under_heading([Block("政策赋能，解开束缚", 5, 5, role="headline"), line, para], 0)
+    False
+    >>> _runs_on_under_heading([head, line, Block("本报讯（记者 王欣）为进一步提升服务。", 7, 8)], 0)
+    False
+    >>> _runs_on_under_heading([Block("如何让老旧小区焕发新生——", 5, 5, role="headline"), line, para], 0)
+    False
+    >>> _runs_on_under_heading([head, Block("政策赋能，解开束缚转化的“细绳子”——", 6, 6, role="headline"), para], 0)
+    False
+    >>> _runs_on_under_heading([head, Block("给黑土地做体检，施肥更精细（经济聚焦·农田里的新鲜事）", 6, 6, role="headline"), para], 0)
+    False
+    >>> _runs_on_under_heading([head, Block("（FATCA）一旦实施，资产申报", 6, 6, role="headline"), para], 0)
+    True
+    """
+    if i + 2 >= len(blocks):
+        return False
+    head, line, para = blocks[i:i + 3]
+    if head.role != "headline" or line.role != "headline" or para.role != "body" or shapes.starts_with_dateline(para.text):
+        return False  # (a dateline opens a story: the line over it is its head's)
+    first, text = shapes.squeeze(head.text), shapes.squeeze(line.text)
+    if sections.CLAUSE_RE.search(first) or not sections.CLAUSE_RE.search(text[:-1]) \
+            or first.endswith(("—", "-")) or text.endswith(("—", "-")):
+        return False  # (a title run on past a trailing ——: the line under it, or the next, is its subtitle)
+    if _KICKER_RE.search(text, 1):
+        return False  # (a column's label, a kicker: a headline's mark, not running text's)
+    if line.width and line.measure > line.width + sections.FILLS:
+        return False  # set wider than its column: a subtitle, not a paragraph's line
+    return not (shapes.ends_sentence(text) or shapes.is_subtitle_dash(text) or shapes.is_byline(line.text))
+
+
+def _joined(line: Block, para: Block, trace: list[Step] | None, across: bool = False, code: str = "AS62") -> Block:
     """The paragraph with its first line back at its head (across: a photo printed between them, AS91)."""
     if trace is not None and across:
         trace.append(Step("AS91", "first-line-across-photo", line.first, line.last, line.text[:20],
                           f"the first line of the paragraph at line {para.first}, past the photo printed between: "
                           "as wide as it, reads on into it"))
+    elif trace is not None and code == "AS96":
+        trace.append(Step("AS96", "heading-over-first-line", line.first, line.last, line.text[:20],
+                          f"the first line of the paragraph at line {para.first}, under a heading: reads as running text"))
     elif trace is not None:
         trace.append(Step("AS62", "first-line-over-its-paragraph", line.first, line.last, line.text[:20],
                           f"the first line of the paragraph at line {para.first}: as wide as it, reads on into it"))

@@ -408,9 +408,10 @@ def find_wide_headline(w: Window) -> str | None:
 def keep_quoted_line_in_text(w: Window) -> str | None:
     """Keep in the running text a line led by a dash or a quotation mark that reads as the story's own.
 
-    Four shapes, one vote: a pull quote (_pull_quote), a sentence's dash at a line's start
+    Five shapes, one vote: a pull quote (_pull_quote), a sentence's dash at a line's start
     (_dash_clause), a quotation opened and left open with a clause mark (_open_quote), the first line
-    under a lone 编者按 (_under_note_label). Each is a line a headline cue takes; its weight outweighs
+    under a lone 编者按 (_under_note_label), a line that closes a bracket it never opened
+    (_closes_unopened). Each is a line a headline cue takes; its weight outweighs
     those (CL10, CL07), not a caption's or a byline's.
 
     >>> keep_quoted_line_in_text(sample_window("为丰富职工文化生活，加强各部门交流合作。比赛开幕。", "——加强各部门交流合", "作；"))
@@ -418,7 +419,8 @@ def keep_quoted_line_in_text(w: Window) -> str | None:
     >>> keep_quoted_line_in_text(sample_window("“我们主营小商品出口东南亚市场，")), keep_quoted_line_in_text(sample_window("——铁东区开展普法宣讲活动"))
     ('body', None)
     """
-    return "body" if _pull_quote(w) or _dash_clause(w) or _open_quote(w) or _under_note_label(w) else None
+    return "body" if _pull_quote(w) or _dash_clause(w) or _open_quote(w) or _under_note_label(w) \
+        or _closes_unopened(w) else None
 
 
 def _under_note_label(w: Window) -> str | None:
@@ -527,6 +529,39 @@ def _open_quote(w: Window) -> str | None:
         return None
     if text[:1] == "“" and text.count("“") > text.count("”") or text[:1] == '"' and text.count('"') % 2:
         return "body"
+    return None
+
+
+_CLOSES = {"）": "（", ")": "(", "」": "「", "』": "『", "》": "《", "】": "【", "〕": "〔", "］": "［"}
+# a closing bracket and the one that opens it (not quotation marks: OCR reads a couplet's phrase space as one;
+# nor "]": OCR reads a 1 as one)
+
+
+def _closes_unopened(w: Window) -> str | None:
+    """A line that closes a bracket it never opened: it starts inside a sentence, running text.
+
+    A story's text cut where a column ends or another story's sequel was taken away leaves a line
+    that starts inside a parenthesis (BS）中同时实现…, 通讯员余若怡）锂同位素…); the short
+    line reads as a headline, but a headline opens every bracket it closes (no title or section heading
+    of the fit split's 24,416 closes one it did not open). Only where the line goes on past the mark:
+    a wrapped title's last line closes the column tag its first line opened (…施肥更精细（经济聚焦· /
+    农田里的新鲜事）), which took 47 fit titles.
+
+    >>> _closes_unopened(sample_window("BS）中同时实现锂双线结构")), _closes_unopened(sample_window("通讯员余若怡）锂同位素"))
+    ('body', 'body')
+    >>> _closes_unopened(sample_window("给社区做体检（民生观察）")), _closes_unopened(sample_window("清理小广告”粉刷美环境"))
+    (None, None)
+    >>> _closes_unopened(sample_window("农田里的新鲜事）"))
+    """
+    text = w.block.text.strip()
+    opened: list[str] = []
+    for k, ch in enumerate(text):
+        if ch in _CLOSES.values():
+            opened.append(ch)
+        elif ch in _CLOSES:
+            if _CLOSES[ch] not in opened:
+                return "body" if _HAN_RE.search(text[k + 1:]) else None
+            opened.remove(_CLOSES[ch])
     return None
 
 

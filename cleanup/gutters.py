@@ -419,8 +419,10 @@ def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs) -> lis
     where its cuts carry the text on: each box's left piece goes on into the next box's left
     piece, its right into the right (a word or a page pair across: seams), in _PAIR_EVIDENCE
     places at least and more than _OUTWEIGH times as often as its whole boxes go on into each
-    other; every run of a page whose runs together do so (_PAGE_EVIDENCE). The cuts of a run so
-    found are chosen together, those that carry the most on (_carry).
+    other; every run of a page whose runs together do so (_PAGE_EVIDENCE). A run's cuts are
+    chosen together, those that carry the most on (_carry), and its evidence is counted at those
+    cuts, not at each box's best-shaped one (where a box's shape fits two cuts, the best-shaped
+    one a character off the gutter hid the run's seams).
     The widths are those the page's pieces share, a width twice another left out.
 
     >>> from .seams import PagePairs
@@ -443,19 +445,18 @@ def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs) -> lis
         else:
             runs.append([(i, cuts)])
     chosen: dict[int, int] = {}
-    tally = []  # each run's seams carried on by its cuts, and by its whole boxes
+    tally = []  # each run's cuts chosen together, the seams they carry on, and those its whole boxes do
     for run in runs:
         texts = [pieces[i].text for i, _ in run]
-        ks = [cuts[0] for _, cuts in run]
-        tally.append((sum(_goes_on(a[:p], b[:k], words, pairs) + _goes_on(a[p:], b[k:], words, pairs)
-                          for a, b, p, k in zip(texts, texts[1:], ks, ks[1:])),
+        ks = _carry(texts, [cuts for _, cuts in run], words, pairs)  # the cuts it would make (CW09's evidence)
+        tally.append((ks, sum(_goes_on(a[:p], b[:k], words, pairs) + _goes_on(a[p:], b[k:], words, pairs)
+                              for a, b, p, k in zip(texts, texts[1:], ks, ks[1:])),
                       sum(_goes_on(a, b, words, pairs) for a, b in zip(texts, texts[1:]))))
-    carried, whole = sum(c for c, _ in tally), sum(w for _, w in tally)
+    carried, whole = sum(c for _, c, _ in tally), sum(w for _, _, w in tally)
     page = carried >= _PAGE_EVIDENCE and carried > _OUTWEIGH * whole  # the page's wide boxes hold two columns' lines
-    for run, (carried, whole) in zip(runs, tally):
+    for run, (ks, carried, whole) in zip(runs, tally):
         if page or carried >= _PAIR_EVIDENCE and carried > _OUTWEIGH * whole:
-            texts = [pieces[i].text for i, _ in run]
-            chosen.update(zip((i for i, _ in run), _carry(texts, [cuts for _, cuts in run], words, pairs)))
+            chosen.update(zip((i for i, _ in run), ks))
     out: list[Piece] = []
     for i, piece in enumerate(pieces):
         if i not in chosen:

@@ -120,7 +120,7 @@ def is_section_heading(group: list[Block], story: Draft | None, below: list[Bloc
         return False
     if shapes.starts_with_dateline(nxt.text) or shapes.is_subtitle_dash(group[0].text):
         return False
-    if photo_below and (len(shapes.squeeze(group[0].text)) < MIN_HEADLINE or _CLAUSE_RE.search(group[0].text)
+    if photo_below and (len(shapes.squeeze(group[0].text)) < MIN_HEADLINE or CLAUSE_RE.search(group[0].text)
                         or group[0].text.count("“") != group[0].text.count("”")):
         return False  # (a fragment OCR read beside a photo; a line of running text: a clause mark, a quotation open)
     if photo_below and group[0].width and group[0].measure > group[0].width + ACROSS:
@@ -241,7 +241,7 @@ def _may_head_a_section(text: str) -> bool:
     >>> _may_head_a_section("才能筑牢公益事业的根基"), _may_head_a_section("业内人士认为，减量只是表"), _may_head_a_section("本报记者")
     (True, False, False)
     """
-    return not _CLAUSE_RE.search(text) and not shapes.squeeze(text).startswith(_ROLES)
+    return not CLAUSE_RE.search(text) and not shapes.squeeze(text).startswith(_ROLES)
 
 
 _ROLES = tuple(lexicon.load().byline_roles)
@@ -326,6 +326,60 @@ def goes_on_text(group: list[Block], story: Draft | None, above: Block | None, n
     return nxt is None or not shapes.starts_with_dateline(nxt.text)
 
 
+def clause_line(group: list[Block], story: Draft | None, nxt: Block | None = None, across: bool = False) -> bool:
+    """AS97: a head run of one line that holds a clause mark inside it (，、；), in a running article, on a
+    page an engine read: a line of the story's own text OCR set apart between blanks (救、参与火灾扑救的能;
+    9年前，我国首部深海4D电影), no headline. A headline parts its phrases with a space, or a label
+    with a colon (社区那些事：……). Of the 22 lines it takes on the fit split's Tesseract pages, 21 are
+    the text of a story, caption or note, one a section heading, none a title; the one title in the
+    corpus with a comma inside is printed over its subtitle and byline (a run of more lines).
+
+    >>> story = Draft("article", 1, body=[("p", "本报讯（通讯员 王欣）为进一步提高居民自救互")])
+    >>> clause_line([Block("救、参与火灾扑救的能", 5, 5, role="headline")], story, Block("活动中，社区工作人员首先介绍了灭火器。", 7, 8))
+    True
+    >>> clause_line([Block("校园赛场展风采", 5, 5, role="headline")], story), clause_line([Block("救、参与火灾扑救的能", 5, 5, role="headline")], None)
+    (False, False)
+
+    Not a label's colon, a clause mark at the line's end only, a mark inside brackets, a ——subtitle,
+    nor a line over a dateline or a head line (a story opens there).
+
+    >>> clause_line([Block("社区那些事：汇率避险，再扩容", 5, 5, role="headline")], story)
+    False
+    >>> clause_line([Block("业密集推出主题消费产品，", 5, 5, role="headline")], story)
+    False
+    >>> clause_line([Block("共筑公益基石（城事，速览）", 5, 5, role="headline")], story)
+    False
+    >>> clause_line([Block("救、参与火灾扑救的能", 5, 5, role="headline")], story, Block("本报讯（记者 王欣）近日", 7, 7))
+    False
+
+    Nor a piece of a dump line read across a gutter (across: the line's other pieces went to other
+    blocks), nor a line with a gutter's spaces inside it: pieces of several columns, no one story's text.
+
+    >>> clause_line([Block("导向引领，召并", 5, 5, role="headline")], story, across=True)
+    False
+    >>> clause_line([Block("工精神抖扳、斗志昌扬，    结进取", 5, 5, role="headline")], story)
+    False
+    """
+    if len(group) != 1 or group[0].role != "headline" or group[0].lines != 1 or across:
+        return False
+    if _GUTTER_RE.search(group[0].text.strip()):
+        return False
+    if story is None or story.kind != "article" or not story.body:
+        return False
+    text = _BRACKETED_RE.sub("", shapes.squeeze(group[0].text))
+    if not _CLAUSE_INSIDE_RE.search(text[:-1]) or _LABEL_COLON_RE.search(text):
+        return False
+    if shapes.is_subtitle_dash(text) or shapes.is_byline(text):
+        return False
+    return nxt is None or (nxt.role not in ("headline", "column", "byline") and not shapes.starts_with_dateline(nxt.text))
+
+
+_CLAUSE_INSIDE_RE = regex.compile(r"\p{Han}[，、；,;]\s*\S")
+_LABEL_COLON_RE = regex.compile(r"[：:]")
+_GUTTER_RE = regex.compile(r"\s{2,}")  # a line read across a gutter: no one story's text
+_BRACKETED_RE = regex.compile(r"[（(【〔][^）)】〕]*[）)】〕]")
+
+
 def over_its_subtitle(heading: str, nxt: Block) -> bool:
     """AS41: a headline line that ends in a dash, over a dump line with no clause mark: the dash points on
     to its subtitle (如何在美国把贪官送进监狱—— / 法律用美国的：……对付中国贪官), so it heads a story, not a section.
@@ -344,10 +398,10 @@ def over_its_subtitle(heading: str, nxt: Block) -> bool:
     if not words.endswith(shapes.DASHES) or len(shapes.squeeze(words.rstrip("—-"))) < MIN_HEADLINE:
         return False  # (a dash alone, or a fragment's: no headline)
     first = nxt.text[:nxt.cuts[0]] if nxt.cuts else nxt.text
-    return not _CLAUSE_RE.search(first)
+    return not CLAUSE_RE.search(first)
 
 
-_CLAUSE_RE = regex.compile(r"[，。；！？、,;!?]")  # (a colon parts a subtitle's kicker from the rest: 法律用美国的：……)
+CLAUSE_RE = regex.compile(r"[，。；！？、,;!?]")  # (a colon parts a subtitle's kicker from the rest: 法律用美国的：……)
 
 
 def printed_after(head: Head, last: Block | None, nxt: Block) -> bool:
