@@ -535,6 +535,7 @@ def _open_quote(w: Window) -> str | None:
 _CLOSES = {"）": "（", ")": "(", "」": "「", "』": "『", "》": "《", "】": "【", "〕": "〔", "］": "［"}
 # a closing bracket and the one that opens it (not quotation marks: OCR reads a couplet's phrase space as one;
 # nor "]": OCR reads a 1 as one)
+_CLOSING_RE = regex.compile("[" + regex.escape("".join(_CLOSES)) + "]")
 
 
 def _closes_unopened(w: Window) -> str | None:
@@ -554,6 +555,8 @@ def _closes_unopened(w: Window) -> str | None:
     >>> _closes_unopened(sample_window("农田里的新鲜事）"))
     """
     text = w.block.text.strip()
+    if not _CLOSING_RE.search(text):
+        return None  # (most lines close nothing: the scan below is the slow part)
     opened: list[str] = []
     for k, ch in enumerate(text):
         if ch in _CLOSES.values():
