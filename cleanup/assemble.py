@@ -275,18 +275,20 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             if j > i + 1 and blocks[i + 1].role == "headline" and sections.stays_in_story([block], story, blocks[i + 1]) \
                     and not sections.stays_in_story([blocks[i + 1]], story):
                 j = i + 1  # a fragment over a headline is no part of it (AS40); a title set in short lines, or a label's line, is
+            bracket = read == "text" and sections.bracket_line(blocks[i:j], story)  # AS51
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
             why: list[str] = []  # AS33, AS34, AS41, AS46 or AS95, where one decided
             text_at = past_photo(blocks, j)  # a photo printed between a heading and its section (AS42)
-            heading = sections.is_section_heading(blocks[i:j], story, blocks[text_at:text_at + sections.BELOW],
+            heading = not bracket and sections.is_section_heading(blocks[i:j], story, blocks[text_at:text_at + sections.BELOW],
                                                   heads_over.get(id(story)), after_photo, last, why, text_at > j,
                                                   subject=read == "text")  # (AS95 off on OCR pages: fit worse on RapidOCR)
-            stays = sections.stays_in_story(blocks[i:j], story, nxt)
+            stays = not bracket and sections.stays_in_story(blocks[i:j], story, nxt)
             goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
             clause = not (heading or stays) and read == "ocr" and sections.clause_line(
                 blocks[i:j], story, nxt, across=_shares_line(blocks, i))  # AS97
+            clause = clause or bracket
             if clause:  # its story's text: it goes on in the paragraph above where that stops mid-sentence (AS36), else opens one
                 goes_on = sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
                 stays = not goes_on
@@ -305,7 +307,10 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                 story.starts.append(block.first)
                 story.spans.append(block.line_runs)
                 blocks[i] = replace(block, role="body")  # running text now: a cut line under it may go on it (AS36)
-                if trace is not None and clause:
+                if trace is not None and bracket:
+                    trace.append(Step("AS51", "bracket-line-stays-in-story", block.first, block.last, block.text[:20],
+                                      f"opens with a bracket, no headline: a paragraph of the story at line {story.first}"))
+                elif trace is not None and clause:
                     trace.append(Step("AS97", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
                                       f"a clause mark inside, no headline: a paragraph of the story at line {story.first}"))
                 elif trace is not None:
@@ -316,7 +321,11 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                 story.spans[-1] += block.line_runs
                 if stays or clause:
                     blocks[i] = replace(block, role="body")
-                if trace is not None and clause:
+                if trace is not None and bracket:
+                    trace.append(Step("AS51", "bracket-line-stays-in-story", block.first, block.last, block.text[:20],
+                                      f"opens with a bracket, no headline: goes on in the paragraph of the story at line "
+                                      f"{story.first}, which stops mid-sentence right above it"))
+                elif trace is not None and clause:
                     trace.append(Step("AS97", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
                                       f"a clause mark inside, no headline: goes on in the paragraph of the story at line "
                                       f"{story.first}, which stops mid-sentence right above it"))
