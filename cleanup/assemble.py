@@ -1046,3 +1046,145 @@ def _lift_from_body(body: tuple[tuple[str, str], ...], tail: str, line: str, hea
             return (*body[:i], (kind, rest + body[i + 1][1]), *body[i + 2:])
         return None
     return None
+
+
+def lede_under_its_head(items: list[Item], trace: list[Step] | None = None) -> list[Item]:
+    """AS53: a story's lede Tesseract cut from it, printed between its head and the text that took the head.
+
+    Tesseract reads the first lines of a story under its head, then a block of the column beside it (another
+    head, a caption), then the rest: the head goes to the rest by its words, and the lede stands alone, a
+    headless story of its own (清理小广告 / 本报讯（记者 某某）改善辖区卫生环境，全面提升居民 / [another head] /
+    创城参与度，连日来……). Where a headless, subtitle-less, byline-less article opens on a dateline paragraph
+    that stops mid-sentence, and its first line lies under the last title line of the headed story nearest above
+    it and over that story's first body line, whose first paragraph opens on no dateline, the lede goes back
+    before that story's text, its unfinished sentence joined to the paragraph that goes on from it.
+
+    Where more paragraphs follow the lede in its piece (the lede line was read inside the column beside it, and
+    the dateline cut that column's story), the lede goes only where a dictionary word reads across the seam
+    (……改善辖区卫生环 / 境，全面提升……), and the paragraphs after it go on in the story printed right above,
+    where that one stops mid-sentence.
+
+    >>> head = Item("article", 3, title="清理小广告 粉刷美环境", body=(("p", "创城参与度，连日来，各社区开展活动。"),),
+    ...             spans=((3, 4, "title"), (12, 13, "body")))
+    >>> lede = Item("article", 6, body=(("p", "本报讯（记者 某某）改善辖区卫生环境，全面提升居民"),), spans=((6, 6, "body"),))
+    >>> [(i.title, i.body) for i in lede_under_its_head([head, lede])]
+    [('清理小广告 粉刷美环境', (('p', '本报讯（记者 某某）改善辖区卫生环境，全面提升居民创城参与度，连日来，各社区开展活动。'),))]
+    >>> len(lede_under_its_head([head, replace(lede, body=(("p", "本报讯（记者 某某）改善辖区卫生环境。"),))]))
+    2
+    """
+    out = list(items)
+    for lede in items:
+        if lede.kind != "article" or lede.title or lede.subtitle or lede.byline or lede.column or not lede.body:
+            continue
+        tag, text = lede.body[0]
+        if tag != "p" or not shapes.starts_with_dateline(text) or shapes.ends_paragraph(text):
+            continue
+        titles = [(max(l for _, l, r in it.spans if r == "title"), it) for it in out
+                  if it is not lede and it.kind == "article" and it.title and any(r == "title" for _, _, r in it.spans)]
+        above = [(last, it) for last, it in titles if last < lede.first]
+        if not above:
+            continue
+        last, story = max(above, key=lambda x: x[0])
+        body = [f for f, _, r in story.spans if r == "body"]
+        if not body or min(body) <= lede.first or not story.body or story.body[0][0] != "p" \
+                or shapes.starts_with_dateline(story.body[0][1]):
+            continue
+        if any(it is not story and it is not lede and it.kind == "article" and last < it.first < lede.first for it in out):
+            continue  # another story opens between the head and the lede
+        rest, spans = lede.body[1:], _lede_spans(lede)
+        if rest and not seams.word_across(text, story.body[0][1], seams.lexicon()):
+            continue
+        merged = replace(story, body=(("p", glue(text, story.body[0][1])), *story.body[1:]),
+                         spans=_spans_before_body(story.spans, spans[0]),
+                         warnings=(*story.warnings, *lede.warnings))
+        if trace is not None:
+            trace.append(Step("AS53", "lede-under-its-head", lede.first, spans[0][-1][1], text[:20],
+                              f"the lede of the story headed at line {story.first}: printed under its head, over its "
+                              f"text at line {min(body)}, it stops mid-sentence"))
+        left = replace(lede, first=spans[1][0][0], body=rest, spans=spans[1]) if rest else None
+        host = _story_above(out, lede.first, story) if rest else None
+        if host is not None:
+            merged_host = replace(host, body=(*host.body[:-1], ("p", glue(host.body[-1][1], rest[0][1])), *rest[1:]),
+                                  spans=(*host.spans, *spans[1]), warnings=(*host.warnings, *lede.warnings))
+            out = [merged_host if it is host else it for it in out]
+            left = None
+        out = [merged if it is story else (left if it is lede else it) for it in out]
+        out = [it for it in out if it is not None]
+    return out
+
+
+def _lede_spans(item: Item) -> tuple[tuple, tuple]:
+    """item's spans: its first paragraph's, and the rest's (AS53); a paragraph's spans run to the next start."""
+    body = [k for k, (_, _, role) in enumerate(item.spans) if role == "body"]
+    if len(item.body) < 2 or len(body) < 2:
+        return item.spans, ()
+    return item.spans[:body[1]], item.spans[body[1]:]
+
+
+def _story_above(items: list[Item], line: int, other: Item) -> Item | None:
+    """The article whose text runs right above `line` and stops mid-sentence there (AS53), if any."""
+    runs = [(max(l for _, l, r in it.spans if r == "body"), it) for it in items
+            if it is not other and it.kind == "article" and it.body and it.body[-1][0] == "p"
+            and any(r == "body" and l < line for _, l, r in it.spans)]
+    if not runs:
+        return None
+    last, host = max(runs, key=lambda x: x[0])
+    return None if last >= line or shapes.ends_paragraph(host.body[-1][1]) else host
+
+
+def _spans_before_body(spans: tuple, lede: tuple) -> tuple:
+    """spans with lede's put right before the first body span (AS53)."""
+    at = next(k for k, (_, _, role) in enumerate(spans) if role == "body")
+    return (*spans[:at], *lede, *spans[at:])
+
+
+_HAN_RE = regex.compile(r"\p{Han}")
+
+
+def head_read_as_text(items: list[Item], raw: dict[int, str], trace: list[Step] | None = None) -> list[Item]:
+    """AS54: a story's headline Tesseract read as a paragraph of its own, right over the story's dateline.
+
+    Tesseract sets a head's line among body lines when the head runs as wide as the column: classify reads it as
+    text, and the page gets a headless item of that one line over the story it heads, which opens on a dateline
+    (航天环宇实控人等拟套现2.2亿 正拟定增募不超15.5亿 / [blank] / 中国经济网北京6月12日讯……). Where a headless
+    article holds one paragraph of one or two lines, 6 to 40 characters, at least 0.6 of them Han, no Latin letter
+    and no clause mark (，、；), no dateline and no paragraph end (a head stops on no sentence mark), and the next thing printed
+    after it, blank lines apart, is a headless article whose text opens on a dateline, the line is that story's
+    title.
+
+    >>> head = Item("article", 5, body=(("p", "某公司实控人等拟套现2.2亿 正拟定增募不超15.5亿"),), spans=((5, 5, "body"),))
+    >>> story = Item("article", 7, body=(("p", "中国经济网北京6月12日讯某公司昨晚披露……"),), spans=((7, 9, "body"),))
+    >>> raw = {5: "某公司", 6: "", 7: "中国经济网", 8: "", 9: ""}
+    >>> [(i.first, i.title, i.spans) for i in head_read_as_text([head, story], raw)]
+    [(5, '某公司实控人等拟套现2.2亿 正拟定增募不超15.5亿', ((5, 5, 'title'), (7, 9, 'body')))]
+    >>> len(head_read_as_text([replace(head, body=(("p", "某公司实控人等拟套现，正拟定增募不超15.5亿"),)), story], raw))
+    2
+    """
+    if not raw:
+        return items
+    out = list(items)
+    for head in items:
+        if head.kind != "article" or head.title or head.subtitle or head.byline or head.column or len(head.body) != 1:
+            continue
+        tag, text = head.body[0]
+        bare = "".join(text.split())
+        first, last = head.spans[0][0], head.spans[-1][1]
+        if tag != "p" or len(head.spans) != 1 or last - first > 1 or not 6 <= len(bare) <= 40:
+            continue
+        if len(_HAN_RE.findall(bare)) < 0.6 * len(bare) or regex.search(r"[A-Za-z，、；,;]", bare):
+            continue
+        if shapes.starts_with_dateline(text) or shapes.ends_paragraph(text):
+            continue
+        nxt = next((n for n in range(last + 1, max(raw) + 1) if raw.get(n, "").strip()), None)
+        story = next((it for it in out if it.first == nxt), None)
+        if story is None or story.kind != "article" or story.title or story.subtitle or story.byline or story.column \
+                or not story.body or story.body[0][0] != "p" or not shapes.starts_with_dateline(story.body[0][1]):
+            continue
+        if trace is not None:
+            trace.append(Step("AS54", "head-read-as-text", first, last, text[:20],
+                              f"the title of the story at line {story.first}: one line of a head's shape right over "
+                              "its dateline"))
+        titled = replace(story, first=head.first, title=text, spans=((first, last, "title"), *story.spans),
+                         warnings=(*head.warnings, *story.warnings))
+        out = [titled if it is story else it for it in out if it is not head]
+    return out
