@@ -1139,6 +1139,7 @@ def _spans_before_body(spans: tuple, lede: tuple) -> tuple:
 
 
 _HAN_RE = regex.compile(r"\p{Han}")
+_LABEL_CHARS = 6  # a column's kicker label before a head's colon: this many characters at most (AS54)
 
 
 def head_read_as_text(items: list[Item], raw: dict[int, str], trace: list[Step] | None = None) -> list[Item]:
@@ -1148,9 +1149,10 @@ def head_read_as_text(items: list[Item], raw: dict[int, str], trace: list[Step] 
     text, and the page gets a headless item of that one line over the story it heads, which opens on a dateline
     (航天环宇实控人等拟套现2.2亿 正拟定增募不超15.5亿 / [blank] / 中国经济网北京6月12日讯……). Where a headless
     article holds one paragraph of one or two lines, 6 to 40 characters, at least 0.6 of them Han, no Latin letter
-    and no clause mark (，、；), no dateline and no paragraph end (a head stops on no sentence mark), and the next thing printed
-    after it, blank lines apart, is a headless article whose text opens on a dateline, the line is that story's
-    title.
+    and no clause mark (，、; a semicolon only once, in its first six characters: a kicker's colon misread, 经济聚焦；：),
+    no dateline and no paragraph end (a head stops on no sentence mark), and the next thing printed after it,
+    blank lines apart, is a headless article whose text opens on a dateline or whose byline is printed first, over
+    its text, the line is that story's title.
 
     >>> head = Item("article", 5, body=(("p", "某公司实控人等拟套现2.2亿 正拟定增募不超15.5亿"),), spans=((5, 5, "body"),))
     >>> story = Item("article", 7, body=(("p", "中国经济网北京6月12日讯某公司昨晚披露……"),), spans=((7, 9, "body"),))
@@ -1159,6 +1161,11 @@ def head_read_as_text(items: list[Item], raw: dict[int, str], trace: list[Step] 
     [(5, '某公司实控人等拟套现2.2亿 正拟定增募不超15.5亿', ((5, 5, 'title'), (7, 9, 'body')))]
     >>> len(head_read_as_text([replace(head, body=(("p", "某公司实控人等拟套现，正拟定增募不超15.5亿"),)), story], raw))
     2
+    >>> signed = Item("article", 7, byline="本报记者 某某", body=(("p", "A股公司正在密集修订方案。"),),
+    ...               spans=((7, 7, "byline"), (9, 9, "body")))
+    >>> kicker = replace(head, body=(("p", "经济聚焦；：上市公司批量调整锁价定增方案"),))
+    >>> [(i.title, i.byline) for i in head_read_as_text([kicker, signed], raw)]
+    [('经济聚焦；：上市公司批量调整锁价定增方案', '本报记者 某某')]
     """
     if not raw:
         return items
@@ -1171,19 +1178,23 @@ def head_read_as_text(items: list[Item], raw: dict[int, str], trace: list[Step] 
         first, last = head.spans[0][0], head.spans[-1][1]
         if tag != "p" or len(head.spans) != 1 or last - first > 1 or not 6 <= len(bare) <= 40:
             continue
-        if len(_HAN_RE.findall(bare)) < 0.6 * len(bare) or regex.search(r"[A-Za-z，、；,;]", bare):
-            continue
+        if len(_HAN_RE.findall(bare)) < 0.6 * len(bare) or regex.search(r"[A-Za-z，、,]", bare) \
+                or len(regex.findall(r"[；;]", bare)) > (1 if regex.search(r"[；;]", bare[:_LABEL_CHARS]) else 0):
+            continue  # (a kicker's colon OCR read as a semicolon: one, in the first characters)
         if shapes.starts_with_dateline(text) or shapes.ends_paragraph(text):
             continue
         nxt = next((n for n in range(last + 1, max(raw) + 1) if raw.get(n, "").strip()), None)
         story = next((it for it in out if it.first == nxt), None)
-        if story is None or story.kind != "article" or story.title or story.subtitle or story.byline or story.column \
-                or not story.body or story.body[0][0] != "p" or not shapes.starts_with_dateline(story.body[0][1]):
+        if story is None or story.kind != "article" or story.title or story.subtitle or story.column \
+                or not story.body or story.body[0][0] != "p":
+            continue
+        signed = bool(story.byline) and story.spans[0][2] == "byline"  # its byline printed first, over its text
+        if not signed and (story.byline or not shapes.starts_with_dateline(story.body[0][1])):
             continue
         if trace is not None:
             trace.append(Step("AS54", "head-read-as-text", first, last, text[:20],
                               f"the title of the story at line {story.first}: one line of a head's shape right over "
-                              "its dateline"))
+                              + ("its byline" if signed else "its dateline")))
         titled = replace(story, first=head.first, title=text, spans=((first, last, "title"), *story.spans),
                          warnings=(*head.warnings, *story.warnings))
         out = [titled if it is story else it for it in out if it is not head]
