@@ -275,18 +275,20 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
             if j > i + 1 and blocks[i + 1].role == "headline" and sections.stays_in_story([block], story, blocks[i + 1]) \
                     and not sections.stays_in_story([blocks[i + 1]], story):
                 j = i + 1  # a fragment over a headline is no part of it (AS40); a title set in short lines, or a label's line, is
+            bracket = read == "text" and sections.bracket_line(blocks[i:j], story)  # AS51
             nxt = blocks[j] if j < len(blocks) else None
             after_photo = i > 0 and blocks[i - 1].role in ("caption", "credit")
             last = next((b for b in reversed(blocks[:i]) if b.role == "body"), None)  # the story's last paragraph
             why: list[str] = []  # AS33, AS34, AS41, AS46 or AS95, where one decided
             text_at = past_photo(blocks, j)  # a photo printed between a heading and its section (AS42)
-            heading = sections.is_section_heading(blocks[i:j], story, blocks[text_at:text_at + sections.BELOW],
+            heading = not bracket and sections.is_section_heading(blocks[i:j], story, blocks[text_at:text_at + sections.BELOW],
                                                   heads_over.get(id(story)), after_photo, last, why, text_at > j,
                                                   subject=read == "text")  # (AS95 off on OCR pages: fit worse on RapidOCR)
-            stays = sections.stays_in_story(blocks[i:j], story, nxt)
+            stays = not bracket and sections.stays_in_story(blocks[i:j], story, nxt)
             goes_on = (heading or stays) and sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
             clause = not (heading or stays) and read == "ocr" and sections.clause_line(
                 blocks[i:j], story, nxt, across=_shares_line(blocks, i))  # AS97
+            clause = clause or bracket
             if clause:  # its story's text: it goes on in the paragraph above where that stops mid-sentence (AS36), else opens one
                 goes_on = sections.goes_on_text(blocks[i:j], story, blocks[i - 1] if i else None, nxt)
                 stays = not goes_on
@@ -305,7 +307,10 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                 story.starts.append(block.first)
                 story.spans.append(block.line_runs)
                 blocks[i] = replace(block, role="body")  # running text now: a cut line under it may go on it (AS36)
-                if trace is not None and clause:
+                if trace is not None and bracket:
+                    trace.append(Step("AS51", "bracket-line-stays-in-story", block.first, block.last, block.text[:20],
+                                      f"opens with a bracket, no headline: a paragraph of the story at line {story.first}"))
+                elif trace is not None and clause:
                     trace.append(Step("AS97", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
                                       f"a clause mark inside, no headline: a paragraph of the story at line {story.first}"))
                 elif trace is not None:
@@ -316,7 +321,11 @@ def assemble(blocks: list[Block], trace: list[Step] | None = None, read: str = "
                 story.spans[-1] += block.line_runs
                 if stays or clause:
                     blocks[i] = replace(block, role="body")
-                if trace is not None and clause:
+                if trace is not None and bracket:
+                    trace.append(Step("AS51", "bracket-line-stays-in-story", block.first, block.last, block.text[:20],
+                                      f"opens with a bracket, no headline: goes on in the paragraph of the story at line "
+                                      f"{story.first}, which stops mid-sentence right above it"))
+                elif trace is not None and clause:
                     trace.append(Step("AS97", "clause-line-stays-in-story", block.first, block.last, block.text[:20],
                                       f"a clause mark inside, no headline: goes on in the paragraph of the story at line "
                                       f"{story.first}, which stops mid-sentence right above it"))
@@ -1046,3 +1055,103 @@ def _lift_from_body(body: tuple[tuple[str, str], ...], tail: str, line: str, hea
             return (*body[:i], (kind, rest + body[i + 1][1]), *body[i + 2:])
         return None
     return None
+
+
+_HAN_RE = regex.compile(r"\p{Han}")
+_LABEL_CHARS = 6  # a column's kicker label before a head's colon: this many characters at most (AS54)
+
+
+def head_read_as_text(items: list[Item], raw: dict[int, str], trace: list[Step] | None = None) -> list[Item]:
+    """AS54: a story's headline Tesseract read as a paragraph, right over the story's dateline or byline.
+
+    Tesseract sets a head as wide as the column among the body lines: classify reads it as text, and the line
+    ends the story above or stands as a headless item of its own, over the story it heads, which opens on a
+    dateline or its byline (航天环宇实控人等拟套现2.2亿 正拟定增募不超15.5亿 / [blank] / 中国经济网北京6月12日讯……).
+    A paragraph on one or two dump lines (which hold it and nothing more: _head_shaped), 6 to 40 characters, at
+    least 0.6 of them Han, no Latin letter, no ASCII bracket, not opening on a figure, no clause mark (，、; a
+    semicolon only once, in its first six characters: a kicker's colon misread, 经济聚焦；：), no dateline, no
+    byline's shape and no paragraph end (a head stops on no sentence mark), the next thing printed after it
+    (blank lines apart) a headless article whose text opens on a dateline or whose byline is printed first:
+    the line is that story's title. Where it is the one paragraph of an item under a title alone, it is that
+    title's subtitle, and the head goes to the story under it.
+
+    >>> head = Item("article", 5, body=(("p", "某公司实控人等拟套现2.2亿 正拟定增募不超15.5亿"),), spans=((5, 5, "body"),))
+    >>> story = Item("article", 7, body=(("p", "中国经济网北京6月12日讯某公司昨晚披露……"),), spans=((7, 9, "body"),))
+    >>> raw = {5: "某公司实控人等拟套现2.2亿 正拟定增募不超15.5亿", 6: "", 7: "中国经济网", 8: "", 9: ""}
+    >>> [(i.first, i.title, i.spans) for i in head_read_as_text([head, story], raw)]
+    [(5, '某公司实控人等拟套现2.2亿 正拟定增募不超15.5亿', ((5, 5, 'title'), (7, 9, 'body')))]
+    >>> len(head_read_as_text([replace(head, body=(("p", "某公司实控人等拟套现，正拟定增募不超15.5亿"),)), story], raw))
+    2
+    >>> signed = Item("article", 7, byline="本报记者 某某", body=(("p", "A股公司正在密集修订方案。"),),
+    ...               spans=((7, 7, "byline"), (9, 9, "body")))
+    >>> kicker = replace(head, body=(("p", "经济聚焦；：上市公司批量调整锁价定增方案"),))
+    >>> [(i.title, i.byline) for i in head_read_as_text([kicker, signed], {**raw, 5: "经济聚焦；：上市公司批量调整锁价定增方案"})]
+    [('经济聚焦；：上市公司批量调整锁价定增方案', '本报记者 某某')]
+    >>> headed = Item("article", 3, title="如何把某某送进监狱", body=(("p", "法律用某国的：被用来修理黑帮的法律"),),
+    ...               spans=((3, 3, "title"), (5, 5, "body")))
+    >>> [(i.title, i.subtitle, i.spans) for i in head_read_as_text([headed, signed], {**raw, 3: "如何把某某送进监狱", 4: "",
+    ...                                                                           5: "法律用某国的：被用来修理黑帮的法律"})]
+    [('如何把某某送进监狱', '法律用某国的：被用来修理黑帮的法律', ((3, 3, 'title'), (5, 5, 'subtitle'), (7, 7, 'byline'), (9, 9, 'body')))]
+    """
+    if not raw:
+        return items
+    out = list(items)
+    for head in items:
+        if head.kind != "article" or not head.body or not head.spans or head.spans[-1][2] != "body":
+            continue
+        tag, text = head.body[-1]
+        first, last, _ = head.spans[-1]
+        alone = len(head.body) == 1 and not (head.title or head.subtitle or head.byline or head.column)
+        over = len(head.body) == 1 and bool(head.title) and not (head.subtitle or head.byline)  # the line: its subtitle
+        if tag != "p" or not _head_shaped(text, first, last, raw) or (len(head.body) == 1 and not (alone or over)):
+            continue
+        nxt = next((n for n in range(last + 1, max(raw) + 1) if raw.get(n, "").strip()), None)
+        story = next((it for it in out if it is not head and _text_from(it) == nxt), None)
+        if story is None or story.kind != "article" or story.title or story.subtitle or not story.body \
+                or story.body[0][0] != "p" or any(r == "column" and f > first for f, _, r in story.spans):
+            continue  # (a column's label printed over the line stays the story's)
+        signed = bool(story.byline) and _text_spans(story)[0][2] == "byline"  # its byline printed first, over its text
+        if not signed and (story.byline or not shapes.starts_with_dateline(story.body[0][1])):
+            continue
+        if trace is not None:
+            what = "the subtitle, under its head," if over else "the title"
+            trace.append(Step("AS54", "head-read-as-text", first, last, text[:20],
+                              f"{what} of the story at line {story.first}: a line of a head's shape right over "
+                              + ("its byline" if signed else "its dateline")))
+        if over:  # the head and its subtitle go to the story under them
+            titled = replace(story, first=head.first, title=head.title, column=head.column, subtitle=text,
+                             spans=(*head.spans[:-1], (first, last, "subtitle"), *story.spans),
+                             warnings=(*head.warnings, *story.warnings))
+            out = [titled if it is story else it for it in out if it is not head]
+            continue
+        labels = tuple(x for x in story.spans if x[2] == "column")
+        titled = replace(story, first=min(first, story.first), title=text,
+                         spans=(*labels, (first, last, "title"), *_text_spans(story)),
+                         warnings=(*head.warnings, *story.warnings) if alone else story.warnings)
+        rest = None if alone else replace(head, body=head.body[:-1], spans=head.spans[:-1])
+        out = [titled if it is story else (rest if it is head else it) for it in out]
+        out = [it for it in out if it is not None]
+    return out
+
+
+def _text_spans(item: Item) -> tuple:
+    """item's spans past a column's label (AS54)."""
+    return tuple(x for x in item.spans if x[2] != "column")
+
+
+def _text_from(item: Item) -> int | None:
+    """The dump line item's text starts on, past a column's label (AS54)."""
+    spans = _text_spans(item)
+    return spans[0][0] if spans else None
+
+
+def _head_shaped(text: str, first: int, last: int, raw: dict[int, str]) -> bool:
+    """AS54: a paragraph of a head's shape, on one or two dump lines (which hold it, and nothing more)."""
+    bare = "".join(text.split())
+    printed = "".join("".join(raw.get(n, "").split()) for n in range(first, last + 1))
+    if last - first > 1 or not 6 <= len(bare) <= 40 or abs(len(printed) - len(bare)) > 3:
+        return False
+    if len(_HAN_RE.findall(bare)) < 0.6 * len(bare) or regex.search(r"[A-Za-z，、,()\[\]|]", bare) or bare[0].isdigit() \
+            or len(regex.findall(r"[；;]", bare)) > (1 if regex.search(r"[；;]", bare[:_LABEL_CHARS]) else 0):
+        return False  # (a kicker's colon OCR read as a semicolon: one, in the first characters)
+    return not (shapes.starts_with_dateline(text) or shapes.ends_paragraph(text) or shapes.is_byline(text))

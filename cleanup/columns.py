@@ -100,11 +100,19 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     cues = [(code, REGISTRY[code].func) for code in LINK_CUES]
     choices, sequential, regions = _search(pieces, weights, cues, words)
     if boxes:  # boxes that may hold two columns' lines: cut, if the page then reads better (CW09)
-        cut = gutters.box_pairs(pieces, words, seams.PagePairs.of(p.text for p in pieces))
+        pairs = seams.PagePairs.of(p.text for p in pieces)
+        cut = gutters.box_pairs(pieces, words, pairs)
+        more = gutters.box_pairs(pieces, words, pairs, lone := set())  # and boxes their runs leave whole (CW20)
         if len(cut) > len(pieces):
             found = _search(cut, weights, cues, words)
             if _total(found[0]) - _total(choices) >= BOX_PAIRS["min_gain"]:
                 pieces, (choices, _, regions) = cut, found
+        if lone:  # cut by the lines around them, if the page then reads better by as much as a stretch must
+            found = _search(more, weights, cues, words)
+            if _total(found[0]) - _total(choices) >= REGIONS["min_gain"]:
+                pieces, (choices, _, regions) = more, found
+            else:
+                lone = set()
         stacked = width_seams([p.length for p in pieces], [p.ends for p in pieces])
         if stacked:  # stories stacked at two widths: each searched alone, if the page reads no worse (CW14)
             found = _search(pieces, weights, cues, words, stacked)
@@ -126,7 +134,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
         mended.extend(boxes_mended)
     accepted = [_in_reading_order(r, choices, pieces, not boxes and stacked_heads(numbered, pieces[r.start].no), trace)
                 for r in accepted]
-    _trace_box_pairs(trace, pieces, accepted)
+    _trace_box_pairs(trace, pieces, accepted, lone if boxes else set())
     if trace is not None:
         for first, last, head in mended:
             box = " ⏎ ".join(p.text for p in pieces[first:last + 1])
@@ -180,15 +188,15 @@ def _total(choices: list[assign.Choice]) -> float:
     return sum(c.gain for c in choices)
 
 
-def _trace_box_pairs(trace: list[Step] | None, pieces: list[Piece], regions: list[Region]) -> None:
-    """A step for each box cut in two (CW09) that a stretch put back holds."""
+def _trace_box_pairs(trace: list[Step] | None, pieces: list[Piece], regions: list[Region], lone: set[int]) -> None:
+    """A step for each box cut in two (CW09; CW20 where the lines around it cut it) that a stretch put back holds."""
     if trace is None:
         return
     held = {k for r in regions for k in range(r.start, r.end)}
     for k, (left, right) in enumerate(zip(pieces, pieces[1:]), 1):
         if right.slot == 1 and right.no == left.no and k in held:
-            trace.append(Step("CW09", "cut-box-pair", left.no, left.no, left.text + right.text,
-                              f"{left.text} ¶ {right.text}"))
+            code, name = ("CW20", "cut-lone-box-pair") if left.no in lone else ("CW09", "cut-box-pair")
+            trace.append(Step(code, name, left.no, left.no, left.text + right.text, f"{left.text} ¶ {right.text}"))
 
 
 def _cut_head_rows(numbered: list[tuple[int, str]], trace: list[Step] | None) -> list[tuple[int, str]]:

@@ -411,7 +411,7 @@ def _pair_cuts(text: str, widths: tuple[float, ...], words) -> list[tuple[float,
     return found
 
 
-def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs) -> list[Piece]:
+def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs, lone: set[int] | None = None) -> list[Piece]:
     """The pieces with the boxes that hold two columns' lines cut in two, the right one slot 1 of
     its line (CW09).
 
@@ -423,7 +423,9 @@ def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs) -> lis
     chosen together, those that carry the most on (_carry), and its evidence is counted at those
     cuts, not at each box's best-shaped one (where a box's shape fits two cuts, the best-shaped
     one a character off the gutter hid the run's seams).
-    The widths are those the page's pieces share, a width twice another left out.
+    The widths are those the page's pieces share, a width twice another left out. Given a set
+    LONE, a box its run leaves whole is cut too where lone_pair_cut says (CW20), its line's number
+    added to LONE.
 
     >>> from .seams import PagePairs
     >>> texts = ["我们说，今天去北他们说，明天到上", "京看望朋友，再来海参加会议，再去", "信说，一切都好。年说，一切顺利。",
@@ -457,6 +459,11 @@ def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs) -> lis
     for run, (ks, carried, whole) in zip(runs, tally):
         if page or carried >= _PAIR_EVIDENCE and carried > _OUTWEIGH * whole:
             chosen.update(zip((i for i, _ in run), ks))
+    for i, cuts in (pair for run in runs for pair in run) if lone is not None else ():
+        k = None if i in chosen else lone_pair_cut(pieces, i, cuts, words, pairs)  # the lines around cut it (CW20)
+        if k is not None:
+            chosen[i] = k
+            lone.add(pieces[i].no)
     out: list[Piece] = []
     for i, piece in enumerate(pieces):
         if i not in chosen:
@@ -466,6 +473,45 @@ def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs) -> lis
         out.append(Piece(piece.no, 0, left, printed_width(left), shapes.ends_sentence(left), piece.after_break))
         out.append(Piece(piece.no, 1, right, printed_width(right), shapes.ends_sentence(right)))
     return out
+
+
+_LONE_NEAR = 3  # pieces before and after a box its run leaves whole that its pieces may go on with (CW20)
+_LONE_HALF = 1.5  # and one of them this near half the box's width: a single column's line beside it
+
+
+def lone_pair_cut(pieces: list[Piece], i: int, cuts: list[int], words, pairs) -> int | None:
+    """Where a box that may hold two columns' lines (box_pair_cuts: CUTS, best first) parts though
+    its run carries too few seams on (CW20): RapidOCR reads the two columns' lines at one height as
+    one box or as two, so the lines around such a box are its columns' own. The first cut where the
+    left piece goes on into one of the _LONE_NEAR pieces after the box and one of the _LONE_NEAR
+    before goes on into the right piece (a word or a page pair across), where the whole box goes on
+    into none of those after nor any before into it, one of them is about half the box wide (a
+    single column's line) and one as wide as the left or the right piece (that column's line).
+    A box its run cuts, or a line of a column as wide as the box, is not this rule's.
+
+    >>> from .seams import PagePairs
+    >>> texts = ["今天天气很好。", "他们说，明天到上", "京看望朋友，再来海参加会议。", "信说，一切都好。"]
+    >>> pieces = [Piece(no, 0, t, printed_width(t), shapes.ends_sentence(t)) for no, t in enumerate(texts, 1)]
+    >>> words = {"上海": -8.0, "来信": -8.0}
+    >>> lone_pair_cut(pieces, 2, [8], words, PagePairs.of(texts))
+    8
+    >>> lone_pair_cut(pieces[:3], 2, [8], words, PagePairs.of(texts[:3]))  # nothing after it to go on into
+    """
+    box = pieces[i]
+    near = [p for p in pieces[max(0, i - _LONE_NEAR):i + 1 + _LONE_NEAR] if p is not box]
+    if not any(abs(2 * p.length - box.length) <= 2 * _LONE_HALF for p in near):
+        return None
+    before = [p.text for p in pieces[max(0, i - _LONE_NEAR):i]]
+    after = [p.text for p in pieces[i + 1:i + 1 + _LONE_NEAR]]
+    if any(_goes_on(box.text, t, words, pairs) for t in after) or any(_goes_on(t, box.text, words, pairs) for t in before):
+        return None
+    for k in cuts:
+        left, right = box.text[:k], box.text[k:]
+        if not any(abs(p.length - printed_width(piece)) <= 1.0 for p in near for piece in (left, right)):
+            continue  # neither piece as wide as a line around: no column of its own beside the box
+        if any(_goes_on(left, t, words, pairs) for t in after) and any(_goes_on(t, right, words, pairs) for t in before):
+            return k
+    return None
 
 
 def _goes_on(a: str, b: str, words, pairs) -> bool:

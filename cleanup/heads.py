@@ -453,9 +453,16 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
 
     >>> _wraps_title("民生观察：站好岗 放好哨", "种好社区治理“责任田”")
     False
+
+    So is a couplet the extraction read without its phrase space (unspaced_couplet, AS50).
+
+    >>> _wraps_title("突出党建引领聚焦民生福祉", "推动基层治理走深走实")
+    False
     """
     if shapes.is_couplet(shapes.RUN_IN_LABEL_RE.sub("", first)) or shapes.is_couplet(shapes.TAG_END_RE.sub("", second)) or first.endswith(("）", ")")):
         return False
+    if unspaced_couplet(first):
+        return False  # AS50: a couplet read as one run is a whole title too
     if whole_line(first):
         return False  # a line this long is a whole title: a wrapped one breaks sooner
     if shapes.BODY_PUNCT_RE.search(second) and not shapes.BODY_PUNCT_RE.search(shapes.LABEL_OVER_TITLE_RE.sub("", first)):
@@ -464,6 +471,30 @@ def _wraps_title(first: str, second: str, lines: int = 3) -> bool:
     if lines == 2 and b > 1.2 * a and b - a > _quote_marks(second):
         return False
     return b <= a or b / a <= 1 / 0.6
+
+
+def unspaced_couplet(line: str) -> bool:
+    """AS50: a headline line (a column's label run in aside) that is a couplet an extraction read
+    without its phrase space, by JN30's tests: it parts at its middle into couplet_halves no dictionary
+    word runs across, set alike (parallel_halves). Such a line is a whole title, so a head line under
+    it is its subtitle, not the title's second line (突出党建引领聚焦民生福祉 / 推动基层治理走深走实).
+
+    >>> unspaced_couplet("突出党建引领聚焦民生福祉"), unspaced_couplet("民生观察：站好岗放好哨")
+    (True, True)
+    >>> unspaced_couplet("让世界看见中国的科学浪漫"), unspaced_couplet("推进乡镇综合执法"), unspaced_couplet("站好岗 放好哨")
+    (False, False, False)
+    """
+    rest = shapes.RUN_IN_LABEL_RE.sub("", line)
+    if len(rest) % 2 or " " in rest or len(rest) < 6:
+        return False
+    words = seams.lexicon()
+    if not words:
+        return False
+    from . import lexicon  # (OpenCC loads only when a line gets this far)
+
+    simplified = lexicon.converter("t2s").convert(rest)
+    cut = couplet_cut(rest, words, simplified)
+    return cut is not None and parallel_halves(simplified[:cut], simplified[cut:], words)
 
 
 def parallel_halves(first: str, second: str, words: dict[str, float]) -> bool:

@@ -374,6 +374,34 @@ def clause_line(group: list[Block], story: Draft | None, nxt: Block | None = Non
     return nxt is None or (nxt.role not in ("headline", "column", "byline") and not shapes.starts_with_dateline(nxt.text))
 
 
+def bracket_line(group: list[Block], story: Draft | None) -> bool:
+    """AS51: a head line that opens with a round bracket, under a running article: a note of the story's
+    own text (a span of days under a table, （25~23日）; a cross-reference, （详见[……](……)）), no headline. No
+    title or section heading of the fit split's truth opens with a bracket; a column's tag closes a
+    title, it does not open one. The line goes back into the story (the head lines under it are weighed
+    on their own).
+
+    >>> story = Draft("article", 1, body=[("p", "各地降水偏少，墒情总体适宜。")])
+    >>> bracket_line([Block("（25~23日）", 5, 5, role="headline")], story), bracket_line([Block("(详见[用好活动]", 5, 5, role="headline")], story)
+    (True, True)
+    >>> bracket_line([Block("站好岗 放好哨（社区·那些事）", 5, 5, role="headline")], story), bracket_line([Block("（25~23日）", 5, 5, role="headline")], None)
+    (False, False)
+
+    Not a line a title runs on after the note, nor the first line of a longer head run (its title under it).
+
+    >>> bracket_line([Block("（详见[察看玉米](www.example.cn/19)） 宁海一水电工11年献血", 5, 5, role="headline")], story)
+    False
+    >>> bracket_line([Block("（20~1日）", 5, 5, role="headline"), Block("清理小广告粉刷美环境", 6, 6, role="headline")], story)
+    False
+    """
+    if len(group) != 1 or group[0].role != "headline" or story is None or story.kind != "article" or not story.body:
+        return False
+    text = shapes.squeeze(group[0].text)
+    return bool(_OPENS_BRACKET_RE.match(text)) and not _HAN_AFTER_CLOSE_RE.search(text)
+
+
+_OPENS_BRACKET_RE = regex.compile(r"^[（(]")
+_HAN_AFTER_CLOSE_RE = regex.compile(r"[）)][^（）()]*\p{Han}[^（）()]*$")  # a head's text after the note: a title run on (……） 宁海一水电工……)
 _CLAUSE_INSIDE_RE = regex.compile(r"\p{Han}[，、；,;]\s*\S")
 _LABEL_COLON_RE = regex.compile(r"[：:]")
 _GUTTER_RE = regex.compile(r"\s{2,}")  # a line read across a gutter: no one story's text
