@@ -107,7 +107,8 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
             found = _search(cut, weights, cues, words)
             if _total(found[0]) - _total(choices) >= BOX_PAIRS["min_gain"]:
                 pieces, (choices, _, regions) = cut, found
-        if lone:  # cut by the lines around them, if the page then reads better by as much as a stretch must
+        if lone:  # cut by the lines around them (CW09's cuts with them, paid or not), if the page then reads
+            # better by as much as a stretch must
             found = _search(more, weights, cues, words)
             if _total(found[0]) - _total(choices) >= REGIONS["min_gain"]:
                 pieces, (choices, _, regions) = more, found
