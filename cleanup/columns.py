@@ -101,8 +101,7 @@ def deinterleave(numbered: list[tuple[int, str]], trace: list[Step] | None = Non
     choices, sequential, regions = _search(pieces, weights, cues, words)
     if boxes:  # boxes that may hold two columns' lines: cut, if the page then reads better (CW09)
         pairs = seams.PagePairs.of(p.text for p in pieces)
-        cut = gutters.box_pairs(pieces, words, pairs)
-        more = gutters.box_pairs(pieces, words, pairs, lone := set())  # and boxes their runs leave whole (CW20)
+        cut, more, lone = gutters.box_pairs(pieces, words, pairs)  # more: with boxes their runs leave whole (CW20)
         if len(cut) > len(pieces):
             found = _search(cut, weights, cues, words)
             if _total(found[0]) - _total(choices) >= BOX_PAIRS["min_gain"]:

@@ -411,9 +411,9 @@ def _pair_cuts(text: str, widths: tuple[float, ...], words) -> list[tuple[float,
     return found
 
 
-def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs, lone: set[int] | None = None) -> list[Piece]:
+def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs) -> tuple[list[Piece], list[Piece], set[int]]:
     """The pieces with the boxes that hold two columns' lines cut in two, the right one slot 1 of
-    its line (CW09).
+    its line (CW09); the same with the boxes CW20 cuts too; and the line numbers CW20 cut.
 
     Such boxes come in runs (the two columns run side by side down the page). A run is cut
     where its cuts carry the text on: each box's left piece goes on into the next box's left
@@ -423,17 +423,16 @@ def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs, lone: 
     chosen together, those that carry the most on (_carry), and its evidence is counted at those
     cuts, not at each box's best-shaped one (where a box's shape fits two cuts, the best-shaped
     one a character off the gutter hid the run's seams).
-    The widths are those the page's pieces share, a width twice another left out. Given a set
-    LONE, a box its run leaves whole is cut too where lone_pair_cut says (CW20), its line's number
-    added to LONE.
+    The widths are those the page's pieces share, a width twice another left out. A box its run
+    leaves whole is cut where lone_pair_cut says (CW20): that cut goes in the second list only.
 
     >>> from .seams import PagePairs
     >>> texts = ["我们说，今天去北他们说，明天到上", "京看望朋友，再来海参加会议，再去", "信说，一切都好。年说，一切顺利。",
     ...          "北京大学的老师们", "上海外滩的风景美", "来信收到了谢谢你", "去年冬天非常冷啊"]
     >>> pieces = [Piece(no, 0, t, printed_width(t), shapes.ends_sentence(t)) for no, t in enumerate(texts, 1)]
-    >>> [(p.no, p.text) for p in box_pairs(pieces, None, PagePairs.of(texts)) if p.no < 3]
+    >>> [(p.no, p.text) for p in box_pairs(pieces, None, PagePairs.of(texts))[0] if p.no < 3]
     [(1, '我们说，今天去北'), (1, '他们说，明天到上'), (2, '京看望朋友，再来'), (2, '海参加会议，再去')]
-    >>> box_pairs(pieces[:3] + pieces[3:4] * 4, None, PagePairs.of(texts[:3])) == pieces[:3] + pieces[3:4] * 4  # nothing carried on
+    >>> box_pairs(pieces[:3] + pieces[3:4] * 4, None, PagePairs.of(texts[:3]))[0] == pieces[:3] + pieces[3:4] * 4  # nothing carried on
     True
     """
     widths = modal_widths(p.length for p in pieces)
@@ -459,11 +458,16 @@ def box_pairs(pieces: list[Piece], words: dict[str, float] | None, pairs, lone: 
     for run, (ks, carried, whole) in zip(runs, tally):
         if page or carried >= _PAIR_EVIDENCE and carried > _OUTWEIGH * whole:
             chosen.update(zip((i for i, _ in run), ks))
-    for i, cuts in (pair for run in runs for pair in run) if lone is not None else ():
-        k = None if i in chosen else lone_pair_cut(pieces, i, cuts, words, pairs)  # the lines around cut it (CW20)
+    lone: dict[int, int] = {}
+    for i, cuts in (pair for run in runs for pair in run if pair[0] not in chosen):
+        k = lone_pair_cut(pieces, i, cuts, words, pairs)  # the lines around cut it (CW20)
         if k is not None:
-            chosen[i] = k
-            lone.add(pieces[i].no)
+            lone[i] = k
+    return _cut_boxes(pieces, chosen), _cut_boxes(pieces, {**chosen, **lone}), {pieces[i].no for i in lone}
+
+
+def _cut_boxes(pieces: list[Piece], chosen: dict[int, int]) -> list[Piece]:
+    """pieces with each box chosen[i] names cut at that character, the right piece slot 1 of its line."""
     out: list[Piece] = []
     for i, piece in enumerate(pieces):
         if i not in chosen:
