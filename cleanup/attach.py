@@ -59,6 +59,11 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                         "other side of a parting of that group's story")
             if found.apart and step not in trace:
                 trace.append(step)
+            step = Step("AS75", "two-heads-in-one-group", found.head.first, found.head.last, found.head.text[:20],
+                        "one of two heads the group that took a story held: a whole headline opens the lower one, and "
+                        "the story holds one's words, not the other's")
+            if found.parted and step not in trace:
+                trace.append(step)
 
     def resolved(matched: list[headlines.Attached], trace: list[Step] | None = None) -> list[headlines.Attached]:
         return _dashes_yield(_over_firm_stories(matched, runs, stories), runs, trace)
