@@ -7,7 +7,8 @@ from itertools import accumulate
 from dataclasses import dataclass
 
 from . import shapes
-from .headunits import boxed, couplets_fit, inside_box, is_couplet_unit, labelled, runs_on_past_subtitle, units, wrapped_from
+from .headunits import (boxed, couplets_fit, inside_box, is_couplet_unit, labelled, own_head_past_blank, runs_on_past_subtitle,
+                        units, wrapped_from)
 from .heads import Head, build_head, split_run
 from .model import Block
 from .wordmatch import Story, Words, similarity
@@ -57,7 +58,8 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False, part_heads
     in the run; a group with no story above the threshold stays without one.
     titles: a group left over right over the group that took a story may be that head's title (AS58).
     part_heads: left-over lines may be kept apart as another story's head (AS93; off on pages an OCR
-    engine read, where it gained no title on fit and made 12 of its 20 worse dumps).
+    engine read, where it gained no title on fit and made 12 of its 20 worse dumps), and a title a blank
+    apart opens a head of its own (AS55; off there too: it moved 35 Tesseract dumps, no title gained).
     """
     per_run = [units(run.blocks) for run in runs]
     candidates = []
@@ -77,8 +79,8 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False, part_heads
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
                 if runs_on_past_subtitle(us, a, b):
                     continue  # a ——subtitle ends its head
-                if any(labelled(us, k) for k in range(a + 1, b)):
-                    continue  # a column label opens the next story's head
+                if any(labelled(us, k) or part_heads and own_head_past_blank(us, k) for k in range(a + 1, b)):
+                    continue  # a column label opens the next story's head, and so does a title a blank apart (AS55)
                 if wrapped_from(us, a) or wrapped_from(us, b) or in_boxes and (inside_box(us, a) or inside_box(us, b)):
                     continue  # a head is whole: not the second line of a wrapped title, not part of a box
                 words = Words(head.text)
@@ -401,7 +403,7 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None,
             out.append([i, end, None])
         elif end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
-            how = _joins(us, stories, i, end, prev, g)
+            how = _joins(us, stories, i, end, prev, g, part_heads)
             parted = None  # AS93: the lines kept apart, another story's head, not the group's
             if part_heads and how == "next" and (cut := _heads_apart(us, stories, free, i, end, g, over=True)) is not None:
                 out.append([i, cut, None])
@@ -423,8 +425,8 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None,
                 parts = _printed_parts(us, i, end)
                 # split as printed, the first part may still go under the group above, the last over the one below
                 split = len(parts) > 1
-                under = split and _joins(us, stories, *parts[0], prev, None) == "prev"
-                over = split and _joins(us, stories, *parts[-1], None, g) == "next" and _whole_title(us, *parts[-1])
+                under = split and _joins(us, stories, *parts[0], prev, None, part_heads) == "prev"
+                over = split and _joins(us, stories, *parts[-1], None, g, part_heads) == "next" and _whole_title(us, *parts[-1])
                 if over:
                     g[0] = parts.pop()[0]
                 if under:
@@ -558,19 +560,24 @@ def titles_over(cover: list[tuple[int, int, int | None]], us, stories: list[str]
     return out
 
 
-def _joins(us, stories, i: int, end: int, prev: list | None, g: list | None) -> str | None:
+def _joins(us, stories, i: int, end: int, prev: list | None, g: list | None, stacked: bool = False) -> str | None:
     """Whether left-over lines i:end go over the chosen group g below ("next") or under prev above ("prev").
 
     Within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle; a column label
-    opens a head, and so does a whole title under a ——subtitle. Lines that may go either way go with the story they read like.
+    opens a head, and so does a whole title under a ——subtitle, and with `stacked` a title a blank apart (AS55).
+    Lines that may go either way go with the story they read like.
     """
+    def opens(k: int) -> bool:
+        return labelled(us, k) or stacked and own_head_past_blank(us, k)
     joins_next = g is not None and g[1] - i <= MAX_GROUP and couplets_fit(us, i, g[1]) and not (
         is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(is_couplet_unit, us[i:end])))) \
-        and not any(labelled(us, k) for k in range(i + 1, g[0] + 1)) and not _dash_before_title(us, i, g[1])
+        and not any(map(opens, range(i + 1, g[0] + 1))) \
+        and not _dash_before_title(us, i, g[1])
     joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and couplets_fit(us, prev[0], end) \
         and not any(map(is_couplet_unit, us[i:end - 1])) \
         and not (is_couplet_unit(us[end - 1]) and any(map(is_couplet_unit, us[prev[0]:i]))) \
-        and not any(labelled(us, k) for k in range(i, end)) and not _dash_before_title(us, prev[0], end)
+        and not any(map(opens, range(i, end))) \
+        and not _dash_before_title(us, prev[0], end)
     if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
         return "next"
     return "prev" if joins_prev else None
