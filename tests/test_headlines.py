@@ -218,8 +218,9 @@ def test_two_stories_heads_over_one_run_of_text_are_kept_apart_except_on_ocr_pag
 
 def test_a_title_shaped_line_a_blank_under_a_head_is_no_subtitle_of_it():
     """AS55: pdftotext stacks side-by-side stories' heads a blank apart; a couplet there opens its own head.
-    Right under the head (no blank) it may still be the plain title's subtitle; on OCR pages the rule is off."""
-    story = "河道治理全面铺开，河道清淤已经完成，工程进度良好，周边居民出行更加方便。"
+    Right under the head (no blank) it may still be the plain title's subtitle; on OCR pages the rule is off.
+    The story tells both lines' words, as a story under its title and subtitle does (else AS75 parts them)."""
+    story = "河道治理全面铺开，沿河游园赏美景，千人健步行，河道清淤已经完成，周边居民出行更加方便。"
     lower = "游园赏美景 千人健步行"
 
     def heads(gap, part_heads=True):
