@@ -141,7 +141,7 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                                   f"its words are found there more than in the story under it"))
             _give(stories[above], found, f"AS08 headline attached on weak evidence: similarity "
                                          f"{wordmatch.similarity(found.head, texts[above]):.2f}")
-        elif opens_run and (above := _head_after_story(found, runs, stories)) is not None:
+        elif rows and opens_run and (above := _head_after_story(found, runs, stories)) is not None:
             if trace is not None:
                 trace.append(Step("AS71", "stub-head-after-its-story", found.head.first, found.head.last, found.head.text[:20],
                                   f"given to the headless story at line {stories[above].first}, printed right above it: "
@@ -210,6 +210,8 @@ def _head_after_story(found: headlines.Attached, runs: list[Placed], stories: li
     above, after = run.before, run.after
     if above is None or after is None or not _whole_title(found.head):
         return None
+    if max((n for span in stories[above].spans for line in span for n in line), default=found.head.first) > found.head.first:
+        return None  # (printed right above in reading order only: the columns were reordered)
     index = {id(d): k for k, d in enumerate(stories)}
     while stories[above].broke_from is not None and id(stories[above].broke_from) in index:
         above = index[id(stories[above].broke_from)]  # a piece opened tentatively: the story it broke from
