@@ -106,14 +106,14 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                 last = track.last
                 # a merged line holds each column once, left to right
                 if flow or (nos[last] != no and (left_x is None or track.x > left_x)):
-                    weighs = not flow and track.body and track.count >= 3  # where CW25 may weigh (not the dump's own order)
+                    weighs = bool(weights.head) and not flow and track.body and track.count >= 3  # where CW25 may weigh
                     key = (offset + last, track.width, track.opened, weighs, at)
                     link = links.get(key)
                     if link is None:
                         seam = Link(pieces[last], piece, track, 0, pairs, words, over)
                         values = tuple((code, func(seam)) for code, func, _ in active)
                         gain = sum(w * v for (_, _, w), (_, v) in zip(active, values))
-                        if weighs and weights.head and (head := head_in_open_column(seam)):  # CW25
+                        if weighs and (head := head_in_open_column(seam)):  # CW25 (not in the dump's own order)
                             values, gain = (*values, ("CW25", head)), gain + weights.head * head
                         link = links[key] = (gain, values)
                     gain, values = link
