@@ -1058,6 +1058,7 @@ def _lift_from_body(body: tuple[tuple[str, str], ...], tail: str, line: str, hea
 
 
 _HAN_RE = regex.compile(r"\p{Han}")
+_WIDTH_OFF = 1  # AS81: a head's line differs from the column's full line by this many characters or more
 _LABEL_CHARS = 6  # a column's kicker label before a head's colon: this many characters at most (AS54)
 
 
@@ -1155,3 +1156,147 @@ def _head_shaped(text: str, first: int, last: int, raw: dict[int, str]) -> bool:
             or len(regex.findall(r"[；;]", bare)) > (1 if regex.search(r"[；;]", bare[:_LABEL_CHARS]) else 0):
         return False  # (a kicker's colon OCR read as a semicolon: one, in the first characters)
     return not (shapes.starts_with_dateline(text) or shapes.ends_paragraph(text) or shapes.is_byline(text))
+
+
+def head_glued_over_dateline(items: list[Item], raw: dict[int, str], trace: list[Step] | None = None) -> list[Item]:
+    """AS81, AS82: a head Tesseract read as text, glued to the end of the story above it, over its dateline story.
+
+    The story above stops mid-sentence at the foot of its column, and the join reads the head printed under it
+    on, as the sentence's wrapped line (……全力推进安全生产标准 / [blank] / 某国官方统计：为避税放弃国籍人数1年暴增5倍
+    / [blank] / 8月12日电（记者 某某）……). AS81: where the paragraph's last dump line holds a head's shape (AS54's:
+    one line, no clause mark, no sentence end, no dateline) and stands a blank under the line above it or differs
+    from that line's width by _WIDTH_OFF or more, what stays stops mid-sentence, and the next thing printed under
+    it (blanks apart) is a headless article opening on a dateline or its byline, the line is split off as a
+    paragraph of its own: AS54 then makes it that story's title.
+
+    >>> story = Item("article", 1, title="某某", body=(("p", "为强化基础，全力推进安全标准某国官方统计：放弃国籍人数暴增"),),
+    ...              spans=((1, 1, "title"), (3, 6, "body")))
+    >>> under = Item("article", 8, body=(("p", "8月12日电（记者 某某）某国公报……"),), spans=((8, 9, "body"),))
+    >>> raw = {1: "某某", 2: "", 3: "为强化基础，", 4: "全力推进安全标准", 5: "", 6: "某国官方统计: 放弃国籍人数暴增", 7: "", 8: "8月12日电", 9: "x"}
+    >>> [(i.body, i.spans) for i in head_glued_over_dateline([story, under], raw)][0]
+    ((('p', '为强化基础，全力推进安全标准'), ('p', '某国官方统计：放弃国籍人数暴增')), ((1, 1, 'title'), (3, 4, 'body'), (6, 6, 'body')))
+    >>> len(head_glued_over_dateline([story, under], {**raw, 4: "全力推进安全标准化工作", 5: "某国官方统计: 放弃国籍人"})[0].body)
+    1
+
+    AS82: a head of two lines, no blank between them, the first a blank under the text above it (or the
+    paragraph's first line): the first line is the story's title, the second its subtitle (给黑土地做体检，施肥更精细
+    / ——吉林农安推广变量施肥技术体系; on fit 8 of 9 such heads, the ninth a title wrapped). The first line holds
+    no sentence end, no dateline, no byline and no Latin letter, 0.6 of it Han or more, 4 to 40 characters;
+    the second a head's shape as AS81 reads it, and the two differ in width by _WIDTH_OFF or more (a paragraph's
+    wrapped lines are as wide).
+
+    >>> two = replace(story, body=(("p", "全力推进安全标准某国官方统计：放弃国籍人数暴增某国公报显示"),), spans=((1, 1, "title"), (3, 6, "body")))
+    >>> raw2 = {**raw, 3: "全力推进安全标准", 4: "", 5: "某国官方统计: 放弃国籍人数暴增", 6: "某国公报显示", 7: "", 8: "8月12日电"}
+    >>> [(i.title, i.subtitle, i.spans) for i in head_glued_over_dateline([two, under], raw2)][1]
+    ('某国官方统计：放弃国籍人数暴增', '某国公报显示', ((5, 5, 'title'), (6, 6, 'subtitle'), (8, 9, 'body')))
+    """
+    if not raw:
+        return items
+    out = list(items)
+    for item in items:
+        if item.kind != "article" or not item.body or not item.spans or item.spans[-1][2] != "body" \
+                or item.body[-1][0] != "p":
+            continue
+        first, last, _ = item.spans[-1]
+        text = item.body[-1][1]
+        cut = _cut_line(text, raw.get(last, ""))
+        if last <= first or cut is None or not _head_shaped(text[cut:], last, last, raw):
+            continue
+        story = _dateline_story_under(out, item, last, raw)
+        if story is None:
+            continue
+        two = _cut_line(text[:cut], raw.get(last - 1, "")) if raw.get(last - 1, "").strip() else None
+        lone = last - 1 == first or not raw.get(last - 2, "").strip()  # the first line a blank under the text above
+        if two is not None and lone and _head_first_line(text[two:cut]) \
+                and abs(_bare_width(raw[last]) - _bare_width(raw[last - 1])) >= _WIDTH_OFF \
+                and (two == 0 or not shapes.ends_paragraph(text[:two].rstrip())):  # (as wide: wrapped lines)
+            if trace is not None:
+                trace.append(Step("AS82", "two-line-head-glued-over-dateline", last - 1, last, text[two:][:20],
+                                  f"the title and subtitle of the story at line {story.first}, not text: two head lines"
+                                  " a blank under the text above, over its dateline or byline"))
+            rest = text[:two].rstrip()
+            labels = tuple(x for x in story.spans if x[2] == "column")
+            titled = replace(story, first=min(last - 1, story.first), title=text[two:cut].strip(),
+                             subtitle=text[cut:].strip(),
+                             spans=(*labels, (last - 1, last - 1, "title"), (last, last, "subtitle"),
+                                    *_text_spans(story)))
+            kept = _rest_of(item, rest, raw, last - 1)
+            if kept is None:  # (the item held the head alone: its warnings go with it)
+                titled = replace(titled, warnings=(*item.warnings, *story.warnings))
+            out = [titled if it is story else (kept if it is item else it) for it in out]
+            out = [it for it in out if it is not None]
+            continue
+        rest = text[:cut].rstrip()
+        above = next((n for n in range(last - 1, first - 1, -1) if _ends_with(rest, raw.get(n, ""))), None)
+        if above is None or (above == last - 1 and abs(_bare_width(raw[last]) - _bare_width(raw[above])) < _WIDTH_OFF):
+            continue  # (right under the line above and as wide: a wrapped line of the paragraph)
+        if not rest or shapes.ends_paragraph(rest):
+            continue
+        if trace is not None:
+            trace.append(Step("AS81", "head-glued-over-dateline", last, last, text[cut:][:20],
+                              f"a paragraph of its own, not the end of the sentence above (line {above}): a head's"
+                              f" shape under it, over the story at line {story.first}"))
+        split = replace(item, body=(*item.body[:-1], ("p", rest), ("p", text[cut:])),
+                        spans=(*item.spans[:-1], (first, above, "body"), (last, last, "body")))
+        out = [split if it is item else it for it in out]
+    return out
+
+
+def _dateline_story_under(items: list[Item], item: Item, last: int, raw: dict[int, str]) -> Item | None:
+    """AS81: the headless article printed next under dump line last (blanks apart), on a dateline or its byline."""
+    nxt = next((n for n in range(last + 1, max(raw) + 1) if raw.get(n, "").strip()), None)
+    story = next((it for it in items if it is not item and _text_from(it) == nxt), None)
+    if story is None or story.kind != "article" or story.title or story.subtitle or not story.body \
+            or story.body[0][0] != "p":
+        return None
+    signed = bool(story.byline) and _text_spans(story)[0][2] == "byline"
+    return story if signed or not story.byline and shapes.starts_with_dateline(story.body[0][1]) else None
+
+
+def _head_first_line(text: str) -> bool:
+    """AS82: a head's first line: no sentence end, dateline, byline or Latin letter; mostly Han, 4 to 40 characters."""
+    bare = "".join(text.split())
+    return 4 <= len(bare) <= 40 and len(_HAN_RE.findall(bare)) >= 0.6 * len(bare) \
+        and not regex.search(r"[A-Za-z]", bare) \
+        and not (shapes.ends_paragraph(bare) or shapes.starts_with_dateline(bare) or shapes.is_byline(bare))
+
+
+def _rest_of(item: Item, rest: str, raw: dict[int, str], head: int) -> Item | None:
+    """AS82: item, its last paragraph cut to rest (the text over the head at dump line head); None if nothing stays."""
+    first = item.spans[-1][0]
+    if rest:
+        above = next((n for n in range(head - 1, first - 1, -1) if _ends_with(rest, raw.get(n, ""))), first)
+        return replace(item, body=(*item.body[:-1], ("p", rest)), spans=(*item.spans[:-1], (first, above, "body")))
+    if len(item.body) > 1:
+        return replace(item, body=item.body[:-1], spans=item.spans[:-1])
+    return None if not (item.title or item.subtitle or item.byline or item.column) else \
+        replace(item, body=(), spans=item.spans[:-1])
+
+
+def _ends_with(text: str, line: str) -> bool:
+    """AS81: whether text ends on line's last Han character (the dump line its paragraph's remainder ends on)."""
+    han = _HAN_RE.findall(line)
+    return bool(han) and _HAN_RE.findall(text[-4:])[-1:] == han[-1:]
+
+
+def _bare_width(line: str) -> float:
+    """AS81: a dump line's printed width, its spaces left out."""
+    return shapes.display_length("".join(line.split()))
+
+
+def _cut_line(text: str, line: str) -> int | None:
+    """AS81: where in text its last dump line starts: as many printed characters from its end, the Han ones the same.
+
+    >>> _cut_line("推进安全标准某国官方统计：放弃国籍", "某国官方统计: 放弃国籍"), _cut_line("推进安全标准某国", "某某")
+    (6, None)
+    """
+    bare = "".join(line.split())
+    if not bare:
+        return None
+    seen, at = 0, len(text)
+    while at > 0 and seen < len(bare):
+        at -= 1
+        seen += not text[at].isspace()
+    if seen != len(bare) or _HAN_RE.findall(text[at:]) != _HAN_RE.findall(bare):
+        return None
+    return at

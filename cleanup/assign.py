@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .gutters import modal_widths
 from .seams import PagePairs
-from .tracks import Link, Piece, Track, balance, ends_mid_sentence, short
+from .tracks import Link, Piece, Track, balance, ends_mid_sentence, head_in_open_column, short
 
 _BEAM = 16  # hypotheses kept after each piece
 _PER_COUNT = 3  # and at least so many for each number of live tracks
@@ -41,15 +41,16 @@ class Weights:
     end_open: float  # CO12 ends-mid-sentence: a track ended after a full line that stops mid-sentence
     end_closed: float  # CO13 ends-after-paragraph: a track ended after a paragraph's last line
     steady: float  # CO15 breaks-the-turn: the first track passed over after a full round dealt in turn
+    head: float = 0.0  # CW25: a head line put on a column of running text that stops mid-sentence
 
     @classmethod
     def of(cls, weights: dict[str, float], link_cues) -> Weights:
         return cls({code: weights[code] for code in link_cues}, weights["CO09"], weights["CO08"],
-                   weights["CO12"], weights["CO13"], weights["CO15"])
+                   weights["CO12"], weights["CO13"], weights["CO15"], weights.get("CW25", 0.0))
 
     def as_dict(self) -> dict[str, float]:
         return {**self.link, "CO09": self.birth, "CO08": self.skip, "CO12": self.end_open, "CO13": self.end_closed,
-                "CO15": self.steady}
+                "CO15": self.steady, "CW25": self.head}
 
 
 def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=None,
@@ -105,12 +106,16 @@ def assign(pieces: list[Piece], weights: Weights, cues, pairs: PagePairs, words=
                 last = track.last
                 # a merged line holds each column once, left to right
                 if flow or (nos[last] != no and (left_x is None or track.x > left_x)):
-                    key = (offset + last, track.width, track.opened, at)
+                    weighs = bool(weights.head) and not flow and track.body and track.count >= 3  # where CW25 may weigh
+                    key = (offset + last, track.width, track.opened, weighs, at)
                     link = links.get(key)
                     if link is None:
                         seam = Link(pieces[last], piece, track, 0, pairs, words, over)
                         values = tuple((code, func(seam)) for code, func, _ in active)
-                        link = links[key] = (sum(w * v for (_, _, w), (_, v) in zip(active, values)), values)
+                        gain = sum(w * v for (_, _, w), (_, v) in zip(active, values))
+                        if weighs and (head := head_in_open_column(seam)):  # CW25 (not in the dump's own order)
+                            values, gain = (*values, ("CW25", head)), gain + weights.head * head
+                        link = links[key] = (gain, values)
                     gain, values = link
                     if passed:
                         now = 0

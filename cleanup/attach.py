@@ -59,6 +59,11 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                         "other side of a parting of that group's story")
             if found.apart and step not in trace:
                 trace.append(step)
+            step = Step("AS75", "two-heads-in-one-group", found.head.first, found.head.last, found.head.text[:20],
+                        "one of two heads the group that took a story held: a whole headline opens the lower one, and "
+                        "the story holds one's words, not the other's")
+            if found.parted and step not in trace:
+                trace.append(step)
 
     def resolved(matched: list[headlines.Attached], trace: list[Step] | None = None) -> list[headlines.Attached]:
         return _dashes_yield(_over_firm_stories(matched, runs, stories), runs, trace)
@@ -141,6 +146,13 @@ def attach_heads(drafts: list[Draft], runs: list[Placed], may_split: int = 2, tr
                                   f"its words are found there more than in the story under it"))
             _give(stories[above], found, f"AS08 headline attached on weak evidence: similarity "
                                          f"{wordmatch.similarity(found.head, texts[above]):.2f}")
+        elif rows and opens_run and (above := _head_after_story(found, runs, stories)) is not None:
+            if trace is not None:
+                trace.append(Step("AS71", "stub-head-after-its-story", found.head.first, found.head.last, found.head.text[:20],
+                                  f"given to the headless story at line {stories[above].first}, printed right above it: "
+                                  f"the later heads of its run took the story under it"))
+            _give(stories[above], found, "AS04 headline attached by position only: its words are not found in the story")
+            stories[above].by_place = True  # (its words tell nothing of the text: pieces opened inside it go back on it)
         elif after is not None and ends_run and _label_alone(found.head) and (own := stories[after].head) and not own.column:
             # a column label alone over a story whose headline is printed elsewhere: that story's label
             stories[after].head = replace(own, column=found.head.column, first=min(own.first, found.head.first),
@@ -180,6 +192,38 @@ def _head_under(found: headlines.Attached, run: headlines.Run, stories: list[Dra
     if above is None or stories[above].head is not None or not _whole_title(found.head):
         return None
     return above if headlines.reads_back(found.head, texts[above], texts[run.after] if run.after is not None else None) else None
+
+
+def _head_after_story(found: headlines.Attached, runs: list[Placed], stories: list[Draft]) -> int | None:
+    """AS71: a whole title no story took, opening a head run whose later heads took the story under the run,
+    printed right under a headless story (or a piece opened tentatively inside one): that story's head,
+    printed after it. It can head nothing under it; its words need not be found above (a page's heads and
+    texts need not share words).
+
+    >>> stories = [Draft("article", 1, body=[("p", "8月12日电（记者 王欢）联邦公报公布数据。")]),
+    ...            Draft("article", 12, head=Head(title="春风化雨润童心", first=9, last=9), head_run=0, body=[("p", "本报讯 近日……")])]
+    >>> found = headlines.Attached(0, Head(title="超百家村镇银行“消失”", first=7, last=7), None)
+    >>> _head_after_story(found, [Placed(headlines.Run([], before=0, after=1))], stories)
+    0
+
+    Not where the story under the run took the head of another run.
+
+    >>> stories[1].head_run = 1
+    >>> _head_after_story(found, [Placed(headlines.Run([], before=0, after=1))], stories)
+    """
+    run = runs[found.run].run
+    above, after = run.before, run.after
+    if above is None or after is None or not _whole_title(found.head):
+        return None
+    if max((n for span in stories[above].spans for line in span for n in line), default=found.head.first) > found.head.first:
+        return None  # (printed right above in reading order only: the columns were reordered)
+    index = {id(d): k for k, d in enumerate(stories)}
+    while stories[above].broke_from is not None and id(stories[above].broke_from) in index:
+        above = index[id(stories[above].broke_from)]  # a piece opened tentatively: the story it broke from
+    own = stories[after].head
+    if stories[above].head is not None or own is None or stories[after].head_run != found.run or own.first <= found.head.last:
+        return None
+    return above
 
 
 def _in_story_order(unclaimed: list[headlines.Attached], found_all: list[headlines.Attached], runs: list[Placed],

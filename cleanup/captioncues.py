@@ -23,6 +23,7 @@ _WIDER_OPENER = 1.3  # ... or this much, when it opens as a caption does (its ti
 _NARROW = 7.5  # a column this narrow, in characters, is a caption set beside a photo
 _SHORT_CAPTION_LINES = 3  # lines a caption set across a photo runs over, at most, beside a short paragraph
 _WIDE_CAPTION_LINES = 5  # ... and under a paragraph of FULL_LINES or more
+_PRINTED_LINE_MOST = 96  # characters a line printed across a page runs to: a longer one is a paragraph the extractor left unwrapped
 
 
 @rule("CL05")
@@ -253,12 +254,21 @@ def find_wide_caption(w: Window) -> str | None:
     'caption'
     >>> find_wide_caption(sample_window("……面临挑战。", "社区开设了月嫂培训班。", "正文……", widths=(20, 28, 19)))
     >>> find_wide_caption(sample_window("……面临挑战。", event, "正文……", widths=(20, 24, 19)))
+
+    Not where a line runs past any page's width: the extractor wrote each paragraph on one line, and a
+    longer paragraph is printed no wider.
+
+    >>> find_wide_caption(sample_window("……面临挑战。", "志愿者走上街头清理小广告。", "正文……", widths=(20, 90, 19)))
+    'caption'
+    >>> find_wide_caption(sample_window("……面临挑战。", "志愿者走上街头清理小广告。", "正文……", widths=(20, 110, 19)))
     """
     block, prev, nxt = w.block, w.at(-1), w.at(1)
     if prev is not None and prev.role == "credit":
         return _caption_after_credit(w)
     if prev is None or prev.role != "body" or not prev.measure or not prev.width:
         return None  # (no column width: every line is a whole paragraph, and widths say nothing)
+    if max(block.measure, prev.measure) > _PRINTED_LINE_MOST:
+        return None  # (unwrapped paragraphs: the same, though short head lines near them gave a width)
     if block.lines > (_WIDE_CAPTION_LINES if prev.lines >= FULL_LINES else _SHORT_CAPTION_LINES):
         return None  # a longer caption only under a paragraph long enough for its measure to be its column's
     wider = _WIDER_OPENER if shapes.opens_as_caption(block.text) else _WIDER

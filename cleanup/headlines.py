@@ -7,7 +7,8 @@ from itertools import accumulate
 from dataclasses import dataclass
 
 from . import shapes
-from .headunits import boxed, couplets_fit, inside_box, is_couplet_unit, labelled, runs_on_past_subtitle, units, wrapped_from
+from .headunits import (boxed, couplets_fit, inside_box, is_couplet_unit, labelled, own_head_past_blank, runs_on_past_subtitle,
+                        units, wrapped_from)
 from .heads import Head, build_head, split_run
 from .model import Block
 from .wordmatch import Story, Words, similarity
@@ -45,6 +46,7 @@ class Attached:
     signed: bool = False  # its byline came from the run's last group, left without a story (AS31)
     titled: bool = False  # a group no story took made this head's title (AS58)
     apart: bool = False  # kept apart from the group it touches: another story's head (AS93)
+    parted: bool = False  # parted from the group that took a story, or left it that story: two heads (AS75)
 
 
 def attach(runs: list[Run], stories: list[str], titles: bool = False, part_heads: bool = True) -> list[Attached]:
@@ -56,7 +58,8 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False, part_heads
     in the run; a group with no story above the threshold stays without one.
     titles: a group left over right over the group that took a story may be that head's title (AS58).
     part_heads: left-over lines may be kept apart as another story's head (AS93; off on pages an OCR
-    engine read, where it gained no title on fit and made 12 of its 20 worse dumps).
+    engine read, where it gained no title on fit and made 12 of its 20 worse dumps), and a title a blank
+    apart opens a head of its own (AS55; off there too: it moved 35 Tesseract dumps, no title gained).
     """
     per_run = [units(run.blocks) for run in runs]
     candidates = []
@@ -76,8 +79,8 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False, part_heads
                     continue  # a couplet is a whole headline: only the subtitle of a plain title
                 if runs_on_past_subtitle(us, a, b):
                     continue  # a ——subtitle ends its head
-                if any(labelled(us, k) for k in range(a + 1, b)):
-                    continue  # a column label opens the next story's head
+                if any(labelled(us, k) or part_heads and own_head_past_blank(us, k) for k in range(a + 1, b)):
+                    continue  # a column label opens the next story's head, and so does a title a blank apart (AS55)
                 if wrapped_from(us, a) or wrapped_from(us, b) or in_boxes and (inside_box(us, a) or inside_box(us, b)):
                     continue  # a head is whole: not the second line of a wrapped title, not part of a box
                 words = Words(head.text)
@@ -119,10 +122,12 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False, part_heads
         titled: set[tuple[int, int]] = set()
         apart: set[tuple[int, int]] = set()
         cover = _cover(sorted(chosen[r]), us, stories, free, held, under, apart, part_heads)
-        for a, b, s in (titles_over(cover, us, stories, free, titled, apart) if titles else cover):
+        cover = titles_over(cover, us, stories, free, titled, apart) if titles else cover
+        parted: set[tuple[int, int]] = set()
+        for a, b, s in two_heads(cover, us, stories, parted) if part_heads else cover:
             head = heads.get((r, a, b)) or build_head([blk for u in us[a:b] for blk in u])
             if s is None:
-                result.append(Attached(r, head, None, apart=(a, b) in apart))
+                result.append(Attached(r, head, None, apart=(a, b) in apart, parted=(a, b) in parted))
                 continue
             row = scores.get((r, a, b)) or {s: similarity(head, stories[s])}
             exact = lambda j: _score(head, Story(stories[j]), runs[r], a, b, len(us), j)  # noqa: E731
@@ -137,7 +142,8 @@ def attach(runs: list[Run], stories: list[str], titles: bool = False, part_heads
                 else:  # one may be close: score them in full
                     others = [exact(j) if x is None else x for j, x in row.items() if j != s]
             confident = not others or score - max(others) >= CONFIDENT_MARGIN
-            result.append(Attached(r, head, s, score, confident, merged.get((r, a, b)), titled=(a, b) in titled))
+            result.append(Attached(r, head, s, score, confident, merged.get((r, a, b)), titled=(a, b) in titled,
+                                   parted=(a, b) in parted))
     return hand_back_bylines(rejoin_subtitles(result, runs), runs)
 
 
@@ -397,7 +403,7 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None,
             out.append([i, end, None])
         elif end > i:
             prev = out[-1] if out and out[-1][1] == i and out[-1][2] is not None else None
-            how = _joins(us, stories, i, end, prev, g)
+            how = _joins(us, stories, i, end, prev, g, part_heads)
             parted = None  # AS93: the lines kept apart, another story's head, not the group's
             if part_heads and how == "next" and (cut := _heads_apart(us, stories, free, i, end, g, over=True)) is not None:
                 out.append([i, cut, None])
@@ -419,8 +425,8 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None,
                 parts = _printed_parts(us, i, end)
                 # split as printed, the first part may still go under the group above, the last over the one below
                 split = len(parts) > 1
-                under = split and _joins(us, stories, *parts[0], prev, None) == "prev"
-                over = split and _joins(us, stories, *parts[-1], None, g) == "next" and _whole_title(us, *parts[-1])
+                under = split and _joins(us, stories, *parts[0], prev, None, part_heads) == "prev"
+                over = split and _joins(us, stories, *parts[-1], None, g, part_heads) == "next" and _whole_title(us, *parts[-1])
                 if over:
                     g[0] = parts.pop()[0]
                 if under:
@@ -430,6 +436,81 @@ def _cover(chosen, us, stories, free, held=(), under: int | None = None,
             out.append(g)
             i = g[1]
     return [tuple(x) for x in out]
+
+
+TWO_HEADS_BAR = 2.5  # AS75: the weight of cues that parts a group into two heads
+TWO_HEADS_READS = 0.25  # AS75: one part's words found in the story this much more than the other's
+TWO_HEADS_LOW = 0.15  # AS75: and the other's found there at most this much
+TWO_HEADS_MIN = 6  # AS75: letters of the head left over at least (a column label, a scrap, is shorter)
+
+
+def whole_head_at(us: list[list[Block]], a: int, b: int) -> bool:
+    """Units a:b open on a whole headline: a couplet line, or a couplet set on two lines (及时整改到位 / 提升安全水平).
+
+    >>> us = [[Block("及时整改到位", 1, 1, role="headline")], [Block("提升安全水平", 2, 2, role="headline")],
+    ...       [Block("爱国教育进校园", 3, 3, role="headline")]]
+    >>> whole_head_at(us, 0, 3), whole_head_at(us, 2, 3)
+    (True, False)
+    """
+    if a >= b or us[a][0].role != "headline" and not (len(us[a]) > 1 and us[a][1].role == "headline"):
+        return False
+    return is_couplet_unit(us[a]) or b - a >= 2 and wrapped_from(us, a + 1)
+
+
+def two_heads(cover: list[tuple[int, int, int | None]], us, stories: list[str],
+              parted: set[tuple[int, int]] | None = None) -> list[tuple[int, int, int | None]]:
+    """AS75: a group that took story s parted into two heads where the weighed cues reach TWO_HEADS_BAR.
+
+    Cues for a parting at unit c: the part under it opens on a whole headline (a couplet, on one line or
+    two: 1.5), so does the part over it (0.5), one part's words are found in s (TWO_HEADS_READS more than
+    the other's, the other's TWO_HEADS_LOW at most: 1). The part whose words s holds keeps it; the other, a
+    whole title (TWO_HEADS_MIN letters at least), is left without a story: another story's head, stacked in
+    the run (position and order give it its story later). A subtitle reads like its story as its title does.
+    parted: the two groups made so, if wanted.
+
+    >>> us = [[Block("汇聚爱心力量", 1, 1, role="headline")], [Block("共筑公益基石", 2, 2, role="headline")],
+    ...       [Block("超百家村镇银行“消失” 中小银行风险化解加速", 3, 3, role="headline")]]
+    >>> two_heads([(0, 3, 0)], us, ["6月10日，金融监管总局批复显示，超百家村镇银行获批退出市场，中小银行风险化解加速。"])
+    [(0, 2, None), (2, 3, 0)]
+
+    Not a couplet under a title whose words the story holds as well, nor a label or scrap left over.
+
+    >>> two_heads([(0, 3, 0)], us, ["汇聚爱心力量，共筑公益基石：超百家村镇银行获批退出市场，中小银行风险化解加速。"])
+    [(0, 3, 0)]
+    >>> label = [[Block("城事速览", 1, 1, role="headline")], us[2]]
+    >>> two_heads([(0, 2, 0)], label, ["超百家村镇银行获批退出市场，中小银行风险化解加速。"])
+    [(0, 2, 0)]
+    """
+    out = []
+    for a, b, s in cover:
+        best = None
+        if s is not None and b - a >= 2:
+            for c in range(a + 1, b):
+                lower, upper = us[c][0], us[c - 1][-1]
+                if lower.role != "headline" or shapes.is_subtitle_dash(lower.text) or upper.role != "headline" \
+                        or wrapped_from(us, c):
+                    continue
+                up, down = build_head([blk for u in us[a:c] for blk in u]), build_head([blk for u in us[c:b] for blk in u])
+                if not up.title or not down.title:
+                    continue
+                x, y = similarity(up, stories[s]), similarity(down, stories[s])
+                freed = down if x >= y else up
+                if shapes.letters(freed.title) < TWO_HEADS_MIN or not shapes.is_headline_like(freed.title) \
+                        or any(map(shapes.starts_with_dateline, freed.title.split())):  # (a story's opening read as head)
+                    continue
+                cues = {"lower-whole": 1.5 * whole_head_at(us, c, b), "upper-whole": 0.5 * whole_head_at(us, a, c),
+                        "reads-one": 1.0 * (abs(x - y) >= TWO_HEADS_READS and min(x, y) <= TWO_HEADS_LOW)}
+                weight = sum(cues.values())
+                if weight >= TWO_HEADS_BAR and (best is None or weight > best[0]):
+                    best = (weight, c, x >= y)
+        if best is None:
+            out.append((a, b, s))
+        else:
+            _, c, keep_upper = best
+            out += [(a, c, s if keep_upper else None), (c, b, None if keep_upper else s)]
+            if parted is not None:
+                parted |= {(a, c), (c, b)}
+    return out
 
 
 TITLE_OVER_MIN = 0.2  # AS58: a left-over head's words found in the story of the group under it at least this much
@@ -479,19 +560,24 @@ def titles_over(cover: list[tuple[int, int, int | None]], us, stories: list[str]
     return out
 
 
-def _joins(us, stories, i: int, end: int, prev: list | None, g: list | None) -> str | None:
+def _joins(us, stories, i: int, end: int, prev: list | None, g: list | None, stacked: bool = False) -> str | None:
     """Whether left-over lines i:end go over the chosen group g below ("next") or under prev above ("prev").
 
     Within MAX_GROUP lines; a couplet (a whole headline) only as a plain title's subtitle; a column label
-    opens a head, and so does a whole title under a ——subtitle. Lines that may go either way go with the story they read like.
+    opens a head, and so does a whole title under a ——subtitle, and with `stacked` a title a blank apart (AS55).
+    Lines that may go either way go with the story they read like.
     """
+    def opens(k: int) -> bool:
+        return labelled(us, k) or stacked and own_head_past_blank(us, k)
     joins_next = g is not None and g[1] - i <= MAX_GROUP and couplets_fit(us, i, g[1]) and not (
         is_couplet_unit(us[g[0]]) and (g[1] - g[0] > 1 or any(map(is_couplet_unit, us[i:end])))) \
-        and not any(labelled(us, k) for k in range(i + 1, g[0] + 1)) and not _dash_before_title(us, i, g[1])
+        and not any(map(opens, range(i + 1, g[0] + 1))) \
+        and not _dash_before_title(us, i, g[1])
     joins_prev = prev is not None and end - prev[0] <= MAX_GROUP and couplets_fit(us, prev[0], end) \
         and not any(map(is_couplet_unit, us[i:end - 1])) \
         and not (is_couplet_unit(us[end - 1]) and any(map(is_couplet_unit, us[prev[0]:i]))) \
-        and not any(labelled(us, k) for k in range(i, end)) and not _dash_before_title(us, prev[0], end)
+        and not any(map(opens, range(i, end))) \
+        and not _dash_before_title(us, prev[0], end)
     if joins_next and not (joins_prev and _leans_back(us[i:end], stories[prev[2]], stories[g[2]])):
         return "next"
     return "prev" if joins_prev else None

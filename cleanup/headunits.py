@@ -84,6 +84,32 @@ def labelled(us: list[list[Block]], k: int) -> bool:
     return us[k][0].role == "column" or _run_in_label(us[k]) and not (k > 0 and _run_in_label(us[k - 1]))
 
 
+def own_head_past_blank(us: list[list[Block]], k: int) -> bool:
+    """AS55: unit k, a blank line over it, shows itself a title of its own, no subtitle of the head above:
+    a couplet, a column's tag closing it (……（经济·聚焦）), or a dash at its end (a title that runs on
+    into its own subtitle). A pdftotext page stacks side-by-side stories' heads a blank apart.
+
+    >>> us = [[Block("锂同位素高精度原位检测成功实现", 1, 1, role="headline")],
+    ...       [Block("上市公司调整定增方案 投资逻辑转向“看成色”", 3, 3, role="headline", gap_before=1)],
+    ...       [Block("如何在美国把贪官送进监狱——", 5, 5, role="headline", gap_before=1)],
+    ...       [Block("给黑土地做体检，施肥更精细（经济聚焦·农田里的新鲜事）", 7, 7, role="headline", gap_before=1)],
+    ...       [Block("——铁东区开展印刷企业安全生产检查", 9, 9, role="headline", gap_before=1)],
+    ...       [Block("铁东区建强“四个矩阵”激发基层治理新效能记事", 11, 11, role="headline", gap_before=1)]]
+    >>> [own_head_past_blank(us, k) for k in range(6)]
+    [False, True, True, True, False, False]
+
+    Set right under the line above, a couplet may be a plain title's subtitle (the rule is not asked).
+
+    >>> own_head_past_blank([us[0], [Block("投资逻辑转向“看成色” 定增提质", 2, 2, role="headline")]], 1)
+    False
+    """
+    line = us[k][0]
+    if line.role != "headline" or not line.gap_before or shapes.is_subtitle_dash(line.text):
+        return False
+    text = line.text.strip()
+    return is_couplet_unit(us[k][:1]) or text.endswith("——") or bool(shapes.CLOSING_TAG_RE.search(text))
+
+
 def _run_in_label(unit: list[Block]) -> bool:
     return unit[0].role == "headline" and bool(shapes.RUN_IN_LABEL_RE.match(unit[0].text))
 

@@ -54,7 +54,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
                 for no, line in raw_lines]
     justified = frozenset(no for no, line in raw_lines if " " in line and shapes.is_spread(line))
     boxes = columns.boxes_by_height(raw_lines)
-    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # the gate of HD04, HD15, HD30, HD35, HD70, HD71, AS54 (off boxes), JN70, NZ40 and CW65, and the doubt model's page cue
+    read_by_ocr = ocrpage.read_by_ocr(line for _, line in raw_lines)  # the gate of HD04, HD15, HD30, HD35, HD70, HD71, AS54, AS81, AS82 (off boxes), JN70, NZ40 and CW65, and the doubt model's page cue
     junk = noise.split_noise(numbered, dict(raw_lines), trace, ocr=read_by_ocr or boxes, tess=read_by_ocr and not boxes, boxed=boxes)
     pictures = frozenset(no for no, text in junk.kept if not text) & {no for no, _ in junk.noise}  # blanked: a picture stood there
     head = furniture.split_furniture(junk.kept, trace, bool(junk.noise))  # junk set aside: OCR, no lone section (FU09)
@@ -100,6 +100,7 @@ def clean_text(text: str, source: str, config: Config = Config(), warnings: tupl
         items, specks = assembly.headline_under_no_title(items, trace, raw)  # seams' polish, which polishes the line as body text
         junk = replace(junk, noise=sorted([*junk.noise, *specks])) if specks else junk  # NZ70: junk, to the noise item
         items = assembly.head_inside_sentence(items, trace, raw)  # HD71: a head's second line read inside its story's sentence
+        items = assembly.head_glued_over_dateline(items, raw, trace)  # AS81, AS82: a head glued to the text above it
         items = assembly.head_read_as_text(items, raw, trace)  # AS54: a head read as a line of text over its dateline
     items = assembly.dash_titles_to_subtitles([_polish_seams(item, polish_rules, trace) for item in items], trace)
     items = assembly.space_couplet_titles(items, trace, boxed=dealt)  # a box or an extractor took in a couplet's gap

@@ -30,13 +30,22 @@ def glued_lines(numbered: list[tuple[int, str]], pieces: list[Piece]) -> frozens
     >>> sorted(glued_lines([(no, t) for no, t in lines if t], ps))  # no blank lines: no boxes to read
     []
     """
-    texts = [text.strip() for _, text in numbered]
-    after_blank = sum(1 for k in range(1, len(texts)) if texts[k] and not texts[k - 1])
-    if after_blank < _BOXED * sum(1 for t in texts if t):
+    if not boxed(numbered):
         return frozenset()
     whole = Counter(p.no for p in pieces)
     return frozenset(k for k in range(1, len(pieces)) if pieces[k].no == pieces[k - 1].no + 1
                      and whole[pieces[k].no] == 1 and whole[pieces[k - 1].no] == 1)
+
+
+def boxed(numbered: list[tuple[int, str]]) -> bool:
+    """Whether the page is written as text boxes: a blank line stands before most of its lines (pdfminer).
+
+    >>> boxed([(1, "甲"), (2, ""), (3, "乙"), (4, ""), (5, "丙")]), boxed([(1, "甲"), (2, "乙"), (3, "丙")])
+    (True, False)
+    """
+    texts = [text.strip() for _, text in numbered]
+    after_blank = sum(1 for k in range(1, len(texts)) if texts[k] and not texts[k - 1])
+    return after_blank >= _BOXED * sum(1 for t in texts if t)
 
 
 def keep_boxes(choices: list[assign.Choice], glued: frozenset[int], pieces: list[Piece], start: int = 0,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import lexicon
+from . import lexicon, shapes
 from .rulebook import rule
 from .seams import PagePairs, word_across
 
@@ -311,6 +311,40 @@ def breaks_the_turn(link: Link) -> float:
     (1.0, 0.0)
     """
     return float(link.rank > 0)
+
+
+def head_in_open_column(link: Link) -> float:
+    """A head line put on a column of running text whose full last line stops mid-sentence (1).
+
+    A head line is a ——subtitle, or a headline's line (shapes.is_headline_like: no clause
+    marks) at most half the column's width that ends no sentence, with no word or page pair
+    across the seam. The sentence goes on in that column: such a line is another story's head
+    that pdfminer dealt out among the columns' lines, a track of its own (CW25; `CW25` in
+    rules/columns.toml [cues]). A column of three lines at least: its width is known.
+
+    >>> from dataclasses import replace
+    >>> def column(a, b, words=None):  # a track of three lines, a's width
+    ...     link = _example(a, b, [], words)
+    ...     return replace(link, track=link.track._replace(count=3))
+    >>> head_in_open_column(column("今天上午他们行走在吉林省长春市", "站好岗 放好哨"))
+    1.0
+    >>> head_in_open_column(column("今天上午他们行走在吉林省长春市", "——种好社区治理“责任田”"))
+    1.0
+    >>> head_in_open_column(column("今天上午他们行走在吉林省长春市。", "站好岗 放好哨"))  # a sentence ended: a heading
+    0.0
+    >>> head_in_open_column(column("今天上午他们行走在吉林省长春市", "农安县田", {"市农安县": -8.0}))  # a word across
+    0.0
+    >>> head_in_open_column(_example("今天上午他们行走在吉林省长春市", "站好岗 放好哨", []))  # two lines: no column yet
+    0.0
+    """
+    if link.a is None or link.track.count < 3 or not link.track.body or not _open_full(link) or link.b.ends:
+        return 0.0
+    text = link.b.text.strip()
+    if shapes.is_subtitle_dash(text):
+        return 1.0
+    if link.b.length > link.track.width / 2 or not shapes.is_headline_like(text):
+        return 0.0
+    return float(link.pairs.affinity(link.a.text, text) <= 1.0 and not word_across(link.a.text, text, link.words))
 
 
 def _leading_closer(text: str) -> bool:

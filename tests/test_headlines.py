@@ -214,3 +214,20 @@ def test_two_stories_heads_over_one_run_of_text_are_kept_apart_except_on_ocr_pag
     assert [(f.head.title, f.story, f.apart) for f in found] == [("河道治理全面铺开", None, True), ("社区义诊 暖心服务", 0, False)]
     found = headlines.attach([run], stories, part_heads=False)
     assert [(f.head.title, f.head.subtitle, f.story) for f in found] == [("河道治理全面铺开", "社区义诊 暖心服务", 0)]
+
+
+def test_a_title_shaped_line_a_blank_under_a_head_is_no_subtitle_of_it():
+    """AS55: pdftotext stacks side-by-side stories' heads a blank apart; a couplet there opens its own head.
+    Right under the head (no blank) it may still be the plain title's subtitle; on OCR pages the rule is off.
+    The story tells both lines' words, as a story under its title and subtitle does (else AS75 parts them)."""
+    story = "河道治理全面铺开，沿河游园赏美景，千人健步行，河道清淤已经完成，周边居民出行更加方便。"
+    lower = "游园赏美景 千人健步行"
+
+    def heads(gap, part_heads=True):
+        blocks = [Block("河道治理全面铺开", 1, 1, role="headline"), Block(lower, 3, 3, role="headline", gap_before=gap)]
+        found = headlines.attach([headlines.Run(blocks, after=0, at=0)], [story], part_heads=part_heads)
+        return [(f.head.title, f.head.subtitle) for f in found]
+
+    assert heads(1) == [("河道治理全面铺开", ""), (lower, "")]
+    assert heads(0) == [("河道治理全面铺开", lower)]
+    assert heads(1, part_heads=False) == [("河道治理全面铺开", lower)]
