@@ -1106,19 +1106,14 @@ def head_read_as_text(items: list[Item], raw: dict[int, str], trace: list[Step] 
         over = len(head.body) == 1 and bool(head.title) and not (head.subtitle or head.byline)  # the line: its subtitle
         if tag != "p" or not _head_shaped(text, first, last, raw) or (len(head.body) == 1 and not (alone or over)):
             continue
-        nxt = next((n for n in range(last + 1, max(raw) + 1) if raw.get(n, "").strip()), None)
-        story = next((it for it in out if it is not head and _text_from(it) == nxt), None)
-        if story is None or story.kind != "article" or story.title or story.subtitle or not story.body \
-                or story.body[0][0] != "p" or any(r == "column" and f > first for f, _, r in story.spans):
+        story = _dateline_story_under(out, head, last, raw)
+        if story is None or any(r == "column" and f > first for f, _, r in story.spans):
             continue  # (a column's label printed over the line stays the story's)
-        signed = bool(story.byline) and _text_spans(story)[0][2] == "byline"  # its byline printed first, over its text
-        if not signed and (story.byline or not shapes.starts_with_dateline(story.body[0][1])):
-            continue
         if trace is not None:
             what = "the subtitle, under its head," if over else "the title"
             trace.append(Step("AS54", "head-read-as-text", first, last, text[:20],
                               f"{what} of the story at line {story.first}: a line of a head's shape right over "
-                              + ("its byline" if signed else "its dateline")))
+                              + ("its byline" if story.byline else "its dateline")))
         if over:  # the head and its subtitle go to the story under them
             titled = replace(story, first=head.first, title=head.title, column=head.column, subtitle=text,
                              spans=(*head.spans[:-1], (first, last, "subtitle"), *story.spans),
@@ -1243,7 +1238,8 @@ def head_glued_over_dateline(items: list[Item], raw: dict[int, str], trace: list
 
 
 def _dateline_story_under(items: list[Item], item: Item, last: int, raw: dict[int, str]) -> Item | None:
-    """AS81: the headless article printed next under dump line last (blanks apart), on a dateline or its byline."""
+    """AS54, AS81: the headless article printed next under dump line last (blanks apart), opening on a dateline
+    or on its byline (printed first, over its text; a story found has a byline only so)."""
     nxt = next((n for n in range(last + 1, max(raw) + 1) if raw.get(n, "").strip()), None)
     story = next((it for it in items if it is not item and _text_from(it) == nxt), None)
     if story is None or story.kind != "article" or story.title or story.subtitle or not story.body \

@@ -490,6 +490,9 @@ def two_heads(cover: list[tuple[int, int, int | None]], us, stories: list[str],
                 if lower.role != "headline" or shapes.is_subtitle_dash(lower.text) or upper.role != "headline" \
                         or wrapped_from(us, c):
                     continue
+                shape = 1.5 * whole_head_at(us, c, b) + 0.5 * whole_head_at(us, a, c)
+                if shape + 1.0 < TWO_HEADS_BAR:
+                    continue  # (the words' cue cannot reach the bar alone: no need to read them)
                 up, down = build_head([blk for u in us[a:c] for blk in u]), build_head([blk for u in us[c:b] for blk in u])
                 if not up.title or not down.title:
                     continue
@@ -498,9 +501,7 @@ def two_heads(cover: list[tuple[int, int, int | None]], us, stories: list[str],
                 if shapes.letters(freed.title) < TWO_HEADS_MIN or not shapes.is_headline_like(freed.title) \
                         or any(map(shapes.starts_with_dateline, freed.title.split())):  # (a story's opening read as head)
                     continue
-                cues = {"lower-whole": 1.5 * whole_head_at(us, c, b), "upper-whole": 0.5 * whole_head_at(us, a, c),
-                        "reads-one": 1.0 * (abs(x - y) >= TWO_HEADS_READS and min(x, y) <= TWO_HEADS_LOW)}
-                weight = sum(cues.values())
+                weight = shape + 1.0 * (abs(x - y) >= TWO_HEADS_READS and min(x, y) <= TWO_HEADS_LOW)
                 if weight >= TWO_HEADS_BAR and (best is None or weight > best[0]):
                     best = (weight, c, x >= y)
         if best is None:
